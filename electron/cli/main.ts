@@ -1,0 +1,47 @@
+/**
+ * `tutti` command line. Errors a person can fix are printed as one German line on stderr with a
+ * non-zero exit; anything else is a bug and prints its stack.
+ */
+import { CoreError } from '../core/coreError.ts';
+import { exportCommand } from './exportCommand.ts';
+import { startCommand } from './startCommand.ts';
+
+const USAGE = `Tutti – Vereinsverwaltung
+
+Verwendung:
+  tutti start [--profile ORDNER] [--browser] [--port N]
+      Startet Tutti. Ohne Electron (oder mit --browser) im Browser unter 127.0.0.1.
+  tutti export members|registers|instruments|loans --profile ORDNER --format csv|json [--out DATEI]
+      Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
+
+Die Passphrase des Profils wird im Terminal abgefragt oder aus der Datei gelesen,
+die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await startCommand(rest, process.stdout);
+      case 'export':
+        return await exportCommand(rest, process.stdout);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`Unbekannter Befehl „${command}“. Hilfe: tutti --help\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CoreError) {
+      process.stderr.write(`Fehler: ${error.message}\n`);
+      if (process.env.TUTTI_DEBUG && error.cause) console.error(error.cause);
+      return error.code === 'bad_arguments' ? 2 : 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `tutti start [--profile DIR] [--browser] [--port N]`: the desktop core with its UI. In
+ * Electron where its binary and the app's main entry exist; otherwise (or with --browser) the
+ * UI is served on 127.0.0.1 and the address with the per-start token is printed.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalServer } from '../browser/localServer.ts';
+import { ClubService } from '../core/clubService.ts';
+import { CoreError } from '../core/coreError.ts';
+import { defaultProfileDir, openProfile } from '../core/profile.ts';
+import { parseCommandArgs } from './args.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
+const ELECTRON_MAIN = join(REPO_ROOT, 'dist', 'electron', 'main.js');
+
+/** The Electron binary's path when the package and its downloaded binary are both there. */
+export function findElectronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CoreError(
+      'bad_arguments',
+      `Ungültiger Port ${text}: bitte eine Zahl von 1 bis 65535 angeben.`,
+    );
+  }
+  return port;
+}
+
+export async function startCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    profile: { type: 'string' },
+    browser: { type: 'boolean', default: false },
+    port: { type: 'string' },
+  });
+  const profileDir = resolve(values.profile ?? defaultProfileDir());
+  const port = parsePort(values.port);
+
+  if (!values.browser) {
+    const electron = findElectronBinary();
+    if (electron && existsSync(ELECTRON_MAIN)) {
+      const { spawn } = await import('node:child_process');
+      const child = spawn(electron, [ELECTRON_MAIN, '--profile', profileDir], { stdio: 'inherit' });
+      return new Promise((done) => child.on('exit', (code) => done(code ?? 1)));
+    }
+    process.stderr.write('Electron ist hier nicht verfügbar – Tutti startet im Browser-Modus.\n');
+  }
+
+  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
+    throw new CoreError(
+      'bad_arguments',
+      'Die Oberfläche ist noch nicht gebaut. Bitte `npm run build:renderer` ausführen (oder `npm start`).',
+    );
+  }
+  const profile = await openProfile(profileDir);
+  const api = new ClubService(profile.store, profileDir);
+  const server = await startLocalServer({
+    api,
+    staticDir: RENDERER_DIST,
+    port,
+    log: (line) => process.stderr.write(`${line}\n`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    profile.close();
+    if (error.code === 'EADDRINUSE') {
+      throw new CoreError(
+        'bad_arguments',
+        `Port ${port} ist schon belegt. Bitte einen anderen mit --port wählen.`,
+      );
+    }
+    throw error;
+  });
+
+  process.stderr.write(
+    `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
+  );
+  out.write(`${server.url}\n`);
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await server.close();
+      profile.close(); // checkpoints the WAL and releases the profile lock
+      process.stderr.write('Tutti wurde beendet.\n');
+      done(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * The desktop core's implementation of `ClubApi` over the local store. Every transport
+ * (Electron IPC, the local browser mode) hands calls to this one object.
+ */
+import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
+import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import {
+  type Draft,
+  type EntityMap,
+  type EntityName,
+  validateRecord,
+} from '../../shared/domain/entities.ts';
+import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import type { StoredRecord } from '../store/recordTable.ts';
+import { checkInvariants, deletionBlocker } from './invariants.ts';
+
+const NOT_FOUND = 'Der Datensatz wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+export class ClubService implements ClubApi {
+  constructor(
+    private readonly store: LocalStore,
+    private readonly profileLabel: string,
+  ) {}
+
+  async list<E extends EntityName>(entity: E): Promise<ApiResult<EntityMap[E][]>> {
+    return ok(this.store.tables[entity].listLive() as unknown as EntityMap[E][]);
+  }
+
+  async get<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>> {
+    const stored = this.store.tables[entity].get(id);
+    if (!stored || stored.deleted) return fail('not_found', NOT_FOUND);
+    return ok(stored.record as unknown as EntityMap[E]);
+  }
+
+  async save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>> {
+    return this.saveNow(entity, draft);
+  }
+
+  /** Synchronous core of `save`, for imports and benchmarks that need no promise per record. */
+  saveNow<E extends EntityName>(entity: E, draft: Draft<E>): ApiResult<EntityMap[E]> {
+    const candidate: Record<string, unknown> = { ...draft };
+    if (entity === 'attendance') {
+      // Attendance is keyed by event and member (see attendanceId).
+      candidate.id = attendanceId(
+        String(candidate.eventId ?? ''),
+        String(candidate.memberId ?? ''),
+      );
+    } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
+      candidate.id = newId();
+    }
+    const validated = validateRecord(entity, candidate);
+    if (!validated.ok) {
+      return fail('validation', 'Bitte die markierten Felder prüfen.', validated.fieldErrors);
+    }
+    const record = validated.value;
+    // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
+    const isCreate =
+      entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';
+    return this.store.transaction(() => {
+      const previous = this.store.tables[entity].get(record.id);
+      if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
+      const fieldErrors = checkInvariants(this.store, entity, record);
+      if (Object.keys(fieldErrors).length > 0) {
+        return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
+      }
+      const next = record as unknown as StoredRecord['record'];
+      const changed = Object.keys(next).filter(
+        (field) =>
+          field !== 'id' &&
+          (!previous || previous.deleted || !sameValue(previous.record[field], next[field])),
+      );
+      if (previous?.deleted) changed.push('deleted');
+      if (changed.length > 0) {
+        this.store.applyLocalChange(entity, { record: next, deleted: false }, previous, changed);
+      }
+      return ok(record);
+    });
+  }
+
+  async remove(entity: EntityName, id: string): Promise<ApiResult<null>> {
+    return this.setDeleted(entity, id, true) as ApiResult<null>;
+  }
+
+  async restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>> {
+    return this.setDeleted(entity, id, false) as ApiResult<EntityMap[E]>;
+  }
+
+  async status(): Promise<ApiResult<CoreStatus>> {
+    return ok({
+      profile: this.profileLabel,
+      deviceId: this.store.deviceId,
+      schemaVersion: this.store.schemaVersion,
+      pendingMutations: this.store.outbox.pendingCount(),
+      lastMutationId: this.store.outbox.lastMutationId(),
+    });
+  }
+
+  private setDeleted(entity: EntityName, id: string, deleted: boolean): ApiResult<unknown> {
+    return this.store.transaction(() => {
+      const previous = this.store.tables[entity].get(id);
+      if (!previous) return fail('not_found', NOT_FOUND);
+      if (previous.deleted === deleted) return ok(deleted ? null : previous.record);
+      if (deleted) {
+        const blocker = deletionBlocker(this.store, entity, id);
+        if (blocker) return fail('conflict', blocker);
+      } else {
+        // A restore must not break a rule that a later change relies on (e.g. a second open loan).
+        const fieldErrors = checkInvariants(this.store, entity, previous.record as never);
+        if (Object.keys(fieldErrors).length > 0)
+          return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
+      }
+      this.store.applyLocalChange(entity, { record: previous.record, deleted }, previous, [
+        'deleted',
+      ]);
+      return ok(deleted ? null : previous.record);
+    });
+  }
+}

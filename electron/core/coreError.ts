@@ -1,0 +1,28 @@
+/**
+ * An error the desktop core reports to a person: `message` is German and says what to do;
+ * `cause` keeps the technical reason for the log.
+ */
+export type CoreErrorCode =
+  | 'wrong_passphrase'
+  | 'no_passphrase'
+  | 'weak_passphrase'
+  | 'key_file_missing'
+  | 'key_file_damaged'
+  | 'database_damaged'
+  | 'database_from_future'
+  | 'profile_not_writable'
+  | 'profile_in_use'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_arguments';
+
+export class CoreError extends Error {
+  override readonly name = 'CoreError';
+  constructor(
+    readonly code: CoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Rules that span records: references must point at live records, one open loan per
+ * instrument, unique inventory numbers and register names. Checked inside the write
+ * transaction, so two quick saves cannot both slip through.
+ */
+import { formatGermanDate } from '../../shared/domain/dates.ts';
+import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
+import type { LocalStore } from '../store/localStore.ts';
+
+type Check<E extends EntityName> = (store: LocalStore, record: EntityMap[E]) => FieldErrors;
+
+function isLive(store: LocalStore, entity: EntityName, id: string | null): boolean {
+  if (id === null) return true;
+  const stored = store.tables[entity].get(id);
+  return stored !== undefined && !stored.deleted;
+}
+
+function memberName(store: LocalStore, id: string): string {
+  const m = store.tables.members.get(id)?.record;
+  return m ? `${m.firstName} ${m.lastName}` : 'ein gelöschtes Mitglied';
+}
+
+export function openLoanOf(
+  store: LocalStore,
+  instrumentId: string,
+): EntityMap['loans'] | undefined {
+  const row = store.db
+    .prepare(
+      'SELECT id FROM loans WHERE instrument_id = ? AND returned_on IS NULL AND deleted = 0 LIMIT 1',
+    )
+    .get(instrumentId) as { id: string } | undefined;
+  return row ? (store.tables.loans.get(row.id)!.record as EntityMap['loans']) : undefined;
+}
+
+const checks: { [E in EntityName]: Check<E> } = {
+  members(store, m) {
+    const errors: FieldErrors = {};
+    if (m.registerIds.some((id) => !isLive(store, 'registers', id))) {
+      errors.registerIds = 'Ein zugeordnetes Register gibt es nicht mehr.';
+    }
+    if (m.householdId === m.id)
+      errors.householdId = 'Ein Mitglied kann nicht sein eigener Haushalt sein.';
+    else if (!isLive(store, 'members', m.householdId))
+      errors.householdId = 'Das Haushaltsmitglied gibt es nicht.';
+    return errors;
+  },
+  registers(store, r) {
+    const errors: FieldErrors = {};
+    const sameName = store.db
+      .prepare('SELECT id FROM registers WHERE lower(name) = lower(?) AND deleted = 0 AND id <> ?')
+      .get(r.name, r.id);
+    if (sameName) errors.name = `Ein Register „${r.name}“ gibt es schon.`;
+    if (r.leaderIds.some((id) => !isLive(store, 'members', id))) {
+      errors.leaderIds = 'Ein Registerführer ist kein (aktuelles) Mitglied.';
+    }
+    return errors;
+  },
+  instruments(store, i) {
+    const errors: FieldErrors = {};
+    const same = store.db
+      .prepare(
+        'SELECT kind FROM instruments WHERE inventory_number = ? AND deleted = 0 AND id <> ?',
+      )
+      .get(i.inventoryNumber, i.id) as { kind: string } | undefined;
+    if (same)
+      errors.inventoryNumber = `Die Inventarnummer ${i.inventoryNumber} ist schon vergeben (${same.kind}).`;
+    if (!isLive(store, 'registers', i.registerId))
+      errors.registerId = 'Das Register gibt es nicht mehr.';
+    return errors;
+  },
+  loans(store, l) {
+    const errors: FieldErrors = {};
+    if (!isLive(store, 'instruments', l.instrumentId))
+      errors.instrumentId = 'Das Instrument gibt es nicht.';
+    if (!isLive(store, 'members', l.memberId)) errors.memberId = 'Das Mitglied gibt es nicht.';
+    if (l.returnedOn === null && !errors.instrumentId) {
+      const open = openLoanOf(store, l.instrumentId);
+      if (open && open.id !== l.id) {
+        errors.instrumentId = `Dieses Instrument ist bereits an ${memberName(store, open.memberId)} ausgeliehen (seit ${formatGermanDate(open.issuedOn)}). Bitte zuerst die Rückgabe erfassen.`;
+      }
+    }
+    return errors;
+  },
+  maintenance(store, w): FieldErrors {
+    return isLive(store, 'instruments', w.instrumentId)
+      ? {}
+      : { instrumentId: 'Das Instrument gibt es nicht.' };
+  },
+  events() {
+    return {};
+  },
+  attendance(store, a) {
+    const errors: FieldErrors = {};
+    if (!isLive(store, 'events', a.eventId)) errors.eventId = 'Den Termin gibt es nicht.';
+    if (!isLive(store, 'members', a.memberId)) errors.memberId = 'Das Mitglied gibt es nicht.';
+    return errors;
+  },
+  honours(store, h): FieldErrors {
+    return isLive(store, 'members', h.memberId) ? {} : { memberId: 'Das Mitglied gibt es nicht.' };
+  },
+};
+
+export function checkInvariants<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  record: EntityMap[E],
+): FieldErrors {
+  return (checks[entity] as Check<E>)(store, record);
+}
+
+/** Why a record may not be deleted now, or null. */
+export function deletionBlocker(store: LocalStore, entity: EntityName, id: string): string | null {
+  if (entity === 'instruments') {
+    const open = openLoanOf(store, id);
+    if (open) {
+      return `Das Instrument ist an ${memberName(store, open.memberId)} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`;
+    }
+  }
+  if (entity === 'members') {
+    const open = store.db
+      .prepare(
+        'SELECT count(*) AS n FROM loans WHERE member_id = ? AND returned_on IS NULL AND deleted = 0',
+      )
+      .get(id) as { n: number };
+    if (open.n > 0) {
+      return `Das Mitglied hat noch ${open.n === 1 ? 'ein Instrument' : `${open.n} Instrumente`} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,160 @@
+/**
+ * A profile is a folder with the encrypted database, its wrapped key and a lock file.
+ * Opening one checks, in this order, what a person could fix: the folder is writable, no other
+ * Tutti has it open, the key unlocks, the database reads. Nothing is changed before all pass.
+ */
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { KeyStore } from '../keys/keyStore.ts';
+import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
+import { passphraseFromEnvironmentOrTerminal } from '../keys/passphraseSource.ts';
+import { openReadable, type ReadableDB } from '../store/database.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
+import { CoreError } from './coreError.ts';
+import { ProfileLock } from './profileLock.ts';
+
+export const DATABASE_FILE = 'tutti.db';
+export const KEY_FILE = 'key.json';
+const LOCK_FILE = 'tutti.lock';
+
+export interface ProfilePaths {
+  dir: string;
+  database: string;
+  keyFile: string;
+  lock: string;
+}
+
+export function profilePaths(dir: string): ProfilePaths {
+  return {
+    dir,
+    database: join(dir, DATABASE_FILE),
+    keyFile: join(dir, KEY_FILE),
+    lock: join(dir, LOCK_FILE),
+  };
+}
+
+/** The user's data folder, where `npm start` keeps its default profile. */
+export function defaultProfileDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Tutti', 'profile');
+  if (platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Tutti', 'profile');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'tutti', 'profile');
+}
+
+function notWritable(dir: string, cause: unknown): CoreError {
+  return new CoreError(
+    'profile_not_writable',
+    `Kein Schreibzugriff auf den Profilordner ${dir}. Bitte die Rechte prüfen oder mit --profile einen anderen Ordner wählen.`,
+    { cause },
+  );
+}
+
+/** Creates the folder if needed and proves it writable by writing a probe file. */
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const probe = join(dir, `.write-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (cause) {
+    throw notWritable(dir, cause);
+  }
+  for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, KEY_FILE]) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK);
+    } catch (cause) {
+      throw notWritable(dir, cause);
+    }
+  }
+}
+
+export interface OpenedProfile {
+  paths: ProfilePaths;
+  store: LocalStore;
+  close(): void;
+}
+
+export function passphraseKeyStore(dir: string, env: NodeJS.ProcessEnv = process.env): KeyStore {
+  return new PassphraseKeyStore(
+    profilePaths(dir).keyFile,
+    passphraseFromEnvironmentOrTerminal(env),
+  );
+}
+
+export async function openProfile(
+  dir: string,
+  keyStore: KeyStore = passphraseKeyStore(dir),
+): Promise<OpenedProfile> {
+  const paths = profilePaths(dir);
+  ensureWritableDir(dir);
+  const lock = ProfileLock.acquire(paths.lock);
+  try {
+    const databaseExists = existsSync(paths.database);
+    let key: Buffer;
+    if (keyStore.hasKey()) key = await keyStore.unlockKey();
+    else if (databaseExists) {
+      throw new CoreError(
+        'key_file_missing',
+        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${paths.keyFile}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,
+      );
+    } else key = await keyStore.createKey();
+    const store = LocalStore.open(paths.database, key);
+    key.fill(0);
+    return {
+      paths,
+      store,
+      close() {
+        store.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * Opens a profile's database read-only, without the profile lock: exports and reports work
+ * while Tutti itself is running.
+ */
+export async function openProfileReadOnly(
+  dir: string,
+  keyStore: KeyStore = passphraseKeyStore(dir),
+): Promise<{ db: ReadableDB; close(): void }> {
+  const paths = profilePaths(dir);
+  if (!existsSync(paths.database)) {
+    throw new CoreError(
+      'not_found',
+      `Im Ordner ${dir} gibt es kein Tutti-Profil. Bitte den Pfad bei --profile prüfen.`,
+    );
+  }
+  if (!keyStore.hasKey()) {
+    throw new CoreError(
+      'key_file_missing',
+      `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${paths.keyFile}.`,
+    );
+  }
+  const key = await keyStore.unlockKey();
+  const db = openReadable(paths.database, key);
+  key.fill(0);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new CoreError(
+      version > LATEST_SCHEMA_VERSION ? 'database_from_future' : 'bad_arguments',
+      version > LATEST_SCHEMA_VERSION
+        ? `Diese Datenbank stammt von einer neueren Tutti-Version (Schema ${version}). Bitte Tutti aktualisieren.`
+        : 'Die Datenbank ist noch nicht auf dem neuesten Stand. Bitte Tutti einmal starten, dann erneut exportieren.',
+    );
+  }
+  return { db, close: () => db.close() };
+}

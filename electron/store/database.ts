@@ -1,0 +1,62 @@
+/**
+ * Opening the encrypted local database. SQLCipher (through better-sqlite3-multiple-ciphers)
+ * encrypts every page; the raw 32-byte key comes from a KeyStore, never from a password typed
+ * straight into SQLite.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CoreError } from '../core/coreError.ts';
+
+declare const writable: unique symbol;
+declare const readable: unique symbol;
+
+/** A connection that may write; only the store's write paths take one. */
+export type WritableDB = Database.Database & { readonly [writable]: true };
+/** A connection opened read-only (exports, reports): a read path cannot write by mistake. */
+export type ReadableDB = Database.Database & { readonly [readable]: true };
+
+function applyKey(db: Database.Database, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** Reads the schema once: the first read is where a wrong key or a foreign file shows. */
+function verifyReadable(db: Database.Database, path: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (cause) {
+    db.close();
+    throw new CoreError(
+      'database_damaged',
+      `Die Datenbank ${path} ist beschädigt oder gehört nicht zu diesem Profil. Sie wurde nicht verändert. Bitte eine Datensicherung zurückspielen oder den Support fragen.`,
+      { cause },
+    );
+  }
+}
+
+export function openWritable(path: string, key: Buffer): WritableDB {
+  const db = new Database(path);
+  applyKey(db, key);
+  verifyReadable(db, path);
+  db.pragma('journal_mode = WAL');
+  // FULL: a change the secretary saw saved survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  return db as WritableDB;
+}
+
+export function openReadable(path: string, key: Buffer): ReadableDB {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (cause) {
+    throw new CoreError('database_damaged', `Die Datenbank ${path} fehlt oder ist nicht lesbar.`, {
+      cause,
+    });
+  }
+  applyKey(db, key);
+  verifyReadable(db, path);
+  db.pragma('busy_timeout = 5000');
+  return db as ReadableDB;
+}

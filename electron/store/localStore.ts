@@ -1,0 +1,91 @@
+/**
+ * The local replica of one club: typed tables, the outbox and the device's clock over one
+ * encrypted SQLite connection. Every change goes through `applyLocalChange`, which writes the
+ * row, its stamps and the outbox entry in one transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import type { Mutation } from '../../shared/sync/protocol.ts';
+import { openWritable, type WritableDB } from './database.ts';
+import { MetaTable } from './meta.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { Outbox } from './outbox.ts';
+import { RecordTable, type StoredRecord } from './recordTable.ts';
+import { TABLES } from './tables.ts';
+
+const DEVICE_ID = 'device_id';
+const HLC_LAST = 'hlc_last';
+
+export class LocalStore {
+  readonly tables: Record<EntityName, RecordTable>;
+  readonly meta: MetaTable;
+  readonly outbox: Outbox;
+  readonly deviceId: string;
+  readonly schemaVersion: number;
+  private readonly clock: HybridLogicalClock;
+
+  private constructor(readonly db: WritableDB) {
+    this.schemaVersion = migrate(db, MIGRATIONS);
+    this.meta = new MetaTable(db);
+    this.outbox = new Outbox(db, this.meta);
+    this.tables = Object.fromEntries(
+      ENTITY_NAMES.map((name) => [name, new RecordTable(db, TABLES[name])]),
+    ) as Record<EntityName, RecordTable>;
+    this.deviceId = this.ensureDeviceId();
+    this.clock = new HybridLogicalClock(this.deviceId, Date.now, this.meta.get(HLC_LAST));
+  }
+
+  static open(path: string, key: Buffer): LocalStore {
+    const db = openWritable(path, key);
+    try {
+      return new LocalStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Stamps the changed fields, writes the record and appends one mutation to the outbox.
+   * Call inside `transaction`. `changed` lists the fields (and `deleted`) that differ.
+   */
+  applyLocalChange(
+    entity: EntityName,
+    next: Omit<StoredRecord, 'stamps'>,
+    previous: StoredRecord | undefined,
+    changed: string[],
+  ): Mutation {
+    const stamp = this.clock.tick();
+    this.meta.set(HLC_LAST, stamp);
+    const stamps = { ...(previous?.stamps ?? {}) };
+    const set: Record<string, unknown> = {};
+    const opStamps: Record<string, string> = {};
+    for (const field of changed) {
+      stamps[field] = stamp;
+      opStamps[field] = stamp;
+      set[field] = field === 'deleted' ? next.deleted : next.record[field];
+    }
+    this.tables[entity].put({ ...next, stamps });
+    return this.outbox.append([{ entity, id: next.record.id, set, stamps: opStamps }]);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private ensureDeviceId(): string {
+    const existing = this.meta.get(DEVICE_ID);
+    if (existing) return existing;
+    // Short, URL-safe and sortable inside an HLC stamp; unique per profile, not per person.
+    const id = randomBytes(8).toString('hex');
+    this.meta.set(DEVICE_ID, id);
+    return id;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The outbox: every local change as a sync mutation, written in the same transaction as the
+ * change itself. Mutation ids per device increase by exactly 1 and are never reused, even after
+ * acknowledged entries are removed, because the server refuses gaps and skips repeats.
+ */
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import { type Mutation, mutationSchema, type Op } from '../../shared/sync/protocol.ts';
+import type { WritableDB } from './database.ts';
+import type { MetaTable } from './meta.ts';
+
+const LAST_MUTATION_ID = 'last_mutation_id';
+
+export class Outbox {
+  private readonly insert: Statement;
+  private readonly countPending: Statement;
+  private readonly selectPending: Statement;
+
+  constructor(
+    db: WritableDB,
+    private readonly meta: MetaTable,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO outbox (mutation_id, created_at, mutation) VALUES (?, ?, ?)',
+    );
+    this.countPending = db.prepare('SELECT count(*) AS n FROM outbox');
+    this.selectPending = db.prepare('SELECT mutation FROM outbox ORDER BY mutation_id');
+  }
+
+  lastMutationId(): number {
+    return Number(this.meta.get(LAST_MUTATION_ID) ?? '0');
+  }
+
+  /** Must run inside the transaction that writes the change. */
+  append(ops: Op[], createdAt: string = new Date().toISOString()): Mutation {
+    const mutation: Mutation = { mutationId: this.lastMutationId() + 1, ops };
+    this.insert.run(mutation.mutationId, createdAt, JSON.stringify(mutation));
+    this.meta.set(LAST_MUTATION_ID, String(mutation.mutationId));
+    return mutation;
+  }
+
+  pendingCount(): number {
+    return (this.countPending.get() as { n: number }).n;
+  }
+
+  pending(): Mutation[] {
+    return (this.selectPending.all() as { mutation: string }[]).map((row) =>
+      mutationSchema.parse(JSON.parse(row.mutation)),
+    );
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Rows of one entity table as records: `{ id, ...fields }` plus per-field HLC stamps and the
+ * `deleted` flag the sync treats as one more field.
+ */
+
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { FieldStamps } from '../../shared/sync/merge.ts';
+import type { ReadableDB, WritableDB } from './database.ts';
+import { type ColumnKind, fromColumnValue, type TableDefinition, toColumnValue } from './tables.ts';
+
+export interface StoredRecord {
+  record: Record<string, unknown> & { id: string };
+  stamps: FieldStamps;
+  deleted: boolean;
+}
+
+/** Reads one entity table; works on a read-only connection. */
+export class RecordReader {
+  protected readonly fieldNames: string[];
+  /** Only bool and JSON columns need converting; text and integers come back as they are. */
+  private readonly converted: [string, ColumnKind][];
+  private readonly selectById: Statement;
+  private readonly selectLive: Statement;
+
+  constructor(
+    db: ReadableDB | WritableDB,
+    readonly definition: TableDefinition,
+  ) {
+    const { table, fields } = definition;
+    this.fieldNames = Object.keys(fields);
+    this.converted = Object.entries(fields)
+      .filter(([, [, kind]]) => kind === 'bool' || kind === 'json')
+      .map(([field, [, kind]]) => [field, kind]);
+    const selectList = ['id', ...this.fieldNames.map((f) => `${fields[f]![0]} AS "${f}"`)].join(
+      ', ',
+    );
+    this.selectById = db.prepare(
+      `SELECT ${selectList}, deleted, stamps FROM ${table} WHERE id = ?`,
+    );
+    this.selectLive = db.prepare(`SELECT ${selectList} FROM ${table} WHERE deleted = 0`);
+  }
+
+  get(id: string): StoredRecord | undefined {
+    const row = this.selectById.get(id) as Record<string, unknown> | undefined;
+    if (!row) return undefined;
+    const { deleted, stamps, ...record } = row;
+    return {
+      record: this.convert(record) as StoredRecord['record'],
+      stamps: JSON.parse(stamps as string) as FieldStamps,
+      deleted: deleted === 1,
+    };
+  }
+
+  /** Every record that is not deleted, fields only. */
+  listLive(): StoredRecord['record'][] {
+    const rows = this.selectLive.all() as Record<string, unknown>[];
+    if (this.converted.length > 0) for (const row of rows) this.convert(row);
+    return rows as StoredRecord['record'][];
+  }
+
+  private convert(row: Record<string, unknown>): Record<string, unknown> {
+    for (const [field, kind] of this.converted) row[field] = fromColumnValue(kind, row[field]);
+    return row;
+  }
+}
+
+/** Reads and writes one entity table. */
+export class RecordTable extends RecordReader {
+  private readonly upsertRow: Statement;
+
+  constructor(db: WritableDB, definition: TableDefinition) {
+    super(db, definition);
+    const { table, fields } = definition;
+    const columns = ['id', ...this.fieldNames.map((f) => fields[f]![0]), 'deleted', 'stamps'];
+    const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+    this.upsertRow = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+    );
+  }
+
+  put(stored: StoredRecord): void {
+    const params: Record<string, unknown> = {
+      id: stored.record.id,
+      deleted: stored.deleted ? 1 : 0,
+      stamps: JSON.stringify(stored.stamps),
+    };
+    for (const [field, [column, kind]] of Object.entries(this.definition.fields)) {
+      params[column] = toColumnValue(kind, stored.record[field]);
+    }
+    this.upsertRow.run(params);
+  }
+}

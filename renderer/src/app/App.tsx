@@ -1,0 +1,106 @@
+import {
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EventsPage } from '../events/EventsPage.tsx';
+import { type Language, setLanguage } from '../i18n/index.ts';
+import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
+import { MembersPage } from '../members/MembersPage.tsx';
+import { RegistersPage } from '../registers/RegistersPage.tsx';
+import { useClubData } from '../state/clubData.ts';
+import { StatusBar } from './StatusBar.tsx';
+
+const PAGES = {
+  members: MembersPage,
+  registers: RegistersPage,
+  instruments: InstrumentsPage,
+  events: EventsPage,
+} as const;
+type Page = keyof typeof PAGES;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const loadState = useClubData((s) => s.loadState);
+  const loadError = useClubData((s) => s.loadError);
+  const load = useClubData((s) => s.load);
+  const [page, setPage] = useState<Page>('members');
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const Current = PAGES[page];
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 0 }}
+      footer={{ height: 32 }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={3}>{t('app.name')}</Title>
+            <Text c="dimmed">{t('app.tagline')}</Text>
+          </Group>
+          <Select
+            aria-label={t('app.language')}
+            w={120}
+            size="xs"
+            allowDeselect={false}
+            value={i18n.language}
+            onChange={(v) => setLanguage((v ?? 'de') as Language)}
+            data={[
+              { value: 'de', label: 'Deutsch' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Navigation">
+        {(Object.keys(PAGES) as Page[]).map((key) => (
+          <NavLink
+            key={key}
+            label={t(`nav.${key}`)}
+            active={page === key}
+            onClick={() => setPage(key)}
+            data-testid={`nav-${key}`}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {loadState === 'loading' && (
+          <Center flex={1}>
+            <Stack align="center">
+              <Loader />
+              <Text>{t('app.loading')}</Text>
+            </Stack>
+          </Center>
+        )}
+        {loadState === 'failed' && (
+          <Alert color="red" title={t('app.loadFailed', { message: loadError })}>
+            <Button mt="sm" onClick={() => void load()}>
+              {t('app.retry')}
+            </Button>
+          </Alert>
+        )}
+        {loadState === 'ready' && <Current />}
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}

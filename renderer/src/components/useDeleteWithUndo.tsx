@@ -1,0 +1,58 @@
+import { Button, Group, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { EntityName } from '../../../shared/domain/entities.ts';
+import { useClubData } from '../state/clubData.ts';
+
+/**
+ * Deleting asks first and can be undone: after the delete a notice offers "Rückgängig" for a
+ * while, which restores the record (the core keeps it, marked deleted).
+ */
+export function useDeleteWithUndo() {
+  const { t } = useTranslation();
+  const remove = useClubData((s) => s.remove);
+  const restore = useClubData((s) => s.restore);
+
+  return (entity: EntityName, id: string, name: string, onDeleted?: () => void) => {
+    modals.openConfirmModal({
+      title: t('common.confirmDeleteTitle'),
+      children: <Text size="sm">{t('common.confirmDelete', { name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
+      onConfirm: async () => {
+        const result = await remove(entity, id);
+        if (!result.ok) {
+          notifications.show({ color: 'red', message: result.error.message, autoClose: 8000 });
+          return;
+        }
+        onDeleted?.();
+        const notificationId = `deleted-${id}`;
+        notifications.show({
+          id: notificationId,
+          autoClose: 10_000,
+          message: (
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{t('common.deleted', { name })}</Text>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={async () => {
+                  notifications.hide(notificationId);
+                  const restored = await restore(entity, id);
+                  notifications.show(
+                    restored.ok
+                      ? { message: t('common.restored', { name }), autoClose: 3000 }
+                      : { color: 'red', message: restored.error.message, autoClose: 8000 },
+                  );
+                }}
+              >
+                {t('common.undo')}
+              </Button>
+            </Group>
+          ),
+        });
+      },
+    });
+  };
+}

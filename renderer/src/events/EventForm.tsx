@@ -1,0 +1,122 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../shared/domain/dates.ts';
+import { type ClubEvent, EVENT_KINDS, type EventKind } from '../../../shared/domain/event.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { dateFromForm, dateToForm } from '../components/formValues.ts';
+import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+
+interface EventFormValues {
+  kind: EventKind;
+  title: string;
+  date: string;
+  startTime: string;
+  location: string;
+  notes: string;
+}
+
+export function EventForm({
+  event,
+  onClose,
+  onSaved,
+}: {
+  event: ClubEvent | null;
+  onClose(): void;
+  onSaved(e: ClubEvent): void;
+}) {
+  const { t } = useTranslation();
+  const confirmDelete = useDeleteWithUndo();
+  const [formError, setFormError] = useState<string | null>(null);
+  const container = useRef<HTMLFormElement>(null);
+  const form = useForm<EventFormValues>({
+    initialValues: {
+      kind: event?.kind ?? 'probe',
+      title: event?.title ?? t('eventKinds.probe'),
+      date: dateToForm(event?.date ?? todayIso()),
+      startTime: event?.startTime ?? '19:30',
+      location: event?.location ?? '',
+      notes: event?.notes ?? '',
+    },
+  });
+  const field = (name: keyof EventFormValues) => ({
+    ...form.getInputProps(name),
+    'data-field': name,
+  });
+
+  async function submit(values: EventFormValues) {
+    setFormError(null);
+    const outcome = await saveDraft('events', {
+      ...values,
+      ...(event ? { id: event.id } : {}),
+      date: dateFromForm(values.date) ?? undefined,
+    });
+    if (outcome.record) onSaved(outcome.record);
+    else if (outcome.fieldErrors) {
+      form.setErrors(outcome.fieldErrors);
+      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
+    } else setFormError(outcome.formError ?? null);
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={event ? t('events.edit') : t('events.new')}
+      size="lg"
+      transitionProps={{ duration: 0 }}
+    >
+      <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="event-form" noValidate>
+        <Stack>
+          <SimpleGrid cols={2}>
+            <Select
+              label={t('events.kind')}
+              data={EVENT_KINDS.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+              allowDeselect={false}
+              {...field('kind')}
+            />
+            <TextInput label={t('events.titleField')} required data-autofocus {...field('title')} />
+            <DateInput label={t('events.date')} required {...field('date')} />
+            <TextInput label={t('events.startTime')} placeholder="19:30" {...field('startTime')} />
+          </SimpleGrid>
+          <TextInput label={t('events.location')} {...field('location')} />
+          <Textarea label={t('events.notes')} autosize minRows={2} {...field('notes')} />
+          {formError && <Alert color="red">{formError}</Alert>}
+          <Group justify="space-between">
+            <div>
+              {event && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmDelete('events', event.id, event.title, onClose)}
+                >
+                  {t('common.delete')}
+                </Button>
+              )}
+            </div>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" data-testid="save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

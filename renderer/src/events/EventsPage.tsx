@@ -1,0 +1,76 @@
+import { Button, Grid, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatGermanDate } from '../../../shared/domain/dates.ts';
+import type { ClubEvent } from '../../../shared/domain/event.ts';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+import { AttendanceSheet } from './AttendanceSheet.tsx';
+import { EventForm } from './EventForm.tsx';
+
+export function EventsPage() {
+  const { t } = useTranslation();
+  const eventsMap = useClubData((s) => s.events);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ClubEvent | 'new' | null>(null);
+  const events = useMemo(
+    () =>
+      valuesOf(eventsMap).toSorted(
+        (a, b) =>
+          b.date.localeCompare(a.date) || (b.startTime ?? '').localeCompare(a.startTime ?? ''),
+      ),
+    [eventsMap],
+  );
+  const selected = selectedId ? eventsMap.get(selectedId) : undefined;
+
+  return (
+    <Grid h="100%" gap="lg">
+      <Grid.Col span={4}>
+        <Stack gap="sm" h="100%">
+          <Group justify="space-between">
+            <Title order={2}>{t('events.title')}</Title>
+          </Group>
+          <Group>
+            <Button onClick={() => setEditing('new')} data-testid="new-event">
+              {t('events.new')}
+            </Button>
+            {selected && (
+              <Button variant="default" onClick={() => setEditing(selected)}>
+                {t('events.edit')}
+              </Button>
+            )}
+          </Group>
+          <ScrollArea flex={1}>
+            {events.length === 0 && <Text c="dimmed">{t('events.empty')}</Text>}
+            {events.map((e) => (
+              <NavLink
+                key={e.id}
+                active={e.id === selectedId}
+                label={`${formatGermanDate(e.date)} · ${e.title}`}
+                description={t(`eventKinds.${e.kind}`)}
+                onClick={() => setSelectedId(e.id)}
+                data-testid="event-item"
+              />
+            ))}
+          </ScrollArea>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={8}>
+        {selected ? (
+          <AttendanceSheet key={selected.id} event={selected} />
+        ) : (
+          <Text c="dimmed">{t('events.chooseEvent')}</Text>
+        )}
+      </Grid.Col>
+      {editing && (
+        <EventForm
+          event={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(e) => {
+            setSelectedId(e.id);
+            setEditing(null);
+          }}
+        />
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,210 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INSTRUMENT_CONDITIONS, type Instrument } from '../../../shared/domain/instrument.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+import { LoansPanel } from './LoansPanel.tsx';
+import { MaintenancePanel } from './MaintenancePanel.tsx';
+
+interface InstrumentFormValues {
+  inventoryNumber: string;
+  kind: string;
+  maker: string;
+  model: string;
+  serialNumber: string;
+  purchaseDate: string;
+  purchasePrice: string;
+  condition: string | null;
+  location: string;
+  registerId: string | null;
+  notes: string;
+}
+
+export function InstrumentForm({
+  instrument,
+  onClose,
+}: {
+  instrument: Instrument | null;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const registersMap = useClubData((s) => s.registers);
+  const confirmDelete = useDeleteWithUndo();
+  const [formError, setFormError] = useState<string | null>(null);
+  const container = useRef<HTMLFormElement>(null);
+  const form = useForm<InstrumentFormValues>({
+    initialValues: {
+      inventoryNumber: instrument?.inventoryNumber ?? '',
+      kind: instrument?.kind ?? '',
+      maker: instrument?.maker ?? '',
+      model: instrument?.model ?? '',
+      serialNumber: instrument?.serialNumber ?? '',
+      purchaseDate: dateToForm(instrument?.purchaseDate),
+      purchasePrice: centsToForm(instrument?.purchasePriceCents),
+      condition: instrument?.condition ?? null,
+      location: instrument?.location ?? '',
+      registerId: instrument?.registerId ?? null,
+      notes: instrument?.notes ?? '',
+    },
+  });
+  const registerOptions = useMemo(
+    () =>
+      valuesOf(registersMap)
+        .toSorted((a, b) => a.sortOrder - b.sortOrder)
+        .map((r) => ({ value: r.id, label: r.name })),
+    [registersMap],
+  );
+  const field = (name: keyof InstrumentFormValues) => ({
+    ...form.getInputProps(name),
+    'data-field': name,
+  });
+
+  async function submit(values: InstrumentFormValues) {
+    setFormError(null);
+    const { purchasePrice, ...rest } = values;
+    const outcome = await saveDraft('instruments', {
+      ...rest,
+      ...(instrument ? { id: instrument.id } : {}),
+      purchaseDate: dateFromForm(values.purchaseDate),
+      purchasePriceCents: centsFromForm(purchasePrice),
+    });
+    if (outcome.record) {
+      notifications.show({ message: t('common.saved'), autoClose: 2000 });
+      onClose();
+    } else if (outcome.fieldErrors) {
+      // The form edits the price as text in euros; the record holds cents.
+      const { purchasePriceCents, ...others } = outcome.fieldErrors;
+      const errors = purchasePriceCents ? { ...others, purchasePrice: purchasePriceCents } : others;
+      form.setErrors(errors);
+      requestAnimationFrame(() => focusFirstError(container.current, errors));
+    } else setFormError(outcome.formError ?? null);
+  }
+
+  const title = instrument
+    ? `${t('instruments.edit')}: ${instrument.kind} ${instrument.inventoryNumber}`
+    : t('instruments.new');
+
+  return (
+    <Modal opened onClose={onClose} size="xl" title={title} transitionProps={{ duration: 0 }}>
+      <Tabs defaultValue="data" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>
+          <Tabs.Tab value="loans" data-testid="tab-loans">
+            {t('instruments.tabLoans')}
+          </Tabs.Tab>
+          <Tabs.Tab value="maintenance" data-testid="tab-maintenance">
+            {t('instruments.tabMaintenance')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="data">
+          <form
+            ref={container}
+            onSubmit={form.onSubmit(submit)}
+            data-testid="instrument-form"
+            noValidate
+          >
+            <Stack>
+              <SimpleGrid cols={3}>
+                <TextInput
+                  label={t('instruments.inventoryNumber')}
+                  required
+                  data-autofocus
+                  {...field('inventoryNumber')}
+                />
+                <TextInput label={t('instruments.kind')} required {...field('kind')} />
+                <Select
+                  label={t('instruments.register')}
+                  data={registerOptions}
+                  clearable
+                  {...field('registerId')}
+                />
+                <TextInput label={t('instruments.maker')} {...field('maker')} />
+                <TextInput label={t('instruments.model')} {...field('model')} />
+                <TextInput label={t('instruments.serialNumber')} {...field('serialNumber')} />
+                <DateInput label={t('instruments.purchaseDate')} {...field('purchaseDate')} />
+                <TextInput
+                  label={t('instruments.purchasePrice')}
+                  placeholder={t('common.moneyHint')}
+                  rightSection="€"
+                  {...field('purchasePrice')}
+                />
+                <Select
+                  label={t('instruments.condition')}
+                  data={INSTRUMENT_CONDITIONS.map((c) => ({
+                    value: c,
+                    label: t(`conditions.${c}`),
+                  }))}
+                  clearable
+                  {...field('condition')}
+                />
+                <TextInput label={t('instruments.location')} {...field('location')} />
+              </SimpleGrid>
+              <Textarea label={t('instruments.notes')} autosize minRows={2} {...field('notes')} />
+              {formError && <Alert color="red">{formError}</Alert>}
+              <Group justify="space-between">
+                <div>
+                  {instrument && (
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        confirmDelete(
+                          'instruments',
+                          instrument.id,
+                          `${instrument.kind} ${instrument.inventoryNumber}`,
+                          onClose,
+                        )
+                      }
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  )}
+                </div>
+                <Group>
+                  <Button variant="default" onClick={onClose}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit" data-testid="save">
+                    {t('common.save')}
+                  </Button>
+                </Group>
+              </Group>
+            </Stack>
+          </form>
+        </Tabs.Panel>
+        <Tabs.Panel value="loans">
+          {instrument ? (
+            <LoansPanel instrument={instrument} />
+          ) : (
+            <Text c="dimmed">{t('instruments.saveFirst')}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="maintenance">
+          {instrument ? (
+            <MaintenancePanel instrument={instrument} />
+          ) : (
+            <Text c="dimmed">{t('instruments.saveFirst')}</Text>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Modal>
+  );
+}

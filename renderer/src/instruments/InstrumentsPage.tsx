@@ -1,0 +1,117 @@
+import { Button, Group, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { memberDisplayName } from '../members/memberSearch.ts';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+import { InstrumentForm } from './InstrumentForm.tsx';
+import { openLoansByInstrument } from './openLoans.ts';
+
+type LoanFilter = 'all' | 'lent' | 'available';
+
+export function InstrumentsPage() {
+  const { t } = useTranslation();
+  const instrumentsMap = useClubData((s) => s.instruments);
+  const loansMap = useClubData((s) => s.loans);
+  const membersMap = useClubData((s) => s.members);
+  const registersMap = useClubData((s) => s.registers);
+  const [query, setQuery] = useState('');
+  const [loanFilter, setLoanFilter] = useState<LoanFilter>('all');
+  const [editingId, setEditingId] = useState<string | 'new' | null>(null);
+  const openLoans = useMemo(() => openLoansByInstrument(loansMap.values()), [loansMap]);
+
+  const columns = useMemo<ColumnDef<Instrument, unknown>[]>(() => {
+    const borrower = (i: Instrument) => {
+      const loan = openLoans.get(i.id);
+      const member = loan && membersMap.get(loan.memberId);
+      return member ? memberDisplayName(member) : '';
+    };
+    return [
+      {
+        id: 'inventoryNumber',
+        header: t('instruments.inventoryNumber'),
+        accessorFn: (i) => i.inventoryNumber,
+        size: 130,
+      },
+      { id: 'kind', header: t('instruments.kind'), accessorFn: (i) => i.kind, size: 170 },
+      {
+        id: 'maker',
+        header: t('instruments.maker'),
+        accessorFn: (i) => [i.maker, i.model].filter(Boolean).join(' '),
+        size: 200,
+      },
+      {
+        id: 'register',
+        header: t('instruments.register'),
+        accessorFn: (i) => (i.registerId ? registersMap.get(i.registerId)?.name : '') ?? '',
+        size: 150,
+      },
+      {
+        id: 'condition',
+        header: t('instruments.condition'),
+        accessorFn: (i) => (i.condition ? t(`conditions.${i.condition}`) : ''),
+        size: 150,
+      },
+      { id: 'lentTo', header: t('instruments.lentTo'), accessorFn: borrower, size: 200 },
+    ];
+  }, [t, registersMap, openLoans, membersMap]);
+
+  const predicate = useMemo(() => {
+    const words = query.toLocaleLowerCase('de').split(/\s+/).filter(Boolean);
+    if (words.length === 0 && loanFilter === 'all') return undefined;
+    return (i: Instrument) => {
+      const lent = openLoans.has(i.id);
+      if ((loanFilter === 'lent' && !lent) || (loanFilter === 'available' && lent)) return false;
+      const text = [i.inventoryNumber, i.kind, i.maker, i.model, i.serialNumber, i.location]
+        .join(' ')
+        .toLocaleLowerCase('de');
+      return words.every((w) => text.includes(w));
+    };
+  }, [query, loanFilter, openLoans]);
+
+  const editing = editingId && editingId !== 'new' ? (instrumentsMap.get(editingId) ?? null) : null;
+
+  return (
+    <Stack h="100%" gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('instruments.title')}</Title>
+        <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
+          {t('instruments.new')}
+        </Button>
+      </Group>
+      <Group>
+        <TextInput
+          placeholder={t('common.search')}
+          aria-label={t('common.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={280}
+          data-testid="instrument-search"
+        />
+        <SegmentedControl
+          aria-label={t('instruments.filterLoan')}
+          value={loanFilter}
+          onChange={(v) => setLoanFilter(v as LoanFilter)}
+          data={[
+            { value: 'all', label: t('common.all') },
+            { value: 'lent', label: t('instruments.onlyLent') },
+            { value: 'available', label: t('instruments.onlyAvailable') },
+          ]}
+        />
+      </Group>
+      <DataTable
+        data={valuesOf(instrumentsMap)}
+        filter={predicate}
+        columns={columns}
+        initialSorting={[{ id: 'inventoryNumber', desc: false }]}
+        getRowId={(i) => i.id}
+        onOpen={(i) => setEditingId(i.id)}
+        emptyText={instrumentsMap.size === 0 ? t('instruments.empty') : t('instruments.noMatch')}
+        label={t('instruments.title')}
+      />
+      {editingId && <InstrumentForm instrument={editing} onClose={() => setEditingId(null)} />}
+    </Stack>
+  );
+}

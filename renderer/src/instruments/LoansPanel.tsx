@@ -1,0 +1,194 @@
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
+import type { FieldErrors } from '../../../shared/domain/entities.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import type { Loan } from '../../../shared/domain/loan.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { dateFromForm, dateToForm } from '../components/formValues.ts';
+import { saveDraft } from '../components/saveDraft.ts';
+import { memberDisplayName } from '../members/memberSearch.ts';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+
+/** Issue an instrument to a member, or record its return; the history below. */
+export function LoansPanel({ instrument }: { instrument: Instrument }) {
+  const { t } = useTranslation();
+  const loansMap = useClubData((s) => s.loans);
+  const membersMap = useClubData((s) => s.members);
+  const loans = useMemo(
+    () =>
+      valuesOf(loansMap)
+        .filter((l) => l.instrumentId === instrument.id)
+        .toSorted((a, b) => b.issuedOn.localeCompare(a.issuedOn)),
+    [loansMap, instrument.id],
+  );
+  const open = loans.find((l) => l.returnedOn === null);
+  const history = loans.filter((l) => l.returnedOn !== null);
+  const nameOf = (id: string) => {
+    const m = membersMap.get(id);
+    return m ? memberDisplayName(m) : '—';
+  };
+
+  return (
+    <Stack>
+      {open ? (
+        <ReturnForm loan={open} borrower={nameOf(open.memberId)} />
+      ) : (
+        <IssueForm instrument={instrument} />
+      )}
+      <Title order={5}>{t('loans.history')}</Title>
+      {history.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('loans.noHistory')}
+        </Text>
+      ) : (
+        <Table data-testid="loan-history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('loans.issueTo')}</Table.Th>
+              <Table.Th>{t('loans.issuedOn')}</Table.Th>
+              <Table.Th>{t('loans.returnedOn')}</Table.Th>
+              <Table.Th>{t('loans.notes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>{nameOf(l.memberId)}</Table.Td>
+                <Table.Td>{formatGermanDate(l.issuedOn)}</Table.Td>
+                <Table.Td>{formatGermanDate(l.returnedOn)}</Table.Td>
+                <Table.Td>{l.notes}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function IssueForm({ instrument }: { instrument: Instrument }) {
+  const { t } = useTranslation();
+  const membersMap = useClubData((s) => s.members);
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [issuedOn, setIssuedOn] = useState(dateToForm(todayIso()));
+  const [dueOn, setDueOn] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const memberOptions = useMemo(
+    () =>
+      valuesOf(membersMap)
+        .filter((m) => m.status !== 'ausgetreten')
+        .toSorted((a, b) => a.lastName.localeCompare(b.lastName, 'de'))
+        .map((m) => ({ value: m.id, label: `${m.lastName}, ${m.firstName}` })),
+    [membersMap],
+  );
+
+  async function issue() {
+    const outcome = await saveDraft('loans', {
+      instrumentId: instrument.id,
+      memberId: memberId ?? undefined,
+      issuedOn: dateFromForm(issuedOn) ?? undefined,
+      dueOn: dateFromForm(dueOn),
+      returnedOn: null,
+      notes,
+    });
+    if (outcome.record) {
+      const m = membersMap.get(outcome.record.memberId);
+      notifications.show({
+        message: t('loans.issued', { name: m ? memberDisplayName(m) : '' }),
+        autoClose: 3000,
+      });
+      setErrors({});
+    } else setErrors(outcome.fieldErrors ?? { _form: outcome.formError ?? '' });
+  }
+
+  return (
+    <Stack gap="xs" data-testid="issue-form">
+      <Text>{t('loans.notLent')}</Text>
+      <Group align="flex-start" grow>
+        <Select
+          label={t('loans.issueTo')}
+          placeholder={t('loans.chooseMember')}
+          data={memberOptions}
+          searchable
+          limit={50}
+          value={memberId}
+          onChange={setMemberId}
+          error={errors.memberId}
+          data-field="memberId"
+        />
+        <DateInput
+          label={t('loans.issuedOn')}
+          value={issuedOn}
+          onChange={(e) => setIssuedOn(e.currentTarget.value)}
+          error={errors.issuedOn}
+          data-field="issuedOn"
+        />
+        <DateInput
+          label={t('loans.dueOn')}
+          value={dueOn}
+          onChange={(e) => setDueOn(e.currentTarget.value)}
+          error={errors.dueOn}
+          data-field="dueOn"
+        />
+      </Group>
+      <TextInput
+        label={t('loans.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.notes}
+      />
+      {(errors.instrumentId || errors._form) && (
+        <Alert color="red" data-testid="loan-error">
+          {errors.instrumentId ?? errors._form}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={issue} data-testid="issue-loan">
+          {t('loans.issue')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ReturnForm({ loan, borrower }: { loan: Loan; borrower: string }) {
+  const { t } = useTranslation();
+  const [returnedOn, setReturnedOn] = useState(dateToForm(todayIso()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function giveBack() {
+    const outcome = await saveDraft('loans', {
+      ...loan,
+      returnedOn: dateFromForm(returnedOn) ?? undefined,
+    });
+    if (outcome.record) {
+      notifications.show({ message: t('loans.returned'), autoClose: 3000 });
+      setErrors({});
+    } else setErrors(outcome.fieldErrors ?? { _form: outcome.formError ?? '' });
+  }
+
+  return (
+    <Stack gap="xs" data-testid="return-form">
+      <Alert color="blue" data-testid="current-loan">
+        {t('loans.current', { name: borrower, since: formatGermanDate(loan.issuedOn) })}
+        {loan.dueOn && <div>{t('loans.due', { date: formatGermanDate(loan.dueOn) })}</div>}
+      </Alert>
+      <Group align="flex-end">
+        <DateInput
+          label={t('loans.returnedOn')}
+          value={returnedOn}
+          onChange={(e) => setReturnedOn(e.currentTarget.value)}
+          error={errors.returnedOn ?? errors._form}
+          data-field="returnedOn"
+        />
+        <Button onClick={giveBack} data-testid="return-loan">
+          {t('loans.return')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCents, formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
+import type { FieldErrors } from '../../../shared/domain/entities.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import { saveDraft } from '../components/saveDraft.ts';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+
+/** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
+export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
+  const { t } = useTranslation();
+  const maintenanceMap = useClubData((s) => s.maintenance);
+  const entries = useMemo(
+    () =>
+      valuesOf(maintenanceMap)
+        .filter((w) => w.instrumentId === instrument.id)
+        .toSorted((a, b) => b.date.localeCompare(a.date)),
+    [maintenanceMap, instrument.id],
+  );
+  const total = entries.reduce((sum, w) => sum + (w.costCents ?? 0), 0);
+  const [date, setDate] = useState(dateToForm(todayIso()));
+  const [work, setWork] = useState('');
+  const [cost, setCost] = useState('');
+  const [workshop, setWorkshop] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function record() {
+    const outcome = await saveDraft('maintenance', {
+      instrumentId: instrument.id,
+      date: dateFromForm(date) ?? undefined,
+      work,
+      costCents: centsFromForm(cost),
+      workshop,
+    });
+    if (outcome.record) {
+      notifications.show({ message: t('maintenance.recorded'), autoClose: 3000 });
+      setWork('');
+      setCost('');
+      setWorkshop('');
+      setErrors({});
+    } else setErrors(outcome.fieldErrors ?? { work: outcome.formError ?? '' });
+  }
+
+  return (
+    <Stack>
+      <Group align="flex-start" grow data-testid="maintenance-form">
+        <DateInput
+          label={t('maintenance.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={errors.date}
+          data-field="date"
+        />
+        <TextInput
+          label={t('maintenance.work')}
+          value={work}
+          onChange={(e) => setWork(e.currentTarget.value)}
+          error={errors.work}
+          data-field="work"
+        />
+        <TextInput
+          label={t('maintenance.cost')}
+          placeholder={t('common.moneyHint')}
+          rightSection="€"
+          value={cost}
+          onChange={(e) => setCost(e.currentTarget.value)}
+          error={errors.costCents}
+          data-field="cost"
+        />
+        <TextInput
+          label={t('maintenance.workshop')}
+          value={workshop}
+          onChange={(e) => setWorkshop(e.currentTarget.value)}
+          error={errors.workshop}
+          data-field="workshop"
+        />
+      </Group>
+      <Group justify="flex-end">
+        <Button onClick={record} data-testid="add-maintenance">
+          {t('maintenance.add')}
+        </Button>
+      </Group>
+      {entries.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('maintenance.empty')}
+        </Text>
+      ) : (
+        <>
+          <Table data-testid="maintenance-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('maintenance.date')}</Table.Th>
+                <Table.Th>{t('maintenance.work')}</Table.Th>
+                <Table.Th>{t('maintenance.cost')}</Table.Th>
+                <Table.Th>{t('maintenance.workshop')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((w) => (
+                <Table.Tr key={w.id}>
+                  <Table.Td>{formatGermanDate(w.date)}</Table.Td>
+                  <Table.Td>{w.work}</Table.Td>
+                  <Table.Td>{w.costCents === null ? '' : `${formatCents(w.costCents)} €`}</Table.Td>
+                  <Table.Td>{w.workshop}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="sm" ta="right">
+            {t('maintenance.total', { amount: formatCents(total) })}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}

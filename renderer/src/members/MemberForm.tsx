@@ -1,0 +1,200 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../shared/domain/dates.ts';
+import { MEMBER_STATUSES, type Member, SALUTATIONS } from '../../../shared/domain/member.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+import { type MemberFormValues, memberFromForm, memberToForm } from './memberFormValues.ts';
+import { memberDisplayName } from './memberSearch.ts';
+
+export function MemberForm({ member, onClose }: { member: Member | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const registersMap = useClubData((s) => s.registers);
+  const membersMap = useClubData((s) => s.members);
+  const confirmDelete = useDeleteWithUndo();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const container = useRef<HTMLFormElement>(null);
+  const form = useForm<MemberFormValues>({ initialValues: memberToForm(member, todayIso()) });
+
+  const registerOptions = useMemo(
+    () =>
+      valuesOf(registersMap)
+        .toSorted((a, b) => a.sortOrder - b.sortOrder)
+        .map((r) => ({ value: r.id, label: r.name })),
+    [registersMap],
+  );
+  const householdOptions = useMemo(
+    () =>
+      valuesOf(membersMap)
+        .filter((m) => m.id !== member?.id)
+        .map((m) => ({
+          value: m.id,
+          label: `${m.lastName}, ${m.firstName}${m.city ? ` (${m.city})` : ''}`,
+        })),
+    [membersMap, member?.id],
+  );
+
+  const field = (name: keyof MemberFormValues) => ({
+    ...form.getInputProps(name),
+    'data-field': name,
+  });
+  const check = (name: keyof MemberFormValues) => ({
+    ...form.getInputProps(name, { type: 'checkbox' }),
+    'data-field': name,
+  });
+
+  async function submit(values: MemberFormValues) {
+    setSaving(true);
+    setFormError(null);
+    const outcome = await saveDraft('members', memberFromForm(values, member?.id));
+    setSaving(false);
+    if (outcome.record) {
+      notifications.show({ message: t('common.saved'), autoClose: 2000 });
+      onClose();
+      return;
+    }
+    if (outcome.fieldErrors) {
+      form.setErrors(outcome.fieldErrors);
+      setFormError(t('common.fixErrors'));
+      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
+    } else setFormError(outcome.formError ?? null);
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={member ? t('members.edit') : t('members.new')}
+      transitionProps={{ duration: 0 }}
+    >
+      <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
+        <Stack gap="md">
+          <Title order={4}>{t('members.sectionPerson')}</Title>
+          <SimpleGrid cols={3}>
+            <Select
+              label={t('members.salutation')}
+              data={[...SALUTATIONS]}
+              clearable
+              {...field('salutation')}
+            />
+            <TextInput label={t('members.title_field')} {...field('title')} />
+            <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
+            <TextInput
+              label={t('members.firstName')}
+              required
+              {...field('firstName')}
+              data-autofocus
+            />
+            <TextInput label={t('members.lastName')} required {...field('lastName')} />
+            <DateInput label={t('members.birthDate')} {...field('birthDate')} />
+          </SimpleGrid>
+
+          <Title order={4}>{t('members.sectionContact')}</Title>
+          <SimpleGrid cols={3}>
+            <TextInput label={t('members.street')} {...field('street')} />
+            <TextInput label={t('members.postalCode')} {...field('postalCode')} />
+            <TextInput label={t('members.city')} {...field('city')} />
+            <TextInput label={t('members.country')} {...field('country')} maxLength={2} />
+            <TextInput label={t('members.phone')} type="tel" {...field('phone')} />
+            <TextInput label={t('members.mobile')} type="tel" {...field('mobile')} />
+            <TextInput label={t('members.email')} type="email" {...field('email')} />
+          </SimpleGrid>
+
+          <Title order={4}>{t('members.sectionClub')}</Title>
+          <SimpleGrid cols={3}>
+            <Select
+              label={t('members.status')}
+              data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
+              allowDeselect={false}
+              {...field('status')}
+            />
+            <DateInput label={t('members.entryDate')} {...field('entryDate')} />
+            <DateInput label={t('members.exitDate')} {...field('exitDate')} />
+            <MultiSelect
+              label={t('members.registers')}
+              data={registerOptions}
+              searchable
+              {...field('registerIds')}
+            />
+            <TextInput label={t('members.mainInstrument')} {...field('mainInstrument')} />
+            <Select
+              label={t('members.household')}
+              data={householdOptions}
+              searchable
+              clearable
+              limit={50}
+              {...field('householdId')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Checkbox label={t('members.consentPhotos')} {...check('consentPhotos')} />
+            <Checkbox label={t('members.consentNewsletter')} {...check('consentNewsletter')} />
+          </Group>
+          <Textarea label={t('members.notes')} autosize minRows={2} {...field('notes')} />
+
+          <Title order={4}>{t('members.sectionBank')}</Title>
+          <SimpleGrid cols={3}>
+            <TextInput label={t('members.iban')} {...field('iban')} autoComplete="off" />
+            <TextInput label={t('members.bic')} {...field('bic')} autoComplete="off" />
+            <TextInput label={t('members.accountHolder')} {...field('accountHolder')} />
+            <TextInput
+              label={t('members.sepaMandateReference')}
+              {...field('sepaMandateReference')}
+            />
+            <DateInput label={t('members.sepaMandateDate')} {...field('sepaMandateDate')} />
+            <Checkbox mt="xl" label={t('members.feeExempt')} {...check('feeExempt')} />
+          </SimpleGrid>
+
+          {formError && (
+            <Alert color="red" data-testid="form-error">
+              {formError}
+            </Alert>
+          )}
+          <Group justify="space-between">
+            <div>
+              {member && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() =>
+                    confirmDelete('members', member.id, memberDisplayName(member), onClose)
+                  }
+                >
+                  {t('common.delete')}
+                </Button>
+              )}
+            </div>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={saving} data-testid="save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

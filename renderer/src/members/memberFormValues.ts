@@ -1,0 +1,80 @@
+/** A member as the form holds it (texts, dates as TT.MM.JJJJ) and back as a draft for the core. */
+import { friendlyFormatIBAN } from 'ibantools';
+import type { Draft } from '../../../shared/domain/entities.ts';
+import type { Member, MemberStatus } from '../../../shared/domain/member.ts';
+import { dateFromForm, dateToForm } from '../components/formValues.ts';
+
+export interface MemberFormValues {
+  memberNumber: string;
+  salutation: string | null;
+  title: string;
+  firstName: string;
+  lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string;
+  mobile: string;
+  email: string;
+  birthDate: string;
+  entryDate: string;
+  exitDate: string;
+  status: MemberStatus;
+  registerIds: string[];
+  mainInstrument: string;
+  notes: string;
+  householdId: string | null;
+  consentPhotos: boolean;
+  consentNewsletter: boolean;
+  iban: string;
+  bic: string;
+  accountHolder: string;
+  sepaMandateReference: string;
+  sepaMandateDate: string;
+  feeExempt: boolean;
+}
+
+export function memberToForm(m: Member | null, today: string): MemberFormValues {
+  return {
+    memberNumber: m?.memberNumber ?? '',
+    salutation: m?.salutation ?? null,
+    title: m?.title ?? '',
+    firstName: m?.firstName ?? '',
+    lastName: m?.lastName ?? '',
+    street: m?.street ?? '',
+    postalCode: m?.postalCode ?? '',
+    city: m?.city ?? '',
+    country: m?.country ?? 'DE',
+    phone: m?.phone ?? '',
+    mobile: m?.mobile ?? '',
+    email: m?.email ?? '',
+    birthDate: dateToForm(m?.birthDate),
+    entryDate: m ? dateToForm(m.entryDate) : dateToForm(today),
+    exitDate: dateToForm(m?.exitDate),
+    status: m?.status ?? 'aktiv',
+    registerIds: m?.registerIds ?? [],
+    mainInstrument: m?.mainInstrument ?? '',
+    notes: m?.notes ?? '',
+    householdId: m?.householdId ?? null,
+    consentPhotos: m?.consentPhotos ?? false,
+    consentNewsletter: m?.consentNewsletter ?? false,
+    iban: m?.iban ? (friendlyFormatIBAN(m.iban) ?? m.iban) : '',
+    bic: m?.bic ?? '',
+    accountHolder: m?.accountHolder ?? '',
+    sepaMandateReference: m?.sepaMandateReference ?? '',
+    sepaMandateDate: dateToForm(m?.sepaMandateDate),
+    feeExempt: m?.feeExempt ?? false,
+  };
+}
+
+export function memberFromForm(values: MemberFormValues, id: string | undefined): Draft<'members'> {
+  return {
+    ...values,
+    ...(id ? { id } : {}),
+    birthDate: dateFromForm(values.birthDate),
+    entryDate: dateFromForm(values.entryDate),
+    exitDate: dateFromForm(values.exitDate),
+    sepaMandateDate: dateFromForm(values.sepaMandateDate),
+  };
+}

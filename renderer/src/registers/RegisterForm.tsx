@@ -1,0 +1,147 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Register } from '../../../shared/domain/register.ts';
+import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { memberDisplayName } from '../members/memberSearch.ts';
+import { useClubData, valuesOf } from '../state/clubData.ts';
+
+interface RegisterFormValues {
+  name: string;
+  sortOrder: number | string;
+  leaderIds: string[];
+}
+
+export function RegisterForm({
+  register,
+  onClose,
+}: {
+  register: Register | null;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const membersMap = useClubData((s) => s.members);
+  const registersMap = useClubData((s) => s.registers);
+  const confirmDelete = useDeleteWithUndo();
+  const [formError, setFormError] = useState<string | null>(null);
+  const container = useRef<HTMLFormElement>(null);
+  const form = useForm<RegisterFormValues>({
+    initialValues: {
+      name: register?.name ?? '',
+      sortOrder: register?.sortOrder ?? (registersMap.size + 1) * 10,
+      leaderIds: register?.leaderIds ?? [],
+    },
+  });
+
+  const registerMembers = useMemo(
+    () =>
+      register
+        ? valuesOf(membersMap)
+            .filter((m) => m.registerIds.includes(register.id))
+            .toSorted((a, b) => a.lastName.localeCompare(b.lastName, 'de'))
+        : [],
+    [membersMap, register],
+  );
+
+  async function submit(values: RegisterFormValues) {
+    setFormError(null);
+    const outcome = await saveDraft('registers', {
+      ...(register ? { id: register.id } : {}),
+      name: values.name,
+      sortOrder: values.sortOrder === '' ? 0 : Number(values.sortOrder),
+      leaderIds: values.leaderIds,
+    });
+    if (outcome.record) {
+      notifications.show({ message: t('common.saved'), autoClose: 2000 });
+      onClose();
+    } else if (outcome.fieldErrors) {
+      form.setErrors(outcome.fieldErrors);
+      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
+    } else setFormError(outcome.formError ?? null);
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={register ? t('registers.edit') : t('registers.new')}
+      size="lg"
+      transitionProps={{ duration: 0 }}
+    >
+      <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="register-form" noValidate>
+        <Stack>
+          <TextInput
+            label={t('registers.name')}
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+            data-field="name"
+          />
+          <NumberInput
+            label={t('registers.sortOrder')}
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('sortOrder')}
+            data-field="sortOrder"
+          />
+          <MultiSelect
+            label={t('registers.leaders')}
+            description={t('registers.leaderHint')}
+            data={registerMembers.map((m) => ({ value: m.id, label: memberDisplayName(m) }))}
+            searchable
+            {...form.getInputProps('leaderIds')}
+            data-field="leaderIds"
+          />
+          {register && (
+            <div>
+              <Text fw={600} size="sm">
+                {t('registers.membersOf')} ({registerMembers.length})
+              </Text>
+              <List size="sm" data-testid="register-members">
+                {registerMembers.map((m) => (
+                  <List.Item key={m.id}>{memberDisplayName(m)}</List.Item>
+                ))}
+              </List>
+            </div>
+          )}
+          {formError && <Alert color="red">{formError}</Alert>}
+          <Group justify="space-between">
+            <div>
+              {register && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmDelete('registers', register.id, register.name, onClose)}
+                >
+                  {t('common.delete')}
+                </Button>
+              )}
+            </div>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" data-testid="save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

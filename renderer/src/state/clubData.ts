@@ -1,0 +1,116 @@
+/**
+ * The UI's copy of the club's data: every entity loaded once, kept in maps, and updated from
+ * the answers of save/remove/restore, so lists never wait for a round trip to redraw.
+ */
+import { create } from 'zustand';
+import type { CoreStatus } from '../../../shared/api/clubApi.ts';
+import type { ApiResult } from '../../../shared/api/result.ts';
+import {
+  type Draft,
+  ENTITY_NAMES,
+  type EntityMap,
+  type EntityName,
+} from '../../../shared/domain/entities.ts';
+import { clubApi } from '../api/transport.ts';
+
+export type EntityMaps = { [E in EntityName]: ReadonlyMap<string, EntityMap[E]> };
+
+interface ClubDataState extends EntityMaps {
+  loadState: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  coreStatus: CoreStatus | null;
+  load(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
+  remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
+  restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
+}
+
+const emptyMaps = Object.fromEntries(
+  ENTITY_NAMES.map((e) => [e, new Map()]),
+) as unknown as EntityMaps;
+
+export const useClubData = create<ClubDataState>()((set, get) => {
+  function put<E extends EntityName>(entity: E, record: EntityMap[E]) {
+    const next = new Map(get()[entity] as ReadonlyMap<string, EntityMap[E]>);
+    next.set(record.id, record);
+    set({ [entity]: next } as Partial<ClubDataState>);
+  }
+
+  function drop(entity: EntityName, id: string) {
+    const next = new Map(get()[entity] as ReadonlyMap<string, unknown>);
+    next.delete(id);
+    set({ [entity]: next } as Partial<ClubDataState>);
+  }
+
+  return {
+    ...emptyMaps,
+    loadState: 'loading',
+    loadError: null,
+    coreStatus: null,
+
+    async load() {
+      set({ loadState: 'loading', loadError: null });
+      const results = await Promise.all(ENTITY_NAMES.map((e) => clubApi.list(e)));
+      const failed = results.find((r) => !r.ok);
+      if (failed && !failed.ok) {
+        set({ loadState: 'failed', loadError: failed.error.message });
+        return;
+      }
+      const maps: Partial<EntityMaps> = {};
+      ENTITY_NAMES.forEach((entity, index) => {
+        const result = results[index]!;
+        if (result.ok) {
+          (maps as Record<string, Map<string, unknown>>)[entity] = new Map(
+            (result.value as { id: string }[]).map((r) => [r.id, r]),
+          );
+        }
+      });
+      set({ ...maps, loadState: 'ready' });
+      await get().refreshStatus();
+    },
+
+    async refreshStatus() {
+      const status = await clubApi.status();
+      if (status.ok) set({ coreStatus: status.value });
+    },
+
+    async save(entity, draft) {
+      const result = await clubApi.save(entity, draft);
+      if (result.ok) {
+        put(entity, result.value);
+        void get().refreshStatus();
+      }
+      return result;
+    },
+
+    async remove(entity, id) {
+      const result = await clubApi.remove(entity, id);
+      if (result.ok) {
+        drop(entity, id);
+        void get().refreshStatus();
+      }
+      return result;
+    },
+
+    async restore(entity, id) {
+      const result = await clubApi.restore(entity, id);
+      if (result.ok) {
+        put(entity, result.value);
+        void get().refreshStatus();
+      }
+      return result;
+    },
+  };
+});
+
+/** Records of one entity as an array; stable while the map is unchanged. */
+const arrays = new WeakMap<ReadonlyMap<string, unknown>, unknown[]>();
+export function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
+  let list = arrays.get(map) as T[] | undefined;
+  if (!list) {
+    list = [...map.values()];
+    arrays.set(map, list);
+  }
+  return list;
+}

@@ -1,0 +1,59 @@
+/**
+ * The typed contract between the UI and whatever serves it: Electron IPC, the local browser
+ * mode and (later) the web application all implement `ClubApi`, and the renderer only knows
+ * this interface.
+ */
+import { z } from 'zod';
+import {
+  type Draft,
+  type EntityMap,
+  type EntityName,
+  entityNameSchema,
+} from '../domain/entities.ts';
+import type { ApiResult } from './result.ts';
+
+export interface CoreStatus {
+  /** Where the local database lives (desktop) or the club's name (web). */
+  profile: string;
+  deviceId: string;
+  schemaVersion: number;
+  /** Local changes not yet acknowledged by a server. */
+  pendingMutations: number;
+  lastMutationId: number;
+}
+
+export interface ClubApi {
+  /** Every record of an entity that is not deleted. */
+  list<E extends EntityName>(entity: E): Promise<ApiResult<EntityMap[E][]>>;
+  get<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
+  /** Creates (no `id`) or updates a record; answers the stored record or German field errors. */
+  save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
+  /** Deletes a record so that it can be restored (undo). */
+  remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
+  restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
+  status(): Promise<ApiResult<CoreStatus>>;
+}
+
+export type ClubApiMethod = keyof ClubApi;
+
+const id = z.string().uuid({ error: 'Ungültige Kennung.' });
+const draft = z.record(z.string(), z.unknown());
+
+/**
+ * Runtime schemas of every method's arguments: a transport checks what arrives before it
+ * reaches the core, so a malformed call changes nothing.
+ */
+export const clubApiArgs = {
+  list: z.tuple([entityNameSchema]),
+  get: z.tuple([entityNameSchema, id]),
+  save: z.tuple([entityNameSchema, draft]),
+  remove: z.tuple([entityNameSchema, id]),
+  restore: z.tuple([entityNameSchema, id]),
+  status: z.tuple([]),
+} satisfies Record<ClubApiMethod, z.ZodType>;
+
+export const CLUB_API_METHODS = Object.keys(clubApiArgs) as ClubApiMethod[];
+
+export function isClubApiMethod(name: unknown): name is ClubApiMethod {
+  return typeof name === 'string' && Object.hasOwn(clubApiArgs, name);
+}

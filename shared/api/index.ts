@@ -1,0 +1,2 @@
+export * from './clubApi.ts';
+export * from './result.ts';

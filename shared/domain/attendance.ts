@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { uuid } from './fields.ts';
+
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const attendanceSchema = z.object({
+  id: uuid,
+  eventId: uuid,
+  memberId: uuid,
+  status: z.enum(ATTENDANCE_STATUSES, {
+    error: 'Bitte anwesend, entschuldigt oder abwesend wählen.',
+  }),
+});
+
+export type Attendance = z.output<typeof attendanceSchema>;

@@ -1,0 +1,85 @@
+/**
+ * The registry of entities: one place that knows every entity's schema and which of its fields
+ * are sensitive. Stores, transports, exports and the UI all look entities up here.
+ */
+import './zodSetup.ts';
+import { z } from 'zod';
+import { type Attendance, attendanceSchema } from './attendance.ts';
+import { type ClubEvent, eventSchema } from './event.ts';
+import { type Honour, honourSchema } from './honour.ts';
+import { type Instrument, instrumentSchema } from './instrument.ts';
+import { type Loan, loanSchema } from './loan.ts';
+import { type Maintenance, maintenanceSchema } from './maintenance.ts';
+import { MEMBER_SENSITIVE_FIELDS, type Member, memberSchema } from './member.ts';
+import { type Register, registerSchema } from './register.ts';
+
+export const ENTITY_NAMES = [
+  'members',
+  'registers',
+  'instruments',
+  'loans',
+  'maintenance',
+  'events',
+  'attendance',
+  'honours',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+export const entityNameSchema = z.enum(ENTITY_NAMES, { error: 'Unbekannte Datenart.' });
+
+export interface EntityMap {
+  members: Member;
+  registers: Register;
+  instruments: Instrument;
+  loans: Loan;
+  maintenance: Maintenance;
+  events: ClubEvent;
+  attendance: Attendance;
+  honours: Honour;
+}
+
+export type EntityRecord<E extends EntityName = EntityName> = EntityMap[E];
+
+/** What a form or an import hands in: the record's fields, `id` missing for a new record. */
+export type Draft<E extends EntityName = EntityName> = Partial<
+  Record<keyof EntityMap[E], unknown>
+> & {
+  id?: string;
+};
+
+interface EntityDefinition {
+  schema: z.ZodType;
+  sensitiveFields: readonly string[];
+}
+
+export const ENTITIES: Record<EntityName, EntityDefinition> = {
+  members: { schema: memberSchema, sensitiveFields: MEMBER_SENSITIVE_FIELDS },
+  registers: { schema: registerSchema, sensitiveFields: [] },
+  instruments: { schema: instrumentSchema, sensitiveFields: [] },
+  loans: { schema: loanSchema, sensitiveFields: [] },
+  maintenance: { schema: maintenanceSchema, sensitiveFields: [] },
+  events: { schema: eventSchema, sensitiveFields: [] },
+  attendance: { schema: attendanceSchema, sensitiveFields: [] },
+  honours: { schema: honourSchema, sensitiveFields: [] },
+};
+
+/** Field errors keyed by field name, with German messages. */
+export type FieldErrors = Record<string, string>;
+
+export type ValidationOutcome<E extends EntityName> =
+  | { ok: true; value: EntityMap[E] }
+  | { ok: false; fieldErrors: FieldErrors };
+
+/** Validates a draft; the first message per field is kept, as a form shows one per field. */
+export function validateRecord<E extends EntityName>(
+  entity: E,
+  draft: unknown,
+): ValidationOutcome<E> {
+  const result = ENTITIES[entity].schema.safeParse(draft);
+  if (result.success) return { ok: true, value: result.data as EntityMap[E] };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '_form';
+    if (!(field in fieldErrors)) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { calendarDate, optionalText, requiredText, uuid } from './fields.ts';
+
+export const EVENT_KINDS = ['probe', 'auftritt', 'konzert'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const eventSchema = z.object({
+  id: uuid,
+  kind: z.enum(EVENT_KINDS, { error: 'Bitte die Art des Termins wählen.' }),
+  title: requiredText('einen Titel', 150),
+  date: calendarDate,
+  startTime: z.preprocess(
+    (v) => ((typeof v === 'string' && v.trim() === '') || v === undefined ? null : v),
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit als HH:MM, z. B. 19:30.' })
+      .nullable(),
+  ),
+  location: optionalText(200),
+  notes: optionalText(2000),
+});
+
+export type ClubEvent = z.output<typeof eventSchema>;

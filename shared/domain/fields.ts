@@ -1,0 +1,145 @@
+/**
+ * Reusable zod field types with German messages a club secretary can act on.
+ * Empty form fields arrive as '' and are stored as null.
+ */
+import './zodSetup.ts';
+import { electronicFormatIBAN, ValidationErrorsIBAN, validateBIC, validateIBAN } from 'ibantools';
+import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
+
+function emptyToNull(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  return value === undefined ? null : value;
+}
+
+export const uuid = z.string().uuid({ error: 'Ungültige Kennung.' });
+export const optionalUuid = z.preprocess(emptyToNull, uuid.nullable());
+
+export function requiredText(label: string, max = 200) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z
+      .string({ error: `${label} fehlt.` })
+      .min(1, { error: `Bitte ${label} angeben.` })
+      .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` }),
+  );
+}
+
+export function optionalText(max = 200) {
+  return z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .max(max, { error: `Höchstens ${max} Zeichen.` })
+      .nullable(),
+  );
+}
+
+const calendarDateString = z
+  .string()
+  .refine(isCalendarDate, { error: 'Bitte ein gültiges Datum als TT.MM.JJJJ eingeben.' });
+
+export const calendarDate = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z.string({ error: 'Bitte ein Datum angeben.' }).pipe(calendarDateString),
+);
+export const optionalCalendarDate = z.preprocess(emptyToNull, calendarDateString.nullable());
+
+export const optionalEmail = z.preprocess((v) => {
+  const n = emptyToNull(v);
+  return typeof n === 'string' ? n.toLowerCase() : n;
+}, z.email({ error: 'Die E-Mail-Adresse ist ungültig (Beispiel: name@beispiel.de).' }).nullable());
+
+export const optionalPhone = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .regex(/^\+?[0-9 ()/-]{3,30}$/, {
+      error: 'Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.',
+    })
+    .nullable(),
+);
+
+/** Money in integer cents; never floats. */
+export function optionalCents(label: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z
+      .number({ error: `${label}: bitte einen Betrag in Euro angeben.` })
+      .int({ error: `${label}: Betrag in ganzen Cent erwartet.` })
+      .min(0, { error: `${label} darf nicht negativ sein.` })
+      .max(100_000_000_00, { error: `${label} ist unrealistisch hoch.` })
+      .nullable(),
+  );
+}
+
+const IBAN_MESSAGES: Partial<Record<ValidationErrorsIBAN, string>> = {
+  [ValidationErrorsIBAN.NoIBANCountry]: 'Die IBAN ist ungültig: unbekannter Ländercode.',
+  [ValidationErrorsIBAN.WrongBBANLength]: 'Die IBAN ist ungültig: falsche Länge für dieses Land.',
+  [ValidationErrorsIBAN.WrongBBANFormat]: 'Die IBAN ist ungültig: Aufbau stimmt nicht.',
+  [ValidationErrorsIBAN.ChecksumNotNumber]: 'Die IBAN ist ungültig: Prüfziffern fehlen.',
+  [ValidationErrorsIBAN.WrongIBANChecksum]: 'Die IBAN ist ungültig: Prüfsumme stimmt nicht.',
+  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum]:
+    'Die IBAN ist ungültig: Prüfziffer der Kontonummer stimmt nicht.',
+};
+
+/** German message for an IBAN, or null when it is valid. */
+export function ibanProblem(iban: string): string | null {
+  const normalized = electronicFormatIBAN(iban) ?? '';
+  const result = validateIBAN(normalized);
+  if (result.valid) return null;
+  for (const code of result.errorCodes) {
+    const message = IBAN_MESSAGES[code];
+    if (message) return message;
+  }
+  return 'Die IBAN ist ungültig.';
+}
+
+/** IBAN stored in electronic format (no spaces, upper case); checked by its check digits. */
+export const optionalIban = z.preprocess(
+  (v) => {
+    const n = emptyToNull(v);
+    return typeof n === 'string' ? (electronicFormatIBAN(n) ?? n) : n;
+  },
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = ibanProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .nullable(),
+);
+
+export const optionalBic = z.preprocess(
+  (v) => {
+    const n = emptyToNull(v);
+    return typeof n === 'string' ? n.replace(/\s/g, '').toUpperCase() : n;
+  },
+  z
+    .string()
+    .refine((b) => validateBIC(b).valid, {
+      error: 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).',
+    })
+    .nullable(),
+);
+
+export const flag = z.preprocess((v) => (v === undefined || v === null ? false : v), z.boolean());
+
+/** Postal codes: five digits in Germany, four in Austria, Switzerland and Liechtenstein. */
+export const POSTAL_CODE_PATTERNS: Record<string, RegExp> = {
+  DE: /^\d{5}$/,
+  AT: /^\d{4}$/,
+  CH: /^\d{4}$/,
+  LI: /^\d{4}$/,
+};
+
+export function postalCodeProblem(postalCode: string, country: string | null): string | null {
+  const pattern = POSTAL_CODE_PATTERNS[country ?? 'DE'];
+  if (!pattern || pattern.test(postalCode)) return null;
+  return country === null || country === 'DE'
+    ? 'Die Postleitzahl muss aus fünf Ziffern bestehen.'
+    : 'Die Postleitzahl muss aus vier Ziffern bestehen.';
+}

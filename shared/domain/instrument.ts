@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import {
+  optionalCalendarDate,
+  optionalCents,
+  optionalText,
+  optionalUuid,
+  requiredText,
+  uuid,
+} from './fields.ts';
+
+export const INSTRUMENT_CONDITIONS = [
+  'neu',
+  'gut',
+  'gebraucht',
+  'reparaturbedürftig',
+  'defekt',
+  'ausgemustert',
+] as const;
+
+export const instrumentSchema = z.object({
+  id: uuid,
+  inventoryNumber: requiredText('die Inventarnummer', 30),
+  kind: requiredText('die Art des Instruments', 100),
+  maker: optionalText(100),
+  model: optionalText(100),
+  serialNumber: optionalText(60),
+  purchaseDate: optionalCalendarDate,
+  purchasePriceCents: optionalCents('Der Kaufpreis'),
+  condition: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z
+      .enum(INSTRUMENT_CONDITIONS, { error: 'Bitte einen Zustand aus der Liste wählen.' })
+      .nullable(),
+  ),
+  location: optionalText(200),
+  registerId: optionalUuid,
+  notes: optionalText(5000),
+});
+
+export type Instrument = z.output<typeof instrumentSchema>;

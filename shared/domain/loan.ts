@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { calendarDate, optionalCalendarDate, optionalText, uuid } from './fields.ts';
+
+export const loanSchema = z
+  .object({
+    id: uuid,
+    instrumentId: z.string({ error: 'Bitte ein Instrument wählen.' }).pipe(uuid),
+    memberId: z.string({ error: 'Bitte ein Mitglied wählen.' }).pipe(uuid),
+    issuedOn: calendarDate,
+    dueOn: optionalCalendarDate,
+    returnedOn: optionalCalendarDate,
+    notes: optionalText(2000),
+  })
+  .superRefine((l, ctx) => {
+    if (l.returnedOn && l.returnedOn < l.issuedOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['returnedOn'],
+        message: 'Die Rückgabe kann nicht vor der Ausgabe liegen.',
+      });
+    }
+    if (l.dueOn && l.dueOn < l.issuedOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueOn'],
+        message: 'Die Rückgabefrist kann nicht vor der Ausgabe liegen.',
+      });
+    }
+  });
+
+export type Loan = z.output<typeof loanSchema>;

@@ -1,0 +1,82 @@
+/**
+ * Hybrid logical clock (Kulkarni et al. 2014). A stamp is 48-bit wall-clock milliseconds,
+ * a 16-bit counter and the device id, encoded so that plain string comparison orders stamps:
+ * `0192f3a4b5c6-0001-<deviceId>`. An edit made later in real time gets the larger stamp even
+ * when its device's clock is slightly behind, because every device observes remote stamps.
+ */
+
+export type HlcStamp = string;
+
+const WALL_HEX = 12;
+const COUNTER_HEX = 4;
+const MAX_COUNTER = 0xffff;
+const STAMP = /^([0-9a-f]{12})-([0-9a-f]{4})-([A-Za-z0-9_-]{1,64})$/;
+
+export interface HlcParts {
+  wall: number;
+  counter: number;
+  deviceId: string;
+}
+
+export function encodeStamp({ wall, counter, deviceId }: HlcParts): HlcStamp {
+  return `${wall.toString(16).padStart(WALL_HEX, '0')}-${counter
+    .toString(16)
+    .padStart(COUNTER_HEX, '0')}-${deviceId}`;
+}
+
+export function decodeStamp(stamp: HlcStamp): HlcParts {
+  const m = STAMP.exec(stamp);
+  if (!m) throw new Error(`Invalid HLC stamp: ${stamp}`);
+  return { wall: Number.parseInt(m[1]!, 16), counter: Number.parseInt(m[2]!, 16), deviceId: m[3]! };
+}
+
+export function isStamp(value: unknown): value is HlcStamp {
+  return typeof value === 'string' && STAMP.test(value);
+}
+
+export class HybridLogicalClock {
+  private wall = 0;
+  private counter = 0;
+
+  constructor(
+    private readonly deviceId: string,
+    private readonly now: () => number = Date.now,
+    last?: HlcStamp,
+  ) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) throw new Error(`Invalid device id: ${deviceId}`);
+    if (last) this.observe(last);
+  }
+
+  /** A new stamp for a local change; strictly greater than every stamp seen so far. */
+  tick(): HlcStamp {
+    const physical = this.now();
+    if (physical > this.wall) {
+      this.wall = physical;
+      this.counter = 0;
+    } else {
+      this.bumpCounter();
+    }
+    return encodeStamp({ wall: this.wall, counter: this.counter, deviceId: this.deviceId });
+  }
+
+  /** Moves the clock past a stamp received from elsewhere (or read back after a restart). */
+  observe(remote: HlcStamp): void {
+    const { wall, counter } = decodeStamp(remote);
+    if (wall > this.wall) {
+      this.wall = wall;
+      this.counter = counter;
+    } else if (wall === this.wall && counter > this.counter) {
+      this.counter = counter;
+    }
+  }
+
+  private bumpCounter(): void {
+    if (this.counter === MAX_COUNTER) {
+      // 65,536 stamps in one millisecond: borrow the next millisecond rather than overflow.
+      this.wall += 1;
+      this.counter = 0;
+    } else {
+      this.counter += 1;
+    }
+  }
+}

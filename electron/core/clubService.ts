@@ -65,7 +65,12 @@ export class ClubService implements ClubApi {
     return this.store.transaction(() => {
       const previous = this.store.tables[entity].get(record.id);
       if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
-      const fieldErrors = checkInvariants(this.store, entity, record);
+      const fieldErrors = checkInvariants(
+        this.store,
+        entity,
+        record,
+        previous && !previous.deleted ? (previous.record as unknown as EntityMap[E]) : undefined,
+      );
       if (Object.keys(fieldErrors).length > 0) {
         return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
       }
@@ -111,7 +116,13 @@ export class ClubService implements ClubApi {
         if (blocker) return fail('conflict', blocker);
       } else {
         // A restore must not break a rule that a later change relies on (e.g. a second open loan).
-        const fieldErrors = checkInvariants(this.store, entity, previous.record as never);
+        // Checked as if new: every reference of a restored record must point at a live one.
+        const fieldErrors = checkInvariants(
+          this.store,
+          entity,
+          previous.record as never,
+          undefined,
+        );
         if (Object.keys(fieldErrors).length > 0)
           return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
       }

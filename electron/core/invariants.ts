@@ -7,7 +7,25 @@ import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
 import type { LocalStore } from '../store/localStore.ts';
 
-type Check<E extends EntityName> = (store: LocalStore, record: EntityMap[E]) => FieldErrors;
+/**
+ * `previous` is the stored version (undefined for a new record). References are checked only
+ * where they change: a record may keep pointing at one that was deleted since (a member whose
+ * household partner left), but a change may not create a new dangling reference.
+ */
+type Check<E extends EntityName> = (
+  store: LocalStore,
+  record: EntityMap[E],
+  previous: EntityMap[E] | undefined,
+) => FieldErrors;
+
+function newlyReferenced(
+  store: LocalStore,
+  entity: EntityName,
+  id: string | null,
+  before: string | null | undefined,
+): boolean {
+  return id !== before && !isLive(store, entity, id);
+}
 
 function isLive(store: LocalStore, entity: EntityName, id: string | null): boolean {
   if (id === null) return true;
@@ -44,18 +62,19 @@ const checks: { [E in EntityName]: Check<E> } = {
       errors.householdId = 'Das Haushaltsmitglied gibt es nicht.';
     return errors;
   },
-  registers(store, r) {
+  registers(store, r, previous) {
     const errors: FieldErrors = {};
     const sameName = store.db
       .prepare('SELECT id FROM registers WHERE lower(name) = lower(?) AND deleted = 0 AND id <> ?')
       .get(r.name, r.id);
     if (sameName) errors.name = `Ein Register „${r.name}“ gibt es schon.`;
-    if (r.leaderIds.some((id) => !isLive(store, 'members', id))) {
+    const before = new Set(previous?.leaderIds ?? []);
+    if (r.leaderIds.some((id) => !before.has(id) && !isLive(store, 'members', id))) {
       errors.leaderIds = 'Ein Registerführer ist kein (aktuelles) Mitglied.';
     }
     return errors;
   },
-  instruments(store, i) {
+  instruments(store, i, previous) {
     const errors: FieldErrors = {};
     const same = store.db
       .prepare(
@@ -81,22 +100,27 @@ const checks: { [E in EntityName]: Check<E> } = {
     }
     return errors;
   },
-  maintenance(store, w): FieldErrors {
-    return isLive(store, 'instruments', w.instrumentId)
+  maintenance(store, w, previous): FieldErrors {
+    return !newlyReferenced(store, 'instruments', w.instrumentId, previous?.instrumentId)
       ? {}
       : { instrumentId: 'Das Instrument gibt es nicht.' };
   },
   events() {
     return {};
   },
-  attendance(store, a) {
+  attendance(store, a, previous) {
     const errors: FieldErrors = {};
-    if (!isLive(store, 'events', a.eventId)) errors.eventId = 'Den Termin gibt es nicht.';
-    if (!isLive(store, 'members', a.memberId)) errors.memberId = 'Das Mitglied gibt es nicht.';
+    if (newlyReferenced(store, 'events', a.eventId, previous?.eventId))
+      errors.eventId = 'Den Termin gibt es nicht.';
+    if (newlyReferenced(store, 'members', a.memberId, previous?.memberId)) {
+      errors.memberId = 'Das Mitglied gibt es nicht.';
+    }
     return errors;
   },
-  honours(store, h): FieldErrors {
-    return isLive(store, 'members', h.memberId) ? {} : { memberId: 'Das Mitglied gibt es nicht.' };
+  honours(store, h, previous): FieldErrors {
+    return !newlyReferenced(store, 'members', h.memberId, previous?.memberId)
+      ? {}
+      : { memberId: 'Das Mitglied gibt es nicht.' };
   },
 };
 
@@ -104,8 +128,9 @@ export function checkInvariants<E extends EntityName>(
   store: LocalStore,
   entity: E,
   record: EntityMap[E],
+  previous: EntityMap[E] | undefined,
 ): FieldErrors {
-  return (checks[entity] as Check<E>)(store, record);
+  return (checks[entity] as Check<E>)(store, record, previous);
 }
 
 /** Why a record may not be deleted now, or null. */

@@ -2,8 +2,9 @@
  * Debian's Chromium driven by playwright-core (never `playwright install`: no browser downloads
  * on these machines). The flags keep Chromium from calling out to a network it does not have.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.TUTTI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -26,4 +27,13 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** Keeps what the screen showed when a test failed, under test-results/ (not committed). */
+export async function saveFailureScreenshot(page: Page, testName: string): Promise<void> {
+  const dir = join(import.meta.dirname, '..', '..', 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${testName.replace(/[^a-zA-Z0-9äöüÄÖÜß-]+/g, '_').slice(0, 80)}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  console.error(`Screenshot of the failure: ${file}`);
 }

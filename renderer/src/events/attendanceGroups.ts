@@ -1,6 +1,7 @@
 /**
  * Who appears on a rehearsal's attendance sheet, grouped register by register: members who
- * were in the club on that day (active or youth), plus anyone already ticked for it.
+ * played in the club on that day (active, youth, or an honorary member who still sits in a
+ * register), plus anyone already ticked for it.
  */
 import type { Attendance } from '../../../shared/domain/attendance.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
@@ -16,7 +17,11 @@ export interface AttendanceGroup {
 
 function belongsOnSheet(m: Member, event: ClubEvent, ticked: boolean): boolean {
   if (ticked) return true;
-  if (m.status !== 'aktiv' && m.status !== 'jugend') return false;
+  const plays =
+    m.status === 'aktiv' ||
+    m.status === 'jugend' ||
+    (m.status === 'ehrenmitglied' && m.registerIds.length > 0);
+  if (!plays) return false;
   if (m.entryDate && m.entryDate > event.date) return false;
   if (m.exitDate && m.exitDate < event.date) return false;
   return true;

@@ -123,14 +123,14 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
         <DateInput
           label={t('loans.issuedOn')}
           value={issuedOn}
-          onChange={(e) => setIssuedOn(e.currentTarget.value)}
+          onChange={setIssuedOn}
           error={errors.issuedOn}
           data-field="issuedOn"
         />
         <DateInput
           label={t('loans.dueOn')}
           value={dueOn}
-          onChange={(e) => setDueOn(e.currentTarget.value)}
+          onChange={setDueOn}
           error={errors.dueOn}
           data-field="dueOn"
         />
@@ -181,7 +181,7 @@ function ReturnForm({ loan, borrower }: { loan: Loan; borrower: string }) {
         <DateInput
           label={t('loans.returnedOn')}
           value={returnedOn}
-          onChange={(e) => setReturnedOn(e.currentTarget.value)}
+          onChange={setReturnedOn}
           error={errors.returnedOn ?? errors._form}
           data-field="returnedOn"
         />

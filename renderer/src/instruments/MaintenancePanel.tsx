@@ -51,7 +51,7 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
         <DateInput
           label={t('maintenance.date')}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={setDate}
           error={errors.date}
           data-field="date"
         />

@@ -189,6 +189,40 @@ describe('delete and undo', () => {
   });
 });
 
+describe('references', () => {
+  it('refuses a new link to a deleted record but keeps an old one editable', async () => {
+    const berta = await member({ firstName: 'Berta' });
+    const anna = await member({ householdId: berta.id });
+    await api.remove('members', berta.id);
+    expect(await api.save('members', { ...anna, city: 'Freiburg' })).toMatchObject({ ok: true });
+    const carla = await api.save('members', {
+      firstName: 'Carla',
+      lastName: 'C',
+      status: 'aktiv',
+      householdId: berta.id,
+    });
+    expect(carla).toMatchObject({
+      ok: false,
+      error: { fields: { householdId: 'Das Haushaltsmitglied gibt es nicht.' } },
+    });
+  });
+
+  it('refuses a duplicate inventory number and register name', async () => {
+    await instrument();
+    expect(await api.save('instruments', { inventoryNumber: 'T-01', kind: 'Tuba' })).toMatchObject({
+      ok: false,
+      error: {
+        fields: { inventoryNumber: 'Die Inventarnummer T-01 ist schon vergeben (Trompete).' },
+      },
+    });
+    await api.save('registers', { name: 'Klarinetten' });
+    expect(await api.save('registers', { name: 'klarinetten' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+});
+
 describe('attendance', () => {
   it('keeps one record per event and member, the latest tick winning', async () => {
     const m = await member();

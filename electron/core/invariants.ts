@@ -51,15 +51,17 @@ export function openLoanOf(
 }
 
 const checks: { [E in EntityName]: Check<E> } = {
-  members(store, m) {
+  members(store, m, previous) {
     const errors: FieldErrors = {};
-    if (m.registerIds.some((id) => !isLive(store, 'registers', id))) {
+    const before = new Set(previous?.registerIds ?? []);
+    if (m.registerIds.some((id) => !before.has(id) && !isLive(store, 'registers', id))) {
       errors.registerIds = 'Ein zugeordnetes Register gibt es nicht mehr.';
     }
-    if (m.householdId === m.id)
+    if (m.householdId === m.id) {
       errors.householdId = 'Ein Mitglied kann nicht sein eigener Haushalt sein.';
-    else if (!isLive(store, 'members', m.householdId))
+    } else if (newlyReferenced(store, 'members', m.householdId, previous?.householdId)) {
       errors.householdId = 'Das Haushaltsmitglied gibt es nicht.';
+    }
     return errors;
   },
   registers(store, r, previous) {
@@ -81,17 +83,22 @@ const checks: { [E in EntityName]: Check<E> } = {
         'SELECT kind FROM instruments WHERE inventory_number = ? AND deleted = 0 AND id <> ?',
       )
       .get(i.inventoryNumber, i.id) as { kind: string } | undefined;
-    if (same)
+    if (same) {
       errors.inventoryNumber = `Die Inventarnummer ${i.inventoryNumber} ist schon vergeben (${same.kind}).`;
-    if (!isLive(store, 'registers', i.registerId))
+    }
+    if (newlyReferenced(store, 'registers', i.registerId, previous?.registerId)) {
       errors.registerId = 'Das Register gibt es nicht mehr.';
+    }
     return errors;
   },
-  loans(store, l) {
+  loans(store, l, previous) {
     const errors: FieldErrors = {};
-    if (!isLive(store, 'instruments', l.instrumentId))
+    if (newlyReferenced(store, 'instruments', l.instrumentId, previous?.instrumentId)) {
       errors.instrumentId = 'Das Instrument gibt es nicht.';
-    if (!isLive(store, 'members', l.memberId)) errors.memberId = 'Das Mitglied gibt es nicht.';
+    }
+    if (newlyReferenced(store, 'members', l.memberId, previous?.memberId)) {
+      errors.memberId = 'Das Mitglied gibt es nicht.';
+    }
     if (l.returnedOn === null && !errors.instrumentId) {
       const open = openLoanOf(store, l.instrumentId);
       if (open && open.id !== l.id) {
@@ -101,26 +108,27 @@ const checks: { [E in EntityName]: Check<E> } = {
     return errors;
   },
   maintenance(store, w, previous): FieldErrors {
-    return !newlyReferenced(store, 'instruments', w.instrumentId, previous?.instrumentId)
-      ? {}
-      : { instrumentId: 'Das Instrument gibt es nicht.' };
+    return newlyReferenced(store, 'instruments', w.instrumentId, previous?.instrumentId)
+      ? { instrumentId: 'Das Instrument gibt es nicht.' }
+      : {};
   },
   events() {
     return {};
   },
   attendance(store, a, previous) {
     const errors: FieldErrors = {};
-    if (newlyReferenced(store, 'events', a.eventId, previous?.eventId))
+    if (newlyReferenced(store, 'events', a.eventId, previous?.eventId)) {
       errors.eventId = 'Den Termin gibt es nicht.';
+    }
     if (newlyReferenced(store, 'members', a.memberId, previous?.memberId)) {
       errors.memberId = 'Das Mitglied gibt es nicht.';
     }
     return errors;
   },
   honours(store, h, previous): FieldErrors {
-    return !newlyReferenced(store, 'members', h.memberId, previous?.memberId)
-      ? {}
-      : { memberId: 'Das Mitglied gibt es nicht.' };
+    return newlyReferenced(store, 'members', h.memberId, previous?.memberId)
+      ? { memberId: 'Das Mitglied gibt es nicht.' }
+      : {};
   },
 };
 

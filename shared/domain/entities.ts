@@ -47,7 +47,7 @@ export type Draft<E extends EntityName = EntityName> = Partial<
 };
 
 interface EntityDefinition {
-  schema: z.ZodType;
+  schema: z.ZodObject;
   sensitiveFields: readonly string[];
 }
 

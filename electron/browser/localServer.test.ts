@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { ClubService } from '../core/clubService.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { type LocalServer, startLocalServer } from './localServer.ts';
+import { STYLE_NONCE_PLACEHOLDER } from './securityHeaders.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let store: LocalStore;
+let server: LocalServer;
+let origin: string;
+let cookie: string;
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  const staticDir = join(temp.dir, 'ui');
+  mkdirSync(staticDir);
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    `<meta name="tutti-style-nonce" content="${STYLE_NONCE_PLACEHOLDER}">`,
+  );
+  store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
+  server = await startLocalServer({ api: new ClubService(store, temp.dir), staticDir });
+  origin = `http://127.0.0.1:${server.port}`;
+  const login = await fetch(server.url, { redirect: 'manual' });
+  expect(login.status).toBe(303);
+  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+});
+
+afterAll(async () => {
+  await server.close();
+  store.close();
+  temp.cleanup();
+});
+
+function rpc(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${origin}/api/rpc`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('local browser mode', () => {
+  it('serves nothing without the token from the terminal', async () => {
+    expect((await fetch(`${origin}/`)).status).toBe(401);
+    expect((await fetch(`${origin}/?token=falsch`, { redirect: 'manual' })).status).toBe(403);
+    const res = await fetch(`${origin}/api/rpc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"method":"status","args":[]}',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('sends the page with a strict CSP and a fresh style nonce', async () => {
+    const res = await fetch(`${origin}/`, { headers: { Cookie: cookie } });
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(await res.text()).toContain(`content="${nonce}"`);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers calls with the session cookie', async () => {
+    const res = await rpc({ method: 'save', args: ['registers', { name: 'Klarinetten' }] });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      value: { name: 'Klarinetten', sortOrder: 0 },
+    });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const status = await new Promise<number>((done) => {
+      request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/',
+          headers: { Host: 'evil.example:80', Cookie: cookie },
+        },
+        (res) => done(res.statusCode!),
+      ).end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('refuses calls from a foreign origin and form posts', async () => {
+    expect(
+      (await rpc({ method: 'status', args: [] }, { Origin: 'http://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (await rpc('method=status', { 'Content-Type': 'application/x-www-form-urlencoded' })).status,
+    ).toBe(415);
+  });
+
+  it('answers malformed calls with a German 4xx and changes nothing', async () => {
+    const pending = store.outbox.pendingCount();
+    const cases: [unknown, number, RegExp][] = [
+      ['{nicht json', 400, /Ungültiges JSON/],
+      [{ method: 'dropDatabase', args: [] }, 400, /Unbekannte Funktion/],
+      [{ method: 'save', args: ['passwords', {}] }, 400, /Ungültige Angaben/],
+      [{ method: 'get', args: ['members', 'not-a-uuid'] }, 400, /Ungültige Angaben/],
+      [{ method: 'save', args: ['members', 'Anna'] }, 400, /Ungültige Angaben/],
+      [
+        { method: 'save', args: ['members', {}], extra: 1 },
+        200,
+        /Bitte die markierten Felder prüfen/,
+      ],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await rpc(body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect((await res.json()).error.message).toMatch(message);
+    }
+    const big = await rpc({
+      method: 'save',
+      args: ['members', { notes: 'x'.repeat(3 * 1024 * 1024) }],
+    });
+    expect(big.status).toBe(413);
+    expect(store.outbox.pendingCount()).toBe(pending);
+    expect((await rpc({ method: 'status', args: [] })).status).toBe(200);
+  });
+});

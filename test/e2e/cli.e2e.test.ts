@@ -4,7 +4,15 @@
  * answered with one German line, a non-zero exit and the data untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClubService } from '../../electron/core/clubService.ts';
@@ -49,9 +57,17 @@ beforeAll(async () => {
     iban: 'DE89370400440532013000',
     notes: '=HYPERLINK("http://böse")',
   });
-  const tuba = await api.save('instruments', { inventoryNumber: 'TB-1', kind: 'Tuba', purchasePriceCents: 750000 });
+  const tuba = await api.save('instruments', {
+    inventoryNumber: 'TB-1',
+    kind: 'Tuba',
+    purchasePriceCents: 750000,
+  });
   if (!anna.ok || !tuba.ok) throw new Error('fixture');
-  await api.save('loans', { instrumentId: tuba.value.id, memberId: anna.value.id, issuedOn: '2026-09-01' });
+  await api.save('loans', {
+    instrumentId: tuba.value.id,
+    memberId: anna.value.id,
+    issuedOn: '2026-09-01',
+  });
   opened.close();
 }, 60_000);
 
@@ -59,7 +75,10 @@ afterAll(() => temp?.cleanup());
 
 describe('tutti export', () => {
   it('writes members as CSV that German Excel opens', async () => {
-    const { code, stdout } = await runTutti(['export', 'members', '--profile', profile, '--format', 'csv'], env);
+    const { code, stdout } = await runTutti(
+      ['export', 'members', '--profile', profile, '--format', 'csv'],
+      env,
+    );
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFMitgliedsnummer;Anrede;Titel;Vorname;Nachname;')).toBe(true);
     const row = stdout.split('\r\n')[1]!;
@@ -71,20 +90,31 @@ describe('tutti export', () => {
 
   it('writes loans to a file only its owner can read', async () => {
     const out = join(temp.dir, 'ausleihen.csv');
-    const { code } = await runTutti(['export', 'loans', '--profile', profile, '--format', 'csv', '--out', out], env);
+    const { code } = await runTutti(
+      ['export', 'loans', '--profile', profile, '--format', 'csv', '--out', out],
+      env,
+    );
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('TB-1;Tuba;Blässer, Anna;01.09.2026;;;');
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
   it('writes instruments as JSON with money in cents and dates as YYYY-MM-DD', async () => {
-    const { code, stdout } = await runTutti(['export', 'instruments', '--profile', profile, '--format', 'json'], env);
+    const { code, stdout } = await runTutti(
+      ['export', 'instruments', '--profile', profile, '--format', 'json'],
+      env,
+    );
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ inventoryNumber: 'TB-1', purchasePriceCents: 750000 })]);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({ inventoryNumber: 'TB-1', purchasePriceCents: 750000 }),
+    ]);
   });
 
   it('explains a wrong call in one line', async () => {
-    const { code, stderr } = await runTutti(['export', 'mitglieder', '--profile', profile, '--format', 'csv'], env);
+    const { code, stderr } = await runTutti(
+      ['export', 'mitglieder', '--profile', profile, '--format', 'csv'],
+      env,
+    );
     expect(code).toBe(2);
     expectOneGermanLine(stderr, /Erlaubt: members, registers, instruments, loans/);
     const noFormat = await runTutti(['export', 'members', '--profile', profile], env);
@@ -98,7 +128,9 @@ describe('bad input leaves the data untouched', () => {
     const before = readFileSync(join(copy, 'tutti.db'));
     mkdirSync(join(temp.dir, 'wrong'));
     const wrong = writePassphraseFile(join(temp.dir, 'wrong'), 'nicht-die-richtige');
-    const { code, stderr } = await runTutti(['start', '--browser', '--profile', copy], { TUTTI_PASSPHRASE_FILE: wrong });
+    const { code, stderr } = await runTutti(['start', '--browser', '--profile', copy], {
+      TUTTI_PASSPHRASE_FILE: wrong,
+    });
     expect(code).toBe(1);
     expectOneGermanLine(stderr.replace(/^Electron.*\n/, ''), /Die Passphrase ist falsch/);
     expect(readFileSync(join(copy, 'tutti.db')).equals(before)).toBe(true);
@@ -110,7 +142,10 @@ describe('bad input leaves the data untouched', () => {
     const bytes = readFileSync(path);
     bytes.fill(0x42, 100, 600);
     writeFileSync(path, bytes);
-    const { code, stderr } = await runTutti(['export', 'members', '--profile', copy, '--format', 'csv'], env);
+    const { code, stderr } = await runTutti(
+      ['export', 'members', '--profile', copy, '--format', 'csv'],
+      env,
+    );
     expect(code).toBe(1);
     expectOneGermanLine(stderr, /ist beschädigt oder gehört nicht zu diesem Profil/);
     const started = await runTutti(['start', '--browser', '--profile', copy], env);
@@ -146,7 +181,11 @@ describe('bad input leaves the data untouched', () => {
     let options = {};
     if (process.getuid?.() === 0) {
       // Root may write anywhere, so the command runs as "nobody" on a folder owned by root.
-      const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(REPO_ROOT, 'bin', 'tutti.js'))})`], { uid: 65534, gid: 65534 });
+      const probe = spawnSync(
+        process.execPath,
+        ['-e', `require('fs').accessSync(${JSON.stringify(join(REPO_ROOT, 'bin', 'tutti.js'))})`],
+        { uid: 65534, gid: 65534 },
+      );
       if (probe.status !== 0) {
         context.skip(`user "nobody" cannot read the repository at ${REPO_ROOT}`);
       }
@@ -157,7 +196,11 @@ describe('bad input leaves the data untouched', () => {
       chmodSync(copy, 0o555);
     }
     const before = readFileSync(join(copy, 'tutti.db'));
-    const { code, stderr } = await runTutti(['start', '--browser', '--profile', copy], { ...env, HOME: temp.dir, TMPDIR: '/tmp' }, options);
+    const { code, stderr } = await runTutti(
+      ['start', '--browser', '--profile', copy],
+      { ...env, HOME: temp.dir, TMPDIR: '/tmp' },
+      options,
+    );
     chmodSync(copy, 0o755);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Kein Schreibzugriff auf den Profilordner .*read-only/);

@@ -81,15 +81,35 @@ describe('the desktop program in the browser', () => {
         firstName: 'Anna',
         lastName: 'Blässer',
         birthDate: '20.08.1939',
+        entryDate: '01.03.1955',
+      },
+      dialog,
+    );
+    await app.choose('status', 'Ehrenmitglied', dialog);
+    await app.memberTab('contact');
+    await app.fill(
+      {
         street: 'Hauptstraße 1',
         postalCode: '79100',
         city: 'Freiburg',
         phone: '0761 123456',
         mobile: '+49 170 1234567',
         email: ' Anna.Blaesser@Example.DE ',
-        entryDate: '01.03.1955',
-        mainInstrument: 'Flügelhorn',
-        notes: 'Spielt seit 1955 – Ehrennadel in Gold',
+      },
+      dialog,
+    );
+    await app.memberTab('club');
+    await app.choose('registerIds', 'Trompeten', dialog);
+    await app.fill(
+      { mainInstrument: 'Flügelhorn', notes: 'Spielt seit 1955 – Ehrennadel in Gold' },
+      dialog,
+    );
+    await app.choose('householdId', 'Horn, Berta', dialog);
+    await app.field('consentPhotos', dialog).check();
+    await app.field('consentNewsletter', dialog).check();
+    await app.memberTab('bank');
+    await app.fill(
+      {
         iban: 'DE89 3704 0044 0532 0130 00',
         bic: 'COBADEFFXXX',
         accountHolder: 'Anna Blässer',
@@ -98,11 +118,6 @@ describe('the desktop program in the browser', () => {
       },
       dialog,
     );
-    await app.choose('status', 'Ehrenmitglied', dialog);
-    await app.choose('registerIds', 'Trompeten', dialog);
-    await app.choose('householdId', 'Horn, Berta', dialog);
-    await app.field('consentPhotos', dialog).check();
-    await app.field('consentNewsletter', dialog).check();
     await app.field('feeExempt', dialog).check();
     await app.save();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -113,8 +128,12 @@ describe('the desktop program in the browser', () => {
   it('shows a bad IBAN at the field and saves nothing', async () => {
     const pendingBefore = await app.pendingCount();
     await page.getByTestId('new-member').click();
-    await app.fill({ firstName: 'Carl', lastName: 'Posaune', iban: 'DE89 3704 0044 0532 0130 01' });
+    await app.fill({ firstName: 'Carl', lastName: 'Posaune' });
+    await app.memberTab('bank');
+    await app.fill({ iban: 'DE89 3704 0044 0532 0130 01' });
+    await app.memberTab('person');
     await app.save();
+    // The form shows the bank tab again, the message at the IBAN and the cursor in it.
     await expect
       .poll(() => app.errorAt('iban').innerText())
       .toBe('Die IBAN ist ungültig: Prüfsumme stimmt nicht.');
@@ -129,6 +148,7 @@ describe('the desktop program in the browser', () => {
 
   it('edits a member', async () => {
     await app.row('Blässer, Anna').click();
+    await app.memberTab('contact');
     await app.fill({ city: 'Emmendingen', postalCode: '79312' });
     await app.save();
     await expect.poll(() => app.row('Blässer, Anna').innerText()).toContain('Emmendingen');
@@ -169,7 +189,7 @@ describe('the desktop program in the browser', () => {
 
     await app.row('T-017').click();
     await page.getByTestId('tab-loans').click();
-    await app.choose('memberId', 'Blässer, Anna', app.dialog());
+    await app.choose('memberId', 'Blässer, Anna (Emmendingen)', app.dialog());
     await page.getByTestId('issue-loan').click();
     await expect.poll(() => page.getByTestId('current-loan').innerText()).toContain('Anna Blässer');
 
@@ -240,28 +260,42 @@ describe('the desktop program in the browser', () => {
     await openApp();
 
     await app.row('Blässer, Anna').click();
-    const expected: Record<string, string> = {
-      title: 'Dr.',
-      memberNumber: 'M-0815',
-      birthDate: '20.08.1939',
-      street: 'Hauptstraße 1',
-      postalCode: '79312',
-      city: 'Emmendingen',
-      email: 'anna.blaesser@example.de',
-      mobile: '+49 170 1234567',
-      entryDate: '01.03.1955',
-      iban: 'DE89 3704 0044 0532 0130 00',
-      bic: 'COBADEFFXXX',
-      sepaMandateDate: '15.01.2024',
-      notes: 'Spielt seit 1955 – Ehrennadel in Gold',
+    const expected: Record<string, Record<string, string>> = {
+      person: {
+        title: 'Dr.',
+        memberNumber: 'M-0815',
+        birthDate: '20.08.1939',
+        entryDate: '01.03.1955',
+        salutation: 'Frau',
+        status: 'Ehrenmitglied',
+      },
+      contact: {
+        street: 'Hauptstraße 1',
+        postalCode: '79312',
+        city: 'Emmendingen',
+        email: 'anna.blaesser@example.de',
+        mobile: '+49 170 1234567',
+      },
+      club: {
+        notes: 'Spielt seit 1955 – Ehrennadel in Gold',
+        householdId: 'Horn, Berta',
+        mainInstrument: 'Flügelhorn',
+      },
+      bank: {
+        iban: 'DE89 3704 0044 0532 0130 00',
+        bic: 'COBADEFFXXX',
+        sepaMandateDate: '15.01.2024',
+      },
     };
-    for (const [name, value] of Object.entries(expected)) {
-      expect(await app.field(name).inputValue(), name).toBe(value);
+    for (const [tab, fields] of Object.entries(expected)) {
+      await app.memberTab(tab);
+      for (const [name, value] of Object.entries(fields)) {
+        expect(await app.field(name).inputValue(), name).toBe(value);
+      }
     }
-    expect(await app.field('salutation').inputValue()).toBe('Frau');
-    expect(await app.field('status').inputValue()).toBe('Ehrenmitglied');
-    expect(await app.field('householdId').inputValue()).toBe('Horn, Berta');
     expect(await app.field('feeExempt').isChecked()).toBe(true);
+    await app.memberTab('club');
+    expect(await app.field('consentPhotos').isChecked()).toBe(true);
     await page.keyboard.press('Escape');
 
     await app.goTo('instruments');

@@ -92,7 +92,7 @@ export function EventForm({
             <TextInput label={t('events.startTime')} placeholder="19:30" {...field('startTime')} />
           </SimpleGrid>
           <TextInput label={t('events.location')} {...field('location')} />
-          <Textarea label={t('events.notes')} autosize minRows={2} {...field('notes')} />
+          <Textarea label={t('events.notes')} rows={3} {...field('notes')} />
           {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="space-between">
             <div>

@@ -157,7 +157,7 @@ export function InstrumentForm({
                 />
                 <TextInput label={t('instruments.location')} {...field('location')} />
               </SimpleGrid>
-              <Textarea label={t('instruments.notes')} autosize minRows={2} {...field('notes')} />
+              <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
               {formError && <Alert color="red">{formError}</Alert>}
               <Group justify="space-between">
                 <div>

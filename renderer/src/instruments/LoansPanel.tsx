@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,11 @@ import { formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
 import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Loan } from '../../../shared/domain/loan.ts';
+import type { Member } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
+import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
@@ -69,6 +71,8 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
   );
 }
 
+const stillInClub = (m: Member) => m.status !== 'ausgetreten';
+
 function IssueForm({ instrument }: { instrument: Instrument }) {
   const { t } = useTranslation();
   const membersMap = useClubData((s) => s.members);
@@ -77,15 +81,6 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
   const [dueOn, setDueOn] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const memberOptions = useMemo(
-    () =>
-      valuesOf(membersMap)
-        .filter((m) => m.status !== 'ausgetreten')
-        .toSorted((a, b) => a.lastName.localeCompare(b.lastName, 'de'))
-        .map((m) => ({ value: m.id, label: `${m.lastName}, ${m.firstName}` })),
-    [membersMap],
-  );
-
   async function issue() {
     const outcome = await saveDraft('loans', {
       instrumentId: instrument.id,
@@ -109,12 +104,11 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
     <Stack gap="xs" data-testid="issue-form">
       <Text>{t('loans.notLent')}</Text>
       <Group align="flex-start" grow>
-        <Select
+        <MemberPicker
           label={t('loans.issueTo')}
           placeholder={t('loans.chooseMember')}
-          data={memberOptions}
-          searchable
-          limit={50}
+          include={stillInClub}
+          clearable={false}
           value={memberId}
           onChange={setMemberId}
           error={errors.memberId}

@@ -8,9 +8,10 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Tabs,
+  Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -22,18 +23,33 @@ import { DateInput } from '../components/DateInput.tsx';
 import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useClubData, valuesOf } from '../state/clubData.ts';
-import { type MemberFormValues, memberFromForm, memberToForm } from './memberFormValues.ts';
+import { MemberPicker } from './MemberPicker.tsx';
+import {
+  MEMBER_FIELD_TAB,
+  MEMBER_FORM_TABS,
+  type MemberFormTab,
+  type MemberFormValues,
+  memberFromForm,
+  memberToForm,
+} from './memberFormValues.ts';
 import { memberDisplayName } from './memberSearch.ts';
 
 export function MemberForm({ member, onClose }: { member: Member | null; onClose(): void }) {
   const { t } = useTranslation();
   const registersMap = useClubData((s) => s.registers);
-  const membersMap = useClubData((s) => s.members);
   const confirmDelete = useDeleteWithUndo();
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const container = useRef<HTMLFormElement>(null);
   const form = useForm<MemberFormValues>({ initialValues: memberToForm(member, todayIso()) });
+  const [tab, setTab] = useState<MemberFormTab>('person');
+  const tabsWithErrors = new Set(
+    Object.keys(form.errors).map((f) => MEMBER_FIELD_TAB[f as keyof MemberFormValues]),
+  );
+  const statusOptions = useMemo(
+    () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+    [t],
+  );
 
   const registerOptions = useMemo(
     () =>
@@ -42,17 +58,6 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
         .map((r) => ({ value: r.id, label: r.name })),
     [registersMap],
   );
-  const householdOptions = useMemo(
-    () =>
-      valuesOf(membersMap)
-        .filter((m) => m.id !== member?.id)
-        .map((m) => ({
-          value: m.id,
-          label: `${m.lastName}, ${m.firstName}${m.city ? ` (${m.city})` : ''}`,
-        })),
-    [membersMap, member?.id],
-  );
-
   const field = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
@@ -73,9 +78,13 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
       return;
     }
     if (outcome.fieldErrors) {
-      form.setErrors(outcome.fieldErrors);
+      const errors = outcome.fieldErrors;
+      form.setErrors(errors);
       setFormError(t('common.fixErrors'));
-      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
+      // Show the tab of the first field with an error, then put the cursor into that field.
+      const first = Object.keys(errors).find((f) => f in MEMBER_FIELD_TAB);
+      if (first) setTab(MEMBER_FIELD_TAB[first as keyof MemberFormValues]);
+      requestAnimationFrame(() => focusFirstError(container.current, errors));
     } else setFormError(outcome.formError ?? null);
   }
 
@@ -89,81 +98,113 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     >
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
         <Stack gap="md">
-          <Title order={4}>{t('members.sectionPerson')}</Title>
-          <SimpleGrid cols={3}>
-            <Select
-              label={t('members.salutation')}
-              data={[...SALUTATIONS]}
-              clearable
-              {...field('salutation')}
-            />
-            <TextInput label={t('members.title_field')} {...field('title')} />
-            <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
-            <TextInput
-              label={t('members.firstName')}
-              required
-              {...field('firstName')}
-              data-autofocus
-            />
-            <TextInput label={t('members.lastName')} required {...field('lastName')} />
-            <DateInput label={t('members.birthDate')} {...field('birthDate')} />
-          </SimpleGrid>
+          <Tabs
+            value={tab}
+            onChange={(v) => setTab((v as MemberFormTab) ?? 'person')}
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {MEMBER_FORM_TABS.map((key) => (
+                <Tabs.Tab
+                  key={key}
+                  value={key}
+                  color={tabsWithErrors.has(key) ? 'red' : undefined}
+                  rightSection={
+                    tabsWithErrors.has(key) ? (
+                      <Text c="red" fw={700}>
+                        !
+                      </Text>
+                    ) : undefined
+                  }
+                  data-testid={`member-tab-${key}`}
+                >
+                  {t(`members.tab_${key}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
 
-          <Title order={4}>{t('members.sectionContact')}</Title>
-          <SimpleGrid cols={3}>
-            <TextInput label={t('members.street')} {...field('street')} />
-            <TextInput label={t('members.postalCode')} {...field('postalCode')} />
-            <TextInput label={t('members.city')} {...field('city')} />
-            <TextInput label={t('members.country')} {...field('country')} maxLength={2} />
-            <TextInput label={t('members.phone')} type="tel" {...field('phone')} />
-            <TextInput label={t('members.mobile')} type="tel" {...field('mobile')} />
-            <TextInput label={t('members.email')} type="email" {...field('email')} />
-          </SimpleGrid>
+            <Tabs.Panel value="person" pt="md">
+              <SimpleGrid cols={3}>
+                <Select
+                  label={t('members.salutation')}
+                  data={[...SALUTATIONS]}
+                  clearable
+                  {...field('salutation')}
+                />
+                <TextInput label={t('members.title_field')} {...field('title')} />
+                <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
+                <TextInput
+                  label={t('members.firstName')}
+                  required
+                  {...field('firstName')}
+                  data-autofocus
+                />
+                <TextInput label={t('members.lastName')} required {...field('lastName')} />
+                <DateInput label={t('members.birthDate')} {...field('birthDate')} />
+                <Select
+                  label={t('members.status')}
+                  data={statusOptions}
+                  allowDeselect={false}
+                  {...field('status')}
+                />
+                <DateInput label={t('members.entryDate')} {...field('entryDate')} />
+                <DateInput label={t('members.exitDate')} {...field('exitDate')} />
+              </SimpleGrid>
+            </Tabs.Panel>
 
-          <Title order={4}>{t('members.sectionClub')}</Title>
-          <SimpleGrid cols={3}>
-            <Select
-              label={t('members.status')}
-              data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
-              allowDeselect={false}
-              {...field('status')}
-            />
-            <DateInput label={t('members.entryDate')} {...field('entryDate')} />
-            <DateInput label={t('members.exitDate')} {...field('exitDate')} />
-            <MultiSelect
-              label={t('members.registers')}
-              data={registerOptions}
-              searchable
-              {...field('registerIds')}
-            />
-            <TextInput label={t('members.mainInstrument')} {...field('mainInstrument')} />
-            <Select
-              label={t('members.household')}
-              data={householdOptions}
-              searchable
-              clearable
-              limit={50}
-              {...field('householdId')}
-            />
-          </SimpleGrid>
-          <Group>
-            <Checkbox label={t('members.consentPhotos')} {...check('consentPhotos')} />
-            <Checkbox label={t('members.consentNewsletter')} {...check('consentNewsletter')} />
-          </Group>
-          <Textarea label={t('members.notes')} autosize minRows={2} {...field('notes')} />
+            <Tabs.Panel value="contact" pt="md">
+              <SimpleGrid cols={3}>
+                <TextInput label={t('members.street')} {...field('street')} />
+                <TextInput label={t('members.postalCode')} {...field('postalCode')} />
+                <TextInput label={t('members.city')} {...field('city')} />
+                <TextInput label={t('members.country')} {...field('country')} maxLength={2} />
+                <TextInput label={t('members.phone')} type="tel" {...field('phone')} />
+                <TextInput label={t('members.mobile')} type="tel" {...field('mobile')} />
+                <TextInput label={t('members.email')} type="email" {...field('email')} />
+              </SimpleGrid>
+            </Tabs.Panel>
 
-          <Title order={4}>{t('members.sectionBank')}</Title>
-          <SimpleGrid cols={3}>
-            <TextInput label={t('members.iban')} {...field('iban')} autoComplete="off" />
-            <TextInput label={t('members.bic')} {...field('bic')} autoComplete="off" />
-            <TextInput label={t('members.accountHolder')} {...field('accountHolder')} />
-            <TextInput
-              label={t('members.sepaMandateReference')}
-              {...field('sepaMandateReference')}
-            />
-            <DateInput label={t('members.sepaMandateDate')} {...field('sepaMandateDate')} />
-            <Checkbox mt="xl" label={t('members.feeExempt')} {...check('feeExempt')} />
-          </SimpleGrid>
+            <Tabs.Panel value="club" pt="md">
+              <Stack>
+                <SimpleGrid cols={3}>
+                  <MultiSelect
+                    label={t('members.registers')}
+                    data={registerOptions}
+                    searchable
+                    {...field('registerIds')}
+                  />
+                  <TextInput label={t('members.mainInstrument')} {...field('mainInstrument')} />
+                  <MemberPicker
+                    label={t('members.household')}
+                    excludeId={member?.id}
+                    {...field('householdId')}
+                  />
+                </SimpleGrid>
+                <Group>
+                  <Checkbox label={t('members.consentPhotos')} {...check('consentPhotos')} />
+                  <Checkbox
+                    label={t('members.consentNewsletter')}
+                    {...check('consentNewsletter')}
+                  />
+                </Group>
+                <Textarea label={t('members.notes')} rows={3} {...field('notes')} />
+              </Stack>
+            </Tabs.Panel>
+
+            <Tabs.Panel value="bank" pt="md">
+              <SimpleGrid cols={3}>
+                <TextInput label={t('members.iban')} {...field('iban')} autoComplete="off" />
+                <TextInput label={t('members.bic')} {...field('bic')} autoComplete="off" />
+                <TextInput label={t('members.accountHolder')} {...field('accountHolder')} />
+                <TextInput
+                  label={t('members.sepaMandateReference')}
+                  {...field('sepaMandateReference')}
+                />
+                <DateInput label={t('members.sepaMandateDate')} {...field('sepaMandateDate')} />
+                <Checkbox mt="xl" label={t('members.feeExempt')} {...check('feeExempt')} />
+              </SimpleGrid>
+            </Tabs.Panel>
+          </Tabs>
 
           {formError && (
             <Alert color="red" data-testid="form-error">

@@ -1,12 +1,19 @@
 import { Badge, Button, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type Member } from '../../../shared/domain/member.ts';
+import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { MemberForm } from './MemberForm.tsx';
-import { type MemberFilter, memberFilter, WITHOUT_REGISTER } from './memberSearch.ts';
+import {
+  type MemberFilter,
+  memberFilter,
+  memberSearchText,
+  WITHOUT_REGISTER,
+} from './memberSearch.ts';
 
 const STATUS_COLORS: Record<string, string> = {
   aktiv: 'green',
@@ -16,6 +23,100 @@ const STATUS_COLORS: Record<string, string> = {
   ausgetreten: 'red',
 };
 
+// Module-level accessors stay the same function between visits, so the sorted order is cached.
+const memberNumberOf = (m: Member) => m.memberNumber ?? '';
+const nameOf = (m: Member) => `${m.lastName}, ${m.firstName}`;
+const statusOf = (m: Member) => m.status;
+const mainInstrumentOf = (m: Member) => m.mainInstrument ?? '';
+const cityOf = (m: Member) => m.city ?? '';
+const phoneOf = (m: Member) => m.mobile ?? m.phone ?? '';
+const emailOf = (m: Member) => m.email ?? '';
+
+function memberColumns(
+  t: TFunction,
+  registers: ReadonlyMap<string, Register>,
+): ColumnDef<Member, unknown>[] {
+  return [
+    { id: 'memberNumber', header: t('members.memberNumber'), accessorFn: memberNumberOf, size: 90 },
+    { id: 'name', header: t('members.name'), accessorFn: nameOf, size: 220 },
+    {
+      id: 'status',
+      header: t('members.status'),
+      accessorFn: statusOf,
+      cell: (c) => (
+        <Badge variant="light" color={STATUS_COLORS[c.getValue() as string]}>
+          {t(`memberStatus.${c.getValue() as string}`)}
+        </Badge>
+      ),
+      size: 130,
+    },
+    {
+      id: 'registers',
+      header: t('members.registers'),
+      accessorFn: (m) =>
+        m.registerIds
+          .map((id) => registers.get(id)?.name ?? '')
+          .filter(Boolean)
+          .join(', '),
+      size: 180,
+    },
+    {
+      id: 'mainInstrument',
+      header: t('members.mainInstrument'),
+      accessorFn: mainInstrumentOf,
+      size: 150,
+    },
+    { id: 'city', header: t('members.city'), accessorFn: cityOf, size: 140 },
+    {
+      id: 'phone',
+      header: t('members.phone'),
+      accessorFn: phoneOf,
+      enableSorting: false,
+      size: 150,
+    },
+    { id: 'email', header: t('members.email'), accessorFn: emailOf, size: 220 },
+  ];
+}
+
+interface FilterBarProps {
+  status: string | null;
+  registerId: string | null;
+  statusOptions: { value: string; label: string }[];
+  registerOptions: { value: string; label: string }[];
+  onStatus(status: string | null): void;
+  onRegister(registerId: string | null): void;
+}
+
+/** Status and register filters; memoised, so they sit still while the search box is typed in. */
+const MemberFilterBar = memo(function MemberFilterBar(props: FilterBarProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        label={t('members.filterStatus')}
+        placeholder={t('common.all')}
+        clearable
+        data={props.statusOptions}
+        value={props.status}
+        onChange={props.onStatus}
+        w={180}
+        data-testid="member-filter-status"
+      />
+      <Select
+        label={t('members.filterRegister')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={props.registerOptions}
+        value={props.registerId}
+        onChange={props.onRegister}
+        w={220}
+        data-testid="member-filter-register"
+      />
+    </>
+  );
+});
+
 export function MembersPage() {
   const { t } = useTranslation();
   const membersMap = useClubData((s) => s.members);
@@ -24,69 +125,33 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const members = valuesOf(membersMap);
   const predicate = useMemo(() => memberFilter(filter), [filter]);
-  const registers = useMemo(
-    () =>
-      valuesOf(registersMap).toSorted(
-        (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'de'),
-      ),
-    [registersMap],
+  useEffect(() => {
+    // Prepare the search text of every member while the secretary is still reading the list,
+    // so the first letter typed does not pay for 10,000 of them.
+    const handle = requestIdleCallback(() => {
+      for (const m of members) memberSearchText(m);
+    });
+    return () => cancelIdleCallback(handle);
+  }, [members]);
+  const columns = useMemo(() => memberColumns(t, registersMap), [t, registersMap]);
+  const statusOptions = useMemo(
+    () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+    [t],
   );
-  const deferredRegisters = useDeferredValue(registersMap);
-
-  const columns = useMemo<ColumnDef<Member, unknown>[]>(
+  const registerOptions = useMemo(
     () => [
-      {
-        id: 'memberNumber',
-        header: t('members.memberNumber'),
-        accessorFn: (m) => m.memberNumber ?? '',
-        size: 90,
-      },
-      {
-        id: 'name',
-        header: t('members.name'),
-        accessorFn: (m) => `${m.lastName}, ${m.firstName}`,
-        sortingFn: (a, b) =>
-          (a.getValue('name') as string).localeCompare(b.getValue('name') as string, 'de'),
-        size: 220,
-      },
-      {
-        id: 'status',
-        header: t('members.status'),
-        accessorFn: (m) => m.status,
-        cell: (c) => (
-          <Badge variant="light" color={STATUS_COLORS[c.getValue() as string]}>
-            {t(`memberStatus.${c.getValue() as string}`)}
-          </Badge>
-        ),
-        size: 130,
-      },
-      {
-        id: 'registers',
-        header: t('members.registers'),
-        accessorFn: (m) =>
-          m.registerIds
-            .map((id) => deferredRegisters.get(id)?.name ?? '')
-            .filter(Boolean)
-            .join(', '),
-        size: 180,
-      },
-      {
-        id: 'mainInstrument',
-        header: t('members.mainInstrument'),
-        accessorFn: (m) => m.mainInstrument ?? '',
-        size: 150,
-      },
-      { id: 'city', header: t('members.city'), accessorFn: (m) => m.city ?? '', size: 140 },
-      {
-        id: 'phone',
-        header: t('members.phone'),
-        accessorFn: (m) => m.mobile ?? m.phone ?? '',
-        enableSorting: false,
-        size: 150,
-      },
-      { id: 'email', header: t('members.email'), accessorFn: (m) => m.email ?? '', size: 220 },
+      ...valuesOf(registersMap)
+        .toSorted((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'de'))
+        .map((r) => ({ value: r.id, label: r.name })),
+      { value: WITHOUT_REGISTER, label: t('members.withoutRegister') },
     ],
-    [t, deferredRegisters],
+    [registersMap, t],
+  );
+
+  const onStatus = useCallback((status: string | null) => setFilter((f) => ({ ...f, status })), []);
+  const onRegister = useCallback(
+    (registerId: string | null) => setFilter((f) => ({ ...f, registerId })),
+    [],
   );
 
   return (
@@ -102,34 +167,21 @@ export function MembersPage() {
           placeholder={t('common.search')}
           aria-label={t('common.search')}
           value={filter.query}
-          onChange={(e) => setFilter({ ...filter, query: e.currentTarget.value })}
+          onChange={(e) => {
+            const query = e.currentTarget.value;
+            setFilter((f) => ({ ...f, query }));
+          }}
           w={280}
           data-testid="member-search"
           autoFocus
         />
-        <Select
-          label={t('members.filterStatus')}
-          placeholder={t('common.all')}
-          clearable
-          data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
-          value={filter.status}
-          onChange={(status) => setFilter({ ...filter, status })}
-          w={180}
-          data-testid="member-filter-status"
-        />
-        <Select
-          label={t('members.filterRegister')}
-          placeholder={t('common.all')}
-          clearable
-          searchable
-          data={[
-            ...registers.map((r) => ({ value: r.id, label: r.name })),
-            { value: WITHOUT_REGISTER, label: t('members.withoutRegister') },
-          ]}
-          value={filter.registerId}
-          onChange={(registerId) => setFilter({ ...filter, registerId })}
-          w={220}
-          data-testid="member-filter-register"
+        <MemberFilterBar
+          status={filter.status}
+          registerId={filter.registerId}
+          statusOptions={statusOptions}
+          registerOptions={registerOptions}
+          onStatus={onStatus}
+          onRegister={onRegister}
         />
       </Group>
       <DataTable
@@ -138,7 +190,7 @@ export function MembersPage() {
         columns={columns}
         initialSorting={[{ id: 'name', desc: false }]}
         getRowId={(m) => m.id}
-        onOpen={(m) => setEditing(m)}
+        onOpen={setEditing}
         emptyText={members.length === 0 ? t('members.empty') : t('members.noMatch')}
         label={t('members.title')}
       />

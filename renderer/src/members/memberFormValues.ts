@@ -35,6 +35,42 @@ export interface MemberFormValues {
   feeExempt: boolean;
 }
 
+/** The member form's tabs: a few fields each, so the form opens fast and reads calmly. */
+export const MEMBER_FORM_TABS = ['person', 'contact', 'club', 'bank'] as const;
+export type MemberFormTab = (typeof MEMBER_FORM_TABS)[number];
+
+/** On which tab each field sits, to show the tab of a field with an error. */
+export const MEMBER_FIELD_TAB: Record<keyof MemberFormValues, MemberFormTab> = {
+  salutation: 'person',
+  title: 'person',
+  memberNumber: 'person',
+  firstName: 'person',
+  lastName: 'person',
+  birthDate: 'person',
+  status: 'person',
+  entryDate: 'person',
+  exitDate: 'person',
+  street: 'contact',
+  postalCode: 'contact',
+  city: 'contact',
+  country: 'contact',
+  phone: 'contact',
+  mobile: 'contact',
+  email: 'contact',
+  registerIds: 'club',
+  mainInstrument: 'club',
+  householdId: 'club',
+  consentPhotos: 'club',
+  consentNewsletter: 'club',
+  notes: 'club',
+  iban: 'bank',
+  bic: 'bank',
+  accountHolder: 'bank',
+  sepaMandateReference: 'bank',
+  sepaMandateDate: 'bank',
+  feeExempt: 'bank',
+};
+
 export function memberToForm(m: Member | null, today: string): MemberFormValues {
   return {
     memberNumber: m?.memberNumber ?? '',

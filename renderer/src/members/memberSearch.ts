@@ -1,4 +1,5 @@
 import type { Member } from '../../../shared/domain/member.ts';
+import type { RowFilter } from '../components/DataTable.tsx';
 
 /** Lower-cased text a member is found by; computed once per record version. */
 const searchText = new WeakMap<Member, string>();
@@ -34,26 +35,39 @@ export interface MemberFilter {
 export const WITHOUT_REGISTER = '__none__';
 
 /**
- * A predicate for the member list, or undefined when nothing is filtered. Every word of the query
- * must occur somewhere ("anna trompete" finds Anna who plays the trumpet).
+ * A filter for the member list, or undefined when nothing is filtered. Every word of the query
+ * must occur somewhere ("anna trompete" finds Anna who plays the trumpet). A query that only
+ * adds letters to the previous one narrows it, so the list searches the previous result.
  */
-export function memberFilter(filter: MemberFilter): ((m: Member) => boolean) | undefined {
-  const words = filter.query.toLocaleLowerCase('de').split(/\s+/).filter(Boolean);
+export function memberFilter(filter: MemberFilter): RowFilter<Member> | undefined {
+  const query = filter.query.toLocaleLowerCase('de');
+  const words = query.split(/\s+/).filter(Boolean);
   if (words.length === 0 && !filter.status && !filter.registerId) return undefined;
-  return (m) => {
+  const matches: RowFilter<Member> = (m) => {
     if (filter.status && m.status !== filter.status) return false;
-    if (
-      filter.registerId === WITHOUT_REGISTER
-        ? m.registerIds.length > 0
-        : filter.registerId && !m.registerIds.includes(filter.registerId)
-    ) {
+    if (filter.registerId === WITHOUT_REGISTER) {
+      if (m.registerIds.length > 0) return false;
+    } else if (filter.registerId && !m.registerIds.includes(filter.registerId)) {
       return false;
     }
     if (words.length === 0) return true;
     const text = memberSearchText(m);
     return words.every((w) => text.includes(w));
   };
+  matches.narrows = (previous) => {
+    const before = filterOf.get(previous);
+    return (
+      before !== undefined &&
+      before.status === filter.status &&
+      before.registerId === filter.registerId &&
+      query.startsWith(before.query.toLocaleLowerCase('de'))
+    );
+  };
+  filterOf.set(matches, filter);
+  return matches;
 }
+
+const filterOf = new WeakMap<RowFilter<Member>, MemberFilter>();
 
 export function memberDisplayName(m: Pick<Member, 'firstName' | 'lastName'>): string {
   return `${m.firstName} ${m.lastName}`;

@@ -37,6 +37,11 @@ export class TuttiApp {
     if (await this.page.getByRole('listbox').isVisible()) await this.page.keyboard.press('Escape');
   }
 
+  /** Switches the member form to one of its tabs: person, contact, club, bank. */
+  async memberTab(key: string): Promise<void> {
+    await this.page.getByTestId(`member-tab-${key}`).click();
+  }
+
   dialog(): Locator {
     return this.page.getByRole('dialog');
   }

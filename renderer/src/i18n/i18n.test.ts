@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { de } from './de.ts';
+import { en } from './en.ts';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+describe('translations', () => {
+  it('has every German key in English too, and no more', () => {
+    expect(keys(en).sort()).toEqual(keys(de).sort());
+  });
+
+  it('has a German text for every literal key the UI asks for', () => {
+    const known = new Set(keys(de).map((k) => k.replace(/_(one|other)$/, '')));
+    const used = sources(join(import.meta.dirname, '..')).flatMap((text) =>
+      [...text.matchAll(/\bt\('([a-zA-Z_.]+)'/g)].map((m) => m[1]!),
+    );
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((k) => !known.has(k))).toEqual([]);
+  });
+});

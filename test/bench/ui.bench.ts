@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:ui` — the desktop UI with 10,000 members and 3,000 instruments in the local
+ * database. Prints each figure with its goal (issue #2); asserts nothing.
+ *
+ * UI figures are taken in Chromium from the user's action until the DOM is updated and laid
+ * out (paint excluded), as medians over repeated runs. The save figure is the core alone:
+ * validation, row, stamps and outbox entry in one fsync'd SQLite transaction.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ClubService } from '../../electron/core/clubService.ts';
+import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
+import { launchChromium } from '../support/browser.ts';
+import { createSampleClub, seededRandom } from '../support/sampleClub.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import { startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
+
+const MEMBERS = Number(process.env.TUTTI_BENCH_MEMBERS ?? 10_000);
+const INSTRUMENTS = Number(process.env.TUTTI_BENCH_INSTRUMENTS ?? 3_000);
+
+function quantile(values: number[], q: number): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+function report(label: string, values: number[], goal: number, unit = 'ms'): void {
+  const median = quantile(values, 0.5);
+  const verdict = median <= goal ? 'ok' : 'OVER GOAL';
+  console.log(
+    `${label.padEnd(44)} median ${median.toFixed(2).padStart(8)} ${unit}   p95 ${quantile(values, 0.95).toFixed(2).padStart(8)} ${unit}   goal ≤ ${goal} ${unit}   ${verdict}   (n=${values.length})`,
+  );
+}
+
+/**
+ * Installs `window.timeUntil(action, ready)` in the page: it times an action until the DOM is
+ * updated and laid out. Plain JavaScript in a string, because the TypeScript loader would wrap
+ * named functions in a helper that does not exist inside the page.
+ */
+const TIMER_SCRIPT = `
+  window.timeUntil = async (action, ready) => {
+    const nextTask = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+    const t0 = performance.now();
+    action();
+    // React flushes a discrete event's update in a microtask; the next task comes after it.
+    await nextTask();
+    while (!ready()) {
+      if (performance.now() - t0 > 10000) throw new Error('timeUntil: not ready after 10 s');
+      await new Promise((resolve) => {
+        setTimeout(resolve, 100);
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    }
+    void document.body.offsetHeight; // force style and layout
+    return performance.now() - t0;
+  };
+`;
+
+async function installTimer(page: Page): Promise<void> {
+  await page.evaluate(TIMER_SCRIPT);
+}
+
+type Timer = (action: () => void, ready: () => boolean) => Promise<number>;
+
+async function main(): Promise<void> {
+  const temp = makeTempDir('tutti-bench-');
+  const profileDir = join(temp.dir, 'profile');
+  const passphraseFile = writePassphraseFile(temp.dir);
+  const env = { TUTTI_PASSPHRASE_FILE: passphraseFile };
+  console.log(
+    `Tutti UI benchmark: ${MEMBERS} members, ${INSTRUMENTS} instruments (${new Date().toISOString()})`,
+  );
+
+  const profile = await openProfile(profileDir, passphraseKeyStore(profileDir, env));
+  const api = new ClubService(profile.store, profileDir);
+  let started = performance.now();
+  const club = createSampleClub(api, (work) => profile.store.transaction(work), {
+    members: MEMBERS,
+    instruments: INSTRUMENTS,
+  });
+  console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const random = seededRandom(7);
+  const saveTimes: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const member = club.members[Math.floor(random() * club.members.length)]!;
+    const draft = { ...member, city: `Ort ${i}` };
+    started = performance.now();
+    const result = api.saveNow('members', draft);
+    saveTimes.push(performance.now() - started);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  }
+  profile.close();
+
+  const tutti = await startTutti(profileDir, passphraseFile);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    started = performance.now();
+    await page.goto(tutti.url);
+    await page.locator('tr[data-row-id]').first().waitFor({ timeout: 60_000 });
+    const coldStart = performance.now() - started;
+    await installTimer(page);
+
+    const listTimes: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.getByTestId('nav-registers').click();
+      await page.getByTestId('new-register').waitFor();
+      listTimes.push(
+        await page.evaluate(() =>
+          (window as unknown as { timeUntil: Timer }).timeUntil(
+            () => document.querySelector<HTMLElement>('[data-testid="nav-members"]')!.click(),
+            () =>
+              document.querySelector('[data-testid="member-search"]') !== null &&
+              document.querySelector('tr[data-row-id]') !== null,
+          ),
+        ),
+      );
+    }
+
+    const typed = ['Müller', 'Anna Fr', 'schmidt', '1234', 'Waldkirch', 'Trompete', 'xyz'];
+    const keystrokeTimes: number[] = await page.evaluate(async (queries) => {
+      const timeUntil = (window as unknown as { timeUntil: Timer }).timeUntil;
+      const input = document.querySelector<HTMLInputElement>('[data-testid="member-search"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const times: number[] = [];
+      for (const query of queries) {
+        for (let n = 1; n <= query.length; n++) {
+          times.push(
+            await timeUntil(
+              () => {
+                setValue.call(input, query.slice(0, n));
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              },
+              () => true,
+            ),
+          );
+        }
+        setValue.call(input, '');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return times;
+    }, typed);
+
+    const openTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const rowIndex = 2 + i;
+      openTimes.push(
+        await page.evaluate(
+          (index) =>
+            (window as unknown as { timeUntil: Timer }).timeUntil(
+              () => document.querySelectorAll<HTMLElement>('tr[data-row-id]')[index]!.click(),
+              () =>
+                document.querySelector('[data-testid="member-form"] [data-field="lastName"]') !==
+                null,
+            ),
+          rowIndex,
+        ),
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('member-form').waitFor({ state: 'detached' });
+    }
+
+    console.log('');
+    console.log(
+      `app start to member list (${MEMBERS} members, incl. loading)  ${coldStart.toFixed(0)} ms   (no goal; for reference)`,
+    );
+    report('member list first render', listTimes, 150);
+    report('filter-as-you-type per keystroke', keystrokeTimes, 16);
+    report('opening a member', openTimes, 50);
+    report('saving an edit (row + outbox) in the core', saveTimes, 5);
+  } finally {
+    await browser.close();
+    await tutti.stop();
+    temp.cleanup();
+  }
+}
+
+await main();

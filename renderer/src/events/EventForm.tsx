@@ -1,23 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/domain/dates.ts';
 import { type ClubEvent, EVENT_KINDS, type EventKind } from '../../../shared/domain/event.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
-import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 
 interface EventFormValues {
   kind: EventKind;
@@ -39,8 +30,6 @@ export function EventForm({
 }) {
   const { t } = useTranslation();
   const confirmDelete = useDeleteWithUndo();
-  const [formError, setFormError] = useState<string | null>(null);
-  const container = useRef<HTMLFormElement>(null);
   const form = useForm<EventFormValues>({
     initialValues: {
       kind: event?.kind ?? 'probe',
@@ -51,6 +40,7 @@ export function EventForm({
       notes: event?.notes ?? '',
     },
   });
+  const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
   const field = (name: keyof EventFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
@@ -64,10 +54,7 @@ export function EventForm({
       date: dateFromForm(values.date) ?? undefined,
     });
     if (outcome.record) onSaved(outcome.record);
-    else if (outcome.fieldErrors) {
-      form.setErrors(outcome.fieldErrors);
-      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
-    } else setFormError(outcome.formError ?? null);
+    else showProblem(outcome);
   }
 
   return (
@@ -87,28 +74,13 @@ export function EventForm({
           </SimpleGrid>
           <TextInput label={t('events.location')} {...field('location')} />
           <Textarea label={t('events.notes')} rows={3} {...field('notes')} />
-          {formError && <Alert color="red">{formError}</Alert>}
-          <Group justify="space-between">
-            <div>
-              {event && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  onClick={() => confirmDelete('events', event.id, event.title, onClose)}
-                >
-                  {t('common.delete')}
-                </Button>
-              )}
-            </div>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" data-testid="save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Group>
+          <FormFooter
+            formError={formError}
+            onCancel={onClose}
+            onDelete={
+              event ? () => confirmDelete('events', event.id, event.title, onClose) : undefined
+            }
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,26 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENT_CONDITIONS, type Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
-import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
-import { useClubData, valuesOf } from '../state/clubData.ts';
+import { useSaveFeedback } from '../components/useSaveFeedback.ts';
+import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { LoansPanel } from './LoansPanel.tsx';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
 
@@ -46,10 +35,7 @@ export function InstrumentForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const registersMap = useClubData((s) => s.registers);
   const confirmDelete = useDeleteWithUndo();
-  const [formError, setFormError] = useState<string | null>(null);
-  const container = useRef<HTMLFormElement>(null);
   const form = useForm<InstrumentFormValues>({
     initialValues: {
       inventoryNumber: instrument?.inventoryNumber ?? '',
@@ -65,13 +51,8 @@ export function InstrumentForm({
       notes: instrument?.notes ?? '',
     },
   });
-  const registerOptions = useMemo(
-    () =>
-      valuesOf(registersMap)
-        .toSorted((a, b) => a.sortOrder - b.sortOrder)
-        .map((r) => ({ value: r.id, label: r.name })),
-    [registersMap],
-  );
+  const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
+  const registerOptions = useRegisterOptions();
   const field = (name: keyof InstrumentFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
@@ -89,13 +70,13 @@ export function InstrumentForm({
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
       onClose();
-    } else if (outcome.fieldErrors) {
-      // The form edits the price as text in euros; the record holds cents.
-      const { purchasePriceCents, ...others } = outcome.fieldErrors;
-      const errors = purchasePriceCents ? { ...others, purchasePrice: purchasePriceCents } : others;
-      form.setErrors(errors);
-      requestAnimationFrame(() => focusFirstError(container.current, errors));
-    } else setFormError(outcome.formError ?? null);
+    } else {
+      showProblem(outcome, {
+        // The form edits the price as text in euros; the record holds cents.
+        toFormFields: ({ purchasePriceCents, ...others }) =>
+          purchasePriceCents ? { ...others, purchasePrice: purchasePriceCents } : others,
+      });
+    }
   }
 
   const title = instrument
@@ -158,35 +139,21 @@ export function InstrumentForm({
                 <TextInput label={t('instruments.location')} {...field('location')} />
               </SimpleGrid>
               <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
-              {formError && <Alert color="red">{formError}</Alert>}
-              <Group justify="space-between">
-                <div>
-                  {instrument && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
+              <FormFooter
+                formError={formError}
+                onCancel={onClose}
+                onDelete={
+                  instrument
+                    ? () =>
                         confirmDelete(
                           'instruments',
                           instrument.id,
                           `${instrument.kind} ${instrument.inventoryNumber}`,
                           onClose,
                         )
-                      }
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  )}
-                </div>
-                <Group>
-                  <Button variant="default" onClick={onClose}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button type="submit" data-testid="save">
-                    {t('common.save')}
-                  </Button>
-                </Group>
-              </Group>
+                    : undefined
+                }
+              />
             </Stack>
           </form>
         </Tabs.Panel>

@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -15,14 +13,16 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/domain/dates.ts';
 import { MEMBER_STATUSES, type Member, SALUTATIONS } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
-import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { FormFooter } from '../components/FormFooter.tsx';
+import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
-import { useClubData, valuesOf } from '../state/clubData.ts';
+import { useSaveFeedback } from '../components/useSaveFeedback.ts';
+import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { MemberPicker } from './MemberPicker.tsx';
 import {
   MEMBER_FIELD_TAB,
@@ -36,12 +36,10 @@ import { memberDisplayName } from './memberSearch.ts';
 
 export function MemberForm({ member, onClose }: { member: Member | null; onClose(): void }) {
   const { t } = useTranslation();
-  const registersMap = useClubData((s) => s.registers);
   const confirmDelete = useDeleteWithUndo();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const container = useRef<HTMLFormElement>(null);
   const form = useForm<MemberFormValues>({ initialValues: memberToForm(member, todayIso()) });
+  const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
   const [tab, setTab] = useState<MemberFormTab>('person');
   const tabsWithErrors = new Set(
     Object.keys(form.errors).map((f) => MEMBER_FIELD_TAB[f as keyof MemberFormValues]),
@@ -51,13 +49,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     [t],
   );
 
-  const registerOptions = useMemo(
-    () =>
-      valuesOf(registersMap)
-        .toSorted((a, b) => a.sortOrder - b.sortOrder)
-        .map((r) => ({ value: r.id, label: r.name })),
-    [registersMap],
-  );
+  const registerOptions = useRegisterOptions();
   const field = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
@@ -77,15 +69,13 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
       onClose();
       return;
     }
-    if (outcome.fieldErrors) {
-      const errors = outcome.fieldErrors;
-      form.setErrors(errors);
-      setFormError(t('common.fixErrors'));
-      // Show the tab of the first field with an error, then put the cursor into that field.
-      const first = Object.keys(errors).find((f) => f in MEMBER_FIELD_TAB);
-      if (first) setTab(MEMBER_FIELD_TAB[first as keyof MemberFormValues]);
-      requestAnimationFrame(() => focusFirstError(container.current, errors));
-    } else setFormError(outcome.formError ?? null);
+    showProblem(outcome, {
+      // Show the tab of the first field with an error; the cursor then goes into that field.
+      beforeFocus: (errors) => {
+        const first = Object.keys(errors).find((f) => f in MEMBER_FIELD_TAB);
+        if (first) setTab(MEMBER_FIELD_TAB[first as keyof MemberFormValues]);
+      },
+    });
   }
 
   return (
@@ -200,34 +190,16 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             </Tabs.Panel>
           </Tabs>
 
-          {formError && (
-            <Alert color="red" data-testid="form-error">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="space-between">
-            <div>
-              {member && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  onClick={() =>
-                    confirmDelete('members', member.id, memberDisplayName(member), onClose)
-                  }
-                >
-                  {t('common.delete')}
-                </Button>
-              )}
-            </div>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={saving} data-testid="save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Group>
+          <FormFooter
+            formError={formError}
+            onCancel={onClose}
+            onDelete={
+              member
+                ? () => confirmDelete('members', member.id, memberDisplayName(member), onClose)
+                : undefined
+            }
+            saving={saving}
+          />
         </Stack>
       </form>
     </Modal>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type Member } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { MemberForm } from './MemberForm.tsx';
 import {
@@ -138,14 +139,10 @@ export function MembersPage() {
     () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
     [t],
   );
+  const registerChoices = useRegisterOptions();
   const registerOptions = useMemo(
-    () => [
-      ...valuesOf(registersMap)
-        .toSorted((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'de'))
-        .map((r) => ({ value: r.id, label: r.name })),
-      { value: WITHOUT_REGISTER, label: t('members.withoutRegister') },
-    ],
-    [registersMap, t],
+    () => [...registerChoices, { value: WITHOUT_REGISTER, label: t('members.withoutRegister') }],
+    [registerChoices, t],
   );
 
   const onStatus = useCallback((status: string | null) => setFilter((f) => ({ ...f, status })), []);

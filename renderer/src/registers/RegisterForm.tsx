@@ -1,22 +1,13 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { List, Modal, MultiSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Register } from '../../../shared/domain/register.ts';
-import { focusFirstError, saveDraft } from '../components/saveDraft.ts';
+import { FormFooter } from '../components/FormFooter.tsx';
+import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
@@ -37,8 +28,6 @@ export function RegisterForm({
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
   const confirmDelete = useDeleteWithUndo();
-  const [formError, setFormError] = useState<string | null>(null);
-  const container = useRef<HTMLFormElement>(null);
   const form = useForm<RegisterFormValues>({
     initialValues: {
       name: register?.name ?? '',
@@ -46,6 +35,7 @@ export function RegisterForm({
       leaderIds: register?.leaderIds ?? [],
     },
   });
+  const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
 
   const registerMembers = useMemo(
     () =>
@@ -68,10 +58,7 @@ export function RegisterForm({
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
       onClose();
-    } else if (outcome.fieldErrors) {
-      form.setErrors(outcome.fieldErrors);
-      requestAnimationFrame(() => focusFirstError(container.current, outcome.fieldErrors!));
-    } else setFormError(outcome.formError ?? null);
+    } else showProblem(outcome);
   }
 
   return (
@@ -117,28 +104,15 @@ export function RegisterForm({
               </List>
             </div>
           )}
-          {formError && <Alert color="red">{formError}</Alert>}
-          <Group justify="space-between">
-            <div>
-              {register && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  onClick={() => confirmDelete('registers', register.id, register.name, onClose)}
-                >
-                  {t('common.delete')}
-                </Button>
-              )}
-            </div>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" data-testid="save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Group>
+          <FormFooter
+            formError={formError}
+            onCancel={onClose}
+            onDelete={
+              register
+                ? () => confirmDelete('registers', register.id, register.name, onClose)
+                : undefined
+            }
+          />
         </Stack>
       </form>
     </Modal>

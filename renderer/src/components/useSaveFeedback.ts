@@ -1,0 +1,37 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntityName, FieldErrors } from '../../../shared/domain/entities.ts';
+import { focusFirstError, type SaveOutcome } from './saveDraft.ts';
+
+/**
+ * How a dialog reports a save that did not go through: German messages at the fields, a line
+ * above the buttons, and the cursor in the first field to fix. `toFormFields` renames fields
+ * where the form edits a value differently from the record (price in euros, not cents).
+ */
+export function useSaveFeedback(form: { setErrors(errors: FieldErrors): void }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLFormElement>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function showProblem<E extends EntityName>(
+    outcome: SaveOutcome<E>,
+    options: {
+      toFormFields?: (errors: FieldErrors) => FieldErrors;
+      beforeFocus?: (errors: FieldErrors) => void;
+    } = {},
+  ): void {
+    if (!outcome.fieldErrors) {
+      setFormError(outcome.formError ?? null);
+      return;
+    }
+    const errors = options.toFormFields
+      ? options.toFormFields(outcome.fieldErrors)
+      : outcome.fieldErrors;
+    form.setErrors(errors);
+    setFormError(t('common.fixErrors'));
+    options.beforeFocus?.(errors);
+    requestAnimationFrame(() => focusFirstError(container.current, errors));
+  }
+
+  return { container, formError, setFormError, showProblem };
+}

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
+import { STYLE_NONCE_PLACEHOLDER } from '../core/securityHeaders.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { type LocalServer, startLocalServer } from './localServer.ts';
-import { STYLE_NONCE_PLACEHOLDER } from './securityHeaders.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: LocalStore;

@@ -6,32 +6,16 @@
  * send without a CORS preflight we never answer.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { ClubApi } from '../../shared/api/clubApi.ts';
 import { fail } from '../../shared/api/result.ts';
-import { dispatchRpc } from './rpc.ts';
-import {
-  COMMON_HEADERS,
-  contentSecurityPolicy,
-  STYLE_NONCE_PLACEHOLDER,
-} from './securityHeaders.ts';
+import { AppAssets } from '../core/appAssets.ts';
+import { dispatchRpc } from '../core/rpc.ts';
+import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 
 const SESSION_COOKIE = 'tutti_session';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface LocalServer {
   /** The address to open, with the token. */
@@ -91,7 +75,7 @@ export async function startLocalServer(options: {
   const { api, staticDir, log = () => {} } = options;
   const token = randomBytes(24).toString('base64url');
   const session = randomBytes(32).toString('base64url');
-  const indexHtml = await readFile(join(staticDir, 'index.html'), 'utf8');
+  const assets = await AppAssets.load(staticDir);
   let origin = '';
   let allowedHosts: string[] = [];
 
@@ -158,27 +142,8 @@ export async function startLocalServer(options: {
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(staticDir, relative);
-    const isAsset = relative !== '' && file.startsWith(staticDir + sep) && extname(file) !== '';
-    if (!isAsset || relative === 'index.html') {
-      // Every app route gets index.html, with a fresh style nonce.
-      const nonce = randomBytes(16).toString('base64');
-      return send(res, 200, indexHtml.replaceAll(STYLE_NONCE_PLACEHOLDER, nonce), {
-        'Content-Type': CONTENT_TYPES['.html']!,
-        'Content-Security-Policy': contentSecurityPolicy(nonce),
-        'Cache-Control': 'no-store',
-      });
-    }
-    try {
-      const content = await readFile(file);
-      send(res, 200, content, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-    } catch {
-      send(res, 404, 'Nicht gefunden.', { 'Content-Type': 'text/plain; charset=utf-8' });
-    }
+    const asset = await assets.respond(pathname);
+    send(res, asset.status, asset.body, asset.headers);
   }
 
   const server: Server = createServer((req, res) => {

@@ -10,6 +10,7 @@ import {
   type EntityName,
   entityNameSchema,
 } from '../domain/entities.ts';
+import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 
 export interface CoreStatus {
@@ -52,7 +53,13 @@ export const clubApiArgs = {
   status: z.tuple([]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
-export const CLUB_API_METHODS = Object.keys(clubApiArgs) as ClubApiMethod[];
+export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;
+
+// The list of names beside the interface must stay complete: this line fails to compile if not.
+const _sameMethods: [ClubApiMethod, ClubApiMethodName] extends [ClubApiMethodName, ClubApiMethod]
+  ? true
+  : never = true;
+void _sameMethods;
 
 export function isClubApiMethod(name: unknown): name is ClubApiMethod {
   return typeof name === 'string' && Object.hasOwn(clubApiArgs, name);

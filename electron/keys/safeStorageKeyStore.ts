@@ -1,0 +1,166 @@
+/**
+ * Key store of the Electron app: the database key wrapped by the operating system through
+ * Electron's safeStorage (DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux).
+ *
+ * - The async API is used where Electron has it (it is non-blocking and survives key
+ *   rotation); older Electrons only have the sync one.
+ * - On Linux without a secret store, safeStorage falls back to `basic_text`: a hard-coded
+ *   password, i.e. no protection. The user is told so plainly and must agree first.
+ * - The backend in use is recorded beside the wrapped key, so that a later change (another
+ *   desktop, a missing keyring) is explained instead of failing as "cannot decrypt".
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CoreError } from '../core/coreError.ts';
+import { writeFileAtomic } from '../core/files.ts';
+import { DATABASE_KEY_BYTES, type KeyStore } from './keyStore.ts';
+
+/** Electron's safeStorage as far as this store uses it; injected, so tests use a double. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable?(): Promise<boolean>;
+  encryptStringAsync?(plainText: string): Promise<Buffer>;
+  decryptStringAsync?(
+    encrypted: Buffer,
+  ): Promise<string | { result: string; shouldReEncrypt?: boolean }>;
+  /** Linux only. */
+  getSelectedStorageBackend?(): string;
+}
+
+export interface SafeStorageKeyStoreOptions {
+  keyFilePath: string;
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+  /** Asks the user whether to store the key without OS protection (Linux `basic_text`). */
+  confirmUnprotectedStorage(): Promise<boolean>;
+  randomKey(): Buffer;
+}
+
+const safeKeyFileSchema = z.object({
+  format: z.literal('tutti-safe-key/1'),
+  backend: z.string(),
+  wrappedKey: z.string(),
+});
+
+const UNPROTECTED_BACKEND = 'basic_text';
+
+export class SafeStorageKeyStore implements KeyStore {
+  constructor(private readonly options: SafeStorageKeyStoreOptions) {}
+
+  hasKey(): boolean {
+    return existsSync(this.options.keyFilePath);
+  }
+
+  /** The name of the OS store in use: `dpapi`, `keychain`, or the Linux backend. */
+  backend(): string {
+    const { platform, safeStorage } = this.options;
+    if (platform === 'win32') return 'dpapi';
+    if (platform === 'darwin') return 'keychain';
+    return safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  }
+
+  async createKey(): Promise<Buffer> {
+    if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
+    await this.ensureAvailable();
+    const backend = this.backend();
+    if (backend === UNPROTECTED_BACKEND && !(await this.options.confirmUnprotectedStorage())) {
+      throw new CoreError(
+        'key_store_refused',
+        'Tutti wurde nicht eingerichtet: Auf diesem System gibt es keinen geschützten Schlüsselspeicher, und der ungeschützten Ablage wurde nicht zugestimmt. Bitte einen Schlüsselbund (z. B. GNOME Keyring oder KWallet) einrichten und Tutti erneut starten.',
+      );
+    }
+    const key = this.options.randomKey();
+    if (key.length !== DATABASE_KEY_BYTES) throw new Error('random key of wrong length');
+    const wrapped = await this.encrypt(key.toString('base64'));
+    const file = { format: 'tutti-safe-key/1', backend, wrappedKey: wrapped.toString('base64') };
+    writeFileAtomic(this.options.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    return key;
+  }
+
+  async unlockKey(): Promise<Buffer> {
+    const file = this.readKeyFile();
+    await this.ensureAvailable();
+    const backend = this.backend();
+    if (file.backend !== backend) {
+      throw new CoreError(
+        'key_store_changed',
+        `Der Schlüsselspeicher des Systems hat gewechselt (eingerichtet mit „${file.backend}“, jetzt „${backend}“). Der Schlüssel der Datenbank lässt sich so nicht entschlüsseln. Bitte Tutti in der gewohnten Arbeitsumgebung starten (unter Linux z. B. mit --password-store=${linuxStoreFlag(file.backend)}) oder die Daten aus einer Datensicherung wiederherstellen.`,
+      );
+    }
+    let text: string;
+    try {
+      text = await this.decrypt(Buffer.from(file.wrappedKey, 'base64'));
+    } catch (cause) {
+      throw new CoreError(
+        'key_file_damaged',
+        'Der Schlüssel der Datenbank lässt sich mit dem Schlüsselspeicher dieses Benutzers nicht entschlüsseln (anderer Benutzer oder anderer Computer?). Bitte die Daten aus einer Datensicherung wiederherstellen.',
+        { cause },
+      );
+    }
+    const key = Buffer.from(text, 'base64');
+    if (key.length !== DATABASE_KEY_BYTES) {
+      throw new CoreError(
+        'key_file_damaged',
+        'Die Schlüsseldatei ist beschädigt. Bitte aus einer Datensicherung wiederherstellen.',
+      );
+    }
+    return key;
+  }
+
+  private async ensureAvailable(): Promise<void> {
+    const { safeStorage } = this.options;
+    const available = safeStorage.isAsyncEncryptionAvailable
+      ? await safeStorage.isAsyncEncryptionAvailable()
+      : safeStorage.isEncryptionAvailable();
+    if (!available) {
+      throw new CoreError(
+        'key_store_unavailable',
+        'Der geschützte Schlüsselspeicher des Betriebssystems ist nicht erreichbar. Bitte nach der Anmeldung erneut versuchen; unter Linux den Schlüsselbund entsperren.',
+      );
+    }
+  }
+
+  private encrypt(plainText: string): Promise<Buffer> {
+    const { safeStorage } = this.options;
+    return safeStorage.encryptStringAsync
+      ? safeStorage.encryptStringAsync(plainText)
+      : Promise.resolve(safeStorage.encryptString(plainText));
+  }
+
+  private async decrypt(encrypted: Buffer): Promise<string> {
+    const { safeStorage } = this.options;
+    if (!safeStorage.decryptStringAsync) return safeStorage.decryptString(encrypted);
+    const result = await safeStorage.decryptStringAsync(encrypted);
+    return typeof result === 'string' ? result : result.result;
+  }
+
+  private readKeyFile(): z.output<typeof safeKeyFileSchema> {
+    let raw: string;
+    try {
+      raw = readFileSync(this.options.keyFilePath, 'utf8');
+    } catch (cause) {
+      throw new CoreError(
+        'key_file_missing',
+        `Die Schlüsseldatei ${this.options.keyFilePath} fehlt oder ist nicht lesbar.`,
+        { cause },
+      );
+    }
+    try {
+      return safeKeyFileSchema.parse(JSON.parse(raw));
+    } catch (cause) {
+      throw new CoreError(
+        'key_file_damaged',
+        `Die Schlüsseldatei ${this.options.keyFilePath} ist beschädigt.`,
+        { cause },
+      );
+    }
+  }
+}
+
+function linuxStoreFlag(backend: string): string {
+  if (backend === 'gnome_libsecret') return 'gnome-libsecret';
+  if (backend === UNPROTECTED_BACKEND) return 'basic';
+  return backend;
+}

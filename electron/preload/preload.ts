@@ -1,0 +1,11 @@
+/**
+ * Preload of the main window (sandboxed, context-isolated): exposes exactly one object,
+ * `window.tutti`, the ClubApi over IPC. Nothing of Node or Electron reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { createIpcClubApi } from './ipcClient.ts';
+
+contextBridge.exposeInMainWorld(
+  'tutti',
+  createIpcClubApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

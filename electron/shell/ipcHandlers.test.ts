@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ipcChannel } from '../../shared/api/ipc.ts';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { ClubService } from '../core/clubService.ts';
+import { createIpcClubApi } from '../preload/ipcClient.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { type InvokeEventLike, type IpcMainLike, registerClubApiHandlers } from './ipcHandlers.ts';
+
+/** Electron's ipcMain as far as the handlers use it: a map of channel → listener. */
+class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<
+    string,
+    (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
+  >();
+  handle(
+    channel: string,
+    listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>,
+  ) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  invoke(event: InvokeEventLike, channel: string, ...args: unknown[]) {
+    const handler = this.handlers.get(channel);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return handler(event, ...args);
+  }
+}
+
+const appFrame: InvokeEventLike = { senderFrame: { url: 'app://tutti/index.html', parent: null } };
+
+let temp: ReturnType<typeof makeTempDir>;
+let store: LocalStore;
+let ipcMain: FakeIpcMain;
+const log: string[] = [];
+
+beforeEach(() => {
+  temp = makeTempDir();
+  store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
+  ipcMain = new FakeIpcMain();
+  registerClubApiHandlers(ipcMain, new ClubService(store, temp.dir), (line) => log.push(line));
+});
+afterEach(() => {
+  store.close();
+  temp.cleanup();
+});
+
+describe('IPC handlers of the main process', () => {
+  it('serve the app page through the preload API', async () => {
+    const api = createIpcClubApi((channel, ...args) => ipcMain.invoke(appFrame, channel, ...args));
+    const saved = await api.save('registers', { name: 'Hörner' });
+    expect(saved).toMatchObject({ ok: true, value: { name: 'Hörner' } });
+    expect(await api.list('registers')).toMatchObject({ ok: true, value: [{ name: 'Hörner' }] });
+  });
+
+  it('refuse a foreign sender frame and change nothing', async () => {
+    const foreign: InvokeEventLike[] = [
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      { senderFrame: { url: 'file:///C:/Users/x/Downloads/tutti.html', parent: null } },
+      { senderFrame: { url: 'app://tutti/index.html', parent: {} } }, // an iframe inside our page
+      { senderFrame: { url: 'app://tutti.evil/index.html', parent: null } },
+      { senderFrame: null },
+    ];
+    for (const event of foreign) {
+      const result = await ipcMain.invoke(event, ipcChannel('save'), 'registers', {
+        name: 'Fremd',
+      });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Anfrage aus einer fremden Quelle abgelehnt.' },
+      });
+    }
+    expect(store.outbox.pendingCount()).toBe(0);
+    expect(log.filter((l) => l.includes('refused'))).toHaveLength(foreign.length);
+  });
+
+  it('answer a malformed argument with a validation error and change nothing', async () => {
+    const cases: unknown[][] = [
+      ['passwords', {}],
+      ['members', 'Anna'],
+      ['members', { firstName: 'Anna', lastName: 'B', status: 'aktiv', iban: 'DE00' }],
+      [],
+    ];
+    for (const args of cases) {
+      const result = (await ipcMain.invoke(appFrame, ipcChannel('save'), ...args)) as {
+        ok: boolean;
+        error: { code: string };
+      };
+      expect(result.ok, JSON.stringify(args)).toBe(false);
+      expect(['bad_request', 'validation']).toContain(result.error.code);
+    }
+    const badId = await ipcMain.invoke(appFrame, ipcChannel('get'), 'members', '../../etc/passwd');
+    expect(badId).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(store.outbox.pendingCount()).toBe(0);
+  });
+
+  it('register handlers for the API channels only', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      ['get', 'list', 'remove', 'restore', 'save', 'status'].map((m) => `tutti:api:${m}`),
+    );
+  });
+});
+
+describe('the preload', () => {
+  it('refuses to invoke a channel that is not ours', async () => {
+    const invoked: string[] = [];
+    const api = createIpcClubApi(async (channel) => {
+      invoked.push(channel);
+      return { ok: true, value: null };
+    });
+    // The page can only call the frozen API's methods; a channel of its own choosing is refused.
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(() => {
+      (api as unknown as Record<string, unknown>).save = () => 'hijacked';
+    }).toThrow();
+    const { guardInvoke } = await import('../preload/ipcClient.ts');
+    const guarded = guardInvoke(async (channel) => invoked.push(channel));
+    await expect(guarded('tutti:api:dropDatabase')).rejects.toThrow(/refused by the preload/);
+    await expect(guarded('ELECTRON_BROWSER_REQUIRE')).rejects.toThrow(/refused by the preload/);
+    await api.status();
+    expect(invoked).toEqual(['tutti:api:status']);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The names of the ClubApi's methods, on their own so the Electron preload (which must stay
+ * small and load nothing else) can know them without the schemas.
+ */
+export const CLUB_API_METHOD_NAMES = [
+  'list',
+  'get',
+  'save',
+  'remove',
+  'restore',
+  'status',
+] as const;
+export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

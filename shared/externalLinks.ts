@@ -1,0 +1,12 @@
+/**
+ * The only web pages the desktop program opens in the user's browser. A link not on this list
+ * is never handed to the operating system, whatever a page asks for.
+ */
+export const EXTERNAL_LINKS = {
+  /** The GDPR in German: what a club may do with its members' data. */
+  gdprText: 'https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:32016R0679',
+} as const;
+
+export function isOfferedExternalLink(url: string): boolean {
+  return (Object.values(EXTERNAL_LINKS) as string[]).includes(url) && url.startsWith('https://');
+}

@@ -11,6 +11,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'renderer/**/*.test.ts',
             'server/**/*.test.ts',
+            'build/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

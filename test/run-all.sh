@@ -6,7 +6,7 @@ if [ ! -d node_modules ]; then
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci
 fi
 bash test/setup-ci.sh
-npm run build:renderer --silent
+npm run build --silent
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?

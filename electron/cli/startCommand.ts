@@ -15,7 +15,7 @@ import { parseCommandArgs } from './args.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
-const ELECTRON_MAIN = join(REPO_ROOT, 'dist', 'electron', 'main.js');
+const ELECTRON_MAIN = join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
 
 /** The Electron binary's path when the package and its downloaded binary are both there. */
 export function findElectronBinary(): string | null {

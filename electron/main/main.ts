@@ -1,0 +1,164 @@
+/**
+ * Electron main process: kept thin. Everything with logic lives in plain-Node modules that the
+ * tests exercise (electron/shell, electron/core, electron/keys); this file wires them to
+ * Electron's objects.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { AppAssets } from '../core/appAssets.ts';
+import { ClubService } from '../core/clubService.ts';
+import { CoreError } from '../core/coreError.ts';
+import { type OpenedProfile, openProfile } from '../core/profile.ts';
+import { COMMON_HEADERS } from '../core/securityHeaders.ts';
+import { SafeStorageKeyStore } from '../keys/safeStorageKeyStore.ts';
+import { APP_HOST, APP_SCHEME, APP_START_URL } from '../shell/appOrigin.ts';
+import { registerClubApiHandlers } from '../shell/ipcHandlers.ts';
+import { menuTemplate } from '../shell/menuTemplate.ts';
+import {
+  denyAllPermissions,
+  lockDownWebContents,
+  mainWindowOptions,
+} from '../shell/windowSecurity.ts';
+import { restoreWindowState, saveWindowState } from '../shell/windowState.ts';
+import { startUpdateChecks } from './updates.ts';
+
+// Must happen before 'ready': app:// behaves like https (secure context, fetch, no file access).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const log = (line: string) => console.error(`[tutti] ${line}`);
+const devTools = !app.isPackaged;
+const profileArg = process.argv.indexOf('--profile');
+const profileDir =
+  profileArg > 0 && process.argv[profileArg + 1]
+    ? resolve(process.argv[profileArg + 1]!)
+    : join(app.getPath('userData'), 'profile');
+const rendererDir = join(__dirname, '..', 'renderer');
+const windowStateFile = join(app.getPath('userData'), 'window-state.json');
+
+let mainWindow: BrowserWindow | null = null;
+let profile: OpenedProfile | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start brings the running Tutti to the front instead of opening the database twice.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, fail);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    // Closes the database properly: WAL checkpoint, profile lock released.
+    profile?.close();
+    profile = null;
+  });
+}
+
+async function askUnprotectedStorage(): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Kein geschützter Schlüsselspeicher',
+    message:
+      'Auf diesem Linux-System ist kein Schlüsselbund (GNOME Keyring, KWallet) eingerichtet.',
+    detail:
+      'Tutti kann den Schlüssel der Vereinsdatenbank nur ungeschützt ablegen: Wer Zugriff auf Ihr Benutzerkonto oder die Festplatte hat, kann die Daten dann lesen. Empfohlen: Abbrechen, einen Schlüsselbund einrichten und Tutti neu starten.',
+    buttons: ['Abbrechen', 'Trotzdem ungeschützt speichern'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  return response === 1;
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  const keyStore = new SafeStorageKeyStore({
+    keyFilePath: join(profileDir, 'key.safe.json'),
+    safeStorage,
+    platform: process.platform,
+    randomKey: () => randomBytes(32),
+    confirmUnprotectedStorage: askUnprotectedStorage,
+  });
+  profile = await openProfile(profileDir, keyStore);
+  registerClubApiHandlers(ipcMain, new ClubService(profile.store, profileDir), log);
+
+  const assets = await AppAssets.load(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Nicht gefunden.', { status: 404 });
+    const asset = await assets.respond(url.pathname);
+    const body = typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body);
+    return new Response(body, {
+      status: asset.status,
+      headers: { ...COMMON_HEADERS, ...asset.headers },
+    });
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        devTools,
+        openExternal: (url) => void shell.openExternal(url),
+        showAbout: () =>
+          void dialog.showMessageBox({
+            title: 'Über Tutti',
+            message: `Tutti ${app.getVersion()}`,
+            detail: 'Vereinsverwaltung für Musikvereine.',
+          }),
+      }) as Electron.MenuItemConstructorOptions[],
+    ),
+  );
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, (url) => void shell.openExternal(url), log),
+  );
+  createWindow();
+  startUpdateChecks(log);
+}
+
+function createWindow(): void {
+  const { bounds, maximized } = restoreWindowState(
+    windowStateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(
+    mainWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), bounds, devTools }),
+  );
+  mainWindow = window;
+  if (maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    saveWindowState(windowStateFile, { x, y, width, height, maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_START_URL);
+}
+
+function fail(error: unknown): void {
+  const message =
+    error instanceof CoreError
+      ? error.message
+      : 'Ein unerwarteter Fehler ist aufgetreten. Details stehen im Protokoll.';
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  dialog.showErrorBox('Tutti kann nicht starten', message);
+  profile?.close();
+  app.exit(1);
+}

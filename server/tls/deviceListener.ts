@@ -1,0 +1,105 @@
+/**
+ * The listener for devices: mutual TLS. A device without a valid certificate of this server's CA
+ * is refused during the handshake; the revocation list is part of the TLS context, so a revoked
+ * device is refused at its next handshake — after `revoke()`, without a restart — and its open
+ * connections are closed at once.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
+import { TLS_POLICY } from './tlsPolicy.ts';
+
+export interface DeviceRequest extends IncomingMessage {
+  device: DeviceIdentity;
+}
+
+export interface DeviceListenerOptions {
+  caCertificatePem: string;
+  serverCertificatePem: string;
+  serverPrivateKeyPem: string;
+  /** The CA's current revocation list (PEM); replaced through `updateRevocations`. */
+  crlPem: string;
+  handler(req: DeviceRequest, res: ServerResponse): void;
+  host?: string;
+  port?: number;
+}
+
+export interface DeviceListener {
+  url: string;
+  port: number;
+  /** Installs a new revocation list and closes open connections of the revoked serials. */
+  updateRevocations(crlPem: string, revokedSerials: Iterable<string>): void;
+  close(): Promise<void>;
+}
+
+/** Node prints serials as upper-case hex without leading zeros. */
+function normalSerial(serial: string): string {
+  return serial.toUpperCase().replace(/^0+/, '');
+}
+
+export async function startDeviceListener(options: DeviceListenerOptions): Promise<DeviceListener> {
+  const context = (crlPem: string) => ({
+    ...TLS_POLICY,
+    key: options.serverPrivateKeyPem,
+    cert: options.serverCertificatePem,
+    ca: [options.caCertificatePem],
+    crl: [crlPem],
+  });
+  const openBySerial = new Map<string, Set<TLSSocket>>();
+
+  const server: Server = createServer(
+    { ...context(options.crlPem), requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      const socket = req.socket as TLSSocket;
+      const device = deviceIdentityFromSubjectAltName(socket.getPeerCertificate().subjectaltname);
+      if (!device) {
+        // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
+        res.writeHead(403, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: { code: 'forbidden', message: 'Kein Gerätezertifikat.' },
+          }),
+        );
+        return;
+      }
+      options.handler(Object.assign(req, { device }), res);
+    },
+  );
+
+  server.on('secureConnection', (socket: TLSSocket) => {
+    const serial = normalSerial(socket.getPeerCertificate().serialNumber ?? '');
+    if (!serial) return;
+    const set = openBySerial.get(serial) ?? new Set();
+    set.add(socket);
+    openBySerial.set(serial, set);
+    socket.once('close', () => {
+      set.delete(socket);
+      if (set.size === 0) openBySerial.delete(serial);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+
+  return {
+    url: `https://${address}:${port}`,
+    port,
+    updateRevocations(crlPem, revokedSerials) {
+      server.setSecureContext(context(crlPem));
+      for (const serial of revokedSerials) {
+        for (const socket of openBySerial.get(normalSerial(serial)) ?? []) socket.destroy();
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

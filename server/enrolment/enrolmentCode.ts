@@ -1,0 +1,109 @@
+/**
+ * One-time enrolment codes. The club administrator hands a code to a device; the code carries
+ * the SHA-256 fingerprint of the server's CA (as `kubeadm join` does), so the device can verify
+ * the server before it sends anything, and pins that CA from then on.
+ *
+ * Format: `tutti1.<id>.<secret>.<fingerprint>` — id and secret in base32 (no 0/1/8/9, case-
+ * insensitive, readable on the phone), fingerprint as 64 hex digits. The server stores only the
+ * id, a SHA-256 of the secret, the expiry and whether it was used.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const PREFIX = 'tutti1';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const ENROLMENT_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+function base32(bytes: Buffer): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret.toUpperCase()).digest('hex');
+}
+
+export interface StoredEnrolmentCode {
+  id: string;
+  secretHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface ParsedEnrolmentCode {
+  id: string;
+  secret: string;
+  caFingerprint: string;
+}
+
+export function createEnrolmentCode(
+  caFingerprint: string,
+  now = new Date(),
+): { code: string; stored: StoredEnrolmentCode } {
+  if (!/^[0-9a-f]{64}$/.test(caFingerprint))
+    throw new Error('CA fingerprint must be 64 lower-case hex digits');
+  const id = base32(randomBytes(5)); // 8 characters
+  const secret = base32(randomBytes(20)); // 160 bits: guessing is hopeless, rate limit or not
+  return {
+    code: `${PREFIX}.${id}.${secret}.${caFingerprint}`,
+    stored: {
+      id,
+      secretHash: hashSecret(secret),
+      expiresAt: new Date(now.getTime() + ENROLMENT_CODE_LIFETIME_MS),
+      usedAt: null,
+    },
+  };
+}
+
+/** Reads a code as pasted (spaces and line breaks removed); null when it is not one. */
+export function parseEnrolmentCode(input: string): ParsedEnrolmentCode | null {
+  const parts = input.replace(/\s+/g, '').split('.');
+  if (parts.length !== 4 || parts[0] !== PREFIX) return null;
+  const [, id, secret, caFingerprint] = parts as [string, string, string, string];
+  if (
+    !/^[A-Z2-7]{8}$/i.test(id) ||
+    !/^[A-Z2-7]{32}$/i.test(secret) ||
+    !/^[0-9a-f]{64}$/i.test(caFingerprint)
+  )
+    return null;
+  return {
+    id: id.toUpperCase(),
+    secret: secret.toUpperCase(),
+    caFingerprint: caFingerprint.toLowerCase(),
+  };
+}
+
+export type EnrolmentCheck = 'ok' | 'unknown' | 'wrong' | 'expired' | 'used';
+
+/** German answers for a device; 'unknown' and 'wrong' read alike, so ids cannot be probed. */
+export const ENROLMENT_MESSAGES: Record<Exclude<EnrolmentCheck, 'ok'>, string> = {
+  unknown:
+    'Der Anmeldecode ist ungültig. Bitte den Code beim EDV-Beauftragten des Vereins neu anfordern.',
+  wrong:
+    'Der Anmeldecode ist ungültig. Bitte den Code beim EDV-Beauftragten des Vereins neu anfordern.',
+  expired: 'Der Anmeldecode ist abgelaufen (gültig 24 Stunden). Bitte einen neuen anfordern.',
+  used: 'Dieser Anmeldecode wurde schon verwendet. Jeder Code gilt für genau ein Gerät.',
+};
+
+export function checkEnrolmentCode(
+  stored: StoredEnrolmentCode | undefined,
+  secret: string,
+  now = new Date(),
+): EnrolmentCheck {
+  if (!stored) return 'unknown';
+  const given = Buffer.from(hashSecret(secret), 'hex');
+  if (!timingSafeEqual(given, Buffer.from(stored.secretHash, 'hex'))) return 'wrong';
+  if (stored.usedAt) return 'used';
+  if (now.getTime() >= stored.expiresAt.getTime()) return 'expired';
+  return 'ok';
+}

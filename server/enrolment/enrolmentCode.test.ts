@@ -39,7 +39,7 @@ describe('enrolment codes', () => {
         if (parsed) expect(parsed.caFingerprint).toMatch(/^[0-9a-f]{64}$/);
       }),
     );
-    expect(parseEnrolmentCode('tutti1.ABCDEFGH.tooshort.' + FINGERPRINT)).toBeNull();
+    expect(parseEnrolmentCode(`tutti1.ABCDEFGH.tooshort.${FINGERPRINT}`)).toBeNull();
   });
 });
 

@@ -1,0 +1,54 @@
+/**
+ * The listener for people (the web application, the enrolment of devices): server-side TLS only,
+ * under the same TLS policy as the device listener, with HSTS and the usual security headers on
+ * every answer.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { TLS_POLICY } from './tlsPolicy.ts';
+
+export const WEB_SECURITY_HEADERS: Record<string, string> = {
+  // Two years, subdomains included: browsers never try plain HTTP again.
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export interface WebListener {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebListener(options: {
+  serverCertificatePem: string;
+  serverPrivateKeyPem: string;
+  handler(req: IncomingMessage, res: ServerResponse): void;
+  host?: string;
+  port?: number;
+}): Promise<WebListener> {
+  const server: Server = createServer(
+    { ...TLS_POLICY, key: options.serverPrivateKeyPem, cert: options.serverCertificatePem },
+    (req, res) => {
+      for (const [name, value] of Object.entries(WEB_SECURITY_HEADERS)) res.setHeader(name, value);
+      options.handler(req, res);
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  return {
+    url: `https://${address}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

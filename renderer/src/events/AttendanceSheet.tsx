@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,15 +113,25 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
         <Text c="dimmed">{t('events.noMembers')}</Text>
       ) : (
         <>
-          <SegmentedControl
+          {/* Pills wrap onto a second line: a big band has a dozen registers. */}
+          <Tabs
+            variant="pills"
             value={String(groups.indexOf(group))}
-            onChange={(v) => setGroupIndex(Number(v))}
-            data={groups.map((g, index) => ({
-              value: String(index),
-              label: `${g.name} ${t('events.registerProgress', { done: g.members.filter((m) => byMember.has(m.id)).length, total: g.members.length })}`,
-            }))}
+            onChange={(v) => setGroupIndex(Number(v ?? 0))}
             data-testid="register-switch"
-          />
+          >
+            <Tabs.List>
+              {groups.map((g, index) => (
+                <Tabs.Tab key={g.registerId ?? 'none'} value={String(index)}>
+                  {g.name}{' '}
+                  {t('events.registerProgress', {
+                    done: g.members.filter((m) => byMember.has(m.id)).length,
+                    total: g.members.length,
+                  })}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+          </Tabs>
           <Text size="xs" c="dimmed">
             {t('events.keysHelp')}
           </Text>

@@ -57,6 +57,7 @@ export const de = {
     tab_contact: 'Anschrift & Kontakt',
     tab_club: 'Verein',
     tab_bank: 'Bank & Beitrag',
+    numberShort: 'Nr.',
     memberNumber: 'Mitgliedsnummer',
     salutation: 'Anrede',
     title_field: 'Titel',

@@ -57,6 +57,7 @@ export const en = {
     tab_contact: 'Address & contact',
     tab_club: 'Club',
     tab_bank: 'Bank & fees',
+    numberShort: 'No.',
     memberNumber: 'Membership number',
     salutation: 'Salutation',
     title_field: 'Title',

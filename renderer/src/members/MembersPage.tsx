@@ -38,7 +38,7 @@ function memberColumns(
   registers: ReadonlyMap<string, Register>,
 ): ColumnDef<Member, unknown>[] {
   return [
-    { id: 'memberNumber', header: t('members.memberNumber'), accessorFn: memberNumberOf, size: 90 },
+    { id: 'memberNumber', header: t('members.numberShort'), accessorFn: memberNumberOf, size: 80 },
     { id: 'name', header: t('members.name'), accessorFn: nameOf, size: 220 },
     {
       id: 'status',
@@ -49,7 +49,7 @@ function memberColumns(
           {t(`memberStatus.${c.getValue() as string}`)}
         </Badge>
       ),
-      size: 130,
+      size: 160,
     },
     {
       id: 'registers',

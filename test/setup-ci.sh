@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests need from Debian: Chromium (never `playwright install`,
-# which would download a browser from outside the package registries).
+# Installs what the tests need from Debian: Chromium for the end-to-end tests (never
+# `playwright install`, which would download a browser from outside the package registries) and
+# the PostgreSQL server for the storage tests that run against a real PostgreSQL.
 set -euo pipefail
 chromium_path="${TUTTI_CHROMIUM:-/usr/bin/chromium}"
-if [ -x "$chromium_path" ]; then
+missing=()
+[ -x "$chromium_path" ] || missing+=(chromium fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Chromium fehlt ($chromium_path): bitte 'sudo apt-get install chromium' ausführen oder TUTTI_CHROMIUM setzen." >&2
+  echo "Für die Tests fehlen Debian-Pakete: ${missing[*]}. Bitte 'sudo apt-get install ${missing[*]}' ausführen." >&2
   exit 1
 fi
-echo "Installing Debian's chromium for the end-to-end tests ..." >&2
+echo "Installing Debian packages for the tests: ${missing[*]} ..." >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+import { enterClubScope, type ServerDatabase, type SqlClient } from './serverDatabase.ts';
+
+/** PGlite in a data directory (or in memory for `memory://`). One process at a time. */
+export class PgliteDatabase implements ServerDatabase {
+  readonly kind = 'pglite' as const;
+
+  private constructor(private readonly db: PGlite) {}
+
+  static async open(dataDir: string): Promise<PgliteDatabase> {
+    const db = new PGlite(dataDir);
+    await db.waitReady;
+    return new PgliteDatabase(db);
+  }
+
+  withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await enterClubScope(tx, clubId);
+      return work(tx);
+    });
+  }
+
+  asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(tx));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

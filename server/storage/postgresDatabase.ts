@@ -1,0 +1,50 @@
+import pg from 'pg';
+import { enterClubScope, type ServerDatabase, type SqlClient } from './serverDatabase.ts';
+
+/** A PostgreSQL server (`--database-url`), through a connection pool. */
+export class PostgresDatabase implements ServerDatabase {
+  readonly kind = 'postgres' as const;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(url: string): Promise<PostgresDatabase> {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // Fails early with the server's own message when the URL or the server is wrong.
+    await pool.query('SELECT 1');
+    return new PostgresDatabase(pool);
+  }
+
+  withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      await enterClubScope(client, clubId);
+      return work(client);
+    });
+  }
+
+  asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  private async transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const sql: SqlClient = {
+        query: (text, params) => client.query(text, params) as never,
+        exec: (text) => client.query(text),
+      };
+      const result = await work(sql);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

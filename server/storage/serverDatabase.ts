@@ -1,0 +1,33 @@
+/**
+ * The server's storage, PostgreSQL dialect everywhere: PGlite (PostgreSQL in WASM, a data
+ * directory, no setup) by default, a PostgreSQL server with `--database-url`.
+ *
+ * Tenant isolation is enforced by the database, not by remembering a WHERE clause: every row
+ * carries `club_id`, row-level-security policies compare it with the transaction's
+ * `tutti.club_id`, and club work runs as the role `tutti_app`, which is subject to them
+ * (the owner role — a superuser in PGlite — would bypass them).
+ */
+export interface SqlClient {
+  /** One statement, with $1… parameters. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<unknown>;
+}
+
+export interface ServerDatabase {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction as `tutti_app`, seeing and writing only `clubId`'s rows. */
+  withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction as the owner: migrations, creating clubs, operator tasks. */
+  asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'tutti_app';
+
+/** The statements that put a transaction into a club's scope. */
+export async function enterClubScope(sql: SqlClient, clubId: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(clubId)) throw new Error(`invalid club id: ${clubId}`);
+  await sql.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  await sql.query(`SELECT set_config('tutti.club_id', $1, true)`, [clubId]);
+}

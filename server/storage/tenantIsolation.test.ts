@@ -1,0 +1,110 @@
+/**
+ * Tenant isolation by the database itself, on PGlite and on a real PostgreSQL server: a club's
+ * transaction sees only its own rows, cannot write rows of another club, and cannot rewrite the
+ * audit log.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { migrateServer } from './migrateServer.ts';
+import { PgliteDatabase } from './pgliteDatabase.ts';
+import { PostgresDatabase } from './postgresDatabase.ts';
+import type { ServerDatabase } from './serverDatabase.ts';
+
+let postgres: TestPostgres;
+const databases: Record<string, ServerDatabase> = {};
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  databases.pglite = await PgliteDatabase.open('memory://');
+  databases.postgres = await PostgresDatabase.open(postgres.url);
+}, 60_000);
+
+afterAll(async () => {
+  for (const db of Object.values(databases)) await db.close();
+  postgres?.stop();
+});
+
+describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
+  const clubA = randomUUID();
+  const clubB = randomUUID();
+  const userA = randomUUID();
+  const userB = randomUUID();
+  let db: ServerDatabase;
+
+  beforeAll(async () => {
+    db = databases[kind]!;
+    expect(await migrateServer(db)).toBe(1);
+    expect(await migrateServer(db)).toBe(1); // a second run changes nothing
+    await db.asOwner(async (sql) => {
+      await sql.query('INSERT INTO clubs (id, name) VALUES ($1, $2), ($3, $4)', [
+        clubA,
+        'Musikverein A',
+        clubB,
+        'Stadtkapelle B',
+      ]);
+    });
+    await db.withClub(clubA, (sql) =>
+      sql.query(
+        `INSERT INTO users (club_id, id, name, role) VALUES ($1, $2, 'Anna', 'Administrator')`,
+        [clubA, userA],
+      ),
+    );
+    await db.withClub(clubB, (sql) =>
+      sql.query(
+        `INSERT INTO users (club_id, id, name, role) VALUES ($1, $2, 'Bernd', 'Administrator')`,
+        [clubB, userB],
+      ),
+    );
+  });
+
+  it('shows a club only its own rows, even without a WHERE clause', async () => {
+    const names = await db.withClub(clubA, async (sql) =>
+      (await sql.query<{ name: string }>('SELECT name FROM users')).rows.map((r) => r.name),
+    );
+    expect(names).toEqual(['Anna']);
+    const clubs = await db.withClub(
+      clubA,
+      async (sql) => (await sql.query<{ name: string }>('SELECT name FROM clubs')).rows,
+    );
+    expect(clubs).toEqual([{ name: 'Musikverein A' }]);
+  });
+
+  it('refuses to write a row into another club', async () => {
+    await expect(
+      db.withClub(clubA, (sql) =>
+        sql.query(
+          `INSERT INTO users (club_id, id, name, role) VALUES ($1, $2, 'Eindringling', 'Administrator')`,
+          [clubB, randomUUID()],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await db.withClub(
+      clubA,
+      async (sql) =>
+        (await sql.query(`UPDATE users SET name = 'X' WHERE id = $1 RETURNING id`, [userB])).rows,
+    );
+    expect(updated).toEqual([]);
+    const names = await db.withClub(
+      clubB,
+      async (sql) => (await sql.query<{ name: string }>('SELECT name FROM users')).rows,
+    );
+    expect(names).toEqual([{ name: 'Bernd' }]);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await db.withClub(clubA, (sql) =>
+      sql.query(
+        `INSERT INTO audit_log (club_id, actor, action) VALUES ($1, 'user:Anna', 'login')`,
+        [clubA],
+      ),
+    );
+    await expect(db.withClub(clubA, (sql) => sql.query('DELETE FROM audit_log'))).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('sees nothing outside a club scope', async () => {
+    await expect(db.withClub('not-a-uuid', async () => {})).rejects.toThrow(/invalid club id/);
+  });
+});

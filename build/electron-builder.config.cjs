@@ -20,7 +20,15 @@ module.exports = {
   productName: 'Tutti',
   copyright: 'Tutti',
   directories: { output: 'dist/installers', buildResources: 'build' },
-  files: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  files: [
+    'dist/electron/**',
+    'dist/renderer/**',
+    'package.json',
+    '!**/*.map',
+    // main.cjs bundles everything but electron, the native database module and the updater;
+    // the rest of the production dependencies serve the UI bundle, the server or the CLI.
+    '!node_modules/{@electric-sql,pg,pg-*,@peculiar,reflect-metadata,tsx,esbuild,@esbuild,react,react-dom,@mantine,@tanstack,i18next,react-i18next,zustand,zod,ibantools,uuid,get-nonce}/**',
+  ],
   asar: true,
   // The native database module is rebuilt for Electron's ABI while packing and loaded unpacked.
   npmRebuild: true,

@@ -103,7 +103,7 @@ export async function openProfile(
     else if (databaseExists) {
       throw new CoreError(
         'key_file_missing',
-        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${paths.keyFile}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,
+        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,
       );
     } else key = await keyStore.createKey();
     const store = LocalStore.open(paths.database, key);
@@ -140,7 +140,7 @@ export async function openProfileReadOnly(
   if (!keyStore.hasKey()) {
     throw new CoreError(
       'key_file_missing',
-      `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${paths.keyFile}.`,
+      `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}.`,
     );
   }
   const key = await keyStore.unlockKey();

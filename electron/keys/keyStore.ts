@@ -3,6 +3,8 @@
  * `safeStorage` (a later issue); without Electron it is wrapped by a passphrase.
  */
 export interface KeyStore {
+  /** The file that holds the wrapped key, for messages a person can act on. */
+  readonly keyFilePath: string;
   /** True when a wrapped key exists for this profile. */
   hasKey(): boolean;
   /** Creates, wraps and stores a new random key; refuses to overwrite an existing one. */

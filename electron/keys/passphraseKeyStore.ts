@@ -44,7 +44,7 @@ function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: num
 
 export class PassphraseKeyStore implements KeyStore {
   constructor(
-    private readonly keyFilePath: string,
+    readonly keyFilePath: string,
     private readonly askPassphrase: (purpose: 'create' | 'unlock') => Promise<string>,
     private readonly scryptParams = SCRYPT_DEFAULTS,
   ) {}

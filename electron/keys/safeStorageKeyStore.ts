@@ -49,6 +49,10 @@ const UNPROTECTED_BACKEND = 'basic_text';
 export class SafeStorageKeyStore implements KeyStore {
   constructor(private readonly options: SafeStorageKeyStoreOptions) {}
 
+  get keyFilePath(): string {
+    return this.options.keyFilePath;
+  }
+
   hasKey(): boolean {
     return existsSync(this.options.keyFilePath);
   }

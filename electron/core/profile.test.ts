@@ -1,0 +1,49 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
+import { CoreError } from './coreError.ts';
+import { openProfile } from './profile.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const keyStore = (dir: string) =>
+  new PassphraseKeyStore(join(dir, 'key.json'), async () => 'lange-passphrase-1', FAST);
+
+describe('opening a profile', () => {
+  it('creates a new profile, and reopens it after the lock was released', async () => {
+    const dir = join(temp.dir, 'profile');
+    const first = await openProfile(dir, keyStore(dir));
+    expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
+    first.close();
+    expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
+    (await openProfile(dir, keyStore(dir))).close();
+  });
+
+  it('names the missing key file instead of making a new key for an existing database', async () => {
+    const dir = join(temp.dir, 'profile');
+    (await openProfile(dir, keyStore(dir))).close();
+    rmSync(join(dir, 'key.json'));
+    const error = await openProfile(dir, keyStore(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('key_file_missing');
+    expect((error as CoreError).message).toContain(join(dir, 'key.json'));
+    expect(existsSync(join(dir, 'key.json'))).toBe(false);
+    expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    const dir = join(temp.dir, 'profile');
+    (await openProfile(dir, keyStore(dir))).close();
+    writeFileSync(join(dir, 'tutti.lock'), '999999'); // no such process
+    const reopened = await openProfile(dir, keyStore(dir));
+    expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
+    reopened.close();
+  });
+});

@@ -32,7 +32,7 @@ module.exports = {
     {
       name: 'renderer-no-node',
       severity: 'error',
-      from: { path: '^renderer/', pathNot: '(\\.test\\.tsx?|vite\\.config\\.ts)$' },
+      from: { path: '^renderer/', pathNot: '\\.test\\.tsx?$' },
       to: { dependencyTypes: ['core'] },
     },
     {

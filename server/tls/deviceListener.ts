@@ -6,9 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
+import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
 
 export interface DeviceRequest extends IncomingMessage {
@@ -26,12 +26,9 @@ export interface DeviceListenerOptions {
   port?: number;
 }
 
-export interface DeviceListener {
-  url: string;
-  port: number;
+export interface DeviceListener extends Listening {
   /** Installs a new revocation list and closes open connections of the revoked serials. */
   updateRevocations(crlPem: string, revokedSerials: Iterable<string>): void;
-  close(): Promise<void>;
 }
 
 /** Node prints serials as upper-case hex without leading zeros. */
@@ -81,25 +78,14 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port, address } = server.address() as AddressInfo;
-
+  const listening = await listen(server, options.host, options.port);
   return {
-    url: `https://${address}:${port}`,
-    port,
+    ...listening,
     updateRevocations(crlPem, revokedSerials) {
       server.setSecureContext(context(crlPem));
       for (const serial of revokedSerials) {
         for (const socket of openBySerial.get(normalSerial(serial)) ?? []) socket.destroy();
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
 
 export const WEB_SECURITY_HEADERS: Record<string, string> = {
@@ -17,11 +17,7 @@ export const WEB_SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export interface WebListener {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type WebListener = Listening;
 
 export async function startWebListener(options: {
   serverCertificatePem: string;
@@ -37,18 +33,5 @@ export async function startWebListener(options: {
       options.handler(req, res);
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port, address } = server.address() as AddressInfo;
-  return {
-    url: `https://${address}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listen(server, options.host, options.port);
 }

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// The renderer's sources; this file sits in build/ so that renderer/ holds no Node code.
+const root = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export default defineConfig({
   root,

@@ -42,8 +42,8 @@ export function openLoanOf(
   store: LocalStore,
   instrumentId: string,
 ): EntityMap['loans'] | undefined {
-  const row = store.db
-    .prepare(
+  const row = store
+    .statement(
       'SELECT id FROM loans WHERE instrument_id = ? AND returned_on IS NULL AND deleted = 0 LIMIT 1',
     )
     .get(instrumentId) as { id: string } | undefined;
@@ -66,8 +66,10 @@ const checks: { [E in EntityName]: Check<E> } = {
   },
   registers(store, r, previous) {
     const errors: FieldErrors = {};
-    const sameName = store.db
-      .prepare('SELECT id FROM registers WHERE lower(name) = lower(?) AND deleted = 0 AND id <> ?')
+    const sameName = store
+      .statement(
+        'SELECT id FROM registers WHERE lower(name) = lower(?) AND deleted = 0 AND id <> ?',
+      )
       .get(r.name, r.id);
     if (sameName) errors.name = `Ein Register „${r.name}“ gibt es schon.`;
     const before = new Set(previous?.leaderIds ?? []);
@@ -78,8 +80,8 @@ const checks: { [E in EntityName]: Check<E> } = {
   },
   instruments(store, i, previous) {
     const errors: FieldErrors = {};
-    const same = store.db
-      .prepare(
+    const same = store
+      .statement(
         'SELECT kind FROM instruments WHERE inventory_number = ? AND deleted = 0 AND id <> ?',
       )
       .get(i.inventoryNumber, i.id) as { kind: string } | undefined;
@@ -150,8 +152,8 @@ export function deletionBlocker(store: LocalStore, entity: EntityName, id: strin
     }
   }
   if (entity === 'members') {
-    const open = store.db
-      .prepare(
+    const open = store
+      .statement(
         'SELECT count(*) AS n FROM loans WHERE member_id = ? AND returned_on IS NULL AND deleted = 0',
       )
       .get(id) as { n: number };

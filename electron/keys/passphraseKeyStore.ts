@@ -4,10 +4,11 @@
  * apart from a damaged database. The key file holds no secret in the clear.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
+import { readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore } from './keyStore.ts';
 
 /** OWASP's scrypt floor is N=2^17, r=8, p=1; it costs ~128 MiB and a few hundred ms once per start. */
@@ -82,7 +83,7 @@ export class PassphraseKeyStore implements KeyStore {
   }
 
   async unlockKey(): Promise<Buffer> {
-    const file = this.readKeyFile();
+    const file = readKeyFile(this.keyFilePath, keyFileSchema);
     const passphrase = await this.askPassphrase('unlock');
     const wrappingKey = await deriveKey(passphrase, Buffer.from(file.kdf.salt, 'base64'), file.kdf);
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(file.iv, 'base64'));
@@ -99,28 +100,6 @@ export class PassphraseKeyStore implements KeyStore {
       throw new CoreError(
         'wrong_passphrase',
         'Die Passphrase ist falsch. Bitte erneut versuchen (Groß- und Kleinschreibung beachten).',
-        { cause },
-      );
-    }
-  }
-
-  private readKeyFile(): KeyFile {
-    let raw: string;
-    try {
-      raw = readFileSync(this.keyFilePath, 'utf8');
-    } catch (cause) {
-      throw new CoreError(
-        'key_file_missing',
-        `Die Schlüsseldatei ${this.keyFilePath} fehlt oder ist nicht lesbar. Ohne sie kann die Datenbank nicht geöffnet werden – bitte aus einer Datensicherung wiederherstellen.`,
-        { cause },
-      );
-    }
-    try {
-      return keyFileSchema.parse(JSON.parse(raw));
-    } catch (cause) {
-      throw new CoreError(
-        'key_file_damaged',
-        `Die Schlüsseldatei ${this.keyFilePath} ist beschädigt. Bitte aus einer Datensicherung wiederherstellen.`,
         { cause },
       );
     }

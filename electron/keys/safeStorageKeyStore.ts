@@ -9,10 +9,11 @@
  * - The backend in use is recorded beside the wrapped key, so that a later change (another
  *   desktop, a missing keyring) is explained instead of failing as "cannot decrypt".
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
+import { readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore } from './keyStore.ts';
 
 /** Electron's safeStorage as far as this store uses it; injected, so tests use a double. */
@@ -84,7 +85,7 @@ export class SafeStorageKeyStore implements KeyStore {
   }
 
   async unlockKey(): Promise<Buffer> {
-    const file = this.readKeyFile();
+    const file = readKeyFile(this.options.keyFilePath, safeKeyFileSchema);
     await this.ensureAvailable();
     const backend = this.backend();
     if (file.backend !== backend) {
@@ -138,28 +139,6 @@ export class SafeStorageKeyStore implements KeyStore {
     if (!safeStorage.decryptStringAsync) return safeStorage.decryptString(encrypted);
     const result = await safeStorage.decryptStringAsync(encrypted);
     return typeof result === 'string' ? result : result.result;
-  }
-
-  private readKeyFile(): z.output<typeof safeKeyFileSchema> {
-    let raw: string;
-    try {
-      raw = readFileSync(this.options.keyFilePath, 'utf8');
-    } catch (cause) {
-      throw new CoreError(
-        'key_file_missing',
-        `Die Schlüsseldatei ${this.options.keyFilePath} fehlt oder ist nicht lesbar.`,
-        { cause },
-      );
-    }
-    try {
-      return safeKeyFileSchema.parse(JSON.parse(raw));
-    } catch (cause) {
-      throw new CoreError(
-        'key_file_damaged',
-        `Die Schlüsseldatei ${this.options.keyFilePath} ist beschädigt.`,
-        { cause },
-      );
-    }
   }
 }
 

@@ -4,6 +4,7 @@
  * row, its stamps and the outbox entry in one transaction.
  */
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
@@ -25,6 +26,7 @@ export class LocalStore {
   readonly deviceId: string;
   readonly schemaVersion: number;
   private readonly clock: HybridLogicalClock;
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(readonly db: WritableDB) {
     this.schemaVersion = migrate(db, MIGRATIONS);
@@ -45,6 +47,16 @@ export class LocalStore {
       db.close();
       throw error;
     }
+  }
+
+  /** A prepared statement, prepared once per connection: checks on every save reuse it. */
+  statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { CoreError } from '../core/coreError.ts';
+
+/**
+ * Reads a key store's file: missing and damaged are told apart, each with what to do, because
+ * without it the database cannot be opened at all.
+ */
+export function readKeyFile<S extends z.ZodType>(path: string, schema: S): z.output<S> {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new CoreError(
+      'key_file_missing',
+      `Die Schlüsseldatei ${path} fehlt oder ist nicht lesbar. Ohne sie kann die Datenbank nicht geöffnet werden – bitte aus einer Datensicherung wiederherstellen.`,
+      { cause },
+    );
+  }
+  try {
+    return schema.parse(JSON.parse(raw));
+  } catch (cause) {
+    throw new CoreError(
+      'key_file_damaged',
+      `Die Schlüsseldatei ${path} ist beschädigt. Bitte aus einer Datensicherung wiederherstellen.`,
+      { cause },
+    );
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Layer rules of DESIGN.md, checked in CI (`npm run layers`):
- *   shared   → nothing of ours
+ *   shared   → nothing of ours (shared/node/: Node-only helpers for electron/ and server/)
  *   renderer → shared
  *   electron → shared
  *   server   → shared
@@ -17,10 +17,18 @@ module.exports = {
     },
     {
       name: 'shared-no-node',
-      comment: 'shared/ runs in the renderer too: no Node built-ins.',
+      comment: 'shared/ runs in the renderer too: no Node built-ins (except in shared/node/).',
       severity: 'error',
-      from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^shared/', pathNot: ['\\.test\\.ts$', '^shared/node/'] },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-node-only-for-node-processes',
+      comment:
+        'shared/node/ is for the desktop core and the server; the renderer and the rest of shared/ never load it.',
+      severity: 'error',
+      from: { path: '^(renderer/|shared/(?!node/))' },
+      to: { path: '^shared/node/' },
     },
     {
       name: 'renderer-only-shared',

@@ -17,7 +17,10 @@ export type CoreErrorCode =
   | 'profile_in_use'
   | 'not_found'
   | 'conflict'
-  | 'bad_arguments';
+  | 'bad_arguments'
+  | 'bad_enrolment_code'
+  | 'server_not_trusted'
+  | 'enrolment_refused';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';

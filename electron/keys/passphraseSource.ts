@@ -3,15 +3,19 @@
  * automation and tests) or a hidden prompt on the terminal. Never from a command-line argument:
  * those end up in shell histories and process lists.
  */
-import { readFileSync } from 'node:fs';
+import {
+  NoTerminalError,
+  PromptCancelledError,
+  promptHidden as promptOnTerminal,
+  readSecretFile,
+} from '../../shared/node/secretInput.ts';
 import { CoreError } from '../core/coreError.ts';
 
 export const PASSPHRASE_FILE_VARIABLE = 'TUTTI_PASSPHRASE_FILE';
 
 export function readPassphraseFile(path: string): string {
   try {
-    // One trailing newline is what `echo secret > file` leaves; it is not part of the passphrase.
-    return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    return readSecretFile(path);
   } catch (cause) {
     throw new CoreError(
       'no_passphrase',
@@ -23,37 +27,19 @@ export function readPassphraseFile(path: string): string {
 
 /** Asks on the terminal without echoing what is typed. */
 export async function promptHidden(question: string): Promise<string> {
-  const { stdin, stderr } = process;
-  if (!stdin.isTTY) {
-    throw new CoreError(
-      'no_passphrase',
-      `Keine Passphrase: bitte Tutti in einem Terminal starten oder ${PASSPHRASE_FILE_VARIABLE} auf eine Datei mit der Passphrase setzen.`,
-    );
+  try {
+    return await promptOnTerminal(question);
+  } catch (cause) {
+    if (cause instanceof NoTerminalError)
+      throw new CoreError(
+        'no_passphrase',
+        `Keine Passphrase: bitte Tutti in einem Terminal starten oder ${PASSPHRASE_FILE_VARIABLE} auf eine Datei mit der Passphrase setzen.`,
+        { cause },
+      );
+    if (cause instanceof PromptCancelledError)
+      throw new CoreError('no_passphrase', 'Abgebrochen.', { cause });
+    throw cause;
   }
-  stderr.write(question);
-  stdin.setRawMode(true);
-  stdin.resume();
-  stdin.setEncoding('utf8');
-  return new Promise<string>((resolve, reject) => {
-    let typed = '';
-    const finish = (error?: Error) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', onData);
-      stderr.write('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(new CoreError('no_passphrase', 'Abgebrochen.'));
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    stdin.on('data', onData);
-  });
 }
 
 /** The passphrase callback for a PassphraseKeyStore, from the environment or the terminal. */

@@ -8,8 +8,13 @@
  * id, a SHA-256 of the secret, the expiry and whether it was used.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ENROLMENT_CODE_PREFIX } from '../../shared/pki/enrolmentCodeFormat.ts';
 
-const PREFIX = 'tutti1';
+export {
+  type ParsedEnrolmentCode,
+  parseEnrolmentCode,
+} from '../../shared/pki/enrolmentCodeFormat.ts';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const ENROLMENT_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -40,12 +45,6 @@ export interface StoredEnrolmentCode {
   usedAt: Date | null;
 }
 
-export interface ParsedEnrolmentCode {
-  id: string;
-  secret: string;
-  caFingerprint: string;
-}
-
 export function createEnrolmentCode(
   caFingerprint: string,
   now = new Date(),
@@ -55,31 +54,13 @@ export function createEnrolmentCode(
   const id = base32(randomBytes(5)); // 8 characters
   const secret = base32(randomBytes(20)); // 160 bits: guessing is hopeless, rate limit or not
   return {
-    code: `${PREFIX}.${id}.${secret}.${caFingerprint}`,
+    code: `${ENROLMENT_CODE_PREFIX}.${id}.${secret}.${caFingerprint}`,
     stored: {
       id,
       secretHash: hashSecret(secret),
       expiresAt: new Date(now.getTime() + ENROLMENT_CODE_LIFETIME_MS),
       usedAt: null,
     },
-  };
-}
-
-/** Reads a code as pasted (spaces and line breaks removed); null when it is not one. */
-export function parseEnrolmentCode(input: string): ParsedEnrolmentCode | null {
-  const parts = input.replace(/\s+/g, '').split('.');
-  if (parts.length !== 4 || parts[0] !== PREFIX) return null;
-  const [, id, secret, caFingerprint] = parts as [string, string, string, string];
-  if (
-    !/^[A-Z2-7]{8}$/i.test(id) ||
-    !/^[A-Z2-7]{32}$/i.test(secret) ||
-    !/^[0-9a-f]{64}$/i.test(caFingerprint)
-  )
-    return null;
-  return {
-    id: id.toUpperCase(),
-    secret: secret.toUpperCase(),
-    caFingerprint: caFingerprint.toLowerCase(),
   };
 }
 

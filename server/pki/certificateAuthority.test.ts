@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { webcrypto, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
+import { x509 } from '../../shared/node/x509.ts';
 import { CertificateAuthority } from './certificateAuthority.ts';
 import { deviceIdentityFromSubjectAltName } from './deviceIdentity.ts';
-import { createDeviceKeyAndCsr } from './deviceKeys.ts';
-import { x509 } from './x509.ts';
 
 const identity = { clubId: 'club-a', userId: 'user-1', deviceId: 'laptop-1' };
 

@@ -5,8 +5,8 @@
  * revocation list the device listener checks on every handshake.
  */
 import { createHash, webcrypto } from 'node:crypto';
+import { x509 } from '../../shared/node/x509.ts';
 import { type DeviceIdentity, deviceIdentityUri } from './deviceIdentity.ts';
-import { x509 } from './x509.ts';
 
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -34,7 +34,22 @@ function randomSerial(): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-export class CertificateAuthority {
+export function certificateFingerprint(certificate: x509.X509Certificate): string {
+  return createHash('sha256').update(Buffer.from(certificate.rawData)).digest('hex');
+}
+
+/** What of a CA the device registry needs: its certificate and the signing of device CSRs. */
+export interface DeviceCertificateSigner {
+  readonly certificate: x509.X509Certificate;
+  fingerprint(): string;
+  issueDeviceCertificate(
+    csrPem: string,
+    identity: DeviceIdentity,
+    options?: { now?: Date; days?: number },
+  ): Promise<{ certificatePem: string; serialNumber: string; notAfter: Date }>;
+}
+
+export class CertificateAuthority implements DeviceCertificateSigner {
   private constructor(
     readonly certificate: x509.X509Certificate,
     private readonly signingKey: CryptoKey,
@@ -79,7 +94,7 @@ export class CertificateAuthority {
 
   /** SHA-256 of the CA certificate (DER), lower-case hex: what enrolment codes carry. */
   fingerprint(): string {
-    return createHash('sha256').update(Buffer.from(this.certificate.rawData)).digest('hex');
+    return certificateFingerprint(this.certificate);
   }
 
   async issueServerCertificate(hostnames: string[], now = new Date()): Promise<PemKeyPair> {

@@ -1,20 +1,42 @@
 /**
- * Who a device certificate speaks for: club, user and device, written as one URI in the
- * certificate's subjectAltName, read back from the TLS peer certificate on every request.
+ * Who a device certificate speaks for, written as one URI in the certificate's subjectAltName
+ * and read back from the TLS peer certificate on every request:
+ * - a club member's device: `urn:tutti:device:<club>:<user>:<device>`;
+ * - a support staff member's device: `urn:tutti:support:<staff>:<device>` — server-wide, but it
+ *   sees a club only while that club's consent is active.
  */
-export interface DeviceIdentity {
+export interface MemberDeviceIdentity {
+  kind?: 'member';
   clubId: string;
   userId: string;
   deviceId: string;
 }
 
-const ID = /^[A-Za-z0-9-]{1,64}$/;
-const URI = /^urn:tutti:device:([A-Za-z0-9-]{1,64}):([A-Za-z0-9-]{1,64}):([A-Za-z0-9-]{1,64})$/;
+export interface SupportDeviceIdentity {
+  kind: 'support';
+  staffId: string;
+  deviceId: string;
+}
 
-export function deviceIdentityUri({ clubId, userId, deviceId }: DeviceIdentity): string {
-  for (const id of [clubId, userId, deviceId])
-    if (!ID.test(id)) throw new Error(`invalid id in device identity: ${id}`);
-  return `urn:tutti:device:${clubId}:${userId}:${deviceId}`;
+export type DeviceIdentity = MemberDeviceIdentity | SupportDeviceIdentity;
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const SEGMENT = '([A-Za-z0-9-]{1,64})';
+const MEMBER_URI = new RegExp(`^urn:tutti:device:${SEGMENT}:${SEGMENT}:${SEGMENT}$`);
+const SUPPORT_URI = new RegExp(`^urn:tutti:support:${SEGMENT}:${SEGMENT}$`);
+
+export function isSupportIdentity(identity: DeviceIdentity): identity is SupportDeviceIdentity {
+  return identity.kind === 'support';
+}
+
+export function deviceIdentityUri(identity: DeviceIdentity): string {
+  const ids = isSupportIdentity(identity)
+    ? [identity.staffId, identity.deviceId]
+    : [identity.clubId, identity.userId, identity.deviceId];
+  for (const id of ids) if (!ID.test(id)) throw new Error(`invalid id in device identity: ${id}`);
+  return isSupportIdentity(identity)
+    ? `urn:tutti:support:${ids.join(':')}`
+    : `urn:tutti:device:${ids.join(':')}`;
 }
 
 /** Reads the identity from Node's `subjectaltname` string ("URI:urn:tutti:device:…"). */
@@ -22,8 +44,11 @@ export function deviceIdentityFromSubjectAltName(
   subjectAltName: string | undefined,
 ): DeviceIdentity | null {
   for (const entry of (subjectAltName ?? '').split(/,\s*/)) {
-    const m = URI.exec(entry.replace(/^URI:/, ''));
-    if (m) return { clubId: m[1]!, userId: m[2]!, deviceId: m[3]! };
+    const uri = entry.replace(/^URI:/, '');
+    const member = MEMBER_URI.exec(uri);
+    if (member) return { clubId: member[1]!, userId: member[2]!, deviceId: member[3]! };
+    const support = SUPPORT_URI.exec(uri);
+    if (support) return { kind: 'support', staffId: support[1]!, deviceId: support[2]! };
   }
   return null;
 }

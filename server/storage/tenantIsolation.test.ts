@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
 import { migrateServer } from './migrateServer.ts';
+import { SERVER_MIGRATIONS } from './migrations/index.ts';
 import { PgliteDatabase } from './pgliteDatabase.ts';
 import { PostgresDatabase } from './postgresDatabase.ts';
 import type { ServerDatabase } from './serverDatabase.ts';
@@ -34,8 +35,8 @@ describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
 
   beforeAll(async () => {
     db = databases[kind]!;
-    expect(await migrateServer(db)).toBe(1);
-    expect(await migrateServer(db)).toBe(1); // a second run changes nothing
+    expect(await migrateServer(db)).toBe(SERVER_MIGRATIONS.length);
+    expect(await migrateServer(db)).toBe(SERVER_MIGRATIONS.length); // a second run changes nothing
     await db.asOwner(async (sql) => {
       await sql.query('INSERT INTO clubs (id, name) VALUES ($1, $2), ($3, $4)', [
         clubA,
@@ -102,6 +103,38 @@ describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
     await expect(db.withClub(clubA, (sql) => sql.query('DELETE FROM audit_log'))).rejects.toThrow(
       /permission denied/,
     );
+  });
+
+  it("isolates the club's records and keeps owner-only tables out of reach", async () => {
+    const record = randomUUID();
+    await db.withClub(clubA, (sql) =>
+      sql.query(
+        `INSERT INTO records (club_id, entity, id, fields, stamps, version) VALUES ($1, 'members', $2, '{}', '{}', 1)`,
+        [clubA, record],
+      ),
+    );
+    const seenByB = await db.withClub(
+      clubB,
+      async (sql) => (await sql.query('SELECT id FROM records')).rows,
+    );
+    expect(seenByB).toEqual([]);
+    await expect(
+      db.withClub(clubB, (sql) =>
+        sql.query(
+          `INSERT INTO records (club_id, entity, id, fields, stamps, version) VALUES ($1, 'members', $2, '{}', '{}', 1)`,
+          [clubA, randomUUID()],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    for (const table of [
+      'club_admin_passwords',
+      'support_staff',
+      'support_devices',
+      'support_enrolment_codes',
+    ])
+      await expect(
+        db.withClub(clubA, (sql) => sql.query(`SELECT * FROM ${table}`)),
+      ).rejects.toThrow(/permission denied/);
   });
 
   it('sees nothing outside a club scope', async () => {

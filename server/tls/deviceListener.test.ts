@@ -8,9 +8,9 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { type ConnectionOptions, connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { CertificateAuthority } from '../pki/certificateAuthority.ts';
-import { createDeviceKeyAndCsr } from '../pki/deviceKeys.ts';
 import { type DeviceListener, startDeviceListener } from './deviceListener.ts';
 
 interface Device {

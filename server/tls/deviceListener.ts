@@ -8,11 +8,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
+import { normalSerial } from '../pki/serial.ts';
 import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
 
 export interface DeviceRequest extends IncomingMessage {
   device: DeviceIdentity;
+  /** The peer certificate's serial (normalised), to check it against the device registry. */
+  serial: string;
+  /** The peer's address, for the audit log. */
+  address: string;
 }
 
 export interface DeviceListenerOptions {
@@ -31,11 +36,6 @@ export interface DeviceListener extends Listening {
   updateRevocations(crlPem: string, revokedSerials: Iterable<string>): void;
 }
 
-/** Node prints serials as upper-case hex without leading zeros. */
-function normalSerial(serial: string): string {
-  return serial.toUpperCase().replace(/^0+/, '');
-}
-
 export async function startDeviceListener(options: DeviceListenerOptions): Promise<DeviceListener> {
   const context = (crlPem: string) => ({
     ...TLS_POLICY,
@@ -50,7 +50,8 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
     { ...context(options.crlPem), requestCert: true, rejectUnauthorized: true },
     (req, res) => {
       const socket = req.socket as TLSSocket;
-      const device = deviceIdentityFromSubjectAltName(socket.getPeerCertificate().subjectaltname);
+      const peer = socket.getPeerCertificate();
+      const device = deviceIdentityFromSubjectAltName(peer.subjectaltname);
       if (!device) {
         // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
         res.writeHead(403, { 'Content-Type': 'application/json' });
@@ -62,7 +63,14 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
         );
         return;
       }
-      options.handler(Object.assign(req, { device }), res);
+      options.handler(
+        Object.assign(req, {
+          device,
+          serial: normalSerial(peer.serialNumber ?? ''),
+          address: socket.remoteAddress ?? '',
+        }),
+        res,
+      );
     },
   );
 

@@ -8,12 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:https';
 import { availableParallelism } from 'node:os';
 import { CertificateAuthority } from '../../server/pki/certificateAuthority.ts';
-import { createDeviceKeyAndCsr } from '../../server/pki/deviceKeys.ts';
 import { migrateServer } from '../../server/storage/migrateServer.ts';
 import { PgliteDatabase } from '../../server/storage/pgliteDatabase.ts';
 import { PostgresDatabase } from '../../server/storage/postgresDatabase.ts';
 import type { ServerDatabase } from '../../server/storage/serverDatabase.ts';
 import { startDeviceListener } from '../../server/tls/deviceListener.ts';
+import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { startTestPostgres } from '../support/postgres.ts';
 
 const SECONDS = Number(process.env.TUTTI_BENCH_SECONDS ?? 3);

@@ -1,6 +1,6 @@
 /**
  * What a device does to enrol: make its own ECDSA P-256 key (it never leaves the device) and a
- * certificate request signed with it. Used by the desktop's enrolment (issue #5) and by tests.
+ * certificate request signed with it. Used by the desktop's enrolment and by tests.
  */
 import { webcrypto } from 'node:crypto';
 import { x509 } from './x509.ts';

@@ -1,0 +1,84 @@
+/**
+ * Enrolling this device with a club server, as `kubeadm join` does: the one-time code carries
+ * the SHA-256 fingerprint of the server's CA. The device fetches the CA certificate, checks its
+ * fingerprint against the code, and from then on trusts that CA alone — the code itself is only
+ * sent over a connection verified against it. The device's private key is made here and never
+ * leaves the device; the server sees its CSR only.
+ */
+import { createHash } from 'node:crypto';
+import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
+import { x509 } from '../../shared/node/x509.ts';
+import { parseEnrolmentCode } from '../../shared/pki/enrolmentCodeFormat.ts';
+import { CoreError } from '../core/coreError.ts';
+import { httpsJson } from './httpsJson.ts';
+
+export interface EnrolledDevice {
+  deviceId: string;
+  /** Keep wrapped by the OS (safeStorage); it never leaves the device. */
+  privateKeyPem: string;
+  certificatePem: string;
+  /** The pinned club-server CA. */
+  caCertificatePem: string;
+  notAfter: string;
+}
+
+function answerOf(body: unknown): {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  message?: string;
+} {
+  const b = body as {
+    ok?: boolean;
+    value?: Record<string, unknown>;
+    error?: { message?: string };
+  } | null;
+  return { ok: b?.ok === true, value: b?.value, message: b?.error?.message };
+}
+
+export async function enrolDevice(serverUrl: string, codeText: string): Promise<EnrolledDevice> {
+  const code = parseEnrolmentCode(codeText);
+  if (!code)
+    throw new CoreError(
+      'bad_enrolment_code',
+      'Das ist kein Tutti-Anmeldecode. Bitte den ganzen Code so einfügen, wie ihn der EDV-Beauftragte geschickt hat.',
+    );
+  const base = new URL(serverUrl);
+
+  // 1. The CA certificate, fetched unverified and then checked against the code's fingerprint.
+  const fetched = answerOf(
+    (await httpsJson(new URL('/enrol/v1/ca', base), { caCertificatePem: null }, 'GET')).body,
+  );
+  const caCertificatePem = String(fetched.value?.caCertificate ?? '');
+  let fingerprint = '';
+  try {
+    const der = Buffer.from(new x509.X509Certificate(caCertificatePem).rawData);
+    fingerprint = createHash('sha256').update(der).digest('hex');
+  } catch {
+    // stays empty: treated as a mismatch below
+  }
+  if (fingerprint !== code.caFingerprint)
+    throw new CoreError(
+      'server_not_trusted',
+      'Der Server weist sich nicht mit dem Zertifikat aus, das der Anmeldecode erwartet. Es wurde nichts gesendet. Bitte Serveradresse und Code prüfen.',
+    );
+
+  // 2. Key and CSR made here; the code goes only over a connection verified against that CA.
+  const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr('pending-enrolment');
+  const response = await httpsJson(new URL('/enrol/v1', base), { caCertificatePem }, 'POST', {
+    code: codeText.replace(/\s+/g, ''),
+    csr: csrPem,
+  });
+  const answer = answerOf(response.body);
+  if (!answer.ok || !answer.value)
+    throw new CoreError(
+      'enrolment_refused',
+      answer.message ?? `Die Anmeldung wurde abgelehnt (HTTP ${response.status}).`,
+    );
+  return {
+    deviceId: String(answer.value.deviceId),
+    privateKeyPem,
+    certificatePem: String(answer.value.certificate),
+    caCertificatePem,
+    notAfter: String(answer.value.notAfter),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The API on the device listener (mutual TLS): the club's records through the rights-checked
+ * data API, who am I, and certificate renewal. No route takes a club id: the club is the one
+ * in the device's certificate, so club A's device has no way to name club B.
+ */
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
+import type { Services } from '../app/services.ts';
+import { ServiceError } from '../errors.ts';
+import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { Router } from '../http/router.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DeviceRequest } from '../tls/deviceListener.ts';
+import { authenticate } from './authenticate.ts';
+
+const renewSchema = z.object({ csr: z.string().max(8192) }).strict();
+const recordBodySchema = z.record(z.string(), z.unknown(), {
+  error: 'Erwartet wird ein JSON-Objekt.',
+});
+
+function entityOf(params: Record<string, string>): EntityName {
+  const parsed = entityNameSchema.safeParse(params.entity);
+  if (!parsed.success)
+    throw new ServiceError('not_found', `Die Datenart „${params.entity}“ gibt es nicht.`);
+  return parsed.data;
+}
+
+export function deviceApi(
+  services: Services,
+  log: Logger,
+): (req: DeviceRequest, res: ServerResponse) => void {
+  const principalOf = (req: DeviceRequest) =>
+    authenticate(services, req.device, req.serial, req.address, req.headers);
+  const router = new Router<Services>((error, req) =>
+    log.error({ err: error, method: req.method, url: req.url }, 'device request failed'),
+  )
+    .on('GET', '/api/v1/me', async (_s, _p, req, res) => {
+      const principal = await principalOf(req as DeviceRequest);
+      sendOk(res, {
+        clubId: principal.clubId,
+        actor: principal.actor,
+        registerIds: principal.subject.registerIds,
+        memberId: principal.subject.memberId,
+      });
+    })
+    .on('GET', '/api/v1/records/:entity', async (s, params, req, res) => {
+      sendOk(res, await s.records.list(await principalOf(req as DeviceRequest), entityOf(params)));
+    })
+    .on('GET', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
+      sendOk(
+        res,
+        await s.records.get(await principalOf(req as DeviceRequest), entityOf(params), params.id!),
+      );
+    })
+    .on('PUT', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
+      const principal = await principalOf(req as DeviceRequest);
+      const entity = entityOf(params);
+      const body = parseWith(recordBodySchema, await readJson(req));
+      sendOk(res, await s.records.save(principal, entity, params.id!, body));
+    })
+    .on('DELETE', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
+      await s.records.remove(await principalOf(req as DeviceRequest), entityOf(params), params.id!);
+      sendOk(res, null);
+    })
+    .on('POST', '/api/v1/certificate/renew', async (s, _p, req, res) => {
+      const device = req as DeviceRequest;
+      await principalOf(device);
+      const { csr } = parseWith(renewSchema, await readJson(req));
+      const issued = await s.devices.renew(device.device, csr);
+      log.info(
+        { deviceId: issued.deviceId, notAfter: issued.notAfter },
+        'device certificate renewed',
+      );
+      sendOk(res, {
+        certificate: issued.certificatePem,
+        caCertificate: issued.caCertificatePem,
+        notAfter: issued.notAfter.toISOString(),
+      });
+    });
+  return (req, res) => void router.handle(services, req, res);
+}

@@ -1,0 +1,64 @@
+/**
+ * The API on the web listener (server TLS only): health, and enrolment — the device has no
+ * certificate yet, so it proves itself with a one-time code, and wrong codes are rate-limited
+ * per address. The web application's routes come with issue #5 onwards.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Services } from '../app/services.ts';
+import { ServiceError } from '../errors.ts';
+import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { Router } from '../http/router.ts';
+import type { Logger } from '../log/logger.ts';
+import { RateLimiter } from '../security/rateLimiter.ts';
+
+const enrolSchema = z
+  .object({
+    code: z.string({ error: 'Der Anmeldecode fehlt.' }).max(200),
+    csr: z.string({ error: 'Die Zertifikatsanfrage (CSR) fehlt.' }).max(8192),
+  })
+  .strict();
+
+export function webApi(
+  services: Services,
+  log: Logger,
+  limiter = new RateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 }),
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const router = new Router<Services>((error, req) =>
+    log.error({ err: error, method: req.method, url: req.url }, 'web request failed'),
+  )
+    .on('GET', '/healthz', async (_s, _p, _req, res) => sendOk(res, { status: 'ok' }))
+    // Public: a device compares its fingerprint with the one in its code before trusting it.
+    .on('GET', '/enrol/v1/ca', async (s, _p, _req, res) =>
+      sendOk(res, { caCertificate: s.ca.certificate.toString('pem') }),
+    )
+    .on('POST', '/enrol/v1', async (s, _p, req, res) => {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const wait = limiter.retryAfter(address);
+      if (wait > 0)
+        throw new ServiceError(
+          'locked',
+          `Zu viele ungültige Anmeldecodes von dieser Adresse. Bitte in ${Math.ceil(wait / 60_000)} Minuten erneut versuchen.`,
+        );
+      const { code, csr } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
+      try {
+        const issued = await s.devices.enrol(code, csr);
+        limiter.succeed(address);
+        log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
+        sendOk(res, {
+          deviceId: issued.deviceId,
+          identity: issued.identity,
+          certificate: issued.certificatePem,
+          caCertificate: issued.caCertificatePem,
+          notAfter: issued.notAfter.toISOString(),
+        });
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === 'forbidden') {
+          limiter.fail(address);
+          log.warn({ address }, 'enrolment refused');
+        }
+        throw error;
+      }
+    });
+  return (req, res) => void router.handle(services, req, res);
+}

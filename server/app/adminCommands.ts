@@ -1,0 +1,188 @@
+/**
+ * The administrative commands, as data: the command line builds one (secrets already read from
+ * the terminal or a file), and it is executed either in the running server (through the admin
+ * socket) or directly on the data. Both paths run `executeAdminCommand`, so they cannot drift.
+ * The answer is lines of text; a command that creates something ends with the new id or code
+ * alone on the last line.
+ */
+import { z } from 'zod';
+import { formatGermanDate } from '../../shared/domain/dates.ts';
+import { readAudit } from '../audit/auditLog.ts';
+import { requireUuid, ServiceError } from '../errors.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AdminAnswer } from './adminSocket.ts';
+import type { Services } from './services.ts';
+
+const id = z.string().max(64);
+const secret = z.string().max(1024);
+
+export const adminCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('club.create'), name: z.string().max(200) }),
+  z.object({ command: z.literal('club.list') }),
+  z.object({
+    command: z.literal('club.admin-password'),
+    clubId: id,
+    password: secret,
+    currentPassword: secret.optional(),
+  }),
+  z.object({
+    command: z.literal('user.add'),
+    clubId: id,
+    name: z.string().max(200),
+    role: z.string().max(64),
+    registerIds: z.array(id).max(50),
+    memberId: id.optional(),
+  }),
+  z.object({ command: z.literal('user.list'), clubId: id }),
+  z.object({ command: z.literal('enroll-code'), clubId: id, userId: id }),
+  z.object({ command: z.literal('enroll-code.support'), staffId: id }),
+  z.object({ command: z.literal('device.list'), clubId: id.optional() }),
+  z.object({ command: z.literal('device.revoke'), deviceId: id }),
+  z.object({ command: z.literal('support.staff-add'), name: z.string().max(200) }),
+  z.object({ command: z.literal('support.staff-list') }),
+  z.object({
+    command: z.literal('support.grant'),
+    clubId: id,
+    hours: z.number(),
+    password: secret,
+  }),
+  z.object({ command: z.literal('support.revoke'), clubId: id, password: secret }),
+  z.object({ command: z.literal('audit'), clubId: id, since: z.string().optional() }),
+]);
+export type AdminCommand = z.output<typeof adminCommandSchema>;
+
+/** What only the running server can do after a command (install a new revocation list). */
+export interface AdminHooks {
+  devicesRevoked(): Promise<void>;
+}
+
+const dateTime = (date: Date) =>
+  `${formatGermanDate(date.toISOString().slice(0, 10))} ${date.toISOString().slice(11, 19)} UTC`;
+
+export async function executeAdminCommand(
+  services: Services,
+  command: AdminCommand,
+  hooks: AdminHooks,
+): Promise<string[]> {
+  switch (command.command) {
+    case 'club.create': {
+      const club = await services.clubs.createClub(command.name);
+      return [
+        `Verein „${club.name}“ angelegt. Nächster Schritt: tutti-server club admin-password --club ${club.id}`,
+        club.id,
+      ];
+    }
+    case 'club.list':
+      return (await services.clubs.listClubs()).map((c) => `${c.id}\t${c.name}`);
+    case 'club.admin-password': {
+      const club = await services.clubs.requireClub(command.clubId);
+      await services.passwords.set(club.id, command.password, command.currentPassword);
+      return [`Administrator-Passwort für „${club.name}“ gesetzt.`];
+    }
+    case 'user.add': {
+      const user = await services.clubs.addUser(command.clubId, {
+        name: command.name,
+        role: command.role,
+        registerIds: command.registerIds,
+        memberId: command.memberId ?? null,
+      });
+      return [`Benutzer „${user.name}“ (${user.role}) angelegt.`, user.id];
+    }
+    case 'user.list':
+      return (await services.clubs.listUsers(command.clubId)).map(
+        (u) => `${u.id}\t${u.name}\t${u.role}\t${u.registerIds.join(',')}\t${u.memberId ?? ''}`,
+      );
+    case 'enroll-code': {
+      const club = await services.clubs.requireClub(command.clubId);
+      const userId = requireUuid(command.userId, 'Die Benutzer-ID');
+      const { code, expiresAt } = await services.devices.createCode(club.id, userId);
+      return [`Anmeldecode für ein Gerät, einmal gültig bis ${dateTime(expiresAt)}:`, code];
+    }
+    case 'enroll-code.support': {
+      const { code, expiresAt } = await services.devices.createSupportCode(
+        requireUuid(command.staffId, 'Die Mitarbeiter-ID'),
+      );
+      return [`Anmeldecode für ein Support-Gerät, einmal gültig bis ${dateTime(expiresAt)}:`, code];
+    }
+    case 'device.list': {
+      const clubId = command.clubId
+        ? (await services.clubs.requireClub(command.clubId)).id
+        : undefined;
+      return (await services.devices.list(clubId)).map(
+        (d) =>
+          `${d.id}\t${d.clubId ?? '-'}\t${d.owner}\tgültig bis ${dateTime(d.notAfter)}\t${d.revokedAt ? `gesperrt seit ${dateTime(d.revokedAt)}` : 'aktiv'}`,
+      );
+    }
+    case 'device.revoke': {
+      const device = await services.devices.revoke(command.deviceId);
+      await hooks.devicesRevoked();
+      return [`Gerät ${device.id} gesperrt; es wird bei der nächsten Verbindung abgewiesen.`];
+    }
+    case 'support.staff-add': {
+      const staff = await services.support.addStaff(command.name);
+      return [
+        `Support-Mitarbeiter „${staff.name}“ angelegt. Gerät anmelden: tutti-server enroll-code --support ${staff.id}`,
+        staff.id,
+      ];
+    }
+    case 'support.staff-list':
+      return (await services.support.listStaff()).map((s) => `${s.id}\t${s.name}`);
+    case 'support.grant': {
+      const club = await services.clubs.requireClub(command.clubId);
+      const grant = await services.support.grant(club.id, command.hours, command.password);
+      return [
+        `Support-Zugriff für „${club.name}“ freigegeben bis ${dateTime(grant.expiresAt)}.`,
+        grant.id,
+      ];
+    }
+    case 'support.revoke': {
+      const club = await services.clubs.requireClub(command.clubId);
+      const count = await services.support.revoke(club.id, command.password);
+      return [
+        count > 0
+          ? `Support-Zugriff für „${club.name}“ beendet.`
+          : `Für „${club.name}“ war kein Support-Zugriff freigegeben.`,
+      ];
+    }
+    case 'audit': {
+      const club = await services.clubs.requireClub(command.clubId);
+      if (command.since && !/^\d{4}-\d{2}-\d{2}$/.test(command.since))
+        throw new ServiceError(
+          'validation',
+          `--since erwartet ein Datum als JJJJ-MM-TT, nicht „${command.since}“.`,
+        );
+      const since = command.since ? new Date(`${command.since}T00:00:00Z`) : undefined;
+      const rows = await services.db.withClub(club.id, (sql) => readAudit(sql, since));
+      return rows.map((r) =>
+        [
+          dateTime(r.at),
+          r.actor,
+          r.deviceId ?? '-',
+          r.action,
+          r.entity ? `${r.entity}/${r.recordId ?? '*'}` : '-',
+          r.fields.join(',') || '-',
+          r.address ?? '-',
+        ].join('\t'),
+      );
+    }
+  }
+}
+
+/** The socket's side: validates what arrives and always answers, whatever goes wrong. */
+export async function answerAdminRequest(
+  services: Services,
+  request: unknown,
+  hooks: AdminHooks,
+  log: Logger,
+): Promise<AdminAnswer> {
+  const parsed = adminCommandSchema.safeParse(request);
+  if (!parsed.success)
+    return { ok: false, lines: [], message: 'Unbekannter oder unvollständiger Befehl.' };
+  try {
+    return { ok: true, lines: await executeAdminCommand(services, parsed.data, hooks) };
+  } catch (error) {
+    if (error instanceof ServiceError) return { ok: false, lines: [], message: error.message };
+    log.error({ err: error, command: parsed.data.command }, 'admin command failed');
+    return { ok: false, lines: [], message: 'Interner Fehler; Einzelheiten stehen im Server-Log.' };
+  }
+}

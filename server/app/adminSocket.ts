@@ -1,0 +1,83 @@
+/**
+ * The local admin socket of a running server: a Unix socket in the data directory, owner-only
+ * (the directory is 0700, the socket 0600), one JSON request and one JSON answer per
+ * connection. It lets `tutti-server club create …` work while the server holds the data.
+ */
+import { chmodSync, rmSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
+import { ServiceError } from '../errors.ts';
+
+export interface AdminAnswer {
+  ok: boolean;
+  lines: string[];
+  message?: string;
+}
+
+const MAX_REQUEST_BYTES = 64 * 1024;
+
+export async function serveAdminSocket(
+  path: string,
+  execute: (request: unknown) => Promise<AdminAnswer>,
+): Promise<{ close(): Promise<void> }> {
+  rmSync(path, { force: true }); // left by a crashed server; the data lock says we own the data
+  const server: Server = createServer((socket) => {
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      if (buffer.length > MAX_REQUEST_BYTES) socket.destroy();
+      const end = buffer.indexOf('\n');
+      if (end < 0) return;
+      let request: unknown;
+      try {
+        request = JSON.parse(buffer.slice(0, end));
+      } catch {
+        socket.end(`${JSON.stringify({ ok: false, lines: [], message: 'Ungültige Anfrage.' })}\n`);
+        return;
+      }
+      void execute(request).then((answer) => socket.end(`${JSON.stringify(answer)}\n`));
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => resolve());
+  });
+  chmodSync(path, 0o600);
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        rmSync(path, { force: true });
+      }),
+  };
+}
+
+/** Sends one request; null when no server listens on the socket. */
+export function askAdminSocket(path: string, request: unknown): Promise<AdminAnswer | null> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(path);
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+    });
+    socket.on('end', () => {
+      try {
+        resolve(JSON.parse(buffer) as AdminAnswer);
+      } catch {
+        reject(
+          new ServiceError(
+            'unavailable',
+            'Der Server hat auf dem Admin-Socket unverständlich geantwortet.',
+          ),
+        );
+      }
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(null);
+      else reject(error);
+    });
+  });
+}

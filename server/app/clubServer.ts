@@ -1,0 +1,121 @@
+/**
+ * The running club server: takes the data lock, opens and migrates the database, unseals the
+ * keys, starts the device listener (mutual TLS) and the web listener, the admin socket, and the
+ * revocation list's renewal. `close()` undoes all of it in reverse.
+ */
+
+import { deviceApi } from '../api/deviceApi.ts';
+import { webApi } from '../api/webApi.ts';
+import type { Logger } from '../log/logger.ts';
+import { migrateServer } from '../storage/migrateServer.ts';
+import { openServerDatabase } from '../storage/openServerDatabase.ts';
+import { type DeviceListener, startDeviceListener } from '../tls/deviceListener.ts';
+import { startWebListener, type WebListener } from '../tls/webListener.ts';
+import { answerAdminRequest } from './adminCommands.ts';
+import { serveAdminSocket } from './adminSocket.ts';
+import type { DataDirectory } from './dataDirectory.ts';
+import { acquireDataLock } from './dataLock.ts';
+import { createServices, type Services } from './services.ts';
+
+/** The CRL is valid 7 days and re-signed daily, so a missed day or two is harmless. */
+const CRL_RESIGN_MS = 24 * 3_600_000;
+
+export interface ClubServerOptions {
+  dir: DataDirectory;
+  passphrase: string;
+  databaseUrl?: string;
+  host?: string;
+  webPort?: number;
+  devicePort?: number;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface RunningClubServer {
+  services: Services;
+  web: WebListener;
+  devices: DeviceListener;
+  /** `web: https://HOST:PORT` and `devices: https://HOST:PORT`. */
+  addresses(): string[];
+  /** Rebuilds and installs the revocation list; open connections of revoked devices close. */
+  refreshRevocations(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startClubServer(options: ClubServerOptions): Promise<RunningClubServer> {
+  const { dir, log } = options;
+  const now = options.now ?? (() => new Date());
+  const config = dir.config();
+  const lock = acquireDataLock(dir.lockPath, 'server');
+  const cleanups: (() => Promise<void> | void)[] = [() => lock.release()];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const keys = await dir.unlock(options.passphrase, now());
+    const db = await openServerDatabase(options.databaseUrl ?? dir.databaseDir);
+    cleanups.push(() => db.close());
+    await migrateServer(db);
+    const services = createServices(db, keys.ca, now);
+
+    const revocationList = async () => {
+      const serials = await services.devices.revokedSerials();
+      return { serials, crlPem: await keys.ca.createCrl(serials, now()) };
+    };
+    const initial = await revocationList();
+    const devices = await startDeviceListener({
+      caCertificatePem: keys.ca.certificate.toString('pem'),
+      serverCertificatePem: keys.server.certificatePem,
+      serverPrivateKeyPem: keys.server.privateKeyPem,
+      crlPem: initial.crlPem,
+      handler: deviceApi(services, log),
+      host: options.host,
+      port: options.devicePort ?? config.devicePort,
+    });
+    cleanups.push(() => devices.close());
+    const web = await startWebListener({
+      serverCertificatePem: keys.server.certificatePem,
+      serverPrivateKeyPem: keys.server.privateKeyPem,
+      handler: webApi(services, log),
+      host: options.host,
+      port: options.webPort ?? config.webPort,
+    });
+    cleanups.push(() => web.close());
+
+    const refreshRevocations = async () => {
+      const { serials, crlPem } = await revocationList();
+      devices.updateRevocations(crlPem, serials);
+      log.info({ revoked: serials.length }, 'revocation list installed');
+    };
+    const timer = setInterval(() => {
+      refreshRevocations().catch((error) =>
+        log.error({ err: error }, 'revocation list renewal failed'),
+      );
+    }, CRL_RESIGN_MS);
+    timer.unref();
+    cleanups.push(() => clearInterval(timer));
+
+    const hooks = { devicesRevoked: refreshRevocations };
+    const socket = await serveAdminSocket(dir.socketPath, (request) =>
+      answerAdminRequest(services, request, hooks, log),
+    );
+    cleanups.push(() => socket.close());
+
+    const hostname = config.hostnames[0] ?? 'localhost';
+    log.info({ web: web.port, devices: devices.port, database: db.kind }, 'tutti-server started');
+    return {
+      services,
+      web,
+      devices,
+      addresses: () => [
+        `web: https://${hostname}:${web.port}`,
+        `devices: https://${hostname}:${devices.port}`,
+      ],
+      refreshRevocations,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

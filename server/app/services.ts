@@ -1,0 +1,33 @@
+/**
+ * The server's services over one database and one CA, built the same way by the running server
+ * and by a command-line call that opens the data directly.
+ */
+import { AdminPasswords } from '../clubs/adminPassword.ts';
+import { ClubRegistry } from '../clubs/clubRegistry.ts';
+import { ClubRecords } from '../data/clubRecords.ts';
+import { DeviceRegistry } from '../devices/deviceRegistry.ts';
+import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
+import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import { SupportAccess } from '../support/supportAccess.ts';
+
+export interface Services {
+  db: ServerDatabase;
+  ca: DeviceCertificateSigner;
+  clubs: ClubRegistry;
+  passwords: AdminPasswords;
+  support: SupportAccess;
+  devices: DeviceRegistry;
+  records: ClubRecords;
+}
+
+export function createServices(
+  db: ServerDatabase,
+  ca: DeviceCertificateSigner,
+  now: () => Date = () => new Date(),
+): Services {
+  const clubs = new ClubRegistry(db);
+  const passwords = new AdminPasswords(db, now);
+  const support = new SupportAccess(db, passwords, now);
+  const devices = new DeviceRegistry(db, ca, clubs, support, now);
+  return { db, ca, clubs, passwords, support, devices, records: new ClubRecords(db) };
+}

@@ -1,0 +1,86 @@
+/**
+ * The audit log of a club: who (user or support staff, with the device), when, what was done to
+ * which record, which fields — names only, never values — and from which address. Rows are
+ * written in the transaction of the change itself, so a change and its entry exist together
+ * or not at all; the application role may insert and read, never update or delete.
+ */
+import type { SqlClient } from '../storage/serverDatabase.ts';
+
+export interface Actor {
+  kind: 'user' | 'support' | 'operator';
+  id: string;
+  deviceId: string | null;
+  address: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entity?: string | null;
+  recordId?: string | null;
+  fields?: readonly string[];
+}
+
+export interface AuditRow {
+  at: Date;
+  actor: string;
+  deviceId: string | null;
+  action: string;
+  entity: string | null;
+  recordId: string | null;
+  fields: string[];
+  address: string | null;
+}
+
+export function actorName(actor: Actor): string {
+  return `${actor.kind}:${actor.id}`;
+}
+
+/** Appends one entry; `sql` must be in the club's scope (`withClub`). */
+export async function writeAudit(
+  sql: SqlClient,
+  clubId: string,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO audit_log (club_id, actor, device_id, action, entity, record_id, fields, address)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      clubId,
+      actorName(actor),
+      actor.deviceId,
+      entry.action,
+      entry.entity ?? null,
+      entry.recordId ?? null,
+      [...(entry.fields ?? [])],
+      actor.address,
+    ],
+  );
+}
+
+export async function readAudit(sql: SqlClient, since?: Date): Promise<AuditRow[]> {
+  const { rows } = await sql.query<{
+    at: Date;
+    actor: string;
+    device_id: string | null;
+    action: string;
+    entity: string | null;
+    record_id: string | null;
+    fields: string[];
+    address: string | null;
+  }>(
+    `SELECT at, actor, device_id, action, entity, record_id, fields, address FROM audit_log
+     WHERE at >= $1 ORDER BY id`,
+    [since ?? new Date(0)],
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    actor: r.actor,
+    deviceId: r.device_id,
+    action: r.action,
+    entity: r.entity,
+    recordId: r.record_id,
+    fields: r.fields,
+    address: r.address,
+  }));
+}

@@ -1,0 +1,147 @@
+/**
+ * Clubs and their users, as the operator and the club's IT officer manage them. A user has a
+ * role (built-in for now) and, for register-bound roles, their registers; a link to their own
+ * member record gives the scope "own record".
+ */
+import { newId } from '../../shared/domain/ids.ts';
+import { BUILT_IN_ROLE_NAMES, isBuiltInRole } from '../../shared/rights/roles.ts';
+import { requireUuid, ServiceError } from '../errors.ts';
+import type { ServerDatabase } from '../storage/serverDatabase.ts';
+
+export interface ClubUser {
+  id: string;
+  name: string;
+  role: string;
+  registerIds: string[];
+  memberId: string | null;
+}
+
+export interface NewUser {
+  name: string;
+  role: string;
+  registerIds?: string[];
+  memberId?: string | null;
+}
+
+export class ClubRegistry {
+  constructor(private readonly db: ServerDatabase) {}
+
+  async createClub(name: string): Promise<{ id: string; name: string }> {
+    const clean = name.trim();
+    if (!clean || clean.length > 200)
+      throw new ServiceError(
+        'validation',
+        'Bitte einen Vereinsnamen mit 1 bis 200 Zeichen angeben.',
+      );
+    const id = newId();
+    await this.db.asOwner(async (sql) => {
+      await sql.query('INSERT INTO clubs (id, name) VALUES ($1, $2)', [id, clean]);
+      await sql.query('INSERT INTO club_versions (club_id) VALUES ($1)', [id]);
+    });
+    return { id, name: clean };
+  }
+
+  async listClubs(): Promise<{ id: string; name: string }[]> {
+    return this.db.asOwner(
+      async (sql) =>
+        (await sql.query<{ id: string; name: string }>('SELECT id, name FROM clubs ORDER BY name'))
+          .rows,
+    );
+  }
+
+  /** Throws a clear message when the club does not exist. */
+  async requireClub(clubId: string): Promise<{ id: string; name: string }> {
+    const id = requireUuid(clubId, 'Die Vereins-ID');
+    const club = await this.db.asOwner(
+      async (sql) =>
+        (
+          await sql.query<{ id: string; name: string }>(
+            'SELECT id, name FROM clubs WHERE id = $1',
+            [id],
+          )
+        ).rows[0],
+    );
+    if (!club)
+      throw new ServiceError(
+        'not_found',
+        `Einen Verein mit der ID ${id} gibt es nicht. Liste: tutti-server club list`,
+      );
+    return club;
+  }
+
+  async addUser(clubId: string, user: NewUser): Promise<ClubUser> {
+    await this.requireClub(clubId);
+    const name = user.name.trim();
+    if (!name || name.length > 200)
+      throw new ServiceError('validation', 'Bitte einen Namen mit 1 bis 200 Zeichen angeben.');
+    if (!isBuiltInRole(user.role))
+      throw new ServiceError(
+        'validation',
+        `Die Rolle „${user.role}“ gibt es nicht. Möglich: ${BUILT_IN_ROLE_NAMES.join(', ')}.`,
+      );
+    const registerIds = (user.registerIds ?? []).map((id) => requireUuid(id, 'Die Register-ID'));
+    if (user.role === 'registerfuehrer' && registerIds.length === 0)
+      throw new ServiceError(
+        'validation',
+        'Ein Registerführer braucht mindestens ein Register (--register ID).',
+      );
+    const memberId = user.memberId ? requireUuid(user.memberId, 'Die Mitglieds-ID') : null;
+    if (user.role === 'mitglied' && !memberId)
+      throw new ServiceError(
+        'validation',
+        'Die Rolle „mitglied“ braucht den eigenen Mitgliedsdatensatz (--member ID).',
+      );
+    const id = newId();
+    await this.db.withClub(clubId, (sql) =>
+      sql.query(
+        'INSERT INTO users (club_id, id, name, role, register_ids, member_id) VALUES ($1, $2, $3, $4, $5, $6)',
+        [clubId, id, name, user.role, registerIds, memberId],
+      ),
+    );
+    return { id, name, role: user.role, registerIds, memberId };
+  }
+
+  async listUsers(clubId: string): Promise<ClubUser[]> {
+    await this.requireClub(clubId);
+    return this.db.withClub(clubId, async (sql) =>
+      (
+        await sql.query<{
+          id: string;
+          name: string;
+          role: string;
+          register_ids: string[];
+          member_id: string | null;
+        }>('SELECT id, name, role, register_ids, member_id FROM users ORDER BY created_at')
+      ).rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        registerIds: r.register_ids,
+        memberId: r.member_id,
+      })),
+    );
+  }
+
+  async getUser(clubId: string, userId: string): Promise<ClubUser | null> {
+    return this.db.withClub(clubId, async (sql) => {
+      const r = (
+        await sql.query<{
+          id: string;
+          name: string;
+          role: string;
+          register_ids: string[];
+          member_id: string | null;
+        }>('SELECT id, name, role, register_ids, member_id FROM users WHERE id = $1', [userId])
+      ).rows[0];
+      return r
+        ? {
+            id: r.id,
+            name: r.name,
+            role: r.role,
+            registerIds: r.register_ids,
+            memberId: r.member_id,
+          }
+        : null;
+    });
+  }
+}

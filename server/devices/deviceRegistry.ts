@@ -1,0 +1,287 @@
+/**
+ * Devices and their certificates: enrolment codes, enrolment (CSR + one-time code →
+ * certificate), renewal, revocation, and the check on every request that the presented
+ * certificate is still the device's current one.
+ */
+import { newId } from '../../shared/domain/ids.ts';
+import type { ClubRegistry } from '../clubs/clubRegistry.ts';
+import {
+  checkEnrolmentCode,
+  createEnrolmentCode,
+  ENROLMENT_MESSAGES,
+  parseEnrolmentCode,
+  type StoredEnrolmentCode,
+} from '../enrolment/enrolmentCode.ts';
+import { ServiceError } from '../errors.ts';
+import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
+import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts';
+import { normalSerial } from '../pki/serial.ts';
+import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
+import type { SupportAccess } from '../support/supportAccess.ts';
+
+export interface IssuedCertificate {
+  deviceId: string;
+  certificatePem: string;
+  caCertificatePem: string;
+  notAfter: Date;
+  identity: DeviceIdentity;
+}
+
+export interface DeviceRow {
+  id: string;
+  clubId: string | null;
+  owner: string;
+  serial: string;
+  notAfter: Date;
+  revokedAt: Date | null;
+}
+
+interface CodeRow {
+  id: string;
+  club_id?: string;
+  user_id?: string;
+  staff_id?: string;
+  secret_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export class DeviceRegistry {
+  constructor(
+    private readonly db: ServerDatabase,
+    private readonly ca: DeviceCertificateSigner,
+    private readonly clubs: ClubRegistry,
+    private readonly support: SupportAccess,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** A code for one device of a club user; valid 24 hours, once. */
+  async createCode(clubId: string, userId: string): Promise<{ code: string; expiresAt: Date }> {
+    await this.clubs.requireClub(clubId);
+    if (!(await this.clubs.getUser(clubId, userId)))
+      throw new ServiceError(
+        'not_found',
+        `Einen Benutzer ${userId} gibt es in diesem Verein nicht. Liste: tutti-server user list --club ${clubId}`,
+      );
+    const { code, stored } = createEnrolmentCode(this.ca.fingerprint(), this.now());
+    await this.db.withClub(clubId, (sql) =>
+      sql.query(
+        'INSERT INTO enrolment_codes (club_id, id, user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [clubId, stored.id, userId, stored.secretHash, stored.expiresAt],
+      ),
+    );
+    return { code, expiresAt: stored.expiresAt };
+  }
+
+  /** A code for one device of a support staff member. */
+  async createSupportCode(staffId: string): Promise<{ code: string; expiresAt: Date }> {
+    if (!(await this.support.listStaff()).some((s) => s.id === staffId))
+      throw new ServiceError(
+        'not_found',
+        `Einen Support-Mitarbeiter ${staffId} gibt es nicht. Liste: tutti-server support staff-list`,
+      );
+    const { code, stored } = createEnrolmentCode(this.ca.fingerprint(), this.now());
+    await this.db.asOwner((sql) =>
+      sql.query(
+        'INSERT INTO support_enrolment_codes (id, staff_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4)',
+        [stored.id, staffId, stored.secretHash, stored.expiresAt],
+      ),
+    );
+    return { code, expiresAt: stored.expiresAt };
+  }
+
+  /**
+   * Redeems a code: checks it, marks it used and records the new device in one transaction, so
+   * two devices racing with one code cannot both get a certificate.
+   */
+  async enrol(codeText: string, csrPem: string): Promise<IssuedCertificate> {
+    const parsed = parseEnrolmentCode(codeText);
+    if (!parsed || parsed.caFingerprint !== this.ca.fingerprint())
+      throw new ServiceError('forbidden', ENROLMENT_MESSAGES.unknown);
+    return this.db.asOwner(async (sql) => {
+      const member = (
+        await sql.query<CodeRow>('SELECT * FROM enrolment_codes WHERE id = $1 FOR UPDATE', [
+          parsed.id,
+        ])
+      ).rows[0];
+      const support = member
+        ? undefined
+        : (
+            await sql.query<CodeRow>(
+              'SELECT * FROM support_enrolment_codes WHERE id = $1 FOR UPDATE',
+              [parsed.id],
+            )
+          ).rows[0];
+      const row = member ?? support;
+      const stored: StoredEnrolmentCode | undefined = row && {
+        id: row.id,
+        secretHash: row.secret_hash,
+        expiresAt: row.expires_at,
+        usedAt: row.used_at,
+      };
+      const check = checkEnrolmentCode(stored, parsed.secret, this.now());
+      if (check !== 'ok') throw new ServiceError('forbidden', ENROLMENT_MESSAGES[check]);
+
+      const deviceId = newId();
+      const identity: DeviceIdentity = member
+        ? { clubId: member.club_id!, userId: member.user_id!, deviceId }
+        : { kind: 'support', staffId: support!.staff_id!, deviceId };
+      const issued = await this.issue(csrPem, identity);
+      const table = member ? 'enrolment_codes' : 'support_enrolment_codes';
+      await sql.query(`UPDATE ${table} SET used_at = $2 WHERE id = $1`, [parsed.id, this.now()]);
+      await this.insertDevice(sql, identity, issued.serialNumber, issued.notAfter);
+      return this.result(identity, issued);
+    });
+  }
+
+  /** A new certificate for an enrolled device (≤ 90 days); the old one stops working. */
+  async renew(identity: DeviceIdentity, csrPem: string): Promise<IssuedCertificate> {
+    const issued = await this.issue(csrPem, identity);
+    const serial = normalSerial(issued.serialNumber);
+    await this.db.asOwner(async (sql) => {
+      const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
+      await sql.query(`UPDATE ${table} SET certificate_serial = $2, not_after = $3 WHERE id = $1`, [
+        identity.deviceId,
+        serial,
+        issued.notAfter,
+      ]);
+    });
+    return this.result(identity, issued);
+  }
+
+  /** Whether this certificate is the device's current one and the device is not revoked. */
+  async isCurrent(identity: DeviceIdentity, serial: string): Promise<boolean> {
+    const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
+    const row = await this.db.asOwner(
+      async (sql) =>
+        (
+          await sql.query<{ certificate_serial: string; revoked_at: Date | null }>(
+            `SELECT certificate_serial, revoked_at FROM ${table} WHERE id = $1`,
+            [identity.deviceId],
+          )
+        ).rows[0],
+    );
+    return !!row && row.revoked_at === null && row.certificate_serial === normalSerial(serial);
+  }
+
+  async list(clubId?: string): Promise<DeviceRow[]> {
+    return this.db.asOwner(async (sql) => {
+      const members = (
+        await sql.query<{
+          id: string;
+          club_id: string;
+          user_id: string;
+          certificate_serial: string;
+          not_after: Date;
+          revoked_at: Date | null;
+        }>(
+          `SELECT id, club_id, user_id, certificate_serial, not_after, revoked_at FROM devices
+           WHERE $1::uuid IS NULL OR club_id = $1 ORDER BY created_at`,
+          [clubId ?? null],
+        )
+      ).rows.map((r) => ({
+        id: r.id,
+        clubId: r.club_id,
+        owner: `user:${r.user_id}`,
+        serial: r.certificate_serial,
+        notAfter: r.not_after,
+        revokedAt: r.revoked_at,
+      }));
+      if (clubId) return members;
+      const support = (
+        await sql.query<{
+          id: string;
+          staff_id: string;
+          certificate_serial: string;
+          not_after: Date;
+          revoked_at: Date | null;
+        }>(
+          'SELECT id, staff_id, certificate_serial, not_after, revoked_at FROM support_devices ORDER BY created_at',
+        )
+      ).rows.map((r) => ({
+        id: r.id,
+        clubId: null,
+        owner: `support:${r.staff_id}`,
+        serial: r.certificate_serial,
+        notAfter: r.not_after,
+        revokedAt: r.revoked_at,
+      }));
+      return [...members, ...support];
+    });
+  }
+
+  /** Marks a device revoked; the caller installs the new revocation list. */
+  async revoke(deviceId: string): Promise<DeviceRow> {
+    const now = this.now();
+    const row = await this.db.asOwner(async (sql) => {
+      for (const table of ['devices', 'support_devices']) {
+        const { rows } = await sql.query<{ id: string }>(
+          `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id`,
+          [deviceId, now],
+        );
+        if (rows.length > 0) return rows[0];
+      }
+      return undefined;
+    });
+    if (!row)
+      throw new ServiceError(
+        'not_found',
+        `Ein Gerät ${deviceId} gibt es nicht. Liste: tutti-server device list`,
+      );
+    return (await this.list()).find((d) => d.id === deviceId)!;
+  }
+
+  /** Serials of revoked certificates that have not expired yet: the content of the CRL. */
+  async revokedSerials(): Promise<string[]> {
+    return this.db.asOwner(async (sql) => {
+      const { rows } = await sql.query<{ certificate_serial: string }>(
+        `SELECT certificate_serial FROM devices WHERE revoked_at IS NOT NULL AND not_after > $1
+         UNION SELECT certificate_serial FROM support_devices WHERE revoked_at IS NOT NULL AND not_after > $1`,
+        [this.now()],
+      );
+      return rows.map((r) => r.certificate_serial);
+    });
+  }
+
+  private async issue(csrPem: string, identity: DeviceIdentity) {
+    try {
+      return await this.ca.issueDeviceCertificate(csrPem, identity, { now: this.now() });
+    } catch (error) {
+      throw new ServiceError(
+        'validation',
+        `Die Zertifikatsanfrage (CSR) ist ungültig: ${(error as Error).message}. Erwartet: PEM, ECDSA P-256, selbst signiert.`,
+      );
+    }
+  }
+
+  private async insertDevice(
+    sql: SqlClient,
+    identity: DeviceIdentity,
+    serial: string,
+    notAfter: Date,
+  ) {
+    if (isSupportIdentity(identity))
+      await sql.query(
+        'INSERT INTO support_devices (id, staff_id, certificate_serial, not_after) VALUES ($1, $2, $3, $4)',
+        [identity.deviceId, identity.staffId, normalSerial(serial), notAfter],
+      );
+    else
+      await sql.query(
+        'INSERT INTO devices (club_id, id, user_id, certificate_serial, not_after) VALUES ($1, $2, $3, $4, $5)',
+        [identity.clubId, identity.deviceId, identity.userId, normalSerial(serial), notAfter],
+      );
+  }
+
+  private result(
+    identity: DeviceIdentity,
+    issued: { certificatePem: string; notAfter: Date },
+  ): IssuedCertificate {
+    return {
+      deviceId: identity.deviceId,
+      certificatePem: issued.certificatePem,
+      caCertificatePem: this.ca.certificate.toString('pem'),
+      notAfter: issued.notAfter,
+      identity,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * A small router: method + path pattern → handler. Every handler's failure becomes a JSON
+ * answer; an unexpected one is logged without the request body and answered 500, and the
+ * server goes on.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServiceError } from '../errors.ts';
+import { sendError, statusOf } from './json.ts';
+
+export type Handler<C> = (
+  context: C,
+  params: Record<string, string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) => Promise<void>;
+
+interface Route<C> {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler<C>;
+}
+
+export class Router<C> {
+  private readonly routes: Route<C>[] = [];
+
+  constructor(private readonly onUnexpected: (error: unknown, req: IncomingMessage) => void) {}
+
+  /** `path` like `/api/v1/:entity/:id`; a parameter matches one path segment. */
+  on(method: string, path: string, handler: Handler<C>): this {
+    const names: string[] = [];
+    const source = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    return this;
+  }
+
+  async handle(context: C, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const path = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+      const matching = this.routes
+        .map((route) => ({ route, match: route.pattern.exec(path) }))
+        .filter((m) => m.match);
+      if (matching.length === 0)
+        throw new ServiceError('not_found', 'Diese Adresse kennt der Server nicht.');
+      const found = matching.find((m) => m.route.method === req.method);
+      if (!found)
+        throw new ServiceError(
+          'bad_request',
+          'Diese Methode ist hier nicht erlaubt.',
+          undefined,
+          405,
+        );
+      const params: Record<string, string> = {};
+      found.route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(found.match![i + 1]!);
+      });
+      await found.route.handler(context, params, req, res);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof ServiceError) {
+        sendError(res, error);
+        // A body we refused may still be arriving; do not keep reading it.
+        if (statusOf(error) === 413) res.once('finish', () => req.socket.destroy());
+        return;
+      }
+      this.onUnexpected(error, req);
+      sendError(
+        res,
+        new ServiceError('internal', 'Interner Fehler des Servers. Bitte später erneut versuchen.'),
+      );
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './access.ts';
+export * from './grants.ts';
+export * from './roles.ts';

@@ -1,0 +1,80 @@
+/**
+ * The built-in roles of DESIGN.md "Rights". Clubs can define more (as grant lists); these are
+ * what a new club starts with.
+ */
+import type { EntityName } from '../domain/entities.ts';
+import { type Grant, grants } from './grants.ts';
+
+export const BUILT_IN_ROLE_NAMES = [
+  'administrator',
+  'vorstand',
+  'kassier',
+  'registerfuehrer',
+  'instrumentenwart',
+  'mitglied',
+] as const;
+export type BuiltInRoleName = (typeof BUILT_IN_ROLE_NAMES)[number];
+
+export interface Role {
+  name: string;
+  /** German name shown to people. */
+  label: string;
+  grants: readonly Grant[];
+}
+
+const INVENTORY: EntityName[] = ['instruments', 'loans', 'maintenance'];
+const ALL_WRITE = ['read', 'write', 'delete'] as const;
+
+export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
+  administrator: {
+    name: 'administrator',
+    label: 'Administrator',
+    grants: grants('every', ALL_WRITE, 'all'),
+  },
+  vorstand: {
+    name: 'vorstand',
+    label: 'Vorstand',
+    grants: grants('every', ALL_WRITE, 'all', 'withoutSensitive'),
+  },
+  kassier: {
+    name: 'kassier',
+    label: 'Kassier',
+    grants: [
+      ...grants(['members'], ['read', 'write'], 'all'),
+      ...grants(['registers', 'honours', 'events'], ['read'], 'all'),
+    ],
+  },
+  registerfuehrer: {
+    name: 'registerfuehrer',
+    label: 'Registerführer',
+    grants: [
+      ...grants(['members'], ['read'], 'ownRegisters', 'withoutSensitive'),
+      ...grants(['registers'], ['read'], 'ownRegisters'),
+      ...grants(['attendance'], ['read', 'write'], 'ownRegisters'),
+      ...grants(['events'], ['read'], 'all'),
+    ],
+  },
+  instrumentenwart: {
+    name: 'instrumentenwart',
+    label: 'Instrumentenwart',
+    grants: [
+      ...grants(INVENTORY, ALL_WRITE, 'all'),
+      // To lend an instrument one must find the member; bank data stays hidden.
+      ...grants(['members'], ['read'], 'all', 'withoutSensitive'),
+      ...grants(['registers'], ['read'], 'all'),
+    ],
+  },
+  mitglied: {
+    name: 'mitglied',
+    label: 'Mitglied',
+    grants: [
+      // A member sees all of their own record (GDPR Art. 15), bank data included.
+      ...grants(['members', 'loans', 'attendance', 'honours'], ['read'], 'ownRecord'),
+      ...grants(['events', 'registers'], ['read'], 'all'),
+    ],
+  },
+};
+
+export function isBuiltInRole(name: string): name is BuiltInRoleName {
+  return (BUILT_IN_ROLE_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,125 @@
+/**
+ * A real club server for tests: a fresh data directory (CA, sealed keys), PGlite inside it or a
+ * PostgreSQL URL, both listeners on 127.0.0.1 with free ports. Devices enrol through the real
+ * enrolment endpoint with the desktop's own client, and talk mutual TLS with their certificate.
+ */
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
+import { type RunningClubServer, startClubServer } from '../../server/app/clubServer.ts';
+import { DataDirectory } from '../../server/app/dataDirectory.ts';
+import { silentLogger } from '../../server/log/logger.ts';
+import { makeTempDir } from './tempDir.ts';
+
+export const TEST_SERVER_PASSPHRASE = 'test-server-passphrase';
+export const TEST_ADMIN_PASSWORD = 'vereins-admin-passwort';
+
+export interface TestClubServer {
+  server: RunningClubServer;
+  dir: DataDirectory;
+  webUrl: string;
+  deviceUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestClubServer(
+  options: { databaseUrl?: string; now?: () => Date } = {},
+): Promise<TestClubServer> {
+  const temp = makeTempDir('tutti-server-');
+  const dir = new DataDirectory(join(temp.dir, 'data'));
+  await dir.init(['localhost', '127.0.0.1'], TEST_SERVER_PASSPHRASE);
+  const server = await startClubServer({
+    dir,
+    passphrase: TEST_SERVER_PASSPHRASE,
+    databaseUrl: options.databaseUrl,
+    host: '127.0.0.1',
+    webPort: 0,
+    devicePort: 0,
+    log: silentLogger(),
+    now: options.now,
+  });
+  return {
+    server,
+    dir,
+    webUrl: `https://localhost:${server.web.port}`,
+    deviceUrl: `https://localhost:${server.devices.port}`,
+    stop: async () => {
+      await server.close();
+      temp.cleanup();
+    },
+  };
+}
+
+/** Creates an enrolment code for the user and enrols a device with the desktop's client. */
+export async function enrolUser(
+  t: TestClubServer,
+  clubId: string,
+  userId: string,
+): Promise<EnrolledDevice> {
+  const { code } = await t.server.services.devices.createCode(clubId, userId);
+  return enrolDevice(t.webUrl, code);
+}
+
+export async function enrolSupport(t: TestClubServer, staffId: string): Promise<EnrolledDevice> {
+  const { code } = await t.server.services.devices.createSupportCode(staffId);
+  return enrolDevice(t.webUrl, code);
+}
+
+export interface Answer {
+  status?: number;
+  body?: {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  };
+  /** The TLS or socket error's code when the connection was refused. */
+  error?: string;
+}
+
+/** One request on the device listener as `device` (null: without a client certificate). */
+export function asDevice(
+  t: TestClubServer,
+  device: Pick<EnrolledDevice, 'certificatePem' | 'privateKeyPem'> | null,
+  method: string,
+  path: string,
+  options: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  return new Promise((resolve) => {
+    const payload =
+      options.raw !== undefined
+        ? Buffer.from(options.raw)
+        : options.body !== undefined
+          ? Buffer.from(JSON.stringify(options.body))
+          : undefined;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: t.server.devices.port,
+        servername: 'localhost',
+        method,
+        path,
+        agent: false,
+        ca: t.dir.caCertificatePem(),
+        ...(device ? { cert: device.certificatePem, key: device.privateKeyPem } : {}),
+        headers: {
+          ...(payload
+            ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) }
+            : {}),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ error: error.code ?? error.message }),
+    );
+    req.end(payload);
+  });
+}

@@ -42,7 +42,7 @@ export function webApi(
         );
       const { code, csr } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
       try {
-        const issued = await s.devices.enrol(code, csr);
+        const issued = await s.devices.enrol(code, csr, address);
         limiter.succeed(address);
         log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
         sendOk(res, {

@@ -31,6 +31,16 @@ export interface AuditRow {
   address: string | null;
 }
 
+/** The server's operator, acting through `tutti-server` on the server itself. */
+export const OPERATOR: Actor = { kind: 'operator', id: 'cli', deviceId: null, address: null };
+/** The club's IT officer, proven by the club administrator password. */
+export const CLUB_ADMIN: Actor = {
+  kind: 'operator',
+  id: 'club-admin',
+  deviceId: null,
+  address: null,
+};
+
 export function actorName(actor: Actor): string {
   return `${actor.kind}:${actor.id}`;
 }

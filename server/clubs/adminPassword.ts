@@ -4,6 +4,7 @@
  * passwords in a row lock it for an hour — counted in the database, so neither a restart nor a
  * second server node resets the count.
  */
+import { CLUB_ADMIN, OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { ServiceError } from '../errors.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../security/passwordHash.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
@@ -45,13 +46,16 @@ export class AdminPasswords {
       await this.verify(clubId, current);
     }
     const hash = await hashPassword(password);
-    await this.db.asOwner((sql) =>
-      sql.query(
+    await this.db.asOwner(async (sql) => {
+      await sql.query(
         `INSERT INTO club_admin_passwords (club_id, hash) VALUES ($1, $2)
          ON CONFLICT (club_id) DO UPDATE SET hash = $2, failures = 0, locked_until = NULL, changed_at = now()`,
         [clubId, hash],
-      ),
-    );
+      );
+      await writeAudit(sql, clubId, stored ? CLUB_ADMIN : OPERATOR, {
+        action: 'admin-password.set',
+      });
+    });
   }
 
   /** Throws unless `password` is the club's admin password; counts failures towards the lock. */
@@ -84,6 +88,7 @@ export class AdminPasswords {
         [clubId],
       );
       const count = rows[0]?.failures ?? 0;
+      await writeAudit(sql, clubId, CLUB_ADMIN, { action: `admin-password.wrong:${count}` });
       if (count >= ADMIN_PASSWORD_MAX_FAILURES)
         await sql.query(
           'UPDATE club_admin_passwords SET failures = 0, locked_until = $2 WHERE club_id = $1',

@@ -5,6 +5,7 @@
  */
 import { newId } from '../../shared/domain/ids.ts';
 import { BUILT_IN_ROLE_NAMES, isBuiltInRole } from '../../shared/rights/roles.ts';
+import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 
@@ -92,12 +93,18 @@ export class ClubRegistry {
         'Die Rolle „mitglied“ braucht den eigenen Mitgliedsdatensatz (--member ID).',
       );
     const id = newId();
-    await this.db.withClub(clubId, (sql) =>
-      sql.query(
+    await this.db.withClub(clubId, async (sql) => {
+      await sql.query(
         'INSERT INTO users (club_id, id, name, role, register_ids, member_id) VALUES ($1, $2, $3, $4, $5, $6)',
         [clubId, id, name, user.role, registerIds, memberId],
-      ),
-    );
+      );
+      await writeAudit(sql, clubId, OPERATOR, {
+        action: 'user.add',
+        entity: 'users',
+        recordId: id,
+        fields: ['name', 'role', 'registerIds', 'memberId'],
+      });
+    });
     return { id, name, role: user.role, registerIds, memberId };
   }
 

@@ -4,6 +4,7 @@
  * certificate is still the device's current one.
  */
 import { newId } from '../../shared/domain/ids.ts';
+import { type Actor, OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import type { ClubRegistry } from '../clubs/clubRegistry.ts';
 import {
   checkEnrolmentCode,
@@ -64,12 +65,17 @@ export class DeviceRegistry {
         `Einen Benutzer ${userId} gibt es in diesem Verein nicht. Liste: tutti-server user list --club ${clubId}`,
       );
     const { code, stored } = createEnrolmentCode(this.ca.fingerprint(), this.now());
-    await this.db.withClub(clubId, (sql) =>
-      sql.query(
+    await this.db.withClub(clubId, async (sql) => {
+      await sql.query(
         'INSERT INTO enrolment_codes (club_id, id, user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
         [clubId, stored.id, userId, stored.secretHash, stored.expiresAt],
-      ),
-    );
+      );
+      await writeAudit(sql, clubId, OPERATOR, {
+        action: 'enrolment-code.create',
+        entity: 'users',
+        recordId: userId,
+      });
+    });
     return { code, expiresAt: stored.expiresAt };
   }
 
@@ -94,7 +100,11 @@ export class DeviceRegistry {
    * Redeems a code: checks it, marks it used and records the new device in one transaction, so
    * two devices racing with one code cannot both get a certificate.
    */
-  async enrol(codeText: string, csrPem: string): Promise<IssuedCertificate> {
+  async enrol(
+    codeText: string,
+    csrPem: string,
+    address: string | null = null,
+  ): Promise<IssuedCertificate> {
     const parsed = parseEnrolmentCode(codeText);
     if (!parsed || parsed.caFingerprint !== this.ca.fingerprint())
       throw new ServiceError('forbidden', ENROLMENT_MESSAGES.unknown);
@@ -130,6 +140,10 @@ export class DeviceRegistry {
       const table = member ? 'enrolment_codes' : 'support_enrolment_codes';
       await sql.query(`UPDATE ${table} SET used_at = $2 WHERE id = $1`, [parsed.id, this.now()]);
       await this.insertDevice(sql, identity, issued.serialNumber, issued.notAfter);
+      if (!isSupportIdentity(identity)) {
+        const actor: Actor = { kind: 'user', id: identity.userId, deviceId, address };
+        await writeAudit(sql, identity.clubId, actor, { action: 'device.enrol' });
+      }
       return this.result(identity, issued);
     });
   }
@@ -145,6 +159,15 @@ export class DeviceRegistry {
         serial,
         issued.notAfter,
       ]);
+      if (!isSupportIdentity(identity)) {
+        const actor: Actor = {
+          kind: 'user',
+          id: identity.userId,
+          deviceId: identity.deviceId,
+          address: null,
+        };
+        await writeAudit(sql, identity.clubId, actor, { action: 'device.renew' });
+      }
     });
     return this.result(identity, issued);
   }
@@ -213,17 +236,27 @@ export class DeviceRegistry {
   /** Marks a device revoked; the caller installs the new revocation list. */
   async revoke(deviceId: string): Promise<DeviceRow> {
     const now = this.now();
-    const row = await this.db.asOwner(async (sql) => {
-      for (const table of ['devices', 'support_devices']) {
-        const { rows } = await sql.query<{ id: string }>(
-          `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id`,
-          [deviceId, now],
-        );
-        if (rows.length > 0) return rows[0];
+    const found = await this.db.asOwner(async (sql) => {
+      const member = await sql.query<{ club_id: string }>(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING club_id',
+        [deviceId, now],
+      );
+      const clubId = member.rows[0]?.club_id;
+      if (clubId) {
+        await writeAudit(sql, clubId, OPERATOR, {
+          action: 'device.revoke',
+          entity: 'devices',
+          recordId: deviceId,
+        });
+        return true;
       }
-      return undefined;
+      const support = await sql.query(
+        'UPDATE support_devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id',
+        [deviceId, now],
+      );
+      return support.rows.length > 0;
     });
-    if (!row)
+    if (!found)
       throw new ServiceError(
         'not_found',
         `Ein Gerät ${deviceId} gibt es nicht. Liste: tutti-server device list`,

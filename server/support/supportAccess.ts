@@ -5,15 +5,12 @@
  * read and write of support staff (see the data API).
  */
 import { newId } from '../../shared/domain/ids.ts';
-import { type Actor, writeAudit } from '../audit/auditLog.ts';
+import { CLUB_ADMIN, writeAudit } from '../audit/auditLog.ts';
 import type { AdminPasswords } from '../clubs/adminPassword.ts';
 import { ServiceError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 
 export const MAX_SUPPORT_GRANT_HOURS = 24 * 30;
-
-/** The club's IT officer, proven by the admin password, is who consents. */
-const CLUB_ADMIN: Actor = { kind: 'operator', id: 'club-admin', deviceId: null, address: null };
 
 export interface SupportGrant {
   id: string;

@@ -28,8 +28,18 @@ export function runTutti(
   env: Record<string, string> = {},
   options: SpawnOptions = {},
 ): Promise<RunResult> {
+  return runBin(BIN, args, env, options);
+}
+
+/** Runs one command of ours (`bin/…`) to its end. */
+export function runBin(
+  bin: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: SpawnOptions = {},
+): Promise<RunResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,11 +7,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { BUILT_IN_ROLES, isBuiltInRole } from '../../shared/rights/roles.ts';
 import type { Services } from '../app/services.ts';
-import type { Principal } from '../data/principal.ts';
+import type { Caller } from '../data/principal.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts';
+import { normalSerial } from '../pki/serial.ts';
 
 export const SUPPORT_CLUB_HEADER = 'tutti-club';
+
+const GONE =
+  'Dieses Gerät ist gesperrt oder sein Zertifikat wurde ersetzt. Bitte das Gerät neu anmelden.';
 
 export async function authenticate(
   services: Services,
@@ -19,13 +23,11 @@ export async function authenticate(
   serial: string,
   address: string,
   headers: IncomingHttpHeaders,
-): Promise<Principal> {
-  if (!(await services.devices.isCurrent(identity, serial)))
-    throw new ServiceError(
-      'forbidden',
-      'Dieses Gerät ist gesperrt oder sein Zertifikat wurde ersetzt. Bitte das Gerät neu anmelden.',
-    );
+): Promise<Caller> {
   if (isSupportIdentity(identity)) {
+    // Support devices are server-wide (owner-only table); checked before the club's work.
+    if (!(await services.devices.isCurrent(identity, serial)))
+      throw new ServiceError('forbidden', GONE);
     const header = headers[SUPPORT_CLUB_HEADER];
     if (typeof header !== 'string')
       throw new ServiceError(
@@ -33,28 +35,59 @@ export async function authenticate(
         'Support-Zugriffe nennen den Verein im Header Tutti-Club.',
       );
     const clubId = requireUuid(header, 'Die Vereins-ID');
-    const grant = await services.db.withClub(clubId, (sql) => services.support.activeGrant(sql));
-    if (!grant)
-      throw new ServiceError(
-        'forbidden',
-        'Der Verein hat dem Support keinen Zugriff erteilt, oder die Freigabe ist abgelaufen.',
-      );
     return {
       clubId,
-      actor: { kind: 'support', id: identity.staffId, deviceId: identity.deviceId, address },
-      subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+      resolve: async (sql) => {
+        if (!(await services.support.activeGrant(sql)))
+          throw new ServiceError(
+            'forbidden',
+            'Der Verein hat dem Support keinen Zugriff erteilt, oder die Freigabe ist abgelaufen.',
+          );
+        return {
+          clubId,
+          actor: { kind: 'support', id: identity.staffId, deviceId: identity.deviceId, address },
+          subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+        };
+      },
     };
   }
-  const user = await services.clubs.getUser(identity.clubId, identity.userId);
-  if (!user || !isBuiltInRole(user.role))
-    throw new ServiceError('forbidden', 'Den Benutzer dieses Geräts gibt es nicht mehr.');
   return {
     clubId: identity.clubId,
-    actor: { kind: 'user', id: user.id, deviceId: identity.deviceId, address },
-    subject: {
-      grants: BUILT_IN_ROLES[user.role].grants,
-      registerIds: user.registerIds,
-      memberId: user.memberId,
+    resolve: async (sql) => {
+      const { rows } = await sql.query<{
+        user_id: string;
+        role: string;
+        register_ids: string[];
+        member_id: string | null;
+        certificate_serial: string;
+        revoked_at: Date | null;
+      }>(
+        `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, d.certificate_serial, d.revoked_at
+         FROM devices d JOIN users u ON u.club_id = d.club_id AND u.id = d.user_id WHERE d.id = $1`,
+        [identity.deviceId],
+      );
+      const row = rows[0];
+      if (
+        !row ||
+        row.revoked_at ||
+        row.certificate_serial !== normalSerial(serial) ||
+        row.user_id !== identity.userId
+      )
+        throw new ServiceError('forbidden', GONE);
+      if (!isBuiltInRole(row.role))
+        throw new ServiceError(
+          'forbidden',
+          `Die Rolle „${row.role}“ dieses Benutzers gibt es nicht mehr.`,
+        );
+      return {
+        clubId: identity.clubId,
+        actor: { kind: 'user', id: row.user_id, deviceId: identity.deviceId, address },
+        subject: {
+          grants: BUILT_IN_ROLES[row.role].grants,
+          registerIds: row.register_ids,
+          memberId: row.member_id,
+        },
+      };
     },
   };
 }

@@ -30,13 +30,14 @@ export function deviceApi(
   services: Services,
   log: Logger,
 ): (req: DeviceRequest, res: ServerResponse) => void {
-  const principalOf = (req: DeviceRequest) =>
+  const callerOf = (req: DeviceRequest) =>
     authenticate(services, req.device, req.serial, req.address, req.headers);
   const router = new Router<Services>((error, req) =>
     log.error({ err: error, method: req.method, url: req.url }, 'device request failed'),
   )
-    .on('GET', '/api/v1/me', async (_s, _p, req, res) => {
-      const principal = await principalOf(req as DeviceRequest);
+    .on('GET', '/api/v1/me', async (s, _p, req, res) => {
+      const caller = await callerOf(req as DeviceRequest);
+      const principal = await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
       sendOk(res, {
         clubId: principal.clubId,
         actor: principal.actor,
@@ -45,27 +46,28 @@ export function deviceApi(
       });
     })
     .on('GET', '/api/v1/records/:entity', async (s, params, req, res) => {
-      sendOk(res, await s.records.list(await principalOf(req as DeviceRequest), entityOf(params)));
+      sendOk(res, await s.records.list(await callerOf(req as DeviceRequest), entityOf(params)));
     })
     .on('GET', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
       sendOk(
         res,
-        await s.records.get(await principalOf(req as DeviceRequest), entityOf(params), params.id!),
+        await s.records.get(await callerOf(req as DeviceRequest), entityOf(params), params.id!),
       );
     })
     .on('PUT', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
-      const principal = await principalOf(req as DeviceRequest);
+      const caller = await callerOf(req as DeviceRequest);
       const entity = entityOf(params);
       const body = parseWith(recordBodySchema, await readJson(req));
-      sendOk(res, await s.records.save(principal, entity, params.id!, body));
+      sendOk(res, await s.records.save(caller, entity, params.id!, body));
     })
     .on('DELETE', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
-      await s.records.remove(await principalOf(req as DeviceRequest), entityOf(params), params.id!);
+      await s.records.remove(await callerOf(req as DeviceRequest), entityOf(params), params.id!);
       sendOk(res, null);
     })
     .on('POST', '/api/v1/certificate/renew', async (s, _p, req, res) => {
       const device = req as DeviceRequest;
-      await principalOf(device);
+      const caller = await callerOf(device);
+      await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
       const { csr } = parseWith(renewSchema, await readJson(req));
       const issued = await s.devices.renew(device.device, csr);
       log.info(

@@ -50,9 +50,11 @@ export function acquireDataLock(path: string, role: LockHolder['role']): DataLoc
       if (current)
         throw new ServiceError(
           'conflict',
-          current.role === 'server'
-            ? `Der Server (PID ${current.pid}) hat die Daten geöffnet, antwortet aber nicht auf dem Admin-Socket. Bitte den Server prüfen.`
-            : `Ein anderer tutti-server-Befehl (PID ${current.pid}) arbeitet gerade mit den Daten. Bitte kurz warten und erneut versuchen.`,
+          current.role === 'command'
+            ? `Ein anderer tutti-server-Befehl (PID ${current.pid}) arbeitet gerade mit den Daten. Bitte kurz warten und erneut versuchen.`
+            : role === 'server'
+              ? `Der Server läuft schon mit diesen Daten (PID ${current.pid}).`
+              : `Der Server (PID ${current.pid}) hat die Daten geöffnet, antwortet aber nicht auf dem Admin-Socket. Bitte den Server prüfen.`,
         );
       rmSync(path, { force: true }); // stale: its process is gone
     }

@@ -250,6 +250,19 @@ export async function main(
       printError(error.message);
       return 1;
     }
+    const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+    if (code === 'EADDRINUSE') {
+      printError(
+        `Port ${port} ist schon belegt. Bitte mit --web-port bzw. --device-port einen freien wählen.`,
+      );
+      return 1;
+    }
+    if (code === 'EACCES' && port !== undefined) {
+      printError(
+        `Port ${port} darf dieser Benutzer nicht öffnen (unter 1024 nur mit Rechten). Bitte einen Port ab 1024 wählen.`,
+      );
+      return 1;
+    }
     printError(`Unerwarteter Fehler: ${(error as Error).message}`);
     return 1;
   }

@@ -16,7 +16,7 @@ import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
-import type { Principal } from './principal.ts';
+import type { Caller, Principal } from './principal.ts';
 import { loadRelations } from './recordRelations.ts';
 
 type Fields = Record<string, unknown>;
@@ -39,8 +39,9 @@ export class ClubRecords {
     this.clock = new HybridLogicalClock(nodeId);
   }
 
-  async list(principal: Principal, entity: EntityName): Promise<Fields[]> {
-    return this.db.withClub(principal.clubId, async (sql) => {
+  async list(caller: Caller, entity: EntityName): Promise<Fields[]> {
+    return this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
       const { rows } = await sql.query<{ fields: Fields }>(
         'SELECT fields FROM records WHERE entity = $1 AND NOT deleted ORDER BY id',
@@ -54,9 +55,10 @@ export class ClubRecords {
     });
   }
 
-  async get(principal: Principal, entity: EntityName, id: string): Promise<Fields> {
+  async get(caller: Caller, entity: EntityName, id: string): Promise<Fields> {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
-    return this.db.withClub(principal.clubId, async (sql) => {
+    return this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
       const stored = await this.load(sql, entity, recordId);
       const view =
@@ -70,11 +72,12 @@ export class ClubRecords {
   }
 
   /** Creates or replaces a record; the answer is the record as the principal may see it. */
-  async save(principal: Principal, entity: EntityName, id: string, input: Fields): Promise<Fields> {
+  async save(caller: Caller, entity: EntityName, id: string, input: Fields): Promise<Fields> {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
     if (input.id !== undefined && input.id !== recordId)
       throw new ServiceError('bad_request', 'Die ID im Datensatz passt nicht zur Adresse.');
-    return this.db.withClub(principal.clubId, async (sql) => {
+    return this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
       const stored = await this.load(sql, entity, recordId, true);
       if (stored?.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
@@ -112,9 +115,10 @@ export class ClubRecords {
     });
   }
 
-  async remove(principal: Principal, entity: EntityName, id: string): Promise<void> {
+  async remove(caller: Caller, entity: EntityName, id: string): Promise<void> {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
-    await this.db.withClub(principal.clubId, async (sql) => {
+    await this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
       const stored = await this.load(sql, entity, recordId, true);
       if (

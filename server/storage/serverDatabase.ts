@@ -28,6 +28,9 @@ export const APP_ROLE = 'tutti_app';
 /** The statements that put a transaction into a club's scope. */
 export async function enterClubScope(sql: SqlClient, clubId: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(clubId)) throw new Error(`invalid club id: ${clubId}`);
-  await sql.query(`SET LOCAL ROLE ${APP_ROLE}`);
-  await sql.query(`SELECT set_config('tutti.club_id', $1, true)`, [clubId]);
+  // One round trip: `set_config('role', …, true)` is `SET LOCAL ROLE`.
+  await sql.query(
+    `SELECT set_config('role', '${APP_ROLE}', true), set_config('tutti.club_id', $1, true)`,
+    [clubId],
+  );
 }

@@ -4,7 +4,7 @@
  * line with a non-zero exit; what a command creates is alone on its last line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
@@ -162,6 +162,18 @@ describe('tutti-server command', () => {
   it('runs the server; commands go through the admin socket while it holds the data', async () => {
     addresses = await startServer();
     expect(readFileSync(join(data, 'server.lock'), 'utf8')).toContain('"role":"server"');
+    // Only the owner may talk to the running server.
+    expect(statSync(join(data, 'admin.sock')).mode & 0o777).toBe(0o600);
+    expect(statSync(data).mode & 0o777).toBe(0o700);
+    const busy = await run(
+      'start',
+      '--passphrase-file',
+      passphraseFile,
+      '--web-port',
+      new URL(addresses.web).port,
+    );
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain('Der Server läuft schon mit diesen Daten');
     const code = await run('enroll-code', '--club', clubId, '--user', userId);
     expect(code.code).toBe(0);
     expect(lastLine(code)).toMatch(/^tutti1\.[A-Z2-7]{8}\.[A-Z2-7]{32}\.[0-9a-f]{64}$/);

@@ -5,7 +5,7 @@
  * the `Tutti-Club` header only while that club's consent is in force.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { BUILT_IN_ROLES, isBuiltInRole } from '../../shared/rights/roles.ts';
+import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import type { Services } from '../app/services.ts';
 import type { Caller } from '../data/principal.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
@@ -74,7 +74,8 @@ export async function authenticate(
         row.user_id !== identity.userId
       )
         throw new ServiceError('forbidden', GONE);
-      if (!isBuiltInRole(row.role))
+      const grants = await services.roles.grantsOf(sql, row.role);
+      if (!grants)
         throw new ServiceError(
           'forbidden',
           `Die Rolle „${row.role}“ dieses Benutzers gibt es nicht mehr.`,
@@ -83,7 +84,7 @@ export async function authenticate(
         clubId: identity.clubId,
         actor: { kind: 'user', id: row.user_id, deviceId: identity.deviceId, address },
         subject: {
-          grants: BUILT_IN_ROLES[row.role].grants,
+          grants,
           registerIds: row.register_ids,
           memberId: row.member_id,
         },

@@ -194,6 +194,41 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
     expect((await get('adminA', `records/attendance/${foreign}`)).status).toBe(404);
   });
 
+  it('a role the club defines is enforced like a built-in one', async () => {
+    const { roles, clubs } = t.server.services;
+    await roles.add(clubA, 'jugendleiter', 'Jugendleiter', [
+      { entity: 'members', action: 'read', scope: 'ownRegisters', fields: 'withoutSensitive' },
+      { entity: 'events', action: 'write', scope: 'all', fields: 'all' },
+    ]);
+    await expect(clubs.addUser(clubA, { name: 'Jana', role: 'jugendleiter' })).rejects.toThrow(
+      'mindestens ein Register',
+    );
+    await expect(
+      clubs.addUser(clubB, { name: 'Jana', role: 'jugendleiter', registerIds: [WOODWIND] }),
+    ).rejects.toThrow('gibt es nicht');
+    const user = await clubs.addUser(clubA, {
+      name: 'Jana',
+      role: 'jugendleiter',
+      registerIds: [WOODWIND],
+    });
+    devices.youth = await enrolUser(t, clubA, user.id);
+    expect(ids(await get('youth', 'records/members'))).toEqual([BERT]);
+    const event = newId();
+    expect(
+      (
+        await put('youth', `records/events/${event}`, {
+          id: event,
+          kind: 'konzert',
+          title: 'Jugendkonzert',
+          date: '2026-12-20',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await put('youth', `records/members/${BERT}`, member(BERT, 'Bertram', [WOODWIND]))).status,
+    ).toBe(403);
+  });
+
   it('a role without sensitive fields reads no IBAN and cannot change one', async () => {
     const anna = await get('board', `records/members/${ANNA}`);
     expect(anna.status).toBe(200);

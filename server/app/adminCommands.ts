@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
+import type { Grant } from '../../shared/rights/grants.ts';
+import { formatGrant, parseGrantText } from '../../shared/rights/grantText.ts';
 import { readAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
@@ -34,6 +36,14 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
     memberId: id.optional(),
   }),
   z.object({ command: z.literal('user.list'), clubId: id }),
+  z.object({
+    command: z.literal('role.add'),
+    clubId: id,
+    name: z.string().max(64),
+    label: z.string().max(200),
+    grants: z.array(z.string().max(200)).max(100),
+  }),
+  z.object({ command: z.literal('role.list'), clubId: id }),
   z.object({ command: z.literal('enroll-code'), clubId: id, userId: id }),
   z.object({ command: z.literal('enroll-code.support'), staffId: id }),
   z.object({ command: z.literal('device.list'), clubId: id.optional() }),
@@ -92,6 +102,23 @@ export async function executeAdminCommand(
       return (await services.clubs.listUsers(command.clubId)).map(
         (u) => `${u.id}\t${u.name}\t${u.role}\t${u.registerIds.join(',')}\t${u.memberId ?? ''}`,
       );
+    case 'role.add': {
+      const club = await services.clubs.requireClub(command.clubId);
+      const grants: Grant[] = [];
+      for (const text of command.grants) {
+        const parsed = parseGrantText(text);
+        if (!parsed.ok) throw new ServiceError('validation', parsed.message);
+        grants.push(...parsed.grants);
+      }
+      const role = await services.roles.add(club.id, command.name, command.label, grants);
+      return [`Rolle „${role.label}“ mit ${grants.length} Berechtigungen angelegt.`, role.name];
+    }
+    case 'role.list': {
+      const club = await services.clubs.requireClub(command.clubId);
+      return (await services.roles.list(club.id)).map(
+        (r) => `${r.name}\t${r.label}\t${r.grants.map(formatGrant).join(' ')}`,
+      );
+    }
     case 'enroll-code': {
       const club = await services.clubs.requireClub(command.clubId);
       const userId = requireUuid(command.userId, 'Die Benutzer-ID');

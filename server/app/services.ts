@@ -4,6 +4,7 @@
  */
 import { AdminPasswords } from '../clubs/adminPassword.ts';
 import { ClubRegistry } from '../clubs/clubRegistry.ts';
+import { ClubRoles } from '../clubs/clubRoles.ts';
 import { ClubRecords } from '../data/clubRecords.ts';
 import { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
@@ -14,6 +15,7 @@ export interface Services {
   db: ServerDatabase;
   ca: DeviceCertificateSigner;
   clubs: ClubRegistry;
+  roles: ClubRoles;
   passwords: AdminPasswords;
   support: SupportAccess;
   devices: DeviceRegistry;
@@ -25,9 +27,10 @@ export function createServices(
   ca: DeviceCertificateSigner,
   now: () => Date = () => new Date(),
 ): Services {
-  const clubs = new ClubRegistry(db);
+  const roles = new ClubRoles(db);
+  const clubs = new ClubRegistry(db, roles);
   const passwords = new AdminPasswords(db, now);
   const support = new SupportAccess(db, passwords, now);
   const devices = new DeviceRegistry(db, ca, clubs, support, now);
-  return { db, ca, clubs, passwords, support, devices, records: new ClubRecords(db) };
+  return { db, ca, clubs, roles, passwords, support, devices, records: new ClubRecords(db) };
 }

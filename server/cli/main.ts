@@ -30,6 +30,8 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   register: { type: 'string', multiple: true },
+  grant: { type: 'string', multiple: true },
+  label: { type: 'string' },
   member: { type: 'string' },
   hours: { type: 'string' },
   since: { type: 'string' },
@@ -101,6 +103,16 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
       };
     case 'user list':
       return { command: 'user.list', clubId: need(v.club, '--club ID') };
+    case 'role add':
+      return {
+        command: 'role.add',
+        clubId: need(v.club, '--club ID'),
+        name: need(third ?? v.name, '--name NAME'),
+        label: v.label ?? '',
+        grants: v.grant ?? [],
+      };
+    case 'role list':
+      return { command: 'role.list', clubId: need(v.club, '--club ID') };
     case 'enroll-code':
       if (v.support) return { command: 'enroll-code.support', staffId: v.support };
       return {

@@ -15,6 +15,10 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
                       Rollen: administrator, vorstand, kassier, registerfuehrer,
                       instrumentenwart, mitglied (letzte Zeile: Benutzer-ID)
   user list --club ID
+  role add --club ID --name NAME [--label TEXT] --grant DATENART:AKTION[,AKTION]:BEREICH[:FELDER] …
+                      eigene Rolle, z. B. --grant members:read:ownRegisters:withoutSensitive
+                      Bereiche: all, ownRegisters, ownRecord; Felder: all, withoutSensitive
+  role list --club ID
   enroll-code --club ID --user ID     Anmeldecode für ein Gerät (24 h, einmal)
   enroll-code --support ID            … für ein Gerät eines Support-Mitarbeiters
   device list [--club ID]

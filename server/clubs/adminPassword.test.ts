@@ -3,6 +3,7 @@ import { migrateServer } from '../storage/migrateServer.ts';
 import { PgliteDatabase } from '../storage/pgliteDatabase.ts';
 import { AdminPasswords } from './adminPassword.ts';
 import { ClubRegistry } from './clubRegistry.ts';
+import { ClubRoles } from './clubRoles.ts';
 
 describe('club administrator password', () => {
   let db: PgliteDatabase;
@@ -13,7 +14,7 @@ describe('club administrator password', () => {
   beforeAll(async () => {
     db = await PgliteDatabase.open('memory://');
     await migrateServer(db);
-    clubId = (await new ClubRegistry(db).createClub('Stadtkapelle')).id;
+    clubId = (await new ClubRegistry(db, new ClubRoles(db)).createClub('Stadtkapelle')).id;
     passwords = new AdminPasswords(db, () => clock);
     await passwords.set(clubId, 'richtiges-passwort');
   });

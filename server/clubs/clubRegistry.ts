@@ -4,10 +4,10 @@
  * member record gives the scope "own record".
  */
 import { newId } from '../../shared/domain/ids.ts';
-import { BUILT_IN_ROLE_NAMES, isBuiltInRole } from '../../shared/rights/roles.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import type { ClubRoles } from './clubRoles.ts';
 
 export interface ClubUser {
   id: string;
@@ -25,7 +25,10 @@ export interface NewUser {
 }
 
 export class ClubRegistry {
-  constructor(private readonly db: ServerDatabase) {}
+  constructor(
+    private readonly db: ServerDatabase,
+    private readonly roles: ClubRoles,
+  ) {}
 
   async createClub(name: string): Promise<{ id: string; name: string }> {
     const clean = name.trim();
@@ -75,25 +78,29 @@ export class ClubRegistry {
     const name = user.name.trim();
     if (!name || name.length > 200)
       throw new ServiceError('validation', 'Bitte einen Namen mit 1 bis 200 Zeichen angeben.');
-    if (!isBuiltInRole(user.role))
-      throw new ServiceError(
-        'validation',
-        `Die Rolle „${user.role}“ gibt es nicht. Möglich: ${BUILT_IN_ROLE_NAMES.join(', ')}.`,
-      );
     const registerIds = (user.registerIds ?? []).map((id) => requireUuid(id, 'Die Register-ID'));
-    if (user.role === 'registerfuehrer' && registerIds.length === 0)
-      throw new ServiceError(
-        'validation',
-        'Ein Registerführer braucht mindestens ein Register (--register ID).',
-      );
     const memberId = user.memberId ? requireUuid(user.memberId, 'Die Mitglieds-ID') : null;
-    if (user.role === 'mitglied' && !memberId)
-      throw new ServiceError(
-        'validation',
-        'Die Rolle „mitglied“ braucht den eigenen Mitgliedsdatensatz (--member ID).',
-      );
     const id = newId();
     await this.db.withClub(clubId, async (sql) => {
+      const grants = await this.roles.grantsOf(sql, user.role);
+      if (!grants) {
+        const known = await this.roles.namesIn(sql);
+        throw new ServiceError(
+          'validation',
+          `Die Rolle „${user.role}“ gibt es nicht. Möglich: ${known.join(', ')}.`,
+        );
+      }
+      // A role bound to registers or to the own record is useless without them.
+      if (grants.some((g) => g.scope === 'ownRegisters') && registerIds.length === 0)
+        throw new ServiceError(
+          'validation',
+          `Die Rolle „${user.role}“ braucht mindestens ein Register (--register ID).`,
+        );
+      if (grants.some((g) => g.scope === 'ownRecord') && !memberId)
+        throw new ServiceError(
+          'validation',
+          `Die Rolle „${user.role}“ braucht den eigenen Mitgliedsdatensatz (--member ID).`,
+        );
       await sql.query(
         'INSERT INTO users (club_id, id, name, role, register_ids, member_id) VALUES ($1, $2, $3, $4, $5, $6)',
         [clubId, id, name, user.role, registerIds, memberId],

@@ -1,5 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { enterClubScope, type ServerDatabase, type SqlClient } from './serverDatabase.ts';
+import {
+  enterClubScope,
+  guardTransaction,
+  type ServerDatabase,
+  type SqlClient,
+} from './serverDatabase.ts';
 
 /** PGlite in a data directory (or in memory for `memory://`). One process at a time. */
 export class PgliteDatabase implements ServerDatabase {
@@ -14,14 +19,16 @@ export class PgliteDatabase implements ServerDatabase {
   }
 
   withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      await enterClubScope(tx, clubId);
-      return work(tx);
-    });
+    return guardTransaction(() =>
+      this.db.transaction(async (tx) => {
+        await enterClubScope(tx, clubId);
+        return work(tx);
+      }),
+    );
   }
 
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(tx));
+    return guardTransaction(() => this.db.transaction((tx) => work(tx)));
   }
 
   close(): Promise<void> {

@@ -1,5 +1,10 @@
 import pg from 'pg';
-import { enterClubScope, type ServerDatabase, type SqlClient } from './serverDatabase.ts';
+import {
+  enterClubScope,
+  guardTransaction,
+  type ServerDatabase,
+  type SqlClient,
+} from './serverDatabase.ts';
 
 /** A PostgreSQL server (`--database-url`), through a connection pool. */
 export class PostgresDatabase implements ServerDatabase {
@@ -29,7 +34,11 @@ export class PostgresDatabase implements ServerDatabase {
     return this.pool.end();
   }
 
-  private async transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+  private transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return guardTransaction(() => this.runTransaction(work));
+  }
+
+  private async runTransaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

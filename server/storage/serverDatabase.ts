@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * The server's storage, PostgreSQL dialect everywhere: PGlite (PostgreSQL in WASM, a data
  * directory, no setup) by default, a PostgreSQL server with `--database-url`.
@@ -24,6 +26,19 @@ export interface ServerDatabase {
 }
 
 export const APP_ROLE = 'tutti_app';
+
+const insideTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Runs a transaction body, refusing to open a second transaction from inside one: on PGlite
+ * (one connection) that would wait for itself forever, on PostgreSQL it would read outside the
+ * first one's snapshot. Work inside a transaction uses the `SqlClient` it was given.
+ */
+export function guardTransaction<T>(open: () => Promise<T>): Promise<T> {
+  if (insideTransaction.getStore())
+    return Promise.reject(new Error('nested database transaction: use the open SqlClient'));
+  return insideTransaction.run(true, open);
+}
 
 /** The statements that put a transaction into a club's scope. */
 export async function enterClubScope(sql: SqlClient, clubId: string): Promise<void> {

@@ -137,6 +137,14 @@ describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
       ).rejects.toThrow(/permission denied/);
   });
 
+  it('refuses a transaction opened inside another instead of waiting for itself', async () => {
+    await expect(
+      db.withClub(clubA, () => db.withClub(clubB, (sql) => sql.query('SELECT 1'))),
+    ).rejects.toThrow(/nested database transaction/);
+    // The outer transaction was rolled back and the database still answers.
+    await expect(db.asOwner((sql) => sql.query('SELECT 1'))).resolves.toBeDefined();
+  });
+
   it('sees nothing outside a club scope', async () => {
     await expect(db.withClub('not-a-uuid', async () => {})).rejects.toThrow(/invalid club id/);
   });

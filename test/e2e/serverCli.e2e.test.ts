@@ -126,6 +126,34 @@ describe('tutti-server command', () => {
     );
     userId = lastLine(user);
     expect(userId).toMatch(UUID);
+    const badRole = await run(
+      'role',
+      'add',
+      '--club',
+      clubId,
+      '--name',
+      'notenwart',
+      '--grant',
+      'events:read:everywhere',
+    );
+    expect(badRole.code).toBe(1);
+    expect(errorLines(badRole)).toEqual([
+      '„everywhere“ in „events:read:everywhere“ ist nicht erlaubt. Möglich: all, ownRegisters, ownRecord.',
+    ]);
+    const role = await run(
+      'role',
+      'add',
+      '--club',
+      clubId,
+      '--name',
+      'notenwart',
+      '--grant',
+      'events:read,write:all',
+    );
+    expect(lastLine(role)).toBe('notenwart');
+    expect((await run('role', 'list', '--club', clubId)).stdout).toContain(
+      'notenwart\tnotenwart\tevents:read:all events:write:all',
+    );
     expect(existsSync(join(data, 'server.lock'))).toBe(false);
   }, 60_000);
 
@@ -220,6 +248,7 @@ describe('tutti-server command', () => {
     expect(actions).toEqual([
       'admin-password.set',
       'user.add',
+      'role.add',
       'admin-password.wrong:1',
       'enrolment-code.create',
       'device.enrol',

@@ -9,7 +9,7 @@ const isolate = (table: string) => `
 
 /**
  * The club's records (one row per record, fields and their HLC stamps as JSON, a club-wide
- * version for pull), the link of a user to their member record, support consent, and — in
+ * version for pull), the link of a user to their member record, club-defined roles, support consent, and — in
  * tables the application role cannot read at all — the club administrator password and the
  * server-wide support staff.
  */
@@ -38,6 +38,15 @@ export const migration0002RecordsRightsSupport: ServerMigration = {
       PRIMARY KEY (club_id, entity, id)
     );
     CREATE INDEX records_by_version ON records (club_id, version);
+
+    -- Roles a club defines beyond the built-in ones: a name and a list of grants.
+    CREATE TABLE roles (
+      club_id uuid NOT NULL REFERENCES clubs (id),
+      name text NOT NULL,
+      label text NOT NULL,
+      grants jsonb NOT NULL,
+      PRIMARY KEY (club_id, name)
+    );
 
     -- Consent of a club to vendor support: time-limited, revocable, granted with the admin password.
     CREATE TABLE support_grants (
@@ -79,8 +88,8 @@ export const migration0002RecordsRightsSupport: ServerMigration = {
     );
 
     GRANT SELECT, INSERT, UPDATE ON club_versions, records TO tutti_app;
-    GRANT SELECT, INSERT, UPDATE ON support_grants TO tutti_app;
-    ${['club_versions', 'records', 'support_grants'].map(isolate).join('\n')}
+    GRANT SELECT, INSERT, UPDATE ON support_grants, roles TO tutti_app;
+    ${['club_versions', 'records', 'support_grants', 'roles'].map(isolate).join('\n')}
     ALTER TABLE club_admin_passwords ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_staff ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_devices ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,82 @@
+/**
+ * The roles of a club: the built-in ones (DESIGN.md "Rights") and those the club defines as
+ * lists of grants. A club role may not take a built-in name, so a role name means the same
+ * everywhere.
+ */
+import { type Grant, grantSchema } from '../../shared/rights/grants.ts';
+import { BUILT_IN_ROLES, isBuiltInRole, type Role } from '../../shared/rights/roles.ts';
+import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
+import { ServiceError } from '../errors.ts';
+import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
+
+const ROLE_NAME = /^[a-z][a-z0-9-]{1,39}$/;
+
+export class ClubRoles {
+  constructor(private readonly db: ServerDatabase) {}
+
+  async add(clubId: string, name: string, label: string, grants: Grant[]): Promise<Role> {
+    if (!ROLE_NAME.test(name))
+      throw new ServiceError(
+        'validation',
+        `Der Rollenname „${name}“ ist ungültig: 2–40 Kleinbuchstaben, Ziffern oder Bindestriche.`,
+      );
+    if (isBuiltInRole(name))
+      throw new ServiceError(
+        'conflict',
+        `„${name}“ ist eine eingebaute Rolle; bitte einen anderen Namen wählen.`,
+      );
+    if (grants.length === 0)
+      throw new ServiceError(
+        'validation',
+        'Eine Rolle braucht mindestens eine Berechtigung (--grant).',
+      );
+    const role: Role = { name, label: label.trim() || name, grants };
+    await this.db.withClub(clubId, async (sql) => {
+      const { rows } = await sql.query(
+        `INSERT INTO roles (club_id, name, label, grants) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (club_id, name) DO NOTHING RETURNING name`,
+        [clubId, name, role.label, JSON.stringify(grants)],
+      );
+      if (rows.length === 0)
+        throw new ServiceError('conflict', `Die Rolle „${name}“ gibt es in diesem Verein schon.`);
+      await writeAudit(sql, clubId, OPERATOR, {
+        action: 'role.add',
+        entity: 'roles',
+        recordId: name,
+      });
+    });
+    return role;
+  }
+
+  async list(clubId: string): Promise<Role[]> {
+    const own = await this.db.withClub(
+      clubId,
+      async (sql) =>
+        (
+          await sql.query<{ name: string; label: string; grants: Grant[] }>(
+            'SELECT name, label, grants FROM roles ORDER BY name',
+          )
+        ).rows,
+    );
+    return [...Object.values(BUILT_IN_ROLES), ...own];
+  }
+
+  /** Every role name the club knows, built-in first; `sql` in the club's scope. */
+  async namesIn(sql: SqlClient): Promise<string[]> {
+    const { rows } = await sql.query<{ name: string }>('SELECT name FROM roles ORDER BY name');
+    return [...Object.keys(BUILT_IN_ROLES), ...rows.map((r) => r.name)];
+  }
+
+  /** The grants of a role, read in the club's scope; null for an unknown role. */
+  async grantsOf(sql: SqlClient, name: string): Promise<readonly Grant[] | null> {
+    if (isBuiltInRole(name)) return BUILT_IN_ROLES[name].grants;
+    const { rows } = await sql.query<{ grants: unknown }>(
+      'SELECT grants FROM roles WHERE name = $1',
+      [name],
+    );
+    if (!rows[0]) return null;
+    // Stored grants are re-checked: a damaged row must grant nothing rather than too much.
+    const parsed = grantSchema.array().safeParse(rows[0].grants);
+    return parsed.success ? parsed.data : null;
+  }
+}

@@ -3,16 +3,8 @@
  * The lock file holds the owner's pid; a lock left by a crashed process is taken over.
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { isProcessAlive } from '../../shared/node/processAlive.ts';
 import { CoreError } from './coreError.ts';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class ProfileLock {
   private released = false;
@@ -29,7 +21,7 @@ export class ProfileLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-        if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+        if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner)) {
           throw new CoreError(
             'profile_in_use',
             `Dieses Profil ist bereits geöffnet (Tutti-Prozess ${owner}). Bitte das andere Tutti-Fenster verwenden oder schließen.`,

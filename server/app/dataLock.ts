@@ -4,6 +4,7 @@
  * a power cut) is taken over.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isProcessAlive } from '../../shared/node/processAlive.ts';
 import { ServiceError } from '../errors.ts';
 
 export interface LockHolder {
@@ -16,19 +17,10 @@ export interface DataLock {
   release(): void;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export function readLockHolder(path: string): LockHolder | null {
   try {
     const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-    return Number.isInteger(holder.pid) && alive(holder.pid) ? holder : null;
+    return Number.isInteger(holder.pid) && isProcessAlive(holder.pid) ? holder : null;
   } catch {
     return null;
   }

@@ -118,44 +118,38 @@ export class ClubRegistry {
   async listUsers(clubId: string): Promise<ClubUser[]> {
     await this.requireClub(clubId);
     return this.db.withClub(clubId, async (sql) =>
-      (
-        await sql.query<{
-          id: string;
-          name: string;
-          role: string;
-          register_ids: string[];
-          member_id: string | null;
-        }>('SELECT id, name, role, register_ids, member_id FROM users ORDER BY created_at')
-      ).rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        role: r.role,
-        registerIds: r.register_ids,
-        memberId: r.member_id,
-      })),
+      (await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`)).rows.map(
+        toUser,
+      ),
     );
   }
 
   async getUser(clubId: string, userId: string): Promise<ClubUser | null> {
     return this.db.withClub(clubId, async (sql) => {
-      const r = (
-        await sql.query<{
-          id: string;
-          name: string;
-          role: string;
-          register_ids: string[];
-          member_id: string | null;
-        }>('SELECT id, name, role, register_ids, member_id FROM users WHERE id = $1', [userId])
+      const row = (
+        await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId])
       ).rows[0];
-      return r
-        ? {
-            id: r.id,
-            name: r.name,
-            role: r.role,
-            registerIds: r.register_ids,
-            memberId: r.member_id,
-          }
-        : null;
+      return row ? toUser(row) : null;
     });
   }
+}
+
+const USER_COLUMNS = 'id, name, role, register_ids, member_id';
+
+interface UserRow {
+  id: string;
+  name: string;
+  role: string;
+  register_ids: string[];
+  member_id: string | null;
+}
+
+function toUser(row: UserRow): ClubUser {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    registerIds: row.register_ids,
+    memberId: row.member_id,
+  };
 }

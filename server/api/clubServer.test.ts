@@ -238,6 +238,23 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
       iban: 'DE02120300000000202051',
     });
     expect(changed.status).toBe(403);
+    // Refused by presence, not value: sending the stored birth date reveals nothing.
+    const probe = await put(
+      'board',
+      `records/members/${ANNA}`,
+      member(ANNA, 'Anna', [BRASS], ANNA_IBAN),
+    );
+    expect(probe.status).toBe(403);
+    // Validation never judges hidden values: an entry date before the hidden birth date passes.
+    const { iban: _i, birthDate: _b, ...visibleBert } = member(BERT, 'Bert', [WOODWIND]);
+    expect(
+      (await put('board', `records/members/${BERT}`, { ...visibleBert, entryDate: '1980-01-01' }))
+        .status,
+    ).toBe(200);
+    // The board can create members; bank data stays empty.
+    const nina = newId();
+    const { iban: _n, birthDate: _nb, ...visibleNina } = member(nina, 'Nina', [BRASS]);
+    expect((await put('board', `records/members/${nina}`, visibleNina)).status).toBe(200);
     // Editing what the role may see keeps the bank data it never saw.
     const { iban: _hidden, birthDate: _born, ...visible } = member(ANNA, 'Anne', [BRASS]);
     expect((await put('board', `records/members/${ANNA}`, visible)).status).toBe(200);

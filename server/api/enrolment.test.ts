@@ -2,6 +2,7 @@
  * Enrolment over the web listener with the desktop's client: the device checks the server's CA
  * against the code before it sends the code; codes expire; guessing is rate-limited.
  */
+import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolDevice } from '../../electron/sync/enrolDevice.ts';
 import {
@@ -9,6 +10,28 @@ import {
   startTestClubServer,
   type TestClubServer,
 } from '../../test/support/clubServerFixture.ts';
+
+/** A raw POST to the web listener, for requests the desktop's client would never send. */
+function fetchJson(base: string, path: string, body: string, type: string, ca: string) {
+  return new Promise<{ status?: number; message?: string; fields?: Record<string, string> }>(
+    (resolve, reject) => {
+      const req = request(
+        new URL(path, base),
+        { method: 'POST', ca, headers: { 'Content-Type': type } },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => {
+            const error = JSON.parse(text).error;
+            resolve({ status: res.statusCode, message: error?.message, fields: error?.fields });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
+}
 
 describe('device enrolment', () => {
   let t: TestClubServer;
@@ -60,11 +83,49 @@ describe('device enrolment', () => {
     expect(answer.error).toBeDefined();
   });
 
-  it('locks an address out after ten wrong codes, even for a right one', async () => {
+  it('gives one certificate for one code, even when two devices race with it', async () => {
+    const shared = await code();
+    const before = (await t.server.services.devices.list(clubId)).length;
+    const outcomes = await Promise.allSettled([
+      enrolDevice(t.webUrl, shared),
+      enrolDevice(t.webUrl, shared),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await t.server.services.devices.list(clubId)).length).toBe(before + 1);
+  });
+
+  it('answers malformed enrolment requests with a clear 4xx', async () => {
+    const post = (body: string, type = 'application/json') =>
+      fetchJson(t.webUrl, '/enrol/v1', body, type, t.dir.caCertificatePem());
+    expect(await post('{"code":')).toMatchObject({
+      status: 400,
+      message: 'Die Anfrage ist kein gültiges JSON.',
+    });
+    expect(await post(JSON.stringify({ code: 'x', csr: 'y', deviceName: 'Laptop' }))).toMatchObject(
+      {
+        status: 400,
+        fields: { deviceName: 'Unbekanntes Feld.' },
+      },
+    );
+    expect(await post(JSON.stringify({ code: 5, csr: 'y' }))).toMatchObject({ status: 400 });
+    expect(await post('code=x', 'text/plain')).toMatchObject({ status: 415 });
+    expect(await post(JSON.stringify({ code: 'x', csr: 'y'.repeat(40_000) }))).toMatchObject({
+      status: 413,
+    });
+  });
+
+  // Last: it locks this test's address out for 15 minutes.
+  it('locks an address out after ten attempts, even when they arrive all at once', async () => {
     const right = await code();
     const wrong = right.replace(/\.([A-Z2-7]{32})\./, `.${'A'.repeat(32)}.`);
-    for (let i = 0; i < 10; i += 1)
-      await expect(enrolDevice(t.webUrl, wrong)).rejects.toThrow('ungültig');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 25 }, () => enrolDevice(t.webUrl, wrong)),
+    );
+    const messages = outcomes.map((o) =>
+      o.status === 'rejected' ? String(o.reason.message) : 'ok',
+    );
+    expect(messages.filter((m) => m.includes('Anmeldecode ist ungültig'))).toHaveLength(10);
+    expect(messages.filter((m) => m.includes('Zu viele ungültige Anmeldecodes'))).toHaveLength(15);
     await expect(enrolDevice(t.webUrl, right)).rejects.toThrow('Zu viele ungültige Anmeldecodes');
   });
 });

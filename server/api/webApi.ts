@@ -34,31 +34,24 @@ export function webApi(
     )
     .on('POST', '/enrol/v1', async (s, _p, req, res) => {
       const address = req.socket.remoteAddress ?? 'unknown';
-      const wait = limiter.retryAfter(address);
-      if (wait > 0)
+      const { code, csr } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
+      if (!limiter.attempt(address)) {
+        log.warn({ address }, 'enrolment locked out');
         throw new ServiceError(
           'locked',
-          `Zu viele ungültige Anmeldecodes von dieser Adresse. Bitte in ${Math.ceil(wait / 60_000)} Minuten erneut versuchen.`,
+          `Zu viele ungültige Anmeldecodes von dieser Adresse. Bitte in ${Math.ceil(limiter.retryAfter(address) / 60_000)} Minuten erneut versuchen.`,
         );
-      const { code, csr } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
-      try {
-        const issued = await s.devices.enrol(code, csr, address);
-        limiter.succeed(address);
-        log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
-        sendOk(res, {
-          deviceId: issued.deviceId,
-          identity: issued.identity,
-          certificate: issued.certificatePem,
-          caCertificate: issued.caCertificatePem,
-          notAfter: issued.notAfter.toISOString(),
-        });
-      } catch (error) {
-        if (error instanceof ServiceError && error.code === 'forbidden') {
-          limiter.fail(address);
-          log.warn({ address }, 'enrolment refused');
-        }
-        throw error;
       }
+      const issued = await s.devices.enrol(code, csr, address);
+      limiter.succeed(address);
+      log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
+      sendOk(res, {
+        deviceId: issued.deviceId,
+        identity: issued.identity,
+        certificate: issued.certificatePem,
+        caCertificate: issued.caCertificatePem,
+        notAfter: issued.notAfter.toISOString(),
+      });
     });
   return (req, res) => void router.handle(services, req, res);
 }

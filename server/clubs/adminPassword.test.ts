@@ -55,4 +55,17 @@ describe('club administrator password', () => {
     clock = new Date(clock.getTime() + 61 * 60_000);
     await expect(passwords.verify(clubId, 'richtiges-passwort')).resolves.toBeUndefined();
   }, 60_000);
+
+  it('counts attempts made all at once: 30 in parallel do not get 30 tries', async () => {
+    clock = new Date(clock.getTime() + 61 * 60_000);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => passwords.verify(clubId, `parallel-${i}`)),
+    );
+    const messages = outcomes.map((o) =>
+      o.status === 'rejected' ? String(o.reason.message) : 'ok',
+    );
+    expect(messages.filter((m) => m.includes('Fehlversuch'))).toHaveLength(19);
+    expect(messages.filter((m) => m.includes('gesperrt'))).toHaveLength(11);
+    await expect(passwords.verify(clubId, 'richtiges-passwort')).rejects.toThrow('gesperrt');
+  }, 60_000);
 });

@@ -58,52 +58,63 @@ export class AdminPasswords {
     });
   }
 
-  /** Throws unless `password` is the club's admin password; counts failures towards the lock. */
+  /**
+   * Throws unless `password` is the club's admin password. The attempt is counted before the
+   * (slow) check and rolled back on success, so many attempts at once cannot all slip through
+   * before the first failure is recorded.
+   */
   async verify(clubId: string, password: string): Promise<void> {
-    const stored = await this.load(clubId);
-    if (!stored)
-      throw new ServiceError(
-        'forbidden',
-        'Für diesen Verein ist noch kein Administrator-Passwort gesetzt: tutti-server club admin-password --club ID',
-      );
     const now = this.now();
-    if (stored.locked_until && stored.locked_until > now)
+    const reserved = await this.db.asOwner(
+      async (sql) =>
+        (
+          await sql.query<{ hash: string; failures: number }>(
+            `UPDATE club_admin_passwords SET failures = failures + 1
+             WHERE club_id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING hash, failures`,
+            [clubId, now],
+          )
+        ).rows[0],
+    );
+    if (!reserved) {
+      const stored = await this.load(clubId);
+      if (!stored)
+        throw new ServiceError(
+          'forbidden',
+          'Für diesen Verein ist noch kein Administrator-Passwort gesetzt: tutti-server club admin-password --club ID',
+        );
       throw new ServiceError(
         'locked',
-        `Das Administrator-Passwort ist nach ${ADMIN_PASSWORD_MAX_FAILURES} Fehlversuchen gesperrt bis ${formatTime(stored.locked_until)}. Danach erneut versuchen.`,
+        `Das Administrator-Passwort ist nach ${ADMIN_PASSWORD_MAX_FAILURES} Fehlversuchen gesperrt bis ${formatTime(stored.locked_until ?? now)}. Danach erneut versuchen.`,
       );
-    if (await verifyPassword(password, stored.hash)) {
-      if (stored.failures > 0)
-        await this.db.asOwner((sql) =>
-          sql.query(
-            'UPDATE club_admin_passwords SET failures = 0, locked_until = NULL WHERE club_id = $1',
-            [clubId],
-          ),
-        );
+    }
+    const attempt = reserved.failures;
+    const correct =
+      attempt <= ADMIN_PASSWORD_MAX_FAILURES && (await verifyPassword(password, reserved.hash));
+    if (correct) {
+      await this.db.asOwner((sql) =>
+        sql.query(
+          'UPDATE club_admin_passwords SET failures = 0, locked_until = NULL WHERE club_id = $1',
+          [clubId],
+        ),
+      );
       return;
     }
-    const failures = await this.db.asOwner(async (sql) => {
-      const { rows } = await sql.query<{ failures: number }>(
-        `UPDATE club_admin_passwords SET failures = failures + 1 WHERE club_id = $1 RETURNING failures`,
-        [clubId],
-      );
-      const count = rows[0]?.failures ?? 0;
-      await writeAudit(sql, clubId, CLUB_ADMIN, { action: `admin-password.wrong:${count}` });
-      if (count >= ADMIN_PASSWORD_MAX_FAILURES)
+    await this.db.asOwner(async (sql) => {
+      await writeAudit(sql, clubId, CLUB_ADMIN, { action: `admin-password.wrong:${attempt}` });
+      if (attempt >= ADMIN_PASSWORD_MAX_FAILURES)
         await sql.query(
           'UPDATE club_admin_passwords SET failures = 0, locked_until = $2 WHERE club_id = $1',
           [clubId, new Date(now.getTime() + ADMIN_PASSWORD_LOCK_MS)],
         );
-      return count;
     });
-    if (failures >= ADMIN_PASSWORD_MAX_FAILURES)
+    if (attempt >= ADMIN_PASSWORD_MAX_FAILURES)
       throw new ServiceError(
         'locked',
         `Das Administrator-Passwort war ${ADMIN_PASSWORD_MAX_FAILURES}-mal falsch und ist jetzt für eine Stunde gesperrt.`,
       );
     throw new ServiceError(
       'forbidden',
-      `Das Administrator-Passwort ist falsch (Fehlversuch ${failures} von ${ADMIN_PASSWORD_MAX_FAILURES}).`,
+      `Das Administrator-Passwort ist falsch (Fehlversuch ${attempt} von ${ADMIN_PASSWORD_MAX_FAILURES}).`,
     );
   }
 

@@ -85,15 +85,16 @@ export class ClubRecords {
       if (before && !readView(principal.subject, entity, before, relations))
         throw new ServiceError('not_found', NOT_VISIBLE);
 
-      // Whoever may not see sensitive fields sends none; the stored ones are kept.
-      const candidate: Fields = { ...input, id: recordId };
-      for (const field of sensitiveFieldsOf(entity))
-        if (!(field in input) && before && field in before) candidate[field] = before[field];
-      const parsed = ENTITIES[entity].schema.strict().safeParse(candidate);
+      // Sensitive fields not sent are kept as stored. They join only after validation, so the
+      // schema's cross-field rules never judge values the writer may not see (no oracle).
+      const touched = Object.keys(input).filter((field) => field !== 'id');
+      const parsed = ENTITIES[entity].schema.strict().safeParse({ ...input, id: recordId });
       if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
-      const after = parsed.data as Fields;
+      const after: Fields = { ...(parsed.data as Fields) };
+      for (const field of sensitiveFieldsOf(entity))
+        if (!(field in input) && before && field in before) after[field] = before[field];
 
-      const decision = decideWrite(principal.subject, entity, before, after, relations);
+      const decision = decideWrite(principal.subject, entity, before, after, relations, touched);
       if (!decision.ok) throw new ServiceError('forbidden', decision.message);
       await this.enforceInvariants(sql, entity, after);
 

@@ -1,13 +1,16 @@
 /**
  * Limits attempts per key (a client address, an account): after `maxFailures` failures within
  * `windowMs`, the key is locked for `lockoutMs`. Success clears the count. Used for enrolment
- * codes and the club administrator password (20 wrong ones → lockout).
+ * codes per client address. In memory and per server node: it slows guessing, which a 160-bit
+ * code secret makes hopeless anyway; the admin password's lockout is counted in the database.
  */
 export interface RateLimiterOptions {
   maxFailures: number;
   windowMs: number;
   lockoutMs: number;
   now?: () => number;
+  /** Keys remembered at most; the oldest are forgotten first, so memory stays bounded. */
+  maxKeys?: number;
 }
 
 export class RateLimiter {
@@ -28,10 +31,25 @@ export class RateLimiter {
     return 0;
   }
 
+  /**
+   * Counts an attempt before it is checked — false when the key is locked. With no await between
+   * the check and the count, attempts sent all at once are counted like attempts in a row.
+   * Call `succeed` when the attempt turns out right.
+   */
+  attempt(key: string): boolean {
+    if (this.retryAfter(key) > 0) return false;
+    this.fail(key);
+    return true;
+  }
+
   fail(key: string): void {
     const now = this.now();
     const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.options.windowMs);
     recent.push(now);
+    this.failures.delete(key); // re-inserted below: Map order is then oldest first
+    const maxKeys = this.options.maxKeys ?? 100_000;
+    for (const map of [this.failures, this.lockedUntil])
+      while (map.size >= maxKeys) map.delete(map.keys().next().value as string);
     if (recent.length >= this.options.maxFailures) {
       this.lockedUntil.set(key, now + this.options.lockoutMs);
       this.failures.delete(key);
@@ -42,5 +60,6 @@ export class RateLimiter {
 
   succeed(key: string): void {
     this.failures.delete(key);
+    this.lockedUntil.delete(key);
   }
 }

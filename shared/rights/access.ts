@@ -130,9 +130,10 @@ export type WriteDecision = { ok: true } | { ok: false; message: string };
 const NO_RIGHT = 'Für diese Änderung fehlt die Berechtigung.';
 
 /**
- * May the subject change `before` (null for a new record) into `after`? Both states must be in
- * the subject's scope — nobody moves a record into or out of what they may touch — and a
- * subject without sensitive fields may not change them.
+ * May the subject change `before` (null for a new record) into `after`, setting the fields in
+ * `touched`? Both states must be in the subject's scope — nobody moves a record into or out of
+ * what they may touch — and a subject without sensitive fields may not set one at all: refusing
+ * by presence, not by value, so that trying values cannot reveal the stored one.
  */
 export function decideWrite(
   subject: Subject,
@@ -140,15 +141,14 @@ export function decideWrite(
   before: Fields | null,
   after: Fields,
   relations: Relations,
+  touched: readonly string[],
 ): WriteDecision {
   const afterAccess = fieldAccess(subject, entity, 'write', after, relations);
   const beforeAccess = before ? fieldAccess(subject, entity, 'write', before, relations) : 'all';
   if (afterAccess === null || beforeAccess === null) return { ok: false, message: NO_RIGHT };
   if (afterAccess === 'all' && beforeAccess === 'all') return { ok: true };
-  const changedSensitive = sensitiveFieldsOf(entity).filter(
-    (field) => !sameValue(before?.[field] ?? null, after[field] ?? null),
-  );
-  if (changedSensitive.length > 0)
+  const sensitive = new Set(sensitiveFieldsOf(entity));
+  if (touched.some((field) => sensitive.has(field)))
     return {
       ok: false,
       message: 'Bankdaten, Geburtsdatum und Beitragsbefreiung darf diese Rolle nicht ändern.',
@@ -165,10 +165,4 @@ export function decideDelete(
   return fieldAccess(subject, entity, 'delete', record, relations) === null
     ? { ok: false, message: 'Zum Löschen fehlt die Berechtigung.' }
     : { ok: true };
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === '' || a === undefined) a = null;
-  if (b === '' || b === undefined) b = null;
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -63,7 +63,8 @@ export async function authenticate(
         revoked_at: Date | null;
       }>(
         `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, d.certificate_serial, d.revoked_at
-         FROM devices d JOIN users u ON u.club_id = d.club_id AND u.id = d.user_id WHERE d.id = $1`,
+         FROM devices d JOIN users u ON u.club_id = d.club_id AND u.id = d.user_id
+         WHERE d.id = $1 AND d.not_after > now()`,
         [identity.deviceId],
       );
       const row = rows[0];

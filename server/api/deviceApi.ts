@@ -11,6 +11,7 @@ import { ServiceError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
+import { isSupportIdentity } from '../pki/deviceIdentity.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 import { authenticate } from './authenticate.ts';
 
@@ -29,6 +30,7 @@ function entityOf(params: Record<string, string>): EntityName {
 export function deviceApi(
   services: Services,
   log: Logger,
+  hooks: { certificatesChanged(): Promise<void> },
 ): (req: DeviceRequest, res: ServerResponse) => void {
   const callerOf = (req: DeviceRequest) =>
     authenticate(services, req.device, req.serial, req.address, req.headers);
@@ -66,10 +68,20 @@ export function deviceApi(
     })
     .on('POST', '/api/v1/certificate/renew', async (s, _p, req, res) => {
       const device = req as DeviceRequest;
-      const caller = await callerOf(device);
-      await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
+      // A support device renews without any club's consent; a member device as its user.
+      if (isSupportIdentity(device.device)) {
+        if (!(await s.devices.isCurrent(device.device, device.serial)))
+          throw new ServiceError(
+            'forbidden',
+            'Dieses Gerät ist gesperrt oder sein Zertifikat wurde ersetzt.',
+          );
+      } else {
+        const caller = await callerOf(device);
+        await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
+      }
       const { csr } = parseWith(renewSchema, await readJson(req));
-      const issued = await s.devices.renew(device.device, csr);
+      const issued = await s.devices.renew(device.device, device.serial, csr, device.address);
+      await hooks.certificatesChanged();
       log.info(
         { deviceId: issued.deviceId, notAfter: issued.notAfter },
         'device certificate renewed',

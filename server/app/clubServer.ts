@@ -59,16 +59,18 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     const services = createServices(db, keys.ca, now);
 
     const revocationList = async () => {
-      const serials = await services.devices.revokedSerials();
-      return { serials, crlPem: await keys.ca.createCrl(serials, now()) };
+      const { revoked, replaced } = await services.devices.revocations();
+      return { revoked, crlPem: await keys.ca.createCrl([...revoked, ...replaced], now()) };
     };
     const initial = await revocationList();
+    // Bound once the device listener exists; renewals and revocations call it.
+    let refreshRevocations = async () => {};
     const devices = await startDeviceListener({
       caCertificatePem: keys.ca.certificate.toString('pem'),
       serverCertificatePem: keys.server.certificatePem,
       serverPrivateKeyPem: keys.server.privateKeyPem,
       crlPem: initial.crlPem,
-      handler: deviceApi(services, log),
+      handler: deviceApi(services, log, { certificatesChanged: () => refreshRevocations() }),
       host: options.host,
       port: options.devicePort ?? config.devicePort,
     });
@@ -82,10 +84,10 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     });
     cleanups.push(() => web.close());
 
-    const refreshRevocations = async () => {
-      const { serials, crlPem } = await revocationList();
-      devices.updateRevocations(crlPem, serials);
-      log.info({ revoked: serials.length }, 'revocation list installed');
+    refreshRevocations = async () => {
+      const { revoked, crlPem } = await revocationList();
+      devices.updateRevocations(crlPem, revoked);
+      log.info({ revoked: revoked.length }, 'revocation list installed');
     };
     const timer = setInterval(() => {
       refreshRevocations().catch((error) =>

@@ -148,15 +148,41 @@ export class DeviceRegistry {
     });
   }
 
-  /** A new certificate for an enrolled device (≤ 90 days); the old one stops working. */
-  async renew(identity: DeviceIdentity, csrPem: string): Promise<IssuedCertificate> {
+  /**
+   * A new certificate for an enrolled device (≤ 90 days), asked for with its current one. The
+   * replaced certificate goes into the revocation list until it expires.
+   */
+  async renew(
+    identity: DeviceIdentity,
+    presentedSerial: string,
+    csrPem: string,
+    address: string | null,
+  ): Promise<IssuedCertificate> {
     const issued = await this.issue(csrPem, identity);
-    const serial = normalSerial(issued.serialNumber);
+    const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
     await this.db.asOwner(async (sql) => {
-      const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
+      const current = (
+        await sql.query<{ certificate_serial: string; not_after: Date; revoked_at: Date | null }>(
+          `SELECT certificate_serial, not_after, revoked_at FROM ${table} WHERE id = $1 FOR UPDATE`,
+          [identity.deviceId],
+        )
+      ).rows[0];
+      if (
+        !current ||
+        current.revoked_at ||
+        current.certificate_serial !== normalSerial(presentedSerial)
+      )
+        throw new ServiceError(
+          'forbidden',
+          'Nur das aktuelle Zertifikat eines nicht gesperrten Geräts kann erneuert werden.',
+        );
+      await sql.query(
+        'INSERT INTO retired_certificates (serial, not_after) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [current.certificate_serial, current.not_after],
+      );
       await sql.query(`UPDATE ${table} SET certificate_serial = $2, not_after = $3 WHERE id = $1`, [
         identity.deviceId,
-        serial,
+        normalSerial(issued.serialNumber),
         issued.notAfter,
       ]);
       if (!isSupportIdentity(identity)) {
@@ -164,7 +190,7 @@ export class DeviceRegistry {
           kind: 'user',
           id: identity.userId,
           deviceId: identity.deviceId,
-          address: null,
+          address,
         };
         await writeAudit(sql, identity.clubId, actor, { action: 'device.renew' });
       }
@@ -179,7 +205,7 @@ export class DeviceRegistry {
       async (sql) =>
         (
           await sql.query<{ certificate_serial: string; revoked_at: Date | null }>(
-            `SELECT certificate_serial, revoked_at FROM ${table} WHERE id = $1`,
+            `SELECT certificate_serial, revoked_at FROM ${table} WHERE id = $1 AND not_after > now()`,
             [identity.deviceId],
           )
         ).rows[0],
@@ -264,15 +290,26 @@ export class DeviceRegistry {
     return (await this.list()).find((d) => d.id === deviceId)!;
   }
 
-  /** Serials of revoked certificates that have not expired yet: the content of the CRL. */
-  async revokedSerials(): Promise<string[]> {
+  /**
+   * The content of the CRL: serials of revoked devices' certificates and of certificates
+   * replaced by a renewal, as long as they have not expired. Only the revoked ones have their
+   * open connections closed; a replaced one may finish what it is doing.
+   */
+  async revocations(): Promise<{ revoked: string[]; replaced: string[] }> {
     return this.db.asOwner(async (sql) => {
-      const { rows } = await sql.query<{ certificate_serial: string }>(
-        `SELECT certificate_serial FROM devices WHERE revoked_at IS NOT NULL AND not_after > $1
+      const revoked = await sql.query<{ serial: string }>(
+        `SELECT certificate_serial AS serial FROM devices WHERE revoked_at IS NOT NULL AND not_after > $1
          UNION SELECT certificate_serial FROM support_devices WHERE revoked_at IS NOT NULL AND not_after > $1`,
         [this.now()],
       );
-      return rows.map((r) => r.certificate_serial);
+      const replaced = await sql.query<{ serial: string }>(
+        'SELECT serial FROM retired_certificates WHERE not_after > $1',
+        [this.now()],
+      );
+      return {
+        revoked: revoked.rows.map((r) => r.serial),
+        replaced: replaced.rows.map((r) => r.serial),
+      };
     });
   }
 

@@ -79,6 +79,12 @@ export const migration0002RecordsRightsSupport: ServerMigration = {
       revoked_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     );
+    -- Certificates replaced by a renewal: listed in the CRL until they expire.
+    CREATE TABLE retired_certificates (
+      serial text PRIMARY KEY,
+      not_after timestamptz NOT NULL,
+      retired_at timestamptz NOT NULL DEFAULT now()
+    );
     CREATE TABLE support_enrolment_codes (
       id text PRIMARY KEY,
       staff_id uuid NOT NULL REFERENCES support_staff (id),
@@ -94,5 +100,6 @@ export const migration0002RecordsRightsSupport: ServerMigration = {
     ALTER TABLE support_staff ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_devices ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_enrolment_codes ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE retired_certificates ENABLE ROW LEVEL SECURITY;
   `,
 };

@@ -365,6 +365,25 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
     const refused = await put('board', `records/loans/${second}`, loan(second, BERT));
     expect(refused.status).toBe(409);
     expect(refused.body?.error?.fields?.instrumentId).toContain('bereits ausgeliehen');
+    // Devices lending one instrument at the same moment: one loan stands.
+    const horn = newId();
+    await put('adminA', `records/instruments/${horn}`, {
+      id: horn,
+      inventoryNumber: 'H-1',
+      kind: 'Horn',
+    });
+    const racing = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const id = newId();
+        const who = i % 2 === 0 ? 'adminA' : 'board';
+        return put(who, `records/loans/${id}`, {
+          ...loan(id, i % 2 ? BERT : ANNA),
+          instrumentId: horn,
+        });
+      }),
+    );
+    expect(racing.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(racing.filter((r) => r.status === 409)).toHaveLength(11);
   });
 
   it('renews a certificate: the new one works, the replaced one is refused', async () => {

@@ -22,12 +22,18 @@ export async function serveAdminSocket(
   rmSync(path, { force: true }); // left by a crashed server; the data lock says we own the data
   const server: Server = createServer((socket) => {
     let buffer = '';
+    let answered = false;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
+      if (answered) return; // one request per connection; anything after it is ignored
       buffer += chunk;
-      if (buffer.length > MAX_REQUEST_BYTES) socket.destroy();
+      if (buffer.length > MAX_REQUEST_BYTES) {
+        socket.destroy();
+        return;
+      }
       const end = buffer.indexOf('\n');
       if (end < 0) return;
+      answered = true;
       let request: unknown;
       try {
         request = JSON.parse(buffer.slice(0, end));

@@ -56,6 +56,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     const db = await openServerDatabase(options.databaseUrl ?? dir.databaseDir);
     cleanups.push(() => db.close());
     await migrateServer(db);
+    dir.recordDatabase(db.kind);
     const services = createServices(db, keys.ca, now);
 
     const revocationList = async () => {

@@ -45,6 +45,8 @@ const configSchema = z.object({
   webPort: z.number().int().min(0).max(65535),
   devicePort: z.number().int().min(0).max(65535),
   createdAt: z.string(),
+  /** Which database the server last ran on, so a command without the server opens the same. */
+  database: z.enum(['pglite', 'postgres']).default('pglite'),
 });
 export type ServerConfig = z.output<typeof configSchema>;
 
@@ -118,6 +120,7 @@ export class DataDirectory {
       webPort: DEFAULT_WEB_PORT,
       devicePort: DEFAULT_DEVICE_PORT,
       createdAt: now.toISOString(),
+      database: 'pglite',
     };
     // The configuration is written last: it marks the directory as complete.
     writeAtomic(this.configPath, `${JSON.stringify(config, null, 2)}\n`, 0o600);
@@ -127,6 +130,17 @@ export class DataDirectory {
   config(): ServerConfig {
     this.requireInitialised();
     return configSchema.parse(JSON.parse(readFileSync(this.configPath, 'utf8')));
+  }
+
+  /** Remembers the database the server runs on (the URL itself, with its password, is not kept). */
+  recordDatabase(kind: ServerConfig['database']): void {
+    const config = this.config();
+    if (config.database !== kind)
+      writeAtomic(
+        this.configPath,
+        `${JSON.stringify({ ...config, database: kind }, null, 2)}\n`,
+        0o600,
+      );
   }
 
   caCertificatePem(): string {

@@ -17,6 +17,14 @@ export interface DataLock {
   release(): void;
 }
 
+function readFileText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export function readLockHolder(path: string): LockHolder | null {
   try {
     const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
@@ -38,6 +46,7 @@ export function acquireDataLock(path: string, role: LockHolder['role']): DataLoc
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const seen = readFileText(path);
       const current = readLockHolder(path);
       if (current)
         throw new ServiceError(
@@ -48,7 +57,9 @@ export function acquireDataLock(path: string, role: LockHolder['role']): DataLoc
               ? `Der Server läuft schon mit diesen Daten (PID ${current.pid}).`
               : `Der Server (PID ${current.pid}) hat die Daten geöffnet, antwortet aber nicht auf dem Admin-Socket. Bitte den Server prüfen.`,
         );
-      rmSync(path, { force: true }); // stale: its process is gone
+      // Stale: its process is gone. Removed only if it is still the file we judged, so a lock
+      // another process has just taken over is left alone.
+      if (readFileText(path) === seen) rmSync(path, { force: true });
     }
   }
   throw new ServiceError('conflict', `Die Sperrdatei ${path} lässt sich nicht anlegen.`);

@@ -171,6 +171,11 @@ async function runAdminCommand(
       throw new ServiceError('bad_request', answer.message ?? 'Der Server hat abgelehnt.');
     return answer.lines;
   }
+  if (!databaseUrl && dir.config().database === 'postgres')
+    throw new ServiceError(
+      'unavailable',
+      'Der Server läuft mit PostgreSQL: bitte TUTTI_DATABASE_URL setzen (oder --database-url angeben) oder den Server starten.',
+    );
   const lock = acquireDataLock(dir.lockPath, 'command');
   try {
     const db = await openServerDatabase(databaseUrl ?? dir.databaseDir);

@@ -41,6 +41,7 @@ export class ClubRegistry {
     await this.db.asOwner(async (sql) => {
       await sql.query('INSERT INTO clubs (id, name) VALUES ($1, $2)', [id, clean]);
       await sql.query('INSERT INTO club_versions (club_id) VALUES ($1)', [id]);
+      await writeAudit(sql, id, OPERATOR, { action: 'club.create', fields: ['name'] });
     });
     return { id, name: clean };
   }

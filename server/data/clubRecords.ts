@@ -192,6 +192,11 @@ export class ClubRecords {
     record: Fields,
   ): Promise<void> {
     if (entity !== 'loans' || record.returnedOn) return;
+    // Serialises loans of one instrument across concurrent transactions (PostgreSQL runs READ
+    // COMMITTED: without it, two loans could each see no other open loan).
+    await sql.query(`SELECT pg_advisory_xact_lock(hashtext('tutti-loan:' || $1))`, [
+      record.instrumentId,
+    ]);
     const { rows } = await sql.query(
       `SELECT 1 FROM records WHERE entity = 'loans' AND NOT deleted AND id <> $1
          AND fields->>'instrumentId' = $2 AND (fields->>'returnedOn') IS NULL LIMIT 1`,

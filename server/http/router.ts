@@ -54,9 +54,13 @@ export class Router<C> {
           405,
         );
       const params: Record<string, string> = {};
-      found.route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found.match![i + 1]!);
-      });
+      for (const [i, name] of found.route.names.entries()) {
+        try {
+          params[name] = decodeURIComponent(found.match![i + 1]!);
+        } catch {
+          throw new ServiceError('bad_request', 'Die Adresse ist falsch kodiert.');
+        }
+      }
       await found.route.handler(context, params, req, res);
     } catch (error) {
       if (res.headersSent) {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ServiceError } from '../errors.ts';
 import {
   enterClubScope,
   guardTransaction,
@@ -15,7 +16,18 @@ export class PostgresDatabase implements ServerDatabase {
   static async open(url: string): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // Fails early with the server's own message when the URL or the server is wrong.
-    await pool.query('SELECT 1');
+    const { rows } = await pool.query<{ ok: boolean }>(
+      'SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user',
+    );
+    // Club work runs as `tutti_app` under row-level security; the connecting role creates clubs
+    // and runs migrations across all clubs, which needs BYPASSRLS (or superuser).
+    if (!rows[0]?.ok) {
+      await pool.end();
+      throw new ServiceError(
+        'unavailable',
+        'Der Datenbankbenutzer braucht das Recht BYPASSRLS (ALTER ROLE … BYPASSRLS) und darf Rollen anlegen; bitte in PostgreSQL einrichten.',
+      );
+    }
     return new PostgresDatabase(pool);
   }
 
@@ -48,12 +60,16 @@ export class PostgresDatabase implements ServerDatabase {
       };
       const result = await work(sql);
       await client.query('COMMIT');
+      client.release();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A connection whose rollback failed is broken: destroy it rather than pool it.
+      const rollbackFailed = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      client.release(rollbackFailed ? (error as Error) : undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 }

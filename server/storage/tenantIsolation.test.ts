@@ -149,3 +149,12 @@ describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
     await expect(db.withClub('not-a-uuid', async () => {})).rejects.toThrow(/invalid club id/);
   });
 });
+
+describe('PostgreSQL connection role', () => {
+  it('refuses a role that cannot bypass row-level security, with what to do', async () => {
+    const owner = databases.postgres!;
+    await owner.asOwner((sql) => sql.query('CREATE ROLE tutti_plain LOGIN'));
+    const url = postgres.url.replace('postgres@', 'tutti_plain@');
+    await expect(PostgresDatabase.open(url)).rejects.toThrow(/BYPASSRLS/);
+  });
+});

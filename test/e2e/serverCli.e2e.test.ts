@@ -246,6 +246,7 @@ describe('tutti-server command', () => {
       .split('\n')
       .map((line) => line.split('\t')[3]);
     expect(actions).toEqual([
+      'club.create',
       'admin-password.set',
       'user.add',
       'role.add',
@@ -264,6 +265,21 @@ describe('tutti-server command', () => {
     const listed = await run('device', 'list');
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('gesperrt seit');
+  }, 60_000);
+
+  it('does not open the empty embedded database when the server ran on PostgreSQL', async () => {
+    const configPath = join(data, 'tutti-server.json');
+    const config = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, config.replace('"database": "pglite"', '"database": "postgres"'));
+    try {
+      const refused = await run('club', 'list');
+      expect(refused.code).toBe(1);
+      expect(errorLines(refused)).toEqual([
+        'Der Server läuft mit PostgreSQL: bitte TUTTI_DATABASE_URL setzen (oder --database-url angeben) oder den Server starten.',
+      ]);
+    } finally {
+      writeFileSync(configPath, config);
+    }
   }, 60_000);
 
   it('takes over the lock of a crashed process', async () => {

@@ -47,6 +47,7 @@ export async function authenticate(
           clubId,
           actor: { kind: 'support', id: identity.staffId, deviceId: identity.deviceId, address },
           subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+          scopeEpoch: 0,
         };
       },
     };
@@ -59,10 +60,11 @@ export async function authenticate(
         role: string;
         register_ids: string[];
         member_id: string | null;
+        scope_epoch: number;
         certificate_serial: string;
         revoked_at: Date | null;
       }>(
-        `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, d.certificate_serial, d.revoked_at
+        `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, u.scope_epoch, d.certificate_serial, d.revoked_at
          FROM devices d JOIN users u ON u.club_id = d.club_id AND u.id = d.user_id
          WHERE d.id = $1 AND d.not_after > now()`,
         [identity.deviceId],
@@ -89,6 +91,7 @@ export async function authenticate(
           registerIds: row.register_ids,
           memberId: row.member_id,
         },
+        scopeEpoch: row.scope_epoch,
       };
     },
   };

@@ -6,16 +6,24 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
+import { pushRequestSchema } from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
 import { ServiceError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
 import { isSupportIdentity } from '../pki/deviceIdentity.ts';
+import { MAX_PULL_PAGE } from '../sync/syncService.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 import { authenticate } from './authenticate.ts';
 
 const renewSchema = z.object({ csr: z.string().max(8192) }).strict();
+const pullQuerySchema = z
+  .object({
+    cursor: z.coerce.number({ error: 'cursor muss eine Zahl sein.' }).int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).optional(),
+  })
+  .strict();
 const recordBodySchema = z.record(z.string(), z.unknown(), {
   error: 'Erwartet wird ein JSON-Objekt.',
 });
@@ -65,6 +73,21 @@ export function deviceApi(
     .on('DELETE', '/api/v1/records/:entity/:id', async (s, params, req, res) => {
       await s.records.remove(await callerOf(req as DeviceRequest), entityOf(params), params.id!);
       sendOk(res, null);
+    })
+    .on('POST', '/sync/v1/push', async (s, _p, req, res) => {
+      const device = req as DeviceRequest;
+      const caller = await callerOf(device);
+      const { mutations } = parseWith(pushRequestSchema, await readJson(req));
+      sendOk(res, await s.sync.push(caller, device.device.deviceId, mutations));
+    })
+    .on('GET', '/sync/v1/pull', async (s, _p, req, res) => {
+      const device = req as DeviceRequest;
+      const caller = await callerOf(device);
+      const query = parseWith(
+        pullQuerySchema,
+        Object.fromEntries(new URL(req.url ?? '/', 'https://x').searchParams),
+      );
+      sendOk(res, await s.sync.pull(caller, device.device.deviceId, query.cursor, query.limit));
     })
     .on('POST', '/api/v1/certificate/renew', async (s, _p, req, res) => {
       const device = req as DeviceRequest;

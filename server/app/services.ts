@@ -10,6 +10,7 @@ import { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import { SupportAccess } from '../support/supportAccess.ts';
+import { SyncService } from '../sync/syncService.ts';
 
 export interface Services {
   db: ServerDatabase;
@@ -20,6 +21,7 @@ export interface Services {
   support: SupportAccess;
   devices: DeviceRegistry;
   records: ClubRecords;
+  sync: SyncService;
 }
 
 export function createServices(
@@ -32,5 +34,15 @@ export function createServices(
   const passwords = new AdminPasswords(db, now);
   const support = new SupportAccess(db, passwords, now);
   const devices = new DeviceRegistry(db, ca, clubs, support, now);
-  return { db, ca, clubs, roles, passwords, support, devices, records: new ClubRecords(db) };
+  return {
+    db,
+    ca,
+    clubs,
+    roles,
+    passwords,
+    support,
+    devices,
+    records: new ClubRecords(db),
+    sync: new SyncService(db),
+  };
 }

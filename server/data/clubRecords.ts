@@ -18,14 +18,9 @@ import { requireUuid, ServiceError, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import type { Caller, Principal } from './principal.ts';
 import { loadRelations } from './recordRelations.ts';
+import { enforceInvariants, loadRecord, storeRecord } from './recordStore.ts';
 
 type Fields = Record<string, unknown>;
-
-interface StoredRecord {
-  fields: Fields;
-  stamps: Record<string, string>;
-  deleted: boolean;
-}
 
 const NOT_VISIBLE = 'Diesen Datensatz gibt es nicht (oder er ist für Sie nicht sichtbar).';
 
@@ -60,7 +55,7 @@ export class ClubRecords {
     return this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
-      const stored = await this.load(sql, entity, recordId);
+      const stored = await loadRecord(sql, entity, recordId);
       const view =
         stored && !stored.deleted
           ? readView(principal.subject, entity, stored.fields, relations)
@@ -79,7 +74,7 @@ export class ClubRecords {
     return this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
-      const stored = await this.load(sql, entity, recordId, true);
+      const stored = await loadRecord(sql, entity, recordId, true);
       if (stored?.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
       const before = stored?.fields ?? null;
       if (before && !readView(principal.subject, entity, before, relations))
@@ -96,7 +91,7 @@ export class ClubRecords {
 
       const decision = decideWrite(principal.subject, entity, before, after, relations, touched);
       if (!decision.ok) throw new ServiceError('forbidden', decision.message);
-      await this.enforceInvariants(sql, entity, after);
+      await enforceInvariants(sql, entity, after);
 
       const changed = Object.keys(after).filter(
         (f) => JSON.stringify(after[f]) !== JSON.stringify(before?.[f]),
@@ -104,7 +99,7 @@ export class ClubRecords {
       if (changed.length > 0 || !stored) {
         const stamps = { ...(stored?.stamps ?? {}) };
         for (const field of changed) stamps[field] = this.clock.tick();
-        await this.store(sql, principal.clubId, entity, recordId, after, stamps, false);
+        await storeRecord(sql, principal.clubId, entity, recordId, after, stamps, false);
         await writeAudit(sql, principal.clubId, principal.actor, {
           action: stored ? 'update' : 'create',
           entity,
@@ -121,7 +116,7 @@ export class ClubRecords {
     await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
-      const stored = await this.load(sql, entity, recordId, true);
+      const stored = await loadRecord(sql, entity, recordId, true);
       if (
         !stored ||
         stored.deleted ||
@@ -131,7 +126,7 @@ export class ClubRecords {
       const decision = decideDelete(principal.subject, entity, stored.fields, relations);
       if (!decision.ok) throw new ServiceError('forbidden', decision.message);
       const stamps = { ...stored.stamps, deleted: this.clock.tick() };
-      await this.store(sql, principal.clubId, entity, recordId, stored.fields, stamps, true);
+      await storeRecord(sql, principal.clubId, entity, recordId, stored.fields, stamps, true);
       await writeAudit(sql, principal.clubId, principal.actor, {
         action: 'delete',
         entity,
@@ -149,66 +144,5 @@ export class ClubRecords {
   ) {
     if (principal.actor.kind !== 'support') return;
     await writeAudit(sql, principal.clubId, principal.actor, { action: 'read', entity, recordId });
-  }
-
-  private async load(
-    sql: SqlClient,
-    entity: EntityName,
-    id: string,
-    forUpdate = false,
-  ): Promise<StoredRecord | undefined> {
-    const { rows } = await sql.query<StoredRecord>(
-      `SELECT fields, stamps, deleted FROM records WHERE entity = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-      [entity, id],
-    );
-    return rows[0];
-  }
-
-  private async store(
-    sql: SqlClient,
-    clubId: string,
-    entity: EntityName,
-    id: string,
-    fields: Fields,
-    stamps: Record<string, string>,
-    deleted: boolean,
-  ): Promise<void> {
-    const { rows } = await sql.query<{ version: string }>(
-      'UPDATE club_versions SET version = version + 1 RETURNING version',
-    );
-    const version = rows[0]?.version;
-    if (version === undefined) throw new Error(`club ${clubId} has no version row`);
-    await sql.query(
-      `INSERT INTO records (club_id, entity, id, fields, stamps, deleted, version) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = $4, stamps = $5, deleted = $6, version = $7`,
-      [clubId, entity, id, JSON.stringify(fields), JSON.stringify(stamps), deleted, version],
-    );
-  }
-
-  /** Rules across records that only the server sees whole: one open loan per instrument. */
-  private async enforceInvariants(
-    sql: SqlClient,
-    entity: EntityName,
-    record: Fields,
-  ): Promise<void> {
-    if (entity !== 'loans' || record.returnedOn) return;
-    // Serialises loans of one instrument across concurrent transactions (PostgreSQL runs READ
-    // COMMITTED: without it, two loans could each see no other open loan).
-    await sql.query(`SELECT pg_advisory_xact_lock(hashtext('tutti-loan:' || $1))`, [
-      record.instrumentId,
-    ]);
-    const { rows } = await sql.query(
-      `SELECT 1 FROM records WHERE entity = 'loans' AND NOT deleted AND id <> $1
-         AND fields->>'instrumentId' = $2 AND (fields->>'returnedOn') IS NULL LIMIT 1`,
-      [record.id, record.instrumentId],
-    );
-    if (rows.length > 0)
-      throw new ServiceError(
-        'conflict',
-        'Dieses Instrument ist bereits ausgeliehen. Bitte zuerst die Rückgabe eintragen.',
-        {
-          instrumentId: 'Dieses Instrument ist bereits ausgeliehen.',
-        },
-      );
   }
 }

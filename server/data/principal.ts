@@ -7,6 +7,8 @@ export interface Principal {
   clubId: string;
   actor: Actor;
   subject: Subject;
+  /** Raised when the user's role or registers change; a device seeing a new one resyncs. */
+  scopeEpoch: number;
 }
 
 /**

@@ -1,11 +1,5 @@
+import { isolateClubTable } from './rowLevelSecurity.ts';
 import type { ServerMigration } from './serverMigration.ts';
-
-const CLUB_SCOPE = `NULLIF(current_setting('tutti.club_id', true), '')::uuid`;
-const isolate = (table: string) => `
-    ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-    ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-    CREATE POLICY club_isolation ON ${table} TO tutti_app
-      USING (club_id = ${CLUB_SCOPE}) WITH CHECK (club_id = ${CLUB_SCOPE});`;
 
 /**
  * The club's records (one row per record, fields and their HLC stamps as JSON, a club-wide
@@ -95,7 +89,7 @@ export const migration0002RecordsRightsSupport: ServerMigration = {
 
     GRANT SELECT, INSERT, UPDATE ON club_versions, records TO tutti_app;
     GRANT SELECT, INSERT, UPDATE ON support_grants, roles TO tutti_app;
-    ${['club_versions', 'records', 'support_grants', 'roles'].map(isolate).join('\n')}
+    ${['club_versions', 'records', 'support_grants', 'roles'].map(isolateClubTable).join('\n')}
     ALTER TABLE club_admin_passwords ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_staff ENABLE ROW LEVEL SECURITY;
     ALTER TABLE support_devices ENABLE ROW LEVEL SECURITY;

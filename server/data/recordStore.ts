@@ -1,0 +1,79 @@
+/**
+ * The club's records in the database, as the data API and sync both read and write them: one
+ * row per record with its fields, one HLC stamp per field, the deleted flag and the club
+ * version of its last change. `sql` is always in the club's scope (`withClub`).
+ */
+import type { EntityName } from '../../shared/domain/entities.ts';
+import { ServiceError } from '../errors.ts';
+import type { SqlClient } from '../storage/serverDatabase.ts';
+
+export type Fields = Record<string, unknown>;
+
+export interface StoredRecord {
+  fields: Fields;
+  stamps: Record<string, string>;
+  deleted: boolean;
+}
+
+export async function loadRecord(
+  sql: SqlClient,
+  entity: EntityName,
+  id: string,
+  forUpdate = false,
+): Promise<StoredRecord | undefined> {
+  const { rows } = await sql.query<StoredRecord>(
+    `SELECT fields, stamps, deleted FROM records WHERE entity = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [entity, id],
+  );
+  return rows[0];
+}
+
+/** Writes a record's new state under the club's next version; returns that version. */
+export async function storeRecord(
+  sql: SqlClient,
+  clubId: string,
+  entity: EntityName,
+  id: string,
+  fields: Fields,
+  stamps: Record<string, string>,
+  deleted: boolean,
+): Promise<number> {
+  const { rows } = await sql.query<{ version: string }>(
+    'UPDATE club_versions SET version = version + 1 RETURNING version',
+  );
+  const version = rows[0]?.version;
+  if (version === undefined) throw new Error(`club ${clubId} has no version row`);
+  await sql.query(
+    `INSERT INTO records (club_id, entity, id, fields, stamps, deleted, version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = $4, stamps = $5, deleted = $6, version = $7`,
+    [clubId, entity, id, JSON.stringify(fields), JSON.stringify(stamps), deleted, version],
+  );
+  return Number(version);
+}
+
+/** Rules across records that only the server sees whole: one open loan per instrument. */
+export async function enforceInvariants(
+  sql: SqlClient,
+  entity: EntityName,
+  record: Fields,
+): Promise<void> {
+  if (entity !== 'loans' || record.returnedOn) return;
+  // Serialises loans of one instrument across concurrent transactions (PostgreSQL runs READ
+  // COMMITTED: without it, two loans could each see no other open loan).
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('tutti-loan:' || $1))`, [
+    record.instrumentId,
+  ]);
+  const { rows } = await sql.query(
+    `SELECT 1 FROM records WHERE entity = 'loans' AND NOT deleted AND id <> $1
+       AND fields->>'instrumentId' = $2 AND (fields->>'returnedOn') IS NULL LIMIT 1`,
+    [record.id, record.instrumentId],
+  );
+  if (rows.length > 0)
+    throw new ServiceError(
+      'conflict',
+      'Dieses Instrument ist bereits ausgeliehen. Bitte zuerst die Rückgabe eintragen.',
+      {
+        instrumentId: 'Dieses Instrument ist bereits ausgeliehen.',
+      },
+    );
+}

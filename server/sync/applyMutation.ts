@@ -1,0 +1,131 @@
+/**
+ * Applying one pushed mutation inside its transaction: every op merged field by field with the
+ * stored record (last writer wins by HLC stamp), the merged record validated with the shared
+ * schema, the change checked against the principal's grants and the cross-record rules, then
+ * stored under the club's next version and audited. Any refusal rejects the whole mutation.
+ */
+import { ENTITIES } from '../../shared/domain/entities.ts';
+import {
+  decideDelete,
+  decideWrite,
+  fieldAccess,
+  readView,
+  sensitiveFieldsOf,
+} from '../../shared/rights/access.ts';
+import { mergeRecord } from '../../shared/sync/merge.ts';
+import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
+import { writeAudit } from '../audit/auditLog.ts';
+import type { Principal } from '../data/principal.ts';
+import { loadRelations } from '../data/recordRelations.ts';
+import { enforceInvariants, type Fields, loadRecord, storeRecord } from '../data/recordStore.ts';
+import { ServiceError, validationError } from '../errors.ts';
+import type { SqlClient } from '../storage/serverDatabase.ts';
+
+/** A mutation the server refuses as a whole; recorded with its reason and returned. */
+export class MutationRejected extends Error {
+  constructor(
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export async function applyMutation(
+  sql: SqlClient,
+  principal: Principal,
+  mutation: Mutation,
+): Promise<NonNullable<MutationOutcome['overridden']>> {
+  const { subject } = principal;
+  const relations = await loadRelations(sql, subject);
+  const overridden: NonNullable<MutationOutcome['overridden']> = [];
+  try {
+    for (const op of mutation.ops) {
+      const stored = await loadRecord(sql, op.entity, op.id, true);
+      if (stored && !readView(subject, op.entity, stored.fields, relations))
+        throw new ServiceError(
+          'not_found',
+          'Diesen Datensatz gibt es nicht (oder er ist für Sie nicht sichtbar).',
+        );
+      const merged = mergeRecord(
+        stored && { fields: { ...stored.fields, deleted: stored.deleted }, stamps: stored.stamps },
+        {
+          fields: op.set,
+          stamps: op.stamps,
+        },
+      );
+      for (const lost of merged.overridden)
+        overridden.push({ entity: op.entity, id: op.id, field: lost.field });
+      if (merged.applied.length === 0) continue;
+
+      const { deleted: deletedValue, ...after } = merged.state.fields;
+      const deleted = deletedValue === true;
+      const wasDeleted = stored?.deleted ?? false;
+      const before = stored ? stored.fields : null;
+      const touched = merged.applied.filter((field) => field !== 'deleted');
+
+      if (deleted && !wasDeleted) {
+        const decision = decideDelete(subject, op.entity, before ?? after, relations);
+        if (!decision.ok) throw new ServiceError('forbidden', decision.message);
+      }
+      if (!deleted || touched.length > 0) {
+        validate(principal, op.entity, op.id, after, relations);
+        const decision = decideWrite(
+          subject,
+          op.entity,
+          wasDeleted ? null : before,
+          after,
+          relations,
+          touched,
+        );
+        if (!decision.ok) throw new ServiceError('forbidden', decision.message);
+        if (!deleted) await enforceInvariants(sql, op.entity, { ...after, id: op.id });
+      }
+
+      await storeRecord(
+        sql,
+        principal.clubId,
+        op.entity,
+        op.id,
+        after,
+        merged.state.stamps,
+        deleted,
+      );
+      await writeAudit(sql, principal.clubId, principal.actor, {
+        action: !stored
+          ? 'create'
+          : deleted && !wasDeleted
+            ? 'delete'
+            : wasDeleted && !deleted
+              ? 'restore'
+              : 'update',
+        entity: op.entity,
+        recordId: op.id,
+        fields: merged.applied,
+      });
+    }
+  } catch (error) {
+    if (error instanceof ServiceError) throw new MutationRejected(error.message, error.fields);
+    throw error;
+  }
+  return overridden;
+}
+
+/**
+ * The merged record must satisfy the schema. Values are checked, not rewritten: every replica
+ * stores exactly what was stamped, or replicas would differ. A writer without sensitive fields
+ * is checked on what it sees, so the answer cannot reveal a hidden value.
+ */
+function validate(
+  principal: Principal,
+  entity: Parameters<typeof sensitiveFieldsOf>[0],
+  id: string,
+  record: Fields,
+  relations: Parameters<typeof readView>[3],
+): void {
+  const candidate: Fields = { ...record, id };
+  if (fieldAccess(principal.subject, entity, 'write', record, relations) !== 'all')
+    for (const field of sensitiveFieldsOf(entity)) delete candidate[field];
+  const parsed = ENTITIES[entity].schema.strict().safeParse(candidate);
+  if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
+}

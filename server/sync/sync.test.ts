@@ -1,0 +1,279 @@
+/**
+ * Sync protocol v1 on the server, over real mutual TLS against a running server: push with
+ * field-level merge, retries, gaps, rejections; pull filtered by rights, paged, reset.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrolledDevice } from '../../electron/sync/enrolDevice.ts';
+import { newId } from '../../shared/domain/ids.ts';
+import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import type { Mutation, PullResponse, PushResponse } from '../../shared/sync/protocol.ts';
+import {
+  type Answer,
+  asDevice,
+  enrolUser,
+  startTestClubServer,
+  type TestClubServer,
+} from '../../test/support/clubServerFixture.ts';
+
+const BRASS = newId();
+const WOODWIND = newId();
+
+/** A device as the protocol sees it: its certificate, its clock, its next mutation id. */
+interface Device {
+  cert: EnrolledDevice;
+  clock: HybridLogicalClock;
+  next: number;
+}
+
+describe('sync protocol v1 on the server', () => {
+  let t: TestClubServer;
+  let clubId: string;
+  const devices: Record<string, Device> = {};
+
+  const mutation = (
+    d: Device,
+    ops: { entity: string; id: string; set: Record<string, unknown> }[],
+  ): Mutation => ({
+    mutationId: d.next++,
+    ops: ops.map((op) => {
+      const stamps: Record<string, string> = {};
+      for (const field of Object.keys(op.set)) stamps[field] = d.clock.tick();
+      return { ...op, stamps } as Mutation['ops'][number];
+    }),
+  });
+  const push = async (who: string, mutations: Mutation[]): Promise<Answer> =>
+    asDevice(t, devices[who]!.cert, 'POST', '/sync/v1/push', { body: { mutations } });
+  const pushed = (answer: Answer) => answer.body?.value as PushResponse;
+  const pullAll = async (who: string, cursor = 0, limit?: number): Promise<PullResponse> => {
+    const answer = await asDevice(
+      t,
+      devices[who]!.cert,
+      'GET',
+      `/sync/v1/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`,
+    );
+    expect(answer.status).toBe(200);
+    return answer.body?.value as PullResponse;
+  };
+  const stateOf = async (who: string, id: string) =>
+    (await pullAll(who)).changes.filter((c) => c.id === id).at(-1)?.state?.fields;
+
+  beforeAll(async () => {
+    t = await startTestClubServer();
+    const { clubs } = t.server.services;
+    clubId = (await clubs.createClub('Musikverein Sync')).id;
+    const roles = {
+      office: { role: 'administrator' },
+      laptop: { role: 'administrator' },
+      treasurer: { role: 'kassier' },
+      leader: { role: 'registerfuehrer', registerIds: [BRASS] },
+    };
+    for (const [who, r] of Object.entries(roles)) {
+      const user = await clubs.addUser(clubId, { name: who, ...r });
+      const cert = await enrolUser(t, clubId, user.id);
+      devices[who] = { cert, clock: new HybridLogicalClock(cert.deviceId), next: 1 };
+    }
+  }, 60_000);
+  afterAll(() => t?.stop());
+
+  const anna = newId();
+  const annaFields = {
+    firstName: 'Anna',
+    lastName: 'Huber',
+    status: 'aktiv',
+    registerIds: [BRASS],
+    iban: 'DE89370400440532013000',
+  };
+
+  it('merges edits of different fields from two devices; both survive', async () => {
+    const office = devices.office!;
+    const laptop = devices.laptop!;
+    expect(
+      pushed(
+        await push('office', [
+          mutation(office, [{ entity: 'members', id: anna, set: annaFields }]),
+        ]),
+      ).results,
+    ).toEqual([{ mutationId: 1, status: 'applied' }]);
+    await push('laptop', [
+      mutation(laptop, [{ entity: 'members', id: anna, set: { city: 'Tal' } }]),
+    ]);
+    await push('office', [
+      mutation(office, [{ entity: 'members', id: anna, set: { phone: '+49 7000 1234' } }]),
+    ]);
+    const fromOffice = await stateOf('office', anna);
+    expect(fromOffice).toMatchObject({
+      firstName: 'Anna',
+      city: 'Tal',
+      phone: '+49 7000 1234',
+      deleted: false,
+    });
+    expect(await stateOf('laptop', anna)).toEqual(fromOffice);
+  });
+
+  it('lets the later stamp win a field and reports the loser as overridden', async () => {
+    const office = devices.office!;
+    const laptop = devices.laptop!;
+    const early = mutation(laptop, [{ entity: 'members', id: anna, set: { lastName: 'Früh' } }]);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond, not a tie
+    const late = mutation(office, [{ entity: 'members', id: anna, set: { lastName: 'Spät' } }]);
+    await push('office', [late]);
+    const answer = pushed(await push('laptop', [early]));
+    expect(answer.results[0]).toEqual({
+      mutationId: early.mutationId,
+      status: 'applied',
+      overridden: [{ entity: 'members', id: anna, field: 'lastName' }],
+    });
+    expect(await stateOf('laptop', anna)).toMatchObject({ lastName: 'Spät' });
+  });
+
+  it('applies a retried mutation once and refuses a gap', async () => {
+    const office = devices.office!;
+    const m = mutation(office, [{ entity: 'members', id: anna, set: { notes: 'einmal' } }]);
+    const first = pushed(await push('office', [m]));
+    const versionAfter = (await pullAll('office')).cursor;
+    const again = pushed(await push('office', [m]));
+    expect(again.results).toEqual([{ mutationId: m.mutationId, status: 'skipped' }]);
+    expect(again.lastMutationId).toBe(first.lastMutationId);
+    expect((await pullAll('office')).cursor).toBe(versionAfter);
+    office.next += 1; // one id left out
+    const gap = await push('office', [
+      mutation(office, [{ entity: 'members', id: anna, set: { notes: 'Lücke' } }]),
+    ]);
+    expect(gap.status).toBe(409);
+    expect(gap.body?.error?.message).toContain(`erwartet wird Nr. ${m.mutationId + 1}`);
+    office.next = m.mutationId + 1;
+    expect((await pullAll('office')).lastMutationId).toBe(m.mutationId);
+  });
+
+  it('rejects an invalid mutation as a whole, records why, and goes on with the next', async () => {
+    const laptop = devices.laptop!;
+    const other = newId();
+    const bad = mutation(laptop, [
+      {
+        entity: 'members',
+        id: other,
+        set: { firstName: 'Bert', lastName: 'Bauer', status: 'aktiv' },
+      },
+      { entity: 'members', id: anna, set: { iban: 'DE00 1234' } },
+    ]);
+    const good = mutation(laptop, [{ entity: 'members', id: anna, set: { city: 'Berg' } }]);
+    const answer = pushed(await push('laptop', [bad, good]));
+    expect(answer.results[0]).toMatchObject({
+      mutationId: bad.mutationId,
+      status: 'rejected',
+      fields: { iban: expect.any(String) },
+    });
+    expect(answer.results[1]).toEqual({ mutationId: good.mutationId, status: 'applied' });
+    expect(answer.lastMutationId).toBe(good.mutationId);
+    // Nothing of the rejected mutation stayed, not even its valid first op.
+    expect((await pullAll('laptop')).changes.some((c) => c.id === other)).toBe(false);
+    const recorded = await t.server.services.db.withClub(
+      clubId,
+      async (sql) =>
+        (
+          await sql.query<{ reason: string }>(
+            'SELECT reason FROM rejected_mutations WHERE mutation_id = $1',
+            [bad.mutationId],
+          )
+        ).rows,
+    );
+    expect(recorded[0]?.reason).toContain('iban');
+  });
+
+  it('lets one of two offline loans of the same instrument stand and rejects the other', async () => {
+    const trumpet = newId();
+    await push('office', [
+      mutation(devices.office!, [
+        {
+          entity: 'instruments',
+          id: trumpet,
+          set: { inventoryNumber: 'T-7', kind: 'Trompete', registerId: BRASS },
+        },
+      ]),
+    ]);
+    const loan = (memberId: string) => ({
+      instrumentId: trumpet,
+      memberId,
+      issuedOn: '2026-11-20',
+    });
+    const first = pushed(
+      await push('office', [
+        mutation(devices.office!, [{ entity: 'loans', id: newId(), set: loan(anna) }]),
+      ]),
+    );
+    const second = pushed(
+      await push('laptop', [
+        mutation(devices.laptop!, [{ entity: 'loans', id: newId(), set: loan(anna) }]),
+      ]),
+    );
+    expect(first.results[0]?.status).toBe('applied');
+    expect(second.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('bereits ausgeliehen'),
+    });
+  });
+
+  it("never sends a register leader another register's members or any IBAN", async () => {
+    const bert = newId();
+    await push('office', [
+      mutation(devices.office!, [
+        {
+          entity: 'members',
+          id: bert,
+          set: {
+            firstName: 'Bert',
+            lastName: 'Holz',
+            status: 'aktiv',
+            registerIds: [WOODWIND],
+            iban: 'DE02120300000000202051',
+          },
+        },
+      ]),
+    ]);
+    const pulled = await pullAll('leader');
+    const text = JSON.stringify(pulled);
+    expect(text).not.toContain('Holz');
+    expect(text).not.toContain('DE02120300000000202051');
+    expect(text).not.toContain('DE89370400440532013000');
+    expect(text).not.toContain('"iban"');
+    expect(pulled.changes.find((c) => c.id === bert)?.state).toBeNull();
+    expect(pulled.changes.find((c) => c.id === anna)?.state?.fields).toMatchObject({
+      firstName: 'Anna',
+    });
+    // A leader may tick attendance in their register, but not edit a member.
+    const refused = pushed(
+      await push('leader', [
+        mutation(devices.leader!, [{ entity: 'members', id: anna, set: { city: 'X' } }]),
+      ]),
+    );
+    expect(refused.results[0]?.status).toBe('rejected');
+    expect(pulled.scopeEpoch).toBe(1);
+  });
+
+  it('deletes and restores through the deleted field, last writer wins', async () => {
+    const office = devices.office!;
+    await push('office', [
+      mutation(office, [{ entity: 'members', id: anna, set: { deleted: true } }]),
+    ]);
+    expect(await stateOf('laptop', anna)).toMatchObject({ deleted: true });
+    await push('laptop', [
+      mutation(devices.laptop!, [{ entity: 'members', id: anna, set: { deleted: false } }]),
+    ]);
+    expect(await stateOf('office', anna)).toMatchObject({ deleted: false, firstName: 'Anna' });
+  });
+
+  it('pages through changes and starts over from a cursor it does not know', async () => {
+    const first = await pullAll('office', 0, 2);
+    expect(first.changes).toHaveLength(2);
+    expect(first.hasMore).toBe(true);
+    const second = await pullAll('office', first.cursor, 2);
+    expect(second.changes[0]!.version).toBeGreaterThan(first.cursor);
+    const all = await pullAll('office');
+    expect(all.hasMore).toBe(false);
+    const future = await pullAll('office', all.cursor + 1000);
+    expect(future.reset).toBe(true);
+    expect(future.changes.length).toBeGreaterThan(0);
+    const bad = await asDevice(t, devices.office!.cert, 'GET', '/sync/v1/pull?cursor=abc');
+    expect(bad.status).toBe(400);
+  });
+});

@@ -163,6 +163,11 @@ describe('sync protocol v1 on the server', () => {
       status: 'rejected',
       fields: { iban: expect.any(String) },
     });
+    // The device learns what the server holds for the records it touched.
+    expect(answer.results[0]?.current?.map((c) => [c.id, c.state?.fields.iban ?? null])).toEqual([
+      [other, null],
+      [anna, 'DE89370400440532013000'],
+    ]);
     expect(answer.results[1]).toEqual({ mutationId: good.mutationId, status: 'applied' });
     expect(answer.lastMutationId).toBe(good.mutationId);
     // Nothing of the rejected mutation stayed, not even its valid first op.

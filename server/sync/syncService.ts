@@ -4,7 +4,8 @@
  * no-op, a gap is refused, a refused mutation is recorded with its reason and returned; pull
  * returns the current state of every changed record the user may see, after a cursor, paged.
  */
-import { readView } from '../../shared/rights/access.ts';
+import type { EntityName } from '../../shared/domain/entities.ts';
+import { type Relations, readView, type Subject } from '../../shared/rights/access.ts';
 import type {
   Mutation,
   MutationOutcome,
@@ -43,6 +44,30 @@ async function setLastMutationId(sql: SqlClient, deviceId: string, id: number): 
 }
 
 type Step = { last: number; result: MutationOutcome };
+
+interface RecordRow {
+  entity: string;
+  id: string;
+  fields: Fields;
+  stamps: Record<string, string>;
+  deleted: boolean;
+  version: string;
+}
+
+/** A record as this subject may see it: sensitive fields and their stamps stripped, or null. */
+function toChange(subject: Subject, relations: Relations, row: RecordRow): RecordChange {
+  const view = readView(subject, row.entity as EntityName, row.fields, relations);
+  if (!view) return { entity: row.entity, id: row.id, version: Number(row.version), state: null };
+  const fields: Fields = { ...view, deleted: row.deleted };
+  const stamps: Record<string, string> = {};
+  for (const field of Object.keys(fields)) if (row.stamps[field]) stamps[field] = row.stamps[field];
+  return {
+    entity: row.entity,
+    id: row.id,
+    version: Number(row.version),
+    state: { fields, stamps },
+  };
+}
 
 export class SyncService {
   constructor(private readonly db: ServerDatabase) {}
@@ -107,11 +132,25 @@ export class SyncService {
             action: 'sync.reject',
             fields: Object.keys(error.fields ?? {}),
           });
+          const relations = await loadRelations(sql, principal.subject);
+          const current: RecordChange[] = [];
+          for (const op of mutation.ops) {
+            const { rows } = await sql.query<RecordRow>(
+              'SELECT entity, id, fields, stamps, deleted, version FROM records WHERE entity = $1 AND id = $2',
+              [op.entity, op.id],
+            );
+            current.push(
+              rows[0]
+                ? toChange(principal.subject, relations, rows[0])
+                : { entity: op.entity, id: op.id, version: 0, state: null },
+            );
+          }
           return {
             mutationId,
             status: 'rejected',
             reason: error.message,
             ...(error.fields ? { fields: error.fields } : {}),
+            current,
           };
         });
       });
@@ -135,32 +174,11 @@ export class SyncService {
       // A cursor from the future (a restored server, another server): start over.
       const reset = cursor > clubVersion;
       const from = reset ? 0 : cursor;
-      const { rows } = await sql.query<{
-        entity: RecordChange['entity'];
-        id: string;
-        fields: Fields;
-        stamps: Record<string, string>;
-        deleted: boolean;
-        version: string;
-      }>(
+      const { rows } = await sql.query<RecordRow>(
         'SELECT entity, id, fields, stamps, deleted, version FROM records WHERE version > $1 ORDER BY version LIMIT $2',
         [from, page + 1],
       );
-      const changes = rows.slice(0, page).map((row): RecordChange => {
-        const view = readView(principal.subject, row.entity as never, row.fields, relations);
-        if (!view)
-          return { entity: row.entity, id: row.id, version: Number(row.version), state: null };
-        const fields: Fields = { ...view, deleted: row.deleted };
-        const stamps: Record<string, string> = {};
-        for (const field of Object.keys(fields))
-          if (row.stamps[field]) stamps[field] = row.stamps[field];
-        return {
-          entity: row.entity,
-          id: row.id,
-          version: Number(row.version),
-          state: { fields, stamps },
-        };
-      });
+      const changes = rows.slice(0, page).map((row) => toChange(principal.subject, relations, row));
       const { rows: device } = await sql.query<{ last_mutation_id: string }>(
         'SELECT last_mutation_id FROM device_mutations WHERE device_id = $1',
         [deviceId],

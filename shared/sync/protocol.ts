@@ -51,6 +51,9 @@ export interface MutationOutcome {
   fields?: Record<string, string>;
   /** Fields of this mutation that lost against a later stamp already on the server. */
   overridden?: { entity: string; id: string; field: string }[];
+  /** For a rejected mutation: the server's state of the records it touched, so the device can
+   * put back what the server holds instead of keeping values the server never took. */
+  current?: RecordChange[];
 }
 
 export interface PushResponse {

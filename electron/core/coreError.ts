@@ -20,7 +20,8 @@ export type CoreErrorCode =
   | 'bad_arguments'
   | 'bad_enrolment_code'
   | 'server_not_trusted'
-  | 'enrolment_refused';
+  | 'enrolment_refused'
+  | 'sync_failed';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';

@@ -14,6 +14,9 @@ export class Outbox {
   private readonly insert: Statement;
   private readonly countPending: Statement;
   private readonly selectPending: Statement;
+  private readonly markAcked: Statement;
+  private readonly deleteAcked: Statement;
+  private readonly selectAll: Statement;
 
   constructor(
     db: WritableDB,
@@ -22,8 +25,13 @@ export class Outbox {
     this.insert = db.prepare(
       'INSERT INTO outbox (mutation_id, created_at, mutation) VALUES (?, ?, ?)',
     );
-    this.countPending = db.prepare('SELECT count(*) AS n FROM outbox');
-    this.selectPending = db.prepare('SELECT mutation FROM outbox ORDER BY mutation_id');
+    this.countPending = db.prepare('SELECT count(*) AS n FROM outbox WHERE acked = 0');
+    this.selectPending = db.prepare(
+      'SELECT mutation FROM outbox WHERE acked = 0 ORDER BY mutation_id',
+    );
+    this.markAcked = db.prepare('UPDATE outbox SET acked = 1 WHERE mutation_id <= ?');
+    this.deleteAcked = db.prepare('DELETE FROM outbox WHERE acked = 1');
+    this.selectAll = db.prepare('SELECT mutation FROM outbox ORDER BY mutation_id');
   }
 
   lastMutationId(): number {
@@ -42,9 +50,27 @@ export class Outbox {
     return (this.countPending.get() as { n: number }).n;
   }
 
+  /** Mutations the server has not acknowledged yet, in order. */
   pending(): Mutation[] {
     return (this.selectPending.all() as { mutation: string }[]).map((row) =>
       mutationSchema.parse(JSON.parse(row.mutation)),
     );
+  }
+
+  /** Pending and acknowledged-but-not-yet-rebased mutations: this device's recent own edits. */
+  recent(): Mutation[] {
+    return (this.selectAll.all() as { mutation: string }[]).map((row) =>
+      mutationSchema.parse(JSON.parse(row.mutation)),
+    );
+  }
+
+  /** The server has processed every mutation up to `mutationId` (applied, skipped or rejected). */
+  acknowledge(mutationId: number): void {
+    this.markAcked.run(mutationId);
+  }
+
+  /** After a pull has rebased on them, acknowledged entries are no longer needed. */
+  forgetAcknowledged(): void {
+    this.deleteAcked.run();
   }
 }

@@ -67,6 +67,8 @@ export class RecordReader {
 /** Reads and writes one entity table. */
 export class RecordTable extends RecordReader {
   private readonly upsertRow: Statement;
+  private readonly deleteRow: Statement;
+  private readonly selectIds: Statement;
 
   constructor(db: WritableDB, definition: TableDefinition) {
     super(db, definition);
@@ -77,6 +79,18 @@ export class RecordTable extends RecordReader {
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
     );
+    this.deleteRow = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    this.selectIds = db.prepare(`SELECT id FROM ${table}`);
+  }
+
+  /** Removes the row from this replica only (no mutation): what the user may no longer see. */
+  purge(id: string): void {
+    this.deleteRow.run(id);
+  }
+
+  /** Ids of every row, deleted or not: for the sweep after a full resync. */
+  allIds(): string[] {
+    return (this.selectIds.all() as { id: string }[]).map((row) => row.id);
   }
 
   put(stored: StoredRecord): void {

@@ -11,6 +11,7 @@ import {
   decideWrite,
   readView,
   sensitiveFieldsOf,
+  touchedFields,
 } from '../../shared/rights/access.ts';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import { writeAudit } from '../audit/auditLog.ts';
@@ -82,7 +83,7 @@ export class ClubRecords {
 
       // Sensitive fields not sent are kept as stored. They join only after validation, so the
       // schema's cross-field rules never judge values the writer may not see (no oracle).
-      const touched = Object.keys(input).filter((field) => field !== 'id');
+      const touched = touchedFields(entity, input, !stored);
       const parsed = ENTITIES[entity].schema.strict().safeParse({ ...input, id: recordId });
       if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
       const after: Fields = { ...(parsed.data as Fields) };

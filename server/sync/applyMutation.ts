@@ -11,6 +11,7 @@ import {
   fieldAccess,
   readView,
   sensitiveFieldsOf,
+  touchedFields,
 } from '../../shared/rights/access.ts';
 import { mergeRecord } from '../../shared/sync/merge.ts';
 import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
@@ -62,7 +63,9 @@ export async function applyMutation(
       const deleted = deletedValue === true;
       const wasDeleted = stored?.deleted ?? false;
       const before = stored ? stored.fields : null;
-      const touched = merged.applied.filter((field) => field !== 'deleted');
+      const applied: Record<string, unknown> = {};
+      for (const field of merged.applied) applied[field] = op.set[field];
+      const touched = touchedFields(op.entity, applied, !stored);
 
       if (deleted && !wasDeleted) {
         const decision = decideDelete(subject, op.entity, before ?? after, relations);

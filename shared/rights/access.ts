@@ -156,6 +156,26 @@ export function decideWrite(
   return { ok: true };
 }
 
+/**
+ * The fields a write sets, for `decideWrite`. A new record's empty sensitive fields (what a form
+ * or a desktop sends for fields the writer never saw) set nothing: there is no stored value
+ * they could replace or probe.
+ */
+export function touchedFields(
+  entity: EntityName,
+  set: Record<string, unknown>,
+  isNew: boolean,
+): string[] {
+  const sensitive = new Set(sensitiveFieldsOf(entity));
+  const empty = (v: unknown) => v === null || v === undefined || v === '' || v === false;
+  return Object.keys(set).filter(
+    (field) =>
+      field !== 'id' &&
+      field !== 'deleted' &&
+      !(isNew && sensitive.has(field) && empty(set[field])),
+  );
+}
+
 export function decideDelete(
   subject: Subject,
   entity: EntityName,

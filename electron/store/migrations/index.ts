@@ -1,7 +1,8 @@
 import { migration0001Initial } from './0001-initial.ts';
+import { migration0002Sync } from './0002-sync.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never change or remove a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Sync];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,137 @@
+/**
+ * Applying what the server sends to this replica. A remote record is merged field by field with
+ * the local one (last writer wins by HLC stamp): that is the rebase of DESIGN.md — the result is
+ * the server's state plus this device's still-pending changes. A local value of this device that
+ * a later remote one replaces is kept as a conflict for the user to review. Call inside one
+ * store transaction per page, together with the new cursor.
+ */
+import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { mergeRecord, type RecordState } from '../../shared/sync/merge.ts';
+import type { Mutation, RecordChange } from '../../shared/sync/protocol.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import type { StoredRecord } from '../store/recordTable.ts';
+import { TABLES } from '../store/tables.ts';
+
+export interface LostValue {
+  entity: EntityName;
+  id: string;
+  field: string;
+  localValue: unknown;
+  localStamp: string;
+  remoteValue: unknown;
+  remoteStamp: string;
+}
+
+function isEntity(name: string): name is EntityName {
+  return (ENTITY_NAMES as readonly string[]).includes(name);
+}
+
+/** Fields the server did not send (sensitive ones this user may not see) get empty values. */
+function toStored(entity: EntityName, id: string, state: RecordState): StoredRecord {
+  const { deleted, ...fields } = state.fields;
+  const record: Record<string, unknown> = { id };
+  for (const [field, [, kind]] of Object.entries(TABLES[entity].fields))
+    record[field] =
+      field in fields ? fields[field] : kind === 'bool' ? false : kind === 'json' ? [] : null;
+  return {
+    record: record as StoredRecord['record'],
+    stamps: state.stamps,
+    deleted: deleted === true,
+  };
+}
+
+function localState(stored: StoredRecord | undefined): RecordState | undefined {
+  return stored && { fields: { ...stored.record, deleted: stored.deleted }, stamps: stored.stamps };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export class Replica {
+  constructor(private readonly store: LocalStore) {}
+
+  /** Stamps of this device's own recent edits (pending or acknowledged in this round). */
+  ownStamps(): Set<string> {
+    const stamps = new Set<string>();
+    for (const mutation of this.store.outbox.recent())
+      for (const op of mutation.ops)
+        for (const stamp of Object.values(op.stamps)) stamps.add(stamp);
+    return stamps;
+  }
+
+  /** Merges one remote change; a null state removes the record from this replica. */
+  apply(change: RecordChange, ownStamps: Set<string>): { lost: LostValue[]; purged: boolean } {
+    const nothing = { lost: [], purged: false };
+    if (!isEntity(change.entity)) return nothing;
+    const entity = change.entity;
+    const table = this.store.tables[entity];
+    const local = table.get(change.id);
+    if (!change.state) {
+      if (local) table.purge(change.id);
+      return { lost: [], purged: local !== undefined };
+    }
+    const merged = mergeRecord(localState(local), change.state);
+    if (merged.applied.length === 0) return nothing;
+    const lost: LostValue[] = [];
+    if (local) {
+      const before = localState(local)!;
+      for (const field of merged.applied) {
+        const localStamp = before.stamps[field];
+        if (
+          localStamp &&
+          ownStamps.has(localStamp) &&
+          !same(before.fields[field], change.state.fields[field])
+        )
+          lost.push({
+            entity,
+            id: change.id,
+            field,
+            localValue: before.fields[field],
+            localStamp,
+            remoteValue: change.state.fields[field],
+            remoteStamp: change.state.stamps[field]!,
+          });
+      }
+    }
+    table.put(toStored(entity, change.id, merged.state));
+    return { lost, purged: false };
+  }
+
+  /**
+   * Puts back the server's state of a record a rejected mutation touched, then re-applies this
+   * device's other pending changes to it, so nothing the server refused lingers here.
+   */
+  restore(change: RecordChange, pending: readonly Mutation[]): void {
+    if (!isEntity(change.entity)) return;
+    const table = this.store.tables[change.entity];
+    if (change.state) table.put(toStored(change.entity, change.id, change.state));
+    else {
+      // Not on the server (or not visible): later changes of it would be refused as well.
+      table.purge(change.id);
+      return;
+    }
+    for (const mutation of pending)
+      for (const op of mutation.ops) {
+        if (op.entity !== change.entity || op.id !== change.id) continue;
+        const merged = mergeRecord(localState(table.get(op.id)), {
+          fields: op.set,
+          stamps: op.stamps,
+        });
+        table.put(toStored(op.entity, op.id, merged.state));
+      }
+  }
+
+  /** After a full resync: removes every record the server did not resend and no pending change names. */
+  sweep(seen: Set<string>, pending: readonly Mutation[]): number {
+    const keep = new Set(seen);
+    for (const mutation of pending)
+      for (const op of mutation.ops) keep.add(`${op.entity}:${op.id}`);
+    let purged = 0;
+    for (const entity of ENTITY_NAMES)
+      for (const id of this.store.tables[entity].allIds())
+        if (!keep.has(`${entity}:${id}`)) {
+          this.store.tables[entity].purge(id);
+          purged += 1;
+        }
+    return purged;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The desktop's sync client against a running club server over mutual TLS: separate encrypted
+ * profiles, edits through the same ClubService the UI uses.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  enrolUser,
+  startTestClubServer,
+  type TestClubServer,
+} from '../../test/support/clubServerFixture.ts';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { ClubService } from '../core/clubService.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { SyncClient } from './syncClient.ts';
+import { SyncJournal } from './syncJournal.ts';
+import { SyncSettings } from './syncSettings.ts';
+
+interface Desktop {
+  store: LocalStore;
+  api: ClubService;
+  sync: SyncClient;
+}
+
+let BRASS = '';
+let WOODWIND = '';
+
+describe('desktop sync client', () => {
+  const temp = makeTempDir('tutti-sync-');
+  let t: TestClubServer;
+  let clubId: string;
+  const desktops: Record<string, Desktop> = {};
+  const users: Record<string, string> = {};
+
+  async function desktop(name: string, role: string, registerIds: string[] = []): Promise<Desktop> {
+    const user = await t.server.services.clubs.addUser(clubId, { name, role, registerIds });
+    users[name] = user.id;
+    const device = await enrolUser(t, clubId, user.id);
+    const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
+    new SyncSettings(store.meta).connect(
+      t.webUrl.replace(String(t.server.web.port), String(t.server.devices.port)),
+      device,
+    );
+    return { store, api: new ClubService(store, name), sync: new SyncClient(store) };
+  }
+
+  const save = async (
+    d: Desktop,
+    entity: Parameters<ClubService['save']>[0],
+    fields: Record<string, unknown>,
+  ) => {
+    const result = await d.api.save(entity, fields as never);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as { id: string } & Record<string, unknown>;
+  };
+  const record = (d: Desktop, entity: 'members' | 'loans', id: string) =>
+    d.store.tables[entity].get(id);
+
+  beforeAll(async () => {
+    t = await startTestClubServer();
+    clubId = (await t.server.services.clubs.createClub('Stadtkapelle Sync')).id;
+    desktops.office = await desktop('office', 'administrator');
+    BRASS = (await save(desktops.office, 'registers', { name: 'Blech', sortOrder: 1 })).id;
+    WOODWIND = (await save(desktops.office, 'registers', { name: 'Holz', sortOrder: 2 })).id;
+    await desktops.office.sync.round();
+    desktops.laptop = await desktop('laptop', 'administrator');
+    desktops.third = await desktop('third', 'vorstand');
+    desktops.leader = await desktop('leader', 'registerfuehrer', [BRASS]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const d of Object.values(desktops)) d.store.close();
+    await t?.stop();
+    temp.cleanup();
+  });
+
+  it('converges three devices; concurrent edits of different fields both survive', async () => {
+    const { office, laptop, third } = desktops as Record<string, Desktop>;
+    const anna = await save(office!, 'members', {
+      firstName: 'Anna',
+      lastName: 'Huber',
+      status: 'aktiv',
+      registerIds: [BRASS],
+      iban: 'DE89370400440532013000',
+    });
+    const report = await office!.sync.round();
+    expect(report.pushed).toBe(1);
+    expect(office!.store.outbox.pendingCount()).toBe(0);
+    await laptop!.sync.round();
+    await third!.sync.round();
+    // Offline on both, different fields of one member.
+    await save(laptop!, 'members', { ...record(laptop!, 'members', anna.id)!.record, city: 'Tal' });
+    await save(third!, 'members', {
+      ...record(third!, 'members', anna.id)!.record,
+      phone: '+49 7000 1',
+    });
+    for (const d of [laptop, third, office, laptop, third]) await d!.sync.round();
+    const states = [office, laptop, third].map((d) => {
+      const { iban: _hidden, ...fields } = record(d!, 'members', anna.id)!.record;
+      return fields;
+    });
+    expect(states[0]).toMatchObject({ city: 'Tal', phone: '+49 7000 1' });
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+    // The board's device never got the IBAN; the others did.
+    expect(record(third!, 'members', anna.id)!.record.iban).toBeNull();
+    expect(record(laptop!, 'members', anna.id)!.record.iban).toBe('DE89370400440532013000');
+  });
+
+  it('lets the later edit of one field win everywhere and shows the other as a conflict', async () => {
+    const { office, laptop } = desktops as Record<string, Desktop>;
+    const id = office!.store.tables.members.listLive()[0]!.id;
+    await save(laptop!, 'members', { ...record(laptop!, 'members', id)!.record, lastName: 'Früh' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await save(office!, 'members', { ...record(office!, 'members', id)!.record, lastName: 'Spät' });
+    await office!.sync.round();
+    const report = await laptop!.sync.round();
+    expect(report.conflicts).toBe(1);
+    await office!.sync.round();
+    expect(record(office!, 'members', id)!.record.lastName).toBe('Spät');
+    expect(record(laptop!, 'members', id)!.record.lastName).toBe('Spät');
+    const [conflict] = new SyncJournal(laptop!.store).conflicts();
+    expect(conflict).toMatchObject({ field: 'lastName', localValue: 'Früh', remoteValue: 'Spät' });
+  });
+
+  it('keeps one of two offline loans of one instrument; the other is rejected, shown and undone', async () => {
+    const { office, laptop } = desktops as Record<string, Desktop>;
+    const memberId = office!.store.tables.members.listLive()[0]!.id;
+    const trumpet = await save(office!, 'instruments', {
+      inventoryNumber: 'T-9',
+      kind: 'Trompete',
+      registerId: BRASS,
+    });
+    await office!.sync.round();
+    await laptop!.sync.round();
+    const first = await save(office!, 'loans', {
+      instrumentId: trumpet.id,
+      memberId,
+      issuedOn: '2026-11-20',
+    });
+    const second = await save(laptop!, 'loans', {
+      instrumentId: trumpet.id,
+      memberId,
+      issuedOn: '2026-11-21',
+    });
+    await office!.sync.round();
+    const report = await laptop!.sync.round();
+    expect(report.rejected).toBe(1);
+    const [rejection] = new SyncJournal(laptop!.store).rejections();
+    expect(rejection?.reason).toContain('bereits ausgeliehen');
+    expect(record(laptop!, 'loans', second.id)).toBeUndefined();
+    expect(record(laptop!, 'loans', first.id)?.record.issuedOn).toBe('2026-11-20');
+  });
+
+  it("purges another register's members from a leader's device when the leader moves", async () => {
+    const { office, leader } = desktops as Record<string, Desktop>;
+    const bert = await save(office!, 'members', {
+      firstName: 'Bert',
+      lastName: 'Holz',
+      status: 'aktiv',
+      registerIds: [WOODWIND],
+    });
+    await office!.sync.round();
+    await leader!.sync.round();
+    const brassMembers = leader!.store.tables.members.listLive().map((m) => m.id);
+    expect(brassMembers).not.toContain(bert.id);
+    expect(brassMembers.length).toBeGreaterThan(0);
+    // The leader now leads the woodwinds instead.
+    await t.server.services.db.withClub(clubId, (sql) =>
+      sql.query('UPDATE users SET register_ids = $2, scope_epoch = scope_epoch + 1 WHERE id = $1', [
+        users.leader,
+        [WOODWIND],
+      ]),
+    );
+    const report = await leader!.sync.round();
+    expect(report.purged).toBeGreaterThan(0);
+    expect(leader!.store.tables.members.listLive().map((m) => m.id)).toEqual([bert.id]);
+    for (const id of brassMembers) expect(record(leader!, 'members', id)).toBeUndefined();
+  });
+});

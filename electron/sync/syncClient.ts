@@ -1,0 +1,145 @@
+/**
+ * One sync round of this profile with its club server (DESIGN.md "Sync protocol"):
+ * 1. push the outbox in order; the server's answer acknowledges every processed mutation, and
+ *    a rejected one is journaled and its records put back to the server's state;
+ * 2. pull every page after the cursor, each page merged into the replica in one transaction
+ *    together with the new cursor (a crash loses nothing and repeats nothing); a new scope
+ *    epoch or a cursor the server does not know starts over and sweeps what was not resent;
+ * 3. forget the acknowledged outbox entries, now that the pull has rebased on them.
+ */
+import type {
+  Mutation,
+  MutationOutcome,
+  PullResponse,
+  PushResponse,
+} from '../../shared/sync/protocol.ts';
+import { CoreError } from '../core/coreError.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { httpsJson, type JsonResponse } from './httpsJson.ts';
+import { Replica } from './replica.ts';
+import { SyncJournal } from './syncJournal.ts';
+import { type SyncConnection, SyncSettings } from './syncSettings.ts';
+
+const PUSH_BATCH = 500;
+
+export interface RoundReport {
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  conflicts: number;
+  purged: number;
+}
+
+function answerValue<T>(response: JsonResponse, what: string): T {
+  const body = response.body as { ok?: boolean; value?: T; error?: { message?: string } } | null;
+  if (response.status === 200 && body?.ok) return body.value as T;
+  throw new CoreError(
+    'sync_failed',
+    `${what}: ${body?.error?.message ?? `der Server antwortete mit HTTP ${response.status}`}`,
+  );
+}
+
+export class SyncClient {
+  private readonly settings: SyncSettings;
+  private readonly replica: Replica;
+  private readonly journal: SyncJournal;
+
+  constructor(private readonly store: LocalStore) {
+    this.settings = new SyncSettings(store.meta);
+    this.replica = new Replica(store);
+    this.journal = new SyncJournal(store);
+  }
+
+  async round(): Promise<RoundReport> {
+    const connection = this.settings.connection();
+    if (!connection)
+      throw new CoreError(
+        'sync_failed',
+        'Dieses Profil ist mit keinem Vereinsserver verbunden: zuerst tutti enroll --server URL --code CODE.',
+      );
+    const report: RoundReport = { pushed: 0, rejected: 0, pulled: 0, conflicts: 0, purged: 0 };
+    await this.push(connection, report);
+    await this.pull(connection, report);
+    this.store.transaction(() => {
+      this.store.outbox.forgetAcknowledged();
+      this.settings.setLastSync(new Date().toISOString());
+    });
+    return report;
+  }
+
+  private request(connection: SyncConnection, method: string, path: string, body?: unknown) {
+    return httpsJson(new URL(path, connection.serverUrl), connection, method, body);
+  }
+
+  private async push(connection: SyncConnection, report: RoundReport): Promise<void> {
+    for (;;) {
+      const pending = this.store.outbox.pending().slice(0, PUSH_BATCH);
+      if (pending.length === 0) return;
+      const answer = answerValue<PushResponse>(
+        await this.request(connection, 'POST', '/sync/v1/push', { mutations: pending }),
+        'Senden der Änderungen',
+      );
+      const byId = new Map(pending.map((m) => [m.mutationId, m]));
+      this.store.transaction(() => {
+        const stillPending = this.store.outbox.pending();
+        for (const outcome of answer.results) {
+          if (outcome.status === 'rejected') {
+            this.reject(byId.get(outcome.mutationId)!, outcome, stillPending);
+            report.rejected += 1;
+          } else if (outcome.status === 'applied') report.pushed += 1;
+        }
+        this.store.outbox.acknowledge(answer.lastMutationId);
+      });
+      if (answer.lastMutationId < pending.at(-1)!.mutationId) return; // the server stopped early
+    }
+  }
+
+  private reject(mutation: Mutation, outcome: MutationOutcome, pending: readonly Mutation[]): void {
+    this.journal.recordRejection(mutation, outcome);
+    const later = pending.filter((m) => m.mutationId > mutation.mutationId);
+    for (const change of outcome.current ?? []) this.replica.restore(change, later);
+  }
+
+  private async pull(connection: SyncConnection, report: RoundReport): Promise<void> {
+    let cursor = this.settings.cursor();
+    let seen: Set<string> | null = null; // collecting during a full resync
+    for (;;) {
+      const page = answerValue<PullResponse>(
+        await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}`),
+        'Abholen der Änderungen',
+      );
+      const knownEpoch = this.settings.scopeEpoch();
+      if (
+        seen === null &&
+        (page.reset || (knownEpoch !== null && knownEpoch !== page.scopeEpoch && cursor > 0))
+      ) {
+        // What this user may see has changed (or the server does not know our cursor): start over.
+        seen = new Set();
+        if (!page.reset) {
+          cursor = 0;
+          continue;
+        }
+      }
+      this.store.transaction(() => {
+        const own = this.replica.ownStamps();
+        for (const change of page.changes) {
+          seen?.add(`${change.entity}:${change.id}`);
+          const { lost, purged } = this.replica.apply(change, own);
+          if (purged) report.purged += 1;
+          if (lost.length > 0) {
+            this.journal.recordConflicts(lost);
+            report.conflicts += lost.length;
+          }
+        }
+        report.pulled += page.changes.length;
+        this.store.outbox.acknowledge(page.lastMutationId);
+        if (!page.hasMore && seen)
+          report.purged += this.replica.sweep(seen, this.store.outbox.pending());
+        this.settings.setCursor(page.cursor);
+        this.settings.setScopeEpoch(page.scopeEpoch);
+      });
+      cursor = page.cursor;
+      if (!page.hasMore) return;
+    }
+  }
+}

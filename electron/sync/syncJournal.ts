@@ -1,0 +1,96 @@
+/**
+ * "Konflikte & Ablehnungen": every local value a later remote one replaced, and every mutation
+ * the server rejected with its reason — kept in the profile until the user dismisses them
+ * (or re-applies the value, which is just a new edit).
+ */
+import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import type { LostValue } from './replica.ts';
+
+export interface ConflictEntry extends LostValue {
+  key: number;
+  at: string;
+}
+
+export interface RejectionEntry {
+  mutationId: number;
+  at: string;
+  reason: string;
+  fields: Record<string, string>;
+  mutation: Mutation;
+}
+
+export class SyncJournal {
+  constructor(
+    private readonly store: LocalStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  recordConflicts(values: readonly LostValue[]): void {
+    const insert = this.store.statement(
+      `INSERT INTO sync_conflicts (at, entity, record_id, field, local_value, local_stamp, remote_value, remote_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const at = this.now().toISOString();
+    for (const v of values)
+      insert.run(
+        at,
+        v.entity,
+        v.id,
+        v.field,
+        JSON.stringify(v.localValue ?? null),
+        v.localStamp,
+        JSON.stringify(v.remoteValue ?? null),
+        v.remoteStamp,
+      );
+  }
+
+  recordRejection(mutation: Mutation, outcome: MutationOutcome): void {
+    this.store
+      .statement(
+        `INSERT OR REPLACE INTO sync_rejections (mutation_id, at, reason, fields, mutation) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        mutation.mutationId,
+        this.now().toISOString(),
+        outcome.reason ?? 'Vom Server abgelehnt.',
+        JSON.stringify(outcome.fields ?? {}),
+        JSON.stringify(mutation),
+      );
+  }
+
+  conflicts(): ConflictEntry[] {
+    const rows = this.store
+      .statement(
+        `SELECT id, at, entity, record_id, field, local_value, local_stamp, remote_value, remote_stamp
+         FROM sync_conflicts WHERE dismissed = 0 ORDER BY id`,
+      )
+      .all() as Record<string, string | number>[];
+    return rows.map((r) => ({
+      key: Number(r.id),
+      at: String(r.at),
+      entity: r.entity as LostValue['entity'],
+      id: String(r.record_id),
+      field: String(r.field),
+      localValue: JSON.parse(String(r.local_value)),
+      localStamp: String(r.local_stamp),
+      remoteValue: JSON.parse(String(r.remote_value)),
+      remoteStamp: String(r.remote_stamp),
+    }));
+  }
+
+  rejections(): RejectionEntry[] {
+    const rows = this.store
+      .statement(
+        'SELECT mutation_id, at, reason, fields, mutation FROM sync_rejections WHERE dismissed = 0 ORDER BY mutation_id',
+      )
+      .all() as Record<string, string | number>[];
+    return rows.map((r) => ({
+      mutationId: Number(r.mutation_id),
+      at: String(r.at),
+      reason: String(r.reason),
+      fields: JSON.parse(String(r.fields)),
+      mutation: JSON.parse(String(r.mutation)),
+    }));
+  }
+}

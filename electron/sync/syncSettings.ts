@@ -1,0 +1,72 @@
+/**
+ * This profile's connection to a club server, kept in the profile's encrypted database (never
+ * in a plain file): server address, pinned CA, device certificate and private key, and where
+ * the last pull ended.
+ */
+import type { MetaTable } from '../store/meta.ts';
+import type { EnrolledDevice } from './enrolDevice.ts';
+
+const KEYS = {
+  server: 'sync.server',
+  device: 'sync.device',
+  cursor: 'sync.cursor',
+  scopeEpoch: 'sync.scope_epoch',
+  lastSync: 'sync.last_sync',
+} as const;
+
+export interface SyncConnection extends EnrolledDevice {
+  serverUrl: string;
+}
+
+export class SyncSettings {
+  constructor(private readonly meta: MetaTable) {}
+
+  connection(): SyncConnection | null {
+    const device = this.meta.get(KEYS.device);
+    const server = this.meta.get(KEYS.server);
+    return device && server
+      ? { ...(JSON.parse(device) as EnrolledDevice), serverUrl: server }
+      : null;
+  }
+
+  connect(serverUrl: string, device: EnrolledDevice): void {
+    this.meta.set(KEYS.server, serverUrl);
+    this.meta.set(KEYS.device, JSON.stringify(device));
+  }
+
+  /** A renewed certificate (same key or a new one). */
+  updateCertificate(certificatePem: string, privateKeyPem: string, notAfter: string): void {
+    const connection = this.connection();
+    if (!connection) return;
+    const { serverUrl: _server, ...device } = connection;
+    this.meta.set(
+      KEYS.device,
+      JSON.stringify({ ...device, certificatePem, privateKeyPem, notAfter }),
+    );
+  }
+
+  cursor(): number {
+    return Number(this.meta.get(KEYS.cursor) ?? '0');
+  }
+
+  setCursor(cursor: number): void {
+    this.meta.set(KEYS.cursor, String(cursor));
+  }
+
+  scopeEpoch(): number | null {
+    const value = this.meta.get(KEYS.scopeEpoch);
+    return value === undefined ? null : Number(value);
+  }
+
+  setScopeEpoch(epoch: number): void {
+    this.meta.set(KEYS.scopeEpoch, String(epoch));
+  }
+
+  lastSync(): string | null {
+    return this.meta.get(KEYS.lastSync) ?? null;
+  }
+
+  setLastSync(iso: string): void {
+    this.meta.set(KEYS.lastSync, iso);
+  }
+}

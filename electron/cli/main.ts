@@ -3,8 +3,10 @@
  * non-zero exit; anything else is a bug and prints its stack.
  */
 import { CoreError } from '../core/coreError.ts';
+import { enrollCommand } from './enrollCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { startCommand } from './startCommand.ts';
+import { syncCommand } from './syncCommand.ts';
 
 const USAGE = `Tutti – Vereinsverwaltung
 
@@ -13,6 +15,11 @@ Verwendung:
       Startet Tutti. Ohne Electron (oder mit --browser) im Browser unter 127.0.0.1.
   tutti export members|registers|instruments|loans --profile ORDNER --format csv|json [--out DATEI]
       Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
+  tutti enroll --profile ORDNER --server https://HOST:PORT --code CODE
+      Verbindet das Profil mit dem Vereinsserver (Anmeldecode vom EDV-Beauftragten).
+  tutti sync --profile ORDNER
+      Gleicht einmal mit dem Vereinsserver ab und sagt, was übertragen wurde
+      (Exit 3, wenn Änderungen abgelehnt wurden oder Konflikte entstanden).
 
 Die Passphrase des Profils wird im Terminal abgefragt oder aus der Datei gelesen,
 die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
@@ -26,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
         return await startCommand(rest, process.stdout);
       case 'export':
         return await exportCommand(rest, process.stdout);
+      case 'enroll':
+        return await enrollCommand(rest, process.stdout);
+      case 'sync':
+        return await syncCommand(rest, process.stdout);
       case undefined:
       case 'help':
       case '--help':

@@ -20,6 +20,8 @@ export interface EnrolledDevice {
   /** The pinned club-server CA. */
   caCertificatePem: string;
   notAfter: string;
+  /** The server's device listener, where this device syncs. */
+  syncUrl: string;
 }
 
 function answerOf(body: unknown): {
@@ -80,5 +82,6 @@ export async function enrolDevice(serverUrl: string, codeText: string): Promise<
     certificatePem: String(answer.value.certificate),
     caCertificatePem,
     notAfter: String(answer.value.notAfter),
+    syncUrl: String(answer.value.syncUrl),
   };
 }

@@ -38,10 +38,7 @@ describe('desktop sync client', () => {
     users[name] = user.id;
     const device = await enrolUser(t, clubId, user.id);
     const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
-    new SyncSettings(store.meta).connect(
-      t.webUrl.replace(String(t.server.web.port), String(t.server.devices.port)),
-      device,
-    );
+    new SyncSettings(store.meta).connect(device.syncUrl, device);
     return { store, api: new ClubService(store, name), sync: new SyncClient(store) };
   }
 

@@ -19,9 +19,16 @@ const enrolSchema = z
   })
   .strict();
 
+/** The host name of a Host header ("tutti.example:8443", "[::1]:8443"), without the port. */
+function hostOf(header: string | undefined): string {
+  const host = header ?? 'localhost';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+}
+
 export function webApi(
   services: Services,
   log: Logger,
+  devicePort: number,
   limiter = new RateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 }),
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router<Services>((error, req) =>
@@ -51,6 +58,8 @@ export function webApi(
         certificate: issued.certificatePem,
         caCertificate: issued.caCertificatePem,
         notAfter: issued.notAfter.toISOString(),
+        // Where the device syncs: the host it reached us by, on the device listener's port.
+        syncUrl: `https://${hostOf(req.headers.host)}:${devicePort}`,
       });
     });
   return (req, res) => void router.handle(services, req, res);

@@ -79,7 +79,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     const web = await startWebListener({
       serverCertificatePem: keys.server.certificatePem,
       serverPrivateKeyPem: keys.server.privateKeyPem,
-      handler: webApi(services, log),
+      handler: webApi(services, log, devices.port),
       host: options.host,
       port: options.webPort ?? config.webPort,
     });

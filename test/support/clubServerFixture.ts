@@ -38,12 +38,15 @@ export async function startTestClubServer(
     log: silentLogger(),
     now: options.now,
   });
+  let stopped = false;
   return {
     server,
     dir,
     webUrl: `https://localhost:${server.web.port}`,
     deviceUrl: `https://localhost:${server.devices.port}`,
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       await server.close();
       temp.cleanup();
     },

@@ -22,6 +22,17 @@ import { type SyncConnection, SyncSettings } from './syncSettings.ts';
 
 const PUSH_BATCH = 500;
 
+/** How a request reaches the server: HTTPS with the device certificate, or (in tests) in-process. */
+export type SyncTransport = (
+  connection: SyncConnection,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+) => Promise<JsonResponse>;
+
+const httpsTransport: SyncTransport = (connection, method, path, body) =>
+  httpsJson(new URL(path, connection.serverUrl), connection, method, body);
+
 export interface RoundReport {
   pushed: number;
   rejected: number;
@@ -44,7 +55,10 @@ export class SyncClient {
   private readonly replica: Replica;
   private readonly journal: SyncJournal;
 
-  constructor(private readonly store: LocalStore) {
+  constructor(
+    private readonly store: LocalStore,
+    private readonly transport: SyncTransport = httpsTransport,
+  ) {
     this.settings = new SyncSettings(store.meta);
     this.replica = new Replica(store);
     this.journal = new SyncJournal(store);
@@ -67,8 +81,13 @@ export class SyncClient {
     return report;
   }
 
-  private request(connection: SyncConnection, method: string, path: string, body?: unknown) {
-    return httpsJson(new URL(path, connection.serverUrl), connection, method, body);
+  private request(
+    connection: SyncConnection,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ) {
+    return this.transport(connection, method, path, body);
   }
 
   private async push(connection: SyncConnection, report: RoundReport): Promise<void> {

@@ -149,6 +149,28 @@ describe('desktop sync client', () => {
     expect(record(laptop!, 'loans', first.id)?.record.issuedOn).toBe('2026-11-20');
   });
 
+  it('renews its certificate by itself when it nears expiry; the old one stops working', async () => {
+    const { laptop } = desktops as Record<string, Desktop>;
+    const settings = new SyncSettings(laptop!.store.meta);
+    const before = settings.connection()!;
+    // As if 80 of the 90 days had passed.
+    settings.updateCertificate(
+      before.certificatePem,
+      before.privateKeyPem,
+      new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    );
+    await laptop!.sync.round();
+    const after = settings.connection()!;
+    expect(after.certificatePem).not.toBe(before.certificatePem);
+    expect(after.privateKeyPem).not.toBe(before.privateKeyPem);
+    expect(Date.parse(after.notAfter)).toBeGreaterThan(Date.now() + 80 * 86_400_000);
+    await expect(laptop!.sync.round()).resolves.toMatchObject({ rejected: 0 });
+    const stale = new SyncClient(laptop!.store);
+    settings.updateCertificate(before.certificatePem, before.privateKeyPem, before.notAfter);
+    await expect(stale.round()).rejects.toThrow();
+    settings.updateCertificate(after.certificatePem, after.privateKeyPem, after.notAfter);
+  });
+
   it("purges another register's members from a leader's device when the leader moves", async () => {
     const { office, leader } = desktops as Record<string, Desktop>;
     const bert = await save(office!, 'members', {

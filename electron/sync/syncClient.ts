@@ -7,6 +7,8 @@
  *    epoch or a cursor the server does not know starts over and sweeps what was not resent;
  * 3. forget the acknowledged outbox entries, now that the pull has rebased on them.
  */
+
+import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import type {
   Mutation,
   MutationOutcome,
@@ -21,6 +23,7 @@ import { SyncJournal } from './syncJournal.ts';
 import { type SyncConnection, SyncSettings } from './syncSettings.ts';
 
 const PUSH_BATCH = 500;
+const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
 
 /** How a request reaches the server: HTTPS with the device certificate, or (in tests) in-process. */
 export type SyncTransport = (
@@ -72,13 +75,31 @@ export class SyncClient {
         'Dieses Profil ist mit keinem Vereinsserver verbunden: zuerst tutti enroll --server URL --code CODE.',
       );
     const report: RoundReport = { pushed: 0, rejected: 0, pulled: 0, conflicts: 0, purged: 0 };
-    await this.push(connection, report);
-    await this.pull(connection, report);
+    const current = await this.renewIfDue(connection);
+    await this.push(current, report);
+    await this.pull(current, report);
     this.store.transaction(() => {
       this.store.outbox.forgetAcknowledged();
       this.settings.setLastSync(new Date().toISOString());
     });
     return report;
+  }
+
+  /**
+   * Device certificates live at most 90 days; within the last 30 a round first gets a new one
+   * (with a new key, made here), so a device in regular use never runs into the expiry.
+   */
+  private async renewIfDue(connection: SyncConnection): Promise<SyncConnection> {
+    if (Date.parse(connection.notAfter) - Date.now() > RENEW_BEFORE_MS) return connection;
+    const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr(connection.deviceId);
+    const renewed = answerValue<{ certificate: string; notAfter: string }>(
+      await this.request(connection, 'POST', '/api/v1/certificate/renew', { csr: csrPem }),
+      'Erneuern des Gerätezertifikats',
+    );
+    this.store.transaction(() =>
+      this.settings.updateCertificate(renewed.certificate, privateKeyPem, renewed.notAfter),
+    );
+    return this.settings.connection()!;
   }
 
   private request(

@@ -9,6 +9,7 @@ import { webApi } from '../api/webApi.ts';
 import type { Logger } from '../log/logger.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
+import { PokeHub } from '../sync/pokeHub.ts';
 import { type DeviceListener, startDeviceListener } from '../tls/deviceListener.ts';
 import { startWebListener, type WebListener } from '../tls/webListener.ts';
 import { answerAdminRequest } from './adminCommands.ts';
@@ -58,6 +59,9 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     await migrateServer(db);
     dir.recordDatabase(db.kind);
     const services = createServices(db, keys.ca, now);
+    const pokes = new PokeHub(services, log);
+    await pokes.start();
+    cleanups.push(() => pokes.close());
 
     const revocationList = async () => {
       const { revoked, replaced } = await services.devices.revocations();
@@ -72,6 +76,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       serverPrivateKeyPem: keys.server.privateKeyPem,
       crlPem: initial.crlPem,
       handler: deviceApi(services, log, { certificatesChanged: () => refreshRevocations() }),
+      onUpgrade: (req, socket, head) => pokes.handleUpgrade(req, socket, head),
       host: options.host,
       port: options.devicePort ?? config.devicePort,
     });

@@ -9,6 +9,9 @@ import type { SqlClient } from '../storage/serverDatabase.ts';
 
 export type Fields = Record<string, unknown>;
 
+/** The NOTIFY channel a club's change is announced on; the payload is the club id. */
+export const CLUB_CHANGED = 'tutti_club_changed';
+
 export interface StoredRecord {
   fields: Fields;
   stamps: Record<string, string>;
@@ -48,6 +51,8 @@ export async function storeRecord(
      ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = $4, stamps = $5, deleted = $6, version = $7`,
     [clubId, entity, id, JSON.stringify(fields), JSON.stringify(stamps), deleted, version],
   );
+  // Every server node listening on this database tells its devices on commit (not before).
+  await sql.query(`SELECT pg_notify('${CLUB_CHANGED}', $1)`, [clubId]);
   return Number(version);
 }
 

@@ -31,6 +31,14 @@ export class PgliteDatabase implements ServerDatabase {
     return guardTransaction(() => this.db.transaction((tx) => work(tx)));
   }
 
+  async listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<() => Promise<void>> {
+    const stop = await this.db.listen(channel, onPayload);
+    return () => stop();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -11,7 +11,12 @@ import {
 export class PostgresDatabase implements ServerDatabase {
   readonly kind = 'postgres' as const;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly listeners = new Set<pg.Client>();
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+  ) {}
 
   static async open(url: string): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -28,7 +33,7 @@ export class PostgresDatabase implements ServerDatabase {
         'Der Datenbankbenutzer braucht das Recht BYPASSRLS (ALTER ROLE … BYPASSRLS) und darf Rollen anlegen; bitte in PostgreSQL einrichten.',
       );
     }
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, url);
   }
 
   withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
@@ -42,8 +47,29 @@ export class PostgresDatabase implements ServerDatabase {
     return this.transaction(work);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  /** A connection of its own, outside the pool: LISTEN holds it for as long as it listens. */
+  async listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<() => Promise<void>> {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+    const client = new pg.Client(this.connectionString);
+    await client.connect();
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    await client.query(`LISTEN ${channel}`);
+    this.listeners.add(client);
+    return async () => {
+      this.listeners.delete(client);
+      await client.end();
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.listeners].map((client) => client.end()));
+    this.listeners.clear();
+    await this.pool.end();
   }
 
   private transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {

@@ -22,6 +22,11 @@ export interface ServerDatabase {
   withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T>;
   /** Runs `work` in one transaction as the owner: migrations, creating clubs, operator tasks. */
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel`, from any server node on the same database;
+   * resolves to a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
@@ -27,6 +28,8 @@ export interface DeviceListenerOptions {
   /** The CA's current revocation list (PEM); replaced through `updateRevocations`. */
   crlPem: string;
   handler(req: DeviceRequest, res: ServerResponse): void;
+  /** A device asks to upgrade its connection (the poke WebSocket). */
+  onUpgrade?(req: DeviceRequest, socket: Duplex, head: Buffer): void;
   host?: string;
   port?: number;
 }
@@ -46,13 +49,24 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
   });
   const openBySerial = new Map<string, Set<TLSSocket>>();
 
+  /** The device behind a request, from its verified peer certificate; null for a non-device. */
+  const identify = (req: IncomingMessage): DeviceRequest | null => {
+    const socket = req.socket as TLSSocket;
+    const peer = socket.getPeerCertificate();
+    const device = deviceIdentityFromSubjectAltName(peer.subjectaltname);
+    if (!device) return null;
+    return Object.assign(req, {
+      device,
+      serial: normalSerial(peer.serialNumber ?? ''),
+      address: socket.remoteAddress ?? '',
+    });
+  };
+
   const server: Server = createServer(
     { ...context(options.crlPem), requestCert: true, rejectUnauthorized: true },
     (req, res) => {
-      const socket = req.socket as TLSSocket;
-      const peer = socket.getPeerCertificate();
-      const device = deviceIdentityFromSubjectAltName(peer.subjectaltname);
-      if (!device) {
+      const deviceRequest = identify(req);
+      if (!deviceRequest) {
         // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
         res.writeHead(403, { 'Content-Type': 'application/json' });
         res.end(
@@ -63,16 +77,19 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
         );
         return;
       }
-      options.handler(
-        Object.assign(req, {
-          device,
-          serial: normalSerial(peer.serialNumber ?? ''),
-          address: socket.remoteAddress ?? '',
-        }),
-        res,
-      );
+      options.handler(deviceRequest, res);
     },
   );
+
+  // WebSocket upgrades (pokes) arrive over the same mutually authenticated connection.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const deviceRequest = identify(req);
+    if (!deviceRequest || !options.onUpgrade) {
+      socket.destroy();
+      return;
+    }
+    options.onUpgrade(deviceRequest, socket, head);
+  });
 
   server.on('secureConnection', (socket: TLSSocket) => {
     const serial = normalSerial(socket.getPeerCertificate().serialNumber ?? '');

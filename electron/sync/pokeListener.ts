@@ -1,0 +1,62 @@
+/**
+ * The device's end of the poke WebSocket: connected over mutual TLS to the server's device
+ * listener, it calls `onPoke` whenever the club's data changed elsewhere, and reconnects with
+ * backoff after a lost network or a sleeping laptop.
+ */
+import WebSocket from 'ws';
+import { backoffDelay } from './backoff.ts';
+import type { SyncConnection } from './syncSettings.ts';
+
+export class PokeListener {
+  private socket: WebSocket | null = null;
+  private attempt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: () => SyncConnection | null,
+    private readonly onPoke: () => void,
+    private readonly onConnected: (connected: boolean) => void = () => {},
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.socket?.terminate();
+    this.socket = null;
+  }
+
+  private connect(): void {
+    const connection = this.connection();
+    if (!connection || this.stopped) return;
+    const url = new URL('/sync/v1/poke', connection.serverUrl);
+    url.protocol = 'wss:';
+    const socket = new WebSocket(url, {
+      ca: connection.caCertificatePem,
+      cert: connection.certificatePem,
+      key: connection.privateKeyPem,
+      minVersion: 'TLSv1.2',
+      handshakeTimeout: 15_000,
+    });
+    this.socket = socket;
+    socket.on('open', () => {
+      this.attempt = 0;
+      this.onConnected(true);
+    });
+    socket.on('message', () => this.onPoke());
+    socket.on('error', () => {}); // followed by 'close', which reconnects
+    socket.on('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.onConnected(false);
+      if (this.stopped) return;
+      this.timer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
+      this.timer.unref();
+    });
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * When the desktop syncs, so that the secretary never has to think about it: right after a
+ * local change (debounced), when the server pokes, every few minutes as a fallback, and again
+ * after the laptop wakes (a jump of the wall clock). A failed round is retried with backoff and
+ * jitter. One round at a time; a request during a round runs one more round after it.
+ */
+import { CoreError } from '../core/coreError.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { backoffDelay } from './backoff.ts';
+import { PokeListener } from './pokeListener.ts';
+import type { RoundReport, SyncClient } from './syncClient.ts';
+import { SyncSettings } from './syncSettings.ts';
+
+export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** ISO time of the last completed round. */
+  lastSync: string | null;
+  pending: number;
+  /** German, for `problem` and `offline`. */
+  message: string | null;
+  live: boolean;
+}
+
+const DEBOUNCE_MS = 300;
+const FALLBACK_MS = 5 * 60_000;
+const TICK_MS = 30_000;
+
+export class SyncScheduler {
+  private phase: SyncPhase = 'offline';
+  private message: string | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private debounce: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private tick: NodeJS.Timeout | null = null;
+  private lastTick = Date.now();
+  private lastRound = 0;
+  private live = false;
+  private readonly settings: SyncSettings;
+  private readonly pokes: PokeListener;
+
+  constructor(
+    private readonly store: LocalStore,
+    private readonly client: SyncClient,
+    private readonly onRound: (report: RoundReport) => void = () => {},
+  ) {
+    this.settings = new SyncSettings(store.meta);
+    this.pokes = new PokeListener(
+      () => this.settings.connection(),
+      () => this.request(),
+      (connected) => {
+        this.live = connected;
+        if (connected) this.request(); // whatever happened while we were away
+      },
+    );
+  }
+
+  start(): void {
+    if (!this.settings.connection()) {
+      this.phase = 'unconnected';
+      return;
+    }
+    this.pokes.start();
+    this.tick = setInterval(() => this.onTick(), TICK_MS);
+    this.tick.unref();
+    this.request();
+  }
+
+  stop(): void {
+    this.pokes.stop();
+    for (const timer of [this.debounce, this.retry, this.tick]) if (timer) clearTimeout(timer);
+  }
+
+  /** A local change was saved: push it soon. */
+  localChanged(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.request(), DEBOUNCE_MS);
+    this.debounce.unref();
+  }
+
+  /** Runs a round now (or right after the current one); resolves when it has ended. */
+  request(): Promise<void> {
+    if (this.phase === 'unconnected' && !this.settings.connection()) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  status(): SyncStatus {
+    return {
+      phase: this.settings.connection() ? this.phase : 'unconnected',
+      lastSync: this.settings.lastSync(),
+      pending: this.store.outbox.pendingCount(),
+      message: this.message,
+      live: this.live,
+    };
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      this.phase = 'syncing';
+      try {
+        const report = await this.client.round();
+        this.phase = 'synced';
+        this.message = null;
+        this.failures = 0;
+        this.lastRound = Date.now();
+        this.onRound(report);
+      } catch (error) {
+        this.failures += 1;
+        const fromServer = error instanceof CoreError;
+        this.phase = fromServer ? 'problem' : 'offline';
+        this.message = fromServer
+          ? error.message
+          : 'Keine Verbindung zum Vereinsserver. Änderungen werden gespeichert und später gesendet.';
+        if (this.retry) clearTimeout(this.retry);
+        this.retry = setTimeout(() => this.request(), backoffDelay(this.failures - 1));
+        this.retry.unref();
+        return;
+      }
+    } while (this.again);
+  }
+
+  private onTick(): void {
+    const now = Date.now();
+    // Far more time passed than the timer's period: the machine slept. Sync at once.
+    const woke = now - this.lastTick > 2 * TICK_MS;
+    this.lastTick = now;
+    if (woke || now - this.lastRound > FALLBACK_MS) void this.request();
+  }
+}

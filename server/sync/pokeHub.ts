@@ -1,0 +1,96 @@
+/**
+ * Pokes (DESIGN.md "Sync protocol"): devices keep a WebSocket open over their mutual-TLS
+ * connection; when a club's data changes — on this node or any other using the same database
+ * (PostgreSQL LISTEN/NOTIFY; PGlite the same within its process) — every device of that club is
+ * told to pull. A poke carries no data, only "something changed".
+ */
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { authenticate } from '../api/authenticate.ts';
+import type { Services } from '../app/services.ts';
+import { CLUB_CHANGED } from '../data/recordStore.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DeviceRequest } from '../tls/deviceListener.ts';
+
+export const POKE_PATH = '/sync/v1/poke';
+const HEARTBEAT_MS = 30_000;
+
+export class PokeHub {
+  private readonly byClub = new Map<string, Set<WebSocket>>();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  private stopListening: (() => Promise<void>) | null = null;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly alive = new WeakSet<WebSocket>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {
+    // A device that vanished without closing (sleep, lost network) is noticed and dropped.
+    this.heartbeat = setInterval(() => {
+      for (const sockets of this.byClub.values())
+        for (const ws of sockets) {
+          if (!this.alive.has(ws)) {
+            ws.terminate();
+            continue;
+          }
+          this.alive.delete(ws);
+          ws.ping();
+        }
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  async start(): Promise<void> {
+    this.stopListening = await this.services.db.listen(CLUB_CHANGED, (clubId) => this.poke(clubId));
+  }
+
+  /** Accepts the upgrade of a device that is current and allowed into its club, else refuses. */
+  handleUpgrade(req: DeviceRequest, socket: Duplex, head: Buffer): void {
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (new URL(req.url ?? '/', 'https://x').pathname !== POKE_PATH) {
+      refuse('404 Not Found');
+      return;
+    }
+    authenticate(this.services, req.device, req.serial, req.address, req.headers)
+      .then(async (caller) => {
+        await this.services.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.add(caller.clubId, ws));
+      })
+      .catch((error) => {
+        this.log.info(
+          { deviceId: req.device.deviceId, reason: (error as Error).message },
+          'poke refused',
+        );
+        refuse('403 Forbidden');
+      });
+  }
+
+  poke(clubId: string): void {
+    for (const ws of this.byClub.get(clubId) ?? []) ws.send('{"type":"poke"}');
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.stopListening?.();
+    for (const sockets of this.byClub.values()) for (const ws of sockets) ws.terminate();
+    this.byClub.clear();
+    this.wss.close();
+  }
+
+  private add(clubId: string, ws: WebSocket): void {
+    const sockets = this.byClub.get(clubId) ?? new Set();
+    sockets.add(ws);
+    this.byClub.set(clubId, sockets);
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('close', () => {
+      sockets.delete(ws);
+      if (sockets.size === 0) this.byClub.delete(clubId);
+    });
+    ws.on('error', () => ws.terminate());
+    ws.send('{"type":"hello"}');
+  }
+}

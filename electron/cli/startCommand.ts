@@ -82,6 +82,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
     throw error;
   });
 
+  api.startSync();
   process.stderr.write(
     `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
   );
@@ -92,6 +93,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      api.stopSync();
       await server.close();
       profile.close(); // checkpoints the WAL and releases the profile lock
       process.stderr.write('Tutti wurde beendet.\n');

@@ -4,6 +4,7 @@
  */
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
 import {
   type Draft,
   type EntityMap,
@@ -13,6 +14,7 @@ import {
 import { attendanceId, newId } from '../../shared/domain/ids.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
+import { DesktopSync } from '../sync/desktopSync.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
 
 const NOT_FOUND = 'Der Datensatz wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.';
@@ -26,7 +28,28 @@ export class ClubService implements ClubApi {
   constructor(
     private readonly store: LocalStore,
     private readonly profileLabel: string,
+    private readonly sync: DesktopSync = new DesktopSync(store),
   ) {}
+
+  async syncStatus(): Promise<ApiResult<SyncStatus>> {
+    return ok(this.sync.status());
+  }
+
+  async syncNow(): Promise<ApiResult<SyncStatus>> {
+    return ok(await this.sync.syncNow());
+  }
+
+  async syncJournal(): Promise<ApiResult<SyncJournalView>> {
+    return ok(this.sync.journalView());
+  }
+
+  async dismissSyncEntry(kind: 'conflict' | 'rejection', key: number): Promise<ApiResult<null>> {
+    return this.sync.dismiss(kind, key);
+  }
+
+  connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
+    return this.sync.connect(serverUrl, code);
+  }
 
   async list<E extends EntityName>(entity: E): Promise<ApiResult<EntityMap[E][]>> {
     return ok(this.store.tables[entity].listLive() as unknown as EntityMap[E][]);
@@ -39,7 +62,9 @@ export class ClubService implements ClubApi {
   }
 
   async save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>> {
-    return this.saveNow(entity, draft);
+    const result = this.saveNow(entity, draft);
+    if (result.ok) this.sync.localChanged();
+    return result;
   }
 
   /** Synchronous core of `save`, for imports and benchmarks that need no promise per record. */
@@ -89,11 +114,24 @@ export class ClubService implements ClubApi {
   }
 
   async remove(entity: EntityName, id: string): Promise<ApiResult<null>> {
-    return this.setDeleted(entity, id, true) as ApiResult<null>;
+    const result = this.setDeleted(entity, id, true) as ApiResult<null>;
+    if (result.ok) this.sync.localChanged();
+    return result;
   }
 
   async restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>> {
-    return this.setDeleted(entity, id, false) as ApiResult<EntityMap[E]>;
+    const result = this.setDeleted(entity, id, false) as ApiResult<EntityMap[E]>;
+    if (result.ok) this.sync.localChanged();
+    return result;
+  }
+
+  /** Starts syncing when the profile is connected with a club server. */
+  startSync(): void {
+    this.sync.start();
+  }
+
+  stopSync(): void {
+    this.sync.stop();
   }
 
   async status(): Promise<ApiResult<CoreStatus>> {

@@ -11,6 +11,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  powerMonitor,
   protocol,
   safeStorage,
   screen,
@@ -95,7 +96,12 @@ async function start(): Promise<void> {
     confirmUnprotectedStorage: askUnprotectedStorage,
   });
   profile = await openProfile(profileDir, keyStore);
-  registerClubApiHandlers(ipcMain, new ClubService(profile.store, profileDir), log);
+  const api = new ClubService(profile.store, profileDir);
+  registerClubApiHandlers(ipcMain, api, log);
+  api.startSync();
+  // A laptop waking up syncs at once rather than at the next timer tick.
+  powerMonitor.on('resume', () => void api.syncNow());
+  app.on('before-quit', () => api.stopSync());
 
   const assets = await AppAssets.load(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {

@@ -1,3 +1,4 @@
+import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,7 +101,7 @@ describe('IPC handlers of the main process', () => {
 
   it('register handlers for the API channels only', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      ['get', 'list', 'remove', 'restore', 'save', 'status'].map((m) => `tutti:api:${m}`),
+      [...CLUB_API_METHODS].sort().map((m) => `tutti:api:${m}`),
     );
   });
 });

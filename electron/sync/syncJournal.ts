@@ -79,6 +79,15 @@ export class SyncJournal {
     }));
   }
 
+  /** The user has looked at it: it leaves the list (the row stays, marked). */
+  dismiss(kind: 'conflict' | 'rejection', key: number): boolean {
+    const sql =
+      kind === 'conflict'
+        ? 'UPDATE sync_conflicts SET dismissed = 1 WHERE id = ? AND dismissed = 0'
+        : 'UPDATE sync_rejections SET dismissed = 1 WHERE mutation_id = ? AND dismissed = 0';
+    return this.store.statement(sql).run(key).changes > 0;
+  }
+
   rejections(): RejectionEntry[] {
     const rows = this.store
       .statement(

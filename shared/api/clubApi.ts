@@ -12,6 +12,7 @@ import {
 } from '../domain/entities.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
+import type { SyncJournalView, SyncStatus } from './sync.ts';
 
 export interface CoreStatus {
   /** Where the local database lives (desktop) or the club's name (web). */
@@ -33,6 +34,14 @@ export interface ClubApi {
   remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
   status(): Promise<ApiResult<CoreStatus>>;
+  syncStatus(): Promise<ApiResult<SyncStatus>>;
+  /** Runs a sync round now and answers the state after it. */
+  syncNow(): Promise<ApiResult<SyncStatus>>;
+  /** "Konflikte & Ablehnungen": what the user should look at. */
+  syncJournal(): Promise<ApiResult<SyncJournalView>>;
+  dismissSyncEntry(kind: 'conflict' | 'rejection', key: number): Promise<ApiResult<null>>;
+  /** Connects this profile with a club server using a one-time enrolment code. */
+  connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -51,6 +60,11 @@ export const clubApiArgs = {
   remove: z.tuple([entityNameSchema, id]),
   restore: z.tuple([entityNameSchema, id]),
   status: z.tuple([]),
+  syncStatus: z.tuple([]),
+  syncNow: z.tuple([]),
+  syncJournal: z.tuple([]),
+  dismissSyncEntry: z.tuple([z.enum(['conflict', 'rejection']), z.number().int().nonnegative()]),
+  connectServer: z.tuple([z.string().max(500), z.string().max(200)]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

@@ -9,5 +9,10 @@ export const CLUB_API_METHOD_NAMES = [
   'remove',
   'restore',
   'status',
+  'syncStatus',
+  'syncNow',
+  'syncJournal',
+  'dismissSyncEntry',
+  'connectServer',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

@@ -5,10 +5,12 @@
  * safeStorage key store, IPC handlers, app:// pages with CSP, the locked-down window, and a
  * clean close of the database on quit. The real Electron run is test/electron/ (needs the binary).
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { REPO_ROOT } from '../support/tuttiProcess.ts';
 
@@ -52,7 +54,7 @@ describe('the bundled Electron main process', () => {
       expect.arrayContaining(['permissions:request', 'permissions:check', 'protocol.handle:app']),
     );
     expect(report.ipcChannels.sort()).toEqual(
-      ['get', 'list', 'remove', 'restore', 'save', 'status'].map((m) => `tutti:api:${m}`),
+      [...CLUB_API_METHODS].sort().map((m) => `tutti:api:${m}`),
     );
     expect(report.window.webPreferences).toMatchObject({
       sandbox: true,

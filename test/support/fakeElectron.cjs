@@ -79,6 +79,7 @@ const fake = {
     },
     removeHandler: (channel) => ipcHandlers.delete(channel),
   },
+  powerMonitor: { on: () => {} },
   Menu: {
     buildFromTemplate: (t) => t,
     setApplicationMenu: (m) => (report.menu = m.map((i) => i.label)),

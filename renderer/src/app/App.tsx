@@ -19,6 +19,8 @@ import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
 import { RegistersPage } from '../registers/RegistersPage.tsx';
 import { useClubData } from '../state/clubData.ts';
+import { SyncPage } from '../sync/SyncPage.tsx';
+import { useSyncState } from '../sync/syncState.ts';
 import { StatusBar } from './StatusBar.tsx';
 
 const PAGES = {
@@ -26,6 +28,7 @@ const PAGES = {
   registers: RegistersPage,
   instruments: InstrumentsPage,
   events: EventsPage,
+  sync: SyncPage,
 } as const;
 type Page = keyof typeof PAGES;
 
@@ -39,6 +42,8 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+  const startPolling = useSyncState((s) => s.startPolling);
+  useEffect(() => startPolling(), [startPolling]);
 
   const Current = PAGES[page];
 

@@ -1,26 +1,40 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useClubData } from '../state/clubData.ts';
+import { useSyncState } from '../sync/syncState.ts';
 
-/** Where the data stands: saved locally, how much waits for a server, which device this is. */
+function time(iso: string | null): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Where the data stands: saved locally, how much waits for the server, and the sync state. */
 export function StatusBar() {
   const { t } = useTranslation();
   const status = useClubData((s) => s.coreStatus);
+  const sync = useSyncState((s) => s.status);
+  const pending = sync?.pending ?? status?.pendingMutations ?? 0;
+  const phase = sync?.phase ?? 'unconnected';
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar">
       <Text size="xs">{t('status.local')}</Text>
+      <Text size="xs" data-testid="pending-count">
+        {t('status.pending', { count: pending })}
+      </Text>
+      <Text
+        size="xs"
+        c={phase === 'problem' ? 'red' : phase === 'offline' ? 'orange' : 'dimmed'}
+        data-testid="sync-phase"
+      >
+        {t(`sync.phase.${phase}`, {
+          time: time(sync?.lastSync ?? null),
+          message: sync?.message ?? '',
+        })}
+      </Text>
       {status && (
-        <>
-          <Text size="xs" data-testid="pending-count">
-            {t('status.pending', { count: status.pendingMutations })}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('status.noServer')}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('status.device', { id: status.deviceId })}
-          </Text>
-        </>
+        <Text size="xs" c="dimmed">
+          {t('status.device', { id: status.deviceId })}
+        </Text>
       )}
     </Group>
   );

@@ -19,7 +19,8 @@ interface ClubDataState extends EntityMaps {
   loadState: 'loading' | 'ready' | 'failed';
   loadError: string | null;
   coreStatus: CoreStatus | null;
-  load(): Promise<void>;
+  /** Loads everything; `quiet` (after a sync brought changes) keeps the page on screen meanwhile. */
+  load(options?: { quiet?: boolean }): Promise<void>;
   refreshStatus(): Promise<void>;
   save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
   remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
@@ -49,11 +50,12 @@ export const useClubData = create<ClubDataState>()((set, get) => {
     loadError: null,
     coreStatus: null,
 
-    async load() {
-      set({ loadState: 'loading', loadError: null });
+    async load(options) {
+      if (!options?.quiet) set({ loadState: 'loading', loadError: null });
       const results = await Promise.all(ENTITY_NAMES.map((e) => clubApi.list(e)));
       const failed = results.find((r) => !r.ok);
       if (failed && !failed.ok) {
+        if (options?.quiet) return; // the data on screen stays; the next sync tries again
         set({ loadState: 'failed', loadError: failed.error.message });
         return;
       }

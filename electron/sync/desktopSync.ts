@@ -1,0 +1,111 @@
+/**
+ * The desktop's sync as the UI sees it: the connection to a club server (enrolment), the
+ * scheduler that keeps the replica in step, and the journal of conflicts and rejections.
+ */
+import type { ApiResult } from '../../shared/api/result.ts';
+import { fail, ok } from '../../shared/api/result.ts';
+import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
+import { CoreError } from '../core/coreError.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { enrolDevice } from './enrolDevice.ts';
+import { SyncClient } from './syncClient.ts';
+import { SyncJournal } from './syncJournal.ts';
+import { SyncScheduler } from './syncScheduler.ts';
+import { SyncSettings } from './syncSettings.ts';
+
+export class DesktopSync {
+  private readonly settings: SyncSettings;
+  private readonly journal: SyncJournal;
+  private readonly scheduler: SyncScheduler;
+  private received = 0;
+
+  constructor(private readonly store: LocalStore) {
+    this.settings = new SyncSettings(store.meta);
+    this.journal = new SyncJournal(store);
+    this.scheduler = new SyncScheduler(store, new SyncClient(store), (report) => {
+      this.received += report.pulled + report.purged + report.rejected;
+    });
+  }
+
+  start(): void {
+    this.scheduler.start();
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+  }
+
+  localChanged(): void {
+    this.scheduler.localChanged();
+  }
+
+  status(): SyncStatus {
+    return {
+      ...this.scheduler.status(),
+      server: this.settings.connection()?.serverUrl ?? null,
+      received: this.received,
+    };
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.scheduler.request();
+    return this.status();
+  }
+
+  journalView(): SyncJournalView {
+    return {
+      conflicts: this.journal.conflicts().map((c) => ({
+        key: c.key,
+        at: c.at,
+        entity: c.entity,
+        recordId: c.id,
+        field: c.field,
+        localValue: c.localValue,
+        remoteValue: c.remoteValue,
+      })),
+      rejections: this.journal.rejections().map((r) => ({
+        key: r.mutationId,
+        at: r.at,
+        reason: r.reason,
+        fields: r.fields,
+        records: r.mutation.ops.map((op) => ({
+          entity: op.entity,
+          id: op.id,
+          fields: Object.keys(op.set),
+        })),
+      })),
+    };
+  }
+
+  dismiss(kind: 'conflict' | 'rejection', key: number): ApiResult<null> {
+    return this.journal.dismiss(kind, key)
+      ? ok(null)
+      : fail('not_found', 'Dieser Eintrag ist schon erledigt.');
+  }
+
+  /** Enrols this profile; errors come back at the field they concern. */
+  async connect(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
+    if (this.settings.connection())
+      return fail('conflict', 'Dieses Profil ist schon mit einem Vereinsserver verbunden.');
+    const url = serverUrl.trim();
+    if (!/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(url))
+      return fail('validation', 'Bitte die Adresse prüfen.', {
+        serverUrl:
+          'Die Adresse beginnt mit https:// und nennt den Server, z. B. https://verein.example:8443',
+      });
+    try {
+      const device = await enrolDevice(url, code);
+      this.store.transaction(() => this.settings.connect(device.syncUrl, device));
+    } catch (error) {
+      if (error instanceof CoreError) {
+        const field = error.code === 'server_not_trusted' ? 'serverUrl' : 'code';
+        return fail('validation', error.message, { [field]: error.message });
+      }
+      const message = `Der Server ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? 'Netzwerkfehler'}). Bitte Adresse und Netzwerk prüfen.`;
+      return fail('unavailable', message, { serverUrl: message });
+    }
+    this.scheduler.start();
+    await this.scheduler.request();
+    return ok(this.status());
+  }
+}

@@ -1,0 +1,44 @@
+/** What the UI shows of the sync with the club server (DESIGN.md "Sync protocol"). */
+
+export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** The club server's device address, when connected. */
+  server: string | null;
+  /** ISO time of the last completed round. */
+  lastSync: string | null;
+  /** Local changes the server has not acknowledged yet. */
+  pending: number;
+  /** German: why it is offline or what the problem is. */
+  message: string | null;
+  /** A poke channel is open: changes of others arrive within moments. */
+  live: boolean;
+  /** Counts records received since start; the UI reloads when it changes. */
+  received: number;
+}
+
+export interface SyncConflictEntry {
+  key: number;
+  at: string;
+  entity: string;
+  recordId: string;
+  field: string;
+  /** This device's value that a later one from elsewhere replaced. */
+  localValue: unknown;
+  remoteValue: unknown;
+}
+
+export interface SyncRejectionEntry {
+  key: number;
+  at: string;
+  /** German, from the server. */
+  reason: string;
+  fields: Record<string, string>;
+  records: { entity: string; id: string; fields: string[] }[];
+}
+
+export interface SyncJournalView {
+  conflicts: SyncConflictEntry[];
+  rejections: SyncRejectionEntry[];
+}

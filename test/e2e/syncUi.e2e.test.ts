@@ -1,0 +1,91 @@
+/**
+ * Connecting the desktop program with the club server in the UI, and seeing what others change
+ * arrive by itself: the real `tutti start --browser`, a real club server over mutual TLS,
+ * Debian's Chromium.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { knownCaller } from '../../server/data/principal.ts';
+import { newId } from '../../shared/domain/ids.ts';
+import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
+import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { startTestClubServer, type TestClubServer } from '../support/clubServerFixture.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
+import { TuttiApp } from './pages/tuttiApp.ts';
+
+let browser: Browser;
+let temp: ReturnType<typeof makeTempDir>;
+let tutti: RunningTutti;
+let server: TestClubServer;
+let page: Page;
+let app: TuttiApp;
+let clubId: string;
+let userId: string;
+
+beforeAll(async () => {
+  temp = makeTempDir('tutti-sync-ui-');
+  server = await startTestClubServer();
+  clubId = (await server.server.services.clubs.createClub('Musikverein im Browser')).id;
+  userId = (
+    await server.server.services.clubs.addUser(clubId, { name: 'Eva', role: 'administrator' })
+  ).id;
+  browser = await launchChromium();
+  tutti = await startTutti(join(temp.dir, 'profile'), writePassphraseFile(temp.dir));
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
+  page.setDefaultTimeout(10_000);
+  app = new TuttiApp(page);
+  await app.open(tutti.url);
+}, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && !page.isClosed())
+    await saveFailureScreenshot(page, context.task.name);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tutti?.stop();
+  await server?.stop();
+  temp?.cleanup();
+});
+
+describe('sync in the desktop UI', () => {
+  it('says at the field what is wrong with a code, then connects with the right one', async () => {
+    await expect
+      .poll(() => page.getByTestId('sync-phase').textContent())
+      .toBe('Nicht mit einem Server verbunden');
+    await app.goTo('sync');
+    await page.getByTestId('sync-server-url').fill(server.webUrl);
+    await page.getByTestId('sync-code').fill('tutti1.kein.echter.code');
+    await page.getByTestId('sync-connect').click();
+    await expect
+      .poll(() => page.getByText('Das ist kein Tutti-Anmeldecode').isVisible())
+      .toBe(true);
+
+    const { code } = await server.server.services.devices.createCode(clubId, userId);
+    await page.getByTestId('sync-code').fill(code);
+    await page.getByTestId('sync-connect').click();
+    await expect
+      .poll(() => page.getByTestId('sync-phase').textContent(), { timeout: 15_000 })
+      .toMatch(/^Abgeglichen um \d\d:\d\d$/);
+    await expect.poll(() => page.getByText('Verbunden mit').isVisible()).toBe(true);
+  });
+
+  it('shows a member entered elsewhere without anyone pressing a button', async () => {
+    await server.server.services.records.save(
+      knownCaller({
+        clubId,
+        actor: { kind: 'operator', id: 'test', deviceId: null, address: null },
+        subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+        scopeEpoch: 1,
+      }),
+      'members',
+      newId(),
+      { firstName: 'Rosa', lastName: 'Fernweh', status: 'aktiv' },
+    );
+    await app.goTo('members');
+    await expect.poll(() => page.getByText('Fernweh').isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+});

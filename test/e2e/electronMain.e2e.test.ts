@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations/index.ts';
 import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { REPO_ROOT } from '../support/tuttiProcess.ts';
@@ -69,7 +70,7 @@ describe('the bundled Electron main process', () => {
     );
     expect(report.ipc.status).toMatchObject({
       ok: true,
-      value: { schemaVersion: 1, pendingMutations: 0 },
+      value: { schemaVersion: LATEST_SCHEMA_VERSION, pendingMutations: 0 },
     });
     expect(report.ipc.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(report.menu).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']);

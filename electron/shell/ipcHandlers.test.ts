@@ -1,7 +1,7 @@
-import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { ipcChannel } from '../../shared/api/ipc.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';

@@ -13,7 +13,8 @@ export function StatusBar() {
   const { t } = useTranslation();
   const status = useClubData((s) => s.coreStatus);
   const sync = useSyncState((s) => s.status);
-  const pending = sync?.pending ?? status?.pendingMutations ?? 0;
+  // The core's count is refreshed right after each save; the sync poll may be up to 2 s old.
+  const pending = status?.pendingMutations ?? sync?.pending ?? 0;
   const phase = sync?.phase ?? 'unconnected';
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar">

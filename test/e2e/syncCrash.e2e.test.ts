@@ -22,7 +22,7 @@ import {
 } from '../support/tuttiProcess.ts';
 
 const SERVER_BIN = join(REPO_ROOT, 'bin', 'tutti-server.js');
-const RECORDS = 1500;
+const RECORDS = 900;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -139,24 +139,34 @@ describe('crashes during a sync', () => {
     return (JSON.parse(exported.stdout) as { firstName: string }[]).map((m) => m.firstName);
   };
 
-  /** Starts `tutti sync` and kills it with SIGKILL after `ms`. */
-  const killedSync = (profile: string, ms: number) =>
-    new Promise<void>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [join(REPO_ROOT, 'bin', 'tutti.js'), 'sync', '--profile', profile],
-        {
-          cwd: REPO_ROOT,
-          env: { ...process.env, ...env },
-          stdio: 'ignore',
-        },
-      );
-      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** How many records the server has created so far (its audit log, through the admin socket). */
+  const createdOnServer = async (): Promise<number> =>
+    (await admin('audit', '--club', clubId)).stdout
+      .split('\n')
+      .filter((line) => line.split('\t')[3] === 'create').length;
+
+  /** Resolves once the server has created more than `baseline` records: the push is under way. */
+  const whenPushing = async (baseline: number): Promise<number> => {
+    for (;;) {
+      const created = await createdOnServer();
+      if (created > baseline) return created;
+    }
+  };
+
+  /** Starts `tutti sync` and kills it with SIGKILL once its push is under way. */
+  const killedSync = async (profile: string): Promise<number> => {
+    const baseline = await createdOnServer();
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'bin', 'tutti.js'), 'sync', '--profile', profile],
+      { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const created = await whenPushing(baseline);
+    child.kill('SIGKILL');
+    await exited;
+    return created;
+  };
 
   beforeAll(async () => {
     env = { TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir) };
@@ -178,7 +188,13 @@ describe('crashes during a sync', () => {
   it('desktop core killed mid-round: the next round completes, every record arrives once', async () => {
     const profile = await newDesktop('laptop');
     await addMembers(profile, RECORDS, 'A');
-    for (const delay of [400, 1500]) await killedSync(profile, delay);
+    // Killed twice, each time once its push was under way on the server.
+    const first = await killedSync(profile);
+    const second = await killedSync(profile);
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    // The second kill may land in the pull that follows the push: a crash mid-round all the same.
+    expect(second).toBeLessThanOrEqual(RECORDS);
     const finished = await runTutti(['sync', '--profile', profile], env);
     expect(finished.code, finished.stderr).toBe(0);
     expect(finished.stdout).toContain('noch offen: 0');
@@ -190,11 +206,14 @@ describe('crashes during a sync', () => {
   it('server killed mid-push: after its restart the next round completes, nothing lost or doubled', async () => {
     const profile = join(temp.dir, 'laptop');
     await addMembers(profile, RECORDS, 'B');
+    const baseline = await createdOnServer();
     const pushing = runTutti(['sync', '--profile', profile], env);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const created = await whenPushing(baseline);
     await killServer();
     const interrupted = await pushing;
-    expect([0, 1]).toContain(interrupted.code);
+    expect(created - baseline).toBeLessThan(RECORDS);
+    expect(interrupted.code).toBe(1);
+    expect(interrupted.stderr).toContain('Die Änderungen bleiben gespeichert');
     await startServer();
     const finished = await runTutti(['sync', '--profile', profile], env);
     expect(finished.code, finished.stderr).toBe(0);

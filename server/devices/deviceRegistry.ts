@@ -214,49 +214,33 @@ export class DeviceRegistry {
   }
 
   async list(clubId?: string): Promise<DeviceRow[]> {
-    return this.db.asOwner(async (sql) => {
-      const members = (
-        await sql.query<{
-          id: string;
-          club_id: string;
-          user_id: string;
-          certificate_serial: string;
-          not_after: Date;
-          revoked_at: Date | null;
-        }>(
-          `SELECT id, club_id, user_id, certificate_serial, not_after, revoked_at FROM devices
-           WHERE $1::uuid IS NULL OR club_id = $1 ORDER BY created_at`,
-          [clubId ?? null],
-        )
-      ).rows.map((r) => ({
-        id: r.id,
-        clubId: r.club_id,
-        owner: `user:${r.user_id}`,
-        serial: r.certificate_serial,
-        notAfter: r.not_after,
-        revokedAt: r.revoked_at,
-      }));
-      if (clubId) return members;
-      const support = (
-        await sql.query<{
-          id: string;
-          staff_id: string;
-          certificate_serial: string;
-          not_after: Date;
-          revoked_at: Date | null;
-        }>(
-          'SELECT id, staff_id, certificate_serial, not_after, revoked_at FROM support_devices ORDER BY created_at',
-        )
-      ).rows.map((r) => ({
-        id: r.id,
-        clubId: null,
-        owner: `support:${r.staff_id}`,
-        serial: r.certificate_serial,
-        notAfter: r.not_after,
-        revokedAt: r.revoked_at,
-      }));
-      return [...members, ...support];
-    });
+    // Club devices, then (for the whole server) support devices, as one row shape.
+    const { rows } = await this.db.asOwner((sql) =>
+      sql.query<{
+        id: string;
+        club_id: string | null;
+        owner: string;
+        certificate_serial: string;
+        not_after: Date;
+        revoked_at: Date | null;
+      }>(
+        `SELECT id, club_id, 'user:' || user_id AS owner, certificate_serial, not_after, revoked_at, created_at, 0 AS kind
+           FROM devices WHERE $1::uuid IS NULL OR club_id = $1
+         UNION ALL
+         SELECT id, NULL, 'support:' || staff_id, certificate_serial, not_after, revoked_at, created_at, 1
+           FROM support_devices WHERE $1::uuid IS NULL
+         ORDER BY kind, created_at`,
+        [clubId ?? null],
+      ),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      clubId: r.club_id,
+      owner: r.owner,
+      serial: r.certificate_serial,
+      notAfter: r.not_after,
+      revokedAt: r.revoked_at,
+    }));
   }
 
   /** Marks a device revoked; the caller installs the new revocation list. */

@@ -4,10 +4,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knownCaller } from '../../server/data/principal.ts';
 import { newId } from '../../shared/domain/ids.ts';
-import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
-import { startTestClubServer, type TestClubServer } from '../support/clubServerFixture.ts';
+import {
+  saveAsClubAdmin,
+  startTestClubServer,
+  type TestClubServer,
+} from '../support/clubServerFixture.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { runTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 
@@ -55,17 +57,11 @@ describe('tutti enroll and tutti sync', () => {
     expect(again.code).toBe(1);
 
     const member = newId();
-    await t.server.services.records.save(
-      knownCaller({
-        clubId,
-        actor: { kind: 'operator', id: 'test', deviceId: null, address: null },
-        subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
-        scopeEpoch: 1,
-      }),
-      'members',
-      member,
-      { firstName: 'Franz', lastName: 'Xaver', status: 'aktiv' },
-    );
+    await saveAsClubAdmin(t, clubId, 'members', member, {
+      firstName: 'Franz',
+      lastName: 'Xaver',
+      status: 'aktiv',
+    });
     const synced = await runTutti(['sync', '--profile', profile], env);
     expect(synced.code).toBe(0);
     expect(synced.stdout.trim()).toBe(

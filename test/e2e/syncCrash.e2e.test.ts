@@ -7,11 +7,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClubService } from '../../electron/core/clubService.ts';
 import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
+import { freePort } from '../support/freePort.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import {
   REPO_ROOT,
@@ -23,17 +23,6 @@ import {
 
 const SERVER_BIN = join(REPO_ROOT, 'bin', 'tutti-server.js');
 const RECORDS = 900;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('crashes during a sync', () => {
   const temp = makeTempDir('tutti-crash-');

@@ -6,11 +6,13 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { knownCaller } from '../../server/data/principal.ts';
 import { newId } from '../../shared/domain/ids.ts';
-import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
-import { startTestClubServer, type TestClubServer } from '../support/clubServerFixture.ts';
+import {
+  saveAsClubAdmin,
+  startTestClubServer,
+  type TestClubServer,
+} from '../support/clubServerFixture.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 import { TuttiApp } from './pages/tuttiApp.ts';
@@ -74,17 +76,11 @@ describe('sync in the desktop UI', () => {
   });
 
   it('shows a member entered elsewhere without anyone pressing a button', async () => {
-    await server.server.services.records.save(
-      knownCaller({
-        clubId,
-        actor: { kind: 'operator', id: 'test', deviceId: null, address: null },
-        subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
-        scopeEpoch: 1,
-      }),
-      'members',
-      newId(),
-      { firstName: 'Rosa', lastName: 'Fernweh', status: 'aktiv' },
-    );
+    await saveAsClubAdmin(server, clubId, 'members', newId(), {
+      firstName: 'Rosa',
+      lastName: 'Fernweh',
+      status: 'aktiv',
+    });
     await app.goTo('members');
     await expect.poll(() => page.getByText('Fernweh').isVisible(), { timeout: 15_000 }).toBe(true);
   });

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
 import { type RunningClubServer, startClubServer } from '../../server/app/clubServer.ts';
 import { DataDirectory } from '../../server/app/dataDirectory.ts';
+import { knownCaller } from '../../server/data/principal.ts';
 import { silentLogger } from '../../server/log/logger.ts';
+import type { EntityName } from '../../shared/domain/entities.ts';
+import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { makeTempDir } from './tempDir.ts';
 
 export const TEST_SERVER_PASSPHRASE = 'test-server-passphrase';
@@ -51,6 +54,23 @@ export async function startTestClubServer(
       temp.cleanup();
     },
   };
+}
+
+/** Saves a record as the club's administrator would, without a device: "entered elsewhere". */
+export function saveAsClubAdmin(
+  t: TestClubServer,
+  clubId: string,
+  entity: EntityName,
+  id: string,
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const principal = {
+    clubId,
+    actor: { kind: 'operator' as const, id: 'test', deviceId: null, address: null },
+    subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+    scopeEpoch: 1,
+  };
+  return t.server.services.records.save(knownCaller(principal), entity, id, fields);
 }
 
 /** Creates an enrolment code for the user and enrols a device with the desktop's client. */

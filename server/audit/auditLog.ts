@@ -68,6 +68,39 @@ export async function writeAudit(
   );
 }
 
+/** Appends several entries of one actor in as few statements as possible (a pushed batch). */
+export async function writeAuditEntries(
+  sql: SqlClient,
+  clubId: string,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const ROWS_PER_STATEMENT = 1000; // 8 parameters a row, well under PostgreSQL's 65,535
+  for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
+    const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    const rows = chunk.map((entry) => {
+      const base = params.length;
+      params.push(
+        clubId,
+        actorName(actor),
+        actor.deviceId,
+        entry.action,
+        entry.entity ?? null,
+        entry.recordId ?? null,
+        [...(entry.fields ?? [])],
+        actor.address,
+      );
+      return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await sql.query(
+      `INSERT INTO audit_log (club_id, actor, device_id, action, entity, record_id, fields, address)
+       VALUES ${rows.join(', ')}`,
+      params,
+    );
+  }
+}
+
 export async function readAudit(sql: SqlClient, since?: Date): Promise<AuditRow[]> {
   const { rows } = await sql.query<{
     at: Date;

@@ -2,7 +2,8 @@
  * Applying one pushed mutation inside its transaction: every op merged field by field with the
  * stored record (last writer wins by HLC stamp), the merged record validated with the shared
  * schema, the change checked against the principal's grants and the cross-record rules, then
- * stored under the club's next version and audited. Any refusal rejects the whole mutation.
+ * stored under the club's next version and audited. Any refusal rejects the whole mutation;
+ * it throws before its first write when the mutation has a single op.
  */
 import { ENTITIES } from '../../shared/domain/entities.ts';
 import {
@@ -15,10 +16,10 @@ import {
 } from '../../shared/rights/access.ts';
 import { mergeRecord } from '../../shared/sync/merge.ts';
 import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
-import { writeAudit } from '../audit/auditLog.ts';
 import type { Principal } from '../data/principal.ts';
-import { loadRelations } from '../data/recordRelations.ts';
-import { enforceInvariants, type Fields, loadRecord, storeRecord } from '../data/recordStore.ts';
+import type { RecordBatch } from '../data/recordBatch.ts';
+import type { LiveRelations } from '../data/recordRelations.ts';
+import { enforceInvariants, type Fields, loadRecord } from '../data/recordStore.ts';
 import { ServiceError, validationError } from '../errors.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
 
@@ -36,9 +37,10 @@ export async function applyMutation(
   sql: SqlClient,
   principal: Principal,
   mutation: Mutation,
+  relations: LiveRelations,
+  batch: RecordBatch,
 ): Promise<NonNullable<MutationOutcome['overridden']>> {
   const { subject } = principal;
-  const relations = await loadRelations(sql, subject);
   const overridden: NonNullable<MutationOutcome['overridden']> = [];
   try {
     for (const op of mutation.ops) {
@@ -85,16 +87,9 @@ export async function applyMutation(
         if (!deleted) await enforceInvariants(sql, op.entity, { ...after, id: op.id });
       }
 
-      await storeRecord(
-        sql,
-        principal.clubId,
-        op.entity,
-        op.id,
-        after,
-        merged.state.stamps,
-        deleted,
-      );
-      await writeAudit(sql, principal.clubId, principal.actor, {
+      await batch.store(op.entity, op.id, { fields: after, stamps: merged.state.stamps, deleted });
+      relations.note(op.entity, op.id, after, deleted);
+      batch.audit({
         action: !stored
           ? 'create'
           : deleted && !wasDeleted

@@ -143,6 +143,15 @@ describe('sync protocol v1 on the server', () => {
     expect(gap.body?.error?.message).toContain(`erwartet wird Nr. ${m.mutationId + 1}`);
     office.next = m.mutationId + 1;
     expect((await pullAll('office')).lastMutationId).toBe(m.mutationId);
+    // A gap inside a batch: what came before it commits, the answer says where it stopped.
+    const before = mutation(office, [{ entity: 'members', id: anna, set: { notes: 'vorher' } }]);
+    office.next += 1;
+    const after = mutation(office, [{ entity: 'members', id: anna, set: { notes: 'danach' } }]);
+    const stopped = pushed(await push('office', [before, after]));
+    expect(stopped.lastMutationId).toBe(before.mutationId);
+    expect(stopped.results).toEqual([{ mutationId: before.mutationId, status: 'applied' }]);
+    expect((await stateOf('office', anna))?.notes).toBe('vorher');
+    office.next = before.mutationId + 1;
   });
 
   it('rejects an invalid mutation as a whole, records why, and goes on with the next', async () => {

@@ -1,6 +1,6 @@
 /**
  * Sync protocol v1 on the server (DESIGN.md "Sync protocol"): push applies a device's mutations
- * in order, each in one transaction together with the device's `lastMutationId` — a retry is a
+ * in order, in one transaction together with the device's `lastMutationId` — a retry is a
  * no-op, a gap is refused, a refused mutation is recorded with its reason and returned; pull
  * returns the current state of every changed record the user may see, after a cursor, paged.
  */
@@ -14,7 +14,8 @@ import type {
   RecordChange,
 } from '../../shared/sync/protocol.ts';
 import { writeAudit } from '../audit/auditLog.ts';
-import type { Caller } from '../data/principal.ts';
+import type { Caller, Principal } from '../data/principal.ts';
+import { RecordBatch } from '../data/recordBatch.ts';
 import { loadRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
 import { ServiceError } from '../errors.ts';
@@ -43,8 +44,6 @@ async function setLastMutationId(sql: SqlClient, deviceId: string, id: number): 
   ]);
 }
 
-type Step = { last: number; result: MutationOutcome };
-
 interface RecordRow {
   entity: string;
   id: string;
@@ -72,89 +71,104 @@ function toChange(subject: Subject, relations: Relations, row: RecordRow): Recor
 export class SyncService {
   constructor(private readonly db: ServerDatabase) {}
 
+  /**
+   * Applies a batch in one transaction: the device's `lastMutationId` is locked at the start and
+   * written once at the end, so the batch commits with it or not at all (a retry after a lost
+   * answer skips what was applied). A refused mutation is rolled back alone — to its savepoint
+   * when it has several ops; a single op is refused before it writes — and recorded.
+   */
   async push(
     caller: Caller,
     deviceId: string,
     mutations: readonly Mutation[],
   ): Promise<PushResponse> {
-    const results: MutationOutcome[] = [];
-    let last = 0;
-    for (const mutation of mutations) {
-      const step = await this.pushOne(caller, deviceId, mutation);
-      results.push(step.result);
-      last = step.last;
-    }
-    return { lastMutationId: last, results };
+    return this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
+      let last = await lastMutationId(sql, caller.clubId, deviceId);
+      const results: MutationOutcome[] = [];
+      let relations = await loadRelations(sql, principal.subject);
+      const batch = new RecordBatch(sql, caller.clubId, principal.actor);
+      for (const mutation of mutations) {
+        const { mutationId } = mutation;
+        if (mutationId <= last) {
+          results.push({ mutationId, status: 'skipped' });
+          continue;
+        }
+        if (mutationId !== last + 1) {
+          if (results.length > 0) break; // what came before commits; the device sees where we stopped
+          throw new ServiceError(
+            'conflict',
+            `Es fehlen Änderungen dieses Geräts: erwartet wird Nr. ${last + 1}, gekommen ist Nr. ${mutationId}.`,
+          );
+        }
+        const savepoint = mutation.ops.length > 1;
+        const mark = batch.mark();
+        if (savepoint) await sql.query('SAVEPOINT mutation');
+        try {
+          const overridden = await applyMutation(sql, principal, mutation, relations, batch);
+          if (savepoint) await sql.query('RELEASE SAVEPOINT mutation');
+          results.push(
+            overridden.length > 0
+              ? { mutationId, status: 'applied', overridden }
+              : { mutationId, status: 'applied' },
+          );
+        } catch (error) {
+          if (!(error instanceof MutationRejected)) throw error;
+          if (savepoint) {
+            await sql.query('ROLLBACK TO SAVEPOINT mutation');
+            await sql.query('RELEASE SAVEPOINT mutation');
+            relations = await loadRelations(sql, principal.subject); // forget rolled-back placements
+          }
+          batch.rollbackTo(mark);
+          results.push(await this.reject(sql, principal, deviceId, mutation, error, relations));
+          batch.audit({ action: 'sync.reject', fields: Object.keys(error.fields ?? {}) });
+        }
+        last = mutationId;
+      }
+      await setLastMutationId(sql, deviceId, last);
+      await batch.finish();
+      return { lastMutationId: last, results };
+    });
   }
 
-  private async pushOne(caller: Caller, deviceId: string, mutation: Mutation): Promise<Step> {
-    const { mutationId } = mutation;
-    // The mutation and the device's lastMutationId commit together, or neither does.
-    const inOrder = async (sql: SqlClient, work: () => Promise<MutationOutcome>): Promise<Step> => {
-      const last = await lastMutationId(sql, caller.clubId, deviceId);
-      if (mutationId <= last) return { last, result: { mutationId, status: 'skipped' } };
-      if (mutationId !== last + 1)
-        throw new ServiceError(
-          'conflict',
-          `Es fehlen Änderungen dieses Geräts: erwartet wird Nr. ${last + 1}, gekommen ist Nr. ${mutationId}.`,
-        );
-      const result = await work();
-      await setLastMutationId(sql, deviceId, mutationId);
-      return { last: mutationId, result };
-    };
-    try {
-      return await this.db.withClub(caller.clubId, async (sql) => {
-        const principal = await caller.resolve(sql);
-        return inOrder(sql, async () => {
-          const overridden = await applyMutation(sql, principal, mutation);
-          return overridden.length > 0
-            ? { mutationId, status: 'applied', overridden }
-            : { mutationId, status: 'applied' };
-        });
-      });
-    } catch (error) {
-      if (!(error instanceof MutationRejected)) throw error;
-      // Refused as a whole: nothing of it stays, its id is used up, the reason is kept.
-      return this.db.withClub(caller.clubId, async (sql) => {
-        const principal = await caller.resolve(sql);
-        return inOrder(sql, async () => {
-          await sql.query(
-            `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields) VALUES ($1, $2, $3, $4, $5)`,
-            [
-              caller.clubId,
-              deviceId,
-              mutationId,
-              error.message,
-              JSON.stringify(error.fields ?? {}),
-            ],
-          );
-          await writeAudit(sql, caller.clubId, principal.actor, {
-            action: 'sync.reject',
-            fields: Object.keys(error.fields ?? {}),
-          });
-          const relations = await loadRelations(sql, principal.subject);
-          const current: RecordChange[] = [];
-          for (const op of mutation.ops) {
-            const { rows } = await sql.query<RecordRow>(
-              'SELECT entity, id, fields, stamps, deleted, version FROM records WHERE entity = $1 AND id = $2',
-              [op.entity, op.id],
-            );
-            current.push(
-              rows[0]
-                ? toChange(principal.subject, relations, rows[0])
-                : { entity: op.entity, id: op.id, version: 0, state: null },
-            );
-          }
-          return {
-            mutationId,
-            status: 'rejected',
-            reason: error.message,
-            ...(error.fields ? { fields: error.fields } : {}),
-            current,
-          };
-        });
-      });
+  /** Refused as a whole: nothing of it stays, its id is used up, the reason is kept. */
+  private async reject(
+    sql: SqlClient,
+    principal: Principal,
+    deviceId: string,
+    mutation: Mutation,
+    error: MutationRejected,
+    relations: Relations,
+  ): Promise<MutationOutcome> {
+    await sql.query(
+      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        principal.clubId,
+        deviceId,
+        mutation.mutationId,
+        error.message,
+        JSON.stringify(error.fields ?? {}),
+      ],
+    );
+    const current: RecordChange[] = [];
+    for (const op of mutation.ops) {
+      const { rows } = await sql.query<RecordRow>(
+        'SELECT entity, id, fields, stamps, deleted, version FROM records WHERE entity = $1 AND id = $2',
+        [op.entity, op.id],
+      );
+      current.push(
+        rows[0]
+          ? toChange(principal.subject, relations, rows[0])
+          : { entity: op.entity, id: op.id, version: 0, state: null },
+      );
     }
+    return {
+      mutationId: mutation.mutationId,
+      status: 'rejected',
+      reason: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      current,
+    };
   }
 
   async pull(

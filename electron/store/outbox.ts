@@ -27,11 +27,13 @@ export class Outbox {
     );
     this.countPending = db.prepare('SELECT count(*) AS n FROM outbox WHERE acked = 0');
     this.selectPending = db.prepare(
-      'SELECT mutation FROM outbox WHERE acked = 0 ORDER BY mutation_id',
+      'SELECT mutation FROM outbox WHERE acked = 0 ORDER BY mutation_id LIMIT ?',
     );
     this.markAcked = db.prepare('UPDATE outbox SET acked = 1 WHERE mutation_id <= ?');
     this.deleteAcked = db.prepare('DELETE FROM outbox WHERE acked = 1');
-    this.selectAll = db.prepare('SELECT mutation FROM outbox ORDER BY mutation_id');
+    this.selectAll = db.prepare(
+      'SELECT mutation FROM outbox WHERE mutation_id > ? ORDER BY mutation_id',
+    );
   }
 
   lastMutationId(): number {
@@ -50,16 +52,17 @@ export class Outbox {
     return (this.countPending.get() as { n: number }).n;
   }
 
-  /** Mutations the server has not acknowledged yet, in order. */
-  pending(): Mutation[] {
-    return (this.selectPending.all() as { mutation: string }[]).map((row) =>
+  /** Mutations the server has not acknowledged yet, in order (the first `limit` of them). */
+  pending(limit = -1): Mutation[] {
+    return (this.selectPending.all(limit) as { mutation: string }[]).map((row) =>
       mutationSchema.parse(JSON.parse(row.mutation)),
     );
   }
 
-  /** Pending and acknowledged-but-not-yet-rebased mutations: this device's recent own edits. */
-  recent(): Mutation[] {
-    return (this.selectAll.all() as { mutation: string }[]).map((row) =>
+  /** Pending and acknowledged-but-not-yet-rebased mutations: this device's recent own edits
+   * (those after `afterMutationId`). */
+  recent(afterMutationId = 0): Mutation[] {
+    return (this.selectAll.all(afterMutationId) as { mutation: string }[]).map((row) =>
       mutationSchema.parse(JSON.parse(row.mutation)),
     );
   }

@@ -46,17 +46,29 @@ function localState(stored: StoredRecord | undefined): RecordState | undefined {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export class Replica {
+/**
+ * Stamps of this device's own recent edits (pending, or acknowledged in this round), read
+ * incrementally during one pull: an edit saved while the pull runs joins on the next page,
+ * and a page does not re-read the whole outbox.
+ */
+export class OwnStamps {
+  private readonly stamps = new Set<string>();
+  private seen = 0;
+
   constructor(private readonly store: LocalStore) {}
 
-  /** Stamps of this device's own recent edits (pending or acknowledged in this round). */
-  ownStamps(): Set<string> {
-    const stamps = new Set<string>();
-    for (const mutation of this.store.outbox.recent())
+  current(): Set<string> {
+    for (const mutation of this.store.outbox.recent(this.seen)) {
       for (const op of mutation.ops)
-        for (const stamp of Object.values(op.stamps)) stamps.add(stamp);
-    return stamps;
+        for (const stamp of Object.values(op.stamps)) this.stamps.add(stamp);
+      this.seen = mutation.mutationId;
+    }
+    return this.stamps;
   }
+}
+
+export class Replica {
+  constructor(private readonly store: LocalStore) {}
 
   /** Merges one remote change; a null state removes the record from this replica. */
   apply(change: RecordChange, ownStamps: Set<string>): { lost: LostValue[]; purged: boolean } {

@@ -18,11 +18,15 @@ import type {
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { httpsJson, type JsonResponse } from './httpsJson.ts';
-import { Replica } from './replica.ts';
+import { OwnStamps, Replica } from './replica.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { type SyncConnection, SyncSettings } from './syncSettings.ts';
 
-const PUSH_BATCH = 500;
+/** A push carries at most this many mutations and this many bytes (the server takes 1 MiB). */
+const PUSH_BATCH = 1000;
+const PUSH_BYTES = 768 * 1024;
+/** Records per pull page: each page is one request and one local transaction. */
+const PULL_PAGE = 1000;
 const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
 
 /** How a request reaches the server: HTTPS with the device certificate, or (in tests) in-process. */
@@ -51,6 +55,18 @@ function answerValue<T>(response: JsonResponse, what: string): T {
     'sync_failed',
     `${what}: ${body?.error?.message ?? `der Server antwortete mit HTTP ${response.status}`}`,
   );
+}
+
+/** The first pending mutations that fit one request; always at least one. */
+export function nextBatch(pending: readonly Mutation[]): Mutation[] {
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const mutation of pending) {
+    bytes += Buffer.byteLength(JSON.stringify(mutation)) + 1;
+    if (batch.length > 0 && (batch.length >= PUSH_BATCH || bytes > PUSH_BYTES)) break;
+    batch.push(mutation);
+  }
+  return batch;
 }
 
 export class SyncClient {
@@ -113,7 +129,7 @@ export class SyncClient {
 
   private async push(connection: SyncConnection, report: RoundReport): Promise<void> {
     for (;;) {
-      const pending = this.store.outbox.pending().slice(0, PUSH_BATCH);
+      const pending = nextBatch(this.store.outbox.pending(PUSH_BATCH));
       if (pending.length === 0) return;
       const answer = answerValue<PushResponse>(
         await this.request(connection, 'POST', '/sync/v1/push', { mutations: pending }),
@@ -121,9 +137,10 @@ export class SyncClient {
       );
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
       this.store.transaction(() => {
-        const stillPending = this.store.outbox.pending();
+        let stillPending: Mutation[] | undefined;
         for (const outcome of answer.results) {
           if (outcome.status === 'rejected') {
+            stillPending ??= this.store.outbox.pending();
             this.reject(byId.get(outcome.mutationId)!, outcome, stillPending);
             report.rejected += 1;
           } else if (outcome.status === 'applied') report.pushed += 1;
@@ -143,9 +160,10 @@ export class SyncClient {
   private async pull(connection: SyncConnection, report: RoundReport): Promise<void> {
     let cursor = this.settings.cursor();
     let seen: Set<string> | null = null; // collecting during a full resync
+    const ownStamps = new OwnStamps(this.store);
     for (;;) {
       const page = answerValue<PullResponse>(
-        await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}`),
+        await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=${PULL_PAGE}`),
         'Abholen der Änderungen',
       );
       const knownEpoch = this.settings.scopeEpoch();
@@ -161,7 +179,7 @@ export class SyncClient {
         }
       }
       this.store.transaction(() => {
-        const own = this.replica.ownStamps();
+        const own = ownStamps.current();
         for (const change of page.changes) {
           seen?.add(`${change.entity}:${change.id}`);
           const { lost, purged } = this.replica.apply(change, own);

@@ -1,6 +1,6 @@
 /**
  * When the desktop syncs, so that the secretary never has to think about it: right after a
- * local change (debounced), when the server pokes, every few minutes as a fallback, and again
+ * local change, when the server pokes, every few minutes as a fallback, and again
  * after the laptop wakes (a jump of the wall clock). A failed round is retried with backoff and
  * jitter. One round at a time; a request during a round runs one more round after it.
  */
@@ -23,7 +23,6 @@ export interface SyncStatus {
   live: boolean;
 }
 
-const DEBOUNCE_MS = 300;
 const FALLBACK_MS = 5 * 60_000;
 const TICK_MS = 30_000;
 
@@ -33,12 +32,12 @@ export class SyncScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
-  private debounce: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
   private tick: NodeJS.Timeout | null = null;
   private lastTick = Date.now();
   private lastRound = 0;
   private live = false;
+  private started = false;
   private readonly settings: SyncSettings;
   private readonly pokes: PokeListener;
 
@@ -63,6 +62,7 @@ export class SyncScheduler {
       this.phase = 'unconnected';
       return;
     }
+    this.started = true;
     this.pokes.start();
     this.tick = setInterval(() => this.onTick(), TICK_MS);
     this.tick.unref();
@@ -70,15 +70,17 @@ export class SyncScheduler {
   }
 
   stop(): void {
+    this.started = false;
     this.pokes.stop();
-    for (const timer of [this.debounce, this.retry, this.tick]) if (timer) clearTimeout(timer);
+    for (const timer of [this.retry, this.tick]) if (timer) clearTimeout(timer);
   }
 
-  /** A local change was saved: push it soon. */
+  /**
+   * A local change was saved: push it now. No debounce — a save is a whole record, not a
+   * keystroke, and changes saved while a round runs go out together in the round after it.
+   */
   localChanged(): void {
-    if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.request(), DEBOUNCE_MS);
-    this.debounce.unref();
+    if (this.started) void this.request();
   }
 
   /** Runs a round now (or right after the current one); resolves when it has ended. */

@@ -1,18 +1,44 @@
 /**
- * The record writes of one long transaction (a pushed batch of mutations): versions are handed
- * out from the club's counter, which is locked on first use and written back once; audit
- * entries are appended in one statement and the change is announced once, at `finish()`.
- * A write per record stays a write per record — only the per-transaction overhead is shared.
+ * The record reads and writes of one long transaction (a pushed batch of mutations), kept in
+ * memory and written behind: the batch's records are read (and locked) in one statement,
+ * changes are written in multi-row statements, versions are handed out from the club's counter
+ * (locked on first use, written back once), audit entries are appended in one statement and
+ * the change is announced once. On PGlite a statement costs about half a millisecond whatever
+ * it does, so a batch of 1,000 mutations costs a handful of statements instead of thousands.
+ *
+ * A mutation is applied between `begin()` and `commit()`/`rollback()`: rollback forgets what it
+ * stored in memory. A mutation of several ops may reach the database before it is refused (a
+ * flush for a cross-record rule); it runs under a savepoint, taken after a flush, so rolling
+ * back to it undoes exactly this mutation. A single op is refused before it stores anything.
  */
-
 import type { EntityName } from '../../shared/domain/entities.ts';
 import { type Actor, type AuditEntry, writeAuditEntries } from '../audit/auditLog.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
-import { announceChange, type StoredRecord, writeRecordRow } from './recordStore.ts';
+import {
+  announceChange,
+  enforceInvariants,
+  type Fields,
+  hasInvariants,
+  type StoredRecord,
+} from './recordStore.ts';
+
+interface Entry {
+  record: StoredRecord | undefined;
+  version: number;
+  dirty: boolean;
+}
+
+const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+const ROWS_PER_STATEMENT = 500; // 7 parameters a row, well under PostgreSQL's 65,535
 
 export class RecordBatch {
   private version: number | null = null;
-  private readonly entries: AuditEntry[] = [];
+  private readonly audits: AuditEntry[] = [];
+  private readonly cache = new Map<string, Entry>();
+  /** Entries as they were before the current mutation touched them (undefined: not cached). */
+  private undo: Map<string, Entry | undefined> | null = null;
+  private auditMark = 0;
+  private savepoint = false;
 
   constructor(
     private readonly sql: SqlClient,
@@ -20,7 +46,44 @@ export class RecordBatch {
     private readonly actor: Actor,
   ) {}
 
-  /** Writes a record under the club's next version. */
+  /** Reads and locks the given records in one statement (the ops of the whole batch). */
+  async prefetch(records: readonly { entity: string; id: string }[]): Promise<void> {
+    const wanted = new Map<string, { entity: string; id: string }>();
+    for (const r of records)
+      if (!this.cache.has(key(r.entity, r.id))) wanted.set(key(r.entity, r.id), r);
+    const list = [...wanted.values()];
+    for (let start = 0; start < list.length; start += 5000) {
+      const chunk = list.slice(start, start + 5000);
+      const { rows } = await this.sql.query<
+        StoredRecord & { entity: string; id: string; version: string }
+      >(
+        `SELECT entity, id, fields, stamps, deleted, version FROM records
+         WHERE (entity, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) FOR UPDATE`,
+        [chunk.map((r) => r.entity), chunk.map((r) => r.id)],
+      );
+      for (const r of chunk)
+        this.cache.set(key(r.entity, r.id), { record: undefined, version: 0, dirty: false });
+      for (const row of rows)
+        this.cache.set(key(row.entity, row.id), {
+          record: { fields: row.fields, stamps: row.stamps, deleted: row.deleted },
+          version: Number(row.version),
+          dirty: false,
+        });
+    }
+  }
+
+  /** The record as this transaction sees it, the batch's own writes included. */
+  async load(entity: EntityName, id: string): Promise<StoredRecord | undefined> {
+    if (!this.cache.has(key(entity, id))) await this.prefetch([{ entity, id }]);
+    return this.cache.get(key(entity, id))!.record;
+  }
+
+  /** The club version of the record's last change (0: none). */
+  versionOf(entity: EntityName, id: string): number {
+    return this.cache.get(key(entity, id))?.version ?? 0;
+  }
+
+  /** Stores a record under the club's next version (in memory until the next flush). */
   async store(entity: EntityName, id: string, record: StoredRecord): Promise<void> {
     if (this.version === null) {
       // The row lock orders concurrent writers: versions commit in the order they were taken,
@@ -32,29 +95,90 @@ export class RecordBatch {
       this.version = Number(rows[0].version);
     }
     this.version += 1;
-    await writeRecordRow(this.sql, this.clubId, entity, id, record, this.version);
+    const k = key(entity, id);
+    if (this.undo && !this.undo.has(k)) this.undo.set(k, this.cache.get(k));
+    this.cache.set(k, { record, version: this.version, dirty: true });
+  }
+
+  /** Cross-record rules query the database: the batch's writes go there first. */
+  async enforceInvariants(entity: EntityName, record: Fields): Promise<void> {
+    if (!hasInvariants(entity, record)) return;
+    await this.flush();
+    await enforceInvariants(this.sql, entity, record);
   }
 
   audit(entry: AuditEntry): void {
-    this.entries.push(entry);
+    this.audits.push(entry);
   }
 
-  /** Where the batch stands, to go back to when a mutation is rolled back to its savepoint. */
-  mark(): number {
-    return this.entries.length;
+  /** Starts a mutation of `ops` ops. */
+  async begin(ops: number): Promise<void> {
+    this.savepoint = ops > 1;
+    if (this.savepoint) {
+      await this.flush(); // the savepoint must cover only this mutation's writes
+      await this.sql.query('SAVEPOINT mutation');
+    }
+    this.undo = new Map();
+    this.auditMark = this.audits.length;
   }
 
-  /** Forgets the audit entries after `mark` (their writes were rolled back). Versions taken stay
-   * used: a gap in the club's versions is harmless, a version used twice would not be. */
-  rollbackTo(mark: number): void {
-    this.entries.length = mark;
+  async commit(): Promise<void> {
+    if (this.savepoint) await this.sql.query('RELEASE SAVEPOINT mutation');
+    this.undo = null;
+  }
+
+  /** Forgets the mutation's writes and audit entries. Versions taken stay used: a gap in the
+   * club's versions is harmless, a version used twice would not be. */
+  async rollback(): Promise<void> {
+    if (this.savepoint) {
+      await this.sql.query('ROLLBACK TO SAVEPOINT mutation');
+      await this.sql.query('RELEASE SAVEPOINT mutation');
+    }
+    for (const [k, before] of this.undo ?? []) {
+      if (before) this.cache.set(k, before);
+      else this.cache.delete(k);
+    }
+    this.undo = null;
+    this.audits.length = this.auditMark;
+  }
+
+  /** Writes the changed records, so that queries across records see them. */
+  async flush(): Promise<void> {
+    const dirty = [...this.cache].filter(([, entry]) => entry.dirty);
+    for (let start = 0; start < dirty.length; start += ROWS_PER_STATEMENT) {
+      const chunk = dirty.slice(start, start + ROWS_PER_STATEMENT);
+      const params: unknown[] = [];
+      const rows = chunk.map(([k, entry]) => {
+        const [entity, id] = k.split('\u0000');
+        const record = entry.record!;
+        const base = params.length;
+        params.push(
+          this.clubId,
+          entity,
+          id,
+          JSON.stringify(record.fields),
+          JSON.stringify(record.stamps),
+          record.deleted,
+          entry.version,
+        );
+        return `(${Array.from({ length: 7 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      });
+      await this.sql.query(
+        `INSERT INTO records (club_id, entity, id, fields, stamps, deleted, version) VALUES ${rows.join(', ')}
+         ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = EXCLUDED.fields,
+           stamps = EXCLUDED.stamps, deleted = EXCLUDED.deleted, version = EXCLUDED.version`,
+        params,
+      );
+    }
+    for (const [, entry] of dirty) entry.dirty = false;
   }
 
   async finish(): Promise<void> {
+    await this.flush();
     if (this.version !== null) {
       await this.sql.query('UPDATE club_versions SET version = $1', [this.version]);
       await announceChange(this.sql, this.clubId);
     }
-    await writeAuditEntries(this.sql, this.clubId, this.actor, this.entries);
+    await writeAuditEntries(this.sql, this.clubId, this.actor, this.audits);
   }
 }

@@ -80,13 +80,18 @@ export async function announceChange(sql: SqlClient, clubId: string): Promise<vo
   await sql.query(`SELECT pg_notify('${CLUB_CHANGED}', $1)`, [clubId]);
 }
 
+/** Whether a record is subject to a rule across records (an open loan). */
+export function hasInvariants(entity: EntityName, record: Fields): boolean {
+  return entity === 'loans' && !record.returnedOn;
+}
+
 /** Rules across records that only the server sees whole: one open loan per instrument. */
 export async function enforceInvariants(
   sql: SqlClient,
   entity: EntityName,
   record: Fields,
 ): Promise<void> {
-  if (entity !== 'loans' || record.returnedOn) return;
+  if (!hasInvariants(entity, record)) return;
   // Serialises loans of one instrument across concurrent transactions (PostgreSQL runs READ
   // COMMITTED: without it, two loans could each see no other open loan).
   await sql.query(`SELECT pg_advisory_xact_lock(hashtext('tutti-loan:' || $1))`, [

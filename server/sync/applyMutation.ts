@@ -19,7 +19,7 @@ import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
 import type { Principal } from '../data/principal.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
-import { enforceInvariants, type Fields, loadRecord } from '../data/recordStore.ts';
+import type { Fields } from '../data/recordStore.ts';
 import { ServiceError, validationError } from '../errors.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
 
@@ -44,7 +44,7 @@ export async function applyMutation(
   const overridden: NonNullable<MutationOutcome['overridden']> = [];
   try {
     for (const op of mutation.ops) {
-      const stored = await loadRecord(sql, op.entity, op.id, true);
+      const stored = await batch.load(op.entity, op.id);
       if (stored && !readView(subject, op.entity, stored.fields, relations))
         throw new ServiceError(
           'not_found',
@@ -84,7 +84,7 @@ export async function applyMutation(
           touched,
         );
         if (!decision.ok) throw new ServiceError('forbidden', decision.message);
-        if (!deleted) await enforceInvariants(sql, op.entity, { ...after, id: op.id });
+        if (!deleted) await batch.enforceInvariants(op.entity, { ...after, id: op.id });
       }
 
       await batch.store(op.entity, op.id, { fields: after, stamps: merged.state.stamps, deleted });

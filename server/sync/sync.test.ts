@@ -227,6 +227,42 @@ describe('sync protocol v1 on the server', () => {
     });
   });
 
+  it('sees earlier loans of the same batch and undoes a refused mutation of several ops', async () => {
+    const office = devices.office!;
+    const horn = newId();
+    const newcomer = newId();
+    const loan = (memberId: string) => ({ instrumentId: horn, memberId, issuedOn: '2026-11-21' });
+    const answer = pushed(
+      await push('office', [
+        mutation(office, [
+          { entity: 'instruments', id: horn, set: { inventoryNumber: 'H-1', kind: 'Horn' } },
+        ]),
+        mutation(office, [{ entity: 'loans', id: newId(), set: loan(anna) }]),
+        mutation(office, [{ entity: 'loans', id: newId(), set: loan(anna) }]),
+        mutation(office, [
+          {
+            entity: 'members',
+            id: newcomer,
+            set: { firstName: 'Nina', lastName: 'Neu', status: 'aktiv' },
+          },
+          { entity: 'loans', id: newId(), set: loan(newcomer) },
+        ]),
+      ]),
+    );
+    expect(answer.results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'rejected',
+      'rejected',
+    ]);
+    expect(answer.results[3]?.current?.[0]).toMatchObject({ id: newcomer, state: null });
+    const after = await pullAll('office');
+    expect(after.changes.some((c) => c.id === newcomer)).toBe(false);
+    expect(
+      after.changes.filter((c) => c.entity === 'loans' && c.state?.fields.instrumentId === horn),
+    ).toHaveLength(1);
+  });
+
   it("never sends a register leader another register's members or any IBAN", async () => {
     const bert = newId();
     await push('office', [

@@ -88,6 +88,7 @@ export class SyncService {
       const results: MutationOutcome[] = [];
       let relations = await loadRelations(sql, principal.subject);
       const batch = new RecordBatch(sql, caller.clubId, principal.actor);
+      await batch.prefetch(mutations.filter((m) => m.mutationId > last).flatMap((m) => m.ops));
       for (const mutation of mutations) {
         const { mutationId } = mutation;
         if (mutationId <= last) {
@@ -101,12 +102,10 @@ export class SyncService {
             `Es fehlen Änderungen dieses Geräts: erwartet wird Nr. ${last + 1}, gekommen ist Nr. ${mutationId}.`,
           );
         }
-        const savepoint = mutation.ops.length > 1;
-        const mark = batch.mark();
-        if (savepoint) await sql.query('SAVEPOINT mutation');
+        await batch.begin(mutation.ops.length);
         try {
           const overridden = await applyMutation(sql, principal, mutation, relations, batch);
-          if (savepoint) await sql.query('RELEASE SAVEPOINT mutation');
+          await batch.commit();
           results.push(
             overridden.length > 0
               ? { mutationId, status: 'applied', overridden }
@@ -114,13 +113,11 @@ export class SyncService {
           );
         } catch (error) {
           if (!(error instanceof MutationRejected)) throw error;
-          if (savepoint) {
-            await sql.query('ROLLBACK TO SAVEPOINT mutation');
-            await sql.query('RELEASE SAVEPOINT mutation');
-            relations = await loadRelations(sql, principal.subject); // forget rolled-back placements
-          }
-          batch.rollbackTo(mark);
-          results.push(await this.reject(sql, principal, deviceId, mutation, error, relations));
+          await batch.rollback();
+          if (mutation.ops.length > 1) relations = await loadRelations(sql, principal.subject);
+          results.push(
+            await this.reject(sql, principal, deviceId, mutation, error, relations, batch),
+          );
           batch.audit({ action: 'sync.reject', fields: Object.keys(error.fields ?? {}) });
         }
         last = mutationId;
@@ -139,6 +136,7 @@ export class SyncService {
     mutation: Mutation,
     error: MutationRejected,
     relations: Relations,
+    batch: RecordBatch,
   ): Promise<MutationOutcome> {
     await sql.query(
       `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields) VALUES ($1, $2, $3, $4, $5)`,
@@ -152,13 +150,17 @@ export class SyncService {
     );
     const current: RecordChange[] = [];
     for (const op of mutation.ops) {
-      const { rows } = await sql.query<RecordRow>(
-        'SELECT entity, id, fields, stamps, deleted, version FROM records WHERE entity = $1 AND id = $2',
-        [op.entity, op.id],
-      );
+      const stored = await batch.load(op.entity, op.id);
       current.push(
-        rows[0]
-          ? toChange(principal.subject, relations, rows[0])
+        stored
+          ? toChange(principal.subject, relations, {
+              entity: op.entity,
+              id: op.id,
+              fields: stored.fields,
+              stamps: stored.stamps,
+              deleted: stored.deleted,
+              version: String(batch.versionOf(op.entity, op.id)),
+            })
           : { entity: op.entity, id: op.id, version: 0, state: null },
       );
     }

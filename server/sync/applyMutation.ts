@@ -21,7 +21,6 @@ import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
 import { ServiceError, validationError } from '../errors.ts';
-import type { SqlClient } from '../storage/serverDatabase.ts';
 
 /** A mutation the server refuses as a whole; recorded with its reason and returned. */
 export class MutationRejected extends Error {
@@ -34,7 +33,6 @@ export class MutationRejected extends Error {
 }
 
 export async function applyMutation(
-  sql: SqlClient,
   principal: Principal,
   mutation: Mutation,
   relations: LiveRelations,

@@ -104,7 +104,7 @@ export class SyncService {
         }
         await batch.begin(mutation.ops.length);
         try {
-          const overridden = await applyMutation(sql, principal, mutation, relations, batch);
+          const overridden = await applyMutation(principal, mutation, relations, batch);
           await batch.commit();
           results.push(
             overridden.length > 0

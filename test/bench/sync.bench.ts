@@ -4,11 +4,20 @@
  * registers and rehearsals). Figures: a fresh device's initial sync over mutual TLS on
  * loopback, an edit's way from one online desktop to another (p50/p99), one round pushing
  * 1,000 offline mutations. Prints figures; asserts nothing but that every record arrived.
- * TUTTI_BENCH_SCALE=0.1 runs a tenth of the workload (a quick look, not the figure).
+ *
+ * TUTTI_BENCH_SCALE=0.1 runs a tenth of the workload (a quick look, not the figure);
+ * TUTTI_BENCH_EDITS sets the number of live edits (200); TUTTI_BENCH_POSTGRES=0 skips the
+ * PostgreSQL run; TUTTI_BENCH_PROFILE=initial|offline writes a CPU profile of that phase.
  */
 import { availableParallelism } from 'node:os';
-import { startTestClubServer } from '../support/clubServerFixture.ts';
+import {
+  enrolUser,
+  startTestClubServer,
+  TEST_SERVER_PASSPHRASE,
+  type TestClubServer,
+} from '../support/clubServerFixture.ts';
 import { startTestPostgres } from '../support/postgres.ts';
+import { benchPouchdb } from './pouchdbSyncBench.ts';
 import { FULL_SIZE, percentile, scaled } from './syncWorkload.ts';
 import { type BenchOptions, benchTutti, type SyncFigures } from './tuttiSyncBench.ts';
 
@@ -27,9 +36,18 @@ const median = (list: readonly number[]) =>
     50,
   );
 
-function summary(figures: SyncFigures) {
+interface Summary {
+  seed: number;
+  initial: number;
+  p50: number;
+  p99: number;
+  offline: number;
+}
+
+function summary(figures: SyncFigures): Summary {
   const edits = [...figures.editMs].sort((a, b) => a - b);
   return {
+    seed: figures.seedMs,
     initial: median(figures.initialMs),
     p50: percentile(edits, 50),
     p99: percentile(edits, 99),
@@ -41,45 +59,77 @@ function print(name: string, figures: SyncFigures): void {
   const s = summary(figures);
   console.log(`\n${name}`);
   console.log(
-    `  seeding desktop pushes ${figures.records} records as mutations   ${ms(figures.seedMs)} (${((figures.records / figures.seedMs) * 1000).toFixed(0)}/s)`,
+    `  seeding desktop sends all ${figures.records} records   ${ms(s.seed)} (${((figures.records / s.seed) * 1000).toFixed(0)} records/s)`,
   );
   console.log(
-    `  initial sync of a fresh device (${figures.records} records)   ${ms(s.initial)}   [runs: ${figures.initialMs.map(ms).join(', ')}]   goal ≤ 1000 ms`,
+    `  initial sync of a fresh device   ${ms(s.initial)} median   [runs: ${figures.initialMs.map(ms).join(', ')}]   goal ≤ 1000 ms`,
   );
   console.log(
     `  edit visible on the second desktop (${figures.editMs.length} edits)   p50 ${ms(s.p50)}   p99 ${ms(s.p99)}   goal p50 ≤ 100 ms, p99 ≤ 300 ms`,
   );
   console.log(
-    `  ${figures.offlineMutations} offline mutations, one round (push + pull back)   ${ms(s.offline)}   goal ≤ 1000 ms`,
+    `  ${figures.offlineMutations} offline edits, one round (send + receive)   ${ms(s.offline)}   goal ≤ 1000 ms`,
   );
+}
+
+function printRatio(tutti: SyncFigures, pouch: SyncFigures): void {
+  const a = summary(tutti);
+  const b = summary(pouch);
+  const ratio = (key: keyof Summary) => `${(b[key] / a[key]).toFixed(1)}×`;
+  console.log('\nPouchDB time ÷ Tutti time (above 1: Tutti is faster)');
+  console.log(
+    `  seeding ${ratio('seed')}   initial sync ${ratio('initial')}   edit p50 ${ratio('p50')}   edit p99 ${ratio('p99')}   offline round ${ratio('offline')}`,
+  );
+}
+
+async function onServer(
+  name: string,
+  t: TestClubServer,
+  withPouchdb: boolean,
+): Promise<[string, SyncFigures][]> {
+  const { figures, workload } = await benchTutti(t, options);
+  print(name, figures);
+  if (!withPouchdb) return [[name, figures]];
+  // PouchDB gets the same records, the club server's certificate and a club device's certificate.
+  const clubId = (await t.server.services.clubs.createClub('PouchDB-Vergleich')).id;
+  const user = await t.server.services.clubs.addUser(clubId, {
+    name: 'Vergleich',
+    role: 'administrator',
+  });
+  const pouch = await benchPouchdb({
+    ...workload,
+    serverKeys: (await t.dir.unlock(TEST_SERVER_PASSPHRASE)).server,
+    caPem: t.dir.caCertificatePem(),
+    client: await enrolUser(t, clubId, user.id),
+    freshDevices: options.freshDevices,
+    edits: options.edits,
+    offlineMutations: options.offlineMutations,
+  });
+  print('PouchDB 9 (pouchdb-node on LevelDB, express-pouchdb)', pouch);
+  printRatio(figures, pouch);
+  return [[name, figures]];
 }
 
 console.log(
   `Tutti sync benchmark: ${availableParallelism()} cores, workload ×${SCALE} (${options.size.members} members, ${options.size.instruments} instruments, ${options.size.loans} loans, ${options.size.attendance} attendance entries), server and desktops in one process`,
 );
-
-const results: [string, SyncFigures][] = [];
-if (process.env.TUTTI_BENCH_PG_ONLY !== '1') {
-  const onPglite = await startTestClubServer();
-  try {
-    results.push(['Tutti, server on PGlite', await benchTutti(onPglite, options)]);
-  } finally {
-    await onPglite.stop();
-  }
-  print(...results[0]!);
+const onPglite = await startTestClubServer();
+try {
+  await onServer('Tutti, club server on PGlite', onPglite, true);
+} finally {
+  await onPglite.stop();
 }
-if (process.env.TUTTI_BENCH_PGLITE_ONLY !== '1') {
+if (process.env.TUTTI_BENCH_POSTGRES !== '0') {
   const postgres = await startTestPostgres();
   try {
     const onPostgres = await startTestClubServer({ databaseUrl: postgres.url });
     try {
-      results.push(['Tutti, server on PostgreSQL', await benchTutti(onPostgres, options)]);
+      await onServer('Tutti, club server on PostgreSQL', onPostgres, false);
     } finally {
       await onPostgres.stop();
     }
   } finally {
     postgres.stop();
   }
-  print(...results.at(-1)!);
 }
 process.exit(0);

@@ -14,7 +14,7 @@ import { SyncSettings } from '../../electron/sync/syncSettings.ts';
 import { enrolUser, type TestClubServer } from '../support/clubServerFixture.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { profiled } from './cpuProfile.ts';
-import { type WorkloadSize, writeWorkload } from './syncWorkload.ts';
+import { recordsOf, type WorkloadSize, writeWorkload } from './syncWorkload.ts';
 
 export interface SyncFigures {
   records: number;
@@ -27,6 +27,12 @@ export interface SyncFigures {
   /** One round pushing this many offline mutations (and pulling them back), ms. */
   offlineMs: number;
   offlineMutations: number;
+}
+
+/** The records the seeding desktop wrote, for the other stack to replicate the same. */
+export interface Workload {
+  records: { entity: string; id: string; fields: Record<string, unknown> }[];
+  memberIds: string[];
 }
 
 export interface BenchOptions {
@@ -44,7 +50,10 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
   }
 }
 
-export async function benchTutti(t: TestClubServer, options: BenchOptions): Promise<SyncFigures> {
+export async function benchTutti(
+  t: TestClubServer,
+  options: BenchOptions,
+): Promise<{ figures: SyncFigures; workload: Workload }> {
   const temp = makeTempDir('tutti-bench-sync-');
   const { clubs } = t.server.services;
   const clubId = (await clubs.createClub('Benchmark-Verein')).id;
@@ -63,6 +72,7 @@ export async function benchTutti(t: TestClubServer, options: BenchOptions): Prom
   try {
     const office = await desktop('office');
     const { memberIds, records } = writeWorkload(office.api, office.store, options.size);
+    const workload: Workload = { records: [...recordsOf(office.store)], memberIds };
 
     let started = performance.now();
     const seeded = await new SyncClient(office.store).round();
@@ -123,12 +133,15 @@ export async function benchTutti(t: TestClubServer, options: BenchOptions): Prom
       throw new Error(`pushed ${offline.pushed} of ${options.offlineMutations} offline mutations`);
 
     return {
-      records,
-      seedMs,
-      initialMs,
-      editMs,
-      offlineMs,
-      offlineMutations: options.offlineMutations,
+      figures: {
+        records,
+        seedMs,
+        initialMs,
+        editMs,
+        offlineMs,
+        offlineMutations: options.offlineMutations,
+      },
+      workload,
     };
   } finally {
     for (const sync of syncs) sync.stop();

@@ -35,6 +35,10 @@ export class ClubService implements ClubApi {
     return ok(this.sync.status());
   }
 
+  async nextSyncChange(received: number): Promise<ApiResult<SyncStatus>> {
+    return ok(await this.sync.nextChange(received));
+  }
+
   async syncNow(): Promise<ApiResult<SyncStatus>> {
     return ok(await this.sync.syncNow());
   }

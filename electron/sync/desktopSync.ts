@@ -13,17 +13,24 @@ import { SyncJournal } from './syncJournal.ts';
 import { SyncScheduler } from './syncScheduler.ts';
 import { SyncSettings } from './syncSettings.ts';
 
+/** Well under the usual 30 s idle timeouts of HTTP stacks between the page and the core. */
+const NEXT_CHANGE_TIMEOUT_MS = 25_000;
+
 export class DesktopSync {
   private readonly settings: SyncSettings;
   private readonly journal: SyncJournal;
   private readonly scheduler: SyncScheduler;
   private received = 0;
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly store: LocalStore) {
     this.settings = new SyncSettings(store.meta);
     this.journal = new SyncJournal(store);
     this.scheduler = new SyncScheduler(store, new SyncClient(store), (report) => {
-      this.received += report.pulled + report.purged + report.rejected;
+      const arrived = report.pulled + report.purged + report.rejected;
+      if (arrived === 0) return;
+      this.received += arrived;
+      for (const wake of this.waiting) wake();
     });
   }
 
@@ -45,6 +52,23 @@ export class DesktopSync {
       server: this.settings.connection()?.serverUrl ?? null,
       received: this.received,
     };
+  }
+
+  /** The status once `received` has moved past the caller's count, or after `timeoutMs`. */
+  async nextChange(received: number, timeoutMs = NEXT_CHANGE_TIMEOUT_MS): Promise<SyncStatus> {
+    if (received === this.received) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiting.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, timeoutMs);
+        timer.unref();
+        this.waiting.add(wake);
+      });
+    }
+    return this.status();
   }
 
   async syncNow(): Promise<SyncStatus> {

@@ -13,8 +13,7 @@ import {
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { LocalStore } from '../store/localStore.ts';
-import { SyncClient } from './syncClient.ts';
-import { SyncScheduler } from './syncScheduler.ts';
+import { DesktopSync } from './desktopSync.ts';
 import { SyncSettings } from './syncSettings.ts';
 
 describe('live sync between two online desktops', () => {
@@ -23,7 +22,7 @@ describe('live sync between two online desktops', () => {
   const desktops: {
     store: LocalStore;
     api: ClubService;
-    scheduler: SyncScheduler;
+    sync: DesktopSync;
     deviceId: string;
   }[] = [];
 
@@ -35,22 +34,22 @@ describe('live sync between two online desktops', () => {
       const device = await enrolUser(t, clubId, user.id);
       const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
       new SyncSettings(store.meta).connect(device.syncUrl, device);
-      const scheduler = new SyncScheduler(store, new SyncClient(store));
-      scheduler.start();
+      const sync = new DesktopSync(store);
+      sync.start();
       desktops.push({
         store,
-        api: new ClubService(store, name),
-        scheduler,
+        api: new ClubService(store, name, sync),
+        sync,
         deviceId: device.deviceId,
       });
     }
-    await vi.waitFor(() => expect(desktops.every((d) => d.scheduler.status().live)).toBe(true), {
+    await vi.waitFor(() => expect(desktops.every((d) => d.sync.status().live)).toBe(true), {
       timeout: 10_000,
     });
   }, 60_000);
   afterAll(async () => {
     for (const d of desktops) {
-      d.scheduler.stop();
+      d.sync.stop();
       d.store.close();
     }
     await t?.stop();
@@ -59,24 +58,22 @@ describe('live sync between two online desktops', () => {
 
   it('shows an edit made on one desktop on the other within moments', async () => {
     const [office, rehearsal] = desktops;
+    await vi.waitFor(() => expect(rehearsal!.sync.status().phase).toBe('synced'));
+    // The screen of the other desktop is waiting for news (the UI's long poll).
+    const known = rehearsal!.sync.status().received;
+    const news = rehearsal!.api.nextSyncChange(known);
     const saved = await office!.api.save('members', {
       firstName: 'Greta',
       lastName: 'Live',
       status: 'aktiv',
     } as never);
     if (!saved.ok) throw new Error(saved.error.message);
-    office!.scheduler.localChanged();
-    await vi.waitFor(
-      () =>
-        expect(rehearsal!.store.tables.members.get(saved.value.id)?.record.lastName).toBe('Live'),
-      {
-        timeout: 5_000,
-        interval: 20,
-      },
-    );
+    const answer = await news;
+    expect(answer.ok && answer.value.received).toBeGreaterThan(known);
+    expect(rehearsal!.store.tables.members.get(saved.value.id)?.record.lastName).toBe('Live');
     // The server pokes the office too; its extra pull ends synced.
     await vi.waitFor(() =>
-      expect(office!.scheduler.status()).toMatchObject({ phase: 'synced', pending: 0, live: true }),
+      expect(office!.sync.status()).toMatchObject({ phase: 'synced', pending: 0, live: true }),
     );
   });
 
@@ -84,12 +81,12 @@ describe('live sync between two online desktops', () => {
     const [, rehearsal] = desktops;
     await t.server.services.devices.revoke(rehearsal!.deviceId);
     await t.server.refreshRevocations();
-    await vi.waitFor(() => expect(rehearsal!.scheduler.status().live).toBe(false), {
+    await vi.waitFor(() => expect(rehearsal!.sync.status().live).toBe(false), {
       timeout: 5_000,
     });
-    await rehearsal!.scheduler.request();
+    await rehearsal!.sync.syncNow();
     // Under TLS 1.3 a refused client certificate looks like a dropped connection to the client.
-    expect(rehearsal!.scheduler.status().phase).toBe('offline');
+    expect(rehearsal!.sync.status().phase).toBe('offline');
   });
 
   it('reports offline and keeps the change pending while the server is unreachable', async () => {
@@ -102,9 +99,9 @@ describe('live sync between two online desktops', () => {
       status: 'aktiv',
     } as never);
     if (!saved.ok) throw new Error(saved.error.message);
-    await office!.scheduler.request();
-    expect(office!.scheduler.status()).toMatchObject({ phase: 'offline', pending: 1 });
-    expect(office!.scheduler.status().message).toContain('Keine Verbindung');
+    await office!.sync.syncNow();
+    expect(office!.sync.status()).toMatchObject({ phase: 'offline', pending: 1 });
+    expect(office!.sync.status().message).toContain('Keine Verbindung');
     expect(port).toBeGreaterThan(0);
   });
 });

@@ -25,8 +25,9 @@ import { type SyncConnection, SyncSettings } from './syncSettings.ts';
 /** A push carries at most this many mutations and this many bytes (the server takes 1 MiB). */
 const PUSH_BATCH = 1000;
 const PUSH_BYTES = 768 * 1024;
-/** Records per pull page: each page is one request and one local transaction. */
+/** Records per pull page (one request) and at most per local transaction (several pages). */
 const PULL_PAGE = 1000;
+const APPLY_BATCH = 10_000;
 const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
 
 /** How a request reaches the server: HTTPS with the device certificate, or (in tests) in-process. */
@@ -157,10 +158,19 @@ export class SyncClient {
     for (const change of outcome.current ?? []) this.replica.restore(change, later);
   }
 
+  /**
+   * Pages arrive 1,000 records at a time and are applied up to APPLY_BATCH records per local
+   * transaction, together with the cursor of the last page applied: a commit of the encrypted
+   * replica costs about as much as writing the pages it touches, so fewer, larger commits make
+   * an initial sync several times faster. A crash loses only pages not yet committed, and
+   * those are fetched again.
+   */
   private async pull(connection: SyncConnection, report: RoundReport): Promise<void> {
     let cursor = this.settings.cursor();
     let seen: Set<string> | null = null; // collecting during a full resync
     const ownStamps = new OwnStamps(this.store);
+    let buffered: PullResponse[] = [];
+    let bufferedChanges = 0;
     for (;;) {
       const page = answerValue<PullResponse>(
         await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=${PULL_PAGE}`),
@@ -178,8 +188,28 @@ export class SyncClient {
           continue;
         }
       }
-      this.store.transaction(() => {
-        const own = ownStamps.current();
+      cursor = page.cursor;
+      buffered.push(page);
+      bufferedChanges += page.changes.length;
+      if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;
+      this.applyPages(buffered, seen, ownStamps, report);
+      buffered = [];
+      bufferedChanges = 0;
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** Merges fetched pages into the replica in one transaction, with the last page's cursor. */
+  private applyPages(
+    pages: readonly PullResponse[],
+    seen: Set<string> | null,
+    ownStamps: OwnStamps,
+    report: RoundReport,
+  ): void {
+    const last = pages.at(-1)!;
+    this.store.transaction(() => {
+      const own = ownStamps.current();
+      for (const page of pages)
         for (const change of page.changes) {
           seen?.add(`${change.entity}:${change.id}`);
           const { lost, purged } = this.replica.apply(change, own);
@@ -188,16 +218,13 @@ export class SyncClient {
             this.journal.recordConflicts(lost);
             report.conflicts += lost.length;
           }
+          report.pulled += 1;
         }
-        report.pulled += page.changes.length;
-        this.store.outbox.acknowledge(page.lastMutationId);
-        if (!page.hasMore && seen)
-          report.purged += this.replica.sweep(seen, this.store.outbox.pending());
-        this.settings.setCursor(page.cursor);
-        this.settings.setScopeEpoch(page.scopeEpoch);
-      });
-      cursor = page.cursor;
-      if (!page.hasMore) return;
-    }
+      this.store.outbox.acknowledge(last.lastMutationId);
+      if (!last.hasMore && seen)
+        report.purged += this.replica.sweep(seen, this.store.outbox.pending());
+      this.settings.setCursor(last.cursor);
+      this.settings.setScopeEpoch(last.scopeEpoch);
+    });
   }
 }

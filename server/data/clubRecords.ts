@@ -72,7 +72,7 @@ export class ClubRecords {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
     if (input.id !== undefined && input.id !== recordId)
       throw new ServiceError('bad_request', 'Die ID im Datensatz passt nicht zur Adresse.');
-    return this.db.withClub(caller.clubId, async (sql) => {
+    const view = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
       const stored = await loadRecord(sql, entity, recordId, true);
@@ -110,6 +110,8 @@ export class ClubRecords {
       }
       return readView(principal.subject, entity, after, relations) ?? {};
     });
+    this.db.noteWrites(1);
+    return view;
   }
 
   async remove(caller: Caller, entity: EntityName, id: string): Promise<void> {
@@ -135,6 +137,7 @@ export class ClubRecords {
         fields: ['deleted'],
       });
     });
+    this.db.noteWrites(1);
   }
 
   private async auditRead(

@@ -5,6 +5,7 @@ import {
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
+import { ANALYZE_CLUB_TABLES, RECORD_COUNT, StatisticsUpkeep } from './statisticsUpkeep.ts';
 
 /** PGlite in a data directory (or in memory for `memory://`). One process at a time. */
 export class PgliteDatabase implements ServerDatabase {
@@ -27,6 +28,18 @@ export class PgliteDatabase implements ServerDatabase {
     );
   }
 
+  private readonly statistics = new StatisticsUpkeep(() =>
+    this.asOwner(async (sql) => {
+      await sql.query(ANALYZE_CLUB_TABLES);
+      const { rows } = await sql.query<{ rows: string }>(RECORD_COUNT);
+      return Number(rows[0]?.rows ?? 0);
+    }),
+  );
+
+  noteWrites(count: number): void {
+    this.statistics.noteWrites(count);
+  }
+
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
     return guardTransaction(() => this.db.transaction((tx) => work(tx)));
   }
@@ -39,7 +52,8 @@ export class PgliteDatabase implements ServerDatabase {
     return () => stop();
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.statistics.idle();
+    await this.db.close();
   }
 }

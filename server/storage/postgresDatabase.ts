@@ -6,6 +6,7 @@ import {
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
+import { ANALYZE_CLUB_TABLES, RECORD_COUNT, StatisticsUpkeep } from './statisticsUpkeep.ts';
 
 /** A PostgreSQL server (`--database-url`), through a connection pool. */
 export class PostgresDatabase implements ServerDatabase {
@@ -43,6 +44,18 @@ export class PostgresDatabase implements ServerDatabase {
     });
   }
 
+  private readonly statistics = new StatisticsUpkeep(() =>
+    this.asOwner(async (sql) => {
+      await sql.query(ANALYZE_CLUB_TABLES);
+      const { rows } = await sql.query<{ rows: string }>(RECORD_COUNT);
+      return Number(rows[0]?.rows ?? 0);
+    }),
+  );
+
+  noteWrites(count: number): void {
+    this.statistics.noteWrites(count);
+  }
+
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
     return this.transaction(work);
   }
@@ -67,6 +80,7 @@ export class PostgresDatabase implements ServerDatabase {
   }
 
   async close(): Promise<void> {
+    await this.statistics.idle();
     await Promise.all([...this.listeners].map((client) => client.end()));
     this.listeners.clear();
     await this.pool.end();

@@ -27,6 +27,8 @@ export interface ServerDatabase {
    * resolves to a function that stops listening.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** After a committed transaction that changed `count` records: keeps statistics current. */
+  noteWrites(count: number): void;
   close(): Promise<void>;
 }
 

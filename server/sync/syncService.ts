@@ -82,7 +82,7 @@ export class SyncService {
     deviceId: string,
     mutations: readonly Mutation[],
   ): Promise<PushResponse> {
-    return this.db.withClub(caller.clubId, async (sql) => {
+    const answer = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       let last = await lastMutationId(sql, caller.clubId, deviceId);
       const results: MutationOutcome[] = [];
@@ -126,6 +126,8 @@ export class SyncService {
       await batch.finish();
       return { lastMutationId: last, results };
     });
+    this.db.noteWrites(answer.results.filter((r) => r.status === 'applied').length);
+    return answer;
   }
 
   /** Refused as a whole: nothing of it stays, its id is used up, the reason is kept. */

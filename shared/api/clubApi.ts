@@ -35,6 +35,12 @@ export interface ClubApi {
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
   status(): Promise<ApiResult<CoreStatus>>;
   syncStatus(): Promise<ApiResult<SyncStatus>>;
+  /**
+   * Answers the sync status as soon as records from elsewhere arrive beyond the count
+   * `received` (see SyncStatus), at the latest after about 25 s: the screen learns of a remote
+   * edit the moment it lands, without polling for it.
+   */
+  nextSyncChange(received: number): Promise<ApiResult<SyncStatus>>;
   /** Runs a sync round now and answers the state after it. */
   syncNow(): Promise<ApiResult<SyncStatus>>;
   /** "Konflikte & Ablehnungen": what the user should look at. */
@@ -61,6 +67,7 @@ export const clubApiArgs = {
   restore: z.tuple([entityNameSchema, id]),
   status: z.tuple([]),
   syncStatus: z.tuple([]),
+  nextSyncChange: z.tuple([z.number().int().nonnegative()]),
   syncNow: z.tuple([]),
   syncJournal: z.tuple([]),
   dismissSyncEntry: z.tuple([z.enum(['conflict', 'rejection']), z.number().int().nonnegative()]),

@@ -7,7 +7,7 @@
  *
  * TUTTI_BENCH_SCALE=0.1 runs a tenth of the workload (a quick look, not the figure);
  * TUTTI_BENCH_EDITS sets the number of live edits (200); TUTTI_BENCH_POSTGRES=0 skips the
- * PostgreSQL run; TUTTI_BENCH_PROFILE=initial|offline writes a CPU profile of that phase.
+ * PostgreSQL run, TUTTI_BENCH_POUCHDB=0 the PouchDB run; TUTTI_BENCH_PROFILE=initial|offline writes a CPU profile of that phase.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -115,7 +115,7 @@ console.log(
 );
 const onPglite = await startTestClubServer();
 try {
-  await onServer('Tutti, club server on PGlite', onPglite, true);
+  await onServer('Tutti, club server on PGlite', onPglite, process.env.TUTTI_BENCH_POUCHDB !== '0');
 } finally {
   await onPglite.stop();
 }

@@ -1,6 +1,7 @@
 /**
- * The sync state on screen: asked of the core every two seconds (cheap, local), and when a
- * round brought records from elsewhere, the club's data is reloaded without a loading screen.
+ * The sync state on screen. Records from elsewhere are waited for with a long poll: the core
+ * answers the moment a round brings them, and the club's data is reloaded without a loading
+ * screen. Phase and pending count are asked every two seconds (cheap, local).
  */
 import { create } from 'zustand';
 import type { SyncJournalView, SyncStatus } from '../../../shared/api/sync.ts';
@@ -13,6 +14,7 @@ interface SyncState {
   status: SyncStatus | null;
   journal: SyncJournalView;
   refresh(): Promise<void>;
+  show(status: SyncStatus): Promise<void>;
   refreshJournal(): Promise<void>;
   startPolling(): () => void;
 }
@@ -23,14 +25,17 @@ export const useSyncState = create<SyncState>()((set, get) => ({
 
   async refresh() {
     const result = await clubApi.syncStatus();
-    if (!result.ok) return;
+    if (result.ok) await get().show(result.value);
+  },
+
+  async show(status) {
     const before = get().status;
-    set({ status: result.value });
-    if (before && result.value.received !== before.received) {
+    set({ status });
+    if (before && status.received !== before.received) {
       await useClubData.getState().load({ quiet: true });
       await get().refreshJournal();
     }
-    if (before?.pending !== result.value.pending) void useClubData.getState().refreshStatus();
+    if (before?.pending !== status.pending) void useClubData.getState().refreshStatus();
   },
 
   async refreshJournal() {
@@ -39,9 +44,23 @@ export const useSyncState = create<SyncState>()((set, get) => ({
   },
 
   startPolling() {
-    void get().refresh();
+    let stopped = false;
     void get().refreshJournal();
     const timer = setInterval(() => void get().refresh(), POLL_MS);
-    return () => clearInterval(timer);
+    void (async () => {
+      while (!stopped) {
+        const known = get().status;
+        const result = known
+          ? await clubApi.nextSyncChange(known.received)
+          : await clubApi.syncStatus();
+        if (stopped) return;
+        if (result.ok) await get().show(result.value);
+        else await new Promise((resolve) => setTimeout(resolve, POLL_MS)); // core unreachable
+      }
+    })();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   },
 }));

@@ -1,10 +1,12 @@
 import { migration0001Tenants } from './0001-tenants.ts';
 import { migration0002RecordsRightsSupport } from './0002-records-rights-support.ts';
 import { migration0003Sync } from './0003-sync.ts';
+import { migration0004OpenLoansIndex } from './0004-open-loans-index.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0001Tenants,
   migration0002RecordsRightsSupport,
   migration0003Sync,
+  migration0004OpenLoansIndex,
 ];

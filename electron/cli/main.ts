@@ -17,7 +17,7 @@ Verwendung:
       Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
   tutti enroll --profile ORDNER --server https://HOST:PORT --code CODE
       Verbindet das Profil mit dem Vereinsserver (Anmeldecode vom EDV-Beauftragten).
-  tutti sync --profile ORDNER
+  tutti sync --profile ORDNER [--batch N]
       Gleicht einmal mit dem Vereinsserver ab und sagt, was übertragen wurde
       (Exit 3, wenn Änderungen abgelehnt wurden oder Konflikte entstanden).
 

@@ -1,18 +1,28 @@
-/** `tutti sync --profile DIR`: one sync round from the command line, printing what moved. */
+/**
+ * `tutti sync --profile DIR [--batch N]`: one sync round from the command line, printing what
+ * moved. `--batch` sends at most N changes per request (default 1,000): smaller requests for
+ * a slow or flaky link, where a large one would time out again and again.
+ */
 import { CoreError } from '../core/coreError.ts';
 import { openProfile } from '../core/profile.ts';
 import { SyncClient } from '../sync/syncClient.ts';
 import { parseCommandArgs } from './args.ts';
 
 export async function syncCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseCommandArgs(argv, { profile: { type: 'string' } });
+  const { values } = parseCommandArgs(argv, {
+    profile: { type: 'string' },
+    batch: { type: 'string' },
+  });
   if (!values.profile)
     throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+  const batch = values.batch === undefined ? undefined : Number(values.batch);
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 1000))
+    throw new CoreError('bad_arguments', '--batch braucht eine ganze Zahl von 1 bis 1000.');
   const profile = await openProfile(values.profile);
   try {
     let report: Awaited<ReturnType<SyncClient['round']>>;
     try {
-      report = await new SyncClient(profile.store).round();
+      report = await new SyncClient(profile.store, undefined, { pushBatch: batch }).round();
     } catch (error) {
       if (error instanceof CoreError) throw error;
       throw new CoreError(

@@ -75,10 +75,14 @@ export class SyncClient {
   private readonly replica: Replica;
   private readonly journal: SyncJournal;
 
+  private readonly pushBatch: number;
+
   constructor(
     private readonly store: LocalStore,
     private readonly transport: SyncTransport = httpsTransport,
+    options: { pushBatch?: number | undefined } = {},
   ) {
+    this.pushBatch = options.pushBatch ?? PUSH_BATCH;
     this.settings = new SyncSettings(store.meta);
     this.replica = new Replica(store);
     this.journal = new SyncJournal(store);
@@ -130,7 +134,7 @@ export class SyncClient {
 
   private async push(connection: SyncConnection, report: RoundReport): Promise<void> {
     for (;;) {
-      const pending = nextBatch(this.store.outbox.pending(PUSH_BATCH));
+      const pending = nextBatch(this.store.outbox.pending(this.pushBatch));
       if (pending.length === 0) return;
       const answer = answerValue<PushResponse>(
         await this.request(connection, 'POST', '/sync/v1/push', { mutations: pending }),

@@ -23,6 +23,8 @@ import {
 
 const SERVER_BIN = join(REPO_ROOT, 'bin', 'tutti-server.js');
 const RECORDS = 900;
+/** Pushes of 10 changes each: many transactions on the server, so a kill lands between them. */
+const BATCH = ['--batch', '10'];
 
 describe('crashes during a sync', () => {
   const temp = makeTempDir('tutti-crash-');
@@ -147,7 +149,7 @@ describe('crashes during a sync', () => {
     const baseline = await createdOnServer();
     const child = spawn(
       process.execPath,
-      [join(REPO_ROOT, 'bin', 'tutti.js'), 'sync', '--profile', profile],
+      [join(REPO_ROOT, 'bin', 'tutti.js'), 'sync', '--profile', profile, ...BATCH],
       { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: 'ignore' },
     );
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -196,7 +198,7 @@ describe('crashes during a sync', () => {
     const profile = join(temp.dir, 'laptop');
     await addMembers(profile, RECORDS, 'B');
     const baseline = await createdOnServer();
-    const pushing = runTutti(['sync', '--profile', profile], env);
+    const pushing = runTutti(['sync', '--profile', profile, ...BATCH], env);
     const created = await whenPushing(baseline);
     await killServer();
     const interrupted = await pushing;

@@ -3,7 +3,7 @@
  * verified against the pinned club-server CA only (never the system's CAs), and with a device
  * certificate the connection is mutually authenticated.
  */
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 
 export interface TlsIdentity {
   /** The pinned CA; null only for the one unverified fetch of the CA during enrolment. */
@@ -19,6 +19,17 @@ export interface JsonResponse {
 
 const TIMEOUT_MS = 30_000;
 
+/**
+ * Connections with a device certificate are kept alive and reused: a sync round makes dozens
+ * of requests, and a full mutual-TLS handshake each time costs more than a page of records.
+ * The agent keys its sockets by CA, certificate and key, so a renewed certificate gets new
+ * connections; idle sockets do not keep the process alive, and they are closed after 4 s —
+ * before Node's server closes them after 5 s, so a request never starts on a socket the server
+ * is closing. (A request's own timeout is TIMEOUT_MS.)
+ */
+const IDLE_SOCKET_MS = 4_000;
+const deviceAgent = new Agent({ keepAlive: true, maxSockets: 4, timeout: IDLE_SOCKET_MS });
+
 export function httpsJson(
   url: URL,
   tls: TlsIdentity,
@@ -32,7 +43,7 @@ export function httpsJson(
       url,
       {
         method,
-        agent: false,
+        agent: tls.certificatePem ? deviceAgent : false,
         timeout: TIMEOUT_MS,
         minVersion: 'TLSv1.2',
         ...(tls.caCertificatePem ? { ca: [tls.caCertificatePem] } : { rejectUnauthorized: false }),

@@ -184,13 +184,8 @@ describe('desktop sync client', () => {
     const brassMembers = leader!.store.tables.members.listLive().map((m) => m.id);
     expect(brassMembers).not.toContain(bert.id);
     expect(brassMembers.length).toBeGreaterThan(0);
-    // The leader now leads the woodwinds instead.
-    await t.server.services.db.withClub(clubId, (sql) =>
-      sql.query('UPDATE users SET register_ids = $2, scope_epoch = scope_epoch + 1 WHERE id = $1', [
-        users.leader,
-        [WOODWIND],
-      ]),
-    );
+    // The leader now leads the woodwinds instead (as `tutti-server user update` does it).
+    await t.server.services.clubs.updateUser(clubId, users.leader!, { registerIds: [WOODWIND] });
     const report = await leader!.sync.round();
     expect(report.purged).toBeGreaterThan(0);
     expect(leader!.store.tables.members.listLive().map((m) => m.id)).toEqual([bert.id]);

@@ -37,6 +37,14 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('user.list'), clubId: id }),
   z.object({
+    command: z.literal('user.update'),
+    clubId: id,
+    userId: id,
+    role: z.string().max(64).optional(),
+    registerIds: z.array(id).max(50).optional(),
+    memberId: id.nullable().optional(),
+  }),
+  z.object({
     command: z.literal('role.add'),
     clubId: id,
     name: z.string().max(64),
@@ -97,6 +105,17 @@ export async function executeAdminCommand(
         memberId: command.memberId ?? null,
       });
       return [`Benutzer „${user.name}“ (${user.role}) angelegt.`, user.id];
+    }
+    case 'user.update': {
+      const user = await services.clubs.updateUser(command.clubId, command.userId, {
+        ...(command.role !== undefined ? { role: command.role } : {}),
+        ...(command.registerIds !== undefined ? { registerIds: command.registerIds } : {}),
+        ...(command.memberId !== undefined ? { memberId: command.memberId } : {}),
+      });
+      return [
+        `Benutzer „${user.name}“: ${user.role}, Register ${user.registerIds.join(', ') || '–'}. Seine Geräte gleichen beim nächsten Abruf neu ab.`,
+        user.id,
+      ];
     }
     case 'user.list':
       return (await services.clubs.listUsers(command.clubId)).map(

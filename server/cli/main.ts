@@ -33,6 +33,7 @@ const OPTIONS = {
   grant: { type: 'string', multiple: true },
   label: { type: 'string' },
   member: { type: 'string' },
+  'no-member': { type: 'boolean' },
   hours: { type: 'string' },
   since: { type: 'string' },
   device: { type: 'string' },
@@ -103,6 +104,30 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
       };
     case 'user list':
       return { command: 'user.list', clubId: need(v.club, '--club ID') };
+    case 'user update': {
+      if (
+        v.role === undefined &&
+        v.register === undefined &&
+        v.member === undefined &&
+        !v['no-member']
+      )
+        throw new ServiceError(
+          'bad_request',
+          'Bitte angeben, was sich ändert: --role ROLLE, --register ID … oder --member ID / --no-member.',
+        );
+      return {
+        command: 'user.update',
+        clubId: need(v.club, '--club ID'),
+        userId: need(v.user, '--user ID'),
+        ...(v.role !== undefined ? { role: v.role } : {}),
+        ...(v.register !== undefined ? { registerIds: v.register } : {}),
+        ...(v.member !== undefined
+          ? { memberId: v.member }
+          : v['no-member']
+            ? { memberId: null }
+            : {}),
+      };
+    }
     case 'role add':
       return {
         command: 'role.add',

@@ -15,6 +15,9 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
                       Rollen: administrator, vorstand, kassier, registerfuehrer,
                       instrumentenwart, mitglied (letzte Zeile: Benutzer-ID)
   user list --club ID
+  user update --club ID --user ID [--role ROLLE] [--register ID …] [--member ID | --no-member]
+                      Rolle, Register oder eigenes Mitglied ändern; die Geräte des Benutzers
+                      gleichen neu ab und entfernen, was er nicht mehr sehen darf
   role add --club ID --name NAME [--label TEXT] --grant DATENART:AKTION[,AKTION]:BEREICH[:FELDER] …
                       eigene Rolle, z. B. --grant members:read:ownRegisters:withoutSensitive
                       Bereiche: all, ownRegisters, ownRecord; Felder: all, withoutSensitive

@@ -6,7 +6,7 @@
 import { newId } from '../../shared/domain/ids.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
-import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import type { ClubRoles } from './clubRoles.ts';
 
 export interface ClubUser {
@@ -20,6 +20,13 @@ export interface ClubUser {
 export interface NewUser {
   name: string;
   role: string;
+  registerIds?: string[];
+  memberId?: string | null;
+}
+
+/** A change of what a user may see: any field left out stays as it is. */
+export interface UserScopeChange {
+  role?: string;
   registerIds?: string[];
   memberId?: string | null;
 }
@@ -83,25 +90,7 @@ export class ClubRegistry {
     const memberId = user.memberId ? requireUuid(user.memberId, 'Die Mitglieds-ID') : null;
     const id = newId();
     await this.db.withClub(clubId, async (sql) => {
-      const grants = await this.roles.grantsOf(sql, user.role);
-      if (!grants) {
-        const known = await this.roles.namesIn(sql);
-        throw new ServiceError(
-          'validation',
-          `Die Rolle „${user.role}“ gibt es nicht. Möglich: ${known.join(', ')}.`,
-        );
-      }
-      // A role bound to registers or to the own record is useless without them.
-      if (grants.some((g) => g.scope === 'ownRegisters') && registerIds.length === 0)
-        throw new ServiceError(
-          'validation',
-          `Die Rolle „${user.role}“ braucht mindestens ein Register (--register ID).`,
-        );
-      if (grants.some((g) => g.scope === 'ownRecord') && !memberId)
-        throw new ServiceError(
-          'validation',
-          `Die Rolle „${user.role}“ braucht den eigenen Mitgliedsdatensatz (--member ID).`,
-        );
+      await this.checkScope(sql, user.role, registerIds, memberId);
       await sql.query(
         'INSERT INTO users (club_id, id, name, role, register_ids, member_id) VALUES ($1, $2, $3, $4, $5, $6)',
         [clubId, id, name, user.role, registerIds, memberId],
@@ -114,6 +103,82 @@ export class ClubRegistry {
       });
     });
     return { id, name, role: user.role, registerIds, memberId };
+  }
+
+  /**
+   * Changes a user's role, registers or own member record. What the user may see changes with
+   * it, so the user's scope epoch is raised in the same transaction: each of their devices
+   * notices at its next pull, resyncs and removes what it may no longer hold.
+   */
+  async updateUser(clubId: string, userId: string, change: UserScopeChange): Promise<ClubUser> {
+    await this.requireClub(clubId);
+    const id = requireUuid(userId, 'Die Benutzer-ID');
+    const registerIds = change.registerIds?.map((r) => requireUuid(r, 'Die Register-ID'));
+    const memberId =
+      change.memberId === undefined || change.memberId === null
+        ? change.memberId
+        : requireUuid(change.memberId, 'Die Mitglieds-ID');
+    return this.db.withClub(clubId, async (sql) => {
+      const row = (
+        await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])
+      ).rows[0];
+      if (!row)
+        throw new ServiceError(
+          'not_found',
+          `Einen Benutzer mit der ID ${id} gibt es in diesem Verein nicht. Liste: tutti-server user list --club ${clubId}`,
+        );
+      const before = toUser(row);
+      const after: ClubUser = {
+        ...before,
+        role: change.role ?? before.role,
+        registerIds: registerIds ?? before.registerIds,
+        memberId: memberId === undefined ? before.memberId : memberId,
+      };
+      await this.checkScope(sql, after.role, after.registerIds, after.memberId);
+      const changed = (['role', 'registerIds', 'memberId'] as const).filter(
+        (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+      );
+      if (changed.length === 0) return after;
+      await sql.query(
+        `UPDATE users SET role = $2, register_ids = $3, member_id = $4, scope_epoch = scope_epoch + 1
+         WHERE id = $1`,
+        [id, after.role, after.registerIds, after.memberId],
+      );
+      await writeAudit(sql, clubId, OPERATOR, {
+        action: 'user.update',
+        entity: 'users',
+        recordId: id,
+        fields: changed,
+      });
+      return after;
+    });
+  }
+
+  /** The role must exist; a role bound to registers or to the own record is useless without them. */
+  private async checkScope(
+    sql: SqlClient,
+    role: string,
+    registerIds: readonly string[],
+    memberId: string | null,
+  ): Promise<void> {
+    const grants = await this.roles.grantsOf(sql, role);
+    if (!grants) {
+      const known = await this.roles.namesIn(sql);
+      throw new ServiceError(
+        'validation',
+        `Die Rolle „${role}“ gibt es nicht. Möglich: ${known.join(', ')}.`,
+      );
+    }
+    if (grants.some((g) => g.scope === 'ownRegisters') && registerIds.length === 0)
+      throw new ServiceError(
+        'validation',
+        `Die Rolle „${role}“ braucht mindestens ein Register (--register ID).`,
+      );
+    if (grants.some((g) => g.scope === 'ownRecord') && !memberId)
+      throw new ServiceError(
+        'validation',
+        `Die Rolle „${role}“ braucht den eigenen Mitgliedsdatensatz (--member ID).`,
+      );
   }
 
   async listUsers(clubId: string): Promise<ClubUser[]> {

@@ -5,7 +5,7 @@
  * with nothing changed, and every write — and every read of support staff — is in the audit
  * log, in the same transaction.
  */
-import { ENTITIES, type EntityName } from '../../shared/domain/entities.ts';
+import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
 import {
   decideDelete,
   decideWrite,
@@ -84,7 +84,7 @@ export class ClubRecords {
       // Sensitive fields not sent are kept as stored. They join only after validation, so the
       // schema's cross-field rules never judge values the writer may not see (no oracle).
       const touched = touchedFields(entity, input, !stored);
-      const parsed = ENTITIES[entity].schema.strict().safeParse({ ...input, id: recordId });
+      const parsed = strictSchemaOf(entity).safeParse({ ...input, id: recordId });
       if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
       const after: Fields = { ...(parsed.data as Fields) };
       for (const field of sensitiveFieldsOf(entity))

@@ -5,7 +5,7 @@
  * stored under the club's next version and audited. Any refusal rejects the whole mutation;
  * it throws before its first write when the mutation has a single op.
  */
-import { ENTITIES } from '../../shared/domain/entities.ts';
+import { strictSchemaOf } from '../../shared/domain/entities.ts';
 import {
   decideDelete,
   decideWrite,
@@ -122,6 +122,6 @@ function validate(
   const candidate: Fields = { ...record, id };
   if (fieldAccess(principal.subject, entity, 'write', record, relations) !== 'all')
     for (const field of sensitiveFieldsOf(entity)) delete candidate[field];
-  const parsed = ENTITIES[entity].schema.strict().safeParse(candidate);
+  const parsed = strictSchemaOf(entity).safeParse(candidate);
   if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
 }

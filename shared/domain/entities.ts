@@ -62,6 +62,22 @@ export const ENTITIES: Record<EntityName, EntityDefinition> = {
   honours: { schema: honourSchema, sensitiveFields: [] },
 };
 
+const strictSchemas = new Map<EntityName, z.ZodObject>();
+
+/**
+ * The entity's schema refusing unknown fields: what the server accepts from a client. Built
+ * once per entity — making a zod schema costs far more than using it, and a push validates a
+ * thousand records.
+ */
+export function strictSchemaOf(entity: EntityName): z.ZodObject {
+  let schema = strictSchemas.get(entity);
+  if (!schema) {
+    schema = ENTITIES[entity].schema.strict();
+    strictSchemas.set(entity, schema);
+  }
+  return schema;
+}
+
 /** Field errors keyed by field name, with German messages. */
 export type FieldErrors = Record<string, string>;
 

@@ -7,7 +7,8 @@
  *
  * TUTTI_BENCH_SCALE=0.1 runs a tenth of the workload (a quick look, not the figure);
  * TUTTI_BENCH_EDITS sets the number of live edits (200); TUTTI_BENCH_POSTGRES=0 skips the
- * PostgreSQL run, TUTTI_BENCH_POUCHDB=0 the PouchDB run; TUTTI_BENCH_PROFILE=initial|offline writes a CPU profile of that phase.
+ * PostgreSQL run, TUTTI_BENCH_PGLITE=0 the PGlite run (and with it PouchDB's),
+ * TUTTI_BENCH_POUCHDB=0 the PouchDB run; TUTTI_BENCH_PROFILE=initial|offline writes a CPU profile of that phase.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -113,11 +114,17 @@ async function onServer(
 console.log(
   `Tutti sync benchmark: ${availableParallelism()} cores, workload ×${SCALE} (${options.size.members} members, ${options.size.instruments} instruments, ${options.size.loans} loans, ${options.size.attendance} attendance entries), server and desktops in one process`,
 );
-const onPglite = await startTestClubServer();
-try {
-  await onServer('Tutti, club server on PGlite', onPglite, process.env.TUTTI_BENCH_POUCHDB !== '0');
-} finally {
-  await onPglite.stop();
+if (process.env.TUTTI_BENCH_PGLITE !== '0') {
+  const onPglite = await startTestClubServer();
+  try {
+    await onServer(
+      'Tutti, club server on PGlite',
+      onPglite,
+      process.env.TUTTI_BENCH_POUCHDB !== '0',
+    );
+  } finally {
+    await onPglite.stop();
+  }
 }
 if (process.env.TUTTI_BENCH_POSTGRES !== '0') {
   const postgres = await startTestPostgres();

@@ -154,6 +154,41 @@ describe('tutti-server command', () => {
     expect((await run('role', 'list', '--club', clubId)).stdout).toContain(
       'notenwart\tnotenwart\tevents:read:all events:write:all',
     );
+    // A user moves to another role; a register-bound role needs its registers.
+    const leaderId = lastLine(
+      await run('user', 'add', '--club', clubId, '--name', 'Rolf', '--role', 'notenwart'),
+    );
+    const noRegister = await run(
+      'user',
+      'update',
+      '--club',
+      clubId,
+      '--user',
+      leaderId,
+      '--role',
+      'registerfuehrer',
+    );
+    expect(noRegister.code).toBe(1);
+    expect(errorLines(noRegister)).toEqual([
+      'Die Rolle „registerfuehrer“ braucht mindestens ein Register (--register ID).',
+    ]);
+    const brass = '01900000-0000-7000-8000-00000000b1ec';
+    const moved = await run(
+      'user',
+      'update',
+      '--club',
+      clubId,
+      '--user',
+      leaderId,
+      '--role',
+      'registerfuehrer',
+      '--register',
+      brass,
+    );
+    expect(moved.code, moved.stderr).toBe(0);
+    expect((await run('user', 'list', '--club', clubId)).stdout).toContain(
+      `${leaderId}\tRolf\tregisterfuehrer\t${brass}`,
+    );
     expect(existsSync(join(data, 'server.lock'))).toBe(false);
   }, 60_000);
 

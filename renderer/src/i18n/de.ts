@@ -49,6 +49,15 @@ export const de = {
       synced: 'Abgeglichen',
       problem: 'Problem',
     },
+    fieldName: {
+      deleted: 'Gelöscht',
+      instrumentId: 'Instrument',
+      memberId: 'Mitglied',
+      eventId: 'Termin',
+      status: 'Status',
+      kind: 'Art',
+      date: 'Datum',
+    },
     entity: {
       members: 'Mitglied',
       registers: 'Register',

@@ -49,6 +49,15 @@ export const en = {
       synced: 'Synced',
       problem: 'Problem',
     },
+    fieldName: {
+      deleted: 'Deleted',
+      instrumentId: 'Instrument',
+      memberId: 'Member',
+      eventId: 'Event',
+      status: 'Status',
+      kind: 'Kind',
+      date: 'Date',
+    },
     entity: {
       members: 'Member',
       registers: 'Register',

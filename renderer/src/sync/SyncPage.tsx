@@ -20,6 +20,7 @@ import type { SyncConflictEntry } from '../../../shared/api/sync.ts';
 import type { EntityName } from '../../../shared/domain/entities.ts';
 import { clubApi } from '../api/transport.ts';
 import { useClubData } from '../state/clubData.ts';
+import { fieldLabel } from './fieldLabel.ts';
 import { useSyncState } from './syncState.ts';
 
 function show(value: unknown): string {
@@ -94,7 +95,7 @@ function ConflictRow({ entry }: { entry: SyncConflictEntry }) {
   return (
     <Table.Tr>
       <Table.Td>{t(`sync.entity.${entry.entity}`, { defaultValue: entry.entity })}</Table.Td>
-      <Table.Td>{entry.field}</Table.Td>
+      <Table.Td>{fieldLabel(t, entry.entity, entry.field)}</Table.Td>
       <Table.Td>{show(entry.localValue)}</Table.Td>
       <Table.Td>{show(entry.remoteValue)}</Table.Td>
       <Table.Td>
@@ -176,7 +177,7 @@ export function SyncPage() {
                   {r.records
                     .map(
                       (rec) =>
-                        `${t(`sync.entity.${rec.entity}`, { defaultValue: rec.entity })}: ${rec.fields.join(', ')}`,
+                        `${t(`sync.entity.${rec.entity}`, { defaultValue: rec.entity })}: ${rec.fields.map((f) => fieldLabel(t, rec.entity, f)).join(', ')}`,
                     )
                     .join(' · ')}
                 </Text>

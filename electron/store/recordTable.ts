@@ -69,6 +69,7 @@ export class RecordTable extends RecordReader {
   private readonly upsertRow: Statement;
   private readonly deleteRow: Statement;
   private readonly selectIds: Statement;
+  private readonly selectAny: Statement;
 
   constructor(db: WritableDB, definition: TableDefinition) {
     super(db, definition);
@@ -81,11 +82,17 @@ export class RecordTable extends RecordReader {
     );
     this.deleteRow = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     this.selectIds = db.prepare(`SELECT id FROM ${table}`);
+    this.selectAny = db.prepare(`SELECT 1 FROM ${table} LIMIT 1`);
   }
 
   /** Removes the row from this replica only (no mutation): what the user may no longer see. */
   purge(id: string): void {
     this.deleteRow.run(id);
+  }
+
+  /** No row at all, deleted or not. */
+  isEmpty(): boolean {
+    return this.selectAny.get() === undefined;
   }
 
   /** Ids of every row, deleted or not: for the sweep after a full resync. */

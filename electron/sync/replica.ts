@@ -70,6 +70,21 @@ export class OwnStamps {
 export class Replica {
   constructor(private readonly store: LocalStore) {}
 
+  /** True when this replica holds no record at all (a device that has never synced). */
+  isEmpty(): boolean {
+    return ENTITY_NAMES.every((entity) => this.store.tables[entity].isEmpty());
+  }
+
+  /**
+   * Stores one remote change in a replica that had nothing of its own when the pull began and
+   * has no local edit since: there is nothing to merge with, so the server's state is taken
+   * as it is (a record sent twice during one pull is replaced by its later state).
+   */
+  applyFresh(change: RecordChange): void {
+    if (!isEntity(change.entity) || !change.state) return;
+    this.store.tables[change.entity].put(toStored(change.entity, change.id, change.state));
+  }
+
   /** Merges one remote change; a null state removes the record from this replica. */
   apply(change: RecordChange, ownStamps: Set<string>): { lost: LostValue[]; purged: boolean } {
     const nothing = { lost: [], purged: false };

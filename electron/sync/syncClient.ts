@@ -173,6 +173,10 @@ export class SyncClient {
     let cursor = this.settings.cursor();
     let seen: Set<string> | null = null; // collecting during a full resync
     const ownStamps = new OwnStamps(this.store);
+    // A device that has never synced and has no edit of its own takes the server's state as it
+    // is, without merging record by record — as long as no local edit comes in meanwhile.
+    const freshSince =
+      cursor === 0 && this.store.outbox.lastMutationId() === 0 && this.replica.isEmpty() ? 0 : null;
     let buffered: PullResponse[] = [];
     let bufferedChanges = 0;
     for (;;) {
@@ -196,7 +200,8 @@ export class SyncClient {
       buffered.push(page);
       bufferedChanges += page.changes.length;
       if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;
-      this.applyPages(buffered, seen, ownStamps, report);
+      const fresh = freshSince !== null && this.store.outbox.lastMutationId() === freshSince;
+      this.applyPages(buffered, seen, ownStamps, report, fresh);
       buffered = [];
       bufferedChanges = 0;
       if (!page.hasMore) return;
@@ -209,6 +214,7 @@ export class SyncClient {
     seen: Set<string> | null,
     ownStamps: OwnStamps,
     report: RoundReport,
+    fresh: boolean,
   ): void {
     const last = pages.at(-1)!;
     this.store.transaction(() => {
@@ -216,13 +222,17 @@ export class SyncClient {
       for (const page of pages)
         for (const change of page.changes) {
           seen?.add(`${change.entity}:${change.id}`);
+          report.pulled += 1;
+          if (fresh) {
+            this.replica.applyFresh(change);
+            continue;
+          }
           const { lost, purged } = this.replica.apply(change, own);
           if (purged) report.purged += 1;
           if (lost.length > 0) {
             this.journal.recordConflicts(lost);
             report.conflicts += lost.length;
           }
-          report.pulled += 1;
         }
       this.store.outbox.acknowledge(last.lastMutationId);
       if (!last.hasMore && seen)

@@ -43,8 +43,8 @@ export function openWritable(path: string, key: Buffer): WritableDB {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
-  // 32 MiB of page cache: a club's whole replica stays decrypted in memory while a sync writes it.
-  db.pragma('cache_size = -32768');
+  // 64 MiB of page cache: a club's whole replica stays decrypted in memory while a sync writes it.
+  db.pragma('cache_size = -65536');
   return db as WritableDB;
 }
 

@@ -166,8 +166,9 @@ export class SyncClient {
    * Pages arrive 1,000 records at a time and are applied up to APPLY_BATCH records per local
    * transaction, together with the cursor of the last page applied: a commit of the encrypted
    * replica costs about as much as writing the pages it touches, so fewer, larger commits make
-   * an initial sync several times faster. A crash loses only pages not yet committed, and
-   * those are fetched again.
+   * an initial sync faster. A crash loses only pages not yet committed, and those are fetched
+   * again. The request for the next page is sent before a batch is applied, so the server
+   * prepares it meanwhile.
    */
   private async pull(connection: SyncConnection, report: RoundReport): Promise<void> {
     let cursor = this.settings.cursor();
@@ -179,11 +180,18 @@ export class SyncClient {
       cursor === 0 && this.store.outbox.lastMutationId() === 0 && this.replica.isEmpty() ? 0 : null;
     let buffered: PullResponse[] = [];
     let bufferedChanges = 0;
+    const fetchPage = (from: number): Promise<PullResponse> => {
+      const answer = this.request(
+        connection,
+        'GET',
+        `/sync/v1/pull?cursor=${from}&limit=${PULL_PAGE}`,
+      ).then((response) => answerValue<PullResponse>(response, 'Abholen der Änderungen'));
+      answer.catch(() => {}); // awaited below; a failure while a batch is applied is not unhandled
+      return answer;
+    };
+    let next = fetchPage(cursor);
     for (;;) {
-      const page = answerValue<PullResponse>(
-        await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=${PULL_PAGE}`),
-        'Abholen der Änderungen',
-      );
+      const page = await next;
       const knownEpoch = this.settings.scopeEpoch();
       if (
         seen === null &&
@@ -193,10 +201,13 @@ export class SyncClient {
         seen = new Set();
         if (!page.reset) {
           cursor = 0;
+          next = fetchPage(0);
           continue;
         }
       }
       cursor = page.cursor;
+      // The next page travels while this batch is written to the replica.
+      if (page.hasMore) next = fetchPage(cursor);
       buffered.push(page);
       bufferedChanges += page.changes.length;
       if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;

@@ -6,7 +6,7 @@ import {
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
-import { ANALYZE_CLUB_TABLES, RECORD_COUNT, StatisticsUpkeep } from './statisticsUpkeep.ts';
+import { statisticsUpkeepOf } from './statisticsUpkeep.ts';
 
 /** A PostgreSQL server (`--database-url`), through a connection pool. */
 export class PostgresDatabase implements ServerDatabase {
@@ -44,13 +44,7 @@ export class PostgresDatabase implements ServerDatabase {
     });
   }
 
-  private readonly statistics = new StatisticsUpkeep(() =>
-    this.asOwner(async (sql) => {
-      await sql.query(ANALYZE_CLUB_TABLES);
-      const { rows } = await sql.query<{ rows: string }>(RECORD_COUNT);
-      return Number(rows[0]?.rows ?? 0);
-    }),
-  );
+  private readonly statistics = statisticsUpkeepOf(this);
 
   noteWrites(count: number): void {
     this.statistics.noteWrites(count);

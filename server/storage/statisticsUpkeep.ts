@@ -7,6 +7,8 @@
  * writes since its last analysis reach a tenth of the rows (at least 500): a big import is
  * fast to sync right after it, and the cost stays a bounded share of the writing.
  */
+import type { ServerDatabase } from './serverDatabase.ts';
+
 export class StatisticsUpkeep {
   private writes = 0;
   private rows = 0;
@@ -39,6 +41,15 @@ export class StatisticsUpkeep {
   }
 }
 
-/** The ANALYZE both databases run, as the owner. */
-export const ANALYZE_CLUB_TABLES = `ANALYZE records`;
-export const RECORD_COUNT = `SELECT reltuples::bigint AS rows FROM pg_class WHERE relname = 'records'`;
+/** A database's upkeep: ANALYZE as the owner, then the number of records it found. */
+export function statisticsUpkeepOf(db: Pick<ServerDatabase, 'asOwner'>): StatisticsUpkeep {
+  return new StatisticsUpkeep(() =>
+    db.asOwner(async (sql) => {
+      await sql.query('ANALYZE records');
+      const { rows } = await sql.query<{ rows: string }>(
+        `SELECT reltuples::bigint AS rows FROM pg_class WHERE relname = 'records'`,
+      );
+      return Number(rows[0]?.rows ?? 0);
+    }),
+  );
+}

@@ -285,6 +285,8 @@ describe('tutti-server command', () => {
       'admin-password.set',
       'user.add',
       'role.add',
+      'user.add',
+      'user.update',
       'admin-password.wrong:1',
       'enrolment-code.create',
       'device.enrol',

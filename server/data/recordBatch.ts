@@ -46,7 +46,10 @@ export class RecordBatch {
     private readonly actor: Actor,
   ) {}
 
-  /** Reads and locks the given records in one statement (the ops of the whole batch). */
+  /**
+   * Reads and locks the given records in one statement (the ops of the whole batch), in a fixed
+   * order, so two batches touching the same records wait for each other instead of deadlocking.
+   */
   async prefetch(records: readonly { entity: string; id: string }[]): Promise<void> {
     const wanted = new Map<string, { entity: string; id: string }>();
     for (const r of records)
@@ -58,7 +61,8 @@ export class RecordBatch {
         StoredRecord & { entity: string; id: string; version: string }
       >(
         `SELECT entity, id, fields, stamps, deleted, version FROM records
-         WHERE (entity, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) FOR UPDATE`,
+         WHERE (entity, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+         ORDER BY entity, id FOR UPDATE`,
         [chunk.map((r) => r.entity), chunk.map((r) => r.id)],
       );
       for (const r of chunk)

@@ -227,6 +227,16 @@ describe('sync protocol v1 on the server', () => {
     });
   });
 
+  it('rejects a text with a NUL character instead of failing the batch on every retry', async () => {
+    const laptop = devices.laptop!;
+    const nul = mutation(laptop, [{ entity: 'members', id: anna, set: { notes: 'a\u0000b' } }]);
+    const after = mutation(laptop, [{ entity: 'members', id: anna, set: { city: 'Tal' } }]);
+    const answer = await push('laptop', [nul, after]);
+    expect(answer.status).toBe(200);
+    expect(pushed(answer).results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+    expect(pushed(answer).results[0]?.fields?.notes).toContain('Steuerzeichen');
+  });
+
   it('sees earlier loans of the same batch and undoes a refused mutation of several ops', async () => {
     const office = devices.office!;
     const horn = newId();

@@ -16,6 +16,15 @@ function emptyToNull(value: unknown): unknown {
 }
 
 export const uuid = z.string().uuid({ error: 'Ungültige Kennung.' });
+
+/**
+ * A NUL character cannot be stored by the server's database (PostgreSQL text and jsonb refuse
+ * it): refused here with a message, so it never turns into a server error on every retry.
+ */
+const NO_NUL = {
+  check: (s: string) => !s.includes('\u0000'),
+  error: 'Der Text enthält ein unsichtbares Steuerzeichen (NUL); bitte neu eingeben.',
+};
 export const optionalUuid = z.preprocess(emptyToNull, uuid.nullable());
 
 export function requiredText(label: string, max = 200) {
@@ -24,7 +33,8 @@ export function requiredText(label: string, max = 200) {
     z
       .string({ error: `${label} fehlt.` })
       .min(1, { error: `Bitte ${label} angeben.` })
-      .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` }),
+      .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` })
+      .refine(NO_NUL.check, { error: NO_NUL.error }),
   );
 }
 
@@ -34,6 +44,7 @@ export function optionalText(max = 200) {
     z
       .string()
       .max(max, { error: `Höchstens ${max} Zeichen.` })
+      .refine(NO_NUL.check, { error: NO_NUL.error })
       .nullable(),
   );
 }

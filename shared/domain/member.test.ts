@@ -22,6 +22,13 @@ describe('member validation', () => {
     expect(errorsOf({ lastName: '  ' })).toEqual({ lastName: 'Bitte den Nachnamen angeben.' });
   });
 
+  it('refuses an invisible NUL character that the server could not store', () => {
+    expect(errorsOf({ lastName: 'Mül\u0000ler', notes: 'a\u0000b' })).toEqual({
+      lastName: 'Der Text enthält ein unsichtbares Steuerzeichen (NUL); bitte neu eingeben.',
+      notes: 'Der Text enthält ein unsichtbares Steuerzeichen (NUL); bitte neu eingeben.',
+    });
+  });
+
   it('checks IBAN check digits and stores the electronic format', () => {
     expect(errorsOf({ iban: 'DE89 3704 0044 0532 0130 01' })).toEqual({
       iban: 'Die IBAN ist ungültig: Prüfsumme stimmt nicht.',

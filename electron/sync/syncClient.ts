@@ -58,13 +58,13 @@ function answerValue<T>(response: JsonResponse, what: string): T {
   );
 }
 
-/** The first pending mutations that fit one request; always at least one. */
-export function nextBatch(pending: readonly Mutation[]): Mutation[] {
+/** The first of the given mutations that fit one request by size; always at least one. */
+function nextBatch(pending: readonly Mutation[]): Mutation[] {
   const batch: Mutation[] = [];
   let bytes = 0;
   for (const mutation of pending) {
     bytes += Buffer.byteLength(JSON.stringify(mutation)) + 1;
-    if (batch.length > 0 && (batch.length >= PUSH_BATCH || bytes > PUSH_BYTES)) break;
+    if (batch.length > 0 && bytes > PUSH_BYTES) break;
     batch.push(mutation);
   }
   return batch;
@@ -176,8 +176,8 @@ export class SyncClient {
     const ownStamps = new OwnStamps(this.store);
     // A device that has never synced and has no edit of its own takes the server's state as it
     // is, without merging record by record — as long as no local edit comes in meanwhile.
-    const freshSince =
-      cursor === 0 && this.store.outbox.lastMutationId() === 0 && this.replica.isEmpty() ? 0 : null;
+    const startedFresh =
+      cursor === 0 && this.store.outbox.lastMutationId() === 0 && this.replica.isEmpty();
     let buffered: PullResponse[] = [];
     let bufferedChanges = 0;
     const fetchPage = (from: number): Promise<PullResponse> => {
@@ -211,7 +211,7 @@ export class SyncClient {
       buffered.push(page);
       bufferedChanges += page.changes.length;
       if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;
-      const fresh = freshSince !== null && this.store.outbox.lastMutationId() === freshSince;
+      const fresh = startedFresh && this.store.outbox.lastMutationId() === 0;
       this.applyPages(buffered, seen, ownStamps, report, fresh);
       buffered = [];
       bufferedChanges = 0;

@@ -46,26 +46,13 @@ export function actorName(actor: Actor): string {
 }
 
 /** Appends one entry; `sql` must be in the club's scope (`withClub`). */
-export async function writeAudit(
+export function writeAudit(
   sql: SqlClient,
   clubId: string,
   actor: Actor,
   entry: AuditEntry,
 ): Promise<void> {
-  await sql.query(
-    `INSERT INTO audit_log (club_id, actor, device_id, action, entity, record_id, fields, address)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      clubId,
-      actorName(actor),
-      actor.deviceId,
-      entry.action,
-      entry.entity ?? null,
-      entry.recordId ?? null,
-      [...(entry.fields ?? [])],
-      actor.address,
-    ],
-  );
+  return writeAuditEntries(sql, clubId, actor, [entry]);
 }
 
 /**

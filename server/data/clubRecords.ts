@@ -18,8 +18,9 @@ import { writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import type { Caller, Principal } from './principal.ts';
+import { RecordBatch } from './recordBatch.ts';
 import { loadRelations } from './recordRelations.ts';
-import { enforceInvariants, loadRecord, storeRecord } from './recordStore.ts';
+import { enforceInvariants, loadRecord } from './recordStore.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -100,13 +101,10 @@ export class ClubRecords {
       if (changed.length > 0 || !stored) {
         const stamps = { ...(stored?.stamps ?? {}) };
         for (const field of changed) stamps[field] = this.clock.tick();
-        await storeRecord(sql, principal.clubId, entity, recordId, after, stamps, false);
-        await writeAudit(sql, principal.clubId, principal.actor, {
-          action: stored ? 'update' : 'create',
-          entity,
-          recordId,
-          fields: changed,
-        });
+        const batch = new RecordBatch(sql, principal.clubId, principal.actor);
+        await batch.store(entity, recordId, { fields: after, stamps, deleted: false });
+        batch.audit({ action: stored ? 'update' : 'create', entity, recordId, fields: changed });
+        await batch.finish();
       }
       return readView(principal.subject, entity, after, relations) ?? {};
     });
@@ -129,13 +127,10 @@ export class ClubRecords {
       const decision = decideDelete(principal.subject, entity, stored.fields, relations);
       if (!decision.ok) throw new ServiceError('forbidden', decision.message);
       const stamps = { ...stored.stamps, deleted: this.clock.tick() };
-      await storeRecord(sql, principal.clubId, entity, recordId, stored.fields, stamps, true);
-      await writeAudit(sql, principal.clubId, principal.actor, {
-        action: 'delete',
-        entity,
-        recordId,
-        fields: ['deleted'],
-      });
+      const batch = new RecordBatch(sql, principal.clubId, principal.actor);
+      await batch.store(entity, recordId, { fields: stored.fields, stamps, deleted: true });
+      batch.audit({ action: 'delete', entity, recordId, fields: ['deleted'] });
+      await batch.finish();
     });
     this.db.noteWrites(1);
   }

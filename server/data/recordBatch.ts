@@ -1,6 +1,6 @@
 /**
- * The record reads and writes of one long transaction (a pushed batch of mutations), kept in
- * memory and written behind: the batch's records are read (and locked) in one statement,
+ * The record reads and writes of one transaction — a pushed batch of mutations, or a single
+ * save of the data API — kept in memory and written behind: the batch's records are read (and locked) in one statement,
  * changes are written in multi-row statements, versions are handed out from the club's counter
  * (locked on first use, written back once), audit entries are appended in one statement and
  * the change is announced once. On PGlite a statement costs about half a millisecond whatever

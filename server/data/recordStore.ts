@@ -31,50 +31,6 @@ export async function loadRecord(
   return rows[0];
 }
 
-/** Writes a record's new state under the club's next version; returns that version. */
-export async function storeRecord(
-  sql: SqlClient,
-  clubId: string,
-  entity: EntityName,
-  id: string,
-  fields: Fields,
-  stamps: Record<string, string>,
-  deleted: boolean,
-): Promise<number> {
-  const { rows } = await sql.query<{ version: string }>(
-    'UPDATE club_versions SET version = version + 1 RETURNING version',
-  );
-  const version = rows[0]?.version;
-  if (version === undefined) throw new Error(`club ${clubId} has no version row`);
-  await writeRecordRow(sql, clubId, entity, id, { fields, stamps, deleted }, Number(version));
-  await announceChange(sql, clubId);
-  return Number(version);
-}
-
-/** Inserts or replaces a record's row under the given club version. */
-export async function writeRecordRow(
-  sql: SqlClient,
-  clubId: string,
-  entity: EntityName,
-  id: string,
-  record: StoredRecord,
-  version: number,
-): Promise<void> {
-  await sql.query(
-    `INSERT INTO records (club_id, entity, id, fields, stamps, deleted, version) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = $4, stamps = $5, deleted = $6, version = $7`,
-    [
-      clubId,
-      entity,
-      id,
-      JSON.stringify(record.fields),
-      JSON.stringify(record.stamps),
-      record.deleted,
-      version,
-    ],
-  );
-}
-
 /** Every server node listening on this database tells its devices on commit (not before). */
 export async function announceChange(sql: SqlClient, clubId: string): Promise<void> {
   await sql.query(`SELECT pg_notify('${CLUB_CHANGED}', $1)`, [clubId]);

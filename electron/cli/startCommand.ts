@@ -93,7 +93,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
     const stop = async () => {
       if (stopping) return;
       stopping = true;
-      api.stopSync();
+      await api.stopSync();
       await server.close();
       profile.close(); // checkpoints the WAL and releases the profile lock
       process.stderr.write('Tutti wurde beendet.\n');

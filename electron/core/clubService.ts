@@ -134,8 +134,9 @@ export class ClubService implements ClubApi {
     this.sync.start();
   }
 
-  stopSync(): void {
-    this.sync.stop();
+  /** Resolves when a round under way has ended: close the profile only after it. */
+  stopSync(): Promise<void> {
+    return this.sync.stop();
   }
 
   async status(): Promise<ApiResult<CoreStatus>> {

@@ -101,7 +101,16 @@ async function start(): Promise<void> {
   api.startSync();
   // A laptop waking up syncs at once rather than at the next timer tick.
   powerMonitor.on('resume', () => void api.syncNow());
-  app.on('before-quit', () => api.stopSync());
+  // The quit waits for a sync round under way, so the database is closed after its last write.
+  let syncStopped = false;
+  app.on('before-quit', (event) => {
+    if (syncStopped) return;
+    event.preventDefault();
+    void api.stopSync().finally(() => {
+      syncStopped = true;
+      app.quit();
+    });
+  });
 
   const assets = await AppAssets.load(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {

@@ -38,8 +38,9 @@ export class DesktopSync {
     this.scheduler.start();
   }
 
-  stop(): void {
-    this.scheduler.stop();
+  /** Resolves when a round under way has ended (see SyncScheduler.stop). */
+  stop(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   localChanged(): void {

@@ -49,7 +49,7 @@ describe('live sync between two online desktops', () => {
   }, 60_000);
   afterAll(async () => {
     for (const d of desktops) {
-      d.sync.stop();
+      await d.sync.stop();
       d.store.close();
     }
     await t?.stop();
@@ -74,6 +74,30 @@ describe('live sync between two online desktops', () => {
     // The server pokes the office too; its extra pull ends synced.
     await vi.waitFor(() =>
       expect(office!.sync.status()).toMatchObject({ phase: 'synced', pending: 0, live: true }),
+    );
+  });
+
+  it('finishes the round under way when stopped, and starts none after it', async () => {
+    const [office, rehearsal] = desktops;
+    const member = (lastName: string) =>
+      ({ firstName: 'Stefan', lastName, status: 'aktiv' }) as never;
+    const sent = await office!.api.save('members', member('Vor dem Stopp'));
+    if (!sent.ok) throw new Error(sent.error.message);
+    // The save started a round; the stop waits for it, so the profile could be closed now.
+    await office!.sync.stop();
+    expect(office!.sync.status().pending).toBe(0);
+    const kept = await office!.api.save('members', member('Nach dem Stopp'));
+    if (!kept.ok) throw new Error(kept.error.message);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(office!.sync.status().pending).toBe(1);
+    await vi.waitFor(() =>
+      expect(rehearsal!.store.tables.members.get(sent.value.id)).toBeDefined(),
+    );
+    expect(rehearsal!.store.tables.members.get(kept.value.id)).toBeUndefined();
+    // Started again, the kept change goes out.
+    office!.sync.start();
+    await vi.waitFor(() =>
+      expect(rehearsal!.store.tables.members.get(kept.value.id)).toBeDefined(),
     );
   });
 

@@ -69,10 +69,18 @@ export class SyncScheduler {
     this.request();
   }
 
-  stop(): void {
+  /**
+   * Stops the timers and the poke channel; resolves when a round already under way has ended,
+   * so the caller may close the database after it. No further round follows a stop.
+   */
+  stop(): Promise<void> {
     this.started = false;
+    this.again = false;
     this.pokes.stop();
     for (const timer of [this.retry, this.tick]) if (timer) clearTimeout(timer);
+    this.retry = null;
+    this.tick = null;
+    return this.running ?? Promise.resolve();
   }
 
   /**
@@ -125,11 +133,12 @@ export class SyncScheduler {
           ? error.message
           : 'Keine Verbindung zum Vereinsserver. Änderungen werden gespeichert und später gesendet.';
         if (this.retry) clearTimeout(this.retry);
+        if (!this.started) return; // a one-off round (syncNow while stopped) is not retried
         this.retry = setTimeout(() => this.request(), backoffDelay(this.failures - 1));
         this.retry.unref();
         return;
       }
-    } while (this.again);
+    } while (this.again && this.started);
   }
 
   private onTick(): void {

@@ -19,6 +19,7 @@ import {
 } from '../support/clubServerFixture.ts';
 import { startTestPostgres } from '../support/postgres.ts';
 import { benchPouchdb } from './pouchdbSyncBench.ts';
+import { measureStorageFloor } from './storageFloor.ts';
 import { FULL_SIZE, percentile, scaled } from './syncWorkload.ts';
 import { type BenchOptions, benchTutti, type SyncFigures } from './tuttiSyncBench.ts';
 
@@ -83,6 +84,18 @@ function printRatio(tutti: SyncFigures, pouch: SyncFigures): void {
   );
 }
 
+let floorPrinted = false;
+
+/** Once per run: the least this machine needs to take the records in (see storageFloor.ts). */
+function printFloor(records: Parameters<typeof measureStorageFloor>[0]): void {
+  if (floorPrinted) return;
+  floorPrinted = true;
+  const floor = measureStorageFloor(records);
+  console.log(
+    `  floor on this machine, no network, no server, no stamps: JSON.parse ${ms(floor.parseMs)} + one row per record ${ms(floor.insertMs)} plain, ${ms(floor.encryptedInsertMs)} encrypted and durable`,
+  );
+}
+
 async function onServer(
   name: string,
   t: TestClubServer,
@@ -90,6 +103,7 @@ async function onServer(
 ): Promise<[string, SyncFigures][]> {
   const { figures, workload } = await benchTutti(t, options);
   print(name, figures);
+  printFloor(workload.records);
   if (!withPouchdb) return [[name, figures]];
   // PouchDB gets the same records, the club server's certificate and a club device's certificate.
   const clubId = (await t.server.services.clubs.createClub('PouchDB-Vergleich')).id;

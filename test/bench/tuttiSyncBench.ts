@@ -117,7 +117,7 @@ export async function benchTutti(
     }
 
     // Offline: the schedulers stop, the edits pile up in the outbox, one round sends them.
-    for (const sync of syncs) sync.stop();
+    await Promise.all(syncs.map((sync) => sync.stop()));
     office.store.transaction(() => {
       for (let i = 0; i < options.offlineMutations; i++) {
         const id = memberIds[i % memberIds.length]!;
@@ -144,7 +144,7 @@ export async function benchTutti(
       workload,
     };
   } finally {
-    for (const sync of syncs) sync.stop();
+    await Promise.all(syncs.map((sync) => sync.stop()));
     for (const store of stores) store.close();
     temp.cleanup();
   }

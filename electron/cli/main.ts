@@ -3,6 +3,7 @@
  * non-zero exit; anything else is a bug and prints its stack.
  */
 import { CoreError } from '../core/coreError.ts';
+import { backupCommand } from './backupCommand.ts';
 import { enrollCommand } from './enrollCommand.ts';
 import { exportCommand } from './exportCommand.ts';
 import { startCommand } from './startCommand.ts';
@@ -20,6 +21,16 @@ Verwendung:
   tutti sync --profile ORDNER [--batch N]
       Gleicht einmal mit dem Vereinsserver ab und sagt, was übertragen wurde
       (Exit 3, wenn Änderungen abgelehnt wurden oder Konflikte entstanden).
+  tutti backup create --profile ORDNER --to ZIELORDNER [--passphrase-file DATEI]
+      Sichert das Profil verschlüsselt in den Zielordner (z. B. einen USB-Stick) und
+      räumt alte Generationen auf (7 tägliche, 4 wöchentliche, 12 monatliche).
+      Beim ersten Mal wird die Passphrase der Datensicherung festgelegt.
+  tutti backup list --to ORDNER
+      Zeigt die Sicherungen im Ordner.
+  tutti backup verify DATEI [--key SCHLÜSSELDATEI] [--passphrase-file DATEI]
+      Prüft eine Sicherung vollständig (Entschlüsseln, Prüfsumme, Datenbank, Anzahlen).
+  tutti backup restore DATEI --profile ORDNER [--key SCHLÜSSELDATEI] [--passphrase-file DATEI]
+      Spielt eine Sicherung ins Profil ein; die bisherige Datenbank bleibt erhalten.
 
 Die Passphrase des Profils wird im Terminal abgefragt oder aus der Datei gelesen,
 die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
@@ -37,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
         return await enrollCommand(rest, process.stdout);
       case 'sync':
         return await syncCommand(rest, process.stdout);
+      case 'backup':
+        return await backupCommand(rest, process.stdout);
       case undefined:
       case 'help':
       case '--help':

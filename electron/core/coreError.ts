@@ -21,7 +21,9 @@ export type CoreErrorCode =
   | 'bad_enrolment_code'
   | 'server_not_trusted'
   | 'enrolment_refused'
-  | 'sync_failed';
+  | 'sync_failed'
+  | 'backup_unusable'
+  | 'backup_not_configured';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';

@@ -20,6 +20,22 @@ function applyKey(db: Database.Database, key: Buffer): void {
   db.pragma(`key="x'${key.toString('hex')}'"`);
 }
 
+/**
+ * Encrypts a plain SQLite file in place with the profile's key and cipher (a restored backup's
+ * snapshot). The file must not be in WAL mode, which SQLite3 Multiple Ciphers cannot rekey.
+ */
+export function encryptPlainDatabase(path: string, key: Buffer): void {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`rekey="x'${key.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}
+
 /** Reads the schema once: the first read is where a wrong key or a foreign file shows. */
 function verifyReadable(db: Database.Database, path: string): void {
   try {

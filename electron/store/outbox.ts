@@ -19,7 +19,7 @@ export class Outbox {
   private readonly selectAll: Statement;
 
   constructor(
-    db: WritableDB,
+    private readonly db: WritableDB,
     private readonly meta: MetaTable,
   ) {
     this.insert = db.prepare(
@@ -70,6 +70,26 @@ export class Outbox {
   /** The server has processed every mutation up to `mutationId` (applied, skipped or rejected). */
   acknowledge(mutationId: number): void {
     this.markAcked.run(mutationId);
+  }
+
+  /**
+   * Gives the pending mutations the ids that follow `serverLast`, the last id the server has
+   * seen from this device, and forgets acknowledged ones. Needed when this replica's ids no
+   * longer follow the server's — after a backup was restored — because the server skips ids
+   * it has seen (a new edit with an old id would be lost) and refuses gaps. Sending a
+   * mutation again is harmless: its fields carry their stamps, and merging is idempotent.
+   */
+  renumberAfter(serverLast: number): number {
+    const pending = this.pending();
+    this.db.prepare('DELETE FROM outbox').run();
+    let id = serverLast;
+    for (const mutation of pending) {
+      id += 1;
+      const renumbered: Mutation = { ...mutation, mutationId: id };
+      this.insert.run(id, new Date().toISOString(), JSON.stringify(renumbered));
+    }
+    this.meta.set(LAST_MUTATION_ID, String(id));
+    return pending.length;
   }
 
   /** After a pull has rebased on them, acknowledged entries are no longer needed. */

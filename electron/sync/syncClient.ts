@@ -97,6 +97,7 @@ export class SyncClient {
       );
     const report: RoundReport = { pushed: 0, rejected: 0, pulled: 0, conflicts: 0, purged: 0 };
     const current = await this.renewIfDue(connection);
+    if (this.settings.needsRealign()) await this.realign(current);
     await this.push(current, report);
     await this.pull(current, report);
     this.store.transaction(() => {
@@ -121,6 +122,22 @@ export class SyncClient {
       this.settings.updateCertificate(renewed.certificate, privateKeyPem, renewed.notAfter),
     );
     return this.settings.connection()!;
+  }
+
+  /**
+   * After a restored backup: learns the last mutation id the server has seen from this device
+   * (one record's pull, nothing applied) and numbers the pending mutations after it.
+   */
+  private async realign(connection: SyncConnection): Promise<void> {
+    const cursor = this.settings.cursor();
+    const answer = answerValue<PullResponse>(
+      await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=1`),
+      'Abgleich nach der Wiederherstellung',
+    );
+    this.store.transaction(() => {
+      this.store.outbox.renumberAfter(answer.lastMutationId);
+      this.settings.setRealign(false);
+    });
   }
 
   private request(

@@ -12,6 +12,7 @@ const KEYS = {
   cursor: 'sync.cursor',
   scopeEpoch: 'sync.scope_epoch',
   lastSync: 'sync.last_sync',
+  realign: 'sync.realign',
 } as const;
 
 export interface SyncConnection extends EnrolledDevice {
@@ -60,6 +61,18 @@ export class SyncSettings {
 
   setScopeEpoch(epoch: number): void {
     this.meta.set(KEYS.scopeEpoch, String(epoch));
+  }
+
+  /**
+   * Set when this replica's mutation ids may no longer follow what the server has seen from
+   * this device (a restored backup); the next round first asks the server and renumbers.
+   */
+  needsRealign(): boolean {
+    return this.meta.get(KEYS.realign) === '1';
+  }
+
+  setRealign(needed: boolean): void {
+    this.meta.set(KEYS.realign, needed ? '1' : '0');
   }
 
   lastSync(): string | null {

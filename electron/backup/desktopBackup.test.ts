@@ -1,0 +1,299 @@
+/**
+ * Desktop backups end to end on real files: encrypted profiles, age-encrypted backups on disk,
+ * Debian's `age` tool, and a real club server for the restore-then-sync case.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BackupFolder } from '../../shared/node/backup/backupFolder.ts';
+import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
+import { enrolUser, startTestClubServer } from '../../test/support/clubServerFixture.ts';
+import { createSampleClub } from '../../test/support/sampleClub.ts';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { ClubService } from '../core/clubService.ts';
+import { CoreError } from '../core/coreError.ts';
+import { type OpenedProfile, openProfile } from '../core/profile.ts';
+import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
+import { SyncClient } from '../sync/syncClient.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
+import { DesktopBackups } from './desktopBackups.ts';
+import { restoreBackup } from './restoreBackup.ts';
+import { verifyBackup } from './verifyBackup.ts';
+
+const PASSPHRASE = 'Probe am Donnerstag 19:30!';
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const keyStore = (dir: string) =>
+  new PassphraseKeyStore(join(dir, 'key.json'), async () => 'profil-passphrase-1', FAST);
+const open = (dir: string) => openProfile(dir, keyStore(dir));
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir('tutti-backup-');
+});
+afterEach(() => temp.cleanup());
+
+async function profileWithClub(name: string, members = 40): Promise<OpenedProfile> {
+  const profile = await open(join(temp.dir, name));
+  const api = new ClubService(profile.store, name);
+  createSampleClub(api, (work) => profile.store.transaction(work), { members, instruments: 10 });
+  return profile;
+}
+
+function members(profile: OpenedProfile) {
+  return profile.store.tables.members
+    .listLive()
+    .map((m) => `${m.lastName}|${m.firstName}|${m.birthDate}|${m.iban}`)
+    .sort();
+}
+
+async function expectCoreError(work: Promise<unknown>, code: string): Promise<CoreError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CoreError);
+  expect((error as CoreError).code).toBe(code);
+  return error as CoreError;
+}
+
+describe('desktop backups', () => {
+  it('backs up, verifies and restores a profile into a new folder with every record', async () => {
+    const source = await profileWithClub('verein');
+    const stick = join(temp.dir, 'usb-stick');
+    const backups = new DesktopBackups(source.store);
+    await backups.configure(stick, PASSPHRASE);
+    const created = await backups.create();
+    const expected = members(source);
+    source.close();
+
+    expect(readdirSync(stick).sort()).toEqual([KEY_FILE_NAME, created.generation.name].sort());
+    expect(created.manifest.counts.members).toBe(40);
+    const verified = await verifyBackup(created.generation.path, PASSPHRASE);
+    expect(verified.manifest.counts).toEqual(created.manifest.counts);
+
+    const restoredDir = join(temp.dir, 'neuer-laptop');
+    const restored = await restoreBackup(restoredDir, created.generation.path, PASSPHRASE, {
+      keyStore: keyStore(restoredDir),
+    });
+    expect(restored.previous).toBeNull();
+    const reopened = await open(restoredDir);
+    expect(members(reopened)).toEqual(expected);
+    reopened.close();
+  });
+
+  it('keeps the old database when restoring over it, and restores nothing with a wrong passphrase', async () => {
+    const profile = await profileWithClub('verein', 5);
+    const dir = profile.paths.dir;
+    const backups = new DesktopBackups(profile.store);
+    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    const { generation } = await backups.create();
+    const api = new ClubService(profile.store, 'verein');
+    const added = api.saveNow('members', {
+      firstName: 'Nach',
+      lastName: 'Sicherung',
+      status: 'aktiv',
+    } as never);
+    expect(added.ok).toBe(true);
+    profile.close();
+    const before = readFileSync(join(dir, 'tutti.db'));
+
+    await expectCoreError(
+      restoreBackup(dir, generation.path, 'eine ganz andere Passphrase', {
+        keyStore: keyStore(dir),
+      }),
+      'wrong_passphrase',
+    );
+    expect(readFileSync(join(dir, 'tutti.db')).equals(before)).toBe(true);
+
+    const restored = await restoreBackup(dir, generation.path, PASSPHRASE, {
+      keyStore: keyStore(dir),
+    });
+    expect(restored.previous).toMatch(/tutti\.db\.vor-wiederherstellung-/);
+    const reopened = await open(dir);
+    expect(reopened.store.tables.members.listLive().some((m) => m.lastName === 'Sicherung')).toBe(
+      false,
+    );
+    reopened.close();
+    expect(readFileSync(restored.previous!).equals(before)).toBe(true);
+  });
+
+  it('detects a flipped byte and a truncated file, and restores nothing', async () => {
+    const profile = await profileWithClub('verein', 5);
+    const dir = profile.paths.dir;
+    const backups = new DesktopBackups(profile.store);
+    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    const { generation } = await backups.create();
+    profile.close();
+    const good = readFileSync(generation.path);
+    const before = readFileSync(join(dir, 'tutti.db'));
+
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length * 0.6)]! ^= 0x01;
+    writeFileSync(generation.path, flipped);
+    const error = await expectCoreError(
+      restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) }),
+      'backup_unusable',
+    );
+    expect(error.message).toContain('beschädigt');
+
+    writeFileSync(generation.path, good.subarray(0, Math.floor(good.length / 2)));
+    await expectCoreError(verifyBackup(generation.path, PASSPHRASE), 'backup_unusable');
+    await expectCoreError(
+      restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) }),
+      'backup_unusable',
+    );
+    expect(readFileSync(join(dir, 'tutti.db')).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('wiederherstellung'))).toEqual([]);
+  });
+
+  it("is read by Debian's age tool with the key file and the passphrase", async () => {
+    const profile = await profileWithClub('verein', 12);
+    const backups = new DesktopBackups(profile.store);
+    const stick = join(temp.dir, 'stick');
+    await backups.configure(stick, PASSPHRASE);
+    const { generation } = await backups.create();
+    profile.close();
+
+    // age asks for the key file's passphrase on the terminal: `script` gives it one.
+    const tarFile = join(temp.dir, 'sicherung.tar');
+    execFileSync(
+      'script',
+      ['-qec', `age -d -i ${KEY_FILE_NAME} -o ${tarFile} ${generation.name}`, '/dev/null'],
+      { cwd: stick, input: `${PASSPHRASE}\n`, stdio: ['pipe', 'ignore', 'pipe'] },
+    );
+    const unpacked = join(temp.dir, 'entpackt');
+    execFileSync('mkdir', ['-p', unpacked]);
+    execFileSync('tar', ['-xf', tarFile, '-C', unpacked]);
+    const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8'));
+    const plain = new Database(join(unpacked, 'tutti.sqlite'), { readonly: true });
+    const count = plain.prepare('SELECT count(*) AS n FROM members').get() as { n: number };
+    plain.close();
+    expect(count.n).toBe(12);
+    expect(manifest.counts.members).toBe(12);
+  });
+
+  it('keeps exactly 7 daily, 4 weekly and 12 monthly generations over a year of daily backups', async () => {
+    const profile = await profileWithClub('verein', 2);
+    let now = new Date(2026, 0, 1, 10, 0);
+    const backups = new DesktopBackups(profile.store, () => now);
+    const stick = join(temp.dir, 'stick');
+    await backups.configure(stick, PASSPHRASE);
+    for (let day = 0; day < 365; day++) {
+      now = new Date(2026, 0, 1 + day, 10, 0);
+      await backups.create();
+    }
+    const kept = backups
+      .list()
+      .map((g) => {
+        const d = g.createdAt;
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      })
+      .sort();
+    profile.close();
+    expect(kept).toEqual([
+      // the last day of each month (monthly)
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      // the Sundays ending ISO weeks 50 and 51 (weekly; weeks 52 and 53 are daily ones too)
+      '2026-12-13',
+      '2026-12-20',
+      // the last seven days (daily)
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-27',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+    ]);
+  }, 120_000);
+
+  it('never overwrites the key file of other backups in the chosen folder', async () => {
+    const first = await profileWithClub('verein-a', 1);
+    const stick = join(temp.dir, 'stick');
+    await new DesktopBackups(first.store).configure(stick, PASSPHRASE);
+    first.close();
+    const keyFile = readFileSync(join(stick, KEY_FILE_NAME));
+    const second = await profileWithClub('verein-b', 1);
+    await expectCoreError(
+      new DesktopBackups(second.store).configure(stick, 'ganz andere Passphrase 2'),
+      'wrong_passphrase',
+    );
+    second.close();
+    expect(readFileSync(join(stick, KEY_FILE_NAME)).equals(keyFile)).toBe(true);
+    expect(new BackupFolder(stick, 'x').keyFile()?.equals(keyFile)).toBe(true);
+  });
+
+  it('syncs a restored old backup without losing newer server data or new edits', async () => {
+    const t = await startTestClubServer();
+    try {
+      const clubId = (await t.server.services.clubs.createClub('Sicherungs-Verein')).id;
+      const user = await t.server.services.clubs.addUser(clubId, {
+        name: 'Vorstand',
+        role: 'administrator',
+      });
+      const dir = join(temp.dir, 'laptop');
+      let profile = await open(dir);
+      const laptop = await enrolUser(t, clubId, user.id);
+      new SyncSettings(profile.store.meta).connect(laptop.syncUrl, laptop);
+      let api = new ClubService(profile.store, 'laptop');
+      const saved = api.saveNow('members', {
+        firstName: 'Rita',
+        lastName: 'Restore',
+        city: 'Altdorf',
+        status: 'aktiv',
+      } as never);
+      if (!saved.ok) throw new Error(saved.error.message);
+      await new SyncClient(profile.store).round();
+
+      const backups = new DesktopBackups(profile.store);
+      await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+      const { generation } = await backups.create();
+
+      // After the backup: a newer value goes to the server.
+      const record = profile.store.tables.members.get(saved.value.id)!.record;
+      expect(api.saveNow('members', { ...record, city: 'Neustadt' } as never).ok).toBe(true);
+      await new SyncClient(profile.store).round();
+      profile.close();
+
+      await restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) });
+      profile = await open(dir);
+      expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Altdorf');
+      // An edit made on the restored database must reach the server, not be taken for a repeat.
+      api = new ClubService(profile.store, 'laptop');
+      const fresh = api.saveNow('members', {
+        firstName: 'Nora',
+        lastName: 'Neu',
+        status: 'aktiv',
+      } as never);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      const report = await new SyncClient(profile.store).round();
+      expect(report.rejected).toBe(0);
+      expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Neustadt');
+      expect(profile.store.outbox.pendingCount()).toBe(0);
+      profile.close();
+
+      // A second device sees the server's state: the newer city and the new member.
+      const other = await open(join(temp.dir, 'zweites-geraet'));
+      const second = await enrolUser(t, clubId, user.id);
+      new SyncSettings(other.store.meta).connect(second.syncUrl, second);
+      await new SyncClient(other.store).round();
+      expect(other.store.tables.members.get(saved.value.id)!.record.city).toBe('Neustadt');
+      expect(other.store.tables.members.get(fresh.value.id)?.record.lastName).toBe('Neu');
+      other.close();
+    } finally {
+      await t.stop();
+    }
+  }, 60_000);
+});

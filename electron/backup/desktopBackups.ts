@@ -1,0 +1,239 @@
+/**
+ * "Datensicherung" of a desktop profile: set up once with a folder and a passphrase, then back
+ * up now, on close or daily when the data changed. Every backup is a complete, consistent,
+ * age-encrypted copy of the profile's database (format: shared/node/backup); the folder keeps
+ * its generations by grandfather-father-son retention.
+ */
+
+import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
+import { APP_VERSION } from '../../shared/node/appVersion.ts';
+import {
+  encryptBackup,
+  manifestFor,
+  packBackup,
+  sha256Hex,
+} from '../../shared/node/backup/backupArchive.ts';
+import { BackupError } from '../../shared/node/backup/backupError.ts';
+import { BackupFolder, type StoredGeneration } from '../../shared/node/backup/backupFolder.ts';
+import {
+  assertUsablePassphrase,
+  newBackupKey,
+  recipientOf,
+  unwrapBackupKey,
+  wrapBackupKey,
+} from '../../shared/node/backup/backupKey.ts';
+import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
+import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
+import { CoreError } from '../core/coreError.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { TABLES } from '../store/tables.ts';
+import { withCoreErrors } from './backupErrors.ts';
+import { BackupSettings } from './backupSettings.ts';
+
+/** Generations of desktop profiles start so; a folder may hold those of several devices. */
+export const DESKTOP_PREFIX = 'tutti';
+/** The tables whose rows a backup's manifest counts and a verification recounts. */
+export const COUNTED_TABLES = [...ENTITY_NAMES.map((e) => TABLES[e].table), 'outbox'];
+const REMIND_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type BackupPhase = 'snapshot' | 'pack' | 'encrypt' | 'write';
+export type ProgressListener = (phase: BackupPhase, done: number) => void;
+
+export interface BackupTimings {
+  snapshotMs: number;
+  packMs: number;
+  encryptMs: number;
+  writeMs: number;
+}
+
+export interface CreatedBackup {
+  generation: StoredGeneration;
+  manifest: BackupManifest;
+  removed: string[];
+  timings: BackupTimings;
+}
+
+export interface BackupOverview {
+  configured: boolean;
+  folder: string | null;
+  lastBackupAt: string | null;
+  /** No backup for more than 7 days (or never) while there is data to lose. */
+  reminder: boolean;
+}
+
+export class DesktopBackups {
+  private readonly settings: BackupSettings;
+
+  constructor(
+    private readonly store: LocalStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.settings = new BackupSettings(store.meta);
+  }
+
+  private folderOf(dir: string): BackupFolder {
+    return new BackupFolder(dir, `${DESKTOP_PREFIX}-${this.store.deviceId.slice(0, 8)}`);
+  }
+
+  /** True once a backup key has been set up for this profile. */
+  hasKey(): boolean {
+    return this.settings.key() !== null;
+  }
+
+  overview(): BackupOverview {
+    const last = this.settings.last();
+    const hasData = ENTITY_NAMES.some((e) => !this.store.tables[e].isEmpty());
+    const old = !last || this.now().getTime() - Date.parse(last.at) > REMIND_AFTER_MS;
+    return {
+      configured: this.settings.key() !== null && this.settings.folder() !== null,
+      folder: this.settings.folder(),
+      lastBackupAt: last?.at ?? null,
+      reminder: hasData && old,
+    };
+  }
+
+  /**
+   * Sets up (or moves) the backups: the folder and the passphrase that protects the key file.
+   * A folder that already holds a key file (another device of the club, an earlier profile)
+   * is joined when the passphrase opens it; the profile's own key is kept otherwise, and a
+   * first set-up makes a new key.
+   */
+  async configure(folder: string, passphrase: string): Promise<void> {
+    await withCoreErrors(async () => {
+      assertUsablePassphrase(passphrase);
+      const target = this.folderOf(folder);
+      const existing = target.keyFile();
+      let identity: string;
+      let wrapped: Uint8Array;
+      if (existing) {
+        wrapped = existing;
+        identity = await unwrapBackupKey(existing, passphrase).catch((error: unknown) => {
+          if (error instanceof BackupError && error.code === 'wrong_passphrase')
+            throw new BackupError(
+              'wrong_passphrase',
+              'Im Ordner liegt schon der Schlüssel einer Datensicherung, und diese Passphrase öffnet ihn nicht. Bitte deren Passphrase eingeben oder einen anderen Ordner wählen.',
+            );
+          throw error;
+        });
+      } else {
+        const own = this.settings.key();
+        identity = own
+          ? await unwrapBackupKey(own.wrapped, passphrase)
+          : (await newBackupKey()).identity;
+        wrapped = own ? own.wrapped : await wrapBackupKey(identity, passphrase);
+        target.ensureKeyFile(wrapped);
+      }
+      const recipient = await recipientOf(identity);
+      this.store.transaction(() => {
+        this.settings.setKey(wrapped, recipient);
+        this.settings.setFolder(folder);
+      });
+    });
+  }
+
+  /** A new passphrase for the same key: every older backup opens with the new passphrase. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    await withCoreErrors(async () => {
+      const own = this.requireKey();
+      assertUsablePassphrase(newPassphrase);
+      const identity = await unwrapBackupKey(own.wrapped, oldPassphrase);
+      const wrapped = await wrapBackupKey(identity, newPassphrase);
+      this.store.transaction(() => this.settings.setKey(wrapped, own.recipient));
+      const folder = this.settings.folder();
+      if (folder) this.folderOf(folder).ensureKeyFile(wrapped, own.wrapped);
+    });
+  }
+
+  private requireKey(): { wrapped: Uint8Array; recipient: string } {
+    const key = this.settings.key();
+    if (!key)
+      throw new CoreError(
+        'backup_not_configured',
+        'Die Datensicherung ist noch nicht eingerichtet: bitte zuerst einen Ordner und eine Passphrase festlegen.',
+      );
+    return key;
+  }
+
+  /** Backs up now into `folder` (the configured one by default) and applies the retention. */
+  async create(
+    options: { folder?: string; onProgress?: ProgressListener } = {},
+  ): Promise<CreatedBackup> {
+    const key = this.requireKey();
+    const dir = options.folder ?? this.settings.folder();
+    if (!dir)
+      throw new CoreError(
+        'backup_not_configured',
+        'Bitte einen Ordner für die Datensicherung wählen.',
+      );
+    const progress = options.onProgress ?? (() => {});
+    const createdAt = this.now();
+
+    let started = performance.now();
+    progress('snapshot', 0);
+    // One read transaction: the snapshot and the counts in its manifest are the same moment.
+    const { snapshot, counts } = this.store.db.transaction(() => ({
+      snapshot: snapshotOf(this.store.db),
+      counts: Object.fromEntries(
+        COUNTED_TABLES.map((table) => [
+          table,
+          (this.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+        ]),
+      ),
+    }))();
+    const snapshotMs = performance.now() - started;
+
+    started = performance.now();
+    progress('pack', 0.25);
+    const manifest = manifestFor(
+      {
+        appVersion: APP_VERSION,
+        origin: 'desktop',
+        club: null,
+        createdAt: createdAt.toISOString(),
+        schemaVersion: this.store.schemaVersion,
+        counts,
+      },
+      snapshot,
+    );
+    const archive = await packBackup(manifest, snapshot);
+    const packMs = performance.now() - started;
+
+    started = performance.now();
+    progress('encrypt', 0.4);
+    const file = await encryptBackup(archive, [key.recipient]);
+    const encryptMs = performance.now() - started;
+
+    started = performance.now();
+    progress('write', 0.8);
+    const folder = this.folderOf(dir);
+    await withCoreErrors(async () => folder.ensureKeyFile(key.wrapped));
+    const generation = folder.write(createdAt, file);
+    const removed = folder.prune();
+    this.store.transaction(() =>
+      this.settings.setLast(createdAt.toISOString(), manifest.snapshot.sha256),
+    );
+    const writeMs = performance.now() - started;
+    progress('write', 1);
+    return { generation, manifest, removed, timings: { snapshotMs, packMs, encryptMs, writeMs } };
+  }
+
+  /**
+   * The automatic backup (on close, daily): only when configured and only when the database
+   * differs from the last backup's snapshot. Returns null when nothing was written.
+   */
+  async createIfChanged(): Promise<CreatedBackup | null> {
+    if (!this.overview().configured) return null;
+    const last = this.settings.last();
+    if (last) {
+      const current = sha256Hex(this.store.db.transaction(() => snapshotOf(this.store.db))());
+      if (current === last.sha256) return null;
+    }
+    return this.create();
+  }
+
+  /** This profile's generations in `folder` (the configured one by default), newest first. */
+  list(folder?: string): StoredGeneration[] {
+    const dir = folder ?? this.settings.folder();
+    return dir ? this.folderOf(dir).list() : [];
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Restoring a desktop backup into a profile: verify everything first, build the new database
+ * beside the old one (encrypted with the profile's key, migrated, integrity-checked), then
+ * switch by renaming. The previous database is kept as `tutti.db.vor-wiederherstellung-…`.
+ * Nothing of the profile changes before every check has passed.
+ *
+ * A restored replica is older than what the club server has. Its records merge by stamp, so
+ * older values never overwrite newer ones; its mutation ids, though, may lag behind what the
+ * server has seen from this device, so the next sync round first realigns them (SyncClient).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
+import { CoreError } from '../core/coreError.ts';
+import { passphraseKeyStore, profilePaths } from '../core/profile.ts';
+import { ProfileLock } from '../core/profileLock.ts';
+import type { KeyStore } from '../keys/keyStore.ts';
+import { encryptPlainDatabase } from '../store/database.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
+import { verifyBackup } from './verifyBackup.ts';
+
+export interface RestoredBackup {
+  manifest: BackupManifest;
+  /** Where the database that was replaced now lies (null when the profile had none). */
+  previous: string | null;
+  decryptMs: number;
+  totalMs: number;
+}
+
+function stamp(at: Date): string {
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+export async function restoreBackup(
+  profileDir: string,
+  file: string,
+  passphrase: string,
+  options: { keyFile?: string; keyStore?: KeyStore; now?: () => Date } = {},
+): Promise<RestoredBackup> {
+  const started = performance.now();
+  const verified = await verifyBackup(file, passphrase, options.keyFile);
+  const paths = profilePaths(profileDir);
+  mkdirSync(profileDir, { recursive: true, mode: 0o700 }); // a new laptop: a new profile folder
+  const lock = ProfileLock.acquire(paths.lock);
+  const restoring = `${paths.database}.wiederherstellung`;
+  try {
+    const keyStore = options.keyStore ?? passphraseKeyStore(profileDir);
+    const hadDatabase = existsSync(paths.database);
+    if (hadDatabase && !keyStore.hasKey())
+      throw new CoreError(
+        'key_file_missing',
+        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei. Bitte in einen neuen, leeren Profilordner wiederherstellen.`,
+      );
+    const key = keyStore.hasKey() ? await keyStore.unlockKey() : await keyStore.createKey();
+    try {
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(restoring + suffix, { force: true });
+      writeFileSync(restoring, verified.snapshot, { mode: 0o600 });
+      encryptPlainDatabase(restoring, key);
+      const store = LocalStore.open(restoring, key); // migrates an older snapshot
+      try {
+        const problems = store.db.pragma('integrity_check', { simple: true });
+        if (problems !== 'ok')
+          throw new CoreError(
+            'backup_unusable',
+            `Die wiederhergestellte Datenbank ist fehlerhaft (${String(problems)}).`,
+          );
+        // Ask the server before the first push: it may have seen later ids from this device.
+        store.transaction(() => new SyncSettings(store.meta).setRealign(true));
+      } finally {
+        store.close();
+      }
+    } catch (error) {
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(restoring + suffix, { force: true });
+      throw error;
+    } finally {
+      key.fill(0);
+    }
+    let previous: string | null = null;
+    if (hadDatabase) {
+      previous = `${paths.database}.vor-wiederherstellung-${stamp((options.now ?? (() => new Date()))())}`;
+      renameSync(paths.database, previous);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(paths.database + suffix))
+          renameSync(paths.database + suffix, previous + suffix);
+    }
+    renameSync(restoring, paths.database);
+    return {
+      manifest: verified.manifest,
+      previous,
+      decryptMs: verified.decryptMs,
+      totalMs: performance.now() - started,
+    };
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * `tutti backup create|list|verify|restore`. The backup passphrase comes from
+ * `--passphrase-file F` or a hidden prompt; it is needed to set the backups up and to read
+ * them, never to write one (backups are encrypted to the key's public recipient).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
+import { KEY_FILE_NAME, passphraseStrength } from '../../shared/node/backup/backupKey.ts';
+import { DesktopBackups } from '../backup/desktopBackups.ts';
+import { restoreBackup } from '../backup/restoreBackup.ts';
+import { verifyBackup } from '../backup/verifyBackup.ts';
+import { CoreError } from '../core/coreError.ts';
+import { openProfile } from '../core/profile.ts';
+import { promptHidden, readPassphraseFile } from '../keys/passphraseSource.ts';
+import { parseCommandArgs } from './args.ts';
+
+const STRENGTH_HINT = {
+  zu_kurz: 'zu kurz',
+  schwach: 'schwach',
+  mittel: 'mittel',
+  stark: 'stark',
+} as const;
+
+function germanDateTime(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`;
+
+async function backupPassphrase(file: string | undefined, isNew: boolean): Promise<string> {
+  if (file) return readPassphraseFile(file);
+  const passphrase = await promptHidden(
+    isNew ? 'Neue Passphrase der Datensicherung: ' : 'Passphrase der Datensicherung: ',
+  );
+  if (isNew) {
+    process.stderr.write(`Stärke: ${STRENGTH_HINT[passphraseStrength(passphrase)]}\n`);
+    if ((await promptHidden('Passphrase wiederholen: ')) !== passphrase)
+      throw new CoreError('bad_arguments', 'Die beiden Eingaben stimmen nicht überein.');
+  }
+  return passphrase;
+}
+
+function required(value: string | undefined, message: string): string {
+  if (!value) throw new CoreError('bad_arguments', message);
+  return value;
+}
+
+async function create(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    profile: { type: 'string' },
+    to: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  });
+  const profileDir = required(values.profile, 'Bitte den Profilordner mit --profile DIR angeben.');
+  const folder = required(values.to, 'Bitte den Zielordner mit --to ORDNER angeben.');
+  const profile = await openProfile(profileDir);
+  try {
+    const backups = new DesktopBackups(profile.store);
+    // The passphrase is needed only once, to set the backups up (or to join a folder's key).
+    if (!backups.hasKey()) {
+      const joining = existsSync(join(folder, KEY_FILE_NAME));
+      await backups.configure(folder, await backupPassphrase(values['passphrase-file'], !joining));
+    }
+    const created = await backups.create({ folder });
+    const records = Object.entries(created.manifest.counts)
+      .filter(([table]) => table !== 'outbox')
+      .reduce((sum, [, n]) => sum + n, 0);
+    out.write(
+      `Gesichert: ${created.generation.path} (${records} Datensätze, ${megabytes(created.generation.bytes)})\n`,
+    );
+    if (created.removed.length > 0)
+      out.write(
+        `Nach der Aufbewahrungsregel entfernt: ${created.removed.length} ältere Sicherung(en)\n`,
+      );
+    return 0;
+  } finally {
+    profile.close();
+  }
+}
+
+function list(argv: string[], out: NodeJS.WritableStream): number {
+  const { values } = parseCommandArgs(argv, { to: { type: 'string' } });
+  const folder = required(values.to, 'Bitte den Ordner mit --to ORDNER angeben.');
+  const generations = listGenerations(folder);
+  if (generations.length === 0) {
+    out.write(`In ${folder} liegen keine Tutti-Sicherungen.\n`);
+    return 0;
+  }
+  for (const g of generations)
+    out.write(`${germanDateTime(g.createdAt)}  ${megabytes(g.bytes).padStart(9)}  ${g.name}\n`);
+  if (!existsSync(join(folder, KEY_FILE_NAME)))
+    out.write(
+      `Achtung: ${KEY_FILE_NAME} fehlt in diesem Ordner; ohne sie lassen sich die Sicherungen nicht öffnen.\n`,
+    );
+  return 0;
+}
+
+async function verify(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    key: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  });
+  const file = required(
+    positionals[0],
+    'Bitte die Sicherungsdatei angeben: tutti backup verify DATEI',
+  );
+  const passphrase = await backupPassphrase(values['passphrase-file'], false);
+  const { manifest } = await verifyBackup(file, passphrase, values.key);
+  const counts = Object.entries(manifest.counts)
+    .filter(([table]) => table !== 'outbox')
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
+  out.write(
+    `In Ordnung: Sicherung vom ${germanDateTime(new Date(manifest.createdAt))}, Tutti ${manifest.app.version}, Schema ${manifest.schemaVersion}; ${counts}\n`,
+  );
+  return 0;
+}
+
+async function restore(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    profile: { type: 'string' },
+    key: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  });
+  const file = required(
+    positionals[0],
+    'Bitte die Sicherungsdatei angeben: tutti backup restore DATEI --profile DIR',
+  );
+  const profileDir = required(values.profile, 'Bitte den Profilordner mit --profile DIR angeben.');
+  const passphrase = await backupPassphrase(values['passphrase-file'], false);
+  const restored = await restoreBackup(profileDir, file, passphrase, { keyFile: values.key });
+  out.write(
+    `Wiederhergestellt: Stand vom ${germanDateTime(new Date(restored.manifest.createdAt))}.${restored.previous ? ` Die bisherige Datenbank liegt unter ${restored.previous}.` : ''}\n`,
+  );
+  return 0;
+}
+
+export async function backupCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const [action, ...rest] = argv;
+  switch (action) {
+    case 'create':
+      return create(rest, out);
+    case 'list':
+      return list(rest, out);
+    case 'verify':
+      return verify(rest, out);
+    case 'restore':
+      return restore(rest, out);
+    default:
+      throw new CoreError(
+        'bad_arguments',
+        'Bitte create, list, verify oder restore angeben. Hilfe: tutti --help',
+      );
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * One place where backups are kept: a folder (a USB stick, a second disk, a mounted share).
+ * Files are named by their UTC moment, so listing and retention never need to decrypt
+ * anything; a file is written under a temporary name, flushed to the disk and renamed, so a
+ * pulled stick or a crash leaves either the whole generation or none.
+ */
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { BACKUP_SUFFIX } from './backupArchive.ts';
+import { BackupError } from './backupError.ts';
+import { KEY_FILE_NAME } from './backupKey.ts';
+import { DEFAULT_RETENTION, generationsToKeep, type RetentionPolicy } from './retention.ts';
+
+export interface StoredGeneration {
+  name: string;
+  path: string;
+  createdAt: Date;
+  bytes: number;
+}
+
+const STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/;
+
+function stampOf(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+function dateOfStamp(stamp: string): Date | null {
+  const m = STAMP.exec(stamp);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
+  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!));
+}
+
+/** Writes the whole file or nothing: temporary name, fsync, rename, fsync of the folder. */
+export function writeFileAtomically(path: string, bytes: Uint8Array): void {
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    let written = 0;
+    while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, path);
+  try {
+    const dir = openSync(join(path, '..'), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Windows cannot open a folder for fsync; its rename is durable enough there.
+  }
+}
+
+/**
+ * Generations in `dir`, newest first: of one prefix, or of every prefix when none is given.
+ * Anything else in the folder is ignored.
+ */
+export function listGenerations(dir: string, prefix?: string): StoredGeneration[] {
+  if (!existsSync(dir)) return [];
+  const generations: StoredGeneration[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(BACKUP_SUFFIX)) continue;
+    const match = /^(.+)-(\d{8}T\d{9}Z)$/.exec(name.slice(0, -BACKUP_SUFFIX.length));
+    if (!match || (prefix !== undefined && match[1] !== prefix)) continue;
+    const createdAt = dateOfStamp(match[2]!);
+    if (!createdAt) continue;
+    const path = join(dir, name);
+    generations.push({ name, path, createdAt, bytes: statSync(path).size });
+  }
+  return generations.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+}
+
+export class BackupFolder {
+  constructor(
+    readonly dir: string,
+    /** What every generation's name starts with: "tutti" on a desktop, the club on a server. */
+    private readonly prefix: string,
+  ) {}
+
+  get keyFilePath(): string {
+    return join(this.dir, KEY_FILE_NAME);
+  }
+
+  /** The key file's bytes, or null when the folder has none. */
+  keyFile(): Buffer | null {
+    return existsSync(this.keyFilePath) ? readFileSync(this.keyFilePath) : null;
+  }
+
+  /**
+   * Writes the key file unless it is there with the same bytes. A different key file is never
+   * overwritten — it may be the only key to other backups in this folder — unless it is
+   * `replaces` (the same key under the old passphrase).
+   */
+  ensureKeyFile(wrappedKey: Uint8Array, replaces?: Uint8Array): void {
+    mkdirSync(this.dir, { recursive: true });
+    const existing = this.keyFile();
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+    if (existing && same(existing, wrappedKey)) return;
+    if (existing && !(replaces && same(existing, replaces)))
+      throw new BackupError(
+        'wrong_key',
+        `Im Ordner ${this.dir} liegt schon der Schlüssel einer anderen Datensicherung. Bitte einen eigenen Ordner wählen oder die Datensicherung mit der Passphrase jenes Schlüssels einrichten.`,
+      );
+    writeFileAtomically(this.keyFilePath, wrappedKey);
+  }
+
+  write(createdAt: Date, file: Uint8Array): StoredGeneration {
+    mkdirSync(this.dir, { recursive: true });
+    const name = `${this.prefix}-${stampOf(createdAt)}${BACKUP_SUFFIX}`;
+    const path = join(this.dir, name);
+    writeFileAtomically(path, file);
+    return { name, path, createdAt, bytes: file.byteLength };
+  }
+
+  /** This prefix's generations, newest first. */
+  list(): StoredGeneration[] {
+    return listGenerations(this.dir, this.prefix);
+  }
+
+  /** Deletes the generations the retention does not keep; returns their names. */
+  prune(policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+    const generations = this.list();
+    const keep = generationsToKeep(generations, policy);
+    const removed: string[] = [];
+    for (const generation of generations)
+      if (!keep.has(generation.name)) {
+        rmSync(generation.path, { force: true });
+        removed.push(generation.name);
+      }
+    return removed;
+  }
+}

@@ -157,7 +157,7 @@ describe('desktop backups', () => {
     profile.close();
 
     // age asks for the key file's passphrase on the terminal: `script` gives it one.
-    const tarFile = join(temp.dir, 'sicherung.tar');
+    const tarFile = join(temp.dir, 'sicherung.tar.gz');
     execFileSync(
       'script',
       ['-qec', `age -d -i ${KEY_FILE_NAME} -o ${tarFile} ${generation.name}`, '/dev/null'],
@@ -165,7 +165,7 @@ describe('desktop backups', () => {
     );
     const unpacked = join(temp.dir, 'entpackt');
     execFileSync('mkdir', ['-p', unpacked]);
-    execFileSync('tar', ['-xf', tarFile, '-C', unpacked]);
+    execFileSync('tar', ['-xzf', tarFile, '-C', unpacked]);
     const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8'));
     const plain = new Database(join(unpacked, 'tutti.sqlite'), { readonly: true });
     const count = plain.prepare('SELECT count(*) AS n FROM members').get() as { n: number };

@@ -23,6 +23,7 @@ export interface RestoredBackup {
   manifest: BackupManifest;
   /** Where the database that was replaced now lies (null when the profile had none). */
   previous: string | null;
+  keyMs: number;
   decryptMs: number;
   totalMs: number;
 }
@@ -92,6 +93,7 @@ export async function restoreBackup(
     return {
       manifest: verified.manifest,
       previous,
+      keyMs: verified.keyMs,
       decryptMs: verified.decryptMs,
       totalMs: performance.now() - started,
     };

@@ -1,13 +1,16 @@
 /**
- * The backup file of DESIGN.md ("Backups"): an age-encrypted tar archive holding
- * `manifest.json` and `tutti.sqlite`. A club gets its data back without Tutti:
+ * The backup file of DESIGN.md ("Backups"): an age-encrypted, gzip-compressed tar archive
+ * holding `manifest.json` and `tutti.sqlite`. A club gets its data back without Tutti:
  *
- *     age -d -i tutti-schluessel.age BACKUP.tar.age | tar x
+ *     age -d -i tutti-schluessel.age BACKUP.tar.gz.age | tar xz
  *
+ * Compression comes before encryption (encrypted bytes do not compress): a club's database
+ * shrinks to about a seventh, which makes encrypting, writing and e-mailing it cheaper.
  * Packing and encrypting are separate steps, so that callers can report the share of each.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decrypter, Encrypter } from 'age-encryption';
 import tar from 'tar-stream';
 import { BackupError } from './backupError.ts';
@@ -21,7 +24,7 @@ import {
 } from './backupManifest.ts';
 
 /** Every backup file ends so: first age decrypts it, then tar unpacks it. */
-export const BACKUP_SUFFIX = '.tar.age';
+export const BACKUP_SUFFIX = '.tar.gz.age';
 const AGE_MAGIC = 'age-encryption.org/v1';
 const ARMOR_MAGIC = '-----BEGIN AGE ENCRYPTED FILE-----';
 
@@ -40,7 +43,7 @@ export function manifestFor(input: ManifestInput, snapshot: Uint8Array): BackupM
   };
 }
 
-/** The tar archive: the manifest first, so a reader learns what follows before the data. */
+/** The gzipped tar archive: the manifest first, so a reader learns what follows before the data. */
 export async function packBackup(manifest: BackupManifest, snapshot: Uint8Array): Promise<Buffer> {
   const pack = tar.pack();
   const mtime = new Date(manifest.createdAt);
@@ -49,7 +52,8 @@ export async function packBackup(manifest: BackupManifest, snapshot: Uint8Array)
   pack.finalize();
   const chunks: Buffer[] = [];
   for await (const chunk of pack as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  // Level 1: nearly the ratio of level 6 at half the time on a club's database.
+  return gzipSync(Buffer.concat(chunks), { level: 1 });
 }
 
 /** Encrypts to age recipients (`age1…`): nobody without one of their identities can read it. */
@@ -108,7 +112,7 @@ export async function unpackBackup(
   const files = new Map<string, Buffer>();
   try {
     const extract = tar.extract();
-    Readable.from([Buffer.from(archive)]).pipe(extract);
+    Readable.from([gunzipSync(archive)]).pipe(extract);
     for await (const entry of extract) {
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);

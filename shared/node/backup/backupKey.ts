@@ -4,7 +4,7 @@
  * `tutti-schluessel.age` beside the backups. Backups are encrypted to the identity's public
  * recipient, so an automatic backup needs no passphrase and none is ever stored; reading a
  * backup needs the key file and the passphrase — with Tutti, or with the standard tool:
- * `age -d -i tutti-schluessel.age BACKUP.tar.age`. Changing the passphrase re-wraps the same
+ * `age -d -i tutti-schluessel.age BACKUP.tar.gz.age`. Changing the passphrase re-wraps the same
  * identity, so every older backup stays readable with the new passphrase.
  */
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';

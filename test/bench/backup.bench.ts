@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:backup` — backup and restore of the sync benchmark's workload (issue #6):
+ * 5,000 members, 1,500 instruments, 1,000 loans, 50,000 attendance entries in an encrypted
+ * desktop profile. Prints the time of a backup and of a restore, each with the share spent in
+ * encryption; goal ≤ 2 s each. TUTTI_BENCH_SCALE=0.1 runs a tenth (a quick look).
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DesktopBackups } from '../../electron/backup/desktopBackups.ts';
+import { restoreBackup } from '../../electron/backup/restoreBackup.ts';
+import { ClubService } from '../../electron/core/clubService.ts';
+import { openProfile } from '../../electron/core/profile.ts';
+import { PassphraseKeyStore } from '../../electron/keys/passphraseKeyStore.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import { FULL_SIZE, scaled, writeWorkload } from './syncWorkload.ts';
+
+const SCALE = Number(process.env.TUTTI_BENCH_SCALE ?? 1);
+const RUNS = 3;
+const PASSPHRASE = 'Benchmark der Datensicherung 2026';
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)} %`;
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+
+const temp = makeTempDir('tutti-bench-backup-');
+// The profile's own key: the benchmark is about the backup, not about unlocking the profile.
+const keyStore = (dir: string) =>
+  new PassphraseKeyStore(join(dir, 'key.json'), async () => 'profil-passphrase-bench', {
+    N: 2 ** 10,
+    r: 8,
+    p: 1,
+  });
+
+try {
+  const dir = join(temp.dir, 'profil');
+  const profile = await openProfile(dir, keyStore(dir));
+  const { records } = writeWorkload(
+    new ClubService(profile.store, 'bench'),
+    profile.store,
+    scaled(FULL_SIZE, SCALE),
+  );
+  // As on a device that has synced: the outbox is acknowledged and emptied, the file compact.
+  profile.store.transaction(() => {
+    profile.store.outbox.acknowledge(profile.store.outbox.lastMutationId());
+    profile.store.outbox.forgetAcknowledged();
+  });
+  profile.store.db.exec('VACUUM');
+  const stick = join(temp.dir, 'stick');
+  const backups = new DesktopBackups(profile.store);
+  await backups.configure(stick, PASSPHRASE);
+  const size = statSync(join(dir, 'tutti.db')).size;
+  console.log(
+    `Tutti backup benchmark: ${records} records, database ${(size / 1e6).toFixed(1)} MB (encrypted with SQLCipher)`,
+  );
+
+  const backupRuns: Awaited<ReturnType<DesktopBackups['create']>>[] = [];
+  const backupTotals: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    backupRuns.push(await backups.create());
+    backupTotals.push(performance.now() - started);
+  }
+  profile.close();
+  const backupMs = median(backupTotals);
+  const last = backupRuns.at(-1)!;
+  const t = last.timings;
+  console.log(
+    `  backup   ${ms(backupMs)} median [runs: ${backupTotals.map(ms).join(', ')}]   goal ≤ 2000 ms`,
+  );
+  console.log(
+    `           last run: snapshot ${ms(t.snapshotMs)}, tar + gzip ${ms(t.packMs)}, age encryption ${ms(t.encryptMs)} (${share(t.encryptMs, t.snapshotMs + t.packMs + t.encryptMs + t.writeMs)}), write + fsync + retention ${ms(t.writeMs)}; file ${(last.generation.bytes / 1e6).toFixed(1)} MB`,
+  );
+
+  const restoreTotals: number[] = [];
+  let lastRestore: Awaited<ReturnType<typeof restoreBackup>> | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const target = join(temp.dir, `wiederhergestellt-${i}`);
+    const started = performance.now();
+    lastRestore = await restoreBackup(target, last.generation.path, PASSPHRASE, {
+      keyStore: keyStore(target),
+    });
+    restoreTotals.push(performance.now() - started);
+  }
+  const r = lastRestore!;
+  console.log(
+    `  restore  ${ms(median(restoreTotals))} median [runs: ${restoreTotals.map(ms).join(', ')}]   goal ≤ 2000 ms`,
+  );
+  console.log(
+    `           last run: opening the key file (scrypt, age's work factor 2^18) ${ms(r.keyMs)} (${share(r.keyMs, r.totalMs)}), age decryption ${ms(r.decryptMs)} (${share(r.decryptMs, r.totalMs)}), checks + SQLCipher encryption + switch ${ms(r.totalMs - r.keyMs - r.decryptMs)}`,
+  );
+} finally {
+  temp.cleanup();
+}

@@ -10,7 +10,7 @@ const KEYS = {
   wrappedKey: 'backup.wrapped_key',
   recipient: 'backup.recipient',
   lastAt: 'backup.last_at',
-  lastSha256: 'backup.last_sha256',
+  lastFingerprint: 'backup.last_fingerprint',
 } as const;
 
 export class BackupSettings {
@@ -35,13 +35,14 @@ export class BackupSettings {
     this.meta.set(KEYS.recipient, recipient);
   }
 
-  last(): { at: string; sha256: string } | null {
+  /** When the last backup was made, and the data fingerprint it saved (DesktopBackups). */
+  last(): { at: string; fingerprint: string } | null {
     const at = this.meta.get(KEYS.lastAt);
-    return at ? { at, sha256: this.meta.get(KEYS.lastSha256) ?? '' } : null;
+    return at ? { at, fingerprint: this.meta.get(KEYS.lastFingerprint) ?? '' } : null;
   }
 
-  setLast(at: string, sha256: string): void {
+  setLast(at: string, fingerprint: string): void {
     this.meta.set(KEYS.lastAt, at);
-    this.meta.set(KEYS.lastSha256, sha256);
+    this.meta.set(KEYS.lastFingerprint, fingerprint);
   }
 }

@@ -18,6 +18,7 @@ import { type OpenedProfile, openProfile } from '../core/profile.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { SyncClient } from '../sync/syncClient.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
+import { BackupService } from './backupService.ts';
 import { DesktopBackups } from './desktopBackups.ts';
 import { restoreBackup } from './restoreBackup.ts';
 import { verifyBackup } from './verifyBackup.ts';
@@ -218,6 +219,32 @@ describe('desktop backups', () => {
       '2026-12-31',
     ]);
   }, 120_000);
+
+  it('backs up automatically only when the data changed, and reminds after 7 days', async () => {
+    const profile = await profileWithClub('verein', 3);
+    let now = new Date(2026, 10, 1, 9, 0);
+    const service = new BackupService(profile.store, () => now);
+    expect(service.status().reminder).toBe(true); // data, but never backed up
+    await service.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    await service.stop(); // the program closes: first backup
+    expect(service.status().generations).toHaveLength(1);
+    expect(service.status().reminder).toBe(false);
+
+    now = new Date(2026, 10, 2, 9, 0);
+    await service.stop(); // nothing changed: no new generation
+    expect(service.status().generations).toHaveLength(1);
+
+    const api = new ClubService(profile.store, 'verein');
+    expect(
+      api.saveNow('members', { firstName: 'A', lastName: 'B', status: 'aktiv' } as never).ok,
+    ).toBe(true);
+    await service.stop();
+    expect(service.status().generations).toHaveLength(2);
+
+    now = new Date(2026, 10, 10, 9, 0);
+    expect(service.status().reminder).toBe(true);
+    profile.close();
+  });
 
   it('never overwrites the key file of other backups in the chosen folder', async () => {
     const first = await profileWithClub('verein-a', 1);

@@ -7,12 +7,7 @@
 
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
 import { APP_VERSION } from '../../shared/node/appVersion.ts';
-import {
-  encryptBackup,
-  manifestFor,
-  packBackup,
-  sha256Hex,
-} from '../../shared/node/backup/backupArchive.ts';
+import { encryptBackup, manifestFor, packBackup } from '../../shared/node/backup/backupArchive.ts';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { BackupFolder, type StoredGeneration } from '../../shared/node/backup/backupFolder.ts';
 import {
@@ -27,6 +22,7 @@ import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
 import { withCoreErrors } from './backupErrors.ts';
 import { BackupSettings } from './backupSettings.ts';
 
@@ -171,7 +167,8 @@ export class DesktopBackups {
     let started = performance.now();
     progress('snapshot', 0);
     // One read transaction: the snapshot and the counts in its manifest are the same moment.
-    const { snapshot, counts } = this.store.db.transaction(() => ({
+    const { snapshot, counts, fingerprint } = this.store.db.transaction(() => ({
+      fingerprint: this.dataFingerprint(),
       snapshot: snapshotOf(this.store.db),
       counts: Object.fromEntries(
         COUNTED_TABLES.map((table) => [
@@ -209,9 +206,7 @@ export class DesktopBackups {
     await withCoreErrors(async () => folder.ensureKeyFile(key.wrapped));
     const generation = folder.write(createdAt, file);
     const removed = folder.prune();
-    this.store.transaction(() =>
-      this.settings.setLast(createdAt.toISOString(), manifest.snapshot.sha256),
-    );
+    this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
     const writeMs = performance.now() - started;
     progress('write', 1);
     return { generation, manifest, removed, timings: { snapshotMs, packMs, encryptMs, writeMs } };
@@ -224,11 +219,17 @@ export class DesktopBackups {
   async createIfChanged(): Promise<CreatedBackup | null> {
     if (!this.overview().configured) return null;
     const last = this.settings.last();
-    if (last) {
-      const current = sha256Hex(this.store.db.transaction(() => snapshotOf(this.store.db))());
-      if (current === last.sha256) return null;
-    }
+    if (last && last.fingerprint === this.dataFingerprint()) return null;
     return this.create();
+  }
+
+  /**
+   * Changes whenever the records can have changed: every local edit takes the next mutation
+   * id, and everything from the server moves the pull cursor. (A hash of the snapshot would
+   * not do: recording the backup changes the database itself.)
+   */
+  private dataFingerprint(): string {
+    return `m${this.store.outbox.lastMutationId()}-c${new SyncSettings(this.store.meta).cursor()}`;
   }
 
   /** This profile's generations in `folder` (the configured one by default), newest first. */

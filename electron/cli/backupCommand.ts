@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { passphraseStrength } from '../../shared/domain/passphraseStrength.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
-import { KEY_FILE_NAME, passphraseStrength } from '../../shared/node/backup/backupKey.ts';
+import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
 import { DesktopBackups } from '../backup/desktopBackups.ts';
 import { restoreBackup } from '../backup/restoreBackup.ts';
 import { verifyBackup } from '../backup/verifyBackup.ts';

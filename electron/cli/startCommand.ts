@@ -83,6 +83,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
   });
 
   api.startSync();
+  api.startAutomaticBackups();
   process.stderr.write(
     `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
   );
@@ -95,6 +96,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
       stopping = true;
       await api.stopSync();
       await server.close();
+      await api.stopAutomaticBackups(); // the backup on close, before the database closes
       profile.close(); // checkpoints the WAL and releases the profile lock
       process.stderr.write('Tutti wurde beendet.\n');
       done(0);

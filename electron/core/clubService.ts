@@ -2,6 +2,7 @@
  * The desktop core's implementation of `ClubApi` over the local store. Every transport
  * (Electron IPC, the local browser mode) hands calls to this one object.
  */
+import type { BackupStatus, VerifiedBackupView } from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
@@ -12,6 +13,7 @@ import {
   validateRecord,
 } from '../../shared/domain/entities.ts';
 import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import { BackupService } from '../backup/backupService.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
@@ -29,7 +31,34 @@ export class ClubService implements ClubApi {
     private readonly store: LocalStore,
     private readonly profileLabel: string,
     private readonly sync: DesktopSync = new DesktopSync(store),
+    private readonly backups: BackupService = new BackupService(store),
   ) {}
+
+  async backupStatus(): Promise<ApiResult<BackupStatus>> {
+    return ok(this.backups.status());
+  }
+
+  configureBackup(folder: string, passphrase: string): Promise<ApiResult<BackupStatus>> {
+    return this.backups.configure(folder, passphrase);
+  }
+
+  backupNow(): Promise<ApiResult<BackupStatus>> {
+    return this.backups.backupNow();
+  }
+
+  verifyBackup(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
+    return this.backups.verify(name, passphrase);
+  }
+
+  /** Daily automatic backups while the program runs (when set up and the data changed). */
+  startAutomaticBackups(): void {
+    this.backups.start();
+  }
+
+  /** The backup on close: once more, if the data changed since the last one. */
+  stopAutomaticBackups(): Promise<void> {
+    return this.backups.stop();
+  }
 
   async syncStatus(): Promise<ApiResult<SyncStatus>> {
     return ok(this.sync.status());

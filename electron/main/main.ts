@@ -99,17 +99,22 @@ async function start(): Promise<void> {
   const api = new ClubService(profile.store, profileDir);
   registerClubApiHandlers(ipcMain, api, log);
   api.startSync();
+  api.startAutomaticBackups();
   // A laptop waking up syncs at once rather than at the next timer tick.
   powerMonitor.on('resume', () => void api.syncNow());
-  // The quit waits for a sync round under way, so the database is closed after its last write.
-  let syncStopped = false;
+  // The quit waits for a sync round under way and for the backup on close, so the database
+  // is closed after their last write.
+  let finished = false;
   app.on('before-quit', (event) => {
-    if (syncStopped) return;
+    if (finished) return;
     event.preventDefault();
-    void api.stopSync().finally(() => {
-      syncStopped = true;
-      app.quit();
-    });
+    void api
+      .stopSync()
+      .then(() => api.stopAutomaticBackups())
+      .finally(() => {
+        finished = true;
+        app.quit();
+      });
   });
 
   const assets = await AppAssets.load(rendererDir);

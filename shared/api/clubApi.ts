@@ -10,6 +10,7 @@ import {
   type EntityName,
   entityNameSchema,
 } from '../domain/entities.ts';
+import type { BackupStatus, VerifiedBackupView } from './backup.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 import type { SyncJournalView, SyncStatus } from './sync.ts';
@@ -48,6 +49,14 @@ export interface ClubApi {
   dismissSyncEntry(kind: 'conflict' | 'rejection', key: number): Promise<ApiResult<null>>;
   /** Connects this profile with a club server using a one-time enrolment code. */
   connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>>;
+  /** "Datensicherung": settings, last backup, generations, a backup under way. */
+  backupStatus(): Promise<ApiResult<BackupStatus>>;
+  /** Sets up the backups: the folder and the passphrase protecting the backup key. */
+  configureBackup(folder: string, passphrase: string): Promise<ApiResult<BackupStatus>>;
+  /** Backs up now into the configured folder. */
+  backupNow(): Promise<ApiResult<BackupStatus>>;
+  /** Decrypts and checks one generation of the configured folder completely. */
+  verifyBackup(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -72,6 +81,10 @@ export const clubApiArgs = {
   syncJournal: z.tuple([]),
   dismissSyncEntry: z.tuple([z.enum(['conflict', 'rejection']), z.number().int().nonnegative()]),
   connectServer: z.tuple([z.string().max(500), z.string().max(200)]),
+  backupStatus: z.tuple([]),
+  configureBackup: z.tuple([z.string().max(1000), z.string().max(1000)]),
+  backupNow: z.tuple([]),
+  verifyBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

@@ -15,5 +15,9 @@ export const CLUB_API_METHOD_NAMES = [
   'syncJournal',
   'dismissSyncEntry',
   'connectServer',
+  'backupStatus',
+  'configureBackup',
+  'backupNow',
+  'verifyBackup',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackupPage } from '../backup/BackupPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
@@ -29,6 +30,7 @@ const PAGES = {
   instruments: InstrumentsPage,
   events: EventsPage,
   sync: SyncPage,
+  backup: BackupPage,
 } as const;
 type Page = keyof typeof PAGES;
 

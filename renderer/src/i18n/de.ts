@@ -14,6 +14,37 @@ export const de = {
     instruments: 'Instrumente',
     events: 'Termine & Anwesenheit',
     sync: 'Abgleich',
+    backup: 'Datensicherung',
+  },
+  backup: {
+    title: 'Datensicherung',
+    setupIntro:
+      'Sichern Sie die Daten regelmäßig auf einen USB-Stick oder eine zweite Festplatte. Jede Sicherung ist verschlüsselt; öffnen lässt sie sich nur mit der Passphrase.',
+    folder: 'Ordner für die Sicherungen',
+    folderHint: 'Zum Beispiel E:\\Tutti-Sicherung auf dem USB-Stick.',
+    passphrase: 'Passphrase der Datensicherung',
+    passphraseHint:
+      'Mindestens 12 Zeichen, am besten mehrere Wörter. Ohne sie lässt sich keine Sicherung öffnen – bitte sicher aufbewahren.',
+    repeat: 'Passphrase wiederholen',
+    repeatMismatch: 'Die beiden Eingaben stimmen nicht überein.',
+    strength: 'Stärke:',
+    strengthLevel: { zu_kurz: 'zu kurz', schwach: 'schwach', mittel: 'mittel', stark: 'stark' },
+    setup: 'Datensicherung einrichten',
+    now: 'Jetzt sichern',
+    progress: 'Fortschritt der Sicherung',
+    last: 'Letzte Sicherung: {{date}}',
+    none: 'Noch keine Sicherung.',
+    automatic:
+      'Tutti sichert automatisch einmal am Tag und beim Beenden, wenn sich Daten geändert haben. Aufbewahrt werden 7 tägliche, 4 wöchentliche und 12 monatliche Sicherungen.',
+    createdAt: 'Sicherung vom',
+    size: 'Größe',
+    verify: 'Prüfen',
+    verified: 'In Ordnung: vollständig lesbar, {{count}} Mitglieder.',
+    reminderTitle: 'Bitte sichern',
+    reminderOld: 'Die letzte Sicherung ist vom {{date}}, älter als 7 Tage.',
+    reminderNever: 'Für diese Daten gibt es noch keine Sicherung.',
+    restoreHint:
+      'Wiederherstellen: Tutti beenden und „tutti backup restore DATEI --profile ORDNER“ ausführen. Die bisherige Datenbank bleibt dabei erhalten.',
   },
   sync: {
     title: 'Abgleich mit dem Vereinsserver',

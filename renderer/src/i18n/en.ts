@@ -14,6 +14,37 @@ export const en = {
     instruments: 'Instruments',
     events: 'Events & attendance',
     sync: 'Sync',
+    backup: 'Backup',
+  },
+  backup: {
+    title: 'Backup',
+    setupIntro:
+      'Back up the data regularly to a USB stick or a second disk. Every backup is encrypted and opens only with the passphrase.',
+    folder: 'Folder for the backups',
+    folderHint: 'For example E:\\Tutti-Backup on the USB stick.',
+    passphrase: 'Backup passphrase',
+    passphraseHint:
+      'At least 12 characters, several words are best. Without it no backup can be opened — please keep it safe.',
+    repeat: 'Repeat passphrase',
+    repeatMismatch: 'The two entries differ.',
+    strength: 'Strength:',
+    strengthLevel: { zu_kurz: 'too short', schwach: 'weak', mittel: 'medium', stark: 'strong' },
+    setup: 'Set up backups',
+    now: 'Back up now',
+    progress: 'Backup progress',
+    last: 'Last backup: {{date}}',
+    none: 'No backup yet.',
+    automatic:
+      'Tutti backs up automatically once a day and on exit when data changed. It keeps 7 daily, 4 weekly and 12 monthly backups.',
+    createdAt: 'Backup of',
+    size: 'Size',
+    verify: 'Verify',
+    verified: 'All right: completely readable, {{count}} members.',
+    reminderTitle: 'Please back up',
+    reminderOld: 'The last backup is from {{date}}, older than 7 days.',
+    reminderNever: 'There is no backup of this data yet.',
+    restoreHint:
+      'Restore: close Tutti and run “tutti backup restore FILE --profile FOLDER”. The current database is kept.',
   },
   sync: {
     title: 'Sync with the club server',

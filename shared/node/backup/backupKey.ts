@@ -8,10 +8,10 @@
  * identity, so every older backup stays readable with the new passphrase.
  */
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../domain/passphraseStrength.ts';
 import { BackupError } from './backupError.ts';
 
 export const KEY_FILE_NAME = 'tutti-schluessel.age';
-export const MIN_PASSPHRASE_LENGTH = 12;
 
 export interface BackupKey {
   identity: string;
@@ -59,25 +59,6 @@ export async function unwrapBackupKey(keyFile: Uint8Array, passphrase: string): 
   return identity;
 }
 
-export type PassphraseStrength = 'zu_kurz' | 'schwach' | 'mittel' | 'stark';
-
-/**
- * A rough strength estimate for the hint beside the field: length and the kinds of characters
- * used give an entropy estimate in bits; repeated or very common passphrases count as weak.
- */
-export function passphraseStrength(passphrase: string): PassphraseStrength {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return 'zu_kurz';
-  const distinct = new Set(passphrase.toLowerCase()).size;
-  if (distinct < 6) return 'schwach';
-  let alphabet = 0;
-  if (/[a-zäöüß]/.test(passphrase)) alphabet += 30;
-  if (/[A-ZÄÖÜ]/.test(passphrase)) alphabet += 29;
-  if (/[0-9]/.test(passphrase)) alphabet += 10;
-  if (/[^a-zA-ZäöüÄÖÜß0-9]/.test(passphrase)) alphabet += 33;
-  const bits = [...passphrase].length * Math.log2(Math.max(alphabet, 2));
-  return bits >= 80 ? 'stark' : bits >= 60 ? 'mittel' : 'schwach';
-}
-
 /** Refuses what is too short to protect a club's data; the hint is for everything above. */
 export function assertUsablePassphrase(passphrase: string): void {
   if (passphraseStrength(passphrase) === 'zu_kurz')
@@ -85,7 +66,7 @@ export function assertUsablePassphrase(passphrase: string): void {
       'weak_passphrase',
       `Die Passphrase der Datensicherung muss mindestens ${MIN_PASSPHRASE_LENGTH} Zeichen lang sein.`,
     );
-  if (passphraseStrength(passphrase) === 'schwach' && new Set(passphrase).size < 6)
+  if (new Set(passphrase.toLowerCase()).size < 6)
     throw new BackupError(
       'weak_passphrase',
       'Die Passphrase wiederholt zu wenige Zeichen. Bitte mehrere Wörter oder gemischte Zeichen verwenden.',

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export type Section = 'members' | 'registers' | 'instruments' | 'events' | 'sync';
+export type Section = 'members' | 'registers' | 'instruments' | 'events' | 'sync' | 'backup';
 
 export class TuttiApp {
   constructor(readonly page: Page) {}

@@ -34,7 +34,11 @@ export function webApi(
   const router = new Router<Services>((error, req) =>
     log.error({ err: error, method: req.method, url: req.url }, 'web request failed'),
   )
-    .on('GET', '/healthz', async (_s, _p, _req, res) => sendOk(res, { status: 'ok' }))
+    // Backup problems as a count only: this endpoint is public and names no club or path.
+    .on('GET', '/healthz', async (s, _p, _req, res) => {
+      const backupWarnings = s.backup?.health.count ?? 0;
+      sendOk(res, { status: backupWarnings > 0 ? 'warning' : 'ok', backupWarnings });
+    })
     // Public: a device compares its fingerprint with the one in its code before trusting it.
     .on('GET', '/enrol/v1/ca', async (s, _p, _req, res) =>
       sendOk(res, { caCertificate: s.ca.certificate.toString('pem') }),

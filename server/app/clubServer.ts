@@ -4,8 +4,12 @@
  * revocation list's renewal. `close()` undoes all of it in reverse.
  */
 
+import { existsSync, readFileSync } from 'node:fs';
+import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import { deviceApi } from '../api/deviceApi.ts';
 import { webApi } from '../api/webApi.ts';
+import { BackupScheduler } from '../backup/backupScheduler.ts';
+import { createBackupServices } from '../backup/backupServices.ts';
 import type { Logger } from '../log/logger.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
@@ -30,6 +34,19 @@ export interface ClubServerOptions {
   devicePort?: number;
   log: Logger;
   now?: () => Date;
+  /** How often the backup duties are checked (default 5 minutes). */
+  backupTickMs?: number;
+}
+
+/** The backup key's identity for the daily verification, when backups are set up. */
+async function openBackupKey(dir: DataDirectory, passphrase: string, log: Logger) {
+  if (!dir.config().backup || !existsSync(dir.backupKeyPath)) return null;
+  try {
+    return await unwrapBackupKey(readFileSync(dir.backupKeyPath), passphrase);
+  } catch (error) {
+    log.warn({ err: error }, 'backup key could not be opened: backups are not verified');
+    return null;
+  }
 }
 
 export interface RunningClubServer {
@@ -58,7 +75,15 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     cleanups.push(() => db.close());
     await migrateServer(db);
     dir.recordDatabase(db.kind);
-    const services = createServices(db, keys.ca, now);
+    const backup = createBackupServices(db, dir, log, now);
+    const services = createServices(db, keys.ca, now, backup);
+    const scheduler = new BackupScheduler(
+      backup,
+      await openBackupKey(dir, options.passphrase, log),
+      log,
+      now,
+      options.backupTickMs,
+    );
     const pokes = new PokeHub(services, log);
     await pokes.start();
     cleanups.push(() => pokes.close());
@@ -102,6 +127,9 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     }, CRL_RESIGN_MS);
     timer.unref();
     cleanups.push(() => clearInterval(timer));
+
+    scheduler.start();
+    cleanups.push(() => scheduler.stop());
 
     const hooks = { devicesRevoked: refreshRevocations };
     const socket = await serveAdminSocket(dir.socketPath, (request) =>

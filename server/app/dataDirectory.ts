@@ -47,7 +47,30 @@ const configSchema = z.object({
   createdAt: z.string(),
   /** Which database the server last ran on, so a command without the server opens the same. */
   database: z.enum(['pglite', 'postgres']).default('pglite'),
+  /** Backups of every club (`tutti-server backup setup`, `backup mail-server`). */
+  backup: z
+    .object({
+      /** Folders on different disks or mounts; every club is written to each of them. */
+      targets: z.array(z.string()).min(1),
+      /** The public half of the server's backup key (its secret half: `backup-schluessel.age`). */
+      recipient: z.string(),
+      /** Further age recipients, e.g. the operator's offline key. */
+      extraRecipients: z.array(z.string()).default([]),
+      mail: z
+        .object({
+          host: z.string(),
+          port: z.number().int().min(1).max(65535),
+          /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+          secure: z.boolean(),
+          from: z.string(),
+          /** Larger backups are not attached; the club gets a notice instead. */
+          maxBytes: z.number().int().positive(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
+export type BackupConfig = NonNullable<ServerConfig['backup']>;
 export type ServerConfig = z.output<typeof configSchema>;
 
 const sealedKeysSchema = sealSchema.extend({ format: z.literal(SEAL_PURPOSE), sealed: z.string() });
@@ -130,6 +153,16 @@ export class DataDirectory {
   config(): ServerConfig {
     this.requireInitialised();
     return configSchema.parse(JSON.parse(readFileSync(this.configPath, 'utf8')));
+  }
+
+  /** The server's backup key, wrapped by the server passphrase (age, scrypt). */
+  get backupKeyPath() {
+    return join(this.root, 'backup-schluessel.age');
+  }
+
+  setBackupConfig(backup: BackupConfig): void {
+    const config = this.config();
+    writeAtomic(this.configPath, `${JSON.stringify({ ...config, backup }, null, 2)}\n`, 0o600);
   }
 
   /** Remembers the database the server runs on (the URL itself, with its password, is not kept). */

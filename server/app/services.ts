@@ -2,6 +2,7 @@
  * The server's services over one database and one CA, built the same way by the running server
  * and by a command-line call that opens the data directly.
  */
+import type { BackupServices } from '../backup/backupServices.ts';
 import { AdminPasswords } from '../clubs/adminPassword.ts';
 import { ClubRegistry } from '../clubs/clubRegistry.ts';
 import { ClubRoles } from '../clubs/clubRoles.ts';
@@ -22,12 +23,15 @@ export interface Services {
   devices: DeviceRegistry;
   records: ClubRecords;
   sync: SyncService;
+  /** Backups to the targets and by e-mail; null where no data directory is at hand (tests). */
+  backup: BackupServices | null;
 }
 
 export function createServices(
   db: ServerDatabase,
   ca: DeviceCertificateSigner,
   now: () => Date = () => new Date(),
+  backup: BackupServices | null = null,
 ): Services {
   const roles = new ClubRoles(db);
   const clubs = new ClubRegistry(db, roles);
@@ -44,5 +48,6 @@ export function createServices(
     devices,
     records: new ClubRecords(db),
     sync: new SyncService(db),
+    backup,
   };
 }

@@ -2,6 +2,7 @@
  * `tutti-server`: one line per problem on stderr with what to do, exit 1 (2 for a wrong call);
  * what a command creates is printed alone on the last line of stdout.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AdminCommand, executeAdminCommand } from '../app/adminCommands.ts';
 import { askAdminSocket } from '../app/adminSocket.ts';
@@ -9,10 +10,12 @@ import { startClubServer } from '../app/clubServer.ts';
 import { DataDirectory, DEFAULT_HOSTNAMES } from '../app/dataDirectory.ts';
 import { acquireDataLock } from '../app/dataLock.ts';
 import { createServices } from '../app/services.ts';
+import { createBackupServices } from '../backup/backupServices.ts';
 import { ServiceError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
+import { setUpBackupMail, setUpBackups } from './backupSetup.ts';
 import { readSecret, serverPassphrase } from './secrets.ts';
 import { USAGE } from './usage.ts';
 
@@ -39,6 +42,16 @@ const OPTIONS = {
   device: { type: 'string' },
   'password-file': { type: 'string' },
   'current-password-file': { type: 'string' },
+  target: { type: 'string', multiple: true },
+  recipient: { type: 'string', multiple: true },
+  to: { type: 'string', multiple: true },
+  file: { type: 'string' },
+  off: { type: 'boolean' },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  from: { type: 'string' },
+  tls: { type: 'boolean' },
+  'max-mb': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -172,6 +185,26 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
       );
       return { command: 'support.revoke', clubId, password };
     }
+    case 'backup run':
+      return { command: 'backup.run', ...(v.club ? { clubId: v.club } : {}) };
+    case 'backup list':
+      return { command: 'backup.list', clubId: need(v.club, '--club ID') };
+    case 'backup verify':
+    case 'backup restore':
+      return {
+        command: key === 'backup verify' ? 'backup.verify' : 'backup.restore',
+        clubId: need(v.club, '--club ID'),
+        ...(v.file ? { file: resolve(v.file) } : {}),
+        passphrase: await serverPassphrase(v['passphrase-file']),
+      };
+    case 'backup mail':
+      if (v.off) return { command: 'backup.mail-off', clubId: need(v.club, '--club ID') };
+      return {
+        command: 'backup.mail',
+        clubId: need(v.club, '--club ID'),
+        addresses: v.to ?? [],
+        recipients: v.recipient ?? [],
+      };
     case 'audit':
       return {
         command: 'audit',
@@ -206,7 +239,12 @@ async function runAdminCommand(
     const db = await openServerDatabase(databaseUrl ?? dir.databaseDir);
     try {
       await migrateServer(db);
-      const services = createServices(db, dir.publicCa());
+      const services = createServices(
+        db,
+        dir.publicCa(),
+        undefined,
+        createBackupServices(db, dir, createLogger('warn')),
+      );
       // Without a running server there is no listener to update: it builds the list at start.
       return await executeAdminCommand(services, command, { devicesRevoked: async () => {} });
     } finally {
@@ -275,6 +313,21 @@ export async function main(
       return 0;
     }
     if (words[0] === 'start') return await start(dir, v, print);
+    if (words[0] === 'backup' && (words[1] === 'setup' || words[1] === 'mail-server')) {
+      for (const line of words[1] === 'setup'
+        ? await setUpBackups(dir, v.target ?? [], v.recipient ?? [], () =>
+            serverPassphrase(v['passphrase-file']),
+          )
+        : setUpBackupMail(dir, {
+            host: need(v['smtp-host'], '--smtp-host HOST'),
+            port: v['smtp-port'],
+            from: need(v.from, '--from ADRESSE'),
+            tls: v.tls === true,
+            maxMegabytes: v['max-mb'],
+          }))
+        print(line);
+      return 0;
+    }
     const command = await buildCommand(words, v);
     for (const line of await runAdminCommand(
       dir,

@@ -30,6 +30,20 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
   support grant --club ID --hours N [--password-file F]
   support revoke --club ID [--password-file F]
   audit --club ID [--since JJJJ-MM-TT]
+  backup setup --target ORDNER --target ORDNER2 … [--recipient age1…] [--passphrase-file F]
+                      Sicherungsziele festlegen (mindestens zwei, am besten verschiedene Platten);
+                      legt den Sicherungsschlüssel an, geschützt mit der Server-Passphrase
+  backup mail-server --smtp-host HOST [--smtp-port N] [--tls] --from ADRESSE [--max-mb N]
+                      Mailserver für Sicherungen per E-Mail (Anhänge bis N MB, Standard 10)
+  backup run [--club ID]              jetzt sichern (sonst täglich durch den laufenden Server)
+  backup list --club ID               Generationen je Ziel und aktuelle Warnungen
+  backup verify --club ID [--file DATEI] [--passphrase-file F]
+                      neueste Generation je Ziel (oder DATEI) vollständig prüfen
+  backup restore --club ID [--file DATEI] [--passphrase-file F]
+                      einen Verein aus der neuesten (oder der genannten) Sicherung zurücksetzen;
+                      die anderen Vereine bleiben unberührt
+  backup mail --club ID --to ADRESSE … --recipient age1… … | backup mail --club ID --off
+                      Sicherung bei Änderungen per E-Mail, verschlüsselt für den Verein
 
 Passwörter und die Server-Passphrase werden im Terminal abgefragt oder aus der genannten Datei
 gelesen (Server-Passphrase auch aus der Datei in TUTTI_SERVER_PASSPHRASE_FILE).

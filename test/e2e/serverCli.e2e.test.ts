@@ -295,6 +295,81 @@ describe('tutti-server command', () => {
     expect(audit.stdout).toContain('127.0.0.1');
   }, 60_000);
 
+  it('backs a club up to two targets through the running server, verifies and restores it', async () => {
+    const one = await run(
+      'backup',
+      'setup',
+      '--target',
+      join(temp.dir, 'nur-eins'),
+      '--passphrase-file',
+      passphraseFile,
+    );
+    expect(one.code).toBe(1);
+    expect(errorLines(one)).toEqual([
+      'Bitte mindestens zwei Sicherungsziele mit --target ORDNER angeben, am besten auf verschiedenen Platten.',
+    ]);
+    const targets = [join(temp.dir, 'sicherung-a'), join(temp.dir, 'sicherung-b')];
+    const setup = await run(
+      'backup',
+      'setup',
+      '--target',
+      targets[0]!,
+      '--target',
+      targets[1]!,
+      '--passphrase-file',
+      passphraseFile,
+    );
+    expect(setup.stderr).toBe('');
+    expect(setup.code).toBe(0);
+    const ran = await run('backup', 'run', '--club', clubId);
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout.trim().split('\n')).toHaveLength(2);
+    for (const target of targets)
+      expect(readdirSync(target).sort()).toEqual(
+        expect.arrayContaining([
+          'tutti-schluessel.age',
+          expect.stringMatching(/^club-.*\.tar\.gz\.age$/),
+        ]),
+      );
+    const listed = await run('backup', 'list', '--club', clubId);
+    expect(listed.stdout).toContain(targets[1]!);
+    const verified = await run(
+      'backup',
+      'verify',
+      '--club',
+      clubId,
+      '--passphrase-file',
+      passphraseFile,
+    );
+    expect(verified.code).toBe(0);
+    expect(verified.stdout.match(/^in Ordnung/gm)).toHaveLength(2);
+    const wrong = await run(
+      'backup',
+      'verify',
+      '--club',
+      clubId,
+      '--passphrase-file',
+      wrongPasswordFile,
+    );
+    expect(wrong.code).toBe(1);
+    expect(errorLines(wrong)).toEqual([
+      'Die Server-Passphrase ist falsch; der Sicherungsschlüssel bleibt verschlossen.',
+    ]);
+    const restored = await run(
+      'backup',
+      'restore',
+      '--club',
+      clubId,
+      '--passphrase-file',
+      passphraseFile,
+    );
+    expect(restored.stderr).toBe('');
+    expect(restored.stdout).toContain('zurückgesetzt');
+    const audit = await run('audit', '--club', clubId);
+    expect(audit.stdout).toContain('backup.run');
+    expect(audit.stdout).toContain('club.restore');
+  }, 120_000);
+
   it('stops cleanly on SIGTERM and releases the data for direct commands', async () => {
     expect(await stopServer()).toBe(0);
     expect(existsSync(join(data, 'server.lock'))).toBe(false);

@@ -2,6 +2,7 @@ import { migration0001Tenants } from './0001-tenants.ts';
 import { migration0002RecordsRightsSupport } from './0002-records-rights-support.ts';
 import { migration0003Sync } from './0003-sync.ts';
 import { migration0004OpenLoansIndex } from './0004-open-loans-index.ts';
+import { migration0005BackupMail } from './0005-backup-mail.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -9,4 +10,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0002RecordsRightsSupport,
   migration0003Sync,
   migration0004OpenLoansIndex,
+  migration0005BackupMail,
 ];

@@ -13,7 +13,7 @@ import { readAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AdminAnswer } from './adminSocket.ts';
-import { executeBackupCommand } from './backupCommands.ts';
+import { BACKUP_COMMAND_SCHEMAS, executeBackupCommand } from './backupCommands.ts';
 import type { Services } from './services.ts';
 
 const id = z.string().max(64);
@@ -67,27 +67,7 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('support.revoke'), clubId: id, password: secret }),
   z.object({ command: z.literal('audit'), clubId: id, since: z.string().optional() }),
-  z.object({ command: z.literal('backup.run'), clubId: id.optional() }),
-  z.object({ command: z.literal('backup.list'), clubId: id }),
-  z.object({
-    command: z.literal('backup.verify'),
-    clubId: id,
-    file: z.string().max(4096).optional(),
-    passphrase: secret,
-  }),
-  z.object({
-    command: z.literal('backup.restore'),
-    clubId: id,
-    file: z.string().max(4096).optional(),
-    passphrase: secret,
-  }),
-  z.object({
-    command: z.literal('backup.mail'),
-    clubId: id,
-    addresses: z.array(z.string().max(320)).max(20),
-    recipients: z.array(z.string().max(200)).max(20),
-  }),
-  z.object({ command: z.literal('backup.mail-off'), clubId: id }),
+  ...BACKUP_COMMAND_SCHEMAS,
 ]);
 export type AdminCommand = z.output<typeof adminCommandSchema>;
 

@@ -3,14 +3,42 @@
  * server (through the admin socket) or directly on the data, like every other command.
  */
 
+import { z } from 'zod';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import type { BackupServices } from '../backup/backupServices.ts';
 import { ServiceError } from '../errors.ts';
-import type { AdminCommand } from './adminCommands.ts';
 import type { Services } from './services.ts';
 
-type BackupCommand = Extract<AdminCommand, { command: `backup.${string}` }>;
+const id = z.string().max(64);
+const secret = z.string().max(1024);
+
+/** The backup commands' shapes; adminCommands.ts joins them into the union of all commands. */
+export const BACKUP_COMMAND_SCHEMAS = [
+  z.object({ command: z.literal('backup.run'), clubId: id.optional() }),
+  z.object({ command: z.literal('backup.list'), clubId: id }),
+  z.object({
+    command: z.literal('backup.verify'),
+    clubId: id,
+    file: z.string().max(4096).optional(),
+    passphrase: secret,
+  }),
+  z.object({
+    command: z.literal('backup.restore'),
+    clubId: id,
+    file: z.string().max(4096).optional(),
+    passphrase: secret,
+  }),
+  z.object({
+    command: z.literal('backup.mail'),
+    clubId: id,
+    addresses: z.array(z.string().max(320)).max(20),
+    recipients: z.array(z.string().max(200)).max(20),
+  }),
+  z.object({ command: z.literal('backup.mail-off'), clubId: id }),
+] as const;
+
+type BackupCommand = z.output<(typeof BACKUP_COMMAND_SCHEMAS)[number]>;
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`;
 const utc = (date: Date | string) =>

@@ -4,11 +4,16 @@
  * when the data changed since the last backup. Automatic backups need no passphrase.
  */
 import { join } from 'node:path';
-import type { BackupStatus, VerifiedBackupView } from '../../shared/api/backup.ts';
+import type {
+  BackupStatus,
+  RestoredBackupView,
+  VerifiedBackupView,
+} from '../../shared/api/backup.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopBackups } from './desktopBackups.ts';
+import { restoreInPlace } from './restoreInPlace.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -27,7 +32,7 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    store: LocalStore,
+    private readonly store: LocalStore,
     private readonly now: () => Date = () => new Date(),
     private readonly log: (message: string, error?: unknown) => void = () => {},
   ) {
@@ -65,9 +70,15 @@ export class BackupService {
   /** One backup at a time: a second request waits for the one under way. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const previous = this.running ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(work);
-    this.running = next.finally(() => {
-      if (this.running === next) this.running = null;
+    const next = previous.then(work);
+    // The queue itself never rejects: the caller of `work` gets its failure, nobody else.
+    const settled: Promise<unknown> = next.then(
+      () => {},
+      () => {},
+    );
+    this.running = settled;
+    void settled.then(() => {
+      if (this.running === settled) this.running = null;
     });
     return next;
   }
@@ -95,6 +106,23 @@ export class BackupService {
         appVersion: manifest.app.version,
         counts: manifest.counts,
       });
+    } catch (error) {
+      return failure(error, 'passphrase');
+    }
+  }
+
+  /**
+   * Restores one generation of the configured folder into the open profile (see
+   * restoreInPlace.ts); no backup runs meanwhile.
+   */
+  async restore(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
+    const folder = this.backups.overview().folder;
+    if (!folder) return fail('validation', 'Die Datensicherung ist noch nicht eingerichtet.');
+    try {
+      const { manifest, previous } = await this.exclusive(() =>
+        restoreInPlace(this.store, join(folder, name), passphrase, this.now),
+      );
+      return ok({ createdAt: manifest.createdAt, previous });
     } catch (error) {
       return failure(error, 'passphrase');
     }

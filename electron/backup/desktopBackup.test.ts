@@ -3,7 +3,7 @@
  * Debian's `age` tool, and a real club server for the restore-then-sync case.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,11 +16,13 @@ import { ClubService } from '../core/clubService.ts';
 import { CoreError } from '../core/coreError.ts';
 import { type OpenedProfile, openProfile } from '../core/profile.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
+import { LocalStore } from '../store/localStore.ts';
 import { SyncClient } from '../sync/syncClient.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
 import { BackupService } from './backupService.ts';
 import { DesktopBackups } from './desktopBackups.ts';
 import { restoreBackup } from './restoreBackup.ts';
+import { restoreInPlace } from './restoreInPlace.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
 const PASSPHRASE = 'Probe am Donnerstag 19:30!';
@@ -246,6 +248,24 @@ describe('desktop backups', () => {
     profile.close();
   });
 
+  it('answers a failed backup (stick pulled) with a message, and the next one works', async () => {
+    const profile = await profileWithClub('verein', 2);
+    const service = new BackupService(profile.store);
+    const stick = join(temp.dir, 'stick');
+    await service.configure(stick, PASSPHRASE);
+    rmSync(stick, { recursive: true });
+    writeFileSync(stick, 'der Stick ist weg, hier liegt eine Datei');
+    const failed = await service.backupNow();
+    expect(!failed.ok && failed.error.message).toMatch(
+      /^In den Sicherungsordner .* lässt sich nicht schreiben \(EEXIST\)\. Ist der USB-Stick eingesteckt/,
+    );
+    rmSync(stick);
+    await service.configure(stick, PASSPHRASE);
+    const worked = await service.backupNow();
+    expect(worked.ok && worked.value.generations).toHaveLength(1);
+    profile.close();
+  });
+
   it('never overwrites the key file of other backups in the chosen folder', async () => {
     const first = await profileWithClub('verein-a', 1);
     const stick = join(temp.dir, 'stick');
@@ -261,6 +281,73 @@ describe('desktop backups', () => {
     expect(readFileSync(join(stick, KEY_FILE_NAME)).equals(keyFile)).toBe(true);
     expect(new BackupFolder(stick, 'x').keyFile()?.equals(keyFile)).toBe(true);
   });
+
+  it('restores into the open profile: data back, device and connection kept, old state kept as a file', async () => {
+    const t = await startTestClubServer();
+    try {
+      const clubId = (await t.server.services.clubs.createClub('Live-Wiederherstellung')).id;
+      const user = await t.server.services.clubs.addUser(clubId, {
+        name: 'Kassier',
+        role: 'administrator',
+      });
+      const dir = join(temp.dir, 'offen');
+      const profile = await open(dir);
+      const device = await enrolUser(t, clubId, user.id);
+      new SyncSettings(profile.store.meta).connect(device.syncUrl, device);
+      const api = new ClubService(profile.store, 'offen');
+      const saved = api.saveNow('members', {
+        firstName: 'Olga',
+        lastName: 'Offen',
+        city: 'Vorher',
+        status: 'aktiv',
+      } as never);
+      if (!saved.ok) throw new Error(saved.error.message);
+      await new SyncClient(profile.store).round();
+      const backups = new DesktopBackups(profile.store);
+      await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+      const { generation } = await backups.create();
+      const record = profile.store.tables.members.get(saved.value.id)!.record;
+      expect(api.saveNow('members', { ...record, city: 'Nachher' } as never).ok).toBe(true);
+      await new SyncClient(profile.store).round();
+      const deviceId = profile.store.deviceId;
+
+      await expectCoreError(
+        restoreInPlace(profile.store, generation.path, 'nicht die Passphrase'),
+        'wrong_passphrase',
+      );
+      expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
+
+      const { previous } = await restoreInPlace(profile.store, generation.path, PASSPHRASE);
+      expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Vorher');
+      expect(profile.store.deviceId).toBe(deviceId);
+      expect(new SyncSettings(profile.store.meta).connection()?.deviceId).toBe(device.deviceId);
+      // The next round: the server's newer value wins, a new edit is not taken for a repeat.
+      const fresh = api.saveNow('members', {
+        firstName: 'Paul',
+        lastName: 'Danach',
+        status: 'aktiv',
+      } as never);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      await new SyncClient(profile.store).round();
+      expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
+      expect(profile.store.outbox.pendingCount()).toBe(0);
+      profile.close();
+      // The database as it was before the restore opens with the profile's key.
+      const keyStoreOfProfile = keyStore(dir);
+      const key = await keyStoreOfProfile.unlockKey();
+      const before = LocalStore.open(previous, key);
+      expect(before.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
+      before.close();
+      const second = await enrolUser(t, clubId, user.id);
+      const other = await open(join(temp.dir, 'anderes-geraet'));
+      new SyncSettings(other.store.meta).connect(second.syncUrl, second);
+      await new SyncClient(other.store).round();
+      expect(other.store.tables.members.get(fresh.value.id)?.record.lastName).toBe('Danach');
+      other.close();
+    } finally {
+      await t.stop();
+    }
+  }, 60_000);
 
   it('syncs a restored old backup without losing newer server data or new edits', async () => {
     const t = await startTestClubServer();

@@ -203,9 +203,19 @@ export class DesktopBackups {
     started = performance.now();
     progress('write', 0.8);
     const folder = this.folderOf(dir);
-    await withCoreErrors(async () => folder.ensureKeyFile(key.wrapped));
-    const generation = folder.write(createdAt, file);
-    const removed = folder.prune();
+    const { generation, removed } = await withCoreErrors(async () => {
+      try {
+        folder.ensureKeyFile(key.wrapped);
+        return { generation: folder.write(createdAt, file), removed: folder.prune() };
+      } catch (error) {
+        if (error instanceof BackupError) throw error;
+        throw new CoreError(
+          'backup_folder_unavailable',
+          `In den Sicherungsordner ${dir} lässt sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick eingesteckt und nicht voll?`,
+          { cause: error },
+        );
+      }
+    });
     this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
     const writeMs = performance.now() - started;
     progress('write', 1);

@@ -28,11 +28,13 @@ export interface RestoredBackup {
   totalMs: number;
 }
 
-function stamp(at: Date): string {
-  return at
+/** Where the database a restore replaces is kept: beside it, named by the moment. */
+export function previousDatabasePath(database: string, at: Date): string {
+  const moment = at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
+  return `${database}.vor-wiederherstellung-${moment}`;
 }
 
 export async function restoreBackup(
@@ -83,7 +85,7 @@ export async function restoreBackup(
     }
     let previous: string | null = null;
     if (hadDatabase) {
-      previous = `${paths.database}.vor-wiederherstellung-${stamp((options.now ?? (() => new Date()))())}`;
+      previous = previousDatabasePath(paths.database, (options.now ?? (() => new Date()))());
       renameSync(paths.database, previous);
       for (const suffix of ['-wal', '-shm'])
         if (existsSync(paths.database + suffix))

@@ -2,7 +2,11 @@
  * The desktop core's implementation of `ClubApi` over the local store. Every transport
  * (Electron IPC, the local browser mode) hands calls to this one object.
  */
-import type { BackupStatus, VerifiedBackupView } from '../../shared/api/backup.ts';
+import type {
+  BackupStatus,
+  RestoredBackupView,
+  VerifiedBackupView,
+} from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
@@ -48,6 +52,17 @@ export class ClubService implements ClubApi {
 
   verifyBackup(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
     return this.backups.verify(name, passphrase);
+  }
+
+  /** A round under way ends first; syncing goes on afterwards if it was running. */
+  async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
+    const wasRunning = this.sync.isStarted();
+    await this.sync.stop();
+    try {
+      return await this.backups.restore(name, passphrase);
+    } finally {
+      if (wasRunning) this.sync.start();
+    }
   }
 
   /** Daily automatic backups while the program runs (when set up and the data changed). */

@@ -23,7 +23,8 @@ export type CoreErrorCode =
   | 'enrolment_refused'
   | 'sync_failed'
   | 'backup_unusable'
-  | 'backup_not_configured';
+  | 'backup_not_configured'
+  | 'backup_folder_unavailable';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';

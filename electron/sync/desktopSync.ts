@@ -38,6 +38,10 @@ export class DesktopSync {
     this.scheduler.start();
   }
 
+  isStarted(): boolean {
+    return this.scheduler.isStarted();
+  }
+
   /** Resolves when a round under way has ended (see SyncScheduler.stop). */
   stop(): Promise<void> {
     return this.scheduler.stop();

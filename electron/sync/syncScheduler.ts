@@ -69,6 +69,10 @@ export class SyncScheduler {
     this.request();
   }
 
+  isStarted(): boolean {
+    return this.started;
+  }
+
   /**
    * Stops the timers and the poke channel; resolves when a round already under way has ended,
    * so the caller may close the database after it. No further round follows a stop.

@@ -25,3 +25,10 @@ export interface VerifiedBackupView {
   appVersion: string;
   counts: Record<string, number>;
 }
+
+export interface RestoredBackupView {
+  /** ISO timestamp of the restored backup. */
+  createdAt: string;
+  /** Where the database as it was before the restore is kept. */
+  previous: string;
+}

@@ -10,7 +10,7 @@ import {
   type EntityName,
   entityNameSchema,
 } from '../domain/entities.ts';
-import type { BackupStatus, VerifiedBackupView } from './backup.ts';
+import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 import type { SyncJournalView, SyncStatus } from './sync.ts';
@@ -57,6 +57,11 @@ export interface ClubApi {
   backupNow(): Promise<ApiResult<BackupStatus>>;
   /** Decrypts and checks one generation of the configured folder completely. */
   verifyBackup(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>>;
+  /**
+   * Replaces the profile's data with one generation of the configured folder, after checking
+   * it completely; the current database is kept beside it.
+   */
+  restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -85,6 +90,7 @@ export const clubApiArgs = {
   configureBackup: z.tuple([z.string().max(1000), z.string().max(1000)]),
   backupNow: z.tuple([]),
   verifyBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
+  restoreBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

@@ -19,5 +19,6 @@ export const CLUB_API_METHOD_NAMES = [
   'configureBackup',
   'backupNow',
   'verifyBackup',
+  'restoreBackup',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

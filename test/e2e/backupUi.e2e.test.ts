@@ -32,8 +32,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed())
+  if (context.task.result?.state === 'fail' && !page.isClosed()) {
     await saveFailureScreenshot(page, context.task.name);
+    console.error(tutti.stderr());
+  }
 });
 
 afterAll(async () => {
@@ -92,5 +94,37 @@ describe('backups in the desktop UI', () => {
     await expect
       .poll(() => rows.first().getByTestId('backup-verify-result').textContent(), SLOW)
       .toBe('In Ordnung: vollständig lesbar, 1 Mitglieder.');
+  }, 120_000);
+
+  it('restores a generation into the running program after asking for the passphrase', async () => {
+    await app.goTo('members');
+    await app.row('Backup, Berta').click();
+    await app.fill({ lastName: 'Geändert' });
+    await app.save();
+    await app.row('Geändert, Berta').waitFor();
+
+    await app.goTo('backup');
+    const row = page.getByTestId('backup-generations').locator('tbody tr').first();
+    await row.getByTestId('backup-restore-open').click();
+    await page.getByTestId('backup-restore-passphrase').fill('eine falsche Passphrase');
+    await page.getByTestId('backup-restore').click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText('Die Passphrase der Datensicherung ist falsch. Bitte erneut eingeben.')
+            .isVisible(),
+        SLOW,
+      )
+      .toBe(true);
+    await page.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('backup-restore').click();
+    await expect
+      .poll(() => row.getByTestId('backup-restore-result').textContent(), SLOW)
+      .toMatch(/^Wiederhergestellt: Stand vom \d{2}\.\d{2}\.\d{4}.*vor-wiederherstellung-/);
+
+    await app.goTo('members');
+    await app.row('Backup, Berta').waitFor();
+    expect(await app.row('Geändert, Berta').count()).toBe(0);
   }, 120_000);
 });

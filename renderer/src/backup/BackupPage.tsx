@@ -1,8 +1,7 @@
 /**
  * "Datensicherung": set up the backups (folder, e.g. a USB stick, and a passphrase with a
  * strength hint), back up now with a progress bar, see the generations kept in the folder and
- * verify any of them completely. Restoring runs with the program closed:
- * `tutti backup restore DATEI --profile ORDNER`, as the view says.
+ * verify or restore any of them; a restore keeps the current database beside the new one.
  */
 import {
   Alert,
@@ -10,6 +9,7 @@ import {
   Button,
   Code,
   Group,
+  Modal,
   Paper,
   PasswordInput,
   Progress,
@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
 import { passphraseStrength } from '../../../shared/domain/passphraseStrength.ts';
 import { clubApi } from '../api/transport.ts';
+import { useClubData } from '../state/clubData.ts';
 
 const STRENGTH_COLOR = { zu_kurz: 'red', schwach: 'orange', mittel: 'yellow', stark: 'green' };
 
@@ -165,6 +166,77 @@ function VerifyRow({ name }: { name: string }) {
   );
 }
 
+function RestoreButton({ name, createdAt }: { name: string; createdAt: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const restore = async () => {
+    setBusy(true);
+    const answer = await clubApi.restoreBackup(name, passphrase);
+    setBusy(false);
+    setPassphrase('');
+    if (!answer.ok) {
+      setError(answer.error.fields?.passphrase ?? answer.error.message);
+      return;
+    }
+    setOpen(false);
+    setError(null);
+    setDone(
+      t('backup.restored', {
+        date: dateTime(answer.value.createdAt),
+        previous: answer.value.previous,
+      }),
+    );
+    await useClubData.getState().load({ quiet: true });
+  };
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="light"
+        color="orange"
+        onClick={() => setOpen(true)}
+        data-testid="backup-restore-open"
+      >
+        {t('backup.restore')}
+      </Button>
+      {done && (
+        <Text size="xs" c="green" data-testid="backup-restore-result">
+          {done}
+        </Text>
+      )}
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('backup.restoreTitle')}>
+        <Stack>
+          <Text size="sm">{t('backup.restoreWarning', { date: dateTime(createdAt) })}</Text>
+          <PasswordInput
+            label={t('backup.passphrase')}
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            error={error}
+            data-testid="backup-restore-passphrase"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('backup.cancel')}
+            </Button>
+            <Button
+              color="orange"
+              onClick={() => void restore()}
+              loading={busy}
+              data-testid="backup-restore"
+            >
+              {t('backup.restore')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 export function BackupPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<BackupStatus | null>(null);
@@ -257,17 +329,15 @@ export function BackupPage() {
                 <Table.Td>{dateTime(g.createdAt)}</Table.Td>
                 <Table.Td>{megabytes(g.bytes)}</Table.Td>
                 <Table.Td>
-                  <VerifyRow name={g.name} />
+                  <Group gap="xs" align="flex-start">
+                    <VerifyRow name={g.name} />
+                    <RestoreButton name={g.name} createdAt={g.createdAt} />
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      )}
-      {status.configured && (
-        <Text size="sm" c="dimmed" maw={800}>
-          {t('backup.restoreHint')}
-        </Text>
       )}
     </Stack>
   );

@@ -43,8 +43,13 @@ export const de = {
     reminderTitle: 'Bitte sichern',
     reminderOld: 'Die letzte Sicherung ist vom {{date}}, älter als 7 Tage.',
     reminderNever: 'Für diese Daten gibt es noch keine Sicherung.',
-    restoreHint:
-      'Wiederherstellen: Tutti beenden und „tutti backup restore DATEI --profile ORDNER“ ausführen. Die bisherige Datenbank bleibt dabei erhalten.',
+    restore: 'Wiederherstellen',
+    restoreTitle: 'Sicherung wiederherstellen',
+    restoreWarning:
+      'Die Daten dieses Arbeitsplatzes werden durch den Stand vom {{date}} ersetzt. Der jetzige Stand bleibt als Datei erhalten. Ist Tutti mit dem Vereinsserver verbunden, kommen dessen neuere Änderungen beim nächsten Abgleich wieder dazu.',
+    restored:
+      'Wiederhergestellt: Stand vom {{date}}. Der bisherige Stand liegt unter {{previous}}.',
+    cancel: 'Abbrechen',
   },
   sync: {
     title: 'Abgleich mit dem Vereinsserver',

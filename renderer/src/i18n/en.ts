@@ -43,8 +43,12 @@ export const en = {
     reminderTitle: 'Please back up',
     reminderOld: 'The last backup is from {{date}}, older than 7 days.',
     reminderNever: 'There is no backup of this data yet.',
-    restoreHint:
-      'Restore: close Tutti and run “tutti backup restore FILE --profile FOLDER”. The current database is kept.',
+    restore: 'Restore',
+    restoreTitle: 'Restore backup',
+    restoreWarning:
+      'The data on this computer will be replaced by the state of {{date}}. The current state is kept as a file. If Tutti is connected to the club server, its newer changes come back with the next sync.',
+    restored: 'Restored: state of {{date}}. The previous state is kept at {{previous}}.',
+    cancel: 'Cancel',
   },
   sync: {
     title: 'Sync with the club server',

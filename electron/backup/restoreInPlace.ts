@@ -1,0 +1,85 @@
+/**
+ * Restoring a backup into the profile Tutti has open (the view "Datensicherung"): the same
+ * checks as `tutti backup restore`, then the database's contents are replaced in one
+ * transaction on the open connection — all of it or nothing — after an encrypted copy of the
+ * current database was kept beside it. No key is needed and nothing unencrypted touches the
+ * disk: the snapshot is migrated in memory and copied row by row.
+ *
+ * What identifies and connects this device stays as it is now (device id, clock, server
+ * connection and certificate, backup settings); the pull cursor comes from the backup, so the
+ * next round fetches everything changed since, and newer server values win by stamp.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
+import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
+import { CoreError } from '../core/coreError.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { migrate } from '../store/migrate.ts';
+import { MIGRATIONS } from '../store/migrations/index.ts';
+import { TABLES } from '../store/tables.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
+import { previousDatabasePath } from './restoreBackup.ts';
+import { verifyBackup } from './verifyBackup.ts';
+
+/** The tables whose contents a restore replaces; `meta` is merged (see above). */
+const REPLACED_TABLES = [
+  ...ENTITY_NAMES.map((e) => TABLES[e].table),
+  'outbox',
+  'sync_conflicts',
+  'sync_rejections',
+];
+/** Meta entries taken from the backup: where its pull had got to. */
+const META_FROM_BACKUP = ['sync.cursor', 'sync.scope_epoch'];
+
+export async function restoreInPlace(
+  store: LocalStore,
+  file: string,
+  passphrase: string,
+  now: () => Date = () => new Date(),
+): Promise<{ manifest: BackupManifest; previous: string }> {
+  const { manifest, snapshot } = await verifyBackup(file, passphrase);
+  const restored = new Database(snapshot);
+  try {
+    migrate(restored as never, MIGRATIONS);
+    const previous = previousDatabasePath(store.db.name, now());
+    // SQLite3 Multiple Ciphers writes the copy encrypted with the profile's key.
+    store.db.prepare('VACUUM INTO ?').run(previous);
+
+    const backupMeta = new Map(
+      (
+        restored.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]
+      ).map((row) => [row.key, row.value]),
+    );
+    const restoredLastId = Number(backupMeta.get('last_mutation_id') ?? '0');
+    store.transaction(() => {
+      for (const table of REPLACED_TABLES) {
+        store.db.prepare(`DELETE FROM ${table}`).run();
+        const rows = restored.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][];
+        if (rows.length === 0) continue;
+        const insert = store.db.prepare(
+          `INSERT INTO ${table} VALUES (${rows[0]!.map(() => '?').join(', ')})`,
+        );
+        for (const row of rows) insert.run(row);
+      }
+      for (const key of META_FROM_BACKUP) {
+        const value = backupMeta.get(key);
+        if (value === undefined) store.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+        else store.meta.set(key, value);
+      }
+      // Ids never go back; the server is asked on the next round which ones it has seen.
+      if (restoredLastId > store.outbox.lastMutationId())
+        store.meta.set('last_mutation_id', String(restoredLastId));
+      const sync = new SyncSettings(store.meta);
+      if (sync.connection()) sync.setRealign(true);
+      const problems = store.db.pragma('integrity_check', { simple: true });
+      if (problems !== 'ok')
+        throw new CoreError(
+          'backup_unusable',
+          `Die Wiederherstellung wurde abgebrochen: ${String(problems)}.`,
+        );
+    });
+    return { manifest, previous };
+  } finally {
+    restored.close();
+  }
+}

@@ -3,6 +3,7 @@
  * encrypts every page; the raw 32-byte key comes from a KeyStore, never from a password typed
  * straight into SQLite.
  */
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError } from '../core/coreError.ts';
 
@@ -22,17 +23,25 @@ function applyKey(db: Database.Database, key: Buffer): void {
 
 /**
  * Encrypts a plain SQLite file in place with the profile's key and cipher (a restored backup's
- * snapshot). The file must not be in WAL mode, which SQLite3 Multiple Ciphers cannot rekey.
+ * snapshot). Without a journal and without SQLite's fsyncs: the file is a scratch copy that a
+ * crash leaves to be thrown away; it is flushed to the disk once, at the end.
  */
 export function encryptPlainDatabase(path: string, key: Buffer): void {
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = DELETE');
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
     db.pragma(`rekey="x'${key.toString('hex')}'"`);
   } finally {
     db.close();
+  }
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

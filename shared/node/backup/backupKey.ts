@@ -1,6 +1,7 @@
 /**
  * The key of a set of backups, kept the way restic keeps its repository key: an age X25519
- * identity, itself age-encrypted with the backup passphrase (scrypt) and stored as
+ * identity, itself age-encrypted with the backup passphrase (scrypt, N = 2^17 as everywhere in
+ * Tutti; see nativeScrypt.ts) and stored as
  * `tutti-schluessel.age` beside the backups. Backups are encrypted to the identity's public
  * recipient, so an automatic backup needs no passphrase and none is ever stored; reading a
  * backup needs the key file and the passphrase — with Tutti, or with the standard tool:
@@ -10,6 +11,7 @@
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../domain/passphraseStrength.ts';
 import { BackupError } from './backupError.ts';
+import { NativeScryptIdentity, NativeScryptRecipient } from './nativeScrypt.ts';
 
 export const KEY_FILE_NAME = 'tutti-schluessel.age';
 
@@ -30,13 +32,13 @@ export async function recipientOf(identity: string): Promise<string> {
 /** The key file's bytes: the identity encrypted with the passphrase (age's scrypt recipient). */
 export async function wrapBackupKey(identity: string, passphrase: string): Promise<Uint8Array> {
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
+  encrypter.addRecipient(new NativeScryptRecipient(passphrase));
   return encrypter.encrypt(`${identity}\n`);
 }
 
 export async function unwrapBackupKey(keyFile: Uint8Array, passphrase: string): Promise<string> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
   let text: string;
   try {
     text = await decrypter.decrypt(keyFile, 'text');

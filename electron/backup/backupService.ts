@@ -96,11 +96,17 @@ export class BackupService {
     }
   }
 
-  async verify(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
+  /** Only a generation listed in the configured folder: never a path the caller made up. */
+  private generationPath(name: string): string | null {
     const folder = this.backups.overview().folder;
-    if (!folder) return fail('validation', 'Die Datensicherung ist noch nicht eingerichtet.');
+    return folder && this.backups.list().some((g) => g.name === name) ? join(folder, name) : null;
+  }
+
+  async verify(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
+    const path = this.generationPath(name);
+    if (!path) return fail('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
     try {
-      const { manifest } = await verifyBackup(join(folder, name), passphrase);
+      const { manifest } = await verifyBackup(path, passphrase);
       return ok({
         createdAt: manifest.createdAt,
         appVersion: manifest.app.version,
@@ -116,11 +122,11 @@ export class BackupService {
    * restoreInPlace.ts); no backup runs meanwhile.
    */
   async restore(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
-    const folder = this.backups.overview().folder;
-    if (!folder) return fail('validation', 'Die Datensicherung ist noch nicht eingerichtet.');
+    const path = this.generationPath(name);
+    if (!path) return fail('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
     try {
       const { manifest, previous } = await this.exclusive(() =>
-        restoreInPlace(this.store, join(folder, name), passphrase, this.now),
+        restoreInPlace(this.store, path, passphrase, this.now),
       );
       return ok({ createdAt: manifest.createdAt, previous });
     } catch (error) {

@@ -317,8 +317,17 @@ describe('desktop backups', () => {
       );
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
 
+      // An edit not sent yet survives the restore, applied on top of the backup.
+      const unsent = api.saveNow('members', {
+        firstName: 'Ute',
+        lastName: 'Ungesendet',
+        status: 'aktiv',
+      } as never);
+      if (!unsent.ok) throw new Error(unsent.error.message);
       const { previous } = await restoreInPlace(profile.store, generation.path, PASSPHRASE);
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Vorher');
+      expect(profile.store.tables.members.get(unsent.value.id)?.record.lastName).toBe('Ungesendet');
+      expect(profile.store.outbox.pendingCount()).toBeGreaterThan(0);
       expect(profile.store.deviceId).toBe(deviceId);
       expect(new SyncSettings(profile.store.meta).connection()?.deviceId).toBe(device.deviceId);
       // The next round: the server's newer value wins, a new edit is not taken for a repeat.
@@ -343,6 +352,7 @@ describe('desktop backups', () => {
       new SyncSettings(other.store.meta).connect(second.syncUrl, second);
       await new SyncClient(other.store).round();
       expect(other.store.tables.members.get(fresh.value.id)?.record.lastName).toBe('Danach');
+      expect(other.store.tables.members.get(unsent.value.id)?.record.lastName).toBe('Ungesendet');
       other.close();
     } finally {
       await t.stop();

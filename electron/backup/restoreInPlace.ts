@@ -7,7 +7,8 @@
  *
  * What identifies and connects this device stays as it is now (device id, clock, server
  * connection and certificate, backup settings); the pull cursor comes from the backup, so the
- * next round fetches everything changed since, and newer server values win by stamp.
+ * next round fetches everything changed since, and newer server values win by stamp. Changes
+ * not sent yet are kept: they go to the outbox again and are applied on top of the backup.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
@@ -17,6 +18,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { migrate } from '../store/migrate.ts';
 import { MIGRATIONS } from '../store/migrations/index.ts';
 import { TABLES } from '../store/tables.ts';
+import { Replica } from '../sync/replica.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
 import { previousDatabasePath } from './restoreBackup.ts';
 import { verifyBackup } from './verifyBackup.ts';
@@ -51,6 +53,8 @@ export async function restoreInPlace(
       ).map((row) => [row.key, row.value]),
     );
     const restoredLastId = Number(backupMeta.get('last_mutation_id') ?? '0');
+    // Changes not sent yet are not in the backup: they are kept and applied again on top.
+    const unsent = store.outbox.pending();
     store.transaction(() => {
       for (const table of REPLACED_TABLES) {
         store.db.prepare(`DELETE FROM ${table}`).run();
@@ -69,8 +73,10 @@ export async function restoreInPlace(
       // Ids never go back; the server is asked on the next round which ones it has seen.
       if (restoredLastId > store.outbox.lastMutationId())
         store.meta.set('last_mutation_id', String(restoredLastId));
-      const sync = new SyncSettings(store.meta);
-      if (sync.connection()) sync.setRealign(true);
+      for (const mutation of unsent) store.outbox.append(mutation.ops);
+      new Replica(store).reapply(unsent);
+      // Whenever this profile syncs next (now or after connecting), it realigns first.
+      new SyncSettings(store.meta).setRealign(true);
       const problems = store.db.pragma('integrity_check', { simple: true });
       if (problems !== 'ok')
         throw new CoreError(

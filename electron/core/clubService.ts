@@ -54,13 +54,14 @@ export class ClubService implements ClubApi {
     return this.backups.verify(name, passphrase);
   }
 
-  /** A round under way ends first; syncing goes on afterwards if it was running. */
+  /** A round under way ends first; no round runs meanwhile; syncing goes on afterwards. */
   async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
     const wasRunning = this.sync.isStarted();
-    await this.sync.stop();
+    await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {
       return await this.backups.restore(name, passphrase);
     } finally {
+      this.sync.resume();
       if (wasRunning) this.sync.start();
     }
   }

@@ -42,6 +42,15 @@ export class DesktopSync {
     return this.scheduler.isStarted();
   }
 
+  /** No round at all until `resume` (see SyncScheduler.pause). */
+  pause(): Promise<void> {
+    return this.scheduler.pause();
+  }
+
+  resume(): void {
+    this.scheduler.resume();
+  }
+
   /** Resolves when a round under way has ended (see SyncScheduler.stop). */
   stop(): Promise<void> {
     return this.scheduler.stop();

@@ -136,9 +136,23 @@ export class Replica {
       table.purge(change.id);
       return;
     }
-    for (const mutation of pending)
+    this.reapply(
+      pending.map((mutation) => ({
+        ...mutation,
+        ops: mutation.ops.filter((op) => op.entity === change.entity && op.id === change.id),
+      })),
+    );
+  }
+
+  /**
+   * Applies this device's own mutations once more on top of what the replica holds: after a
+   * restore, so that changes not yet sent stay in effect (they merge by their stamps).
+   */
+  reapply(mutations: readonly Mutation[]): void {
+    for (const mutation of mutations)
       for (const op of mutation.ops) {
-        if (op.entity !== change.entity || op.id !== change.id) continue;
+        if (!isEntity(op.entity)) continue;
+        const table = this.store.tables[op.entity];
         const merged = mergeRecord(localState(table.get(op.id)), {
           fields: op.set,
           stamps: op.stamps,

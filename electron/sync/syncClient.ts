@@ -150,13 +150,21 @@ export class SyncClient {
   }
 
   private async push(connection: SyncConnection, report: RoundReport): Promise<void> {
+    let realigned = false;
     for (;;) {
       const pending = nextBatch(this.store.outbox.pending(this.pushBatch));
       if (pending.length === 0) return;
-      const answer = answerValue<PushResponse>(
-        await this.request(connection, 'POST', '/sync/v1/push', { mutations: pending }),
-        'Senden der Änderungen',
-      );
+      const response = await this.request(connection, 'POST', '/sync/v1/push', {
+        mutations: pending,
+      });
+      // 409: the server misses ids before ours — it was restored from a backup. Number the
+      // pending changes after what it has (once per round) and send them again.
+      if (response.status === 409 && !realigned) {
+        realigned = true;
+        await this.realign(connection);
+        continue;
+      }
+      const answer = answerValue<PushResponse>(response, 'Senden der Änderungen');
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
       this.store.transaction(() => {
         let stillPending: Mutation[] | undefined;

@@ -38,6 +38,7 @@ export class SyncScheduler {
   private lastRound = 0;
   private live = false;
   private started = false;
+  private paused = false;
   private readonly settings: SyncSettings;
   private readonly pokes: PokeListener;
 
@@ -95,8 +96,23 @@ export class SyncScheduler {
     if (this.started) void this.request();
   }
 
+  /**
+   * Stops syncing and refuses every round — also "sync now" and wake-ups — until `resume`:
+   * for work that replaces the replica's contents (a restore). Resolves when a round under way
+   * has ended.
+   */
+  pause(): Promise<void> {
+    this.paused = true;
+    return this.stop();
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
+
   /** Runs a round now (or right after the current one); resolves when it has ended. */
   request(): Promise<void> {
+    if (this.paused) return this.running ?? Promise.resolve();
     if (this.phase === 'unconnected' && !this.settings.connection()) return Promise.resolve();
     if (this.running) {
       this.again = true;

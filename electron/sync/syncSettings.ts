@@ -30,9 +30,15 @@ export class SyncSettings {
       : null;
   }
 
+  /**
+   * A new connection: the first round asks the server which mutation ids it has seen from
+   * this device (none, for a new one) and numbers the pending changes after them — the
+   * profile may have been used, restored or connected before.
+   */
   connect(serverUrl: string, device: EnrolledDevice): void {
     this.meta.set(KEYS.server, serverUrl);
     this.meta.set(KEYS.device, JSON.stringify(device));
+    this.setRealign(true);
   }
 
   /** A renewed certificate (same key or a new one). */

@@ -143,71 +143,86 @@ export class BackupMailer {
   async tick(): Promise<{ sent: string[]; failed: string[] }> {
     const sent: string[] = [];
     const failed: string[] = [];
-    const mail = this.config()?.mail;
+    let mail: BackupConfig['mail'];
     let rows: MailRow[];
     try {
+      mail = this.config()?.mail;
       rows = await this.rows();
     } catch (error) {
       this.log.error({ err: error }, 'backup mail: reading the clubs failed');
       return { sent, failed };
     }
-    for (const row of rows) {
-      const now = this.now();
-      const version = Number(row.version);
-      let state: MailState = {
-        lastMailAt: row.last_mail_at,
-        firstUnmailedChangeAt: row.first_unmailed_change_at,
-        lastChangeSeenAt: row.last_change_seen_at,
-      };
-      if (version > Number(row.seen_version)) {
-        state = {
-          ...state,
-          lastChangeSeenAt: now,
-          firstUnmailedChangeAt: state.firstUnmailedChangeAt ?? now,
-        };
-        await this.db.asOwner((sql) =>
-          sql.query(
-            `UPDATE club_backup_mail SET seen_version = $2, last_change_seen_at = $3::timestamptz,
-               first_unmailed_change_at = coalesce(first_unmailed_change_at, $3::timestamptz)
-             WHERE club_id = $1`,
-            [row.club_id, version, now],
-          ),
-        );
-      }
-      if (!mailDue(state, now, this.policy)) continue;
-      const key = `mail:${row.club_id}`;
-      if (!mail) {
-        this.health.warn(
-          key,
-          'Für Sicherungen per E-Mail ist kein Mailserver eingerichtet (tutti-server backup mail-server).',
-        );
-        failed.push(row.club_id);
-        continue;
-      }
+    for (const row of rows)
       try {
-        const sealed = await this.seal(row.club_id, row.recipients);
-        await this.send(mail, row, sealed);
-        await this.db.asOwner((sql) =>
-          sql.query(
-            `UPDATE club_backup_mail SET mailed_version = $2::bigint, last_mail_at = $3::timestamptz,
-               first_unmailed_change_at =
-                 CASE WHEN seen_version > $2::bigint THEN $3::timestamptz ELSE NULL END
-             WHERE club_id = $1`,
-            [row.club_id, sealed.version, now],
-          ),
-        );
-        this.health.clear(key);
-        sent.push(row.club_id);
+        await this.clubTick(row, mail, sent, failed);
       } catch (error) {
-        this.health.warn(
-          key,
-          `Die Sicherung von ${row.name} ging nicht per E-Mail hinaus: ${(error as Error).message}`,
-        );
-        this.log.warn({ clubId: row.club_id, err: error }, 'backup mail failed');
+        // Reading or noting a club's state failed: that club waits for the next tick.
+        this.log.error({ clubId: row.club_id, err: error }, 'backup mail check failed');
         failed.push(row.club_id);
       }
-    }
     return { sent, failed };
+  }
+
+  private async clubTick(
+    row: MailRow,
+    mail: BackupConfig['mail'],
+    sent: string[],
+    failed: string[],
+  ): Promise<void> {
+    const now = this.now();
+    const version = Number(row.version);
+    let state: MailState = {
+      lastMailAt: row.last_mail_at,
+      firstUnmailedChangeAt: row.first_unmailed_change_at,
+      lastChangeSeenAt: row.last_change_seen_at,
+    };
+    if (version > Number(row.seen_version)) {
+      state = {
+        ...state,
+        lastChangeSeenAt: now,
+        firstUnmailedChangeAt: state.firstUnmailedChangeAt ?? now,
+      };
+      await this.db.asOwner((sql) =>
+        sql.query(
+          `UPDATE club_backup_mail SET seen_version = $2, last_change_seen_at = $3::timestamptz,
+             first_unmailed_change_at = coalesce(first_unmailed_change_at, $3::timestamptz)
+           WHERE club_id = $1`,
+          [row.club_id, version, now],
+        ),
+      );
+    }
+    if (!mailDue(state, now, this.policy)) return;
+    const key = `mail:${row.club_id}`;
+    if (!mail) {
+      this.health.warn(
+        key,
+        'Für Sicherungen per E-Mail ist kein Mailserver eingerichtet (tutti-server backup mail-server).',
+      );
+      failed.push(row.club_id);
+      return;
+    }
+    try {
+      const sealed = await this.seal(row.club_id, row.recipients);
+      await this.send(mail, row, sealed);
+      await this.db.asOwner((sql) =>
+        sql.query(
+          `UPDATE club_backup_mail SET mailed_version = $2::bigint, last_mail_at = $3::timestamptz,
+             first_unmailed_change_at =
+               CASE WHEN seen_version > $2::bigint THEN $3::timestamptz ELSE NULL END
+           WHERE club_id = $1`,
+          [row.club_id, sealed.version, now],
+        ),
+      );
+      this.health.clear(key);
+      sent.push(row.club_id);
+    } catch (error) {
+      this.health.warn(
+        key,
+        `Die Sicherung von ${row.name} ging nicht per E-Mail hinaus: ${(error as Error).message}`,
+      );
+      this.log.warn({ clubId: row.club_id, err: error }, 'backup mail failed');
+      failed.push(row.club_id);
+    }
   }
 
   private async send(

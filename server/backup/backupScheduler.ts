@@ -9,12 +9,14 @@ import type { Logger } from '../log/logger.ts';
 import type { BackupServices } from './backupServices.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const RETRY_MS = 60 * 60 * 1000;
 export const DEFAULT_BACKUP_TICK_MS = 5 * 60 * 1000;
 
 export class BackupScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly verifiedAt = new Map<string, number>();
+  private readonly attemptedAt = new Map<string, number>();
 
   constructor(
     private readonly services: BackupServices,
@@ -37,33 +39,43 @@ export class BackupScheduler {
     await this.running;
   }
 
-  /** One round of duties; a round still running is not started twice. */
+  /** One round of duties; a round still running is not started twice. Never rejects. */
   tick(): Promise<void> {
-    this.running ??= this.duties().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.duties()
+      .catch((error: unknown) => this.log.error({ err: error }, 'backup duties failed'))
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
   private async duties(): Promise<void> {
     const { backups, mailer } = this.services;
-    try {
-      if (backups.configured()) {
-        const now = this.now().getTime();
-        for (const clubId of await backups.clubIds()) {
-          const stale = backups
-            .list(clubId)
-            .some((t) => !t.generations[0] || now - t.generations[0].createdAt.getTime() >= DAY_MS);
-          if (stale) await backups.run(clubId);
-          if (this.identity && now - (this.verifiedAt.get(clubId) ?? 0) >= DAY_MS) {
-            await backups.verify(clubId, this.identity);
-            this.verifiedAt.set(clubId, now);
-          }
+    if (backups.configured())
+      for (const clubId of await backups.clubIds())
+        try {
+          await this.clubDuties(clubId);
+        } catch (error) {
+          // One club's trouble never keeps the others from being backed up.
+          this.log.error({ err: error, clubId }, 'scheduled backup failed');
         }
-      }
-    } catch (error) {
-      this.log.error({ err: error }, 'scheduled backup failed');
-    }
     await mailer.tick();
+  }
+
+  private async clubDuties(clubId: string): Promise<void> {
+    const { backups } = this.services;
+    const now = this.now().getTime();
+    const stale = backups
+      .list(clubId)
+      .some((t) => !t.generations[0] || now - t.generations[0].createdAt.getTime() >= DAY_MS);
+    // A target that keeps failing is tried again hourly, not on every tick.
+    if (stale && now - (this.attemptedAt.get(clubId) ?? 0) >= RETRY_MS) {
+      this.attemptedAt.set(clubId, now);
+      await backups.run(clubId);
+    }
+    if (this.identity && now - (this.verifiedAt.get(clubId) ?? 0) >= DAY_MS) {
+      this.verifiedAt.set(clubId, now);
+      if (backups.newest(clubId)) await backups.verify(clubId, this.identity);
+    }
   }
 }

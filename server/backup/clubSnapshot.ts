@@ -105,8 +105,16 @@ export async function dumpClub(sql: SqlClient, clubId: string): Promise<ClubDump
   }
 }
 
-/** The rows of one table of a snapshot as PostgreSQL would read them from JSON. */
-function rowsOf(snapshot: Database.Database, table: string): Record<string, unknown>[] {
+/**
+ * The rows of one table of a snapshot as PostgreSQL would read them from JSON, every one
+ * bound to `clubId`: a backup file proves nothing about who made it (anyone may encrypt to a
+ * public recipient), so no row of it may reach another club.
+ */
+function rowsOf(
+  snapshot: Database.Database,
+  table: string,
+  clubId: string,
+): Record<string, unknown>[] {
   const types = new Map(
     (
       snapshot
@@ -123,6 +131,7 @@ function rowsOf(snapshot: Database.Database, table: string): Record<string, unkn
       else if (type === 'json' || type === 'jsonb' || type.startsWith('_'))
         row[name] = JSON.parse(value as string);
     }
+  for (const row of rows) row[keyColumn(table)] = clubId;
   return rows;
 }
 
@@ -174,21 +183,23 @@ export async function restoreClub(
 ): Promise<RestoredClub> {
   const snapshot = new Database(snapshotBytes, { readonly: true });
   try {
-    const clubs = rowsOf(snapshot, 'clubs');
-    if (clubs.length !== 1 || clubs[0]!.id !== clubId)
+    const backedUp = snapshot.prepare('SELECT id FROM clubs').all() as { id: string }[];
+    const clubs = rowsOf(snapshot, 'clubs', clubId);
+    if (backedUp.length !== 1 || backedUp[0]!.id !== clubId)
       throw new ServiceError(
         'bad_request',
         `Die Sicherung gehört nicht zum Verein ${clubId}. Bitte die Sicherung dieses Vereins wählen.`,
       );
     const exists = await sql.query('SELECT 1 FROM clubs WHERE id = $1', [clubId]);
-    const records = rowsOf(snapshot, 'records');
+    const records = rowsOf(snapshot, 'records', clubId);
     if (exists.rows.length === 0) {
-      for (const table of CLUB_BACKUP_TABLES) await insertRows(sql, table, rowsOf(snapshot, table));
+      for (const table of CLUB_BACKUP_TABLES)
+        await insertRows(sql, table, rowsOf(snapshot, table, clubId));
       return { created: true, records: records.length, deleted: 0 };
     }
     await sql.query('UPDATE clubs SET name = $2 WHERE id = $1', [clubId, clubs[0]!.name]);
-    await insertRows(sql, 'roles', rowsOf(snapshot, 'roles'), 'ON CONFLICT DO NOTHING');
-    await insertRows(sql, 'users', rowsOf(snapshot, 'users'), 'ON CONFLICT DO NOTHING');
+    await insertRows(sql, 'roles', rowsOf(snapshot, 'roles', clubId), 'ON CONFLICT DO NOTHING');
+    await insertRows(sql, 'users', rowsOf(snapshot, 'users', clubId), 'ON CONFLICT DO NOTHING');
 
     const counter = await sql.query<{ version: string }>(
       'SELECT version FROM club_versions WHERE club_id = $1 FOR UPDATE',

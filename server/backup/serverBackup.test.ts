@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { type SMTPServer, SMTPServer as SmtpServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/domain/ids.ts';
@@ -21,6 +22,7 @@ import { setUpBackupMail, setUpBackups } from '../cli/backupSetup.ts';
 import { silentLogger } from '../log/logger.ts';
 import { mailDue } from './backupMail.ts';
 import { createBackupServices } from './backupServices.ts';
+import { dumpClub, restoreClub } from './clubSnapshot.ts';
 
 /** The text of a mail as written by nodemailer (quoted-printable UTF-8). */
 function quotedPrintable(raw: string): string {
@@ -133,6 +135,35 @@ describe('server backups', () => {
       ),
     );
     expect(versionAfter).toBeGreaterThan(versionBefore);
+  }, 60_000);
+
+  it('binds every row of a restored backup to its club, whatever club ids the file claims', async () => {
+    const a = (await t.server.services.clubs.createClub('Kapelle F')).id;
+    const b = (await t.server.services.clubs.createClub('Kapelle G')).id;
+    const target = newId();
+    await saveAsClubAdmin(t, b, 'members', target, {
+      firstName: 'Gerd',
+      lastName: 'Echt',
+      status: 'aktiv',
+    });
+    await saveAsClubAdmin(t, a, 'members', newId(), {
+      firstName: 'Fritz',
+      lastName: 'F',
+      status: 'aktiv',
+    });
+    const dump = await t.server.services.db.asOwner((sql) => dumpClub(sql, a));
+    // A forged file: club A's backup whose record rows claim club B and B's member.
+    const forged = new Database(dump.snapshot);
+    forged
+      .prepare(
+        "UPDATE records SET club_id = ?, id = ?, fields = json_set(fields, '$.lastName', 'Gefälscht')",
+      )
+      .run(b, target);
+    const bytes = forged.serialize();
+    forged.close();
+    await t.server.services.db.asOwner((sql) => restoreClub(sql, a, bytes));
+    expect((await member(b, target))?.lastName).toBe('Echt');
+    expect((await member(a, target))?.lastName).toBe('Gefälscht');
   }, 60_000);
 
   it('writes the healthy target when another fails, reports it, and clears the warning once it works', async () => {

@@ -135,6 +135,10 @@ export class BackupFolder {
 
   /** Deletes the generations the retention does not keep; returns their names. */
   prune(policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+    // Leftovers of writes a crash or a pulled stick interrupted.
+    for (const name of readdirSync(this.dir))
+      if (name.startsWith(`${this.prefix}-`) && name.endsWith(`${BACKUP_SUFFIX}.partial`))
+        rmSync(join(this.dir, name), { force: true });
     const generations = this.list();
     const keep = generationsToKeep(generations, policy);
     const removed: string[] = [];

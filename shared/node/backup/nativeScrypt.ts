@@ -54,7 +54,10 @@ export class NativeScryptIdentity implements Identity {
       const [, saltText, logNText] = stanza.args;
       if (stanza.args.length !== 3 || !/^[1-9][0-9]*$/.test(logNText ?? ''))
         throw new Error('invalid scrypt stanza');
-      const salt = Buffer.from(saltText ?? '', 'base64');
+      // Canonical unpadded base64 of 16 bytes, as age requires.
+      if (!/^[A-Za-z0-9+/]{21}[AQgw]$/.test(saltText ?? ''))
+        throw new Error('invalid scrypt stanza');
+      const salt = Buffer.from(saltText!, 'base64');
       const logN = Number(logNText);
       if (salt.length !== 16 || stanza.body.length !== 32) throw new Error('invalid scrypt stanza');
       if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');

@@ -391,7 +391,13 @@ describe('desktop backups', () => {
       await new SyncClient(profile.store).round();
       profile.close();
 
-      await restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) });
+      // The backup carries no device key; the restore keeps the profile's connection.
+      const { snapshot } = await verifyBackup(generation.path, PASSPHRASE);
+      expect(snapshot.includes('PRIVATE KEY')).toBe(false);
+      const restored = await restoreBackup(dir, generation.path, PASSPHRASE, {
+        keyStore: keyStore(dir),
+      });
+      expect(restored.connected).toBe(true);
       profile = await open(dir);
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Altdorf');
       // An edit made on the restored database must reach the server, not be taken for a repeat.

@@ -5,6 +5,7 @@
  * its generations by grandfather-father-son retention.
  */
 
+import Database from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
 import { APP_VERSION } from '../../shared/node/appVersion.ts';
 import { encryptBackup, manifestFor, packBackup } from '../../shared/node/backup/backupArchive.ts';
@@ -22,7 +23,7 @@ import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
-import { SyncSettings } from '../sync/syncSettings.ts';
+import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
 import { withCoreErrors } from './backupErrors.ts';
 import { BackupSettings } from './backupSettings.ts';
 
@@ -55,6 +56,25 @@ export interface BackupOverview {
   lastBackupAt: string | null;
   /** No backup for more than 7 days (or never) while there is data to lose. */
   reminder: boolean;
+}
+
+/**
+ * The snapshot without the device's certificate and private key: a backup may travel (a USB
+ * stick, another device of the club) and the key never leaves the device (DESIGN.md). A
+ * restore keeps the profile's current connection, or asks to connect again.
+ */
+function withoutDeviceKey(snapshot: Buffer): Buffer {
+  const db = new Database(snapshot);
+  try {
+    const remove = db.prepare('DELETE FROM meta WHERE key = ?');
+    for (const key of CONNECTION_KEYS) remove.run(key);
+    // Deleted rows stay readable in free pages (also older keys from certificate renewals):
+    // VACUUM writes the copy anew, without any free page.
+    db.exec('VACUUM');
+    return snapshotOf(db);
+  } finally {
+    db.close();
+  }
 }
 
 export class DesktopBackups {
@@ -169,7 +189,7 @@ export class DesktopBackups {
     // One read transaction: the snapshot and the counts in its manifest are the same moment.
     const { snapshot, counts, fingerprint } = this.store.db.transaction(() => ({
       fingerprint: this.dataFingerprint(),
-      snapshot: snapshotOf(this.store.db),
+      snapshot: withoutDeviceKey(snapshotOf(this.store.db)),
       counts: Object.fromEntries(
         COUNTED_TABLES.map((table) => [
           table,

@@ -8,15 +8,27 @@
  * older values never overwrite newer ones; its mutation ids, though, may lag behind what the
  * server has seen from this device, so the next sync round first realigns them (SyncClient).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
+import type { Mutation } from '../../shared/sync/protocol.ts';
 import { CoreError } from '../core/coreError.ts';
 import { passphraseKeyStore, profilePaths } from '../core/profile.ts';
 import { ProfileLock } from '../core/profileLock.ts';
 import type { KeyStore } from '../keys/keyStore.ts';
 import { encryptPlainDatabase } from '../store/database.ts';
 import { LocalStore } from '../store/localStore.ts';
-import { SyncSettings } from '../sync/syncSettings.ts';
+import { Replica } from '../sync/replica.ts';
+import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
 import { COUNTED_TABLES } from './desktopBackups.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
@@ -24,6 +36,8 @@ export interface RestoredBackup {
   manifest: BackupManifest;
   /** Where the database that was replaced now lies (null when the profile had none). */
   previous: string | null;
+  /** False when the restored profile must be connected with the club server again. */
+  connected: boolean;
   keyMs: number;
   decryptMs: number;
   totalMs: number;
@@ -36,6 +50,41 @@ export function previousDatabasePath(database: string, at: Date): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
   return `${database}.vor-wiederherstellung-${moment}`;
+}
+
+interface CarriedOver {
+  connection: [string, string][];
+  unsent: Mutation[];
+  lastMutationId: number;
+}
+
+function carriedOver(store: LocalStore): CarriedOver {
+  try {
+    return {
+      connection: CONNECTION_KEYS.flatMap((k) => {
+        const value = store.meta.get(k);
+        return value === undefined ? [] : [[k, value] as [string, string]];
+      }),
+      // Only a connected profile's outbox means "not sent yet"; without a server it is history.
+      unsent: new SyncSettings(store.meta).connection() ? store.outbox.pending() : [],
+      lastMutationId: store.outbox.lastMutationId(),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+function fsyncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open a folder for fsync; its rename is durable enough there.
+  }
 }
 
 export async function restoreBackup(
@@ -59,7 +108,12 @@ export async function restoreBackup(
         `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei. Bitte in einen neuen, leeren Profilordner wiederherstellen.`,
       );
     const key = keyStore.hasKey() ? await keyStore.unlockKey() : await keyStore.createKey();
+    let connected = false;
     try {
+      // What the current database has that the backup must not take away: this device's
+      // connection (backups carry no private key), its unsent edits, its mutation ids. Opening
+      // and closing it also folds a WAL left by a crash into the file.
+      const current = hadDatabase ? carriedOver(LocalStore.open(paths.database, key)) : null;
       for (const suffix of ['', '-wal', '-shm', '-journal'])
         rmSync(restoring + suffix, { force: true });
       writeFileSync(restoring, verified.snapshot, { mode: 0o600 });
@@ -79,8 +133,18 @@ export async function restoreBackup(
               `Die wiederhergestellte Datenbank ist fehlerhaft: in ${table} stehen ${n} statt ${expected} Einträge.`,
             );
         }
-        // Ask the server before the first push: it may have seen later ids from this device.
-        store.transaction(() => new SyncSettings(store.meta).setRealign(true));
+        store.transaction(() => {
+          if (current) {
+            for (const [metaKey, value] of current.connection) store.meta.set(metaKey, value);
+            if (current.lastMutationId > store.outbox.lastMutationId())
+              store.meta.set('last_mutation_id', String(current.lastMutationId));
+            for (const mutation of current.unsent) store.outbox.append(mutation.ops);
+            new Replica(store).reapply(current.unsent);
+          }
+          // Ask the server before the first push: it may have seen later ids from this device.
+          new SyncSettings(store.meta).setRealign(true);
+        });
+        connected = new SyncSettings(store.meta).connection() !== null;
       } finally {
         store.close();
       }
@@ -91,18 +155,24 @@ export async function restoreBackup(
     } finally {
       key.fill(0);
     }
+    // The switch: the old file gets a second name (a hard link), then the new one is renamed
+    // over the old name — atomic, so a crash leaves either database under tutti.db, never none.
     let previous: string | null = null;
     if (hadDatabase) {
       previous = previousDatabasePath(paths.database, (options.now ?? (() => new Date()))());
-      renameSync(paths.database, previous);
+      linkSync(paths.database, previous);
+      // Closed cleanly above, the old database has no WAL left; should one remain, it belongs
+      // to the old file and must never be read together with the new one.
       for (const suffix of ['-wal', '-shm'])
         if (existsSync(paths.database + suffix))
           renameSync(paths.database + suffix, previous + suffix);
     }
     renameSync(restoring, paths.database);
+    fsyncFolder(paths.dir);
     return {
       manifest: verified.manifest,
       previous,
+      connected,
       keyMs: verified.keyMs,
       decryptMs: verified.decryptMs,
       totalMs: performance.now() - started,

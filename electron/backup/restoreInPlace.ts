@@ -8,7 +8,7 @@
  * What identifies and connects this device stays as it is now (device id, clock, server
  * connection and certificate, backup settings); the pull cursor comes from the backup, so the
  * next round fetches everything changed since, and newer server values win by stamp. Changes
- * not sent yet are kept: they go to the outbox again and are applied on top of the backup.
+ * not sent yet to the server are kept: they go to the outbox again, applied on the backup.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
@@ -54,7 +54,8 @@ export async function restoreInPlace(
     );
     const restoredLastId = Number(backupMeta.get('last_mutation_id') ?? '0');
     // Changes not sent yet are not in the backup: they are kept and applied again on top.
-    const unsent = store.outbox.pending();
+    // (Only a connected profile's outbox means "not sent yet"; without a server it is history.)
+    const unsent = new SyncSettings(store.meta).connection() ? store.outbox.pending() : [];
     store.transaction(() => {
       for (const table of REPLACED_TABLES) {
         store.db.prepare(`DELETE FROM ${table}`).run();

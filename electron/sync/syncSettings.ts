@@ -15,6 +15,9 @@ const KEYS = {
   realign: 'sync.realign',
 } as const;
 
+/** The meta entries that make up the connection (kept across a restore, never backed up). */
+export const CONNECTION_KEYS: readonly string[] = [KEYS.server, KEYS.device];
+
 export interface SyncConnection extends EnrolledDevice {
   serverUrl: string;
 }

@@ -9,7 +9,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupFolder } from '../../shared/node/backup/backupFolder.ts';
 import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
-import { enrolUser, startTestClubServer } from '../../test/support/clubServerFixture.ts';
+import {
+  enrolUser,
+  startTestClubServer,
+  type TestClubServer,
+} from '../../test/support/clubServerFixture.ts';
 import { createSampleClub } from '../../test/support/sampleClub.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
@@ -59,6 +63,46 @@ async function expectCoreError(work: Promise<unknown>, code: string): Promise<Co
   expect(error).toBeInstanceOf(CoreError);
   expect((error as CoreError).code).toBe(code);
   return error as CoreError;
+}
+
+/**
+ * A profile connected to a club on `t`, with one member synced and backed up, whose city then
+ * changed and went to the server: the situation every restore-then-sync test starts from.
+ */
+async function backedUpThenChanged(
+  t: TestClubServer,
+  name: string,
+  city: { before: string; after: string },
+) {
+  const clubId = (await t.server.services.clubs.createClub(`Verein ${name}`)).id;
+  const user = await t.server.services.clubs.addUser(clubId, {
+    name: 'Vorstand',
+    role: 'administrator',
+  });
+  const connect = async (profile: OpenedProfile) => {
+    const device = await enrolUser(t, clubId, user.id);
+    new SyncSettings(profile.store.meta).connect(device.syncUrl, device);
+    return device;
+  };
+  const dir = join(temp.dir, name);
+  const profile = await open(dir);
+  const device = await connect(profile);
+  const api = new ClubService(profile.store, name);
+  const saved = api.saveNow('members', {
+    firstName: 'Rita',
+    lastName: 'Restore',
+    city: city.before,
+    status: 'aktiv',
+  } as never);
+  if (!saved.ok) throw new Error(saved.error.message);
+  await new SyncClient(profile.store).round();
+  const backups = new DesktopBackups(profile.store);
+  await backups.configure(join(temp.dir, `${name}-stick`), PASSPHRASE);
+  const { generation } = await backups.create();
+  const record = profile.store.tables.members.get(saved.value.id)!.record;
+  expect(api.saveNow('members', { ...record, city: city.after } as never).ok).toBe(true);
+  await new SyncClient(profile.store).round();
+  return { dir, profile, api, device, memberId: saved.value.id, generation, connect };
 }
 
 describe('desktop backups', () => {
@@ -285,30 +329,9 @@ describe('desktop backups', () => {
   it('restores into the open profile: data back, device and connection kept, old state kept as a file', async () => {
     const t = await startTestClubServer();
     try {
-      const clubId = (await t.server.services.clubs.createClub('Live-Wiederherstellung')).id;
-      const user = await t.server.services.clubs.addUser(clubId, {
-        name: 'Kassier',
-        role: 'administrator',
-      });
-      const dir = join(temp.dir, 'offen');
-      const profile = await open(dir);
-      const device = await enrolUser(t, clubId, user.id);
-      new SyncSettings(profile.store.meta).connect(device.syncUrl, device);
-      const api = new ClubService(profile.store, 'offen');
-      const saved = api.saveNow('members', {
-        firstName: 'Olga',
-        lastName: 'Offen',
-        city: 'Vorher',
-        status: 'aktiv',
-      } as never);
-      if (!saved.ok) throw new Error(saved.error.message);
-      await new SyncClient(profile.store).round();
-      const backups = new DesktopBackups(profile.store);
-      await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
-      const { generation } = await backups.create();
-      const record = profile.store.tables.members.get(saved.value.id)!.record;
-      expect(api.saveNow('members', { ...record, city: 'Nachher' } as never).ok).toBe(true);
-      await new SyncClient(profile.store).round();
+      const { dir, profile, api, device, memberId, generation, connect } =
+        await backedUpThenChanged(t, 'offen', { before: 'Vorher', after: 'Nachher' });
+      const saved = { value: { id: memberId } };
       const deviceId = profile.store.deviceId;
 
       await expectCoreError(
@@ -347,9 +370,8 @@ describe('desktop backups', () => {
       const before = LocalStore.open(previous, key);
       expect(before.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
       before.close();
-      const second = await enrolUser(t, clubId, user.id);
       const other = await open(join(temp.dir, 'anderes-geraet'));
-      new SyncSettings(other.store.meta).connect(second.syncUrl, second);
+      await connect(other);
       await new SyncClient(other.store).round();
       expect(other.store.tables.members.get(fresh.value.id)?.record.lastName).toBe('Danach');
       expect(other.store.tables.members.get(unsent.value.id)?.record.lastName).toBe('Ungesendet');
@@ -362,34 +384,13 @@ describe('desktop backups', () => {
   it('syncs a restored old backup without losing newer server data or new edits', async () => {
     const t = await startTestClubServer();
     try {
-      const clubId = (await t.server.services.clubs.createClub('Sicherungs-Verein')).id;
-      const user = await t.server.services.clubs.addUser(clubId, {
-        name: 'Vorstand',
-        role: 'administrator',
+      const changed = await backedUpThenChanged(t, 'laptop', {
+        before: 'Altdorf',
+        after: 'Neustadt',
       });
-      const dir = join(temp.dir, 'laptop');
-      let profile = await open(dir);
-      const laptop = await enrolUser(t, clubId, user.id);
-      new SyncSettings(profile.store.meta).connect(laptop.syncUrl, laptop);
-      let api = new ClubService(profile.store, 'laptop');
-      const saved = api.saveNow('members', {
-        firstName: 'Rita',
-        lastName: 'Restore',
-        city: 'Altdorf',
-        status: 'aktiv',
-      } as never);
-      if (!saved.ok) throw new Error(saved.error.message);
-      await new SyncClient(profile.store).round();
-
-      const backups = new DesktopBackups(profile.store);
-      await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
-      const { generation } = await backups.create();
-
-      // After the backup: a newer value goes to the server.
-      const record = profile.store.tables.members.get(saved.value.id)!.record;
-      expect(api.saveNow('members', { ...record, city: 'Neustadt' } as never).ok).toBe(true);
-      await new SyncClient(profile.store).round();
-      profile.close();
+      const { dir, generation, connect } = changed;
+      const saved = { value: { id: changed.memberId } };
+      changed.profile.close();
 
       // The backup carries no device key; the restore keeps the profile's connection.
       const { snapshot } = await verifyBackup(generation.path, PASSPHRASE);
@@ -398,10 +399,10 @@ describe('desktop backups', () => {
         keyStore: keyStore(dir),
       });
       expect(restored.connected).toBe(true);
-      profile = await open(dir);
+      const profile = await open(dir);
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Altdorf');
       // An edit made on the restored database must reach the server, not be taken for a repeat.
-      api = new ClubService(profile.store, 'laptop');
+      const api = new ClubService(profile.store, 'laptop');
       const fresh = api.saveNow('members', {
         firstName: 'Nora',
         lastName: 'Neu',
@@ -416,8 +417,7 @@ describe('desktop backups', () => {
 
       // A second device sees the server's state: the newer city and the new member.
       const other = await open(join(temp.dir, 'zweites-geraet'));
-      const second = await enrolUser(t, clubId, user.id);
-      new SyncSettings(other.store.meta).connect(second.syncUrl, second);
+      await connect(other);
       await new SyncClient(other.store).round();
       expect(other.store.tables.members.get(saved.value.id)!.record.city).toBe('Neustadt');
       expect(other.store.tables.members.get(fresh.value.id)?.record.lastName).toBe('Neu');

@@ -51,6 +51,16 @@ async function member(clubId: string, id: string): Promise<Record<string, unknow
   return row && !row.deleted ? row.fields : null;
 }
 
+async function clubVersion(clubId: string): Promise<number> {
+  return t.server.services.db.asOwner(async (sql) => {
+    const { rows } = await sql.query<{ version: string }>(
+      'SELECT version FROM club_versions WHERE club_id = $1',
+      [clubId],
+    );
+    return Number(rows[0]!.version);
+  });
+}
+
 beforeAll(async () => {
   t = await startTestClubServer();
   temp = makeTempDir('tutti-server-backup-');
@@ -107,16 +117,7 @@ describe('server backups', () => {
       lastName: 'Geändert',
       status: 'aktiv',
     });
-    const versionBefore = await t.server.services.db.asOwner(async (sql) =>
-      Number(
-        (
-          await sql.query<{ version: string }>(
-            'SELECT version FROM club_versions WHERE club_id = $1',
-            [a],
-          )
-        ).rows[0]!.version,
-      ),
-    );
+    const versionBefore = await clubVersion(a);
 
     const restored = await backups.restore(a, identity);
     expect(restored).toMatchObject({ created: false, records: 1, deleted: 1 });
@@ -124,16 +125,7 @@ describe('server backups', () => {
     expect(await member(a, later)).toBeNull();
     expect((await member(b, bert))?.lastName).toBe('Geändert');
     // Every device pulls the restored state: the club's version moved on, not back.
-    const versionAfter = await t.server.services.db.asOwner(async (sql) =>
-      Number(
-        (
-          await sql.query<{ version: string }>(
-            'SELECT version FROM club_versions WHERE club_id = $1',
-            [a],
-          )
-        ).rows[0]!.version,
-      ),
-    );
+    const versionAfter = await clubVersion(a);
     expect(versionAfter).toBeGreaterThan(versionBefore);
   }, 60_000);
 

@@ -8,17 +8,8 @@
  * older values never overwrite newer ones; its mutation ids, though, may lag behind what the
  * server has seen from this device, so the next sync round first realigns them (SyncClient).
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fsyncFolder } from '../../shared/node/backup/backupFolder.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { CoreError } from '../core/coreError.ts';
@@ -71,19 +62,6 @@ function carriedOver(store: LocalStore): CarriedOver {
     };
   } finally {
     store.close();
-  }
-}
-
-function fsyncFolder(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; its rename is durable enough there.
   }
 }
 

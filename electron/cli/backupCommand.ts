@@ -3,9 +3,11 @@
  * `--passphrase-file F` or a hidden prompt; it is needed to set the backups up and to read
  * them, never to write one (backups are encrypted to the key's public recipient).
  */
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { passphraseStrength } from '../../shared/domain/passphraseStrength.ts';
+import { formatMegabytes } from '../../shared/domain/sizes.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
 import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
 import { DesktopBackups } from '../backup/desktopBackups.ts';
@@ -27,8 +29,6 @@ function germanDateTime(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`;
 
 async function backupPassphrase(file: string | undefined, isNew: boolean): Promise<string> {
   if (file) return readPassphraseFile(file);
@@ -69,7 +69,7 @@ async function create(argv: string[], out: NodeJS.WritableStream): Promise<numbe
       .filter(([table]) => table !== 'outbox')
       .reduce((sum, [, n]) => sum + n, 0);
     out.write(
-      `Gesichert: ${created.generation.path} (${records} Datensätze, ${megabytes(created.generation.bytes)})\n`,
+      `Gesichert: ${created.generation.path} (${records} Datensätze, ${formatMegabytes(created.generation.bytes)})\n`,
     );
     if (created.removed.length > 0)
       out.write(
@@ -90,7 +90,9 @@ function list(argv: string[], out: NodeJS.WritableStream): number {
     return 0;
   }
   for (const g of generations)
-    out.write(`${germanDateTime(g.createdAt)}  ${megabytes(g.bytes).padStart(9)}  ${g.name}\n`);
+    out.write(
+      `${germanDateTime(g.createdAt)}  ${formatMegabytes(g.bytes).padStart(9)}  ${g.name}\n`,
+    );
   if (!existsSync(join(folder, KEY_FILE_NAME)))
     out.write(
       `Achtung: ${KEY_FILE_NAME} fehlt in diesem Ordner; ohne sie lassen sich die Sicherungen nicht öffnen.\n`,

@@ -4,6 +4,7 @@
  */
 
 import { z } from 'zod';
+import { formatMegabytes } from '../../shared/domain/sizes.ts';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import type { BackupServices } from '../backup/backupServices.ts';
@@ -40,7 +41,6 @@ export const BACKUP_COMMAND_SCHEMAS = [
 
 type BackupCommand = z.output<(typeof BACKUP_COMMAND_SCHEMAS)[number]>;
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`;
 const utc = (date: Date | string) =>
   `${new Date(date).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -80,7 +80,7 @@ export async function executeBackupCommand(
           lines.push(
             t.error
               ? `FEHLER\t${club.clubName}\t${t.target}\t${t.error}`
-              : `gesichert\t${club.clubName}\t${t.file}\t${megabytes(club.bytes)}`,
+              : `gesichert\t${club.clubName}\t${t.file}\t${formatMegabytes(club.bytes)}`,
           );
       const failed = outcomes.flatMap((c) => c.targets).filter((t) => t.error).length;
       if (failed > 0)
@@ -96,7 +96,7 @@ export async function executeBackupCommand(
       for (const { target, generations } of backup.backups.list(command.clubId)) {
         if (generations.length === 0) lines.push(`${target}\t(keine Sicherung)`);
         for (const g of generations)
-          lines.push(`${target}\t${utc(g.createdAt)}\t${megabytes(g.bytes)}\t${g.name}`);
+          lines.push(`${target}\t${utc(g.createdAt)}\t${formatMegabytes(g.bytes)}\t${g.name}`);
       }
       for (const problem of backup.health.list())
         lines.push(`Warnung seit ${utc(problem.since)}: ${problem.message}`);

@@ -7,6 +7,8 @@
  * replaced by a notice. A failed mail is retried on the next tick and reported meanwhile.
  */
 import nodemailer from 'nodemailer';
+import { formatMegabytes } from '../../shared/domain/sizes.ts';
+import { isAgeRecipient } from '../../shared/node/backup/backupKey.ts';
 import type { BackupConfig } from '../app/dataDirectory.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
@@ -52,8 +54,6 @@ export function mailDue(
   );
 }
 
-/** X25519 recipients only: Debian's `age` (1.1) reads those; post-quantum ones need age 1.3. */
-const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 interface MailRow {
@@ -97,7 +97,7 @@ export class BackupMailer {
         'Bitte den age-Schlüssel des Vereins mit --recipient age1… angeben (erzeugt mit age-keygen); nur der Verein kann die Sicherungen dann öffnen.',
       );
     for (const recipient of recipients)
-      if (!AGE_RECIPIENT.test(recipient))
+      if (!isAgeRecipient(recipient))
         throw new ServiceError(
           'bad_request',
           `„${recipient}“ ist kein age-Empfänger (age1…, 62 Zeichen, von age-keygen).`,
@@ -154,7 +154,9 @@ export class BackupMailer {
     }
     for (const row of rows)
       try {
-        await this.clubTick(row, mail, sent, failed);
+        const outcome = await this.clubTick(row, mail);
+        if (outcome === 'sent') sent.push(row.club_id);
+        if (outcome === 'failed') failed.push(row.club_id);
       } catch (error) {
         // Reading or noting a club's state failed: that club waits for the next tick.
         this.log.error({ clubId: row.club_id, err: error }, 'backup mail check failed');
@@ -163,12 +165,11 @@ export class BackupMailer {
     return { sent, failed };
   }
 
+  /** Notes a club's new changes and mails its backup when due; null when nothing was due. */
   private async clubTick(
     row: MailRow,
     mail: BackupConfig['mail'],
-    sent: string[],
-    failed: string[],
-  ): Promise<void> {
+  ): Promise<'sent' | 'failed' | null> {
     const now = this.now();
     const version = Number(row.version);
     let state: MailState = {
@@ -191,15 +192,14 @@ export class BackupMailer {
         ),
       );
     }
-    if (!mailDue(state, now, this.policy)) return;
+    if (!mailDue(state, now, this.policy)) return null;
     const key = `mail:${row.club_id}`;
     if (!mail) {
       this.health.warn(
         key,
         'Für Sicherungen per E-Mail ist kein Mailserver eingerichtet (tutti-server backup mail-server).',
       );
-      failed.push(row.club_id);
-      return;
+      return 'failed';
     }
     try {
       const sealed = await this.seal(row.club_id, row.recipients);
@@ -214,14 +214,14 @@ export class BackupMailer {
         ),
       );
       this.health.clear(key);
-      sent.push(row.club_id);
+      return 'sent';
     } catch (error) {
       this.health.warn(
         key,
         `Die Sicherung von ${row.name} ging nicht per E-Mail hinaus: ${(error as Error).message}`,
       );
       this.log.warn({ clubId: row.club_id, err: error }, 'backup mail failed');
-      failed.push(row.club_id);
+      return 'failed';
     }
   }
 
@@ -240,7 +240,6 @@ export class BackupMailer {
     const date = sealed.manifest.createdAt.slice(0, 10);
     const name = `tutti-${row.club_id}-${sealed.manifest.createdAt.replace(/[-:.]/g, '')}.tar.gz.age`;
     const tooLarge = sealed.file.byteLength > mail.maxBytes;
-    const mb = (n: number) => `${(n / 1_000_000).toFixed(1).replace('.', ',')} MB`;
     await transport.sendMail({
       from: mail.from,
       to: row.addresses,
@@ -248,7 +247,7 @@ export class BackupMailer {
         ? `Tutti: Datensicherung ${row.name} vom ${date} zu groß für E-Mail`
         : `Tutti: Datensicherung ${row.name} vom ${date}`,
       text: tooLarge
-        ? `Die Datensicherung des Vereins ${row.name} ist mit ${mb(sealed.file.byteLength)} größer als die für E-Mail erlaubten ${mb(mail.maxBytes)} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.\n`
+        ? `Die Datensicherung des Vereins ${row.name} ist mit ${formatMegabytes(sealed.file.byteLength)} größer als die für E-Mail erlaubten ${formatMegabytes(mail.maxBytes)} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.\n`
         : `Im Anhang liegt die Datensicherung des Vereins ${row.name}, verschlüsselt für den age-Schlüssel des Vereins. Öffnen mit:\n\n  age -d -i SCHLÜSSELDATEI ${name} | tar xz\n\nDarin liegen manifest.json und tutti.sqlite (eine SQLite-Datenbank).\n`,
       attachments: tooLarge ? [] : [{ filename: name, content: Buffer.from(sealed.file) }],
     });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomically } from '../../shared/node/backup/backupFolder.ts';
 import {
+  isAgeRecipient,
   newBackupKey,
   recipientOf,
   unwrapBackupKey,
@@ -15,8 +16,6 @@ import {
 } from '../../shared/node/backup/backupKey.ts';
 import type { DataDirectory } from '../app/dataDirectory.ts';
 import { ServiceError } from '../errors.ts';
-
-const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 
 export async function setUpBackups(
   dir: DataDirectory,
@@ -33,7 +32,7 @@ export async function setUpBackups(
   if (new Set(absolute).size !== absolute.length)
     throw new ServiceError('bad_request', 'Die Sicherungsziele müssen verschiedene Ordner sein.');
   for (const recipient of extraRecipients)
-    if (!AGE_RECIPIENT.test(recipient))
+    if (!isAgeRecipient(recipient))
       throw new ServiceError('bad_request', `„${recipient}“ ist kein age-Empfänger (age1…).`);
   const secret = await passphrase();
   await dir.unlock(secret); // the server passphrase, or a clear refusal

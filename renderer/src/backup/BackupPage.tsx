@@ -3,6 +3,7 @@
  * strength hint), back up now with a progress bar, see the generations kept in the folder and
  * verify or restore any of them; a restore keeps the current database beside the new one.
  */
+
 import {
   Alert,
   Badge,
@@ -23,6 +24,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
 import { passphraseStrength } from '../../../shared/domain/passphraseStrength.ts';
+import { formatMegabytes } from '../../../shared/domain/sizes.ts';
 import { clubApi } from '../api/transport.ts';
 import { useClubData } from '../state/clubData.ts';
 
@@ -37,8 +39,6 @@ function dateTime(iso: string): string {
     minute: '2-digit',
   });
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`;
 
 function SetupForm({
   status,
@@ -327,7 +327,7 @@ export function BackupPage() {
             {status.generations.map((g) => (
               <Table.Tr key={g.name}>
                 <Table.Td>{dateTime(g.createdAt)}</Table.Td>
-                <Table.Td>{megabytes(g.bytes)}</Table.Td>
+                <Table.Td>{formatMegabytes(g.bytes)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" align="flex-start">
                     <VerifyRow name={g.name} />

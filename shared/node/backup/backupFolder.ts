@@ -55,12 +55,17 @@ export function writeFileAtomically(path: string, bytes: Uint8Array): void {
     closeSync(fd);
   }
   renameSync(partial, path);
+  fsyncFolder(join(path, '..'));
+}
+
+/** Makes a rename in `dir` durable. */
+export function fsyncFolder(dir: string): void {
   try {
-    const dir = openSync(join(path, '..'), 'r');
+    const fd = openSync(dir, 'r');
     try {
-      fsyncSync(dir);
+      fsyncSync(fd);
     } finally {
-      closeSync(dir);
+      closeSync(fd);
     }
   } catch {
     // Windows cannot open a folder for fsync; its rename is durable enough there.

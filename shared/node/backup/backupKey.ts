@@ -25,6 +25,11 @@ export async function newBackupKey(): Promise<BackupKey> {
   return { identity, recipient: await identityToRecipient(identity) };
 }
 
+/** An age X25519 recipient (`age1…`): what Debian's age 1.1 reads; post-quantum ones need 1.3. */
+export function isAgeRecipient(text: string): boolean {
+  return /^age1[02-9ac-hj-np-z]{58}$/.test(text);
+}
+
 export async function recipientOf(identity: string): Promise<string> {
   return identityToRecipient(identity);
 }

@@ -18,8 +18,8 @@ import { ProfileLock } from '../core/profileLock.ts';
 import type { KeyStore } from '../keys/keyStore.ts';
 import { encryptPlainDatabase } from '../store/database.ts';
 import { LocalStore } from '../store/localStore.ts';
-import { Replica } from '../sync/replica.ts';
 import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
+import { continueAfterRestore, unsentEdits } from './afterRestore.ts';
 import { COUNTED_TABLES } from './desktopBackups.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
@@ -56,8 +56,7 @@ function carriedOver(store: LocalStore): CarriedOver {
         const value = store.meta.get(k);
         return value === undefined ? [] : [[k, value] as [string, string]];
       }),
-      // Only a connected profile's outbox means "not sent yet"; without a server it is history.
-      unsent: new SyncSettings(store.meta).connection() ? store.outbox.pending() : [],
+      unsent: unsentEdits(store),
       lastMutationId: store.outbox.lastMutationId(),
     };
   } finally {
@@ -112,15 +111,8 @@ export async function restoreBackup(
             );
         }
         store.transaction(() => {
-          if (current) {
-            for (const [metaKey, value] of current.connection) store.meta.set(metaKey, value);
-            if (current.lastMutationId > store.outbox.lastMutationId())
-              store.meta.set('last_mutation_id', String(current.lastMutationId));
-            for (const mutation of current.unsent) store.outbox.append(mutation.ops);
-            new Replica(store).reapply(current.unsent);
-          }
-          // Ask the server before the first push: it may have seen later ids from this device.
-          new SyncSettings(store.meta).setRealign(true);
+          for (const [metaKey, value] of current?.connection ?? []) store.meta.set(metaKey, value);
+          continueAfterRestore(store, current ?? { lastMutationId: 0, unsent: [] });
         });
         connected = new SyncSettings(store.meta).connection() !== null;
       } finally {

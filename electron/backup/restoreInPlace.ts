@@ -18,8 +18,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { migrate } from '../store/migrate.ts';
 import { MIGRATIONS } from '../store/migrations/index.ts';
 import { TABLES } from '../store/tables.ts';
-import { Replica } from '../sync/replica.ts';
-import { SyncSettings } from '../sync/syncSettings.ts';
+import { continueAfterRestore, unsentEdits } from './afterRestore.ts';
 import { previousDatabasePath } from './restoreBackup.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
@@ -54,8 +53,11 @@ export async function restoreInPlace(
     );
     const restoredLastId = Number(backupMeta.get('last_mutation_id') ?? '0');
     // Changes not sent yet are not in the backup: they are kept and applied again on top.
-    // (Only a connected profile's outbox means "not sent yet"; without a server it is history.)
-    const unsent = new SyncSettings(store.meta).connection() ? store.outbox.pending() : [];
+    // Ids never go back behind this database's nor the backup's.
+    const replaced = {
+      lastMutationId: Math.max(store.outbox.lastMutationId(), restoredLastId),
+      unsent: unsentEdits(store),
+    };
     store.transaction(() => {
       for (const table of REPLACED_TABLES) {
         store.db.prepare(`DELETE FROM ${table}`).run();
@@ -71,13 +73,7 @@ export async function restoreInPlace(
         if (value === undefined) store.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
         else store.meta.set(key, value);
       }
-      // Ids never go back; the server is asked on the next round which ones it has seen.
-      if (restoredLastId > store.outbox.lastMutationId())
-        store.meta.set('last_mutation_id', String(restoredLastId));
-      for (const mutation of unsent) store.outbox.append(mutation.ops);
-      new Replica(store).reapply(unsent);
-      // Whenever this profile syncs next (now or after connecting), it realigns first.
-      new SyncSettings(store.meta).setRealign(true);
+      continueAfterRestore(store, replaced);
       const problems = store.db.pragma('integrity_check', { simple: true });
       if (problems !== 'ok')
         throw new CoreError(

@@ -28,6 +28,7 @@ const REPLACED_TABLES = [
   'outbox',
   'sync_conflicts',
   'sync_rejections',
+  'import_keys',
 ];
 /** Meta entries taken from the backup: where its pull had got to. */
 const META_FROM_BACKUP = ['sync.cursor', 'sync.scope_epoch'];

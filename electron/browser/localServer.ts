@@ -16,6 +16,8 @@ import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 
 const SESSION_COOKIE = 'tutti_session';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Only the import wizard hands over a whole file (base64, see MAX_IMPORT_FILE_BYTES). */
+const MAX_IMPORT_BODY_BYTES = 68 * 1024 * 1024;
 
 export interface LocalServer {
   /** The address to open, with the token. */
@@ -60,7 +62,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError('body too large');
+    if (size > MAX_IMPORT_BODY_BYTES) throw new RangeError('body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -128,7 +130,11 @@ export async function startLocalServer(options: {
     }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      const text = await readBody(req);
+      body = JSON.parse(text);
+      const method = (body as { method?: unknown } | null)?.method;
+      if (text.length > MAX_BODY_BYTES && method !== 'importOpen')
+        throw new RangeError('body too large');
     } catch (error) {
       const tooLarge = error instanceof RangeError;
       return sendJson(

@@ -1,13 +1,9 @@
 /**
  * `tutti` command line. Errors a person can fix are printed as one German line on stderr with a
- * non-zero exit; anything else is a bug and prints its stack.
+ * non-zero exit; anything else is a bug and prints its stack. Each command is loaded only when
+ * called: a short command should not wait for the modules of all the others.
  */
 import { CoreError } from '../core/coreError.ts';
-import { backupCommand } from './backupCommand.ts';
-import { enrollCommand } from './enrollCommand.ts';
-import { exportCommand } from './exportCommand.ts';
-import { startCommand } from './startCommand.ts';
-import { syncCommand } from './syncCommand.ts';
 
 const USAGE = `Tutti – Vereinsverwaltung
 
@@ -16,6 +12,12 @@ Verwendung:
       Startet Tutti. Ohne Electron (oder mit --browser) im Browser unter 127.0.0.1.
   tutti export members|registers|instruments|loans --profile ORDNER --format csv|json [--out DATEI]
       Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
+  tutti import DATEI --profile ORDNER [--mapping DATEI] [--dry-run] [--password PW]
+               [--report DATEI] [--save-mapping DATEI]
+      Übernimmt Daten aus dem alten Programm: Access (.mdb/.accdb), Excel (.xlsx) oder CSV.
+      Ohne --mapping wird die vorgeschlagene Zuordnung verwendet (--save-mapping schreibt sie
+      zum Prüfen und Anpassen heraus). --dry-run zeigt nur, was geschähe. Erneutes Importieren
+      legt nichts doppelt an, sondern aktualisiert, was sich in der Quelle geändert hat.
   tutti enroll --profile ORDNER --server https://HOST:PORT --code CODE
       Verbindet das Profil mit dem Vereinsserver (Anmeldecode vom EDV-Beauftragten).
   tutti sync --profile ORDNER [--batch N]
@@ -41,15 +43,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await startCommand(rest, process.stdout);
+        return await (await import('./startCommand.ts')).startCommand(rest, process.stdout);
       case 'export':
-        return await exportCommand(rest, process.stdout);
+        return await (await import('./exportCommand.ts')).exportCommand(rest, process.stdout);
+      case 'import':
+        return await (await import('./importCommand.ts')).importCommand(rest, process.stdout);
       case 'enroll':
-        return await enrollCommand(rest, process.stdout);
+        return await (await import('./enrollCommand.ts')).enrollCommand(rest, process.stdout);
       case 'sync':
-        return await syncCommand(rest, process.stdout);
+        return await (await import('./syncCommand.ts')).syncCommand(rest, process.stdout);
       case 'backup':
-        return await backupCommand(rest, process.stdout);
+        return await (await import('./backupCommand.ts')).backupCommand(rest, process.stdout);
       case undefined:
       case 'help':
       case '--help':

@@ -8,27 +8,17 @@ import type {
   VerifiedBackupView,
 } from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
+import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
-import {
-  type Draft,
-  type EntityMap,
-  type EntityName,
-  validateRecord,
-} from '../../shared/domain/entities.ts';
-import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
+import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { BackupService } from '../backup/backupService.ts';
+import { ImportService } from '../import/importService.ts';
 import type { LocalStore } from '../store/localStore.ts';
-import type { StoredRecord } from '../store/recordTable.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
-
-const NOT_FOUND = 'Der Datensatz wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.';
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
-}
+import { NOT_FOUND, saveRecord } from './recordWriter.ts';
 
 export class ClubService implements ClubApi {
   constructor(
@@ -36,7 +26,31 @@ export class ClubService implements ClubApi {
     private readonly profileLabel: string,
     private readonly sync: DesktopSync = new DesktopSync(store),
     private readonly backups: BackupService = new BackupService(store),
-  ) {}
+  ) {
+    this.imports = new ImportService(store, () => this.sync.localChanged());
+  }
+
+  private readonly imports: ImportService;
+
+  importOpen(
+    fileName: string,
+    contentBase64: string,
+    password: string | null,
+  ): Promise<ApiResult<ImportSourceView>> {
+    return this.imports.open(fileName, contentBase64, password);
+  }
+
+  importPreview(mapping: ImportMapping): Promise<ApiResult<ImportReport>> {
+    return this.imports.preview(mapping);
+  }
+
+  importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>> {
+    return this.imports.run(mapping);
+  }
+
+  async importProgress(): Promise<ApiResult<ImportProgress>> {
+    return ok(this.imports.progress());
+  }
 
   async backupStatus(): Promise<ApiResult<BackupStatus>> {
     return ok(this.backups.status());
@@ -116,50 +130,9 @@ export class ClubService implements ClubApi {
     return result;
   }
 
-  /** Synchronous core of `save`, for imports and benchmarks that need no promise per record. */
+  /** Synchronous core of `save`, for benchmarks and tests that need no promise per record. */
   saveNow<E extends EntityName>(entity: E, draft: Draft<E>): ApiResult<EntityMap[E]> {
-    const candidate: Record<string, unknown> = { ...draft };
-    if (entity === 'attendance') {
-      // Attendance is keyed by event and member (see attendanceId).
-      candidate.id = attendanceId(
-        String(candidate.eventId ?? ''),
-        String(candidate.memberId ?? ''),
-      );
-    } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
-      candidate.id = newId();
-    }
-    const validated = validateRecord(entity, candidate);
-    if (!validated.ok) {
-      return fail('validation', 'Bitte die markierten Felder prüfen.', validated.fieldErrors);
-    }
-    const record = validated.value;
-    // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
-    const isCreate =
-      entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';
-    return this.store.transaction(() => {
-      const previous = this.store.tables[entity].get(record.id);
-      if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
-      const fieldErrors = checkInvariants(
-        this.store,
-        entity,
-        record,
-        previous && !previous.deleted ? (previous.record as unknown as EntityMap[E]) : undefined,
-      );
-      if (Object.keys(fieldErrors).length > 0) {
-        return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
-      }
-      const next = record as unknown as StoredRecord['record'];
-      const changed = Object.keys(next).filter(
-        (field) =>
-          field !== 'id' &&
-          (!previous || previous.deleted || !sameValue(previous.record[field], next[field])),
-      );
-      if (previous?.deleted) changed.push('deleted');
-      if (changed.length > 0) {
-        this.store.applyLocalChange(entity, { record: next, deleted: false }, previous, changed);
-      }
-      return ok(record);
-    });
+    return saveRecord(this.store, entity, draft);
   }
 
   async remove(entity: EntityName, id: string): Promise<ApiResult<null>> {

@@ -24,7 +24,8 @@ export type CoreErrorCode =
   | 'sync_failed'
   | 'backup_unusable'
   | 'backup_not_configured'
-  | 'backup_folder_unavailable';
+  | 'backup_folder_unavailable'
+  | 'import_unreadable';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';

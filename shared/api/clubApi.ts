@@ -10,7 +10,9 @@ import {
   type EntityName,
   entityNameSchema,
 } from '../domain/entities.ts';
+import { type ImportMapping, importMappingSchema } from '../import/mapping.ts';
 import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
+import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 import type { SyncJournalView, SyncStatus } from './sync.ts';
@@ -62,9 +64,28 @@ export interface ClubApi {
    * it completely; the current database is kept beside it.
    */
   restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>>;
+  /**
+   * Reads a file to import (Access, Excel, CSV; its bytes as base64) and answers its tables
+   * with a proposed mapping. `password` opens a protected Access database.
+   */
+  importOpen(
+    fileName: string,
+    contentBase64: string,
+    password: string | null,
+  ): Promise<ApiResult<ImportSourceView>>;
+  /** What importing the opened file by `mapping` would do; nothing is saved. */
+  importPreview(mapping: ImportMapping): Promise<ApiResult<ImportReport>>;
+  /** Imports the opened file by `mapping`; every record goes through the outbox. */
+  importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>>;
+  /** How far a running import (or preview) has got. */
+  importProgress(): Promise<ApiResult<ImportProgress>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
+
+/** The largest file the wizard sends, as base64 (48 MiB of file; an old club database has a few). */
+export const MAX_IMPORT_FILE_BYTES = 48 * 1024 * 1024;
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 const id = z.string().uuid({ error: 'Ungültige Kennung.' });
 const draft = z.record(z.string(), z.unknown());
@@ -91,6 +112,17 @@ export const clubApiArgs = {
   backupNow: z.tuple([]),
   verifyBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
   restoreBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
+  importOpen: z.tuple([
+    z.string().min(1).max(260),
+    z
+      .string()
+      .max(MAX_IMPORT_BASE64)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    z.string().max(200).nullable(),
+  ]),
+  importPreview: z.tuple([importMappingSchema]),
+  importRun: z.tuple([importMappingSchema]),
+  importProgress: z.tuple([]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

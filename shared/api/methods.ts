@@ -20,5 +20,9 @@ export const CLUB_API_METHOD_NAMES = [
   'backupNow',
   'verifyBackup',
   'restoreBackup',
+  'importOpen',
+  'importPreview',
+  'importRun',
+  'importProgress',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

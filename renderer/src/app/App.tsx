@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
+import { ImportPage } from '../import/ImportPage.tsx';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
 import { RegistersPage } from '../registers/RegistersPage.tsx';
@@ -31,6 +32,7 @@ const PAGES = {
   events: EventsPage,
   sync: SyncPage,
   backup: BackupPage,
+  import: ImportPage,
 } as const;
 type Page = keyof typeof PAGES;
 

@@ -4,7 +4,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export type Section = 'members' | 'registers' | 'instruments' | 'events' | 'sync' | 'backup';
+export type Section =
+  | 'members'
+  | 'registers'
+  | 'instruments'
+  | 'events'
+  | 'sync'
+  | 'backup'
+  | 'import';
 
 export class TuttiApp {
   constructor(readonly page: Page) {}

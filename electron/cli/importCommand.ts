@@ -1,0 +1,127 @@
+/**
+ * `tutti import FILE --profile DIR [--mapping FILE] [--dry-run] [--password PW]
+ *  [--report FILE] [--save-mapping FILE]`: moves a club in from its old program. Without
+ * `--mapping` the proposed mapping is used; `--save-mapping` writes it out for review and
+ * editing. The report (every row accounted for) goes to stdout or to `--report`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseMapping } from '../../shared/import/mapping.ts';
+import { importReportText } from '../../shared/import/reportText.ts';
+import { CoreError } from '../core/coreError.ts';
+import { writeFileAtomic } from '../core/files.ts';
+import { type OpenedProfile, openProfile, profilePaths } from '../core/profile.ts';
+import { saveRecordInTransaction } from '../core/recordWriter.ts';
+import { MappingMismatch, mappingFor, runImport } from '../import/importSource.ts';
+import { ImportFileError } from '../import/readers/importError.ts';
+import { readSourceFile } from '../import/readers/readSourceFile.ts';
+import { parseCommandArgs } from './args.ts';
+
+function readInput(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new CoreError(
+      'not_found',
+      `${what} ${path} lässt sich nicht lesen. Bitte Pfad und Rechte prüfen.`,
+      { cause },
+    );
+  }
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, text, 0o600);
+  } catch (cause) {
+    throw new CoreError(
+      'profile_not_writable',
+      `Die Datei ${path} lässt sich nicht schreiben. Bitte Pfad und Rechte prüfen.`,
+      { cause },
+    );
+  }
+}
+
+export async function importCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    profile: { type: 'string' },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    password: { type: 'string' },
+    report: { type: 'string' },
+    'save-mapping': { type: 'string' },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    throw new CoreError(
+      'bad_arguments',
+      'Bitte genau eine Datei angeben: tutti import DATEI --profile ORDNER',
+    );
+  }
+  if (!values.profile)
+    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+
+  let given = null;
+  if (values.mapping) {
+    const parsed = parseMapping(readInput(values.mapping, 'Die Zuordnungsdatei').toString('utf8'));
+    if (!parsed.ok) throw new CoreError('bad_arguments', `${parsed.error} (${values.mapping})`);
+    given = parsed.mapping;
+  }
+  const bytes = readInput(file, 'Die Datei');
+  // The profile's key derivation (scrypt) runs on libuv's thread pool: reading the file meanwhile
+  // on the main thread overlaps the two, the larger parts of a short command.
+  // A profile that does not exist yet is created only once the file has been read.
+  const profileDir = values.profile;
+  const existing = existsSync(profilePaths(profileDir).database);
+  let opening: Promise<OpenedProfile> | null = existing ? openProfile(profileDir) : null;
+  opening?.catch(() => {});
+  let source: Awaited<ReturnType<typeof readSourceFile>>;
+  let mapping: ReturnType<typeof mappingFor>;
+  try {
+    source = await readSourceFile(file, bytes, values.password ?? null);
+    mapping = mappingFor(source, given);
+  } catch (error) {
+    await opening?.then((p) => p.close()).catch(() => {});
+    if (error instanceof ImportFileError) {
+      const hint = error.reason === 'password_needed' ? ' (--password PASSWORT)' : '';
+      throw new CoreError('import_unreadable', `${error.message}${hint}`, { cause: error });
+    }
+    if (error instanceof MappingMismatch) {
+      throw new CoreError(
+        'bad_arguments',
+        `Die Zuordnung passt nicht zur Datei: ${error.problems[0]}`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  if (values['save-mapping']) {
+    writeOutput(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
+    process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
+  }
+
+  opening ??= openProfile(profileDir);
+  const profile = await opening;
+  let text: string;
+  try {
+    const store = profile.store;
+    const report = await runImport(
+      store,
+      (entity, draft) => saveRecordInTransaction(store, entity, draft),
+      source,
+      mapping,
+      {
+        dryRun: values['dry-run'] === true,
+        chunkSize: 100_000,
+      },
+    );
+    text = importReportText(report);
+  } finally {
+    profile.close();
+  }
+  if (values.report) {
+    writeOutput(values.report, text);
+    out.write(`${text.split('\n\n')[0]}\n\nVollständiger Bericht: ${values.report}\n`);
+  } else {
+    out.write(text);
+  }
+  return 0;
+}

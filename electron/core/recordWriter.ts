@@ -1,0 +1,94 @@
+/**
+ * Writing one record the way every edit is written: validated by its schema, checked against
+ * the cross-record rules, only changed fields stamped, and queued in the outbox. The
+ * ClubService saves through it, and so does the import — without loading sync or backups.
+ */
+import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import {
+  type Draft,
+  type EntityMap,
+  type EntityName,
+  validateRecord,
+} from '../../shared/domain/entities.ts';
+import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import type { StoredRecord } from '../store/recordTable.ts';
+import { checkInvariants } from './invariants.ts';
+
+export const NOT_FOUND =
+  'Der Datensatz wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+/** Creates (no `id`) or updates a record in its own transaction. */
+export function saveRecord<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  draft: Draft<E>,
+): ApiResult<EntityMap[E]> {
+  return writeRecord(store, entity, draft, true);
+}
+
+/**
+ * The same inside a transaction the caller holds (an import writes thousands of records in
+ * one): nothing is written unless every check passed, so no savepoint per record is needed.
+ */
+export function saveRecordInTransaction<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  draft: Draft<E>,
+): ApiResult<EntityMap[E]> {
+  if (!store.db.inTransaction) throw new Error('saveRecordInTransaction needs an open transaction');
+  return writeRecord(store, entity, draft, false);
+}
+
+function writeRecord<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  draft: Draft<E>,
+  ownTransaction: boolean,
+): ApiResult<EntityMap[E]> {
+  const candidate: Record<string, unknown> = { ...draft };
+  if (entity === 'attendance') {
+    // Attendance is keyed by event and member (see attendanceId).
+    candidate.id = attendanceId(String(candidate.eventId ?? ''), String(candidate.memberId ?? ''));
+  } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
+    candidate.id = newId();
+  }
+  const validated = validateRecord(entity, candidate);
+  if (!validated.ok) {
+    return fail('validation', 'Bitte die markierten Felder prüfen.', validated.fieldErrors);
+  }
+  const record = validated.value;
+  // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
+  const isCreate =
+    entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';
+  const write = (): ApiResult<EntityMap[E]> => {
+    const previous = store.tables[entity].get(record.id);
+    if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
+    const fieldErrors = checkInvariants(
+      store,
+      entity,
+      record,
+      previous && !previous.deleted ? (previous.record as unknown as EntityMap[E]) : undefined,
+    );
+    if (Object.keys(fieldErrors).length > 0) {
+      return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
+    }
+    const next = record as unknown as StoredRecord['record'];
+    const changed = Object.keys(next).filter(
+      (field) =>
+        field !== 'id' &&
+        (!previous || previous.deleted || !sameValue(previous.record[field], next[field])),
+    );
+    if (previous?.deleted) changed.push('deleted');
+    if (changed.length > 0) {
+      store.applyLocalChange(entity, { record: next, deleted: false }, previous, changed);
+    }
+    return ok(record);
+  };
+  return ownTransaction ? store.transaction(write) : write();
+}

@@ -1,0 +1,727 @@
+/**
+ * Imports a read source file into the profile, by a mapping: registers first, then members,
+ * instruments, loans and honours, so that every reference can be resolved. Each record is
+ * written through `saveNow` — validated, checked against the cross-record rules and queued in
+ * the outbox like any edit, so the import syncs. Every source row ends as created, updated,
+ * unchanged or skipped, and the report says so with a reason for everything not plain.
+ *
+ * A preview (dry run) is the same import in one transaction that is rolled back: what it
+ * reports is exactly what the import would do.
+ */
+
+import type {
+  ImportMessage,
+  ImportMessageLevel,
+  ImportReport,
+  ImportTableReport,
+} from '../../shared/api/import.ts';
+import type { ApiResult } from '../../shared/api/result.ts';
+import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
+import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
+import type { ImportMapping, TableMapping } from '../../shared/import/mapping.ts';
+import { buildRowDraft, notesWithKept, type RowDraft } from '../../shared/import/rowDraft.ts';
+import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/sourceTable.ts';
+import { IMPORT_ENTITIES, type ImportEntity, targetOf } from '../../shared/import/targets.ts';
+import { openLoanOf } from '../core/invariants.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { ImportKeys, type ImportLink } from './importKeys.ts';
+
+export type SaveRecord = <E extends EntityName>(
+  entity: E,
+  draft: Draft<E>,
+) => ApiResult<EntityMap[E]>;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  today?: string;
+  now?: () => Date;
+  /** Rows per transaction of a real import; between them the event loop runs (progress). */
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Fields a record cannot do without: a value there that does not fit skips the row. */
+const REQUIRED: Record<ImportEntity, readonly string[]> = {
+  registers: ['name'],
+  members: ['firstName', 'lastName', 'status'],
+  instruments: ['inventoryNumber', 'kind'],
+  loans: ['instrumentId', 'memberId', 'issuedOn'],
+  honours: ['memberId', 'kind', 'date'],
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  registerIds: 'Register',
+  registerId: 'Register',
+  purchasePriceCents: 'Kaufpreis',
+  instrumentId: 'Instrument',
+  memberId: 'Mitglied',
+};
+
+class Rollback extends Error {}
+
+/** Equal for the import: missing, null and an empty list are all "empty". */
+function same(a: unknown, b: unknown): boolean {
+  const empty = (v: unknown) =>
+    v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function lower(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+function display(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return formatGermanDate(value);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/** "Werner, Julia" and "Julia Werner" both → "julia werner". */
+function personName(text: string): string {
+  const comma = /^([^,]+),\s*(.+)$/.exec(text.trim());
+  return lower(comma ? `${comma[2]} ${comma[1]}` : text).replace(/\s+/g, ' ');
+}
+
+interface RowContext {
+  table: SourceTable;
+  mapping: TableMapping;
+  entity: ImportEntity;
+  report: ImportTableReport;
+  links: Map<string, ImportLink>;
+  seen: Map<string, number>;
+}
+
+interface Outcome {
+  level?: ImportMessageLevel;
+  messages: string[];
+}
+
+export class Importer {
+  private readonly keys: ImportKeys;
+  private readonly today: string;
+  private readonly now: () => Date;
+  private readonly messages: ImportMessage[] = [];
+  /** Source key (lower case) → record id, over every table of the kind in this mapping. */
+  private readonly bySourceKey: Record<
+    'registers' | 'members' | 'instruments',
+    Map<string, string>
+  > = {
+    registers: new Map(),
+    members: new Map(),
+    instruments: new Map(),
+  };
+  private readonly registerByName = new Map<string, string>();
+  private readonly instrumentByNumber = new Map<string, string>();
+  private readonly memberByNumber = new Map<string, string>();
+  private readonly membersByName = new Map<string, string[]>();
+  /** Name + birth date → where that member came from, for the duplicate check. */
+  private readonly memberIdentity = new Map<string, string>();
+
+  constructor(
+    private readonly store: LocalStore,
+    private readonly save: SaveRecord,
+    private readonly source: SourceFile,
+    private readonly mapping: ImportMapping,
+    private readonly options: ImportOptions,
+  ) {
+    this.keys = new ImportKeys(store);
+    this.today = options.today ?? todayIso();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async run(): Promise<ImportReport> {
+    const started = performance.now();
+    const at = this.now().toISOString();
+    const contexts: RowContext[] = [];
+    for (const entity of IMPORT_ENTITIES) {
+      for (const mapping of this.mapping.tables.filter((t) => t.entity === entity)) {
+        const table = this.source.tables.find((t) => t.name === mapping.source)!;
+        contexts.push({
+          table,
+          mapping,
+          entity,
+          report: {
+            source: table.name,
+            entity,
+            rows: table.rows.length,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            skipped: 0,
+            cleaned: {},
+          },
+          links: new Map(),
+          seen: new Map(),
+        });
+      }
+    }
+    const steps: (() => void)[] = [() => this.loadExisting(contexts)];
+    for (const context of contexts) {
+      steps.push(() => {
+        context.links = this.keys.linksOf(context.table.name, context.entity);
+      });
+      context.table.rows.forEach((row, index) => {
+        steps.push(() => this.importRow(context, row, index + 1));
+      });
+    }
+    const total = steps.length;
+    if (this.options.dryRun) {
+      try {
+        this.store.transaction(() => {
+          steps.forEach((step) => {
+            step();
+          });
+          throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+      }
+      this.options.onProgress?.(total, total);
+    } else {
+      const chunk = this.options.chunkSize ?? 2_000;
+      for (let from = 0; from < total; from += chunk) {
+        this.store.transaction(() => {
+          for (const step of steps.slice(from, from + chunk)) step();
+        });
+        this.options.onProgress?.(Math.min(from + chunk, total), total);
+        if (from + chunk < total) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const mapped = new Set(
+      this.mapping.tables.filter((t) => t.entity !== null).map((t) => t.source),
+    );
+    return {
+      fileName: this.source.fileName,
+      format: this.source.format,
+      dryRun: this.options.dryRun,
+      at,
+      durationMs: Math.round(performance.now() - started),
+      tables: contexts.map((c) => c.report),
+      ignoredTables: this.source.tables
+        .filter((t) => !mapped.has(t.name))
+        .map((t) => ({ source: t.name, rows: t.rows.length })),
+      messages: this.messages,
+      notes: this.source.notes,
+    };
+  }
+
+  /** What Tutti already holds: links of earlier imports and the natural keys of live records. */
+  private loadExisting(contexts: RowContext[]): void {
+    for (const c of contexts) {
+      if (c.entity !== 'registers' && c.entity !== 'members' && c.entity !== 'instruments')
+        continue;
+      for (const [key, link] of this.keys.linksOf(c.table.name, c.entity)) {
+        const stored = this.store.tables[c.entity].get(link.recordId);
+        if (stored && !stored.deleted) this.bySourceKey[c.entity].set(key, link.recordId);
+      }
+    }
+    for (const r of this.store.tables.registers.listLive()) {
+      this.registerByName.set(lower(String(r.name)), String(r.id));
+    }
+    for (const i of this.store.tables.instruments.listLive()) {
+      this.instrumentByNumber.set(lower(String(i.inventoryNumber)), String(i.id));
+    }
+    const imported = this.keys.importedRecordIds('members');
+    for (const m of this.store.tables.members.listLive()) {
+      this.rememberMember(m as unknown as EntityMap['members']);
+      if (m.birthDate && !imported.has(String(m.id))) {
+        this.memberIdentity.set(
+          this.identityOf(m),
+          `dem vorhandenen Mitglied ${m.firstName} ${m.lastName}`,
+        );
+      }
+    }
+  }
+
+  private identityOf(fields: Record<string, unknown>): string {
+    return `${lower(String(fields.firstName ?? ''))}|${lower(String(fields.lastName ?? ''))}|${fields.birthDate ?? ''}`;
+  }
+
+  private rememberMember(m: EntityMap['members']): void {
+    if (m.memberNumber) this.memberByNumber.set(lower(m.memberNumber), m.id);
+    const name = personName(`${m.firstName} ${m.lastName}`);
+    const ids = this.membersByName.get(name) ?? [];
+    if (!ids.includes(m.id)) ids.push(m.id);
+    this.membersByName.set(name, ids);
+  }
+
+  private note(
+    context: RowContext,
+    row: number,
+    label: string,
+    level: ImportMessageLevel,
+    texts: string[],
+  ): void {
+    for (const text of texts)
+      this.messages.push({ source: context.table.name, row, label, level, text });
+  }
+
+  private importRow(context: RowContext, row: Record<string, SourceCell>, rowNumber: number): void {
+    const { entity, mapping, report } = context;
+    const draft = buildRowDraft(entity, mapping, row, this.today);
+    for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
+    const label = this.rowLabel(context, row, draft);
+    const skip = (reason: string) => {
+      report.skipped++;
+      this.note(context, rowNumber, label, 'warning', draft.warnings);
+      this.note(context, rowNumber, label, 'skipped', [reason]);
+    };
+
+    const sourceKey = this.sourceKeyOf(context, row, draft);
+    if (!sourceKey) {
+      skip(
+        mapping.key.length > 0
+          ? `Die Schlüsselspalte ${mapping.key.map((k) => `„${k}“`).join(', ')} ist leer.`
+          : 'Pflichtangaben fehlen (Name, Inventarnummer, Mitglied, Datum …).',
+      );
+      return;
+    }
+    const earlier = context.seen.get(sourceKey);
+    if (earlier !== undefined) {
+      skip(
+        `Gleicher Schlüssel „${sourceKey}“ wie Zeile ${earlier}; die Zeile ist doppelt in der Quelle.`,
+      );
+      return;
+    }
+    context.seen.set(sourceKey, rowNumber);
+
+    const unresolved = this.resolveReferences(entity, draft);
+    if (unresolved) {
+      skip(unresolved);
+      return;
+    }
+    draft.fields.notes = notesWithKept(draft.fields.notes, draft.keep);
+    // What the source says, before any repair on saving: a later import compares against this,
+    // so the same source row always compares equal, whatever had to be repaired.
+    const fromSource = { ...draft.fields };
+
+    const link = context.links.get(sourceKey);
+    const outcome = link
+      ? this.updateLinked(context, sourceKey, link, draft, fromSource)
+      : this.createOrAdopt(context, sourceKey, draft, fromSource, rowNumber, label);
+    this.note(context, rowNumber, label, 'warning', draft.warnings);
+    if (outcome.level) this.note(context, rowNumber, label, outcome.level, outcome.messages);
+  }
+
+  /** Turns reference texts into ids; answers why the row must be skipped, or null. */
+  private resolveReferences(entity: ImportEntity, draft: RowDraft): string | null {
+    const { refs, fields } = draft;
+    const dangling = (what: string, value: string) => {
+      draft.warnings.push(
+        `${what} „${value}“ gibt es weder in der Datei noch in Tutti; Zuordnung weggelassen.`,
+      );
+      draft.keep.push(`${what}: ${value}`);
+    };
+    if (entity === 'members') {
+      const id = refs.register ? this.registerId(refs.register) : undefined;
+      if (refs.register && !id) dangling('Register', refs.register);
+      fields.registerIds = id ? [id] : [];
+    }
+    if (entity === 'instruments') {
+      const id = refs.register ? this.registerId(refs.register) : undefined;
+      if (refs.register && !id) dangling('Register', refs.register);
+      fields.registerId = id ?? null;
+    }
+    if (entity === 'loans') {
+      if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
+      if (!refs.member) return 'Die Ausleihe nennt kein Mitglied.';
+      const instrumentId = this.instrumentId(refs.instrument);
+      if (!instrumentId)
+        return `Das Instrument „${refs.instrument}“ gibt es weder in der Datei noch in Tutti.`;
+      const memberId = this.memberId(refs.member);
+      if (!memberId)
+        return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
+      fields.instrumentId = instrumentId;
+      fields.memberId = memberId;
+    }
+    if (entity === 'honours') {
+      if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
+      const memberId = this.memberId(refs.member);
+      if (!memberId)
+        return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
+      fields.memberId = memberId;
+    }
+    return null;
+  }
+
+  private registerId(ref: string): string | undefined {
+    return this.bySourceKey.registers.get(lower(ref)) ?? this.registerByName.get(lower(ref));
+  }
+
+  private instrumentId(ref: string): string | undefined {
+    return this.bySourceKey.instruments.get(lower(ref)) ?? this.instrumentByNumber.get(lower(ref));
+  }
+
+  private memberId(ref: string): string | undefined {
+    const byKey = this.bySourceKey.members.get(lower(ref)) ?? this.memberByNumber.get(lower(ref));
+    if (byKey) return byKey;
+    const ids = this.membersByName.get(personName(ref));
+    return ids?.length === 1 ? ids[0] : undefined;
+  }
+
+  /** A row imported before: only fields whose source value changed since are written. */
+  private updateLinked(
+    context: RowContext,
+    sourceKey: string,
+    link: ImportLink,
+    draft: RowDraft,
+    fromSource: Record<string, unknown>,
+  ): Outcome {
+    const { entity, report } = context;
+    const stored = this.store.tables[entity].get(link.recordId);
+    if (!stored || stored.deleted) {
+      report.skipped++;
+      return {
+        level: 'skipped',
+        messages: [
+          'Der Datensatz aus einem früheren Import wurde in Tutti gelöscht; er wird nicht neu angelegt.',
+        ],
+      };
+    }
+    const changed = Object.keys(fromSource).filter((f) => !same(fromSource[f], link.imported[f]));
+    if (changed.length === 0) {
+      report.unchanged++;
+      this.remember(entity, sourceKey, stored.record);
+      return { messages: [] };
+    }
+    const next: Record<string, unknown> = { ...stored.record };
+    for (const field of changed) next[field] = draft.fields[field];
+    const saved = this.saveWithRepairs(entity, next, draft, changed);
+    if (!saved.ok) {
+      report.skipped++;
+      return { level: 'skipped', messages: [saved.reason] };
+    }
+    const imported = { ...link.imported };
+    for (const field of changed) imported[field] = fromSource[field];
+    this.keys.link(
+      context.table.name,
+      entity,
+      sourceKey,
+      { recordId: link.recordId, imported },
+      this.now().toISOString(),
+    );
+    report.updated++;
+    this.remember(entity, sourceKey, saved.record);
+    return { messages: [] };
+  }
+
+  private createOrAdopt(
+    context: RowContext,
+    sourceKey: string,
+    draft: RowDraft,
+    fromSource: Record<string, unknown>,
+    rowNumber: number,
+    label: string,
+  ): Outcome {
+    const { entity, report } = context;
+    const adoptable =
+      entity === 'registers'
+        ? this.registerByName.get(lower(String(draft.fields.name ?? '')))
+        : entity === 'instruments'
+          ? this.instrumentByNumber.get(lower(String(draft.fields.inventoryNumber ?? '')))
+          : undefined;
+    if (adoptable && !this.isLinkedElsewhere(entity, adoptable)) {
+      return this.adopt(context, sourceKey, draft, fromSource, adoptable);
+    }
+    const messages: string[] = [];
+    let level: ImportMessageLevel | undefined;
+    if (entity === 'members' && draft.fields.birthDate) {
+      const identity = this.identityOf(draft.fields);
+      const first = this.memberIdentity.get(identity);
+      if (first) {
+        level = 'duplicate';
+        messages.push(
+          `Gleicher Name und gleiches Geburtsdatum wie ${first}. Beide wurden übernommen; bitte prüfen und bei Bedarf eines löschen.`,
+        );
+      } else {
+        this.memberIdentity.set(identity, `Zeile ${rowNumber} (${label})`);
+      }
+    }
+    if (entity === 'loans') this.settleOpenLoans(draft);
+    const saved = this.saveWithRepairs(
+      entity,
+      { ...draft.fields },
+      draft,
+      Object.keys(draft.fields),
+    );
+    if (!saved.ok) {
+      report.skipped++;
+      return { level: 'skipped', messages: [saved.reason] };
+    }
+    const id = String(saved.record.id);
+    this.keys.link(
+      context.table.name,
+      entity,
+      sourceKey,
+      { recordId: id, imported: fromSource },
+      this.now().toISOString(),
+    );
+    report.created++;
+    this.remember(entity, sourceKey, saved.record);
+    if (entity === 'instruments' && draft.refs.borrower) {
+      this.loanFromBorrowerColumn(context, sourceKey, draft, id, rowNumber, label);
+    }
+    return { level, messages };
+  }
+
+  /**
+   * A register or instrument that Tutti already has under the same name or inventory number
+   * (entered by hand before the import): linked, and only its empty fields filled.
+   */
+  private adopt(
+    context: RowContext,
+    sourceKey: string,
+    draft: RowDraft,
+    fromSource: Record<string, unknown>,
+    id: string,
+  ): Outcome {
+    const { entity, report } = context;
+    const stored = this.store.tables[entity].get(id)!;
+    const empty = Object.keys(draft.fields).filter(
+      (f) =>
+        (stored.record[f] === null || stored.record[f] === undefined) && draft.fields[f] !== null,
+    );
+    let record: Record<string, unknown> = stored.record;
+    if (empty.length > 0) {
+      const next: Record<string, unknown> = { ...stored.record };
+      for (const f of empty) next[f] = draft.fields[f];
+      const saved = this.saveWithRepairs(entity, next, draft, empty);
+      if (saved.ok) record = saved.record;
+    }
+    this.keys.link(
+      context.table.name,
+      entity,
+      sourceKey,
+      { recordId: id, imported: fromSource },
+      this.now().toISOString(),
+    );
+    if (empty.length > 0) report.updated++;
+    else report.unchanged++;
+    this.remember(entity, sourceKey, record);
+    const what =
+      entity === 'registers'
+        ? `Das Register „${record.name}“`
+        : `Das Instrument ${record.inventoryNumber}`;
+    return {
+      level: 'warning',
+      messages: [
+        `${what} gab es schon in Tutti; damit verknüpft${empty.length > 0 ? ', leere Felder ergänzt' : ''}.`,
+      ],
+    };
+  }
+
+  private isLinkedElsewhere(entity: ImportEntity, id: string): boolean {
+    if (entity !== 'registers' && entity !== 'instruments') return false;
+    return [...this.bySourceKey[entity].values()].includes(id);
+  }
+
+  /**
+   * One open loan per instrument: when the old program has two, the earlier one evidently
+   * ended when the later one began. It is closed on that day, with a warning and a note.
+   */
+  private settleOpenLoans(draft: RowDraft): void {
+    const fields = draft.fields;
+    if (
+      fields.returnedOn ||
+      typeof fields.instrumentId !== 'string' ||
+      typeof fields.issuedOn !== 'string'
+    )
+      return;
+    const open = openLoanOf(this.store, fields.instrumentId);
+    if (!open) return;
+    if (open.issuedOn <= fields.issuedOn) {
+      const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(fields.issuedOn)} erneut ausgegeben.`;
+      const closed = this.save('loans', {
+        ...open,
+        returnedOn: fields.issuedOn,
+        notes: open.notes ? `${open.notes}\n${note}` : note,
+      });
+      if (closed.ok) {
+        draft.warnings.push(
+          `Das Instrument war laut Quelle noch seit ${formatGermanDate(open.issuedOn)} ausgeliehen; jene Ausleihe gilt als am ${formatGermanDate(fields.issuedOn)} zurückgegeben.`,
+        );
+      }
+    } else {
+      fields.returnedOn = open.issuedOn;
+      const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(open.issuedOn)} erneut ausgegeben.`;
+      fields.notes = fields.notes ? `${fields.notes}\n${note}` : note;
+      draft.warnings.push(
+        `Zwei offene Ausleihen desselben Instruments: diese gilt als am ${formatGermanDate(open.issuedOn)} zurückgegeben (Beginn der späteren).`,
+      );
+    }
+  }
+
+  /** An instrument table naming its borrower: the open loan is created with the instrument. */
+  private loanFromBorrowerColumn(
+    context: RowContext,
+    sourceKey: string,
+    draft: RowDraft,
+    instrumentId: string,
+    rowNumber: number,
+    label: string,
+  ): void {
+    const borrower = draft.refs.borrower!;
+    const memberId = this.memberId(borrower);
+    if (!memberId) {
+      this.note(context, rowNumber, label, 'warning', [
+        `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
+      ]);
+      return;
+    }
+    if (openLoanOf(this.store, instrumentId)) return;
+    const issuedOn = draft.loanedSince ?? this.today;
+    const loanSource = `${context.table.name}#ausgeliehen-an`;
+    const saved = this.save('loans', {
+      instrumentId,
+      memberId,
+      issuedOn,
+      notes: draft.loanedSince
+        ? null
+        : 'Beim Import angelegt; Ausgabedatum unbekannt (Importtag eingetragen).',
+    });
+    if (!saved.ok) {
+      this.note(context, rowNumber, label, 'warning', [
+        `Ausleihe nicht angelegt: ${saved.error.message}`,
+      ]);
+      return;
+    }
+    this.keys.link(
+      loanSource,
+      'loans',
+      sourceKey,
+      { recordId: saved.value.id, imported: { memberId } },
+      this.now().toISOString(),
+    );
+    context.report.loansCreated = (context.report.loansCreated ?? 0) + 1;
+    if (!draft.loanedSince) {
+      this.note(context, rowNumber, label, 'warning', [
+        `Ausleihe an „${borrower}“ angelegt; das Ausgabedatum ist unbekannt, der Importtag wurde eingetragen.`,
+      ]);
+    }
+  }
+
+  /**
+   * Saves; a field whose value the record refuses (an IBAN that fails its check, an entry date
+   * before the birth date, …) is emptied and its value kept in the notes, then saved again.
+   * Only a refusal of a required field skips the row.
+   */
+  private saveWithRepairs(
+    entity: ImportEntity,
+    candidate: Record<string, unknown>,
+    draft: RowDraft,
+    written: string[],
+  ): { ok: true; record: Record<string, unknown> } | { ok: false; reason: string } {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const result = this.save(entity, candidate as Draft<typeof entity>);
+      if (result.ok)
+        return { ok: true, record: result.value as unknown as Record<string, unknown> };
+      const errors = result.error.fields ?? {};
+      const repairable = Object.entries(errors).filter(
+        ([field]) =>
+          !REQUIRED[entity].includes(field) &&
+          written.includes(field) &&
+          candidate[field] !== null &&
+          candidate[field] !== undefined &&
+          !(Array.isArray(candidate[field]) && (candidate[field] as unknown[]).length === 0),
+      );
+      if (result.error.code !== 'validation' || repairable.length === 0) {
+        const details = Object.entries(errors)
+          .map(([field, message]) => `${this.fieldLabel(entity, field)}: ${message}`)
+          .join(' ');
+        return { ok: false, reason: details || result.error.message };
+      }
+      for (const [field, message] of repairable) {
+        const label = this.fieldLabel(entity, field);
+        const value = candidate[field];
+        draft.warnings.push(
+          `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
+        );
+        draft.keep.push(`${label}: ${display(value)}`);
+        candidate[field] = Array.isArray(value) ? [] : null;
+        draft.fields[field] = candidate[field];
+      }
+      candidate.notes = notesWithKept(
+        draft.fields.notes === undefined ? null : stripKept(draft.fields.notes),
+        draft.keep,
+      );
+      draft.fields.notes = candidate.notes;
+    }
+    return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
+  }
+
+  private fieldLabel(entity: ImportEntity, field: string): string {
+    return targetOf(entity, field)?.label ?? FIELD_LABELS[field] ?? field;
+  }
+
+  private remember(entity: ImportEntity, sourceKey: string, record: Record<string, unknown>): void {
+    const id = String(record.id);
+    if (entity === 'registers') {
+      this.bySourceKey.registers.set(sourceKey, id);
+      this.registerByName.set(lower(String(record.name)), id);
+    } else if (entity === 'instruments') {
+      this.bySourceKey.instruments.set(sourceKey, id);
+      this.instrumentByNumber.set(lower(String(record.inventoryNumber)), id);
+    } else if (entity === 'members') {
+      this.bySourceKey.members.set(sourceKey, id);
+      this.rememberMember(record as unknown as EntityMap['members']);
+    }
+  }
+
+  /** The row's key: its key columns, or else what identifies such a record naturally. */
+  private sourceKeyOf(
+    context: RowContext,
+    row: Record<string, SourceCell>,
+    draft: RowDraft,
+  ): string | null {
+    const parts =
+      context.mapping.key.length > 0
+        ? context.mapping.key.map((column) => row[column])
+        : this.naturalKey(context.entity, draft);
+    const texts = parts.map((p) => (p === null || p === undefined ? '' : lower(String(p))));
+    return texts.every((t) => t === '') || texts.some((t) => t === '') ? null : texts.join('|');
+  }
+
+  private naturalKey(entity: ImportEntity, draft: RowDraft): unknown[] {
+    const f = draft.fields;
+    switch (entity) {
+      case 'registers':
+        return [f.name];
+      case 'members':
+        return [f.lastName, f.firstName, f.birthDate ?? '-'];
+      case 'instruments':
+        return [f.inventoryNumber];
+      case 'loans':
+        return [draft.refs.instrument, draft.refs.member, f.issuedOn];
+      case 'honours':
+        return [draft.refs.member, f.kind, f.date];
+    }
+  }
+
+  /** How a person finds the row in the old program: its key and a name. */
+  private rowLabel(context: RowContext, row: Record<string, SourceCell>, draft: RowDraft): string {
+    const key = context.mapping.key.map((column) => `${column} ${row[column] ?? '–'}`).join(', ');
+    const f = draft.fields;
+    const name =
+      context.entity === 'members'
+        ? [f.firstName, f.lastName].filter(Boolean).join(' ')
+        : context.entity === 'instruments'
+          ? [f.inventoryNumber, f.kind].filter(Boolean).join(' ')
+          : context.entity === 'registers'
+            ? String(f.name ?? '')
+            : context.entity === 'loans'
+              ? `${draft.refs.instrument ?? '?'} an ${draft.refs.member ?? '?'}`
+              : `${f.kind ?? ''} für ${draft.refs.member ?? '?'}`;
+    return [key, name].filter((part) => part !== '').join(', ') || `Zeile`;
+  }
+}
+
+/** The notes without an earlier "Aus dem Import" line, so that it is rewritten, not repeated. */
+function stripKept(notes: unknown): string | null {
+  if (typeof notes !== 'string') return null;
+  return notes
+    .split('\n')
+    .filter((line) => !line.startsWith('Aus dem Import (nicht in Felder übernommen): '))
+    .join('\n');
+}

@@ -1,0 +1,147 @@
+/**
+ * Access databases, 97 to 2019 (Jet 3, Jet 4, ACE), with `mdb-reader`: pure JavaScript, so
+ * no Access and no ODBC driver is needed on the secretary's laptop. Dates are Access date/time
+ * values, which carry no time zone: the calendar day is taken from the value as stored
+ * (mdb-reader hands it over as UTC), so 20.08.1939 stays 20.08.1939 wherever Tutti runs.
+ */
+import MDBReader, { type Column } from 'mdb-reader';
+import type {
+  SourceCell,
+  SourceColumnType,
+  SourceTable,
+} from '../../../shared/import/sourceTable.ts';
+import { ImportFileError } from './importError.ts';
+
+const COLUMN_TYPES: Partial<Record<Column['type'], SourceColumnType>> = {
+  boolean: 'boolean',
+  byte: 'number',
+  integer: 'number',
+  long: 'number',
+  bigint: 'number',
+  float: 'number',
+  double: 'number',
+  numeric: 'money',
+  currency: 'money',
+  datetime: 'date',
+  datetimextended: 'date',
+  text: 'text',
+  memo: 'text',
+  repid: 'text',
+};
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Calendar day of an Access date/time, plus the time when it is not midnight. */
+export function accessDateText(date: Date): string {
+  const day = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const seconds = date.getUTCHours() * 3600 + date.getUTCMinutes() * 60 + date.getUTCSeconds();
+  return seconds === 0
+    ? day
+    : `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+function cell(value: unknown): SourceCell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : accessDateText(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return null;
+}
+
+function headerKind(buffer: Buffer): 'jet' | 'ace' | 'office-encrypted' | 'unknown' {
+  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) return 'office-encrypted';
+  const name = buffer.subarray(4, 19).toString('latin1');
+  if (name === 'Standard Jet DB') return 'jet';
+  if (name === 'Standard ACE DB') return 'ace';
+  return 'unknown';
+}
+
+export function isAccessFile(buffer: Buffer): boolean {
+  return headerKind(buffer) !== 'unknown';
+}
+
+export function readAccess(
+  buffer: Buffer,
+  password: string | null,
+): { tables: SourceTable[]; notes: string[] } {
+  const kind = headerKind(buffer);
+  if (kind === 'unknown') {
+    throw new ImportFileError(
+      'unreadable',
+      'Die Datei ist keine Access-Datenbank (.mdb/.accdb) oder sie ist beschädigt.',
+    );
+  }
+  let reader: MDBReader;
+  try {
+    reader = new MDBReader(buffer, { password: password ?? undefined });
+  } catch (cause) {
+    throw passwordOrDamage(cause, password);
+  }
+  // Jet databases (.mdb) keep their password only as a check value; mdb-reader opens them
+  // without it, so the password is compared here: a wrong one must not open the file either.
+  if (kind === 'jet') {
+    const stored = reader.getPassword();
+    if (stored && stored !== password) {
+      throw password === null ? passwordNeeded() : wrongPassword();
+    }
+  }
+  const notes: string[] = [];
+  const tables: SourceTable[] = [];
+  try {
+    for (const name of reader.getTableNames()) {
+      const table = reader.getTable(name);
+      const columns = table
+        .getColumns()
+        .filter((column) => {
+          const known = COLUMN_TYPES[column.type] !== undefined;
+          if (!known)
+            notes.push(
+              `Tabelle „${name}“: Spalte „${column.name}“ (${column.type}, z. B. Bilder oder Anhänge) wird nicht gelesen.`,
+            );
+          return known;
+        })
+        .map((column) => ({ name: column.name, type: COLUMN_TYPES[column.type]! }));
+      const names = columns.map((column) => column.name);
+      const rows = table.getData({ columns: names }).map((row) => {
+        const out: Record<string, SourceCell> = {};
+        for (const column of names) out[column] = cell(row[column]);
+        return out;
+      });
+      tables.push({ name, columns, rows });
+    }
+  } catch (cause) {
+    throw passwordOrDamage(cause, password);
+  }
+  return { tables, notes };
+}
+
+function passwordNeeded(): ImportFileError {
+  return new ImportFileError(
+    'password_needed',
+    'Die Access-Datenbank ist mit einem Passwort geschützt. Bitte das Datenbank-Passwort angeben.',
+  );
+}
+
+function wrongPassword(): ImportFileError {
+  return new ImportFileError(
+    'wrong_password',
+    'Das Passwort der Access-Datenbank ist falsch. Bitte das Datenbank-Passwort prüfen (Groß- und Kleinschreibung beachten).',
+  );
+}
+
+function passwordOrDamage(cause: unknown, password: string | null): ImportFileError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (/password/i.test(message)) {
+    const error = password === null ? passwordNeeded() : wrongPassword();
+    error.cause = cause;
+    return error;
+  }
+  return new ImportFileError(
+    'unreadable',
+    `Die Access-Datenbank ist beschädigt oder unvollständig und lässt sich nicht lesen (${message}). Bitte eine unbeschädigte Kopie verwenden, z. B. nach „Komprimieren und Reparieren“ in Access.`,
+    { cause },
+  );
+}

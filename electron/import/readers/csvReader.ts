@@ -1,0 +1,136 @@
+/**
+ * CSV as spreadsheets and old programs write it: `;` (German Excel) or `,`, quoted fields with
+ * line breaks and doubled quotes, UTF-8 (with or without BOM) or Windows-1252 (what German
+ * Excel saves as "CSV (Trennzeichen-getrennt)"). Encoding and separator are detected, and the
+ * report says what was detected. Every cell stays text; the mapping decides what it means.
+ */
+import type { SourceCell, SourceTable } from '../../../shared/import/sourceTable.ts';
+import { ImportFileError } from './importError.ts';
+
+export function decodeText(buffer: Buffer): { text: string; encoding: string } {
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8' };
+  }
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+    const label = buffer[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    return { text: new TextDecoder(label).decode(buffer.subarray(2)), encoding: 'UTF-16' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
+  } catch {
+    // Not valid UTF-8: the other encoding German Windows writes.
+    return { text: new TextDecoder('windows-1252').decode(buffer), encoding: 'Windows-1252' };
+  }
+}
+
+/** The separator that splits the header line into the most fields (quotes respected). */
+export function detectSeparator(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  let best = ';';
+  let bestCount = 0;
+  for (const candidate of [';', ',', '\t']) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === candidate && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** RFC 4180 records; a quote inside a quoted field is written twice. */
+export function parseCsvRecords(text: string, separator: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === separator) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (quoted) {
+    throw new ImportFileError(
+      'unreadable',
+      'Die CSV-Datei endet mitten in einem Feld in Anführungszeichen; sie ist unvollständig oder beschädigt.',
+    );
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+}
+
+export function readCsv(
+  buffer: Buffer,
+  tableName: string,
+): { tables: SourceTable[]; notes: string[] } {
+  if (buffer.includes(0)) {
+    if (!(buffer[0] === 0xff || buffer[0] === 0xfe)) {
+      throw new ImportFileError(
+        'unreadable',
+        'Die Datei ist keine Textdatei (CSV); bitte als CSV oder .xlsx speichern.',
+      );
+    }
+  }
+  const { text, encoding } = decodeText(buffer);
+  const separator = detectSeparator(text);
+  const records = parseCsvRecords(text, separator);
+  if (records.length === 0) throw new ImportFileError('empty', 'Die CSV-Datei ist leer.');
+  const header = uniqueHeader(records[0]!);
+  const rows = records.slice(1).map((record) => {
+    const row: Record<string, SourceCell> = {};
+    header.forEach((name, index) => {
+      const value = record[index];
+      row[name] = value === undefined || value === '' ? null : value;
+    });
+    return row;
+  });
+  const separatorName = separator === ';' ? 'Semikolon' : separator === ',' ? 'Komma' : 'Tabulator';
+  return {
+    tables: [
+      { name: tableName, columns: header.map((name) => ({ name, type: 'text' as const })), rows },
+    ],
+    notes: [`CSV gelesen als ${encoding}, getrennt durch ${separatorName}.`],
+  };
+}
+
+/** Header cells trimmed, empty ones named by position, repeated ones numbered. */
+export function uniqueHeader(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const base = cell.trim() || `Spalte ${index + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}

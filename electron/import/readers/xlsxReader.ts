@@ -1,0 +1,98 @@
+/**
+ * Excel workbooks (.xlsx) with `exceljs`: every sheet with a header row is a table. Excel
+ * keeps dates as day numbers without a time zone, which exceljs hands over as UTC: the
+ * calendar day is read in UTC, so it does not move.
+ */
+import ExcelJS from 'exceljs';
+import type {
+  SourceCell,
+  SourceColumnType,
+  SourceTable,
+} from '../../../shared/import/sourceTable.ts';
+import { accessDateText } from './accessReader.ts';
+import { uniqueHeader } from './csvReader.ts';
+import { ImportFileError } from './importError.ts';
+
+function cellValue(value: ExcelJS.CellValue): SourceCell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : accessDateText(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue); // formula
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+function columnType(values: SourceCell[], dates: boolean[]): SourceColumnType {
+  const present = values.map((v, i) => [v, dates[i]] as const).filter(([v]) => v !== null);
+  if (present.length === 0) return 'text';
+  if (present.every(([, isDate]) => isDate)) return 'date';
+  if (present.every(([v]) => typeof v === 'number')) return 'number';
+  if (present.every(([v]) => typeof v === 'boolean')) return 'boolean';
+  return 'text';
+}
+
+export async function readXlsx(
+  buffer: Buffer,
+): Promise<{ tables: SourceTable[]; notes: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new ImportFileError(
+      'unreadable',
+      'Die Excel-Datei ist beschädigt oder keine .xlsx-Datei (ältere .xls bitte in Excel als .xlsx speichern).',
+      { cause },
+    );
+  }
+  const tables: SourceTable[] = [];
+  const notes: string[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.actualRowCount < 1) return;
+    const headerRow = sheet.getRow(1);
+    const width = Math.max(headerRow.cellCount, sheet.actualColumnCount);
+    const rawHeader: string[] = [];
+    for (let c = 1; c <= width; c++)
+      rawHeader.push(String(cellValue(headerRow.getCell(c).value) ?? ''));
+    while (rawHeader.length > 0 && rawHeader[rawHeader.length - 1]!.trim() === '') rawHeader.pop();
+    if (rawHeader.length === 0) return;
+    const header = uniqueHeader(rawHeader);
+    const rows: Record<string, SourceCell>[] = [];
+    const isDate: boolean[][] = header.map(() => []);
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const excelRow = sheet.getRow(r);
+      const row: Record<string, SourceCell> = {};
+      let any = false;
+      header.forEach((name, index) => {
+        const raw = excelRow.getCell(index + 1).value;
+        let value = cellValue(raw);
+        if (typeof value === 'string' && value.trim() === '') value = null;
+        row[name] = value;
+        isDate[index]!.push(raw instanceof Date);
+        if (value !== null) any = true;
+      });
+      if (any) rows.push(row);
+      else {
+        for (const dates of isDate) dates.pop();
+      }
+    }
+    const columns = header.map((name, index) => ({
+      name,
+      type: columnType(
+        rows.map((row) => row[name] ?? null),
+        isDate[index]!,
+      ),
+    }));
+    tables.push({ name: sheet.name, columns, rows });
+  });
+  if (tables.length === 0)
+    throw new ImportFileError('empty', 'Die Excel-Datei enthält kein Blatt mit Daten.');
+  notes.push(
+    `Excel-Datei mit ${tables.length} ${tables.length === 1 ? 'Blatt' : 'Blättern'} gelesen.`,
+  );
+  return { tables, notes };
+}

@@ -1,0 +1,175 @@
+/**
+ * "Import": moving in from the old program. Choose a file → check the proposed mapping (and
+ * save it) → preview with counts and reasons → import with a progress bar → a report to save.
+ */
+import { Alert, Button, Group, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProgress, ImportReport, ImportSourceView } from '../../../shared/api/import.ts';
+import type { ImportMapping } from '../../../shared/import/mapping.ts';
+import { importReportText } from '../../../shared/import/reportText.ts';
+import { clubApi } from '../api/transport.ts';
+import { useClubData } from '../state/clubData.ts';
+import { downloadText } from './download.ts';
+import { FileStep } from './FileStep.tsx';
+import { ImportSummary } from './ImportSummary.tsx';
+import { MappingStep } from './MappingStep.tsx';
+
+type Step = 'file' | 'mapping' | 'preview' | 'running' | 'done';
+const STEP_INDEX: Record<Step, number> = { file: 0, mapping: 1, preview: 2, running: 3, done: 4 };
+
+function useProgress(active: boolean): ImportProgress | null {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      void clubApi.importProgress().then((answer) => {
+        if (answer.ok) setProgress(answer.value);
+      });
+    }, 200);
+    return () => clearInterval(timer);
+  }, [active]);
+  return active ? progress : null;
+}
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>('file');
+  const [view, setView] = useState<ImportSourceView | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping | null>(null);
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const progress = useProgress(step === 'running' || busy);
+
+  const runPreview = async () => {
+    if (!mapping) return;
+    setBusy(true);
+    const answer = await clubApi.importPreview(mapping);
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    setError(null);
+    setPreview(answer.value);
+    setStep('preview');
+  };
+
+  const runImport = async () => {
+    if (!mapping) return;
+    setStep('running');
+    const answer = await clubApi.importRun(mapping);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      setStep('preview');
+      return;
+    }
+    setReport(answer.value);
+    setStep('done');
+    await useClubData.getState().load({ quiet: true });
+  };
+
+  const restart = () => {
+    setStep('file');
+    setView(null);
+    setMapping(null);
+    setPreview(null);
+    setReport(null);
+    setError(null);
+  };
+
+  const percent = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : 0;
+
+  return (
+    <Stack style={{ overflowY: 'auto' }} pb="xl">
+      <Title order={2}>{t('importWizard.title')}</Title>
+      <Stepper active={STEP_INDEX[step]} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label={t('importWizard.step.file')} />
+        <Stepper.Step label={t('importWizard.step.mapping')} />
+        <Stepper.Step label={t('importWizard.step.preview')} />
+        <Stepper.Step label={t('importWizard.step.import')} />
+        <Stepper.Completed>{null}</Stepper.Completed>
+      </Stepper>
+
+      {step === 'file' && (
+        <FileStep
+          onOpened={(opened) => {
+            setView(opened);
+            setMapping(opened.mapping);
+            setStep('mapping');
+          }}
+        />
+      )}
+
+      {step === 'mapping' && view && mapping && (
+        <MappingStep
+          view={view}
+          mapping={mapping}
+          onChange={setMapping}
+          onBack={restart}
+          onPreview={() => void runPreview()}
+          busy={busy}
+          error={error}
+        />
+      )}
+
+      {step === 'preview' && preview && (
+        <Stack>
+          <Alert color="blue" data-testid="import-preview-note">
+            {t('importWizard.previewNote')}
+          </Alert>
+          <ImportSummary report={preview} />
+          {error && <Text c="red">{error}</Text>}
+          <Group>
+            <Button variant="default" onClick={() => setStep('mapping')}>
+              {t('importWizard.back')}
+            </Button>
+            <Button onClick={() => void runImport()} data-testid="import-run">
+              {t('importWizard.run')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {step === 'running' && (
+        <Stack maw={560}>
+          <Text>{t('importWizard.running')}</Text>
+          <Progress
+            value={percent}
+            animated
+            aria-label={t('importWizard.progress')}
+            data-testid="import-progress"
+          />
+        </Stack>
+      )}
+
+      {step === 'done' && report && (
+        <Stack>
+          <Alert color="green" title={t('importWizard.done')} data-testid="import-done">
+            {t('importWizard.doneText')}
+          </Alert>
+          <ImportSummary report={report} />
+          <Group>
+            <Button
+              onClick={() =>
+                downloadText(
+                  `importbericht-${report.at.slice(0, 10)}.txt`,
+                  importReportText(report),
+                  'text/plain;charset=utf-8',
+                )
+              }
+              data-testid="import-save-report"
+            >
+              {t('importWizard.saveReport')}
+            </Button>
+            <Button variant="default" onClick={restart}>
+              {t('importWizard.again')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+/** Counts per table (every row accounted for) and the rows to review, for preview and report. */
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportMessageLevel, ImportReport } from '../../../shared/api/import.ts';
+
+const SHOWN_PER_LEVEL = 300;
+const LEVEL_COLOR: Record<ImportMessageLevel, string> = {
+  skipped: 'red',
+  duplicate: 'orange',
+  warning: 'yellow',
+};
+
+export function ImportSummary({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Table withTableBorder data-testid="import-counts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('importWizard.table')}</Table.Th>
+            <Table.Th>{t('importWizard.becomes')}</Table.Th>
+            <Table.Th>{t('importWizard.count.rows')}</Table.Th>
+            <Table.Th>{t('importWizard.count.created')}</Table.Th>
+            <Table.Th>{t('importWizard.count.updated')}</Table.Th>
+            <Table.Th>{t('importWizard.count.unchanged')}</Table.Th>
+            <Table.Th>{t('importWizard.count.skipped')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.tables.map((row) => (
+            <Table.Tr
+              key={`${row.source}-${row.entity}`}
+              data-testid={`import-count-${row.source}`}
+            >
+              <Table.Td>{row.source}</Table.Td>
+              <Table.Td>{t(`importWizard.entity.${row.entity}`)}</Table.Td>
+              <Table.Td>{row.rows}</Table.Td>
+              <Table.Td>{row.created}</Table.Td>
+              <Table.Td>{row.updated}</Table.Td>
+              <Table.Td>{row.unchanged}</Table.Td>
+              <Table.Td>{row.skipped}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {report.tables.some((row) => Object.keys(row.cleaned).length > 0) && (
+        <Stack gap={2}>
+          <Title order={5}>{t('importWizard.cleaned')}</Title>
+          {report.tables.flatMap((row) =>
+            Object.entries(row.cleaned).map(([what, count]) => (
+              <Text size="sm" key={`${row.source}-${what}`}>
+                {row.source}: {what} ({count}×)
+              </Text>
+            )),
+          )}
+        </Stack>
+      )}
+      {(['skipped', 'duplicate', 'warning'] as const).map((level) => {
+        const messages = report.messages.filter((m) => m.level === level);
+        if (messages.length === 0) return null;
+        return (
+          <Alert
+            key={level}
+            color={LEVEL_COLOR[level]}
+            title={t(`importWizard.level.${level}`, { count: messages.length })}
+            data-testid={`import-messages-${level}`}
+          >
+            <Stack gap={2} mah={320} style={{ overflowY: 'auto' }}>
+              {messages.slice(0, SHOWN_PER_LEVEL).map((m) => (
+                <Text size="sm" key={`${m.source}-${m.row}-${m.text}`}>
+                  {m.source}, {t('importWizard.row', { row: m.row })} ({m.label}): {m.text}
+                </Text>
+              ))}
+              {messages.length > SHOWN_PER_LEVEL && (
+                <Text size="sm" fs="italic">
+                  {t('importWizard.more', { count: messages.length - SHOWN_PER_LEVEL })}
+                </Text>
+              )}
+            </Stack>
+          </Alert>
+        );
+      })}
+    </Stack>
+  );
+}

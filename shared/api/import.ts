@@ -1,0 +1,67 @@
+/** What the import wizard and `tutti import` get back from the core. */
+import type { ImportMapping } from '../import/mapping.ts';
+import type { SourceCell, SourceColumn, SourceFormat } from '../import/sourceTable.ts';
+import type { ImportEntity } from '../import/targets.ts';
+
+export interface ImportTableView {
+  name: string;
+  rowCount: number;
+  columns: SourceColumn[];
+  /** The first rows, for the wizard to show what a column holds. */
+  sample: Record<string, SourceCell>[];
+}
+
+/** An opened file: its tables and the proposed (or loaded) mapping. */
+export interface ImportSourceView {
+  fileName: string;
+  format: SourceFormat;
+  tables: ImportTableView[];
+  mapping: ImportMapping;
+  notes: string[];
+}
+
+export type ImportMessageLevel = 'skipped' | 'duplicate' | 'warning';
+
+export interface ImportMessage {
+  source: string;
+  /** 1-based row of the source table (the header of a CSV or sheet not counted). */
+  row: number;
+  /** How a person finds the row: its key and name ("MitgliedNr 17, Julia Werner"). */
+  label: string;
+  level: ImportMessageLevel;
+  text: string;
+}
+
+export interface ImportTableReport {
+  source: string;
+  entity: ImportEntity;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** Harmless normalisations and how often each was made. */
+  cleaned: Record<string, number>;
+  /** Loans made from a column naming the borrower (instrument tables). */
+  loansCreated?: number;
+}
+
+export interface ImportReport {
+  fileName: string;
+  format: SourceFormat;
+  /** A preview: computed exactly like the import, then rolled back. */
+  dryRun: boolean;
+  at: string;
+  durationMs: number;
+  tables: ImportTableReport[];
+  /** Tables of the file the mapping leaves out. */
+  ignoredTables: { source: string; rows: number }[];
+  messages: ImportMessage[];
+  notes: string[];
+}
+
+export interface ImportProgress {
+  running: boolean;
+  done: number;
+  total: number;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDate, cleanEmail, cleanMemberStatus, cleanMoney, cleanPhone } from './cleanValues.ts';
+
+const TODAY = '2026-11-27';
+
+describe('cleaning source values', () => {
+  it('takes dates as calendar dates, flags suspicious ones and keeps impossible ones', () => {
+    expect(cleanDate('1939-08-20', 'Geburtsdatum', TODAY)).toEqual({
+      value: '1939-08-20',
+      cleaned: undefined,
+    });
+    expect(cleanDate('20.08.1939', 'Geburtsdatum', TODAY).value).toBe('1939-08-20');
+    expect(cleanDate('1939-08-20 13:45:00', 'Geburtsdatum', TODAY)).toMatchObject({
+      value: '1939-08-20',
+      cleaned: expect.stringMatching(/Uhrzeit/),
+    });
+    expect(cleanDate('1899-12-30', 'Eintritt', TODAY).warning).toMatch(/vor 1900/);
+    expect(cleanDate('01.01.2031', 'Eintritt', TODAY).warning).toMatch(/Zukunft/);
+    expect(cleanDate('31.02.2001', 'Eintritt', TODAY)).toMatchObject({
+      value: null,
+      keep: 'Eintritt: 31.02.2001',
+    });
+  });
+
+  it('turns euros into exact cents', () => {
+    expect(cleanMoney('8122.7400', 'Kaufpreis').value).toBe(812_274);
+    expect(cleanMoney('1.234,50 €', 'Kaufpreis').value).toBe(123_450);
+    expect(cleanMoney(0.1 + 0.2, 'Kaufpreis').value).toBe(30);
+    expect(cleanMoney('19.9950', 'Kaufpreis')).toMatchObject({
+      value: 2000,
+      warning: expect.stringMatching(/gerundet/),
+    });
+    expect(cleanMoney('-5', 'Kaufpreis')).toMatchObject({ value: null, keep: 'Kaufpreis: -5' });
+    expect(cleanMoney('teuer', 'Kaufpreis')).toMatchObject({
+      value: null,
+      keep: 'Kaufpreis: teuer',
+    });
+  });
+
+  it('normalises e-mail addresses and phone numbers, keeping what does not fit', () => {
+    expect(cleanEmail(' mailto:Anna.B@Example.ORG ', 'E-Mail').value).toBe('anna.b@example.org');
+    expect(cleanEmail('anna at example', 'E-Mail')).toMatchObject({
+      value: null,
+      keep: 'E-Mail: anna at example',
+    });
+    expect(cleanPhone('Tel. 06221/12345 (abends)', 'Telefon')).toMatchObject({
+      value: '06221/12345',
+      keep: 'Telefon: Tel. 06221/12345 (abends)',
+    });
+  });
+
+  it('reads the statuses old programs use', () => {
+    expect(cleanMemberStatus('Ehrenmitglied', 'Status').value).toBe('ehrenmitglied');
+    expect(cleanMemberStatus('Fördermitglied', 'Status').value).toBe('passiv');
+    expect(cleanMemberStatus('verstorben', 'Status').value).toBe('ausgetreten');
+    expect(cleanMemberStatus('Zögling', 'Status').value).toBe('jugend');
+    expect(cleanMemberStatus('Vorstand', 'Status')).toMatchObject({
+      value: null,
+      keep: 'Status: Vorstand',
+    });
+  });
+});

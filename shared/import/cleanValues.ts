@@ -1,0 +1,360 @@
+/**
+ * Turns one source cell into the value of one field, the way the field wants it, and says what
+ * it did: a normalisation that changes nothing of substance is counted (`cleaned`), anything a
+ * person should look at is a `warning`. A value that cannot be taken is never dropped: it comes
+ * back as `keep`, the text the import writes into the record's notes.
+ */
+import { electronicFormatIBAN, validateBIC } from 'ibantools';
+import { formatGermanDate, isCalendarDate, parseGermanDate } from '../domain/dates.ts';
+import { ibanProblem } from '../domain/fields.ts';
+import { INSTRUMENT_CONDITIONS } from '../domain/instrument.ts';
+import { MEMBER_STATUSES, type MemberStatus } from '../domain/member.ts';
+import type { SourceCell } from './sourceTable.ts';
+import type { TargetKind } from './targets.ts';
+
+export interface CellResult {
+  value: unknown;
+  /** A category of harmless normalisation, counted in the report ("Leerzeichen entfernt"). */
+  cleaned?: string;
+  /** Something to review, listed in the report with its row. */
+  warning?: string;
+  /** The original text, to be kept in the record's notes because the field could not take it. */
+  keep?: string;
+}
+
+export const CLEANED = {
+  whitespace: 'Leerzeichen am Anfang oder Ende entfernt',
+  email: 'E-Mail-Adresse vereinheitlicht (Kleinschreibung, ohne „mailto:“)',
+  iban: 'IBAN/BIC ohne Leerzeichen und in Großbuchstaben',
+  dateTime: 'Uhrzeit beim Datum weggelassen',
+  dateText: 'Datum aus Text gelesen',
+  salutation: 'Anrede vereinheitlicht',
+  status: 'Status vereinheitlicht',
+  condition: 'Zustand vereinheitlicht',
+  money: 'Betrag aus Text gelesen',
+  flag: 'Ja/Nein-Wert gelesen',
+} as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ()/-]{3,30}$/;
+
+function text(cell: SourceCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'boolean') return cell ? 'ja' : 'nein';
+  return String(cell);
+}
+
+function trimmed(cell: SourceCell): { value: string; cleaned?: string } {
+  const raw = text(cell);
+  const value = raw.trim().replace(/[ \t]{2,}/g, ' ');
+  return value === raw || typeof cell !== 'string'
+    ? { value }
+    : { value, cleaned: CLEANED.whitespace };
+}
+
+/** A calendar date from a typed date cell (`YYYY-MM-DD`) or from text; never shifted. */
+export function cleanDate(cell: SourceCell, label: string, today: string): CellResult {
+  const { value: raw, cleaned } = trimmed(cell);
+  if (raw === '') return { value: null };
+  let date: string | null = null;
+  let how: string | undefined = cleaned;
+  if (isCalendarDate(raw)) date = raw;
+  else {
+    const withTime = /^(\S+)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z)?$/.exec(raw);
+    const candidate = withTime ? withTime[1]! : raw;
+    date = parseGermanDate(candidate, today);
+    how = withTime ? CLEANED.dateTime : typeof cell === 'string' ? CLEANED.dateText : how;
+  }
+  if (date === null) {
+    return {
+      value: null,
+      warning: `${label} „${raw}“ ist kein gültiges Datum; in die Bemerkung übernommen.`,
+      keep: `${label}: ${raw}`,
+    };
+  }
+  if (date < '1900-01-01') {
+    return {
+      value: date,
+      cleaned: how,
+      warning: `${label} ${formatGermanDate(date)} liegt vor 1900 – bitte prüfen.`,
+    };
+  }
+  if (date > today) {
+    return {
+      value: date,
+      cleaned: how,
+      warning: `${label} ${formatGermanDate(date)} liegt in der Zukunft – bitte prüfen.`,
+    };
+  }
+  return { value: date, cleaned: how };
+}
+
+/** Euros to integer cents: Access stores currency as exact decimal text ("8122.7400"). */
+export function cleanMoney(cell: SourceCell, label: string): CellResult {
+  if (cell === null) return { value: null };
+  let cents: number | null = null;
+  let cleaned: string | undefined;
+  let rounded = false;
+  if (typeof cell === 'number') {
+    cents = Math.round(cell * 100);
+    rounded = Math.abs(cell * 100 - cents) > 1e-6;
+  } else {
+    const raw = text(cell).trim();
+    if (raw === '') return { value: null };
+    const decimal = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
+    if (decimal) {
+      const fraction = (decimal[3] ?? '').padEnd(2, '0');
+      cents = Number(decimal[2]) * 100 + Number(fraction.slice(0, 2));
+      const rest = fraction.slice(2).replace(/0+$/, '');
+      if (rest !== '') {
+        rounded = true;
+        if (Number(`0.${rest}`) >= 0.5) cents += 1;
+      }
+      if (decimal[1] === '-') cents = -cents;
+    } else {
+      const german = /^(-?)([\d.]+(?:,\d+)?)\s*(€|EUR|Euro)?$/i.exec(raw.replace(/\s+/g, ' '));
+      if (german) {
+        const [whole, fraction = ''] = german[2]!.replace(/\./g, '').split(',');
+        cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+        if (german[1] === '-') cents = -cents;
+        cleaned = CLEANED.money;
+      }
+    }
+  }
+  const shown = text(cell).trim();
+  if (cents === null || !Number.isSafeInteger(cents)) {
+    return {
+      value: null,
+      warning: `${label} „${shown}“ ist kein Betrag; in die Bemerkung übernommen.`,
+      keep: `${label}: ${shown}`,
+    };
+  }
+  if (cents < 0) {
+    return {
+      value: null,
+      warning: `${label} ${shown} ist negativ; in die Bemerkung übernommen.`,
+      keep: `${label}: ${shown}`,
+    };
+  }
+  if (rounded) {
+    return { value: cents, cleaned, warning: `${label} ${shown} auf ganze Cent gerundet.` };
+  }
+  return { value: cents, cleaned };
+}
+
+export function cleanEmail(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  const value = raw
+    .replace(/^mailto:/i, '')
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase();
+  if (!EMAIL.test(value)) {
+    return {
+      value: null,
+      warning: `${label} „${raw}“ ist keine gültige E-Mail-Adresse; in die Bemerkung übernommen.`,
+      keep: `${label}: ${raw}`,
+    };
+  }
+  return { value, cleaned: value === text(cell) ? undefined : CLEANED.email };
+}
+
+export function cleanIban(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  const value = electronicFormatIBAN(raw) ?? raw.replace(/\s/g, '').toUpperCase();
+  const problem = ibanProblem(value);
+  if (problem) {
+    return {
+      value: null,
+      warning: `${problem} (${raw}) In die Bemerkung übernommen.`,
+      keep: `${label}: ${raw}`,
+    };
+  }
+  return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
+}
+
+export function cleanBic(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  const value = raw.replace(/\s/g, '').toUpperCase();
+  if (!validateBIC(value).valid) {
+    return {
+      value: null,
+      warning: `${label} „${raw}“ ist ungültig; in die Bemerkung übernommen.`,
+      keep: `${label}: ${raw}`,
+    };
+  }
+  return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
+}
+
+export function cleanPhone(cell: SourceCell, label: string): CellResult {
+  const { value: raw, cleaned } = trimmed(cell);
+  if (raw === '') return { value: null };
+  if (PHONE.test(raw)) return { value: raw, cleaned };
+  // "Tel. 06201/1234" or "06201-1234 (abends)": the number alone, the rest into the notes.
+  const digits = /\+?\(?[0-9][0-9 ()/-]*[0-9]/.exec(raw)?.[0]?.trim();
+  if (digits && PHONE.test(digits)) {
+    return {
+      value: digits,
+      warning: `${label} „${raw}“: nur die Nummer übernommen, der Text steht in der Bemerkung.`,
+      keep: `${label}: ${raw}`,
+    };
+  }
+  return {
+    value: null,
+    warning: `${label} „${raw}“ ist keine Telefonnummer; in die Bemerkung übernommen.`,
+    keep: `${label}: ${raw}`,
+  };
+}
+
+const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', 'wahr', '1', '-1', 'aktiv']);
+const NO = new Set(['nein', 'n', 'no', 'false', 'falsch', '0', '', 'inaktiv', 'passiv']);
+
+export function cleanFlag(cell: SourceCell, label: string): CellResult {
+  if (cell === null) return { value: null };
+  if (typeof cell === 'boolean') return { value: cell };
+  if (typeof cell === 'number') return { value: cell !== 0, cleaned: CLEANED.flag };
+  const raw = cell.trim().toLowerCase();
+  if (YES.has(raw)) return { value: true, cleaned: CLEANED.flag };
+  if (NO.has(raw))
+    return { value: raw === '' ? null : false, cleaned: raw === '' ? undefined : CLEANED.flag };
+  return {
+    value: null,
+    warning: `${label} „${cell}“ ist weder Ja noch Nein; in die Bemerkung übernommen.`,
+    keep: `${label}: ${cell}`,
+  };
+}
+
+export function cleanInteger(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  const value = Number(raw.replace(',', '.'));
+  if (Number.isInteger(value) && value >= 0) return { value };
+  return {
+    value: null,
+    warning: `${label} „${raw}“ ist keine ganze Zahl; weggelassen.`,
+    keep: `${label}: ${raw}`,
+  };
+}
+
+const SALUTATIONS: Record<string, string> = {
+  frau: 'Frau',
+  fr: 'Frau',
+  w: 'Frau',
+  weiblich: 'Frau',
+  mrs: 'Frau',
+  ms: 'Frau',
+  herr: 'Herr',
+  herrn: 'Herr',
+  hr: 'Herr',
+  m: 'Herr',
+  maennlich: 'Herr',
+  mr: 'Herr',
+  divers: 'Divers',
+  d: 'Divers',
+};
+
+export function cleanSalutation(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  const key = raw
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/[^a-z]/g, '');
+  const value = SALUTATIONS[key];
+  if (!value)
+    return {
+      value: null,
+      warning: `${label} „${raw}“ ist keine Anrede aus der Liste; in die Bemerkung übernommen.`,
+      keep: `${label}: ${raw}`,
+    };
+  return { value, cleaned: value === raw ? undefined : CLEANED.salutation };
+}
+
+const STATUS_WORDS: [RegExp, MemberStatus][] = [
+  [/^ehren/, 'ehrenmitglied'],
+  [/^(jugend|zoegling|schueler|nachwuchs|kind|youth)/, 'jugend'],
+  [/^(ausgetreten|ausgeschieden|ehemalig|verstorben|gekuendigt|former|left)/, 'ausgetreten'],
+  [/^(passiv|foerder|inaktiv|unterstuetz|passive|supporting)/, 'passiv'],
+  [/^(aktiv|musiker|active)/, 'aktiv'],
+];
+
+export function cleanMemberStatus(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  if ((MEMBER_STATUSES as readonly string[]).includes(raw)) return { value: raw };
+  const key = raw.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
+  for (const [pattern, status] of STATUS_WORDS) {
+    if (pattern.test(key)) return { value: status, cleaned: CLEANED.status };
+  }
+  return {
+    value: null,
+    warning: `${label} „${raw}“ ist unbekannt; in die Bemerkung übernommen.`,
+    keep: `${label}: ${raw}`,
+  };
+}
+
+const CONDITION_WORDS: [RegExp, (typeof INSTRUMENT_CONDITIONS)[number]][] = [
+  [/^(neu|new|neuwertig|wie neu)$/, 'neu'],
+  [/^(sehr gut|gut|good|very good|ok|in ordnung)$/, 'gut'],
+  [/^(gebraucht|used|befriedigend|mittel|alt)$/, 'gebraucht'],
+  [/reparatur|repair|ueberholung/, 'reparaturbedürftig'],
+  [/^(defekt|kaputt|broken|unbrauchbar)$/, 'defekt'],
+  [/^(ausgemustert|ausgesondert|verkauft|retired|verschrottet)$/, 'ausgemustert'],
+];
+
+export function cleanCondition(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  if ((INSTRUMENT_CONDITIONS as readonly string[]).includes(raw)) return { value: raw };
+  const key = raw.toLowerCase().replace(/ü/g, 'ue').replace(/ä/g, 'ae').replace(/ö/g, 'oe');
+  for (const [pattern, condition] of CONDITION_WORDS) {
+    if (pattern.test(key))
+      return { value: condition, cleaned: `${CLEANED.condition} („${raw}“ → „${condition}“)` };
+  }
+  return {
+    value: null,
+    warning: `${label} „${raw}“ ist unbekannt; in die Bemerkung übernommen.`,
+    keep: `${label}: ${raw}`,
+  };
+}
+
+/** One cell for one field of the given kind. References stay text; the importer resolves them. */
+export function cleanCell(
+  kind: TargetKind,
+  cell: SourceCell,
+  label: string,
+  today: string,
+): CellResult {
+  switch (kind) {
+    case 'date':
+      return cleanDate(cell, label, today);
+    case 'money':
+      return cleanMoney(cell, label);
+    case 'email':
+      return cleanEmail(cell, label);
+    case 'iban':
+      return cleanIban(cell, label);
+    case 'bic':
+      return cleanBic(cell, label);
+    case 'phone':
+      return cleanPhone(cell, label);
+    case 'flag':
+    case 'activeFlag':
+      return cleanFlag(cell, label);
+    case 'int':
+      return cleanInteger(cell, label);
+    case 'salutation':
+      return cleanSalutation(cell, label);
+    case 'memberStatus':
+      return cleanMemberStatus(cell, label);
+    case 'condition':
+      return cleanCondition(cell, label);
+    default: {
+      const { value, cleaned } = trimmed(cell);
+      return { value: value === '' ? null : value, cleaned };
+    }
+  }
+}

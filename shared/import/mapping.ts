@@ -1,0 +1,100 @@
+/**
+ * A column mapping: which source table becomes which kind of record, which of its columns
+ * identify a row (so that importing again updates instead of duplicating), and which column
+ * fills which field. The wizard edits it and saves it as a file; `tutti import --mapping`
+ * reads that file.
+ */
+import { z } from 'zod';
+import type { SourceFile } from './sourceTable.ts';
+import { IMPORT_ENTITIES, IMPORT_TARGETS, type ImportEntity } from './targets.ts';
+
+export const MAPPING_FORMAT = 'tutti-import-mapping';
+
+const name = z.string().min(1).max(200);
+
+export const tableMappingSchema = z.object({
+  source: name,
+  /** null: the table is not imported. */
+  entity: z.enum(IMPORT_ENTITIES).nullable(),
+  /** Columns whose values together identify a row of the source. Empty: the natural key. */
+  key: z.array(name).max(5),
+  /** Source column → target field; columns not listed are not imported. */
+  columns: z.record(name, z.string().min(1).max(50)),
+});
+
+export const importMappingSchema = z.object({
+  format: z.literal(MAPPING_FORMAT),
+  version: z.literal(1),
+  tables: z.array(tableMappingSchema).max(200),
+});
+
+export type TableMapping = z.output<typeof tableMappingSchema>;
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+/**
+ * Reads a mapping file's text. Returns the mapping or one German sentence saying what is
+ * wrong with it.
+ */
+export function parseMapping(
+  text: string,
+): { ok: true; mapping: ImportMapping } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'Die Zuordnungsdatei ist kein gültiges JSON.' };
+  }
+  const parsed = importMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: `Die Zuordnungsdatei ist keine Tutti-Zuordnung (${issue.path.join('.') || 'Datei'}: ${issue.message}).`,
+    };
+  }
+  return { ok: true, mapping: parsed.data };
+}
+
+/**
+ * Checks a mapping against the file it is applied to: every table and column it names must
+ * exist, every field must belong to its kind of record, no field filled twice. Returns German
+ * sentences, empty when the mapping fits.
+ */
+export function mappingProblems(mapping: ImportMapping, source: SourceFile): string[] {
+  const problems: string[] = [];
+  for (const table of mapping.tables) {
+    const found = source.tables.find((candidate) => candidate.name === table.source);
+    if (!found) {
+      problems.push(
+        `Die Zuordnung nennt die Tabelle „${table.source}“, die es in der Datei nicht gibt.`,
+      );
+      continue;
+    }
+    if (table.entity === null) continue;
+    const columnNames = new Set(found.columns.map((column) => column.name));
+    for (const column of [...table.key, ...Object.keys(table.columns)]) {
+      if (!columnNames.has(column)) {
+        problems.push(
+          `Die Zuordnung nennt die Spalte „${column}“, die es in „${table.source}“ nicht gibt.`,
+        );
+      }
+    }
+    const fields = new Set(IMPORT_TARGETS[table.entity].map((target) => target.field));
+    const used = new Set<string>();
+    for (const [column, field] of Object.entries(table.columns)) {
+      if (!fields.has(field)) {
+        problems.push(
+          `„${table.source}“: Das Feld „${field}“ (Spalte „${column}“) gibt es bei dieser Datenart nicht.`,
+        );
+      } else if (used.has(field)) {
+        problems.push(`„${table.source}“: Das Feld „${field}“ ist mehreren Spalten zugeordnet.`);
+      }
+      used.add(field);
+    }
+  }
+  return problems;
+}
+
+export function mappedEntity(mapping: ImportMapping, entity: ImportEntity): TableMapping[] {
+  return mapping.tables.filter((table) => table.entity === entity);
+}

@@ -1,0 +1,56 @@
+/**
+ * The import report as text a secretary can save, print or send: per table how many rows
+ * became what (every row accounted for), what was normalised, then every row to review.
+ */
+import type { ImportMessageLevel, ImportReport } from '../api/import.ts';
+import { IMPORT_ENTITY_LABELS } from './targets.ts';
+
+const LEVEL_HEADINGS: Record<ImportMessageLevel, string> = {
+  skipped: 'Nicht übernommen',
+  duplicate: 'Mögliche Duplikate (nicht zusammengeführt, bitte prüfen)',
+  warning: 'Hinweise (übernommen, bitte prüfen)',
+};
+
+function germanDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function importReportText(report: ImportReport): string {
+  const lines: string[] = [];
+  lines.push(
+    report.dryRun
+      ? `Tutti – Vorschau des Imports (nichts wurde gespeichert)`
+      : `Tutti – Bericht über den Import`,
+  );
+  lines.push(`Datei: ${report.fileName}`);
+  lines.push(
+    `Zeitpunkt: ${germanDateTime(report.at)}, Dauer ${(report.durationMs / 1000).toFixed(1).replace('.', ',')} s`,
+  );
+  for (const note of report.notes) lines.push(note);
+  lines.push('');
+  for (const t of report.tables) {
+    const loans = t.loansCreated
+      ? `, dazu ${t.loansCreated} Ausleihen aus der Spalte „ausgeliehen an“`
+      : '';
+    lines.push(
+      `${t.source} → ${IMPORT_ENTITY_LABELS[t.entity]}: ${t.rows} Zeilen = ${t.created} neu + ${t.updated} aktualisiert + ${t.unchanged} unverändert + ${t.skipped} nicht übernommen${loans}`,
+    );
+    for (const [what, count] of Object.entries(t.cleaned).sort((a, b) => b[1] - a[1])) {
+      lines.push(`    bereinigt: ${what} (${count}×)`);
+    }
+  }
+  for (const ignored of report.ignoredTables) {
+    lines.push(
+      `${ignored.source}: ${ignored.rows} Zeilen – Tabelle nicht zugeordnet, nicht importiert`,
+    );
+  }
+  for (const level of ['skipped', 'duplicate', 'warning'] as const) {
+    const messages = report.messages.filter((m) => m.level === level);
+    if (messages.length === 0) continue;
+    lines.push('', `${LEVEL_HEADINGS[level]}: ${messages.length}`);
+    for (const m of messages) lines.push(`  ${m.source}, Zeile ${m.row} (${m.label}): ${m.text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

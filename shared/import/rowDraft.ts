@@ -1,0 +1,155 @@
+/**
+ * One source row → the fields of one record, before references are resolved: every mapped
+ * cell cleaned, member-specific repairs made (street and house number joined, a status from an
+ * "Aktiv" flag, dates that contradict each other), and everything that could not be taken kept
+ * as lines for the record's notes. Pure: the same row always gives the same draft, which is
+ * what makes importing the same file twice create nothing.
+ */
+import { formatGermanDate } from '../domain/dates.ts';
+import { cleanCell } from './cleanValues.ts';
+import type { TableMapping } from './mapping.ts';
+import type { SourceCell } from './sourceTable.ts';
+import { IMPORT_TARGETS, type ImportEntity } from './targets.ts';
+
+/** Raw reference values, resolved against the other tables by the importer. */
+export interface RowReferences {
+  register?: string;
+  member?: string;
+  instrument?: string;
+  borrower?: string;
+}
+
+export interface RowDraft {
+  fields: Record<string, unknown>;
+  refs: RowReferences;
+  /** Instruments: since when the borrower has it, when the source says so. */
+  loanedSince: string | null;
+  /** Lines for the notes: what the fields could not take. */
+  keep: string[];
+  warnings: string[];
+  cleaned: string[];
+}
+
+const REF_FIELDS = new Set(['register', 'member', 'instrument', 'borrower']);
+const NOT_A_FIELD = new Set(['houseNumber', 'active', 'purchasePrice', 'loanedSince']);
+
+function refText(cell: SourceCell): string | undefined {
+  if (cell === null) return undefined;
+  const text = String(cell).trim();
+  return text === '' ? undefined : text;
+}
+
+export function buildRowDraft(
+  entity: ImportEntity,
+  mapping: TableMapping,
+  row: Record<string, SourceCell>,
+  today: string,
+): RowDraft {
+  const draft: RowDraft = {
+    fields: {},
+    refs: {},
+    loanedSince: null,
+    keep: [],
+    warnings: [],
+    cleaned: [],
+  };
+  const extra: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(mapping.columns)) {
+    const target = IMPORT_TARGETS[entity].find((t) => t.field === field);
+    if (!target) continue;
+    const cell = row[column] ?? null;
+    if (REF_FIELDS.has(field)) {
+      draft.refs[field as keyof RowReferences] = refText(cell);
+      continue;
+    }
+    const result = cleanCell(target.kind, cell, target.label, today);
+    if (result.cleaned) draft.cleaned.push(result.cleaned);
+    if (result.warning) draft.warnings.push(result.warning);
+    if (result.keep) draft.keep.push(result.keep);
+    if (NOT_A_FIELD.has(field)) extra[field] = result.value;
+    else draft.fields[field] = result.value;
+  }
+  if (entity === 'members') repairMember(draft, extra, row, mapping, today);
+  if (entity === 'instruments') {
+    if ('purchasePrice' in extra) draft.fields.purchasePriceCents = extra.purchasePrice;
+    draft.loanedSince = (extra.loanedSince as string | null | undefined) ?? null;
+  }
+  return draft;
+}
+
+function repairMember(
+  draft: RowDraft,
+  extra: Record<string, unknown>,
+  row: Record<string, SourceCell>,
+  mapping: TableMapping,
+  today: string,
+): void {
+  const f = draft.fields;
+  const houseNumber = extra.houseNumber as string | null | undefined;
+  if (houseNumber) f.street = f.street ? `${f.street} ${houseNumber}` : houseNumber;
+
+  // A spreadsheet drops the leading zero of "01067": put it back for a German four-digit code.
+  const postalColumn = Object.keys(mapping.columns).find(
+    (c) => mapping.columns[c] === 'postalCode',
+  );
+  if (
+    postalColumn &&
+    typeof row[postalColumn] === 'number' &&
+    /^\d{4}$/.test(String(f.postalCode))
+  ) {
+    const country = typeof f.country === 'string' ? f.country.toUpperCase() : 'DE';
+    if (country === 'DE') f.postalCode = `0${f.postalCode}`;
+  }
+
+  if (f.sepaMandateReference && !f.iban) {
+    // A mandate without a usable IBAN cannot be collected from: kept for the notes.
+    draft.warnings.push('Mandatsreferenz ohne gültige IBAN; in die Bemerkung übernommen.');
+    draft.keep.push(`Mandatsreferenz: ${f.sepaMandateReference}`);
+    f.sepaMandateReference = null;
+    if (f.sepaMandateDate) {
+      draft.keep.push(`Mandatsdatum: ${formatGermanDate(f.sepaMandateDate as string)}`);
+      f.sepaMandateDate = null;
+    }
+  }
+
+  if (f.entryDate && f.birthDate && (f.entryDate as string) < (f.birthDate as string)) {
+    draft.warnings.push(
+      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum ${formatGermanDate(f.birthDate as string)}; Eintritt in die Bemerkung übernommen.`,
+    );
+    draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
+    f.entryDate = null;
+  }
+  if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
+    draft.warnings.push(
+      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}; Eintritt in die Bemerkung übernommen.`,
+    );
+    draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
+    f.entryDate = null;
+  }
+
+  if (f.status === undefined || f.status === null) {
+    const active = extra.active as boolean | null | undefined;
+    if (f.exitDate && (f.exitDate as string) <= today) f.status = 'ausgetreten';
+    else if (active === true) f.status = 'aktiv';
+    else if (active === false) f.status = 'passiv';
+    else {
+      f.status = 'aktiv';
+      draft.cleaned.push('Status fehlte: „aktiv“ angenommen');
+    }
+  }
+  if (f.status === 'ausgetreten' && !f.exitDate) {
+    draft.warnings.push(
+      'Status „ausgetreten“ ohne Austrittsdatum: als „passiv“ übernommen; bitte das Austrittsdatum nachtragen.',
+    );
+    draft.keep.push('Status: ausgetreten (ohne Austrittsdatum)');
+    f.status = 'passiv';
+  }
+}
+
+/** The record's notes: its own, then what the import could not put into fields. */
+export function notesWithKept(notes: unknown, keep: readonly string[]): string | null {
+  const own = typeof notes === 'string' && notes.trim() !== '' ? notes.trim() : '';
+  if (keep.length === 0) return own === '' ? null : own;
+  const kept = `Aus dem Import (nicht in Felder übernommen): ${keep.join('; ')}`;
+  return own === '' ? kept : `${own}\n${kept}`;
+}

@@ -261,9 +261,9 @@ describe('CSV and Excel', () => {
     const report = await importInto(source);
     expect(counts(report).mitglieder).toEqual([3, 0, 0, 1]);
 
-    const [jurgen, anna] = ['1', '2'].map(
-      (n) => live('members').find((m) => m.memberNumber === n)!,
-    );
+    const memberNo = (n: string) => live('members').find((m) => m.memberNumber === n)!;
+    const jurgen = memberNo('1');
+    const anna = memberNo('2');
     expect(jurgen).toMatchObject({
       firstName: 'Jürgen',
       lastName: 'Müller',
@@ -373,9 +373,9 @@ describe('CSV and Excel', () => {
     expect(source.format).toBe('xlsx');
     expect(source.tables[0]!.columns.find((c) => c.name === 'Anschaffung')!.type).toBe('date');
     await importInto(source);
-    const [k1, k2] = ['K-01', 'K-02'].map(
-      (n) => live('instruments').find((i) => i.inventoryNumber === n)!,
-    );
+    const byNumber = (n: string) => live('instruments').find((i) => i.inventoryNumber === n)!;
+    const k1 = byNumber('K-01');
+    const k2 = byNumber('K-02');
     expect(k1).toMatchObject({
       kind: 'Klarinette',
       maker: 'Buffet',

@@ -66,8 +66,10 @@ function writeRecord<E extends EntityName>(
   // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
   const isCreate =
     entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';
+  // A record created here has a fresh id (UUIDv7): there is nothing stored to look up.
+  const fresh = isCreate && entity !== 'attendance';
   const write = (): ApiResult<EntityMap[E]> => {
-    const previous = store.tables[entity].get(record.id);
+    const previous = fresh ? undefined : store.tables[entity].get(record.id);
     if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
     const fieldErrors = checkInvariants(
       store,

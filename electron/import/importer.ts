@@ -24,6 +24,7 @@ import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/so
 import { IMPORT_ENTITIES, type ImportEntity, targetOf } from '../../shared/import/targets.ts';
 import { openLoanOf } from '../core/invariants.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import { TABLES } from '../store/tables.ts';
 import { ImportKeys, type ImportLink } from './importKeys.ts';
 
 export type SaveRecord = <E extends EntityName>(
@@ -118,6 +119,10 @@ export class Importer {
   private readonly membersByName = new Map<string, string[]>();
   /** Name + birth date → where that member came from, for the duplicate check. */
   private readonly memberIdentity = new Map<string, string>();
+  /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
+  private readonly liveIds = Object.fromEntries(
+    IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
+  ) as Record<ImportEntity, Set<string>>;
 
   constructor(
     private readonly store: LocalStore,
@@ -209,12 +214,19 @@ export class Importer {
 
   /** What Tutti already holds: links of earlier imports and the natural keys of live records. */
   private loadExisting(contexts: RowContext[]): void {
+    for (const entity of IMPORT_ENTITIES) {
+      const rows = this.store
+        .statement(`SELECT id FROM ${TABLES[entity].table} WHERE deleted = 0`)
+        .all() as { id: string }[];
+      for (const row of rows) this.liveIds[entity].add(row.id);
+    }
     for (const c of contexts) {
       if (c.entity !== 'registers' && c.entity !== 'members' && c.entity !== 'instruments')
         continue;
       for (const [key, link] of this.keys.linksOf(c.table.name, c.entity)) {
-        const stored = this.store.tables[c.entity].get(link.recordId);
-        if (stored && !stored.deleted) this.bySourceKey[c.entity].set(key, link.recordId);
+        if (this.liveIds[c.entity].has(link.recordId)) {
+          this.bySourceKey[c.entity].set(key, link.recordId);
+        }
       }
     }
     for (const r of this.store.tables.registers.listLive()) {
@@ -370,8 +382,7 @@ export class Importer {
     fromSource: Record<string, unknown>,
   ): Outcome {
     const { entity, report } = context;
-    const stored = this.store.tables[entity].get(link.recordId);
-    if (!stored || stored.deleted) {
+    if (!this.liveIds[entity].has(link.recordId)) {
       report.skipped++;
       return {
         level: 'skipped',
@@ -383,9 +394,10 @@ export class Importer {
     const changed = Object.keys(fromSource).filter((f) => !same(fromSource[f], link.imported[f]));
     if (changed.length === 0) {
       report.unchanged++;
-      this.remember(entity, sourceKey, stored.record);
+      this.remember(entity, sourceKey, { ...fromSource, id: link.recordId });
       return { messages: [] };
     }
+    const stored = this.store.tables[entity].get(link.recordId)!;
     const next: Record<string, unknown> = { ...stored.record };
     for (const field of changed) next[field] = draft.fields[field];
     const saved = this.saveWithRepairs(entity, next, draft, changed);
@@ -657,6 +669,7 @@ export class Importer {
 
   private remember(entity: ImportEntity, sourceKey: string, record: Record<string, unknown>): void {
     const id = String(record.id);
+    this.liveIds[entity].add(id);
     if (entity === 'registers') {
       this.bySourceKey.registers.set(sourceKey, id);
       this.registerByName.set(lower(String(record.name)), id);

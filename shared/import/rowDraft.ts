@@ -102,8 +102,11 @@ function repairMember(
   }
 
   if (f.sepaMandateReference && !f.iban) {
-    // A mandate without a usable IBAN cannot be collected from: kept for the notes.
-    draft.warnings.push('Mandatsreferenz ohne gültige IBAN; in die Bemerkung übernommen.');
+    // A mandate without a usable IBAN cannot be collected from: kept for the notes, said once
+    // with the IBAN's own warning when there is one.
+    const ibanWarning = draft.warnings.findIndex((w) => w.includes('IBAN'));
+    if (ibanWarning >= 0) draft.warnings[ibanWarning] += ' Die Mandatsreferenz ebenso.';
+    else draft.warnings.push('Mandatsreferenz ohne gültige IBAN; in die Bemerkung übernommen.');
     draft.keep.push(`Mandatsreferenz: ${f.sepaMandateReference}`);
     f.sepaMandateReference = null;
     if (f.sepaMandateDate) {

@@ -5,6 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { type Mutation, mutationSchema, type Op } from '../../shared/sync/protocol.ts';
+import { compactMutation, expandMutation } from './compactStamps.ts';
 import type { WritableDB } from './database.ts';
 import type { MetaTable } from './meta.ts';
 
@@ -43,7 +44,7 @@ export class Outbox {
   /** Must run inside the transaction that writes the change. */
   append(ops: Op[], createdAt: string = new Date().toISOString()): Mutation {
     const mutation: Mutation = { mutationId: this.lastMutationId() + 1, ops };
-    this.insert.run(mutation.mutationId, createdAt, JSON.stringify(mutation));
+    this.insert.run(mutation.mutationId, createdAt, JSON.stringify(compactMutation(mutation)));
     this.meta.set(LAST_MUTATION_ID, String(mutation.mutationId));
     return mutation;
   }
@@ -55,7 +56,7 @@ export class Outbox {
   /** Mutations the server has not acknowledged yet, in order (the first `limit` of them). */
   pending(limit = -1): Mutation[] {
     return (this.selectPending.all(limit) as { mutation: string }[]).map((row) =>
-      mutationSchema.parse(JSON.parse(row.mutation)),
+      mutationSchema.parse(expandMutation(JSON.parse(row.mutation))),
     );
   }
 
@@ -63,7 +64,7 @@ export class Outbox {
    * (those after `afterMutationId`). */
   recent(afterMutationId = 0): Mutation[] {
     return (this.selectAll.all(afterMutationId) as { mutation: string }[]).map((row) =>
-      mutationSchema.parse(JSON.parse(row.mutation)),
+      mutationSchema.parse(expandMutation(JSON.parse(row.mutation))),
     );
   }
 
@@ -86,7 +87,7 @@ export class Outbox {
     for (const mutation of pending) {
       id += 1;
       const renumbered: Mutation = { ...mutation, mutationId: id };
-      this.insert.run(id, new Date().toISOString(), JSON.stringify(renumbered));
+      this.insert.run(id, new Date().toISOString(), JSON.stringify(compactMutation(renumbered)));
     }
     this.meta.set(LAST_MUTATION_ID, String(id));
     return pending.length;

@@ -5,6 +5,7 @@
 
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { FieldStamps } from '../../shared/sync/merge.ts';
+import { compactRecordStamps, expandRecordStamps } from './compactStamps.ts';
 import type { ReadableDB, WritableDB } from './database.ts';
 import { type ColumnKind, fromColumnValue, type TableDefinition, toColumnValue } from './tables.ts';
 
@@ -46,7 +47,7 @@ export class RecordReader {
     const { deleted, stamps, ...record } = row;
     return {
       record: this.convert(record) as StoredRecord['record'],
-      stamps: JSON.parse(stamps as string) as FieldStamps,
+      stamps: expandRecordStamps(JSON.parse(stamps as string), this.fieldNames),
       deleted: deleted === 1,
     };
   }
@@ -109,7 +110,10 @@ export class RecordTable extends RecordReader {
     const { record } = stored;
     const params: unknown[] = [record.id];
     for (const [field, kind] of this.columnFields) params.push(toColumnValue(kind, record[field]));
-    params.push(stored.deleted ? 1 : 0, JSON.stringify(stored.stamps));
+    params.push(
+      stored.deleted ? 1 : 0,
+      JSON.stringify(compactRecordStamps(stored.stamps, this.fieldNames)),
+    );
     this.upsertRow.run(params);
   }
 }

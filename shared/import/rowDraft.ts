@@ -9,7 +9,7 @@ import { formatGermanDate } from '../domain/dates.ts';
 import { cleanCell } from './cleanValues.ts';
 import type { TableMapping } from './mapping.ts';
 import type { SourceCell } from './sourceTable.ts';
-import { IMPORT_TARGETS, type ImportEntity } from './targets.ts';
+import { IMPORT_TARGETS, type ImportEntity, type ImportTarget } from './targets.ts';
 
 /** Raw reference values, resolved against the other tables by the importer. */
 export interface RowReferences {
@@ -39,6 +39,27 @@ function refText(cell: SourceCell): string | undefined {
   return text === '' ? undefined : text;
 }
 
+interface MappedColumn {
+  column: string;
+  field: string;
+  target: ImportTarget;
+}
+
+/** The mapping's columns with their targets, worked out once per mapping, not once per row. */
+const mappedColumnsCache = new WeakMap<TableMapping, MappedColumn[]>();
+
+function mappedColumns(entity: ImportEntity, mapping: TableMapping): MappedColumn[] {
+  let columns = mappedColumnsCache.get(mapping);
+  if (!columns) {
+    columns = Object.entries(mapping.columns).flatMap(([column, field]) => {
+      const target = IMPORT_TARGETS[entity].find((t) => t.field === field);
+      return target ? [{ column, field, target }] : [];
+    });
+    mappedColumnsCache.set(mapping, columns);
+  }
+  return columns;
+}
+
 export function buildRowDraft(
   entity: ImportEntity,
   mapping: TableMapping,
@@ -54,9 +75,7 @@ export function buildRowDraft(
     cleaned: [],
   };
   const extra: Record<string, unknown> = {};
-  for (const [column, field] of Object.entries(mapping.columns)) {
-    const target = IMPORT_TARGETS[entity].find((t) => t.field === field);
-    if (!target) continue;
+  for (const { column, field, target } of mappedColumns(entity, mapping)) {
     const cell = row[column] ?? null;
     if (REF_FIELDS.has(field)) {
       draft.refs[field as keyof RowReferences] = refText(cell);

@@ -1,0 +1,95 @@
+/**
+ * An import is edits like any other: imported on one desktop, it reaches the club server and a
+ * second desktop through the ordinary sync — every record, with its values intact.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityMap } from '../../shared/domain/entities.ts';
+import { proposeMapping } from '../../shared/import/proposeMapping.ts';
+import {
+  enrolUser,
+  startTestClubServer,
+  type TestClubServer,
+} from '../../test/support/clubServerFixture.ts';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { saveRecordInTransaction } from '../core/recordWriter.ts';
+import { LocalStore } from '../store/localStore.ts';
+import { SyncClient } from '../sync/syncClient.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
+import { runImport } from './importSource.ts';
+import { readSourceFile } from './readers/readSourceFile.ts';
+
+const BEISPIEL = join(import.meta.dirname, '../../../shared/fixtures/legacy/verein-beispiel.mdb');
+
+describe('an imported club syncs', () => {
+  const temp = makeTempDir('tutti-import-sync-');
+  let t: TestClubServer;
+  let clubId: string;
+  const stores: LocalStore[] = [];
+
+  async function desktop(name: string): Promise<{ store: LocalStore; sync: SyncClient }> {
+    const user = await t.server.services.clubs.addUser(clubId, {
+      name,
+      role: 'administrator',
+      registerIds: [],
+    });
+    const device = await enrolUser(t, clubId, user.id);
+    const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
+    stores.push(store);
+    new SyncSettings(store.meta).connect(device.syncUrl, device);
+    return { store, sync: new SyncClient(store) };
+  }
+
+  beforeAll(async () => {
+    t = await startTestClubServer();
+    clubId = (await t.server.services.clubs.createClub('Musikverein Umzug')).id;
+  }, 60_000);
+  afterAll(async () => {
+    for (const store of stores) store.close();
+    await t?.stop();
+    temp.cleanup();
+  });
+
+  it('sends every imported record and a second desktop receives them intact', async () => {
+    const office = await desktop('office');
+    const source = await readSourceFile(BEISPIEL, readFileSync(BEISPIEL), null);
+    await runImport(
+      office.store,
+      (entity, draft) => saveRecordInTransaction(office.store, entity, draft),
+      source,
+      proposeMapping(source),
+      {
+        dryRun: false,
+      },
+    );
+    const pending = office.store.outbox.pendingCount();
+    const sent = await office.sync.round();
+    expect(sent.pushed).toBe(pending);
+    expect(sent.rejected).toBe(0);
+    expect(office.store.outbox.pendingCount()).toBe(0);
+
+    const laptop = await desktop('laptop');
+    await laptop.sync.round();
+    const live = <E extends keyof EntityMap>(entity: E) =>
+      laptop.store.tables[entity].listLive() as unknown as EntityMap[E][];
+    expect(live('members')).toHaveLength(400);
+    expect(live('registers')).toHaveLength(11);
+    expect(live('instruments')).toHaveLength(133);
+    expect(live('loans')).toHaveLength(66);
+    expect(live('honours')).toHaveLength(80);
+    const werner = live('members').find((m) => m.memberNumber === '7')!;
+    expect(werner).toMatchObject({
+      firstName: 'Julia',
+      lastName: 'Werner',
+      birthDate: '1939-08-20',
+    });
+    expect(
+      live('instruments').find((i) => i.inventoryNumber === 'INV-0001')!.purchasePriceCents,
+    ).toBe(812_274);
+    // The stamps the laptop holds are the office's, field by field.
+    const onOffice = office.store.tables.members.get(werner.id)!;
+    expect(laptop.store.tables.members.get(werner.id)!.stamps).toEqual(onOffice.stamps);
+  }, 120_000);
+});

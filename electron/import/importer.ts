@@ -407,13 +407,7 @@ export class Importer {
     }
     const imported = { ...link.imported };
     for (const field of changed) imported[field] = fromSource[field];
-    this.keys.link(
-      context.table.name,
-      entity,
-      sourceKey,
-      { recordId: link.recordId, imported },
-      this.now().toISOString(),
-    );
+    this.linkRow(context, sourceKey, link.recordId, imported);
     report.updated++;
     this.remember(entity, sourceKey, saved.record);
     return { messages: [] };
@@ -463,13 +457,7 @@ export class Importer {
       return { level: 'skipped', messages: [saved.reason] };
     }
     const id = String(saved.record.id);
-    this.keys.link(
-      context.table.name,
-      entity,
-      sourceKey,
-      { recordId: id, imported: fromSource },
-      this.now().toISOString(),
-    );
+    this.linkRow(context, sourceKey, id, fromSource);
     report.created++;
     this.remember(entity, sourceKey, saved.record);
     if (entity === 'instruments' && draft.refs.borrower) {
@@ -502,13 +490,7 @@ export class Importer {
       const saved = this.saveWithRepairs(entity, next, draft, empty);
       if (saved.ok) record = saved.record;
     }
-    this.keys.link(
-      context.table.name,
-      entity,
-      sourceKey,
-      { recordId: id, imported: fromSource },
-      this.now().toISOString(),
-    );
+    this.linkRow(context, sourceKey, id, fromSource);
     if (empty.length > 0) report.updated++;
     else report.unchanged++;
     this.remember(entity, sourceKey, record);
@@ -522,6 +504,22 @@ export class Importer {
         `${what} gab es schon in Tutti; damit verknüpft${empty.length > 0 ? ', leere Felder ergänzt' : ''}.`,
       ],
     };
+  }
+
+  /** Remembers which record this source row became, and the source's values. */
+  private linkRow(
+    context: RowContext,
+    sourceKey: string,
+    recordId: string,
+    imported: Record<string, unknown>,
+  ): void {
+    this.keys.link(
+      context.table.name,
+      context.entity,
+      sourceKey,
+      { recordId, imported },
+      this.now().toISOString(),
+    );
   }
 
   private isLinkedElsewhere(entity: ImportEntity, id: string): boolean {

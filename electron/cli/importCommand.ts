@@ -1,10 +1,13 @@
 /**
- * `tutti import FILE --profile DIR [--mapping FILE] [--dry-run] [--password PW]
- *  [--report FILE] [--save-mapping FILE]`: moves a club in from its old program. Without
+ * `tutti import FILE --profile DIR [--mapping FILE] [--dry-run] [--password PW |
+ *  --password-file F] [--report FILE] [--save-mapping FILE]`: moves a club in from its old program. Without
  * `--mapping` the proposed mapping is used; `--save-mapping` writes it out for review and
  * editing. The report (every row accounted for) goes to stdout or to `--report`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseMapping } from '../../shared/import/mapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
 import { CoreError } from '../core/coreError.ts';
@@ -14,6 +17,7 @@ import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { MappingMismatch, mappingFor, runImport } from '../import/importSource.ts';
 import { ImportFileError } from '../import/readers/importError.ts';
 import { readSourceFile } from '../import/readers/readSourceFile.ts';
+import { LocalStore } from '../store/localStore.ts';
 import { parseCommandArgs } from './args.ts';
 
 function readInput(path: string, what: string): Buffer {
@@ -40,12 +44,27 @@ function writeOutput(path: string, text: string): void {
   }
 }
 
+/** An empty encrypted database with a throwaway key, removed when closed. */
+function scratchProfile(): OpenedProfile {
+  const dir = mkdtempSync(join(tmpdir(), 'tutti-vorschau-'));
+  const store = LocalStore.open(join(dir, 'vorschau.db'), randomBytes(32));
+  return {
+    paths: profilePaths(dir),
+    store,
+    close() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function importCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
     password: { type: 'string' },
+    'password-file': { type: 'string' },
     report: { type: 'string' },
     'save-mapping': { type: 'string' },
   });
@@ -65,6 +84,12 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     if (!parsed.ok) throw new CoreError('bad_arguments', `${parsed.error} (${values.mapping})`);
     given = parsed.mapping;
   }
+  const password = values['password-file']
+    ? readInput(values['password-file'], 'Die Passwortdatei')
+        .toString('utf8')
+        .replace(/\r?\n$/, '')
+    : (values.password ?? null);
+  const dryRun = values['dry-run'] === true;
   const bytes = readInput(file, 'Die Datei');
   // The profile's key derivation (scrypt) runs on libuv's thread pool: reading the file meanwhile
   // on the main thread overlaps the two, the larger parts of a short command.
@@ -76,12 +101,12 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
   let source: Awaited<ReturnType<typeof readSourceFile>>;
   let mapping: ReturnType<typeof mappingFor>;
   try {
-    source = await readSourceFile(file, bytes, values.password ?? null);
+    source = await readSourceFile(file, bytes, password);
     mapping = mappingFor(source, given);
   } catch (error) {
     await opening?.then((p) => p.close()).catch(() => {});
     if (error instanceof ImportFileError) {
-      const hint = error.reason === 'password_needed' ? ' (--password PASSWORT)' : '';
+      const hint = error.reason === 'password_needed' ? ' (--password-file DATEI)' : '';
       throw new CoreError('import_unreadable', `${error.message}${hint}`, { cause: error });
     }
     if (error instanceof MappingMismatch) {
@@ -98,7 +123,9 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
   }
 
-  opening ??= openProfile(profileDir);
+  // A preview for a profile that does not exist yet runs against an empty scratch database:
+  // a preview never creates a profile.
+  opening ??= dryRun ? Promise.resolve(scratchProfile()) : openProfile(profileDir);
   const profile = await opening;
   let text: string;
   try {
@@ -109,7 +136,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
       source,
       mapping,
       {
-        dryRun: values['dry-run'] === true,
+        dryRun,
         chunkSize: 100_000,
       },
     );

@@ -12,8 +12,8 @@ Verwendung:
       Startet Tutti. Ohne Electron (oder mit --browser) im Browser unter 127.0.0.1.
   tutti export members|registers|instruments|loans --profile ORDNER --format csv|json [--out DATEI]
       Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
-  tutti import DATEI --profile ORDNER [--mapping DATEI] [--dry-run] [--password PW]
-               [--report DATEI] [--save-mapping DATEI]
+  tutti import DATEI --profile ORDNER [--mapping DATEI] [--dry-run]
+               [--password PW | --password-file DATEI] [--report DATEI] [--save-mapping DATEI]
       Übernimmt Daten aus dem alten Programm: Access (.mdb/.accdb), Excel (.xlsx) oder CSV.
       Ohne --mapping wird die vorgeschlagene Zuordnung verwendet (--save-mapping schreibt sie
       zum Prüfen und Anpassen heraus). --dry-run zeigt nur, was geschähe. Erneutes Importieren

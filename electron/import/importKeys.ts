@@ -25,14 +25,6 @@ export class ImportKeys {
     );
   }
 
-  /** Record ids created by any import, so that a member entered by hand is told apart. */
-  importedRecordIds(entity: ImportEntity): Set<string> {
-    const rows = this.store
-      .statement('SELECT record_id FROM import_keys WHERE entity = ?')
-      .all(entity) as { record_id: string }[];
-    return new Set(rows.map((row) => row.record_id));
-  }
-
   /** Call inside the transaction that writes the record. */
   link(
     source: string,

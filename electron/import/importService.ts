@@ -103,11 +103,21 @@ export class ImportService {
           },
         },
       );
-      if (!dryRun) this.changed();
+      if (!dryRun) {
+        this.changed();
+        // The file's personal data is not kept in memory longer than needed.
+        this.source = null;
+      }
       return ok(report);
     } catch (error) {
       if (error instanceof MappingMismatch) return fail('validation', error.problems[0]!);
-      throw error;
+      if (dryRun || this.state.done === 0) throw error;
+      // Rows of the chunks before the failure are saved (and recognised by the next import).
+      this.changed();
+      return fail(
+        'internal',
+        `Der Import brach nach ${this.state.done} von ${this.state.total} Schritten ab (${error instanceof Error ? error.message : String(error)}). Was bis dahin übernommen wurde, bleibt gespeichert; ein erneuter Import derselben Datei ergänzt den Rest, ohne etwas doppelt anzulegen.`,
+      );
     } finally {
       this.state = { ...this.state, running: false };
     }

@@ -394,5 +394,91 @@ describe('CSV and Excel', () => {
     await expect(csv('liste.csv', 'Name;Vorname\n"Müller;Hans\n')).rejects.toThrow(
       /mitten in einem Feld/,
     );
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(600)]);
+    await expect(readSourceFile('liste.xls', xls, null)).rejects.toThrow(
+      /als \.xlsx oder als CSV speichern/,
+    );
+  });
+
+  it('keeps cells beyond the header and data under a blank header, and names Excel rows as Excel does', async () => {
+    const { tables } = await csv('liste.csv', 'Vorname;Nachname\nEva;Klein;Flöte\n');
+    expect(tables[0]!.rows[0]).toEqual({ Vorname: 'Eva', Nachname: 'Klein', 'Spalte 3': 'Flöte' });
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Mitglieder');
+    sheet.addRow(['Vorname', 'Nachname', 'Geburtsdatum', '']);
+    sheet.addRow(['Eva', 'Klein', new Date(Date.UTC(1980, 0, 1)), 'Notiz ohne Kopf']);
+    sheet.addRow([]);
+    sheet.addRow(['Paul', 'Groß', new Date(Date.UTC(2040, 0, 1))]);
+    const path = join(temp.dir, 'mitglieder.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const source = await read(path);
+    expect(source.tables[0]!.columns.map((c) => c.name)).toEqual([
+      'Vorname',
+      'Nachname',
+      'Geburtsdatum',
+      'Spalte 4',
+    ]);
+    const report = await importInto(source);
+    expect(report.messages.find((m) => m.text.includes('in der Zukunft'))).toMatchObject({
+      row: 4,
+    });
+  });
+
+  it('never reopens a returned loan: an impossible return date skips the row with its reason', async () => {
+    await importInto(await csv('mitglieder.csv', 'Nr;Vorname;Nachname\n1;Eva;Klein\n'));
+    await importInto(await csv('instrumente.csv', 'InventarNr;Bezeichnung\nT-1;Trompete\n'));
+    const report = await importInto(
+      await csv(
+        'ausleihen.csv',
+        'AusleihNr;InventarNr;MitgliedNr;Ausgabe;Rückgabe\n1;T-1;1;01.03.2020;01.02.2020\n',
+      ),
+    );
+    expect(report.tables[0]).toMatchObject({ rows: 1, skipped: 1 });
+    expect(report.messages.find((m) => m.level === 'skipped')!.text).toMatch(/Rückgabe/);
+    expect(live('loans')).toHaveLength(0);
+  });
+
+  it('on an update, keeps what Tutti holds where the changed source value does not fit', async () => {
+    await importInto(
+      await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva@example.org\n'),
+    );
+    const eva = live('members')[0]!;
+    store.transaction(() =>
+      saveRecordInTransaction(store, 'members', { ...eva, notes: 'Spielt auch Piccolo' }),
+    );
+    const report = await importInto(
+      await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva(at)example\n'),
+    );
+    expect(report.messages.map((m) => m.text)).toEqual([
+      expect.stringMatching(/keine gültige E-Mail-Adresse/),
+    ]);
+    const after = live('members')[0]!;
+    expect(after.email).toBe('eva@example.org');
+    expect(after.notes).toBe(
+      'Spielt auch Piccolo\nAus dem Import (nicht in Felder übernommen): E-Mail: eva(at)example',
+    );
+    // Importing that again changes nothing more.
+    const again = await importInto(
+      await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva(at)example\n'),
+    );
+    expect(again.tables[0]).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(live('members')[0]!.notes).toBe(after.notes);
+  });
+
+  it('flags a member also imported before from another file as a possible duplicate', async () => {
+    await importInto(
+      await csv('mitglieder.csv', 'Vorname;Nachname;Geburtsdatum\nEva;Klein;01.01.1980\n'),
+    );
+    const report = await importInto(
+      await csv('jugend.csv', 'Vorname;Nachname;Geburtsdatum\nEva;Klein;01.01.1980\n'),
+    );
+    expect(report.messages).toEqual([
+      expect.objectContaining({
+        level: 'duplicate',
+        text: expect.stringMatching(/dem vorhandenen Mitglied Eva Klein/),
+      }),
+    ]);
+    expect(live('members')).toHaveLength(2);
   });
 });

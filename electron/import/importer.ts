@@ -19,7 +19,12 @@ import type { ApiResult } from '../../shared/api/result.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
 import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
 import type { ImportMapping, TableMapping } from '../../shared/import/mapping.ts';
-import { buildRowDraft, notesWithKept, type RowDraft } from '../../shared/import/rowDraft.ts';
+import {
+  addKept,
+  buildRowDraft,
+  notesWithKept,
+  type RowDraft,
+} from '../../shared/import/rowDraft.ts';
 import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/sourceTable.ts';
 import { IMPORT_ENTITIES, type ImportEntity, targetOf } from '../../shared/import/targets.ts';
 import { openLoanOf } from '../core/invariants.ts';
@@ -41,12 +46,13 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Fields a record cannot do without: a value there that does not fit skips the row. */
+/** Fields whose refused value skips the row instead of being emptied (and kept in the notes). */
 const REQUIRED: Record<ImportEntity, readonly string[]> = {
   registers: ['name'],
   members: ['firstName', 'lastName', 'status'],
   instruments: ['inventoryNumber', 'kind'],
-  loans: ['instrumentId', 'memberId', 'issuedOn'],
+  // An impossible return date is not emptied: that would turn a past loan into an open one.
+  loans: ['instrumentId', 'memberId', 'issuedOn', 'returnedOn'],
   honours: ['memberId', 'kind', 'date'],
 };
 
@@ -59,6 +65,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 class Rollback extends Error {}
+
+/** In a link's imported values: the lines the import put into the notes for this row. */
+const KEPT = '#kept';
 
 /** Equal for the import: missing, null and an empty list are all "empty". */
 function same(a: unknown, b: unknown): boolean {
@@ -168,7 +177,8 @@ export class Importer {
         context.links = this.keys.linksOf(context.table.name, context.entity);
       });
       context.table.rows.forEach((row, index) => {
-        steps.push(() => this.importRow(context, row, index + 1));
+        const rowNumber = context.table.rowNumbers?.[index] ?? index + 1;
+        steps.push(() => this.importRow(context, row, rowNumber));
       });
     }
     const total = steps.length;
@@ -235,10 +245,11 @@ export class Importer {
     for (const i of this.store.tables.instruments.listLive()) {
       this.instrumentByNumber.set(lower(String(i.inventoryNumber)), String(i.id));
     }
-    const imported = this.keys.importedRecordIds('members');
+    // Every member Tutti holds counts for the duplicate check, imported earlier or not: a row
+    // linked to its record never gets here, a new one with the same name and birth date does.
     for (const m of this.store.tables.members.listLive()) {
       this.rememberMember(m as unknown as EntityMap['members']);
-      if (m.birthDate && !imported.has(String(m.id))) {
+      if (m.birthDate) {
         this.memberIdentity.set(
           this.identityOf(m),
           `dem vorhandenen Mitglied ${m.firstName} ${m.lastName}`,
@@ -304,10 +315,12 @@ export class Importer {
       skip(unresolved);
       return;
     }
-    draft.fields.notes = notesWithKept(draft.fields.notes, draft.keep);
+    const ownNotes = draft.fields.notes ?? null;
+    draft.fields.notes = notesWithKept(ownNotes, draft.keep);
     // What the source says, before any repair on saving: a later import compares against this,
-    // so the same source row always compares equal, whatever had to be repaired.
-    const fromSource = { ...draft.fields };
+    // so the same source row always compares equal, whatever had to be repaired. The notes are
+    // the source's own; what went into them because a field could not take it is kept apart.
+    const fromSource = { ...draft.fields, notes: ownNotes, [KEPT]: draft.keep.join('; ') || null };
 
     const link = context.links.get(sourceKey);
     const outcome = link
@@ -325,6 +338,7 @@ export class Importer {
         `${what} „${value}“ gibt es weder in der Datei noch in Tutti; Zuordnung weggelassen.`,
       );
       draft.keep.push(`${what}: ${value}`);
+      draft.refused.push(entity === 'members' ? 'registerIds' : 'registerId');
     };
     if (entity === 'members') {
       const id = refs.register ? this.registerId(refs.register) : undefined;
@@ -399,8 +413,26 @@ export class Importer {
     }
     const stored = this.store.tables[entity].get(link.recordId)!;
     const next: Record<string, unknown> = { ...stored.record };
-    for (const field of changed) next[field] = draft.fields[field];
-    const saved = this.saveWithRepairs(entity, next, draft, changed);
+    const written: string[] = [];
+    for (const field of changed) {
+      if (field === KEPT || field === 'notes') continue;
+      // A new source value the field could not take goes to the notes; the record keeps its own.
+      if (draft.refused.includes(field) && !same(stored.record[field], null)) continue;
+      next[field] = draft.fields[field];
+      written.push(field);
+    }
+    if (changed.includes('notes')) {
+      next.notes = draft.fields.notes;
+      written.push('notes');
+    } else if (changed.includes(KEPT)) {
+      const before = String(link.imported[KEPT] ?? '').split('; ');
+      next.notes = addKept(
+        stored.record.notes,
+        draft.keep.filter((line) => !before.includes(line)),
+      );
+      written.push('notes');
+    }
+    const saved = this.saveWithRepairs(entity, next, draft, written, stored.record);
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -445,13 +477,10 @@ export class Importer {
         this.memberIdentity.set(identity, `Zeile ${rowNumber} (${label})`);
       }
     }
-    if (entity === 'loans') this.settleOpenLoans(draft);
-    const saved = this.saveWithRepairs(
-      entity,
-      { ...draft.fields },
-      draft,
-      Object.keys(draft.fields),
-    );
+    const saved =
+      entity === 'loans'
+        ? this.saveLoan(draft)
+        : this.saveWithRepairs(entity, { ...draft.fields }, draft, Object.keys(draft.fields));
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -484,14 +513,18 @@ export class Importer {
         (stored.record[f] === null || stored.record[f] === undefined) && draft.fields[f] !== null,
     );
     let record: Record<string, unknown> = stored.record;
+    let filled = '';
     if (empty.length > 0) {
       const next: Record<string, unknown> = { ...stored.record };
       for (const f of empty) next[f] = draft.fields[f];
-      const saved = this.saveWithRepairs(entity, next, draft, empty);
-      if (saved.ok) record = saved.record;
+      const saved = this.saveWithRepairs(entity, next, draft, empty, stored.record);
+      if (saved.ok) {
+        record = saved.record;
+        filled = ', leere Felder ergänzt';
+      } else filled = `; leere Felder nicht ergänzt: ${saved.reason}`;
     }
     this.linkRow(context, sourceKey, id, fromSource);
-    if (empty.length > 0) report.updated++;
+    if (filled.startsWith(',')) report.updated++;
     else report.unchanged++;
     this.remember(entity, sourceKey, record);
     const what =
@@ -500,9 +533,7 @@ export class Importer {
         : `Das Instrument ${record.inventoryNumber}`;
     return {
       level: 'warning',
-      messages: [
-        `${what} gab es schon in Tutti; damit verknüpft${empty.length > 0 ? ', leere Felder ergänzt' : ''}.`,
-      ],
+      messages: [`${what} gab es schon in Tutti; damit verknüpft${filled}.`],
     };
   }
 
@@ -525,6 +556,29 @@ export class Importer {
   private isLinkedElsewhere(entity: ImportEntity, id: string): boolean {
     if (entity !== 'registers' && entity !== 'instruments') return false;
     return [...this.bySourceKey[entity].values()].includes(id);
+  }
+
+  /** Closing an earlier open loan and saving this one happen together or not at all. */
+  private saveLoan(draft: RowDraft): ReturnType<Importer['saveWithRepairs']> {
+    const warningsBefore = draft.warnings.length;
+    let outcome: ReturnType<Importer['saveWithRepairs']> = { ok: false, reason: '' };
+    try {
+      // Nested in the import's transaction, this is a savepoint.
+      this.store.db.transaction(() => {
+        this.settleOpenLoans(draft);
+        outcome = this.saveWithRepairs(
+          'loans',
+          { ...draft.fields },
+          draft,
+          Object.keys(draft.fields),
+        );
+        if (!outcome.ok) throw new Rollback();
+      })();
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+      draft.warnings.length = warningsBefore;
+    }
+    return outcome;
   }
 
   /**
@@ -622,6 +676,7 @@ export class Importer {
     candidate: Record<string, unknown>,
     draft: RowDraft,
     written: string[],
+    stored: Record<string, unknown> | null = null,
   ): { ok: true; record: Record<string, unknown> } | { ok: false; reason: string } {
     for (let attempt = 0; attempt < 4; attempt++) {
       const result = this.save(entity, candidate as Draft<typeof entity>);
@@ -642,21 +697,18 @@ export class Importer {
           .join(' ');
         return { ok: false, reason: details || result.error.message };
       }
+      const kept: string[] = [];
       for (const [field, message] of repairable) {
         const label = this.fieldLabel(entity, field);
         const value = candidate[field];
         draft.warnings.push(
           `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
         );
-        draft.keep.push(`${label}: ${display(value)}`);
-        candidate[field] = Array.isArray(value) ? [] : null;
-        draft.fields[field] = candidate[field];
+        kept.push(`${label}: ${display(value)}`);
+        // On an update the record keeps what it had; a new one leaves the field empty.
+        candidate[field] = stored ? (stored[field] ?? null) : Array.isArray(value) ? [] : null;
       }
-      candidate.notes = notesWithKept(
-        draft.fields.notes === undefined ? null : stripKept(draft.fields.notes),
-        draft.keep,
-      );
-      draft.fields.notes = candidate.notes;
+      candidate.notes = addKept(candidate.notes, kept);
     }
     return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
   }
@@ -726,13 +778,4 @@ export class Importer {
               : `${f.kind ?? ''} für ${draft.refs.member ?? '?'}`;
     return [key, name].filter((part) => part !== '').join(', ') || `Zeile`;
   }
-}
-
-/** The notes without an earlier "Aus dem Import" line, so that it is rewritten, not repeated. */
-function stripKept(notes: unknown): string | null {
-  if (typeof notes !== 'string') return null;
-  return notes
-    .split('\n')
-    .filter((line) => !line.startsWith('Aus dem Import (nicht in Felder übernommen): '))
-    .join('\n');
 }

@@ -2,20 +2,24 @@
  * How stamps are kept on disk. A record created or imported in one edit has the same HLC stamp
  * on every field; written out per field, the stamps were twice the size of the record itself
  * and an outbox entry twice the size of its values (an import of 10,000 records wrote 49 MB).
- * On disk, the stamp most fields share is written once under "*", the others per field;
- * everything above the store sees the full per-field map, exactly as before. Rows written
- * before this format (no "*") are read as they are.
+ * On disk, the stamp most fields share is written once under "*", with "*n", the number of the
+ * table's fields it stands for (the first n of its definition: fields are only ever appended,
+ * see tables.ts, so a field added later never inherits a stamp it did not have). Every other
+ * stamp — a field with a different stamp, `deleted` — is written as it is. Everything above
+ * the store sees the full per-field map, exactly as before; rows without "*" are read as they
+ * are.
  */
 import type { FieldStamps } from '../../shared/sync/merge.ts';
 import type { Mutation, Op } from '../../shared/sync/protocol.ts';
 
 const SHARED = '*';
+const COVERED = '*n';
 
 /** A record's stamps for its row: the common stamp once, when every field has a stamp. */
 export function compactRecordStamps(
   stamps: FieldStamps,
   fieldNames: readonly string[],
-): Record<string, string> {
+): Record<string, string | number> {
   const counts = new Map<string, number>();
   for (const field of fieldNames) {
     const stamp = stamps[field];
@@ -31,20 +35,29 @@ export function compactRecordStamps(
     }
   }
   if (most < 2) return stamps;
-  const compact: Record<string, string> = { [SHARED]: common };
-  for (const [field, stamp] of Object.entries(stamps)) if (stamp !== common) compact[field] = stamp;
+  const compact: Record<string, string | number> = {
+    [SHARED]: common,
+    [COVERED]: fieldNames.length,
+  };
+  const covered = new Set(fieldNames);
+  for (const [field, stamp] of Object.entries(stamps)) {
+    if (stamp !== common || !covered.has(field)) compact[field] = stamp;
+  }
   return compact;
 }
 
 export function expandRecordStamps(
-  stored: Record<string, string>,
+  stored: Record<string, string | number>,
   fieldNames: readonly string[],
 ): FieldStamps {
   const common = stored[SHARED];
-  if (common === undefined) return stored;
+  if (typeof common !== 'string') return stored as FieldStamps;
+  const covered = Math.min(Number(stored[COVERED]), fieldNames.length);
   const stamps: FieldStamps = {};
-  for (const field of fieldNames) stamps[field] = stored[field] ?? common;
-  for (const [field, stamp] of Object.entries(stored)) if (field !== SHARED) stamps[field] = stamp;
+  for (let i = 0; i < covered; i++) stamps[fieldNames[i]!] = common;
+  for (const [field, stamp] of Object.entries(stored)) {
+    if (field !== SHARED && field !== COVERED) stamps[field] = stamp as string;
+  }
   return stamps;
 }
 
@@ -58,6 +71,8 @@ function compactOp(op: Op): unknown {
   const first = stamps[0];
   if (first === undefined || stamps.length < 2 || stamps.some((stamp) => stamp !== first))
     return op;
+  // The stamps' fields are then exactly the set's: expansion restores them from the set.
+  if (Object.keys(op.stamps).length !== Object.keys(op.set).length) return op;
   if (Object.keys(op.stamps).some((field) => !(field in op.set))) return op;
   return { ...op, stamps: { [SHARED]: first } };
 }

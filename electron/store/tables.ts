@@ -8,7 +8,11 @@ export type ColumnKind = 'text' | 'int' | 'bool' | 'json';
 
 export interface TableDefinition {
   table: string;
-  /** field name → [column name, kind]; `id` is implied. */
+  /**
+   * field name → [column name, kind]; `id` is implied. A new field is only ever appended at the
+   * end, never inserted or reordered: compactly stored stamps (compactStamps.ts) name the fields
+   * they cover by their count in this order.
+   */
   fields: Record<string, readonly [string, ColumnKind]>;
 }
 

@@ -24,7 +24,7 @@ export type ImportMessageLevel = 'skipped' | 'duplicate' | 'warning';
 
 export interface ImportMessage {
   source: string;
-  /** 1-based row of the source table (the header of a CSV or sheet not counted). */
+  /** 1-based row of the source table (a CSV's header not counted); in Excel, Excel's row number. */
   row: number;
   /** How a person finds the row: its key and name ("MitgliedNr 17, Julia Werner"). */
   label: string;

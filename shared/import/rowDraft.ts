@@ -26,6 +26,8 @@ export interface RowDraft {
   loanedSince: string | null;
   /** Lines for the notes: what the fields could not take. */
   keep: string[];
+  /** Fields whose source value was refused (kept in the notes instead). */
+  refused: string[];
   warnings: string[];
   cleaned: string[];
 }
@@ -71,6 +73,7 @@ export function buildRowDraft(
     refs: {},
     loanedSince: null,
     keep: [],
+    refused: [],
     warnings: [],
     cleaned: [],
   };
@@ -84,11 +87,14 @@ export function buildRowDraft(
     const result = cleanCell(target.kind, cell, target.label, today);
     if (result.cleaned) draft.cleaned.push(result.cleaned);
     if (result.warning) draft.warnings.push(result.warning);
-    if (result.keep) draft.keep.push(result.keep);
+    if (result.keep) {
+      draft.keep.push(result.keep);
+      if (result.value === null) draft.refused.push(field);
+    }
     if (NOT_A_FIELD.has(field)) extra[field] = result.value;
     else draft.fields[field] = result.value;
   }
-  if (entity === 'members') repairMember(draft, extra, row, mapping, today);
+  if (entity === 'members') repairMember(draft, extra, row, mapping);
   if (entity === 'instruments') {
     if ('purchasePrice' in extra) draft.fields.purchasePriceCents = extra.purchasePrice;
     draft.loanedSince = (extra.loanedSince as string | null | undefined) ?? null;
@@ -101,7 +107,6 @@ function repairMember(
   extra: Record<string, unknown>,
   row: Record<string, SourceCell>,
   mapping: TableMapping,
-  today: string,
 ): void {
   const f = draft.fields;
   const houseNumber = extra.houseNumber as string | null | undefined;
@@ -128,9 +133,11 @@ function repairMember(
     else draft.warnings.push('Mandatsreferenz ohne gültige IBAN; in die Bemerkung übernommen.');
     draft.keep.push(`Mandatsreferenz: ${f.sepaMandateReference}`);
     f.sepaMandateReference = null;
+    draft.refused.push('sepaMandateReference');
     if (f.sepaMandateDate) {
       draft.keep.push(`Mandatsdatum: ${formatGermanDate(f.sepaMandateDate as string)}`);
       f.sepaMandateDate = null;
+      draft.refused.push('sepaMandateDate');
     }
   }
 
@@ -140,6 +147,7 @@ function repairMember(
     );
     draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
     f.entryDate = null;
+    draft.refused.push('entryDate');
   }
   if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
     draft.warnings.push(
@@ -147,11 +155,13 @@ function repairMember(
     );
     draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
     f.entryDate = null;
+    draft.refused.push('entryDate');
   }
 
   if (f.status === undefined || f.status === null) {
     const active = extra.active as boolean | null | undefined;
-    if (f.exitDate && (f.exitDate as string) <= today) f.status = 'ausgetreten';
+    // Not compared with today: the same file must give the same status on every import.
+    if (f.exitDate) f.status = 'ausgetreten';
     else if (active === true) f.status = 'aktiv';
     else if (active === false) f.status = 'passiv';
     else {
@@ -168,10 +178,23 @@ function repairMember(
   }
 }
 
+const KEPT_PREFIX = 'Aus dem Import (nicht in Felder übernommen): ';
+
+/** Adds lines to the notes' "Aus dem Import" line (made when there is none yet). */
+export function addKept(notes: unknown, lines: readonly string[]): string | null {
+  const text = typeof notes === 'string' ? notes : '';
+  if (lines.length === 0) return text === '' ? null : text;
+  const existing = text.split('\n');
+  const at = existing.findIndex((line) => line.startsWith(KEPT_PREFIX));
+  if (at < 0) return notesWithKept(text, lines);
+  existing[at] = `${existing[at]}; ${lines.join('; ')}`;
+  return existing.join('\n');
+}
+
 /** The record's notes: its own, then what the import could not put into fields. */
 export function notesWithKept(notes: unknown, keep: readonly string[]): string | null {
   const own = typeof notes === 'string' && notes.trim() !== '' ? notes.trim() : '';
   if (keep.length === 0) return own === '' ? null : own;
-  const kept = `Aus dem Import (nicht in Felder übernommen): ${keep.join('; ')}`;
+  const kept = `${KEPT_PREFIX}${keep.join('; ')}`;
   return own === '' ? kept : `${own}\n${kept}`;
 }

@@ -19,6 +19,11 @@ export interface SourceTable {
   columns: SourceColumn[];
   /** One object per source row, keyed by column name. */
   rows: Record<string, SourceCell>[];
+  /**
+   * How the source numbers each row, where that is not simply its place (1 = first data row):
+   * Excel's own row numbers, empty lines skipped.
+   */
+  rowNumbers?: number[];
 }
 
 export type SourceFormat = 'access' | 'csv' | 'xlsx';

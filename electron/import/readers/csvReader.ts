@@ -106,7 +106,9 @@ export function readCsv(
   const separator = detectSeparator(text);
   const records = parseCsvRecords(text, separator);
   if (records.length === 0) throw new ImportFileError('empty', 'Die CSV-Datei ist leer.');
-  const header = uniqueHeader(records[0]!);
+  // A row longer than the header keeps its extra cells, in columns named by position.
+  const width = Math.max(...records.map((record) => record.length));
+  const header = uniqueHeader([...records[0]!, ...Array(width - records[0]!.length).fill('')]);
   const rows = records.slice(1).map((record) => {
     const row: Record<string, SourceCell> = {};
     header.forEach((name, index) => {

@@ -26,6 +26,12 @@ export async function readSourceFile(
       `Die Datei ${name} ist größer als 200 MB; das ist keine Vereinsdatenbank.`,
     );
   }
+  if (extension === '.xls') {
+    throw new ImportFileError(
+      'unsupported',
+      'Alte Excel-Dateien (.xls) bitte in Excel als .xlsx oder als CSV speichern und diese importieren.',
+    );
+  }
   if (isAccessFile(buffer) || extension === '.mdb' || extension === '.accdb') {
     return { fileName: name, format: 'access', ...readAccess(buffer, password) };
   }
@@ -33,12 +39,6 @@ export async function readSourceFile(
     // exceljs is large: loaded only when a workbook is read.
     const { readXlsx } = await import('./xlsxReader.ts');
     return { fileName: name, format: 'xlsx', ...(await readXlsx(buffer)) };
-  }
-  if (extension === '.xls') {
-    throw new ImportFileError(
-      'unsupported',
-      'Alte Excel-Dateien (.xls) bitte in Excel als .xlsx oder als CSV speichern und diese importieren.',
-    );
   }
   if (extension === '.csv' || extension === '.txt' || extension === '') {
     return { fileName: name, format: 'csv', ...readCsv(buffer, basename(name, extname(name))) };

@@ -56,38 +56,46 @@ export async function readXlsx(
     const headerRow = sheet.getRow(1);
     const width = Math.max(headerRow.cellCount, sheet.actualColumnCount);
     const rawHeader: string[] = [];
-    for (let c = 1; c <= width; c++)
+    for (let c = 1; c <= width; c++) {
       rawHeader.push(String(cellValue(headerRow.getCell(c).value) ?? ''));
-    while (rawHeader.length > 0 && rawHeader[rawHeader.length - 1]!.trim() === '') rawHeader.pop();
-    if (rawHeader.length === 0) return;
+    }
+    // Data under a blank header cell is kept, in a column named by position.
     const header = uniqueHeader(rawHeader);
     const rows: Record<string, SourceCell>[] = [];
+    const rowNumbers: number[] = [];
     const isDate: boolean[][] = header.map(() => []);
     for (let r = 2; r <= sheet.rowCount; r++) {
       const excelRow = sheet.getRow(r);
       const row: Record<string, SourceCell> = {};
+      const dates: boolean[] = [];
       let any = false;
       header.forEach((name, index) => {
         const raw = excelRow.getCell(index + 1).value;
         let value = cellValue(raw);
         if (typeof value === 'string' && value.trim() === '') value = null;
         row[name] = value;
-        isDate[index]!.push(raw instanceof Date);
+        dates.push(raw instanceof Date);
         if (value !== null) any = true;
       });
-      if (any) rows.push(row);
-      else {
-        for (const dates of isDate) dates.pop();
-      }
+      if (!any) continue; // an empty line between the data
+      rows.push(row);
+      rowNumbers.push(r); // the report names rows as Excel numbers them
+      dates.forEach((d, index) => isDate[index]!.push(d));
     }
-    const columns = header.map((name, index) => ({
+    // Columns with neither a header nor any value are no columns.
+    const used = header.filter(
+      (name, index) => rawHeader[index]!.trim() !== '' || rows.some((row) => row[name] !== null),
+    );
+    if (used.length === 0) return;
+    for (const row of rows) for (const name of header) if (!used.includes(name)) delete row[name];
+    const columns = used.map((name) => ({
       name,
       type: columnType(
         rows.map((row) => row[name] ?? null),
-        isDate[index]!,
+        isDate[header.indexOf(name)]!,
       ),
     }));
-    tables.push({ name: sheet.name, columns, rows });
+    tables.push({ name: sheet.name, columns, rows, rowNumbers });
   });
   if (tables.length === 0)
     throw new ImportFileError('empty', 'Die Excel-Datei enthält kein Blatt mit Daten.');

@@ -46,7 +46,8 @@ export const de = {
       honours: 'Ehrungen',
     },
     key: 'Schlüsselspalten',
-    keyHint: 'Leer: Name und Geburtsdatum, Inventarnummer usw.',
+    keyHint:
+      'Leer: Name und Geburtsdatum, Inventarnummer usw. Nach einem Import nicht mehr ändern – sonst werden die Zeilen neu angelegt.',
     column: 'Spalte',
     sample: 'Beispielwerte',
     field: 'Feld in Tutti',

@@ -46,7 +46,8 @@ export const en = {
       honours: 'Honours',
     },
     key: 'Key columns',
-    keyHint: 'Empty: name and date of birth, inventory number etc.',
+    keyHint:
+      'Empty: name and date of birth, inventory number etc. Do not change it after an import, or the rows are created again.',
     column: 'Column',
     sample: 'Sample values',
     field: 'Field in Tutti',

@@ -17,7 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ImportSourceView, ImportTableView } from '../../../shared/api/import.ts';
 import type { ImportMapping, TableMapping } from '../../../shared/import/mapping.ts';
-import { proposeColumns, proposeKey } from '../../../shared/import/proposeMapping.ts';
+import { proposeColumns } from '../../../shared/import/proposeMapping.ts';
 import {
   IMPORT_ENTITIES,
   IMPORT_TARGETS,
@@ -40,10 +40,12 @@ function sampleText(table: ImportTableView, column: string): string {
 function TableMappingEditor({
   table,
   mapping,
+  proposed,
   onChange,
 }: {
   table: ImportTableView;
   mapping: TableMapping;
+  proposed: TableMapping | undefined;
   onChange: (next: TableMapping) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -62,8 +64,10 @@ function TableMappingEditor({
       next,
       table.columns.map((c) => c.name),
     );
-    const source = { name: table.name, columns: table.columns, rows: table.sample };
-    onChange({ ...mapping, entity: next, columns, key: proposeKey(next, source, columns) });
+    // The key the core proposed looked at every row; a few sample rows cannot tell a unique
+    // column, so another kind of record starts with the natural key.
+    const key = proposed?.entity === next ? proposed.key : [];
+    onChange({ ...mapping, entity: next, columns, key });
   };
   const setField = (column: string, field: string | null) => {
     const columns = { ...mapping.columns };
@@ -199,6 +203,7 @@ export function MappingStep({
             key={table.name}
             table={table}
             mapping={current}
+            proposed={view.mapping.tables.find((m) => m.source === table.name)}
             onChange={(next) =>
               onChange({
                 ...mapping,

@@ -80,7 +80,7 @@ export async function readXlsx(
       if (!any) continue; // an empty line between the data
       rows.push(row);
       rowNumbers.push(r); // the report names rows as Excel numbers them
-      dates.forEach((d, index) => isDate[index]!.push(d));
+      for (const [index, d] of dates.entries()) isDate[index]!.push(d);
     }
     // Columns with neither a header nor any value are no columns.
     const used = header.filter(

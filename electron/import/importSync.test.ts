@@ -13,6 +13,7 @@ import {
   startTestClubServer,
   type TestClubServer,
 } from '../../test/support/clubServerFixture.ts';
+import { fixture } from '../../test/support/fixtures.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { LocalStore } from '../store/localStore.ts';
@@ -21,7 +22,7 @@ import { SyncSettings } from '../sync/syncSettings.ts';
 import { runImport } from './importSource.ts';
 import { readSourceFile } from './readers/readSourceFile.ts';
 
-const BEISPIEL = join(import.meta.dirname, '../../../shared/fixtures/legacy/verein-beispiel.mdb');
+const BEISPIEL = fixture('legacy', 'verein-beispiel.mdb');
 
 describe('an imported club syncs', () => {
   const temp = makeTempDir('tutti-import-sync-');

@@ -8,6 +8,7 @@ import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { fixture } from '../../test/support/fixtures.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { LocalStore } from '../store/localStore.ts';
@@ -15,8 +16,7 @@ import { runImport } from './importSource.ts';
 import { ImportFileError } from './readers/importError.ts';
 import { readSourceFile } from './readers/readSourceFile.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
-const BEISPIEL = join(FIXTURES, 'legacy/verein-beispiel.mdb');
+const BEISPIEL = fixture('legacy', 'verein-beispiel.mdb');
 const TODAY = '2026-11-27';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -185,14 +185,14 @@ describe('the mdb-reader test databases, read where they lie', () => {
     ['password-V2010_with-password.accdb', 'password'],
     ['encryption-office-agile-4.4.accdb', 'password'],
   ])('reads %s', async (name, password) => {
-    const source = await read(join(FIXTURES, 'mdb-reader', name), password);
+    const source = await read(fixture('mdb-reader', name), password);
     expect(source.format).toBe('access');
     expect(source.tables.length).toBeGreaterThan(0);
     expect(source.tables.some((t) => t.rows.length > 0)).toBe(true);
   });
 
   it('proposes the real-world asset list as instruments and imports all 65', async () => {
-    const source = await read(join(FIXTURES, 'mdb-reader/real-ASampleDatabase.accdb'));
+    const source = await read(fixture('mdb-reader', 'real-ASampleDatabase.accdb'));
     const mapping = proposeMapping(source);
     expect(mapping.tables[0]).toMatchObject({
       entity: 'instruments',
@@ -224,9 +224,7 @@ describe('the mdb-reader test databases, read where they lie', () => {
   ])(
     'refuses %s with password %s (%s), before anything is written',
     async (name, password, reason) => {
-      const error = await read(join(FIXTURES, 'mdb-reader', name), password).catch(
-        (e: unknown) => e,
-      );
+      const error = await read(fixture('mdb-reader', name), password).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImportFileError);
       expect((error as ImportFileError).reason).toBe(reason);
       expect((error as Error).message).toMatch(/Passwort/);

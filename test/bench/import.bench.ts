@@ -12,10 +12,11 @@ import { openProfile } from '../../electron/core/profile.ts';
 import { saveRecordInTransaction } from '../../electron/core/recordWriter.ts';
 import { mappingFor, runImport } from '../../electron/import/importSource.ts';
 import { readSourceFile } from '../../electron/import/readers/readSourceFile.ts';
+import { fixture } from '../support/fixtures.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { REPO_ROOT, writePassphraseFile } from '../support/tuttiProcess.ts';
 
-const FILE = join(REPO_ROOT, '..', 'shared', 'fixtures', 'legacy', 'verein-gross.mdb');
+const FILE = fixture('legacy', 'verein-gross.mdb');
 const RUNS = 3;
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

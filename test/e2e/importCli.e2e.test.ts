@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { runTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
-const BEISPIEL = join(FIXTURES, 'legacy/verein-beispiel.mdb');
+const BEISPIEL = fixture('legacy', 'verein-beispiel.mdb');
 
 describe('tutti import', () => {
   const temp = makeTempDir('tutti-import-cli-');
@@ -87,7 +87,7 @@ describe('tutti import', () => {
     const wrong = await runTutti(
       [
         'import',
-        join(FIXTURES, 'mdb-reader/password-V2010_with-password.accdb'),
+        fixture('mdb-reader', 'password-V2010_with-password.accdb'),
         '--profile',
         fresh,
         '--password-file',

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { fixture } from '../support/fixtures.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 import { TuttiApp } from './pages/tuttiApp.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
 const SLOW = { timeout: 20_000 };
 
 let browser: Browser;
@@ -61,7 +61,7 @@ describe('the import wizard', () => {
     await page
       .locator('input[type="file"]')
       .first()
-      .setInputFiles(join(FIXTURES, 'mdb-reader/password-V2010_with-password.accdb'));
+      .setInputFiles(fixture('mdb-reader', 'password-V2010_with-password.accdb'));
     await page.getByTestId('import-password').fill('falsch');
     await page.getByTestId('import-open').click();
     await expect
@@ -80,7 +80,7 @@ describe('the import wizard', () => {
     await page
       .locator('input[type="file"]')
       .first()
-      .setInputFiles(join(FIXTURES, 'legacy/verein-beispiel.mdb'));
+      .setInputFiles(fixture('legacy', 'verein-beispiel.mdb'));
     await page.getByTestId('import-open').click();
     const members = page.getByTestId('import-table-Mitglieder');
     await members.waitFor(SLOW);

@@ -343,6 +343,20 @@ describe('CSV and Excel', () => {
         expect.stringMatching(/Ausgabedatum ist unbekannt/),
       ]),
     );
+
+    // The old program now lends the trumpet to Paul and the horn to Eva: a new loan for the
+    // horn; the trumpet's loan in Tutti is not changed behind anyone's back, but reported.
+    const later = await importInto(
+      await csv(
+        'instrumente.csv',
+        'Inv-Nr;Instrument;Ausgeliehen an;Ausgeliehen seit\nT-1;Trompete;Paul Groß;01.09.2020\nT-2;Tuba;Paul Groß;\nT-3;Horn;Eva Klein;01.10.2026\n',
+      ),
+    );
+    expect(later.tables[0]).toMatchObject({ unchanged: 3, loansCreated: 1 });
+    expect(later.messages.map((m) => m.text)).toEqual([
+      'Laut Quelle an „Paul Groß“ ausgeliehen, in Tutti an Eva Klein (seit 01.09.2020); nichts geändert – bitte prüfen.',
+    ]);
+    expect(live('loans')).toHaveLength(3);
   });
 
   it('reads an Excel workbook with dates and prices as Excel keeps them', async () => {

@@ -106,6 +106,8 @@ interface RowContext {
 interface Outcome {
   level?: ImportMessageLevel;
   messages: string[];
+  /** The record the row is linked to now (none when skipped). */
+  recordId?: string;
 }
 
 export class Importer {
@@ -129,6 +131,8 @@ export class Importer {
   /** Name + birth date → where that member came from, for the duplicate check. */
   private readonly memberIdentity = new Map<string, string>();
   /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
+  /** Loans made from a borrower column before, per source ("Inventar#ausgeliehen-an"). */
+  private readonly borrowerLinks = new Map<string, Map<string, ImportLink>>();
   private readonly liveIds = Object.fromEntries(
     IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
   ) as Record<ImportEntity, Set<string>>;
@@ -328,6 +332,9 @@ export class Importer {
       : this.createOrAdopt(context, sourceKey, draft, fromSource, rowNumber, label);
     this.note(context, rowNumber, label, 'warning', draft.warnings);
     if (outcome.level) this.note(context, rowNumber, label, outcome.level, outcome.messages);
+    if (context.entity === 'instruments' && draft.refs.borrower && outcome.recordId) {
+      this.borrowerLoan(context, sourceKey, draft, outcome.recordId, rowNumber, label);
+    }
   }
 
   /** Turns reference texts into ids; answers why the row must be skipped, or null. */
@@ -409,7 +416,7 @@ export class Importer {
     if (changed.length === 0) {
       report.unchanged++;
       this.remember(entity, sourceKey, { ...fromSource, id: link.recordId });
-      return { messages: [] };
+      return { messages: [], recordId: link.recordId };
     }
     const stored = this.store.tables[entity].get(link.recordId)!;
     const next: Record<string, unknown> = { ...stored.record };
@@ -442,7 +449,7 @@ export class Importer {
     this.linkRow(context, sourceKey, link.recordId, imported);
     report.updated++;
     this.remember(entity, sourceKey, saved.record);
-    return { messages: [] };
+    return { messages: [], recordId: link.recordId };
   }
 
   private createOrAdopt(
@@ -489,10 +496,7 @@ export class Importer {
     this.linkRow(context, sourceKey, id, fromSource);
     report.created++;
     this.remember(entity, sourceKey, saved.record);
-    if (entity === 'instruments' && draft.refs.borrower) {
-      this.loanFromBorrowerColumn(context, sourceKey, draft, id, rowNumber, label);
-    }
-    return { level, messages };
+    return { level, messages, recordId: id };
   }
 
   /**
@@ -534,6 +538,7 @@ export class Importer {
     return {
       level: 'warning',
       messages: [`${what} gab es schon in Tutti; damit verknüpft${filled}.`],
+      recordId: id,
     };
   }
 
@@ -617,8 +622,12 @@ export class Importer {
     }
   }
 
-  /** An instrument table naming its borrower: the open loan is created with the instrument. */
-  private loanFromBorrowerColumn(
+  /**
+   * An instrument table naming its borrower: an open loan to that member. Taken once; a later
+   * import changes no loan on its own — where the source now names someone else than Tutti's
+   * open loan, it says so for review.
+   */
+  private borrowerLoan(
     context: RowContext,
     sourceKey: string,
     draft: RowDraft,
@@ -627,42 +636,53 @@ export class Importer {
     label: string,
   ): void {
     const borrower = draft.refs.borrower!;
+    const warn = (text: string) => this.note(context, rowNumber, label, 'warning', [text]);
     const memberId = this.memberId(borrower);
     if (!memberId) {
-      this.note(context, rowNumber, label, 'warning', [
+      warn(
         `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
-      ]);
+      );
       return;
     }
-    if (openLoanOf(this.store, instrumentId)) return;
-    const issuedOn = draft.loanedSince ?? this.today;
     const loanSource = `${context.table.name}#ausgeliehen-an`;
+    let links = this.borrowerLinks.get(loanSource);
+    if (!links) {
+      links = this.keys.linksOf(loanSource, 'loans');
+      this.borrowerLinks.set(loanSource, links);
+    }
+    const earlier = links.get(sourceKey);
+    if (earlier && same(earlier.imported.memberId, memberId)) return; // taken before
+    const open = openLoanOf(this.store, instrumentId);
+    if (open) {
+      if (open.memberId !== memberId) {
+        const holder = this.store.tables.members.get(open.memberId)?.record;
+        const name = holder ? `${holder.firstName} ${holder.lastName}` : 'ein anderes Mitglied';
+        warn(
+          `Laut Quelle an „${borrower}“ ausgeliehen, in Tutti an ${name} (seit ${formatGermanDate(open.issuedOn)}); nichts geändert – bitte prüfen.`,
+        );
+      }
+      return;
+    }
     const saved = this.save('loans', {
       instrumentId,
       memberId,
-      issuedOn,
+      issuedOn: draft.loanedSince ?? this.today,
       notes: draft.loanedSince
         ? null
         : 'Beim Import angelegt; Ausgabedatum unbekannt (Importtag eingetragen).',
     });
     if (!saved.ok) {
-      this.note(context, rowNumber, label, 'warning', [
-        `Ausleihe nicht angelegt: ${saved.error.message}`,
-      ]);
+      warn(`Ausleihe nicht angelegt: ${saved.error.message}`);
       return;
     }
-    this.keys.link(
-      loanSource,
-      'loans',
-      sourceKey,
-      { recordId: saved.value.id, imported: { memberId } },
-      this.now().toISOString(),
-    );
+    const link = { recordId: saved.value.id, imported: { memberId } };
+    this.keys.link(loanSource, 'loans', sourceKey, link, this.now().toISOString());
+    links.set(sourceKey, link);
     context.report.loansCreated = (context.report.loansCreated ?? 0) + 1;
     if (!draft.loanedSince) {
-      this.note(context, rowNumber, label, 'warning', [
+      warn(
         `Ausleihe an „${borrower}“ angelegt; das Ausgabedatum ist unbekannt, der Importtag wurde eingetragen.`,
-      ]);
+      );
     }
   }
 

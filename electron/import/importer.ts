@@ -1,7 +1,7 @@
 /**
  * Imports a read source file into the profile, by a mapping: registers first, then members,
  * instruments, loans and honours, so that every reference can be resolved. Each record is
- * written through `saveNow` — validated, checked against the cross-record rules and queued in
+ * written through `saveRecordInTransaction` — validated, checked against the cross-record rules and queued in
  * the outbox like any edit, so the import syncs. Every source row ends as created, updated,
  * unchanged or skipped, and the report says so with a reason for everything not plain.
  *
@@ -15,9 +15,7 @@ import type {
   ImportReport,
   ImportTableReport,
 } from '../../shared/api/import.ts';
-import type { ApiResult } from '../../shared/api/result.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
-import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
 import type { ImportMapping, TableMapping } from '../../shared/import/mapping.ts';
 import {
   addKept,
@@ -26,16 +24,15 @@ import {
   type RowDraft,
 } from '../../shared/import/rowDraft.ts';
 import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/sourceTable.ts';
-import { IMPORT_ENTITIES, type ImportEntity, targetOf } from '../../shared/import/targets.ts';
+import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import { openLoanOf } from '../core/invariants.ts';
 import type { LocalStore } from '../store/localStore.ts';
-import { TABLES } from '../store/tables.ts';
 import { ImportKeys, type ImportLink } from './importKeys.ts';
+import { ImportLookups, lower } from './importLookups.ts';
+import { type SavedRow, type SaveRecord, saveWithRepairs } from './repairingSave.ts';
+import { rowLabel, sourceKeyOf } from './rowIdentity.ts';
 
-export type SaveRecord = <E extends EntityName>(
-  entity: E,
-  draft: Draft<E>,
-) => ApiResult<EntityMap[E]>;
+export type { SaveRecord };
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -45,24 +42,6 @@ export interface ImportOptions {
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
-
-/** Fields whose refused value skips the row instead of being emptied (and kept in the notes). */
-const REQUIRED: Record<ImportEntity, readonly string[]> = {
-  registers: ['name'],
-  members: ['firstName', 'lastName', 'status'],
-  instruments: ['inventoryNumber', 'kind'],
-  // An impossible return date is not emptied: that would turn a past loan into an open one.
-  loans: ['instrumentId', 'memberId', 'issuedOn', 'returnedOn'],
-  honours: ['memberId', 'kind', 'date'],
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  registerIds: 'Register',
-  registerId: 'Register',
-  purchasePriceCents: 'Kaufpreis',
-  instrumentId: 'Instrument',
-  memberId: 'Mitglied',
-};
 
 class Rollback extends Error {}
 
@@ -75,23 +54,6 @@ function same(a: unknown, b: unknown): boolean {
     v === undefined || v === null || (Array.isArray(v) && v.length === 0);
   if (empty(a) || empty(b)) return empty(a) && empty(b);
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function lower(text: string): string {
-  return text.trim().toLowerCase();
-}
-
-function display(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-    return formatGermanDate(value);
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}
-
-/** "Werner, Julia" and "Julia Werner" both → "julia werner". */
-function personName(text: string): string {
-  const comma = /^([^,]+),\s*(.+)$/.exec(text.trim());
-  return lower(comma ? `${comma[2]} ${comma[1]}` : text).replace(/\s+/g, ' ');
 }
 
 interface RowContext {
@@ -115,27 +77,9 @@ export class Importer {
   private readonly today: string;
   private readonly now: () => Date;
   private readonly messages: ImportMessage[] = [];
-  /** Source key (lower case) → record id, over every table of the kind in this mapping. */
-  private readonly bySourceKey: Record<
-    'registers' | 'members' | 'instruments',
-    Map<string, string>
-  > = {
-    registers: new Map(),
-    members: new Map(),
-    instruments: new Map(),
-  };
-  private readonly registerByName = new Map<string, string>();
-  private readonly instrumentByNumber = new Map<string, string>();
-  private readonly memberByNumber = new Map<string, string>();
-  private readonly membersByName = new Map<string, string[]>();
-  /** Name + birth date → where that member came from, for the duplicate check. */
-  private readonly memberIdentity = new Map<string, string>();
-  /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
+  private readonly lookups = new ImportLookups();
   /** Loans made from a borrower column before, per source ("Inventar#ausgeliehen-an"). */
   private readonly borrowerLinks = new Map<string, Map<string, ImportLink>>();
-  private readonly liveIds = Object.fromEntries(
-    IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
-  ) as Record<ImportEntity, Set<string>>;
 
   constructor(
     private readonly store: LocalStore,
@@ -175,7 +119,7 @@ export class Importer {
         });
       }
     }
-    const steps: (() => void)[] = [() => this.loadExisting(contexts)];
+    const steps: (() => void)[] = [() => this.lookups.load(this.store, this.keys, contexts)];
     for (const context of contexts) {
       steps.push(() => {
         context.links = this.keys.linksOf(context.table.name, context.entity);
@@ -226,54 +170,6 @@ export class Importer {
     };
   }
 
-  /** What Tutti already holds: links of earlier imports and the natural keys of live records. */
-  private loadExisting(contexts: RowContext[]): void {
-    for (const entity of IMPORT_ENTITIES) {
-      const rows = this.store
-        .statement(`SELECT id FROM ${TABLES[entity].table} WHERE deleted = 0`)
-        .all() as { id: string }[];
-      for (const row of rows) this.liveIds[entity].add(row.id);
-    }
-    for (const c of contexts) {
-      if (c.entity !== 'registers' && c.entity !== 'members' && c.entity !== 'instruments')
-        continue;
-      for (const [key, link] of this.keys.linksOf(c.table.name, c.entity)) {
-        if (this.liveIds[c.entity].has(link.recordId)) {
-          this.bySourceKey[c.entity].set(key, link.recordId);
-        }
-      }
-    }
-    for (const r of this.store.tables.registers.listLive()) {
-      this.registerByName.set(lower(String(r.name)), String(r.id));
-    }
-    for (const i of this.store.tables.instruments.listLive()) {
-      this.instrumentByNumber.set(lower(String(i.inventoryNumber)), String(i.id));
-    }
-    // Every member Tutti holds counts for the duplicate check, imported earlier or not: a row
-    // linked to its record never gets here, a new one with the same name and birth date does.
-    for (const m of this.store.tables.members.listLive()) {
-      this.rememberMember(m as unknown as EntityMap['members']);
-      if (m.birthDate) {
-        this.memberIdentity.set(
-          this.identityOf(m),
-          `dem vorhandenen Mitglied ${m.firstName} ${m.lastName}`,
-        );
-      }
-    }
-  }
-
-  private identityOf(fields: Record<string, unknown>): string {
-    return `${lower(String(fields.firstName ?? ''))}|${lower(String(fields.lastName ?? ''))}|${fields.birthDate ?? ''}`;
-  }
-
-  private rememberMember(m: EntityMap['members']): void {
-    if (m.memberNumber) this.memberByNumber.set(lower(m.memberNumber), m.id);
-    const name = personName(`${m.firstName} ${m.lastName}`);
-    const ids = this.membersByName.get(name) ?? [];
-    if (!ids.includes(m.id)) ids.push(m.id);
-    this.membersByName.set(name, ids);
-  }
-
   private note(
     context: RowContext,
     row: number,
@@ -289,14 +185,14 @@ export class Importer {
     const { entity, mapping, report } = context;
     const draft = buildRowDraft(entity, mapping, row, this.today);
     for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
-    const label = this.rowLabel(context, row, draft);
+    const label = rowLabel(context.mapping, context.entity, row, draft);
     const skip = (reason: string) => {
       report.skipped++;
       this.note(context, rowNumber, label, 'warning', draft.warnings);
       this.note(context, rowNumber, label, 'skipped', [reason]);
     };
 
-    const sourceKey = this.sourceKeyOf(context, row, draft);
+    const sourceKey = sourceKeyOf(context.mapping, context.entity, row, draft);
     if (!sourceKey) {
       skip(
         mapping.key.length > 0
@@ -348,22 +244,22 @@ export class Importer {
       draft.refused.push(entity === 'members' ? 'registerIds' : 'registerId');
     };
     if (entity === 'members') {
-      const id = refs.register ? this.registerId(refs.register) : undefined;
+      const id = refs.register ? this.lookups.registerId(refs.register) : undefined;
       if (refs.register && !id) dangling('Register', refs.register);
       fields.registerIds = id ? [id] : [];
     }
     if (entity === 'instruments') {
-      const id = refs.register ? this.registerId(refs.register) : undefined;
+      const id = refs.register ? this.lookups.registerId(refs.register) : undefined;
       if (refs.register && !id) dangling('Register', refs.register);
       fields.registerId = id ?? null;
     }
     if (entity === 'loans') {
       if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
       if (!refs.member) return 'Die Ausleihe nennt kein Mitglied.';
-      const instrumentId = this.instrumentId(refs.instrument);
+      const instrumentId = this.lookups.instrumentId(refs.instrument);
       if (!instrumentId)
         return `Das Instrument „${refs.instrument}“ gibt es weder in der Datei noch in Tutti.`;
-      const memberId = this.memberId(refs.member);
+      const memberId = this.lookups.memberId(refs.member);
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.instrumentId = instrumentId;
@@ -371,27 +267,12 @@ export class Importer {
     }
     if (entity === 'honours') {
       if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
-      const memberId = this.memberId(refs.member);
+      const memberId = this.lookups.memberId(refs.member);
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.memberId = memberId;
     }
     return null;
-  }
-
-  private registerId(ref: string): string | undefined {
-    return this.bySourceKey.registers.get(lower(ref)) ?? this.registerByName.get(lower(ref));
-  }
-
-  private instrumentId(ref: string): string | undefined {
-    return this.bySourceKey.instruments.get(lower(ref)) ?? this.instrumentByNumber.get(lower(ref));
-  }
-
-  private memberId(ref: string): string | undefined {
-    const byKey = this.bySourceKey.members.get(lower(ref)) ?? this.memberByNumber.get(lower(ref));
-    if (byKey) return byKey;
-    const ids = this.membersByName.get(personName(ref));
-    return ids?.length === 1 ? ids[0] : undefined;
   }
 
   /** A row imported before: only fields whose source value changed since are written. */
@@ -403,7 +284,7 @@ export class Importer {
     fromSource: Record<string, unknown>,
   ): Outcome {
     const { entity, report } = context;
-    if (!this.liveIds[entity].has(link.recordId)) {
+    if (!this.lookups.liveIds[entity].has(link.recordId)) {
       report.skipped++;
       return {
         level: 'skipped',
@@ -415,7 +296,7 @@ export class Importer {
     const changed = Object.keys(fromSource).filter((f) => !same(fromSource[f], link.imported[f]));
     if (changed.length === 0) {
       report.unchanged++;
-      this.remember(entity, sourceKey, { ...fromSource, id: link.recordId });
+      this.lookups.remember(entity, sourceKey, { ...fromSource, id: link.recordId });
       return { messages: [], recordId: link.recordId };
     }
     const stored = this.store.tables[entity].get(link.recordId)!;
@@ -439,7 +320,7 @@ export class Importer {
       );
       written.push('notes');
     }
-    const saved = this.saveWithRepairs(entity, next, draft, written, stored.record);
+    const saved = saveWithRepairs(this.save, entity, next, draft, written, stored.record);
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -448,7 +329,7 @@ export class Importer {
     for (const field of changed) imported[field] = fromSource[field];
     this.linkRow(context, sourceKey, link.recordId, imported);
     report.updated++;
-    this.remember(entity, sourceKey, saved.record);
+    this.lookups.remember(entity, sourceKey, saved.record);
     return { messages: [], recordId: link.recordId };
   }
 
@@ -463,31 +344,31 @@ export class Importer {
     const { entity, report } = context;
     const adoptable =
       entity === 'registers'
-        ? this.registerByName.get(lower(String(draft.fields.name ?? '')))
+        ? this.lookups.registerByName.get(lower(String(draft.fields.name ?? '')))
         : entity === 'instruments'
-          ? this.instrumentByNumber.get(lower(String(draft.fields.inventoryNumber ?? '')))
+          ? this.lookups.instrumentByNumber.get(lower(String(draft.fields.inventoryNumber ?? '')))
           : undefined;
-    if (adoptable && !this.isLinkedElsewhere(entity, adoptable)) {
+    if (adoptable && !this.lookups.isLinkedElsewhere(entity, adoptable)) {
       return this.adopt(context, sourceKey, draft, fromSource, adoptable);
     }
     const messages: string[] = [];
     let level: ImportMessageLevel | undefined;
     if (entity === 'members' && draft.fields.birthDate) {
-      const identity = this.identityOf(draft.fields);
-      const first = this.memberIdentity.get(identity);
+      const identity = this.lookups.identityOf(draft.fields);
+      const first = this.lookups.memberIdentity.get(identity);
       if (first) {
         level = 'duplicate';
         messages.push(
           `Gleicher Name und gleiches Geburtsdatum wie ${first}. Beide wurden übernommen; bitte prüfen und bei Bedarf eines löschen.`,
         );
       } else {
-        this.memberIdentity.set(identity, `Zeile ${rowNumber} (${label})`);
+        this.lookups.memberIdentity.set(identity, `Zeile ${rowNumber} (${label})`);
       }
     }
     const saved =
       entity === 'loans'
         ? this.saveLoan(draft)
-        : this.saveWithRepairs(entity, { ...draft.fields }, draft, Object.keys(draft.fields));
+        : saveWithRepairs(this.save, entity, { ...draft.fields }, draft, Object.keys(draft.fields));
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -495,7 +376,7 @@ export class Importer {
     const id = String(saved.record.id);
     this.linkRow(context, sourceKey, id, fromSource);
     report.created++;
-    this.remember(entity, sourceKey, saved.record);
+    this.lookups.remember(entity, sourceKey, saved.record);
     return { level, messages, recordId: id };
   }
 
@@ -521,7 +402,7 @@ export class Importer {
     if (empty.length > 0) {
       const next: Record<string, unknown> = { ...stored.record };
       for (const f of empty) next[f] = draft.fields[f];
-      const saved = this.saveWithRepairs(entity, next, draft, empty, stored.record);
+      const saved = saveWithRepairs(this.save, entity, next, draft, empty, stored.record);
       if (saved.ok) {
         record = saved.record;
         filled = ', leere Felder ergänzt';
@@ -530,7 +411,7 @@ export class Importer {
     this.linkRow(context, sourceKey, id, fromSource);
     if (filled.startsWith(',')) report.updated++;
     else report.unchanged++;
-    this.remember(entity, sourceKey, record);
+    this.lookups.remember(entity, sourceKey, record);
     const what =
       entity === 'registers'
         ? `Das Register „${record.name}“`
@@ -558,20 +439,16 @@ export class Importer {
     );
   }
 
-  private isLinkedElsewhere(entity: ImportEntity, id: string): boolean {
-    if (entity !== 'registers' && entity !== 'instruments') return false;
-    return [...this.bySourceKey[entity].values()].includes(id);
-  }
-
   /** Closing an earlier open loan and saving this one happen together or not at all. */
-  private saveLoan(draft: RowDraft): ReturnType<Importer['saveWithRepairs']> {
+  private saveLoan(draft: RowDraft): SavedRow {
     const warningsBefore = draft.warnings.length;
-    let outcome: ReturnType<Importer['saveWithRepairs']> = { ok: false, reason: '' };
+    let outcome: SavedRow = { ok: false, reason: '' };
     try {
       // Nested in the import's transaction, this is a savepoint.
       this.store.db.transaction(() => {
         this.settleOpenLoans(draft);
-        outcome = this.saveWithRepairs(
+        outcome = saveWithRepairs(
+          this.save,
           'loans',
           { ...draft.fields },
           draft,
@@ -637,7 +514,7 @@ export class Importer {
   ): void {
     const borrower = draft.refs.borrower!;
     const warn = (text: string) => this.note(context, rowNumber, label, 'warning', [text]);
-    const memberId = this.memberId(borrower);
+    const memberId = this.lookups.memberId(borrower);
     if (!memberId) {
       warn(
         `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
@@ -684,118 +561,5 @@ export class Importer {
         `Ausleihe an „${borrower}“ angelegt; das Ausgabedatum ist unbekannt, der Importtag wurde eingetragen.`,
       );
     }
-  }
-
-  /**
-   * Saves; a field whose value the record refuses (an IBAN that fails its check, an entry date
-   * before the birth date, …) is emptied and its value kept in the notes, then saved again.
-   * Only a refusal of a required field skips the row.
-   */
-  private saveWithRepairs(
-    entity: ImportEntity,
-    candidate: Record<string, unknown>,
-    draft: RowDraft,
-    written: string[],
-    stored: Record<string, unknown> | null = null,
-  ): { ok: true; record: Record<string, unknown> } | { ok: false; reason: string } {
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const result = this.save(entity, candidate as Draft<typeof entity>);
-      if (result.ok)
-        return { ok: true, record: result.value as unknown as Record<string, unknown> };
-      const errors = result.error.fields ?? {};
-      const repairable = Object.entries(errors).filter(
-        ([field]) =>
-          !REQUIRED[entity].includes(field) &&
-          written.includes(field) &&
-          candidate[field] !== null &&
-          candidate[field] !== undefined &&
-          !(Array.isArray(candidate[field]) && (candidate[field] as unknown[]).length === 0),
-      );
-      if (result.error.code !== 'validation' || repairable.length === 0) {
-        const details = Object.entries(errors)
-          .map(([field, message]) => `${this.fieldLabel(entity, field)}: ${message}`)
-          .join(' ');
-        return { ok: false, reason: details || result.error.message };
-      }
-      const kept: string[] = [];
-      for (const [field, message] of repairable) {
-        const label = this.fieldLabel(entity, field);
-        const value = candidate[field];
-        draft.warnings.push(
-          `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
-        );
-        kept.push(`${label}: ${display(value)}`);
-        // On an update the record keeps what it had; a new one leaves the field empty.
-        candidate[field] = stored ? (stored[field] ?? null) : Array.isArray(value) ? [] : null;
-      }
-      candidate.notes = addKept(candidate.notes, kept);
-    }
-    return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
-  }
-
-  private fieldLabel(entity: ImportEntity, field: string): string {
-    return targetOf(entity, field)?.label ?? FIELD_LABELS[field] ?? field;
-  }
-
-  private remember(entity: ImportEntity, sourceKey: string, record: Record<string, unknown>): void {
-    const id = String(record.id);
-    this.liveIds[entity].add(id);
-    if (entity === 'registers') {
-      this.bySourceKey.registers.set(sourceKey, id);
-      this.registerByName.set(lower(String(record.name)), id);
-    } else if (entity === 'instruments') {
-      this.bySourceKey.instruments.set(sourceKey, id);
-      this.instrumentByNumber.set(lower(String(record.inventoryNumber)), id);
-    } else if (entity === 'members') {
-      this.bySourceKey.members.set(sourceKey, id);
-      this.rememberMember(record as unknown as EntityMap['members']);
-    }
-  }
-
-  /** The row's key: its key columns, or else what identifies such a record naturally. */
-  private sourceKeyOf(
-    context: RowContext,
-    row: Record<string, SourceCell>,
-    draft: RowDraft,
-  ): string | null {
-    const parts =
-      context.mapping.key.length > 0
-        ? context.mapping.key.map((column) => row[column])
-        : this.naturalKey(context.entity, draft);
-    const texts = parts.map((p) => (p === null || p === undefined ? '' : lower(String(p))));
-    return texts.every((t) => t === '') || texts.some((t) => t === '') ? null : texts.join('|');
-  }
-
-  private naturalKey(entity: ImportEntity, draft: RowDraft): unknown[] {
-    const f = draft.fields;
-    switch (entity) {
-      case 'registers':
-        return [f.name];
-      case 'members':
-        return [f.lastName, f.firstName, f.birthDate ?? '-'];
-      case 'instruments':
-        return [f.inventoryNumber];
-      case 'loans':
-        return [draft.refs.instrument, draft.refs.member, f.issuedOn];
-      case 'honours':
-        return [draft.refs.member, f.kind, f.date];
-    }
-  }
-
-  /** How a person finds the row in the old program: its key and a name. */
-  private rowLabel(context: RowContext, row: Record<string, SourceCell>, draft: RowDraft): string {
-    const key = context.mapping.key.map((column) => `${column} ${row[column] ?? '–'}`).join(', ');
-    const f = draft.fields;
-    const name =
-      context.entity === 'members'
-        ? [f.firstName, f.lastName].filter(Boolean).join(' ')
-        : context.entity === 'instruments'
-          ? [f.inventoryNumber, f.kind].filter(Boolean).join(' ')
-          : context.entity === 'registers'
-            ? String(f.name ?? '')
-            : context.entity === 'loans'
-              ? `${draft.refs.instrument ?? '?'} an ${draft.refs.member ?? '?'}`
-              : `${f.kind ?? ''} für ${draft.refs.member ?? '?'}`;
-    return [key, name].filter((part) => part !== '').join(', ') || `Zeile`;
   }
 }

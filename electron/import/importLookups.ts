@@ -1,0 +1,127 @@
+/**
+ * Where the import finds records by what an old program wrote: a source table's key, a
+ * register's name, an inventory number, a member number or a member's name — for Tutti's
+ * records and for those this import has made so far. Also the live ids (an unchanged row needs
+ * no read of its record) and the name + birth date seen, for the duplicate check.
+ */
+import type { EntityMap } from '../../shared/domain/entities.ts';
+import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
+import type { LocalStore } from '../store/localStore.ts';
+import { TABLES } from '../store/tables.ts';
+import type { ImportKeys } from './importKeys.ts';
+
+export function lower(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** "Werner, Julia" and "Julia Werner" both → "julia werner". */
+function personName(text: string): string {
+  const comma = /^([^,]+),\s*(.+)$/.exec(text.trim());
+  return lower(comma ? `${comma[2]} ${comma[1]}` : text).replace(/\s+/g, ' ');
+}
+
+export class ImportLookups {
+  /** Source key (lower case) → record id, over every table of the kind in this mapping. */
+  readonly bySourceKey: Record<'registers' | 'members' | 'instruments', Map<string, string>> = {
+    registers: new Map(),
+    members: new Map(),
+    instruments: new Map(),
+  };
+  readonly registerByName = new Map<string, string>();
+  readonly instrumentByNumber = new Map<string, string>();
+  private readonly memberByNumber = new Map<string, string>();
+  private readonly membersByName = new Map<string, string[]>();
+  /** Name + birth date → where that member came from, for the duplicate check. */
+  readonly memberIdentity = new Map<string, string>();
+  /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
+  readonly liveIds = Object.fromEntries(
+    IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
+  ) as Record<ImportEntity, Set<string>>;
+
+  /** What Tutti already holds: links of earlier imports and the natural keys of live records. */
+  load(
+    store: LocalStore,
+    keys: ImportKeys,
+    sources: readonly { table: { name: string }; entity: ImportEntity }[],
+  ): void {
+    for (const entity of IMPORT_ENTITIES) {
+      const rows = store
+        .statement(`SELECT id FROM ${TABLES[entity].table} WHERE deleted = 0`)
+        .all() as { id: string }[];
+      for (const row of rows) this.liveIds[entity].add(row.id);
+    }
+    for (const c of sources) {
+      if (c.entity !== 'registers' && c.entity !== 'members' && c.entity !== 'instruments')
+        continue;
+      for (const [key, link] of keys.linksOf(c.table.name, c.entity)) {
+        if (this.liveIds[c.entity].has(link.recordId)) {
+          this.bySourceKey[c.entity].set(key, link.recordId);
+        }
+      }
+    }
+    for (const r of store.tables.registers.listLive()) {
+      this.registerByName.set(lower(String(r.name)), String(r.id));
+    }
+    for (const i of store.tables.instruments.listLive()) {
+      this.instrumentByNumber.set(lower(String(i.inventoryNumber)), String(i.id));
+    }
+    // Every member Tutti holds counts for the duplicate check, imported earlier or not: a row
+    // linked to its record never gets here, a new one with the same name and birth date does.
+    for (const m of store.tables.members.listLive()) {
+      this.rememberMember(m as unknown as EntityMap['members']);
+      if (m.birthDate) {
+        this.memberIdentity.set(
+          this.identityOf(m),
+          `dem vorhandenen Mitglied ${m.firstName} ${m.lastName}`,
+        );
+      }
+    }
+  }
+
+  identityOf(fields: Record<string, unknown>): string {
+    return `${lower(String(fields.firstName ?? ''))}|${lower(String(fields.lastName ?? ''))}|${fields.birthDate ?? ''}`;
+  }
+
+  private rememberMember(m: EntityMap['members']): void {
+    if (m.memberNumber) this.memberByNumber.set(lower(m.memberNumber), m.id);
+    const name = personName(`${m.firstName} ${m.lastName}`);
+    const ids = this.membersByName.get(name) ?? [];
+    if (!ids.includes(m.id)) ids.push(m.id);
+    this.membersByName.set(name, ids);
+  }
+
+  registerId(ref: string): string | undefined {
+    return this.bySourceKey.registers.get(lower(ref)) ?? this.registerByName.get(lower(ref));
+  }
+
+  instrumentId(ref: string): string | undefined {
+    return this.bySourceKey.instruments.get(lower(ref)) ?? this.instrumentByNumber.get(lower(ref));
+  }
+
+  memberId(ref: string): string | undefined {
+    const byKey = this.bySourceKey.members.get(lower(ref)) ?? this.memberByNumber.get(lower(ref));
+    if (byKey) return byKey;
+    const ids = this.membersByName.get(personName(ref));
+    return ids?.length === 1 ? ids[0] : undefined;
+  }
+
+  isLinkedElsewhere(entity: ImportEntity, id: string): boolean {
+    if (entity !== 'registers' && entity !== 'instruments') return false;
+    return [...this.bySourceKey[entity].values()].includes(id);
+  }
+
+  remember(entity: ImportEntity, sourceKey: string, record: Record<string, unknown>): void {
+    const id = String(record.id);
+    this.liveIds[entity].add(id);
+    if (entity === 'registers') {
+      this.bySourceKey.registers.set(sourceKey, id);
+      this.registerByName.set(lower(String(record.name)), id);
+    } else if (entity === 'instruments') {
+      this.bySourceKey.instruments.set(sourceKey, id);
+      this.instrumentByNumber.set(lower(String(record.inventoryNumber)), id);
+    } else if (entity === 'members') {
+      this.bySourceKey.members.set(sourceKey, id);
+      this.rememberMember(record as unknown as EntityMap['members']);
+    }
+  }
+}

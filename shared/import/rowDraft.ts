@@ -141,21 +141,23 @@ function repairMember(
     }
   }
 
-  if (f.entryDate && f.birthDate && (f.entryDate as string) < (f.birthDate as string)) {
-    draft.warnings.push(
-      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum ${formatGermanDate(f.birthDate as string)}; Eintritt in die Bemerkung übernommen.`,
-    );
-    draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
+  // An entry date that contradicts the birth or exit date is the doubtful one: it goes to the notes.
+  const moveEntryDate = (why: string) => {
+    const entry = formatGermanDate(f.entryDate as string);
+    draft.warnings.push(`${why}; Eintritt in die Bemerkung übernommen.`);
+    draft.keep.push(`Eintritt: ${entry}`);
     f.entryDate = null;
     draft.refused.push('entryDate');
+  };
+  if (f.entryDate && f.birthDate && (f.entryDate as string) < (f.birthDate as string)) {
+    moveEntryDate(
+      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum ${formatGermanDate(f.birthDate as string)}`,
+    );
   }
   if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
-    draft.warnings.push(
-      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}; Eintritt in die Bemerkung übernommen.`,
+    moveEntryDate(
+      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}`,
     );
-    draft.keep.push(`Eintritt: ${formatGermanDate(f.entryDate as string)}`);
-    f.entryDate = null;
-    draft.refused.push('entryDate');
   }
 
   if (f.status === undefined || f.status === null) {

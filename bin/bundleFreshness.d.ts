@@ -1,0 +1,2 @@
+/** See bundleFreshness.js. */
+export function bundleIsFresh(root: URL): boolean;

@@ -12,7 +12,7 @@ import { parseMapping } from '../../shared/import/mapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
-import { type OpenedProfile, openProfile, profilePaths } from '../core/profile.ts';
+import { beginOpenProfile, type OpenedProfile, profilePaths } from '../core/profile.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { MappingMismatch, mappingFor, runImport } from '../import/importSource.ts';
 import { ImportFileError } from '../import/readers/importError.ts';
@@ -91,20 +91,19 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     : (values.password ?? null);
   const dryRun = values['dry-run'] === true;
   const bytes = readInput(file, 'Die Datei');
-  // The profile's key derivation (scrypt) runs on libuv's thread pool: reading the file meanwhile
-  // on the main thread overlaps the two, the larger parts of a short command.
-  // A profile that does not exist yet is created only once the file has been read.
-  const profileDir = values.profile;
-  const existing = existsSync(profilePaths(profileDir).database);
-  let opening: Promise<OpenedProfile> | null = existing ? openProfile(profileDir) : null;
-  opening?.catch(() => {});
+  // The profile's key derivation (scrypt) runs on libuv's thread pool while the main thread
+  // reads the file: the two larger parts of a short command overlap. A new profile is created
+  // only once the file has been read. A preview for a profile that does not exist yet runs
+  // against an empty scratch database: a preview never creates a profile.
+  const previewOnly = dryRun && !existsSync(profilePaths(values.profile).database);
+  const pending = previewOnly ? null : beginOpenProfile(values.profile);
   let source: Awaited<ReturnType<typeof readSourceFile>>;
   let mapping: ReturnType<typeof mappingFor>;
   try {
     source = await readSourceFile(file, bytes, password);
     mapping = mappingFor(source, given);
   } catch (error) {
-    await opening?.then((p) => p.close()).catch(() => {});
+    await pending?.discard();
     if (error instanceof ImportFileError) {
       const hint = error.reason === 'password_needed' ? ' (--password-file DATEI)' : '';
       throw new CoreError('import_unreadable', `${error.message}${hint}`, { cause: error });
@@ -123,10 +122,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
   }
 
-  // A preview for a profile that does not exist yet runs against an empty scratch database:
-  // a preview never creates a profile.
-  opening ??= dryRun ? Promise.resolve(scratchProfile()) : openProfile(profileDir);
-  const profile = await opening;
+  const profile = pending ? await pending.open() : scratchProfile();
   let text: string;
   try {
     const store = profile.store;

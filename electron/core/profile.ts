@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { KeyStore } from '../keys/keyStore.ts';
+import type { KeyStore, NewKey } from '../keys/keyStore.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { passphraseFromEnvironmentOrTerminal } from '../keys/passphraseSource.ts';
 import { openReadable, type ReadableDB } from '../store/database.ts';
@@ -89,9 +89,14 @@ export function passphraseKeyStore(dir: string, env: NodeJS.ProcessEnv = process
   );
 }
 
+/**
+ * Opens (or creates) a profile. `newKey`, prepared ahead by `beginOpenProfile`, is the key a
+ * profile without one is created with.
+ */
 export async function openProfile(
   dir: string,
   keyStore: KeyStore = passphraseKeyStore(dir),
+  newKey?: NewKey,
 ): Promise<OpenedProfile> {
   const paths = profilePaths(dir);
   ensureWritableDir(dir);
@@ -105,6 +110,9 @@ export async function openProfile(
         'key_file_missing',
         `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,
       );
+    } else if (newKey) {
+      newKey.save();
+      key = newKey.key;
     } else key = await keyStore.createKey();
     const store = LocalStore.open(paths.database, key);
     key.fill(0);
@@ -120,6 +128,45 @@ export async function openProfile(
     lock.release();
     throw error;
   }
+}
+
+/** A profile being opened while the caller does other work; see `beginOpenProfile`. */
+export interface PendingProfile {
+  /** The opened profile; a new one is written to disk only now. */
+  open(): Promise<OpenedProfile>;
+  /** The caller's work failed: nothing is created, an opened profile is closed again. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts unlocking a profile's key — or, for a new profile, creating and wrapping one — on
+ * libuv's thread pool, so that scrypt's half second overlaps with the caller's own work (an
+ * import reads its file meanwhile). A new profile touches the disk only in `open()`: a command
+ * that fails before leaves no empty profile behind.
+ */
+export function beginOpenProfile(
+  dir: string,
+  keyStore: KeyStore = passphraseKeyStore(dir),
+): PendingProfile {
+  if (existsSync(profilePaths(dir).database) || keyStore.hasKey()) {
+    const opening = openProfile(dir, keyStore);
+    opening.catch(() => {}); // reported by open(); discard() must not leave it unhandled
+    return {
+      open: () => opening,
+      discard: () => opening.then((profile) => profile.close()).catch(() => {}),
+    };
+  }
+  const preparing = keyStore.prepareKey();
+  preparing.catch(() => {});
+  return {
+    open: async () => openProfile(dir, keyStore, await preparing),
+    discard: () =>
+      preparing
+        .then((prepared) => {
+          prepared.key.fill(0);
+        })
+        .catch(() => {}),
+  };
 }
 
 /**

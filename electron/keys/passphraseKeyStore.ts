@@ -15,7 +15,7 @@ import {
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { readKeyFile } from './keyFile.ts';
-import { DATABASE_KEY_BYTES, type KeyStore } from './keyStore.ts';
+import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 const FORMAT = 'tutti-key/1';
@@ -35,6 +35,12 @@ export class PassphraseKeyStore implements KeyStore {
   }
 
   async createKey(): Promise<Buffer> {
+    const prepared = await this.prepareKey();
+    prepared.save();
+    return prepared.key;
+  }
+
+  async prepareKey(): Promise<NewKey> {
     if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
     const passphrase = await this.askPassphrase('create');
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
@@ -51,8 +57,13 @@ export class PassphraseKeyStore implements KeyStore {
       this.scryptParams,
     );
     const file: KeyFile = { format: FORMAT, ...seal, wrappedKey: sealed.toString('base64') };
-    writeFileAtomic(this.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
-    return databaseKey;
+    return {
+      key: databaseKey,
+      save: () => {
+        if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
+        writeFileAtomic(this.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+      },
+    };
   }
 
   async unlockKey(): Promise<Buffer> {

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { readKeyFile } from './keyFile.ts';
-import { DATABASE_KEY_BYTES, type KeyStore } from './keyStore.ts';
+import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
 /** Electron's safeStorage as far as this store uses it; injected, so tests use a double. */
 export interface SafeStorageLike {
@@ -67,6 +67,12 @@ export class SafeStorageKeyStore implements KeyStore {
   }
 
   async createKey(): Promise<Buffer> {
+    const prepared = await this.prepareKey();
+    prepared.save();
+    return prepared.key;
+  }
+
+  async prepareKey(): Promise<NewKey> {
     if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
     await this.ensureAvailable();
     const backend = this.backend();
@@ -80,8 +86,13 @@ export class SafeStorageKeyStore implements KeyStore {
     if (key.length !== DATABASE_KEY_BYTES) throw new Error('random key of wrong length');
     const wrapped = await this.encrypt(key.toString('base64'));
     const file = { format: 'tutti-safe-key/1', backend, wrappedKey: wrapped.toString('base64') };
-    writeFileAtomic(this.options.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
-    return key;
+    return {
+      key,
+      save: () => {
+        if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
+        writeFileAtomic(this.options.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+      },
+    };
   }
 
   async unlockKey(): Promise<Buffer> {

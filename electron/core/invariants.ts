@@ -28,9 +28,7 @@ function newlyReferenced(
 }
 
 function isLive(store: LocalStore, entity: EntityName, id: string | null): boolean {
-  if (id === null) return true;
-  const stored = store.tables[entity].get(id);
-  return stored !== undefined && !stored.deleted;
+  return id === null || store.tables[entity].isLive(id);
 }
 
 function memberName(store: LocalStore, id: string): string {

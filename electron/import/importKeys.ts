@@ -54,7 +54,8 @@ export class ImportKeys {
 /** Empty fields are left out (read back as missing = empty): the table stays small. */
 function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(values)) {
+  for (const field in values) {
+    const value = values[field];
     if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
       kept[field] = value;
   }

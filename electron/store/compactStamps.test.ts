@@ -37,6 +37,23 @@ describe('stamps stored compactly', () => {
     );
   });
 
+  it('stores an op whose fields share one stamp with that stamp once, and reads it back', () => {
+    const values = fc.dictionary(
+      fc.constantFrom(...FIELDS, 'deleted'),
+      fc.oneof(fc.string(), fc.constant(null)),
+      { minKeys: 2 },
+    );
+    fc.assert(
+      fc.property(values, stamp, (set, shared) => {
+        const stamps = Object.fromEntries(Object.keys(set).map((field) => [field, shared]));
+        const mutation = { mutationId: 3, ops: [{ entity: 'members', id: 'x', set, stamps }] };
+        const onDisk = JSON.parse(JSON.stringify(compactMutation(mutation as never)));
+        expect(onDisk.ops[0].stamps).toEqual({ '*': shared });
+        expect(expandMutation(onDisk)).toEqual(mutation);
+      }),
+    );
+  });
+
   it('reads back every outbox entry exactly', () => {
     const op = fc.record({
       entity: fc.constant('members' as const),

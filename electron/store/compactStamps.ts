@@ -20,6 +20,8 @@ export function compactRecordStamps(
   stamps: FieldStamps,
   fieldNames: readonly string[],
 ): Record<string, string | number> {
+  const uniform = uniformStamp(stamps, fieldNames);
+  if (uniform !== undefined) return withShared(stamps, fieldNames, uniform);
   const counts = new Map<string, number>();
   for (const field of fieldNames) {
     const stamp = stamps[field];
@@ -35,12 +37,38 @@ export function compactRecordStamps(
     }
   }
   if (most < 2) return stamps;
+  return withShared(stamps, fieldNames, common);
+}
+
+/**
+ * The stamp every field has, when they all have the same one (a record created or imported in
+ * one edit — the common case, decided without counting).
+ */
+function uniformStamp(stamps: FieldStamps, fieldNames: readonly string[]): string | undefined {
+  if (fieldNames.length < 2) return undefined;
+  const first = stamps[fieldNames[0]!];
+  for (const field of fieldNames) if (stamps[field] !== first) return undefined;
+  return first;
+}
+
+const coveredSets = new WeakMap<readonly string[], Set<string>>();
+
+function withShared(
+  stamps: FieldStamps,
+  fieldNames: readonly string[],
+  common: string,
+): Record<string, string | number> {
+  let covered = coveredSets.get(fieldNames);
+  if (!covered) {
+    covered = new Set(fieldNames);
+    coveredSets.set(fieldNames, covered);
+  }
   const compact: Record<string, string | number> = {
     [SHARED]: common,
     [COVERED]: fieldNames.length,
   };
-  const covered = new Set(fieldNames);
-  for (const [field, stamp] of Object.entries(stamps)) {
+  for (const field in stamps) {
+    const stamp = stamps[field]!;
     if (stamp !== common || !covered.has(field)) compact[field] = stamp;
   }
   return compact;
@@ -67,13 +95,19 @@ export function compactMutation(mutation: Mutation): unknown {
 }
 
 function compactOp(op: Op): unknown {
-  const stamps = Object.values(op.stamps);
-  const first = stamps[0];
-  if (first === undefined || stamps.length < 2 || stamps.some((stamp) => stamp !== first))
-    return op;
+  let first: string | undefined;
+  let count = 0;
+  for (const field in op.stamps) {
+    const stamp = op.stamps[field]!;
+    first ??= stamp;
+    if (stamp !== first || !(field in op.set)) return op;
+    count++;
+  }
+  if (count < 2) return op;
   // The stamps' fields are then exactly the set's: expansion restores them from the set.
-  if (Object.keys(op.stamps).length !== Object.keys(op.set).length) return op;
-  if (Object.keys(op.stamps).some((field) => !(field in op.set))) return op;
+  let setFields = 0;
+  for (const _field in op.set) setFields++;
+  if (setFields !== count) return op;
   return { ...op, stamps: { [SHARED]: first } };
 }
 

@@ -27,6 +27,9 @@ export class LocalStore {
   readonly schemaVersion: number;
   private readonly clock: HybridLogicalClock;
   private readonly statements = new Map<string, Statement>();
+  /** How deep in `transaction` we are, and a clock reading not yet written to `meta`. */
+  private transactionDepth = 0;
+  private unsavedClock: string | null = null;
 
   private constructor(readonly db: WritableDB) {
     this.schemaVersion = migrate(db, MIGRATIONS);
@@ -59,9 +62,24 @@ export class LocalStore {
     return prepared;
   }
 
-  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */
+  /**
+   * Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. The clock's
+   * last reading is written once at the end, with the changes it stamped (an import stamps
+   * thousands of records in one transaction).
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.db
+      .transaction(() => {
+        this.transactionDepth++;
+        try {
+          const result = work();
+          this.saveClock();
+          return result;
+        } finally {
+          this.transactionDepth--;
+        }
+      })
+      .immediate();
   }
 
   /**
@@ -75,7 +93,10 @@ export class LocalStore {
     changed: string[],
   ): Mutation {
     const stamp = this.clock.tick();
-    this.meta.set(HLC_LAST, stamp);
+    // A restart must not stamp below what is stored: the reading is saved with the change
+    // (at the end of the surrounding `transaction`, or at once when there is none).
+    this.unsavedClock = stamp;
+    if (this.transactionDepth === 0) this.saveClock();
     const stamps = { ...(previous?.stamps ?? {}) };
     const set: Record<string, unknown> = {};
     const opStamps: Record<string, string> = {};
@@ -86,6 +107,12 @@ export class LocalStore {
     }
     this.tables[entity].put({ ...next, stamps });
     return this.outbox.append([{ entity, id: next.record.id, set, stamps: opStamps }]);
+  }
+
+  private saveClock(): void {
+    if (this.unsavedClock === null) return;
+    this.meta.set(HLC_LAST, this.unsavedClock);
+    this.unsavedClock = null;
   }
 
   close(): void {

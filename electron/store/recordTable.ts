@@ -22,6 +22,7 @@ export class RecordReader {
   private readonly converted: [string, ColumnKind][];
   private readonly selectById: Statement;
   private readonly selectLive: Statement;
+  private readonly selectDeleted: Statement;
 
   constructor(
     db: ReadableDB | WritableDB,
@@ -39,6 +40,12 @@ export class RecordReader {
       `SELECT ${selectList}, deleted, stamps FROM ${table} WHERE id = ?`,
     );
     this.selectLive = db.prepare(`SELECT ${selectList} FROM ${table} WHERE deleted = 0`);
+    this.selectDeleted = db.prepare(`SELECT deleted FROM ${table} WHERE id = ?`).pluck();
+  }
+
+  /** The record exists and is not deleted; reads one column (references are checked often). */
+  isLive(id: string): boolean {
+    return this.selectDeleted.get(id) === 0;
   }
 
   get(id: string): StoredRecord | undefined {

@@ -96,7 +96,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
   // only once the file has been read. A preview for a profile that does not exist yet runs
   // against an empty scratch database: a preview never creates a profile.
   const previewOnly = dryRun && !existsSync(profilePaths(values.profile).database);
-  const pending = previewOnly ? null : beginOpenProfile(values.profile);
+  const pending = previewOnly ? null : await beginOpenProfile(values.profile);
   let source: Awaited<ReturnType<typeof readSourceFile>>;
   let mapping: ReturnType<typeof mappingFor>;
   try {

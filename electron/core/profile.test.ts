@@ -51,11 +51,11 @@ describe('opening a profile', () => {
 describe('opening a profile while other work runs', () => {
   it('writes nothing for a new profile until it is opened, and nothing at all when discarded', async () => {
     const dir = join(temp.dir, 'profile');
-    const discarded = beginOpenProfile(dir, keyStore(dir));
+    const discarded = await beginOpenProfile(dir, keyStore(dir));
     await discarded.discard();
     expect(existsSync(dir)).toBe(false);
 
-    const pending = beginOpenProfile(dir, keyStore(dir));
+    const pending = await beginOpenProfile(dir, keyStore(dir));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the key is ready meanwhile
     expect(existsSync(dir)).toBe(false);
     const opened = await pending.open();
@@ -68,10 +68,10 @@ describe('opening a profile while other work runs', () => {
   it('opens an existing profile, and closes it again when the work failed', async () => {
     const dir = join(temp.dir, 'profile');
     (await openProfile(dir, keyStore(dir))).close();
-    const failed = beginOpenProfile(dir, keyStore(dir));
+    const failed = await beginOpenProfile(dir, keyStore(dir));
     await failed.discard();
     expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
-    const pending = beginOpenProfile(dir, keyStore(dir));
+    const pending = await beginOpenProfile(dir, keyStore(dir));
     const opened = await pending.open();
     expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
     opened.close();
@@ -80,7 +80,7 @@ describe('opening a profile while other work runs', () => {
   it('reports a refused passphrase when the profile is opened, leaving nothing behind', async () => {
     const dir = join(temp.dir, 'profile');
     const weak = new PassphraseKeyStore(join(dir, 'key.json'), async () => 'kurz', FAST);
-    const pending = beginOpenProfile(dir, weak);
+    const pending = await beginOpenProfile(dir, weak);
     const error = await pending.open().catch((e: unknown) => e);
     expect((error as CoreError).code).toBe('weak_passphrase');
     expect(existsSync(dir)).toBe(false);

@@ -143,11 +143,21 @@ export interface PendingProfile {
  * libuv's thread pool, so that scrypt's half second overlaps with the caller's own work (an
  * import reads its file meanwhile). A new profile touches the disk only in `open()`: a command
  * that fails before leaves no empty profile behind.
+ *
+ * Resolves once scrypt is running (or the terminal is asking for the passphrase): the key work
+ * gets there through a few promise steps, which would otherwise wait behind the caller's next
+ * stretch of synchronous work — reading an Access file is one long one.
  */
-export function beginOpenProfile(
+export async function beginOpenProfile(
   dir: string,
   keyStore: KeyStore = passphraseKeyStore(dir),
-): PendingProfile {
+): Promise<PendingProfile> {
+  const pending = startOpening(dir, keyStore);
+  await new Promise((resolve) => setImmediate(resolve));
+  return pending;
+}
+
+function startOpening(dir: string, keyStore: KeyStore): PendingProfile {
   if (existsSync(profilePaths(dir).database) || keyStore.hasKey()) {
     const opening = openProfile(dir, keyStore);
     opening.catch(() => {}); // reported by open(); discard() must not leave it unhandled

@@ -12,6 +12,7 @@ import type {
 import { accessDateText } from './accessReader.ts';
 import { uniqueHeader } from './csvReader.ts';
 import { ImportFileError } from './importError.ts';
+import { checkUnpackedSize, DAMAGED_WORKBOOK } from './zipBudget.ts';
 
 function cellValue(value: ExcelJS.CellValue): SourceCell {
   if (value === null || value === undefined) return null;
@@ -39,15 +40,12 @@ function columnType(values: SourceCell[], dates: boolean[]): SourceColumnType {
 export async function readXlsx(
   buffer: Buffer,
 ): Promise<{ tables: SourceTable[]; notes: string[] }> {
+  checkUnpackedSize(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new ImportFileError(
-      'unreadable',
-      'Die Excel-Datei ist beschädigt oder keine .xlsx-Datei (ältere .xls bitte in Excel als .xlsx speichern).',
-      { cause },
-    );
+    throw new ImportFileError('unreadable', DAMAGED_WORKBOOK, { cause });
   }
   const tables: SourceTable[] = [];
   const notes: string[] = [];

@@ -10,6 +10,8 @@ import type {
   SourceColumnType,
   SourceTable,
 } from '../../../shared/import/sourceTable.ts';
+import { accessKind } from './accessHeader.ts';
+import { dateCellText } from './dateCellText.ts';
 import { ImportFileError } from './importError.ts';
 
 const COLUMN_TYPES: Partial<Record<Column['type'], SourceColumnType>> = {
@@ -29,45 +31,20 @@ const COLUMN_TYPES: Partial<Record<Column['type'], SourceColumnType>> = {
   repid: 'text',
 };
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** Calendar day of an Access date/time, plus the time when it is not midnight. */
-export function accessDateText(date: Date): string {
-  const day = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-  const seconds = date.getUTCHours() * 3600 + date.getUTCMinutes() * 60 + date.getUTCSeconds();
-  return seconds === 0
-    ? day
-    : `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-}
-
 function cell(value: unknown): SourceCell {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : accessDateText(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateCellText(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   return null;
 }
 
-function headerKind(buffer: Buffer): 'jet' | 'ace' | 'office-encrypted' | 'unknown' {
-  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) return 'office-encrypted';
-  const name = buffer.subarray(4, 19).toString('latin1');
-  if (name === 'Standard Jet DB') return 'jet';
-  if (name === 'Standard ACE DB') return 'ace';
-  return 'unknown';
-}
-
-export function isAccessFile(buffer: Buffer): boolean {
-  return headerKind(buffer) !== 'unknown';
-}
-
 export function readAccess(
   buffer: Buffer,
   password: string | null,
 ): { tables: SourceTable[]; notes: string[] } {
-  const kind = headerKind(buffer);
+  const kind = accessKind(buffer);
   if (kind === 'unknown') {
     throw new ImportFileError(
       'unreadable',

@@ -1,7 +1,7 @@
 /** Reads any file the import understands, chosen by its content first and its name second. */
 import { basename, extname } from 'node:path';
 import type { SourceFile } from '../../../shared/import/sourceTable.ts';
-import { isAccessFile, readAccess } from './accessReader.ts';
+import { isAccessFile } from './accessHeader.ts';
 import { readCsv } from './csvReader.ts';
 import { ImportFileError } from './importError.ts';
 
@@ -33,6 +33,8 @@ export async function readSourceFile(
     );
   }
   if (isAccessFile(buffer) || extension === '.mdb' || extension === '.accdb') {
+    // mdb-reader loads only when an Access file is read (the CLI overlaps it with scrypt).
+    const { readAccess } = await import('./accessReader.ts');
     return { fileName: name, format: 'access', ...readAccess(buffer, password) };
   }
   if (isZip(buffer) || extension === '.xlsx') {

@@ -9,14 +9,15 @@ import type {
   SourceColumnType,
   SourceTable,
 } from '../../../shared/import/sourceTable.ts';
-import { accessDateText } from './accessReader.ts';
+
 import { uniqueHeader } from './csvReader.ts';
+import { dateCellText } from './dateCellText.ts';
 import { ImportFileError } from './importError.ts';
 import { checkUnpackedSize, DAMAGED_WORKBOOK } from './zipBudget.ts';
 
 function cellValue(value: ExcelJS.CellValue): SourceCell {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : accessDateText(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateCellText(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   if (typeof value === 'object') {

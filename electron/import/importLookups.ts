@@ -31,6 +31,8 @@ export class ImportLookups {
   readonly instrumentByNumber = new Map<string, string>();
   private readonly memberByNumber = new Map<string, string>();
   private readonly membersByName = new Map<string, string[]>();
+  /** How a record is named in a message: member by name, instrument by inventory number. */
+  private readonly displayNames = new Map<string, string>();
   /** Name + birth date → where that member came from, for the duplicate check. */
   readonly memberIdentity = new Map<string, string>();
   /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
@@ -62,9 +64,7 @@ export class ImportLookups {
     for (const r of store.tables.registers.listLive()) {
       this.registerByName.set(lower(String(r.name)), String(r.id));
     }
-    for (const i of store.tables.instruments.listLive()) {
-      this.instrumentByNumber.set(lower(String(i.inventoryNumber)), String(i.id));
-    }
+    for (const i of store.tables.instruments.listLive()) this.rememberInstrument(i);
     // Every member Tutti holds counts for the duplicate check, imported earlier or not: a row
     // linked to its record never gets here, a new one with the same name and birth date does.
     for (const m of store.tables.members.listLive()) {
@@ -84,10 +84,33 @@ export class ImportLookups {
 
   private rememberMember(m: EntityMap['members']): void {
     if (m.memberNumber) this.memberByNumber.set(lower(m.memberNumber), m.id);
+    this.displayNames.set(m.id, `${m.firstName} ${m.lastName}`);
     const name = personName(`${m.firstName} ${m.lastName}`);
     const ids = this.membersByName.get(name) ?? [];
     if (!ids.includes(m.id)) ids.push(m.id);
     this.membersByName.set(name, ids);
+  }
+
+  private rememberInstrument(i: Record<string, unknown>): void {
+    const id = String(i.id);
+    this.instrumentByNumber.set(lower(String(i.inventoryNumber)), id);
+    this.displayNames.set(id, `${i.kind} ${i.inventoryNumber}`);
+  }
+
+  /**
+   * A reference that names one record by the file's key and another by its number — a member
+   * number, an inventory number: the key is taken, and this says so for review (an old
+   * program's loan table may mean either).
+   */
+  ambiguity(kind: 'members' | 'instruments', ref: string): string | null {
+    const byKey = this.bySourceKey[kind].get(lower(ref));
+    const byNumber = (kind === 'members' ? this.memberByNumber : this.instrumentByNumber).get(
+      lower(ref),
+    );
+    if (!byKey || !byNumber || byKey === byNumber) return null;
+    const number = kind === 'members' ? 'Mitgliedsnummer' : 'Inventarnummer';
+    const key = this.displayNames.get(byKey);
+    return `„${ref}“ ist der Schlüssel von ${key} in der Datei, aber die ${number} von ${this.displayNames.get(byNumber)}; zugeordnet wurde ${key} – bitte prüfen.`;
   }
 
   registerId(ref: string): string | undefined {
@@ -118,7 +141,7 @@ export class ImportLookups {
       this.registerByName.set(lower(String(record.name)), id);
     } else if (entity === 'instruments') {
       this.bySourceKey.instruments.set(sourceKey, id);
-      this.instrumentByNumber.set(lower(String(record.inventoryNumber)), id);
+      this.rememberInstrument(record);
     } else if (entity === 'members') {
       this.bySourceKey.members.set(sourceKey, id);
       this.rememberMember(record as unknown as EntityMap['members']);

@@ -493,4 +493,48 @@ describe('CSV and Excel', () => {
     ]);
     expect(live('members')).toHaveLength(2);
   });
+
+  it('says so when a loan names one member by the file key and another by member number', async () => {
+    // The old program numbered its rows (ID) apart from the member numbers (MitgliedNr):
+    // a loan's "1" is member ID 1 (Anna) or member number 1 (Bernd).
+    const workbook = new ExcelJS.Workbook();
+    const members = workbook.addWorksheet('Mitglieder');
+    members.addRows([
+      ['ID', 'MitgliedNr', 'Vorname', 'Nachname'],
+      [1, '2', 'Anna', 'Alt'],
+      [2, '1', 'Bernd', 'Berg'],
+    ]);
+    workbook.addWorksheet('Instrumente').addRows([
+      ['InventarNr', 'Bezeichnung'],
+      ['T-1', 'Trompete'],
+    ]);
+    workbook.addWorksheet('Ausleihen').addRows([
+      ['InventarNr', 'MitgliedNr', 'Ausgabe'],
+      ['T-1', 1, new Date(Date.UTC(2020, 8, 1))],
+    ]);
+    const path = join(temp.dir, 'verein.xlsx');
+    const source = await readSourceFile(path, Buffer.from(await workbook.xlsx.writeBuffer()), null);
+    // Proposed: the member number is the key, so the reference is unambiguous.
+    const proposed = proposeMapping(source);
+    expect(proposed.tables.find((t) => t.source === 'Mitglieder')!.key).toEqual(['MitgliedNr']);
+    const preview = await importInto(source, { mapping: proposed, dryRun: true });
+    expect(preview.messages).toEqual([]);
+
+    // Keyed by ID instead, "1" could mean either member.
+    const mapping = {
+      ...proposed,
+      tables: proposed.tables.map((t) => (t.source === 'Mitglieder' ? { ...t, key: ['ID'] } : t)),
+    };
+    const report = await importInto(source, { mapping });
+    const loan = live('loans')[0]!;
+    const anna = live('members').find((m) => m.firstName === 'Anna')!;
+    expect(loan.memberId).toBe(anna.id);
+    expect(report.messages).toEqual([
+      expect.objectContaining({
+        source: 'Ausleihen',
+        level: 'warning',
+        text: '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen.',
+      }),
+    ]);
+  });
 });

@@ -264,6 +264,8 @@ export class Importer {
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.instrumentId = instrumentId;
       fields.memberId = memberId;
+      this.warnIfAmbiguous(draft, 'instruments', refs.instrument);
+      this.warnIfAmbiguous(draft, 'members', refs.member);
     }
     if (entity === 'honours') {
       if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
@@ -271,8 +273,14 @@ export class Importer {
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.memberId = memberId;
+      this.warnIfAmbiguous(draft, 'members', refs.member);
     }
     return null;
+  }
+
+  private warnIfAmbiguous(draft: RowDraft, kind: 'members' | 'instruments', ref: string): void {
+    const ambiguity = this.lookups.ambiguity(kind, ref);
+    if (ambiguity) draft.warnings.push(ambiguity);
   }
 
   /** A row imported before: only fields whose source value changed since are written. */
@@ -529,6 +537,8 @@ export class Importer {
     }
     const earlier = links.get(sourceKey);
     if (earlier && same(earlier.imported.memberId, memberId)) return; // taken before
+    const ambiguity = this.lookups.ambiguity('members', borrower);
+    if (ambiguity) warn(ambiguity);
     const open = openLoanOf(this.store, instrumentId);
     if (open) {
       if (open.memberId !== memberId) {

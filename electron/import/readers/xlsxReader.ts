@@ -41,7 +41,7 @@ function columnType(values: SourceCell[], dates: boolean[]): SourceColumnType {
 export async function readXlsx(
   buffer: Buffer,
 ): Promise<{ tables: SourceTable[]; notes: string[] }> {
-  checkUnpackedSize(buffer);
+  await checkUnpackedSize(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

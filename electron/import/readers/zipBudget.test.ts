@@ -24,7 +24,7 @@ describe('a workbook is unpacked under a budget before exceljs reads it', () => 
     sheet.addRow(['Nachname', 'Vorname']);
     sheet.addRow(['Müller', 'Anna']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(() => checkUnpackedSize(bytes)).not.toThrow();
+    await expect(checkUnpackedSize(bytes)).resolves.toBeUndefined();
     const file = await readSourceFile('mitglieder.xlsx', bytes, null);
     expect(file.tables[0]!.rows).toEqual([{ Nachname: 'Müller', Vorname: 'Anna' }]);
   });
@@ -56,8 +56,23 @@ describe('a workbook is unpacked under a budget before exceljs reads it', () => 
         data: Buffer.alloc(0.4 * MB, 0x20),
       })),
     );
-    expect(() => checkUnpackedSize(many, MB)).toThrow(ImportFileError);
-    expect(() => checkUnpackedSize(many, 2 * MB)).not.toThrow();
+    await expect(checkUnpackedSize(many, MB)).rejects.toThrow(ImportFileError);
+    await expect(checkUnpackedSize(many, 2 * MB)).resolves.toBeUndefined();
+  });
+
+  it('counts the entries exceljs would unpack, whatever count the archive declares', async () => {
+    const bomb = zipArchive([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(2 * MB, 0x20) },
+    ]);
+    for (const declared of [0, 1]) {
+      const crafted = Buffer.from(bomb);
+      const end = crafted.length - 22;
+      crafted.writeUInt16LE(declared, end + 8);
+      crafted.writeUInt16LE(declared, end + 10);
+      const error = await refusal(() => checkUnpackedSize(crafted, MB));
+      expect(error.reason).toBe('unsupported');
+    }
   });
 
   it('calls a cut-off archive damaged', async () => {

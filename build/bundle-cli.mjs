@@ -10,11 +10,18 @@ import { relative } from 'node:path';
 import { build } from 'esbuild';
 
 const OUT_DIR = 'dist/cli';
-// Changes inside node_modules show in npm's own record of the installed tree.
-const INSTALLED_TREE = 'node_modules/.package-lock.json';
+// Changes inside node_modules show in npm's own record of the installed tree; changes of how
+// the bundle is built show in this script, the TypeScript settings and package.json.
+const ALSO_RECORDED = [
+  'node_modules/.package-lock.json',
+  'build/bundle-cli.mjs',
+  'tsconfig.json',
+  'package.json',
+];
 
 // Chunk names carry hashes: a bundle from before must not leave its chunks lying around.
 rmSync(OUT_DIR, { recursive: true, force: true });
+const started = Date.now();
 const result = await build({
   entryPoints: ['electron/cli/main.ts'],
   outdir: OUT_DIR,
@@ -40,6 +47,15 @@ const sources = Object.keys(result.metafile.inputs).filter(
   (path) => !path.startsWith('node_modules/'),
 );
 const inputs = Object.fromEntries(
-  [...sources, INSTALLED_TREE].map((path) => [relative('.', path), statSync(path).mtimeMs]),
+  [...sources, ...ALSO_RECORDED].map((path) => [relative('.', path), statSync(path).mtimeMs]),
 );
-writeFileSync(`${OUT_DIR}/inputs.json`, `${JSON.stringify({ inputs }, null, 1)}\n`);
+// A source saved while esbuild ran may be in the bundle with its old content: such a bundle
+// is not marked fresh, so bin/tutti.js keeps to the sources until the next build.
+const changedMeanwhile = Object.keys(inputs).filter((path) => inputs[path] > started);
+if (changedMeanwhile.length > 0) {
+  console.warn(
+    `build:cli: ${changedMeanwhile.join(', ')} changed during the build; tutti runs from the sources until \`npm run build:cli\` runs again.`,
+  );
+} else {
+  writeFileSync(`${OUT_DIR}/inputs.json`, `${JSON.stringify({ inputs }, null, 1)}\n`);
+}

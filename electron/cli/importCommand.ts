@@ -17,6 +17,7 @@ import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { MappingMismatch, mappingFor, runImport } from '../import/importSource.ts';
 import { ImportFileError } from '../import/readers/importError.ts';
 import { readSourceFile } from '../import/readers/readSourceFile.ts';
+import { passphraseAtHand } from '../keys/passphraseSource.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { parseCommandArgs } from './args.ts';
 
@@ -91,17 +92,22 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     : (values.password ?? null);
   const dryRun = values['dry-run'] === true;
   const bytes = readInput(file, 'Die Datei');
-  // The profile's key derivation (scrypt) runs on libuv's thread pool while the main thread
-  // reads the file: the two larger parts of a short command overlap. A new profile is created
-  // only once the file has been read. A preview for a profile that does not exist yet runs
-  // against an empty scratch database: a preview never creates a profile.
+  // A passphrase read from a file costs nothing to fetch early: the profile's key derivation
+  // (scrypt, ~0.6 s on libuv's thread pool) then runs while the main thread parses the file.
+  // A person at the terminal is asked only once the file has proved readable. A new profile
+  // is written only then, too. A preview for a profile that does not exist yet runs against
+  // an empty scratch database: a preview never creates a profile.
   const previewOnly = dryRun && !existsSync(profilePaths(values.profile).database);
-  const pending = previewOnly ? null : await beginOpenProfile(values.profile);
+  let pending = !previewOnly && passphraseAtHand() ? await beginOpenProfile(values.profile) : null;
   let source: Awaited<ReturnType<typeof readSourceFile>>;
   let mapping: ReturnType<typeof mappingFor>;
   try {
     source = await readSourceFile(file, bytes, password);
     mapping = mappingFor(source, given);
+    if (values['save-mapping']) {
+      writeOutput(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
+      process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
+    }
   } catch (error) {
     await pending?.discard();
     if (error instanceof ImportFileError) {
@@ -117,11 +123,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     }
     throw error;
   }
-  if (values['save-mapping']) {
-    writeOutput(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
-    process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
-  }
-
+  if (!previewOnly) pending ??= await beginOpenProfile(values.profile);
   const profile = pending ? await pending.open() : scratchProfile();
   let text: string;
   try {

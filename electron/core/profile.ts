@@ -104,8 +104,10 @@ export async function openProfile(
   try {
     const databaseExists = existsSync(paths.database);
     let key: Buffer;
-    if (keyStore.hasKey()) key = await keyStore.unlockKey();
-    else if (databaseExists) {
+    if (keyStore.hasKey()) {
+      newKey?.key.fill(0); // another Tutti created the profile meanwhile: its key counts
+      key = await keyStore.unlockKey();
+    } else if (databaseExists) {
       throw new CoreError(
         'key_file_missing',
         `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,

@@ -42,6 +42,11 @@ export async function promptHidden(question: string): Promise<string> {
   }
 }
 
+/** True when the passphrase comes from a file: fetching it early asks no one anything. */
+export function passphraseAtHand(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env[PASSPHRASE_FILE_VARIABLE]);
+}
+
 /** The passphrase callback for a PassphraseKeyStore, from the environment or the terminal. */
 export function passphraseFromEnvironmentOrTerminal(
   env: NodeJS.ProcessEnv = process.env,

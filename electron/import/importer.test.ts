@@ -536,5 +536,8 @@ describe('CSV and Excel', () => {
         text: '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen.',
       }),
     ]);
+    // Said once: importing the same file again takes nothing new and says nothing.
+    const again = await importInto(source, { mapping });
+    expect(again.messages).toEqual([]);
   });
 });

@@ -210,7 +210,8 @@ export class Importer {
     }
     context.seen.set(sourceKey, rowNumber);
 
-    const unresolved = this.resolveReferences(entity, draft);
+    const link = context.links.get(sourceKey);
+    const unresolved = this.resolveReferences(entity, draft, link);
     if (unresolved) {
       skip(unresolved);
       return;
@@ -222,7 +223,6 @@ export class Importer {
     // the source's own; what went into them because a field could not take it is kept apart.
     const fromSource = { ...draft.fields, notes: ownNotes, [KEPT]: draft.keep.join('; ') || null };
 
-    const link = context.links.get(sourceKey);
     const outcome = link
       ? this.updateLinked(context, sourceKey, link, draft, fromSource)
       : this.createOrAdopt(context, sourceKey, draft, fromSource, rowNumber, label);
@@ -233,8 +233,15 @@ export class Importer {
     }
   }
 
-  /** Turns reference texts into ids; answers why the row must be skipped, or null. */
-  private resolveReferences(entity: ImportEntity, draft: RowDraft): string | null {
+  /**
+   * Turns reference texts into ids; answers why the row must be skipped, or null. `link`: the
+   * row's record from an earlier import, whose references were reviewed then.
+   */
+  private resolveReferences(
+    entity: ImportEntity,
+    draft: RowDraft,
+    link: ImportLink | undefined,
+  ): string | null {
     const { refs, fields } = draft;
     const dangling = (what: string, value: string) => {
       draft.warnings.push(
@@ -264,8 +271,8 @@ export class Importer {
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.instrumentId = instrumentId;
       fields.memberId = memberId;
-      this.warnIfAmbiguous(draft, 'instruments', refs.instrument);
-      this.warnIfAmbiguous(draft, 'members', refs.member);
+      this.warnIfAmbiguous(draft, 'instruments', refs.instrument, link);
+      this.warnIfAmbiguous(draft, 'members', refs.member, link);
     }
     if (entity === 'honours') {
       if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
@@ -273,12 +280,20 @@ export class Importer {
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.memberId = memberId;
-      this.warnIfAmbiguous(draft, 'members', refs.member);
+      this.warnIfAmbiguous(draft, 'members', refs.member, link);
     }
     return null;
   }
 
-  private warnIfAmbiguous(draft: RowDraft, kind: 'members' | 'instruments', ref: string): void {
+  /** Once, when the reference is first taken (or now resolves to another record). */
+  private warnIfAmbiguous(
+    draft: RowDraft,
+    kind: 'members' | 'instruments',
+    ref: string,
+    link: ImportLink | undefined,
+  ): void {
+    const field = kind === 'members' ? 'memberId' : 'instrumentId';
+    if (link && link.imported[field] === draft.fields[field]) return;
     const ambiguity = this.lookups.ambiguity(kind, ref);
     if (ambiguity) draft.warnings.push(ambiguity);
   }

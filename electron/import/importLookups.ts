@@ -5,6 +5,7 @@
  * no read of its record) and the name + birth date seen, for the duplicate check.
  */
 import type { EntityMap } from '../../shared/domain/entities.ts';
+import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
@@ -110,20 +111,25 @@ export class ImportLookups {
     if (!byKey || !byNumber || byKey === byNumber) return null;
     const number = kind === 'members' ? 'Mitgliedsnummer' : 'Inventarnummer';
     const key = this.displayNames.get(byKey);
-    return `„${ref}“ ist der Schlüssel von ${key} in der Datei, aber die ${number} von ${this.displayNames.get(byNumber)}; zugeordnet wurde ${key} – bitte prüfen.`;
+    return `„${ref}“ ist der Schlüssel von ${key} in der Datei, aber die ${number} von ${this.displayNames.get(byNumber)}; zugeordnet wurde ${key} – bitte prüfen (in der Zuordnung lässt sich festlegen, was die Verweise meinen).`;
   }
 
   registerId(ref: string): string | undefined {
     return this.bySourceKey.registers.get(lower(ref)) ?? this.registerByName.get(lower(ref));
   }
 
-  instrumentId(ref: string): string | undefined {
-    return this.bySourceKey.instruments.get(lower(ref)) ?? this.instrumentByNumber.get(lower(ref));
+  /** `by`: only the file's key, only the inventory number, or (missing) the key first. */
+  instrumentId(ref: string, by?: ReferenceMode): string | undefined {
+    const byKey = by === 'number' ? undefined : this.bySourceKey.instruments.get(lower(ref));
+    return byKey ?? (by === 'key' ? undefined : this.instrumentByNumber.get(lower(ref)));
   }
 
-  memberId(ref: string): string | undefined {
-    const byKey = this.bySourceKey.members.get(lower(ref)) ?? this.memberByNumber.get(lower(ref));
-    if (byKey) return byKey;
+  /** `by`: only the file's key, only number and name, or (missing) the key first. */
+  memberId(ref: string, by?: ReferenceMode): string | undefined {
+    const byKey = by === 'number' ? undefined : this.bySourceKey.members.get(lower(ref));
+    if (byKey || by === 'key') return byKey;
+    const byNumber = this.memberByNumber.get(lower(ref));
+    if (byNumber) return byNumber;
     const ids = this.membersByName.get(personName(ref));
     return ids?.length === 1 ? ids[0] : undefined;
   }

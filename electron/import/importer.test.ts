@@ -71,6 +71,28 @@ function counts(report: ImportReport) {
   );
 }
 
+async function idAndNumberWorkbook(dir: string): Promise<SourceFile> {
+  // The old program numbered its rows (ID) apart from the member numbers (MitgliedNr):
+  // a loan's "1" is member ID 1 (Anna) or member number 1 (Bernd).
+  const workbook = new ExcelJS.Workbook();
+  const members = workbook.addWorksheet('Mitglieder');
+  members.addRows([
+    ['ID', 'MitgliedNr', 'Vorname', 'Nachname'],
+    [1, '2', 'Anna', 'Alt'],
+    [2, '1', 'Bernd', 'Berg'],
+  ]);
+  workbook.addWorksheet('Instrumente').addRows([
+    ['InventarNr', 'Bezeichnung'],
+    ['T-1', 'Trompete'],
+  ]);
+  workbook.addWorksheet('Ausleihen').addRows([
+    ['InventarNr', 'MitgliedNr', 'Ausgabe'],
+    ['T-1', 1, new Date(Date.UTC(2020, 8, 1))],
+  ]);
+  const path = join(dir, 'verein.xlsx');
+  return readSourceFile(path, Buffer.from(await workbook.xlsx.writeBuffer()), null);
+}
+
 describe('importing the legacy Access database', () => {
   it('brings over every register, member, instrument, loan and honour, with umlauts, birthdays and money intact', async () => {
     const source = await read(BEISPIEL);
@@ -495,25 +517,7 @@ describe('CSV and Excel', () => {
   });
 
   it('says so when a loan names one member by the file key and another by member number', async () => {
-    // The old program numbered its rows (ID) apart from the member numbers (MitgliedNr):
-    // a loan's "1" is member ID 1 (Anna) or member number 1 (Bernd).
-    const workbook = new ExcelJS.Workbook();
-    const members = workbook.addWorksheet('Mitglieder');
-    members.addRows([
-      ['ID', 'MitgliedNr', 'Vorname', 'Nachname'],
-      [1, '2', 'Anna', 'Alt'],
-      [2, '1', 'Bernd', 'Berg'],
-    ]);
-    workbook.addWorksheet('Instrumente').addRows([
-      ['InventarNr', 'Bezeichnung'],
-      ['T-1', 'Trompete'],
-    ]);
-    workbook.addWorksheet('Ausleihen').addRows([
-      ['InventarNr', 'MitgliedNr', 'Ausgabe'],
-      ['T-1', 1, new Date(Date.UTC(2020, 8, 1))],
-    ]);
-    const path = join(temp.dir, 'verein.xlsx');
-    const source = await readSourceFile(path, Buffer.from(await workbook.xlsx.writeBuffer()), null);
+    const source = await idAndNumberWorkbook(temp.dir);
     // Proposed: the member number is the key, so the reference is unambiguous.
     const proposed = proposeMapping(source);
     expect(proposed.tables.find((t) => t.source === 'Mitglieder')!.key).toEqual(['MitgliedNr']);
@@ -533,11 +537,30 @@ describe('CSV and Excel', () => {
       expect.objectContaining({
         source: 'Ausleihen',
         level: 'warning',
-        text: '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen.',
+        text: '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen (in der Zuordnung lässt sich festlegen, was die Verweise meinen).',
       }),
     ]);
     // Said once: importing the same file again takes nothing new and says nothing.
     const again = await importInto(source, { mapping });
     expect(again.messages).toEqual([]);
+  });
+
+  it('reads references as the mapping says: by member number, without a warning', async () => {
+    const source = await idAndNumberWorkbook(temp.dir);
+    const proposed = proposeMapping(source);
+    const mapping = {
+      ...proposed,
+      tables: proposed.tables.map((t) =>
+        t.source === 'Mitglieder'
+          ? { ...t, key: ['ID'] }
+          : t.source === 'Ausleihen'
+            ? { ...t, referencesBy: 'number' as const }
+            : t,
+      ),
+    };
+    const report = await importInto(source, { mapping });
+    const bernd = live('members').find((m) => m.firstName === 'Bernd')!;
+    expect(live('loans')[0]!.memberId).toBe(bernd.id);
+    expect(report.messages).toEqual([]);
   });
 });

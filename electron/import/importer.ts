@@ -16,7 +16,7 @@ import type {
   ImportTableReport,
 } from '../../shared/api/import.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
-import type { ImportMapping, TableMapping } from '../../shared/import/mapping.ts';
+import type { ImportMapping, ReferenceMode, TableMapping } from '../../shared/import/mapping.ts';
 import {
   addKept,
   buildRowDraft,
@@ -211,7 +211,7 @@ export class Importer {
     context.seen.set(sourceKey, rowNumber);
 
     const link = context.links.get(sourceKey);
-    const unresolved = this.resolveReferences(entity, draft, link);
+    const unresolved = this.resolveReferences(entity, draft, link, mapping.referencesBy);
     if (unresolved) {
       skip(unresolved);
       return;
@@ -235,12 +235,14 @@ export class Importer {
 
   /**
    * Turns reference texts into ids; answers why the row must be skipped, or null. `link`: the
-   * row's record from an earlier import, whose references were reviewed then.
+   * row's record from an earlier import, whose references were reviewed then; `by`: what the
+   * mapping says the references mean (see `referencesBy`).
    */
   private resolveReferences(
     entity: ImportEntity,
     draft: RowDraft,
     link: ImportLink | undefined,
+    by: ReferenceMode | undefined,
   ): string | null {
     const { refs, fields } = draft;
     const dangling = (what: string, value: string) => {
@@ -263,24 +265,26 @@ export class Importer {
     if (entity === 'loans') {
       if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
       if (!refs.member) return 'Die Ausleihe nennt kein Mitglied.';
-      const instrumentId = this.lookups.instrumentId(refs.instrument);
+      const instrumentId = this.lookups.instrumentId(refs.instrument, by);
       if (!instrumentId)
         return `Das Instrument „${refs.instrument}“ gibt es weder in der Datei noch in Tutti.`;
-      const memberId = this.lookups.memberId(refs.member);
+      const memberId = this.lookups.memberId(refs.member, by);
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.instrumentId = instrumentId;
       fields.memberId = memberId;
-      this.warnIfAmbiguous(draft, 'instruments', refs.instrument, link);
-      this.warnIfAmbiguous(draft, 'members', refs.member, link);
+      if (!by) {
+        this.warnIfAmbiguous(draft, 'instruments', refs.instrument, link);
+        this.warnIfAmbiguous(draft, 'members', refs.member, link);
+      }
     }
     if (entity === 'honours') {
       if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
-      const memberId = this.lookups.memberId(refs.member);
+      const memberId = this.lookups.memberId(refs.member, by);
       if (!memberId)
         return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
       fields.memberId = memberId;
-      this.warnIfAmbiguous(draft, 'members', refs.member, link);
+      if (!by) this.warnIfAmbiguous(draft, 'members', refs.member, link);
     }
     return null;
   }
@@ -537,7 +541,8 @@ export class Importer {
   ): void {
     const borrower = draft.refs.borrower!;
     const warn = (text: string) => this.note(context, rowNumber, label, 'warning', [text]);
-    const memberId = this.lookups.memberId(borrower);
+    const by = context.mapping.referencesBy;
+    const memberId = this.lookups.memberId(borrower, by);
     if (!memberId) {
       warn(
         `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
@@ -552,7 +557,7 @@ export class Importer {
     }
     const earlier = links.get(sourceKey);
     if (earlier && same(earlier.imported.memberId, memberId)) return; // taken before
-    const ambiguity = this.lookups.ambiguity('members', borrower);
+    const ambiguity = by ? null : this.lookups.ambiguity('members', borrower);
     if (ambiguity) warn(ambiguity);
     const open = openLoanOf(this.store, instrumentId);
     if (open) {

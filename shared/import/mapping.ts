@@ -10,6 +10,9 @@ import { IMPORT_ENTITIES, IMPORT_TARGETS, type ImportEntity } from './targets.ts
 
 export const MAPPING_FORMAT = 'tutti-import-mapping';
 
+export const REFERENCE_MODES = ['key', 'number'] as const;
+export type ReferenceMode = (typeof REFERENCE_MODES)[number];
+
 const name = z.string().min(1).max(200);
 
 export const tableMappingSchema = z.object({
@@ -20,6 +23,14 @@ export const tableMappingSchema = z.object({
   key: z.array(name).max(5),
   /** Source column → target field; columns not listed are not imported. */
   columns: z.record(name, z.string().min(1).max(50)),
+  /**
+   * How this table's references to members and instruments (a loan's, an honour's, an
+   * instrument list's borrower) are read: `key` — the key column of the members' or
+   * instruments' table in the same file; `number` — the member or inventory number (for
+   * members also the name). Missing: the key first, then the number, and a reference that
+   * fits both to different records is reported.
+   */
+  referencesBy: z.enum(REFERENCE_MODES).optional(),
 });
 
 export const importMappingSchema = z.object({

@@ -92,9 +92,18 @@ describe('the import wizard', () => {
       'Register (Name oder Nummer)',
     );
 
+    // The loan table's member and instrument numbers are numbers, not the file's keys: said
+    // so in the mapping, it is saved with it.
+    await page.getByTestId('import-references-Ausleihen').click();
+    await page
+      .getByRole('option', { name: 'Mitglieds- bzw. Inventarnummer oder Name', exact: true })
+      .click();
     const mapping = JSON.parse(
       await downloaded(() => page.getByTestId('import-save-mapping').click()),
     );
+    expect(
+      mapping.tables.find((t: { source: string }) => t.source === 'Ausleihen').referencesBy,
+    ).toBe('number');
     expect(mapping.format).toBe('tutti-import-mapping');
     expect(mapping.tables.map((t: { entity: string }) => t.entity).sort()).toEqual([
       'honours',

@@ -48,6 +48,12 @@ export const de = {
     key: 'Schlüsselspalten',
     keyHint:
       'Leer: Name und Geburtsdatum, Inventarnummer usw. Nach einem Import nicht mehr ändern – sonst werden die Zeilen neu angelegt.',
+    referencesBy: 'Verweise auf Mitglieder und Instrumente',
+    referencesByHint:
+      'Was eine Nummer in dieser Tabelle meint, wenn die Datei Schlüssel und Mitglieds- oder Inventarnummern getrennt führt.',
+    referencesByAuto: 'Schlüssel der Datei, sonst Nummer (Zweifel werden gemeldet)',
+    referencesByKey: 'Schlüsselspalte der Datei',
+    referencesByNumber: 'Mitglieds- bzw. Inventarnummer oder Name',
     column: 'Spalte',
     sample: 'Beispielwerte',
     field: 'Feld in Tutti',

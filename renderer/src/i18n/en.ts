@@ -48,6 +48,12 @@ export const en = {
     key: 'Key columns',
     keyHint:
       'Empty: name and date of birth, inventory number etc. Do not change it after an import, or the rows are created again.',
+    referencesBy: 'References to members and instruments',
+    referencesByHint:
+      'What a number in this table means when the file keeps keys apart from member or inventory numbers.',
+    referencesByAuto: 'The file’s key, else the number (doubts are reported)',
+    referencesByKey: 'The file’s key column',
+    referencesByNumber: 'Member or inventory number, or the name',
     column: 'Column',
     sample: 'Sample values',
     field: 'Field in Tutti',

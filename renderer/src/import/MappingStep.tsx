@@ -27,6 +27,9 @@ import { downloadText } from './download.ts';
 import { targetLabel } from './targetLabels.ts';
 
 const NOT_IMPORTED = '-';
+const AUTOMATIC = 'auto';
+/** Tables whose rows name members or instruments: loans, honours, an instrument's borrower. */
+const REFERRING = new Set<ImportEntity>(['loans', 'honours', 'instruments']);
 
 function sampleText(table: ImportTableView, column: string): string {
   return table.sample
@@ -79,6 +82,10 @@ function TableMappingEditor({
     }
     onChange({ ...mapping, columns });
   };
+  const setReferencesBy = (value: string | null) => {
+    const { referencesBy: _previous, ...rest } = mapping;
+    onChange(value === 'key' || value === 'number' ? { ...rest, referencesBy: value } : rest);
+  };
   const fieldOptions = entity
     ? [
         { value: NOT_IMPORTED, label: t('importWizard.notImported') },
@@ -116,6 +123,22 @@ function TableMappingEditor({
               maxValues={5}
               w={320}
               data-testid={`import-key-${table.name}`}
+            />
+          )}
+          {entity && REFERRING.has(entity) && (
+            <Select
+              label={t('importWizard.referencesBy')}
+              description={t('importWizard.referencesByHint')}
+              data={[
+                { value: AUTOMATIC, label: t('importWizard.referencesByAuto') },
+                { value: 'key', label: t('importWizard.referencesByKey') },
+                { value: 'number', label: t('importWizard.referencesByNumber') },
+              ]}
+              value={mapping.referencesBy ?? AUTOMATIC}
+              onChange={setReferencesBy}
+              allowDeselect={false}
+              w={320}
+              data-testid={`import-references-${table.name}`}
             />
           )}
         </Group>

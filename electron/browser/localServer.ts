@@ -8,7 +8,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClubApi } from '../../shared/api/clubApi.ts';
+import { type ClubApi, MAX_IMPORT_BASE64 } from '../../shared/api/clubApi.ts';
 import { fail } from '../../shared/api/result.ts';
 import { AppAssets } from '../core/appAssets.ts';
 import { dispatchRpc } from '../core/rpc.ts';
@@ -16,8 +16,8 @@ import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 
 const SESSION_COOKIE = 'tutti_session';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-/** Only the import wizard hands over a whole file (base64, see MAX_IMPORT_FILE_BYTES). */
-const MAX_IMPORT_BODY_BYTES = 68 * 1024 * 1024;
+/** Only the import wizard hands over a whole file: its base64 plus the request around it. */
+const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BASE64 + 1024 * 1024;
 
 export interface LocalServer {
   /** The address to open, with the token. */

@@ -51,13 +51,17 @@ export class ImportKeys {
   }
 }
 
+/** Empty for the import: missing, null and an empty list alike. */
+export function isEmptyImportValue(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
 /** Empty fields are left out (read back as missing = empty): the table stays small. */
 function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const field in values) {
     const value = values[field];
-    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
-      kept[field] = value;
+    if (!isEmptyImportValue(value)) kept[field] = value;
   }
   return kept;
 }

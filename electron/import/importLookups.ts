@@ -9,7 +9,7 @@ import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
-import type { ImportKeys } from './importKeys.ts';
+import type { ImportLink } from './importKeys.ts';
 
 export function lower(text: string): string {
   return text.trim().toLowerCase();
@@ -41,11 +41,13 @@ export class ImportLookups {
     IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
   ) as Record<ImportEntity, Set<string>>;
 
+  /** Ids linked to a source key, with how many keys: adopting checks it for every row. */
+  private readonly linkedIds = new Map<string, number>();
+
   /** What Tutti already holds: links of earlier imports and the natural keys of live records. */
   load(
     store: LocalStore,
-    keys: ImportKeys,
-    sources: readonly { table: { name: string }; entity: ImportEntity }[],
+    sources: readonly { entity: ImportEntity; links: ReadonlyMap<string, ImportLink> }[],
   ): void {
     for (const entity of IMPORT_ENTITIES) {
       const rows = store
@@ -56,10 +58,8 @@ export class ImportLookups {
     for (const c of sources) {
       if (c.entity !== 'registers' && c.entity !== 'members' && c.entity !== 'instruments')
         continue;
-      for (const [key, link] of keys.linksOf(c.table.name, c.entity)) {
-        if (this.liveIds[c.entity].has(link.recordId)) {
-          this.bySourceKey[c.entity].set(key, link.recordId);
-        }
+      for (const [key, link] of c.links) {
+        if (this.liveIds[c.entity].has(link.recordId)) this.link(c.entity, key, link.recordId);
       }
     }
     for (const r of store.tables.registers.listLive()) {
@@ -136,20 +136,28 @@ export class ImportLookups {
 
   isLinkedElsewhere(entity: ImportEntity, id: string): boolean {
     if (entity !== 'registers' && entity !== 'instruments') return false;
-    return [...this.bySourceKey[entity].values()].includes(id);
+    return (this.linkedIds.get(id) ?? 0) > 0;
+  }
+
+  private link(kind: keyof ImportLookups['bySourceKey'], key: string, id: string): void {
+    const before = this.bySourceKey[kind].get(key);
+    if (before === id) return;
+    if (before !== undefined) this.linkedIds.set(before, this.linkedIds.get(before)! - 1);
+    this.bySourceKey[kind].set(key, id);
+    this.linkedIds.set(id, (this.linkedIds.get(id) ?? 0) + 1);
   }
 
   remember(entity: ImportEntity, sourceKey: string, record: Record<string, unknown>): void {
     const id = String(record.id);
     this.liveIds[entity].add(id);
     if (entity === 'registers') {
-      this.bySourceKey.registers.set(sourceKey, id);
+      this.link('registers', sourceKey, id);
       this.registerByName.set(lower(String(record.name)), id);
     } else if (entity === 'instruments') {
-      this.bySourceKey.instruments.set(sourceKey, id);
+      this.link('instruments', sourceKey, id);
       this.rememberInstrument(record);
     } else if (entity === 'members') {
-      this.bySourceKey.members.set(sourceKey, id);
+      this.link('members', sourceKey, id);
       this.rememberMember(record as unknown as EntityMap['members']);
     }
   }

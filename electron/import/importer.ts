@@ -27,7 +27,7 @@ import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/so
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import { openLoanOf } from '../core/invariants.ts';
 import type { LocalStore } from '../store/localStore.ts';
-import { ImportKeys, type ImportLink } from './importKeys.ts';
+import { ImportKeys, type ImportLink, isEmptyImportValue } from './importKeys.ts';
 import { ImportLookups, lower } from './importLookups.ts';
 import { type SavedRow, type SaveRecord, saveWithRepairs } from './repairingSave.ts';
 import { rowLabel, sourceKeyOf } from './rowIdentity.ts';
@@ -50,9 +50,8 @@ const KEPT = '#kept';
 
 /** Equal for the import: missing, null and an empty list are all "empty". */
 function same(a: unknown, b: unknown): boolean {
-  const empty = (v: unknown) =>
-    v === undefined || v === null || (Array.isArray(v) && v.length === 0);
-  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  if (isEmptyImportValue(a) || isEmptyImportValue(b))
+    return isEmptyImportValue(a) && isEmptyImportValue(b);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -119,11 +118,14 @@ export class Importer {
         });
       }
     }
-    const steps: (() => void)[] = [() => this.lookups.load(this.store, this.keys, contexts)];
+    // Each table's links are written only by its own rows: read once, before the first row.
+    const steps: (() => void)[] = [
+      () => {
+        for (const c of contexts) c.links = this.keys.linksOf(c.table.name, c.entity);
+        this.lookups.load(this.store, contexts);
+      },
+    ];
     for (const context of contexts) {
-      steps.push(() => {
-        context.links = this.keys.linksOf(context.table.name, context.entity);
-      });
       context.table.rows.forEach((row, index) => {
         const rowNumber = context.table.rowNumbers?.[index] ?? index + 1;
         steps.push(() => this.importRow(context, row, rowNumber));

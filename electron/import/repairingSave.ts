@@ -9,6 +9,7 @@ import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
 import { addKept, type RowDraft } from '../../shared/import/rowDraft.ts';
 import { type ImportEntity, targetOf } from '../../shared/import/targets.ts';
+import { isEmptyImportValue } from './importKeys.ts';
 
 /** How the import saves a record: `saveRecordInTransaction` bound to the profile's store. */
 export type SaveRecord = <E extends EntityName>(
@@ -66,9 +67,7 @@ export function saveWithRepairs(
       ([field]) =>
         !REQUIRED[entity].includes(field) &&
         written.includes(field) &&
-        candidate[field] !== null &&
-        candidate[field] !== undefined &&
-        !(Array.isArray(candidate[field]) && (candidate[field] as unknown[]).length === 0),
+        !isEmptyImportValue(candidate[field]),
     );
     if (result.error.code !== 'validation' || repairable.length === 0) {
       const details = Object.entries(errors)

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { CoreError } from '../core/coreError.ts';
+import { writeFileAtomic } from '../core/files.ts';
+import type { NewKey } from './keyStore.ts';
 
 /**
  * Reads a key store's file: missing and damaged are told apart, each with what to do, because
@@ -26,4 +28,15 @@ export function readKeyFile<S extends z.ZodType>(path: string, schema: S): z.out
       { cause },
     );
   }
+}
+
+/** A new key and the key file wrapping it, written (never over an existing one) on `save()`. */
+export function newKeyWithFile(key: Buffer, path: string, file: object): NewKey {
+  return {
+    key,
+    save: () => {
+      if (existsSync(path)) throw new Error('Refusing to overwrite an existing key file');
+      writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    },
+  };
 }

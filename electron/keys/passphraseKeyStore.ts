@@ -13,8 +13,7 @@ import {
   sealWithPassphrase,
 } from '../../shared/node/passphraseSeal.ts';
 import { CoreError } from '../core/coreError.ts';
-import { writeFileAtomic } from '../core/files.ts';
-import { readKeyFile } from './keyFile.ts';
+import { newKeyWithFile, readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
@@ -57,13 +56,7 @@ export class PassphraseKeyStore implements KeyStore {
       this.scryptParams,
     );
     const file: KeyFile = { format: FORMAT, ...seal, wrappedKey: sealed.toString('base64') };
-    return {
-      key: databaseKey,
-      save: () => {
-        if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
-        writeFileAtomic(this.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
-      },
-    };
+    return newKeyWithFile(databaseKey, this.keyFilePath, file);
   }
 
   async unlockKey(): Promise<Buffer> {

@@ -12,8 +12,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CoreError } from '../core/coreError.ts';
-import { writeFileAtomic } from '../core/files.ts';
-import { readKeyFile } from './keyFile.ts';
+import { newKeyWithFile, readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
 /** Electron's safeStorage as far as this store uses it; injected, so tests use a double. */
@@ -86,13 +85,7 @@ export class SafeStorageKeyStore implements KeyStore {
     if (key.length !== DATABASE_KEY_BYTES) throw new Error('random key of wrong length');
     const wrapped = await this.encrypt(key.toString('base64'));
     const file = { format: 'tutti-safe-key/1', backend, wrappedKey: wrapped.toString('base64') };
-    return {
-      key,
-      save: () => {
-        if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
-        writeFileAtomic(this.options.keyFilePath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
-      },
-    };
+    return newKeyWithFile(key, this.options.keyFilePath, file);
   }
 
   async unlockKey(): Promise<Buffer> {

@@ -85,7 +85,7 @@ export type ClubApiMethod = keyof ClubApi;
 
 /** The largest file the wizard sends, as base64 (48 MiB of file; an old club database has a few). */
 export const MAX_IMPORT_FILE_BYTES = 48 * 1024 * 1024;
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 const id = z.string().uuid({ error: 'Ungültige Kennung.' });
 const draft = z.record(z.string(), z.unknown());

@@ -64,11 +64,14 @@ export const optionalEmail = z.preprocess((v) => {
   return typeof n === 'string' ? n.toLowerCase() : n;
 }, z.email({ error: 'Die E-Mail-Adresse ist ungültig (Beispiel: name@beispiel.de).' }).nullable());
 
+/** What a phone number may hold: digits, spaces and + ( ) / -. */
+export const PHONE_PATTERN = /^\+?[0-9 ()/-]{3,30}$/;
+
 export const optionalPhone = z.preprocess(
   emptyToNull,
   z
     .string()
-    .regex(/^\+?[0-9 ()/-]{3,30}$/, {
+    .regex(PHONE_PATTERN, {
       error: 'Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.',
     })
     .nullable(),

@@ -6,11 +6,11 @@
  */
 import { electronicFormatIBAN, validateBIC } from 'ibantools';
 import { formatGermanDate, isCalendarDate, parseGermanDate } from '../domain/dates.ts';
-import { ibanProblem } from '../domain/fields.ts';
+import { ibanProblem, PHONE_PATTERN } from '../domain/fields.ts';
 import { INSTRUMENT_CONDITIONS } from '../domain/instrument.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../domain/member.ts';
 import type { SourceCell } from './sourceTable.ts';
-import type { TargetKind } from './targets.ts';
+import { foldGerman, type TargetKind } from './targets.ts';
 
 export interface CellResult {
   value: unknown;
@@ -36,7 +36,6 @@ export const CLEANED = {
 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()/-]{3,30}$/;
 
 function text(cell: SourceCell): string {
   if (cell === null) return '';
@@ -192,10 +191,10 @@ export function cleanBic(cell: SourceCell, label: string): CellResult {
 export function cleanPhone(cell: SourceCell, label: string): CellResult {
   const { value: raw, cleaned } = trimmed(cell);
   if (raw === '') return { value: null };
-  if (PHONE.test(raw)) return { value: raw, cleaned };
+  if (PHONE_PATTERN.test(raw)) return { value: raw, cleaned };
   // "Tel. 06201/1234" or "06201-1234 (abends)": the number alone, the rest into the notes.
   const digits = /\+?\(?[0-9][0-9 ()/-]*[0-9]/.exec(raw)?.[0]?.trim();
-  if (digits && PHONE.test(digits)) {
+  if (digits && PHONE_PATTERN.test(digits)) {
     return {
       value: digits,
       warning: `${label} „${raw}“: nur die Nummer übernommen, der Text steht in der Bemerkung.`,
@@ -259,11 +258,7 @@ const SALUTATIONS: Record<string, string> = {
 export function cleanSalutation(cell: SourceCell, label: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
-  const key = raw
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/[^a-z]/g, '');
-  const value = SALUTATIONS[key];
+  const value = SALUTATIONS[foldGerman(raw).replace(/[^a-z]/g, '')];
   if (!value)
     return {
       value: null,
@@ -282,12 +277,26 @@ const STATUS_WORDS: [RegExp, MemberStatus][] = [
 ];
 
 export function cleanMemberStatus(cell: SourceCell, label: string): CellResult {
+  return cleanByWords(cell, label, MEMBER_STATUSES, STATUS_WORDS, () => CLEANED.status);
+}
+
+/**
+ * A value from a fixed list: taken as it is when it is on the list, else recognised by the
+ * first pattern its folded text matches, else kept in the notes with a warning.
+ */
+function cleanByWords<T extends string>(
+  cell: SourceCell,
+  label: string,
+  allowed: readonly T[],
+  words: readonly [RegExp, T][],
+  cleaned: (raw: string, value: T) => string,
+): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
-  if ((MEMBER_STATUSES as readonly string[]).includes(raw)) return { value: raw };
-  const key = raw.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
-  for (const [pattern, status] of STATUS_WORDS) {
-    if (pattern.test(key)) return { value: status, cleaned: CLEANED.status };
+  if ((allowed as readonly string[]).includes(raw)) return { value: raw };
+  const key = foldGerman(raw);
+  for (const [pattern, value] of words) {
+    if (pattern.test(key)) return { value, cleaned: cleaned(raw, value) };
   }
   return {
     value: null,
@@ -306,19 +315,13 @@ const CONDITION_WORDS: [RegExp, (typeof INSTRUMENT_CONDITIONS)[number]][] = [
 ];
 
 export function cleanCondition(cell: SourceCell, label: string): CellResult {
-  const raw = text(cell).trim();
-  if (raw === '') return { value: null };
-  if ((INSTRUMENT_CONDITIONS as readonly string[]).includes(raw)) return { value: raw };
-  const key = raw.toLowerCase().replace(/ü/g, 'ue').replace(/ä/g, 'ae').replace(/ö/g, 'oe');
-  for (const [pattern, condition] of CONDITION_WORDS) {
-    if (pattern.test(key))
-      return { value: condition, cleaned: `${CLEANED.condition} („${raw}“ → „${condition}“)` };
-  }
-  return {
-    value: null,
-    warning: `${label} „${raw}“ ist unbekannt; in die Bemerkung übernommen.`,
-    keep: `${label}: ${raw}`,
-  };
+  return cleanByWords(
+    cell,
+    label,
+    INSTRUMENT_CONDITIONS,
+    CONDITION_WORDS,
+    (raw, condition) => `${CLEANED.condition} („${raw}“ → „${condition}“)`,
+  );
 }
 
 /** One cell for one field of the given kind. References stay text; the importer resolves them. */

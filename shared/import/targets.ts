@@ -330,13 +330,17 @@ export function targetOf(entity: ImportEntity, field: string): ImportTarget | un
   return IMPORT_TARGETS[entity].find((target) => target.field === field);
 }
 
-/** "Straße" → "strasse", "E-Mail" → "email", "Geb.-Datum" → "gebdatum". */
-export function normaliseColumnName(name: string): string {
-  return name
+/** Lower case with umlauts and ß spelt out: "Förderer" → "foerderer". */
+export function foldGerman(text: string): string {
+  return text
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/ß/g, 'ss');
+}
+
+/** "Straße" → "strasse", "E-Mail" → "email", "Geb.-Datum" → "gebdatum". */
+export function normaliseColumnName(name: string): string {
+  return foldGerman(name).replace(/[^a-z0-9]/g, '');
 }

@@ -107,7 +107,8 @@ export function readCsv(
   const records = parseCsvRecords(text, separator);
   if (records.length === 0) throw new ImportFileError('empty', 'Die CSV-Datei ist leer.');
   // A row longer than the header keeps its extra cells, in columns named by position.
-  const width = Math.max(...records.map((record) => record.length));
+  // A loop, not Math.max(...): spreading a long file's rows as arguments overflows the stack.
+  const width = records.reduce((widest, record) => Math.max(widest, record.length), 0);
   const header = uniqueHeader([...records[0]!, ...Array(width - records[0]!.length).fill('')]);
   const rows = records.slice(1).map((record) => {
     const row: Record<string, SourceCell> = {};

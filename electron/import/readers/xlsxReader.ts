@@ -86,7 +86,8 @@ export async function readXlsx(
       (name, index) => rawHeader[index]!.trim() !== '' || rows.some((row) => row[name] !== null),
     );
     if (used.length === 0) return;
-    for (const row of rows) for (const name of header) if (!used.includes(name)) delete row[name];
+    const unused = header.filter((name) => !used.includes(name));
+    if (unused.length > 0) for (const row of rows) for (const name of unused) delete row[name];
     const columns = used.map((name) => ({
       name,
       type: columnType(

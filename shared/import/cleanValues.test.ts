@@ -25,6 +25,12 @@ describe('cleaning source values', () => {
   it('turns euros into exact cents', () => {
     expect(cleanMoney('8122.7400', 'Kaufpreis').value).toBe(812_274);
     expect(cleanMoney('1.234,50 €', 'Kaufpreis').value).toBe(123_450);
+    expect(cleanMoney('1.234,50 EUR', 'Kaufpreis').value).toBe(123_450);
+    // More than two decimal places in German notation is no amount: kept, not cut to 12,34.
+    expect(cleanMoney('12,345', 'Kaufpreis')).toMatchObject({
+      value: null,
+      keep: 'Kaufpreis: 12,345',
+    });
     expect(cleanMoney(0.1 + 0.2, 'Kaufpreis').value).toBe(30);
     expect(cleanMoney('19.9950', 'Kaufpreis')).toMatchObject({
       value: 2000,

@@ -5,7 +5,12 @@
  * back as `keep`, the text the import writes into the record's notes.
  */
 import { electronicFormatIBAN, validateBIC } from 'ibantools';
-import { formatGermanDate, isCalendarDate, parseGermanDate } from '../domain/dates.ts';
+import {
+  formatGermanDate,
+  isCalendarDate,
+  parseEuroToCents,
+  parseGermanDate,
+} from '../domain/dates.ts';
 import { ibanProblem, PHONE_PATTERN } from '../domain/fields.ts';
 import { INSTRUMENT_CONDITIONS } from '../domain/instrument.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../domain/member.ts';
@@ -111,13 +116,9 @@ export function cleanMoney(cell: SourceCell, label: string): CellResult {
       }
       if (decimal[1] === '-') cents = -cents;
     } else {
-      const german = /^(-?)([\d.]+(?:,\d+)?)\s*(€|EUR|Euro)?$/i.exec(raw.replace(/\s+/g, ' '));
-      if (german) {
-        const [whole, fraction = ''] = german[2]!.replace(/\./g, '').split(',');
-        cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
-        if (german[1] === '-') cents = -cents;
-        cleaned = CLEANED.money;
-      }
+      // German notation ("1.234,50 €") as the UI reads it; anything else is no amount.
+      cents = parseEuroToCents(raw.replace(/\s*(EUR|Euro)$/i, ''));
+      if (cents !== null) cleaned = CLEANED.money;
     }
   }
   const shown = text(cell).trim();

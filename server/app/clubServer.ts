@@ -10,6 +10,7 @@ import { deviceApi } from '../api/deviceApi.ts';
 import { webApi } from '../api/webApi.ts';
 import { BackupScheduler } from '../backup/backupScheduler.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
+import { type ConnectionTimeouts, DEFAULT_TIMEOUTS } from '../http/connectionGuard.ts';
 import type { Logger } from '../log/logger.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
@@ -18,7 +19,7 @@ import { type DeviceListener, startDeviceListener } from '../tls/deviceListener.
 import { startWebListener, type WebListener } from '../tls/webListener.ts';
 import { answerAdminRequest } from './adminCommands.ts';
 import { serveAdminSocket } from './adminSocket.ts';
-import type { DataDirectory } from './dataDirectory.ts';
+import type { DataDirectory, ServerConfig } from './dataDirectory.ts';
 import { acquireDataLock } from './dataLock.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -36,6 +37,19 @@ export interface ClubServerOptions {
   now?: () => Date;
   /** How often the backup duties are checked (default 5 minutes). */
   backupTickMs?: number;
+}
+
+/** The configured deadlines, in milliseconds, over the defaults. */
+function timeoutsOf(config: ServerConfig): ConnectionTimeouts {
+  const seconds = config.timeouts ?? {};
+  const ms = (value: number | undefined, fallback: number) =>
+    value === undefined ? fallback : Math.round(value * 1000);
+  return {
+    handshakeMs: ms(seconds.handshakeSeconds, DEFAULT_TIMEOUTS.handshakeMs),
+    headersMs: ms(seconds.headersSeconds, DEFAULT_TIMEOUTS.headersMs),
+    requestMs: ms(seconds.requestSeconds, DEFAULT_TIMEOUTS.requestMs),
+    idleMs: ms(seconds.idleSeconds, DEFAULT_TIMEOUTS.idleMs),
+  };
 }
 
 /** The backup key's identity for the daily verification, when backups are set up. */
@@ -93,6 +107,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       return { revoked, crlPem: await keys.ca.createCrl([...revoked, ...replaced], now()) };
     };
     const initial = await revocationList();
+    const timeouts = timeoutsOf(config);
     // Bound once the device listener exists; renewals and revocations call it.
     let refreshRevocations = async () => {};
     const devices = await startDeviceListener({
@@ -102,6 +117,8 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       crlPem: initial.crlPem,
       handler: deviceApi(services, log, { certificatesChanged: () => refreshRevocations() }),
       onUpgrade: (req, socket, head) => pokes.handleUpgrade(req, socket, head),
+      log,
+      timeouts,
       host: options.host,
       port: options.devicePort ?? config.devicePort,
     });
@@ -110,6 +127,8 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       serverCertificatePem: keys.server.certificatePem,
       serverPrivateKeyPem: keys.server.privateKeyPem,
       handler: webApi(services, log, devices.port),
+      log,
+      timeouts,
       host: options.host,
       port: options.webPort ?? config.webPort,
     });

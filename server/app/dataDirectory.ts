@@ -47,6 +47,19 @@ const configSchema = z.object({
   createdAt: z.string(),
   /** Which database the server last ran on, so a command without the server opens the same. */
   database: z.enum(['pglite', 'postgres']).default('pglite'),
+  /**
+   * Deadlines against slow or stalled clients, in seconds (defaults in
+   * `server/http/connectionGuard.ts`); an operator behind very slow links may raise them.
+   */
+  timeouts: z
+    .object({
+      handshakeSeconds: z.number().positive().max(600).optional(),
+      headersSeconds: z.number().positive().max(600).optional(),
+      requestSeconds: z.number().positive().max(3600).optional(),
+      idleSeconds: z.number().positive().max(3600).optional(),
+    })
+    .strict()
+    .optional(),
   /** Backups of every club (`tutti-server backup setup`, `backup mail-server`). */
   backup: z
     .object({

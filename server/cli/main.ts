@@ -9,6 +9,7 @@ import { askAdminSocket } from '../app/adminSocket.ts';
 import { startClubServer } from '../app/clubServer.ts';
 import { DataDirectory, DEFAULT_HOSTNAMES } from '../app/dataDirectory.ts';
 import { acquireDataLock } from '../app/dataLock.ts';
+import { keepServingDespiteUncaughtErrors } from '../app/lastResort.ts';
 import { createServices } from '../app/services.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
 import { ServiceError } from '../errors.ts';
@@ -260,6 +261,7 @@ async function start(
   v: Values,
   print: (line: string) => void,
 ): Promise<number> {
+  const log = createLogger();
   const server = await startClubServer({
     dir,
     passphrase: await serverPassphrase(v['passphrase-file']),
@@ -267,14 +269,16 @@ async function start(
     host: v.host ?? '0.0.0.0',
     webPort: port(v['web-port'], '--web-port'),
     devicePort: port(v['device-port'], '--device-port'),
-    log: createLogger(),
+    log,
   });
+  const stopGuarding = keepServingDespiteUncaughtErrors(log);
   for (const line of server.addresses()) print(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  stopGuarding();
   return 0;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { BodyError, readLimitedBody } from '../../shared/node/readLimitedBody.ts';
 import { ServiceError, validationError } from '../errors.ts';
 
 /** Records are small; 1 MiB leaves room for a push of many mutations (issue #5). */
@@ -18,23 +19,21 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
       undefined,
       415,
     );
-  const tooLarge = () =>
-    new ServiceError(
-      'bad_request',
-      `Die Anfrage ist zu groß (höchstens ${limit} Bytes).`,
-      undefined,
-      413,
-    );
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
+  let body: Buffer;
+  try {
+    body = await readLimitedBody(req, limit);
+  } catch (error) {
+    if (error instanceof BodyError && error.reason === 'too_large')
+      throw new ServiceError(
+        'bad_request',
+        `Die Anfrage ist zu groß (höchstens ${limit} Bytes).`,
+        undefined,
+        413,
+      );
+    throw new ServiceError('bad_request', 'Die Anfrage ist unvollständig angekommen.');
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new ServiceError('bad_request', 'Die Anfrage ist kein gültiges JSON.');
   }

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceError } from '../errors.ts';
-import { sendError, statusOf } from './json.ts';
+import { sendError } from './json.ts';
 
 export type Handler<C> = (
   context: C,
@@ -68,9 +68,10 @@ export class Router<C> {
         return;
       }
       if (error instanceof ServiceError) {
+        // A body we refused unread may still be arriving (endlessly, if chunked): the
+        // connection ends after this answer instead of reading it to the end.
+        if (!req.complete) res.setHeader('Connection', 'close');
         sendError(res, error);
-        // A body we refused may still be arriving; do not keep reading it.
-        if (statusOf(error) === 413) res.once('finish', () => req.socket.destroy());
         return;
       }
       this.onUnexpected(error, req);

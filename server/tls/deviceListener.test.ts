@@ -10,6 +10,7 @@ import { type ConnectionOptions, connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
+import { silentLogger } from '../log/logger.ts';
 import { CertificateAuthority } from '../pki/certificateAuthority.ts';
 import { type DeviceListener, startDeviceListener } from './deviceListener.ts';
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
     serverCertificatePem: server.certificatePem,
     serverPrivateKeyPem: server.privateKeyPem,
     crlPem: await ca.createCrl([]),
+    log: silentLogger(),
     handler: (req, res) => {
       handled += 1;
       res.writeHead(200, { 'Content-Type': 'application/json' });

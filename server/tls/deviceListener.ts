@@ -8,6 +8,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import {
+  type ConnectionTimeouts,
+  DEFAULT_TIMEOUTS,
+  guardHandler,
+  guardServer,
+  timeoutOptions,
+} from '../http/connectionGuard.ts';
+import type { Logger } from '../log/logger.ts';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
 import { type Listening, listen } from './listen.ts';
@@ -30,6 +38,8 @@ export interface DeviceListenerOptions {
   handler(req: DeviceRequest, res: ServerResponse): void;
   /** A device asks to upgrade its connection (the poke WebSocket). */
   onUpgrade?(req: DeviceRequest, socket: Duplex, head: Buffer): void;
+  log: Logger;
+  timeouts?: ConnectionTimeouts;
   host?: string;
   port?: number;
 }
@@ -62,9 +72,15 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
     });
   };
 
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const server: Server = createServer(
-    { ...context(options.crlPem), requestCert: true, rejectUnauthorized: true },
-    (req, res) => {
+    {
+      ...context(options.crlPem),
+      ...timeoutOptions(timeouts),
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
+    guardHandler(options.log, 'devices', (req, res) => {
       const deviceRequest = identify(req);
       if (!deviceRequest) {
         // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
@@ -78,11 +94,15 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
         return;
       }
       options.handler(deviceRequest, res);
-    },
+    }),
   );
+  guardServer(server, options.log, timeouts, 'devices');
 
   // WebSocket upgrades (pokes) arrive over the same mutually authenticated connection.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // The HTTP server no longer watches an upgraded socket: a reset while the upgrade is being
+    // decided must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
     const deviceRequest = identify(req);
     if (!deviceRequest || !options.onUpgrade) {
       socket.destroy();

@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../log/logger.ts';
 import { CertificateAuthority } from '../pki/certificateAuthority.ts';
 import { startWebListener, type WebListener } from './webListener.ts';
 
@@ -44,6 +45,7 @@ beforeAll(async () => {
     serverCertificatePem: server.certificatePem,
     serverPrivateKeyPem: server.privateKeyPem,
     handler: (_req, res) => res.end('ok'),
+    log: silentLogger(),
   });
 });
 afterAll(async () => listener?.close());

@@ -5,6 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import {
+  type ConnectionTimeouts,
+  DEFAULT_TIMEOUTS,
+  guardHandler,
+  guardServer,
+  timeoutOptions,
+} from '../http/connectionGuard.ts';
+import type { Logger } from '../log/logger.ts';
 import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
 
@@ -23,15 +31,24 @@ export async function startWebListener(options: {
   serverCertificatePem: string;
   serverPrivateKeyPem: string;
   handler(req: IncomingMessage, res: ServerResponse): void;
+  log: Logger;
+  timeouts?: ConnectionTimeouts;
   host?: string;
   port?: number;
 }): Promise<WebListener> {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const server: Server = createServer(
-    { ...TLS_POLICY, key: options.serverPrivateKeyPem, cert: options.serverCertificatePem },
-    (req, res) => {
+    {
+      ...TLS_POLICY,
+      ...timeoutOptions(timeouts),
+      key: options.serverPrivateKeyPem,
+      cert: options.serverCertificatePem,
+    },
+    guardHandler(options.log, 'web', (req, res) => {
       for (const [name, value] of Object.entries(WEB_SECURITY_HEADERS)) res.setHeader(name, value);
       options.handler(req, res);
-    },
+    }),
   );
+  guardServer(server, options.log, timeouts, 'web');
   return listen(server, options.host, options.port);
 }

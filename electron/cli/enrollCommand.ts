@@ -6,6 +6,7 @@
 import { CoreError } from '../core/coreError.ts';
 import { openProfile } from '../core/profile.ts';
 import { enrolDevice } from '../sync/enrolDevice.ts';
+import { ConnectionError } from '../sync/httpsJson.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
 import { parseCommandArgs } from './args.ts';
 
@@ -36,7 +37,9 @@ export async function enrollCommand(argv: string[], out: NodeJS.WritableStream):
       if (error instanceof CoreError) throw error;
       throw new CoreError(
         'enrolment_refused',
-        `Der Vereinsserver ${values.server} ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Bitte Adresse und Netzwerk prüfen.`,
+        error instanceof ConnectionError && error.failure !== 'network'
+          ? error.message
+          : `Der Vereinsserver ${values.server} ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Bitte Adresse und Netzwerk prüfen.`,
         { cause: error },
       );
     }

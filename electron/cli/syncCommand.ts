@@ -5,6 +5,7 @@
  */
 import { CoreError } from '../core/coreError.ts';
 import { openProfile } from '../core/profile.ts';
+import { ConnectionError } from '../sync/httpsJson.ts';
 import { SyncClient } from '../sync/syncClient.ts';
 import { parseCommandArgs } from './args.ts';
 
@@ -25,9 +26,13 @@ export async function syncCommand(argv: string[], out: NodeJS.WritableStream): P
       report = await new SyncClient(profile.store, undefined, { pushBatch: batch }).round();
     } catch (error) {
       if (error instanceof CoreError) throw error;
+      const why =
+        error instanceof ConnectionError
+          ? error.message
+          : `Der Vereinsserver ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
       throw new CoreError(
         'sync_failed',
-        `Der Vereinsserver ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Die Änderungen bleiben gespeichert und werden beim nächsten Mal gesendet.`,
+        `${why} Die Änderungen bleiben gespeichert und werden beim nächsten Mal gesendet.`,
         { cause: error },
       );
     }

@@ -8,6 +8,7 @@ import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
+import { ConnectionError } from './httpsJson.ts';
 import { SyncClient } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncScheduler } from './syncScheduler.ts';
@@ -139,7 +140,10 @@ export class DesktopSync {
         const field = error.code === 'server_not_trusted' ? 'serverUrl' : 'code';
         return fail('validation', error.message, { [field]: error.message });
       }
-      const message = `Der Server ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? 'Netzwerkfehler'}). Bitte Adresse und Netzwerk prüfen.`;
+      const message =
+        error instanceof ConnectionError && error.failure !== 'network'
+          ? error.message
+          : `Der Server ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? 'Netzwerkfehler'}). Bitte Adresse und Netzwerk prüfen.`;
       return fail('unavailable', message, { serverUrl: message });
     }
     this.scheduler.start();

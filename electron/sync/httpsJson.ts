@@ -2,6 +2,11 @@
  * One JSON request over HTTPS as the desktop makes it to the club server: the server is
  * verified against the pinned club-server CA only (never the system's CAs), and with a device
  * certificate the connection is mutually authenticated.
+ *
+ * Every request settles: it has an overall deadline and an idle limit, a connection cut at any
+ * point (handshake, upload, answer) rejects it, and so does the caller's abort signal (a core
+ * that is shutting down). A request that never settled once kept a sync round "running"
+ * forever.
  */
 import { Agent, request } from 'node:https';
 
@@ -17,7 +22,45 @@ export interface JsonResponse {
   body: unknown;
 }
 
-const TIMEOUT_MS = 30_000;
+export interface RequestLimits {
+  /** The whole request, from the first connection attempt to the last byte of the answer. */
+  deadlineMs: number;
+  /** Silence in both directions (a stalled handshake, upload or answer). */
+  idleMs: number;
+  /** A pull page is well under 10 MB; anything far larger is not from a Tutti server. */
+  maxResponseBytes: number;
+}
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  deadlineMs: 120_000,
+  idleMs: 30_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+};
+
+export type ConnectionFailure = 'deadline' | 'idle' | 'cut' | 'too_large' | 'aborted' | 'network';
+
+/** A request that did not get a whole answer; `message` is a German sentence. */
+export class ConnectionError extends Error {
+  constructor(
+    readonly failure: ConnectionFailure,
+    message: string,
+    /** The socket's error code for `network` (ECONNREFUSED, ECONNRESET, …). */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+function networkError(error: NodeJS.ErrnoException): ConnectionError {
+  const code = error.code ?? 'unbekannt';
+  return new ConnectionError(
+    'network',
+    `Der Vereinsserver ist nicht erreichbar (${code}). Bitte Adresse und Netzwerk prüfen.`,
+    code,
+  );
+}
 
 /**
  * Connections with a device certificate are kept alive and reused: a sync round makes dozens
@@ -25,7 +68,7 @@ const TIMEOUT_MS = 30_000;
  * The agent keys its sockets by CA, certificate and key, so a renewed certificate gets new
  * connections; idle sockets do not keep the process alive, and they are closed after 4 s —
  * before Node's server closes them after 5 s, so a request never starts on a socket the server
- * is closing. (A request's own timeout is TIMEOUT_MS.)
+ * is closing.
  */
 const IDLE_SOCKET_MS = 4_000;
 const deviceAgent = new Agent({ keepAlive: true, maxSockets: 4, timeout: IDLE_SOCKET_MS });
@@ -35,16 +78,33 @@ export function httpsJson(
   tls: TlsIdentity,
   method: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  options: {
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+    limits?: RequestLimits;
+  } = {},
 ): Promise<JsonResponse> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    let settled = false;
+    const settle = (error: ConnectionError | null, response?: JsonResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        // Destroyed, never returned to the agent: a half-read answer must not be reused.
+        req.destroy();
+        reject(error);
+      } else resolve(response!);
+    };
     const req = request(
       url,
       {
         method,
         agent: tls.certificatePem ? deviceAgent : false,
-        timeout: TIMEOUT_MS,
+        timeout: limits.idleMs,
         minVersion: 'TLSv1.2',
         ...(tls.caCertificatePem ? { ca: [tls.caCertificatePem] } : { rejectUnauthorized: false }),
         ...(tls.certificatePem ? { cert: tls.certificatePem, key: tls.privateKeyPem } : {}),
@@ -53,28 +113,83 @@ export function httpsJson(
           ...(payload
             ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) }
             : {}),
-          ...headers,
+          ...options.headers,
         },
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        const cut = () =>
+          settle(
+            new ConnectionError(
+              'cut',
+              'Die Verbindung zum Vereinsserver brach ab, bevor seine Antwort vollständig war.',
+            ),
+          );
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limits.maxResponseBytes)
+            return settle(
+              new ConnectionError(
+                'too_large',
+                `Die Antwort des Vereinsservers ist zu groß (mehr als ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB).`,
+              ),
+            );
+          chunks.push(chunk);
+        });
+        res.on('aborted', cut);
+        res.on('error', cut);
+        res.on('close', () => {
+          if (!res.complete) cut();
+        });
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          if (!res.complete) return cut();
+          const text = Buffer.concat(chunks, size).toString('utf8');
           let parsed: unknown = null;
           try {
             parsed = text ? JSON.parse(text) : null;
           } catch {
             parsed = { ok: false, error: { code: 'bad_request', message: text.slice(0, 200) } };
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
+          settle(null, { status: res.statusCode ?? 0, body: parsed });
         });
       },
     );
-    req.on('timeout', () =>
-      req.destroy(new Error('Zeitüberschreitung bei der Verbindung zum Vereinsserver.')),
+    const deadline = setTimeout(
+      () =>
+        settle(
+          new ConnectionError(
+            'deadline',
+            `Der Vereinsserver hat nicht innerhalb von ${seconds(limits.deadlineMs)} Sekunden vollständig geantwortet.`,
+          ),
+        ),
+      limits.deadlineMs,
     );
-    req.on('error', reject);
+    const onAbort = () =>
+      settle(new ConnectionError('aborted', 'Der Abgleich wurde abgebrochen, weil Tutti endet.'));
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('timeout', () =>
+      settle(
+        new ConnectionError(
+          'idle',
+          `Die Verbindung zum Vereinsserver stockt: ${seconds(limits.idleMs)} Sekunden lang kam nichts an.`,
+        ),
+      ),
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error instanceof ConnectionError) return settle(error);
+      // An answer that began and then broke is reported by the response's own handlers.
+      settle(
+        error.code === 'ECONNRESET' || error.code === 'EPIPE'
+          ? new ConnectionError(
+              'cut',
+              `Die Verbindung zum Vereinsserver brach ab (${error.code}).`,
+              error.code,
+            )
+          : networkError(error),
+      );
+    });
     req.end(payload);
   });
 }

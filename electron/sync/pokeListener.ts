@@ -7,6 +7,9 @@ import WebSocket from 'ws';
 import { backoffDelay } from './backoff.ts';
 import type { SyncConnection } from './syncSettings.ts';
 
+/** Two and a half of the server's ping intervals without a word. */
+const SILENCE_MS = 75_000;
+
 export class PokeListener {
   private socket: WebSocket | null = null;
   private attempt = 0;
@@ -44,13 +47,27 @@ export class PokeListener {
       handshakeTimeout: 15_000,
     });
     this.socket = socket;
+    // The server pings every 30 s. A connection that went silent (a dropped network that sent
+    // no reset) is given up, so the listener reconnects instead of trusting a dead channel.
+    let silence: NodeJS.Timeout | null = null;
+    const heard = () => {
+      if (silence) clearTimeout(silence);
+      silence = setTimeout(() => socket.terminate(), SILENCE_MS);
+      silence.unref();
+    };
     socket.on('open', () => {
       this.attempt = 0;
+      heard();
       this.onConnected(true);
     });
-    socket.on('message', () => this.onPoke());
+    socket.on('ping', heard);
+    socket.on('message', () => {
+      heard();
+      this.onPoke();
+    });
     socket.on('error', () => {}); // followed by 'close', which reconnects
     socket.on('close', () => {
+      if (silence) clearTimeout(silence);
       if (this.socket !== socket) return;
       this.socket = null;
       this.onConnected(false);

@@ -30,16 +30,20 @@ const PULL_PAGE = 1000;
 const APPLY_BATCH = 10_000;
 const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
 
-/** How a request reaches the server: HTTPS with the device certificate, or (in tests) in-process. */
+/**
+ * How a request reaches the server: HTTPS with the device certificate, or (in tests)
+ * in-process. It settles always — with the answer, or rejected (also when `signal` aborts).
+ */
 export type SyncTransport = (
   connection: SyncConnection,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
+  signal?: AbortSignal,
 ) => Promise<JsonResponse>;
 
-const httpsTransport: SyncTransport = (connection, method, path, body) =>
-  httpsJson(new URL(path, connection.serverUrl), connection, method, body);
+const httpsTransport: SyncTransport = (connection, method, path, body, signal) =>
+  httpsJson(new URL(path, connection.serverUrl), connection, method, body, { signal });
 
 export interface RoundReport {
   pushed: number;
@@ -76,6 +80,7 @@ export class SyncClient {
   private readonly journal: SyncJournal;
 
   private readonly pushBatch: number;
+  private signal: AbortSignal | undefined;
 
   constructor(
     private readonly store: LocalStore,
@@ -88,7 +93,12 @@ export class SyncClient {
     this.journal = new SyncJournal(store);
   }
 
-  async round(): Promise<RoundReport> {
+  /**
+   * One round. `signal` ends it early (the core shuts down): what was committed stays, a push
+   * whose answer was lost is sent again next time and skipped by the server.
+   */
+  async round(signal?: AbortSignal): Promise<RoundReport> {
+    this.signal = signal;
     const connection = this.settings.connection();
     if (!connection)
       throw new CoreError(
@@ -146,7 +156,8 @@ export class SyncClient {
     path: string,
     body?: unknown,
   ) {
-    return this.transport(connection, method, path, body);
+    this.signal?.throwIfAborted();
+    return this.transport(connection, method, path, body, this.signal);
   }
 
   private async push(connection: SyncConnection, report: RoundReport): Promise<void> {

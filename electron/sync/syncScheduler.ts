@@ -7,6 +7,7 @@
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { backoffDelay } from './backoff.ts';
+import { ConnectionError } from './httpsJson.ts';
 import { PokeListener } from './pokeListener.ts';
 import type { RoundReport, SyncClient } from './syncClient.ts';
 import { SyncSettings } from './syncSettings.ts';
@@ -24,12 +25,24 @@ export interface SyncStatus {
 }
 
 const FALLBACK_MS = 5 * 60_000;
+/** How long a stop lets a round under way finish by itself before its requests are aborted. */
+const STOP_GRACE_MS = 2_000;
+const STILL_SAVED = 'Änderungen werden gespeichert und später gesendet.';
+
+/** Why a round got no answer, in words: a broken connection says how it broke. */
+function offlineReason(error: unknown): string {
+  if (error instanceof ConnectionError && error.failure !== 'network') return error.message;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return `Keine Verbindung zum Vereinsserver${code ? ` (${code})` : ''}.`;
+}
 const TICK_MS = 30_000;
 
 export class SyncScheduler {
   private phase: SyncPhase = 'offline';
   private message: string | null = null;
   private running: Promise<void> | null = null;
+  /** Ends the round under way (its requests) when the core stops. */
+  private abortRound: AbortController | null = null;
   private again = false;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
@@ -76,7 +89,9 @@ export class SyncScheduler {
 
   /**
    * Stops the timers and the poke channel; resolves when a round already under way has ended,
-   * so the caller may close the database after it. No further round follows a stop.
+   * so the caller may close the database after it. That round gets STOP_GRACE_MS to finish;
+   * then its requests are aborted, so a stalled connection never holds up the end of Tutti.
+   * No further round follows a stop.
    */
   stop(): Promise<void> {
     this.started = false;
@@ -85,7 +100,10 @@ export class SyncScheduler {
     for (const timer of [this.retry, this.tick]) if (timer) clearTimeout(timer);
     this.retry = null;
     this.tick = null;
-    return this.running ?? Promise.resolve();
+    const running = this.running;
+    if (!running) return Promise.resolve();
+    const abort = setTimeout(() => this.abortRound?.abort(), STOP_GRACE_MS);
+    return running.finally(() => clearTimeout(abort));
   }
 
   /**
@@ -138,8 +156,10 @@ export class SyncScheduler {
     do {
       this.again = false;
       this.phase = 'syncing';
+      const abort = new AbortController();
+      this.abortRound = abort;
       try {
-        const report = await this.client.round();
+        const report = await this.client.round(abort.signal);
         this.phase = 'synced';
         this.message = null;
         this.failures = 0;
@@ -149,14 +169,14 @@ export class SyncScheduler {
         this.failures += 1;
         const fromServer = error instanceof CoreError;
         this.phase = fromServer ? 'problem' : 'offline';
-        this.message = fromServer
-          ? error.message
-          : 'Keine Verbindung zum Vereinsserver. Änderungen werden gespeichert und später gesendet.';
+        this.message = fromServer ? error.message : `${offlineReason(error)} ${STILL_SAVED}`;
         if (this.retry) clearTimeout(this.retry);
         if (!this.started) return; // a one-off round (syncNow while stopped) is not retried
         this.retry = setTimeout(() => this.request(), backoffDelay(this.failures - 1));
         this.retry.unref();
         return;
+      } finally {
+        this.abortRound = null;
       }
     } while (this.again && this.started);
   }

@@ -56,6 +56,16 @@ export async function startTestClubServer(
   };
 }
 
+/** The club's administrator working on the server itself, without a device. */
+function clubAdmin(clubId: string) {
+  return knownCaller({
+    clubId,
+    actor: { kind: 'operator' as const, id: 'test', deviceId: null, address: null },
+    subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+    scopeEpoch: 1,
+  });
+}
+
 /** Saves a record as the club's administrator would, without a device: "entered elsewhere". */
 export function saveAsClubAdmin(
   t: TestClubServer,
@@ -64,13 +74,16 @@ export function saveAsClubAdmin(
   id: string,
   fields: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const principal = {
-    clubId,
-    actor: { kind: 'operator' as const, id: 'test', deviceId: null, address: null },
-    subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
-    scopeEpoch: 1,
-  };
-  return t.server.services.records.save(knownCaller(principal), entity, id, fields);
+  return t.server.services.records.save(clubAdmin(clubId), entity, id, fields);
+}
+
+/** Every record of one kind the club server holds for the club. */
+export function listAsClubAdmin(
+  t: TestClubServer,
+  clubId: string,
+  entity: EntityName,
+): Promise<Record<string, unknown>[]> {
+  return t.server.services.records.list(clubAdmin(clubId), entity);
 }
 
 /** Creates an enrolment code for the user and enrols a device with the desktop's client. */

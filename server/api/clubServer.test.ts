@@ -11,11 +11,13 @@ import {
   asDevice,
   enrolSupport,
   enrolUser,
+  openPokeChannel,
   startTestClubServer,
   TEST_ADMIN_PASSWORD,
   type TestClubServer,
 } from '../../test/support/clubServerFixture.ts';
 import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { askAdminSocket } from '../app/adminSocket.ts';
 import { readAudit } from '../audit/auditLog.ts';
 
 const BRASS = newId();
@@ -312,9 +314,44 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
     );
     expect((await ask()).status).toBe(403);
     await t.server.services.support.grant(clubA, 1, TEST_ADMIN_PASSWORD);
-    await t.server.services.support.revoke(clubA, TEST_ADMIN_PASSWORD);
+    await t.server.services.support.revoke(clubA);
     expect((await ask()).status).toBe(403);
   });
+
+  it('ends support at once also while the admin password is locked, and the lock still holds', async () => {
+    const { passwords, support } = t.server.services;
+    await passwords.set(clubB, TEST_ADMIN_PASSWORD);
+    await support.grant(clubB, 24, TEST_ADMIN_PASSWORD);
+    const ask = () =>
+      asDevice(t, devices.support!, 'GET', '/api/v1/records/members', {
+        headers: { 'Tutti-Club': clubB },
+      });
+    expect((await ask()).status).toBe(200);
+    const channel = await openPokeChannel(t, devices.support!, { 'Tutti-Club': clubB });
+
+    // Someone guesses the password until it locks.
+    for (let i = 1; i <= 20; i += 1)
+      await expect(support.grant(clubB, 1, `geraten-${i}`)).rejects.toThrow(/falsch|gesperrt/);
+    await expect(support.grant(clubB, 1, TEST_ADMIN_PASSWORD)).rejects.toThrow('gesperrt');
+
+    // The operator (or the club's IT officer at the server) revokes without any password.
+    const answer = await askAdminSocket(t.dir.socketPath, {
+      command: 'support.revoke',
+      clubId: clubB,
+    });
+    expect(answer).toEqual({
+      ok: true,
+      lines: ['Support-Zugriff für „Blaskapelle Nachbarort“ beendet.'],
+    });
+    expect((await ask()).status).toBe(403);
+    await expect(channel.closed).resolves.toBeDefined();
+    // Revoking did not touch the lock: granting stays refused, even with the right password.
+    await expect(support.grant(clubB, 1, TEST_ADMIN_PASSWORD)).rejects.toThrow('gesperrt');
+    const audit = await t.server.services.db.withClub(clubB, (sql) => readAudit(sql));
+    expect(audit.filter((r) => r.action === 'support.revoke').map((r) => r.actor)).toEqual([
+      'operator:cli',
+    ]);
+  }, 120_000);
 
   it('bad requests get a 4xx with a clear message and the server stays up', async () => {
     const id = newId();

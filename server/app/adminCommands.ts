@@ -65,7 +65,7 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
     hours: z.number(),
     password: secret,
   }),
-  z.object({ command: z.literal('support.revoke'), clubId: id, password: secret }),
+  z.object({ command: z.literal('support.revoke'), clubId: id }),
   z.object({ command: z.literal('audit'), clubId: id, since: z.string().optional() }),
   ...BACKUP_COMMAND_SCHEMAS,
 ]);
@@ -74,6 +74,8 @@ export type AdminCommand = z.output<typeof adminCommandSchema>;
 /** What only the running server can do after a command (install a new revocation list). */
 export interface AdminHooks {
   devicesRevoked(): Promise<void>;
+  /** Support's consent for the club ended: close support's open channels into it. */
+  supportRevoked(clubId: string): Promise<void>;
 }
 
 const dateTime = (date: Date) =>
@@ -185,7 +187,8 @@ export async function executeAdminCommand(
     }
     case 'support.revoke': {
       const club = await services.clubs.requireClub(command.clubId);
-      const count = await services.support.revoke(club.id, command.password);
+      const count = await services.support.revoke(club.id);
+      await hooks.supportRevoked(club.id);
       return [
         count > 0
           ? `Support-Zugriff für „${club.name}“ beendet.`

@@ -150,7 +150,10 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     scheduler.start();
     cleanups.push(() => scheduler.stop());
 
-    const hooks = { devicesRevoked: refreshRevocations };
+    const hooks = {
+      devicesRevoked: refreshRevocations,
+      supportRevoked: async (clubId: string) => pokes.dropSupport(clubId),
+    };
     const socket = await serveAdminSocket(dir.socketPath, (request) =>
       answerAdminRequest(services, request, hooks, log),
     );

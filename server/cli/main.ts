@@ -177,15 +177,11 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
       );
       return { command: 'support.grant', clubId, hours, password };
     }
-    case 'support revoke': {
-      const clubId = need(v.club, '--club ID');
-      const password = await readSecret(
-        v['password-file'],
-        'Administrator-Passwort des Vereins',
-        '--password-file',
-      );
-      return { command: 'support.revoke', clubId, password };
-    }
+    case 'support revoke':
+      // Revoking needs no password (see SupportAccess.revoke); one given is not read.
+      if (v['password-file'])
+        process.stderr.write('Hinweis: Zum Widerrufen wird kein Passwort gebraucht.\n');
+      return { command: 'support.revoke', clubId: need(v.club, '--club ID') };
     case 'backup run':
       return { command: 'backup.run', ...(v.club ? { clubId: v.club } : {}) };
     case 'backup list':
@@ -246,8 +242,12 @@ async function runAdminCommand(
         undefined,
         createBackupServices(db, dir, createLogger('warn')),
       );
-      // Without a running server there is no listener to update: it builds the list at start.
-      return await executeAdminCommand(services, command, { devicesRevoked: async () => {} });
+      // Without a running server there are no listeners or channels to update: it builds the
+      // revocation list at start, and support's channels need a running server.
+      return await executeAdminCommand(services, command, {
+        devicesRevoked: async () => {},
+        supportRevoked: async () => {},
+      });
     } finally {
       await db.close();
     }

@@ -28,7 +28,8 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
   device revoke GERÄTE-ID
   support staff-add --name NAME | support staff-list
   support grant --club ID --hours N [--password-file F]
-  support revoke --club ID [--password-file F]
+  support revoke --club ID           beendet den Support-Zugriff sofort; braucht kein Passwort
+                      (auch nicht, wenn das Administrator-Passwort gesperrt ist)
   audit --club ID [--since JJJJ-MM-TT]
   backup setup --target ORDNER --target ORDNER2 … [--recipient age1…] [--passphrase-file F]
                       Sicherungsziele festlegen (mindestens zwei, am besten verschiedene Platten);

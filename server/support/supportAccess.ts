@@ -2,10 +2,11 @@
  * Vendor support: staff accounts exist server-wide but see nothing of a club until the club's
  * administrator — proving it with the admin password — grants time-limited consent. Expiry is
  * checked on every request; granting and revoking are audited in the club's log, as is every
- * read and write of support staff (see the data API).
+ * read and write of support staff (see the data API). Revoking needs no password (see
+ * `revoke`).
  */
 import { newId } from '../../shared/domain/ids.ts';
-import { CLUB_ADMIN, writeAudit } from '../audit/auditLog.ts';
+import { CLUB_ADMIN, OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import type { AdminPasswords } from '../clubs/adminPassword.ts';
 import { ServiceError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
@@ -70,15 +71,23 @@ export class SupportAccess {
     return grant;
   }
 
-  /** Ends every active consent of the club at once. Returns how many were active. */
-  async revoke(clubId: string, adminPassword: string): Promise<number> {
-    await this.passwords.verify(clubId, adminPassword);
+  /**
+   * Ends every active consent of the club at once. Returns how many were active.
+   *
+   * No password: revoking only takes access away, and withdrawing consent must be as easy as
+   * giving it (Art. 7(3) DSGVO). A password check here would either obey the lockout — and a
+   * guesser who locked the password would keep support reading for an hour — or bypass it,
+   * and so become an unlimited guessing oracle. Without any check, the lockout protects
+   * granting and rotating exactly as before, and revoking always works. Who may run it is
+   * decided by the channel (the owner-only admin socket, or the data directory).
+   */
+  async revoke(clubId: string): Promise<number> {
     return this.db.withClub(clubId, async (sql) => {
       const { rows } = await sql.query(
         'UPDATE support_grants SET revoked_at = $1 WHERE revoked_at IS NULL AND expires_at > $1 RETURNING id',
         [this.now()],
       );
-      await writeAudit(sql, clubId, CLUB_ADMIN, { action: 'support.revoke' });
+      await writeAudit(sql, clubId, OPERATOR, { action: 'support.revoke' });
       return rows.length;
     });
   }

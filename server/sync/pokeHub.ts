@@ -10,6 +10,7 @@ import { authenticate } from '../api/authenticate.ts';
 import type { Services } from '../app/services.ts';
 import { CLUB_CHANGED } from '../data/recordStore.ts';
 import type { Logger } from '../log/logger.ts';
+import { isSupportIdentity } from '../pki/deviceIdentity.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 
 export const POKE_PATH = '/sync/v1/poke';
@@ -17,6 +18,8 @@ const HEARTBEAT_MS = 30_000;
 
 export class PokeHub {
   private readonly byClub = new Map<string, Set<WebSocket>>();
+  /** Channels of support staff: closed when the club's consent is revoked. */
+  private readonly support = new WeakSet<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   private stopListening: (() => Promise<void>) | null = null;
   private readonly heartbeat: NodeJS.Timeout;
@@ -57,7 +60,10 @@ export class PokeHub {
     authenticate(this.services, req.device, req.serial, req.address, req.headers)
       .then(async (caller) => {
         await this.services.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.add(caller.clubId, ws));
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          if (isSupportIdentity(req.device)) this.support.add(ws);
+          this.add(caller.clubId, ws);
+        });
       })
       .catch((error) => {
         this.log.info(
@@ -70,6 +76,11 @@ export class PokeHub {
 
   poke(clubId: string): void {
     for (const ws of this.byClub.get(clubId) ?? []) ws.send('{"type":"poke"}');
+  }
+
+  /** Closes support's channels into the club, at once. */
+  dropSupport(clubId: string): void {
+    for (const ws of this.byClub.get(clubId) ?? []) if (this.support.has(ws)) ws.terminate();
   }
 
   async close(): Promise<void> {

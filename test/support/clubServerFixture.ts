@@ -5,6 +5,7 @@
  */
 import { request } from 'node:https';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
 import { type RunningClubServer, startClubServer } from '../../server/app/clubServer.ts';
 import { DataDirectory } from '../../server/app/dataDirectory.ts';
@@ -158,4 +159,24 @@ export function asDevice(
     );
     req.end(payload);
   });
+}
+
+/** A device's poke channel (WebSocket over mutual TLS); `closed` settles when it ends. */
+export async function openPokeChannel(
+  t: TestClubServer,
+  device: Pick<EnrolledDevice, 'certificatePem' | 'privateKeyPem'>,
+  headers: Record<string, string> = {},
+): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+  const socket = new WebSocket(`wss://localhost:${t.server.devices.port}/sync/v1/poke`, {
+    ca: t.dir.caCertificatePem(),
+    cert: device.certificatePem,
+    key: device.privateKeyPem,
+    headers,
+  });
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('message', () => resolve()); // the server's hello
+    socket.once('error', reject);
+  });
+  return { socket, closed };
 }

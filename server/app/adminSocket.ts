@@ -59,10 +59,22 @@ export async function serveAdminSocket(
   };
 }
 
+const ANSWER_TIMEOUT_MS = 30 * 60_000;
+
 /** Sends one request; null when no server listens on the socket. */
 export function askAdminSocket(path: string, request: unknown): Promise<AdminAnswer | null> {
   return new Promise((resolve, reject) => {
     const socket = connect(path);
+    // A server that stopped answering must not hold the command forever; the longest command
+    // (a backup of every club) reports progress only at its end, hence the generous limit.
+    socket.setTimeout(ANSWER_TIMEOUT_MS, () =>
+      socket.destroy(
+        new ServiceError(
+          'unavailable',
+          'Der Server antwortet auf dem Admin-Socket nicht mehr. Bitte den Server prüfen (Protokoll) und ihn nötigenfalls neu starten.',
+        ),
+      ),
+    );
     let buffer = '';
     socket.setEncoding('utf8');
     socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
@@ -82,7 +94,8 @@ export function askAdminSocket(path: string, request: unknown): Promise<AdminAns
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(null);
+      if (error instanceof ServiceError) reject(error);
+      else if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(null);
       else reject(error);
     });
   });

@@ -5,6 +5,7 @@ import { makeTempDir } from '../../test/support/tempDir.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { CoreError } from './coreError.ts';
 import { beginOpenProfile, openProfile } from './profile.ts';
+import { ProfileLock } from './profileLock.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -20,9 +21,9 @@ describe('opening a profile', () => {
   it('creates a new profile, and reopens it after the lock was released', async () => {
     const dir = join(temp.dir, 'profile');
     const first = await openProfile(dir, keyStore(dir));
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(true);
     first.close();
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(false);
     (await openProfile(dir, keyStore(dir))).close();
   });
 
@@ -35,16 +36,30 @@ describe('opening a profile', () => {
     expect((error as CoreError).code).toBe('key_file_missing');
     expect((error as CoreError).message).toContain(join(dir, 'key.json'));
     expect(existsSync(join(dir, 'key.json'))).toBe(false);
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(false);
   });
 
-  it('takes over the lock of a process that is gone', async () => {
+  it('opens a profile whose lock an older Tutti left naming a PID now used by another program', async () => {
     const dir = join(temp.dir, 'profile');
     (await openProfile(dir, keyStore(dir))).close();
-    writeFileSync(join(dir, 'tutti.lock'), '999999'); // no such process
+    writeFileSync(join(dir, 'tutti.lock'), '1'); // PID 1 is alive, and it is not Tutti
     const reopened = await openProfile(dir, keyStore(dir));
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(true);
     reopened.close();
+  });
+
+  it('refuses a second core on an open profile, naming the process', async () => {
+    const dir = join(temp.dir, 'profile');
+    const first = await openProfile(dir, keyStore(dir));
+    try {
+      const error = await openProfile(dir, keyStore(dir)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CoreError);
+      expect((error as CoreError).message).toBe(
+        `Dieses Profil ist bereits geöffnet (Tutti-Prozess ${process.pid}). Bitte das andere Tutti-Fenster verwenden oder schließen.`,
+      );
+    } finally {
+      first.close();
+    }
   });
 });
 
@@ -70,10 +85,10 @@ describe('opening a profile while other work runs', () => {
     (await openProfile(dir, keyStore(dir))).close();
     const failed = await beginOpenProfile(dir, keyStore(dir));
     await failed.discard();
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(false);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(false);
     const pending = await beginOpenProfile(dir, keyStore(dir));
     const opened = await pending.open();
-    expect(existsSync(join(dir, 'tutti.lock'))).toBe(true);
+    expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(true);
     opened.close();
   });
 

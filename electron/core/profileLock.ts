@@ -1,45 +1,31 @@
 /**
  * One desktop core per profile: a second one would interleave mutation ids in the outbox.
- * The lock file holds the owner's pid; a lock left by a crashed process is taken over.
+ * The lock is released by the operating system when the process ends, however it ends, so a
+ * crashed Tutti never blocks the next start — and a PID reused by another program never
+ * blocks it either (shared/node/processLock.ts).
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { isProcessAlive } from '../../shared/node/processAlive.ts';
+import { ProcessLock } from '../../shared/node/processLock.ts';
 import { CoreError } from './coreError.ts';
 
 export class ProfileLock {
-  private released = false;
-
-  private constructor(private readonly path: string) {}
+  private constructor(private readonly lock: ProcessLock) {}
 
   static acquire(path: string): ProfileLock {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, 'wx', 0o600);
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        return new ProfileLock(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-        if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner)) {
-          throw new CoreError(
-            'profile_in_use',
-            `Dieses Profil ist bereits geöffnet (Tutti-Prozess ${owner}). Bitte das andere Tutti-Fenster verwenden oder schließen.`,
-          );
-        }
-        unlinkSync(path); // stale: its owner is gone
-      }
-    }
-    throw new CoreError('profile_in_use', 'Die Sperrdatei des Profils lässt sich nicht anlegen.');
+    const lock = ProcessLock.tryAcquire(path, 'desktop');
+    if (lock) return new ProfileLock(lock);
+    const holder = ProcessLock.holder(path);
+    throw new CoreError(
+      'profile_in_use',
+      `Dieses Profil ist bereits geöffnet${holder?.pid ? ` (Tutti-Prozess ${holder.pid})` : ''}. Bitte das andere Tutti-Fenster verwenden oder schließen.`,
+    );
+  }
+
+  /** Whether a process holds the profile's lock now (for checks and tests). */
+  static isHeld(path: string): boolean {
+    return ProcessLock.holder(path) !== null;
   }
 
   release(): void {
-    if (this.released) return;
-    this.released = true;
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // already gone: nothing to release
-    }
+    this.lock.release();
   }
 }

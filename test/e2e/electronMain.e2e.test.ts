@@ -7,9 +7,10 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProfileLock } from '../../electron/core/profileLock.ts';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations/index.ts';
 import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { makeTempDir } from '../support/tempDir.ts';
@@ -78,7 +79,7 @@ describe('the bundled Electron main process', () => {
     expect(JSON.parse(readFileSync(join(profile, 'key.safe.json'), 'utf8'))).toMatchObject({
       backend: 'gnome_libsecret',
     });
-    expect(readdirSync(profile)).not.toContain('tutti.lock');
+    expect(ProfileLock.isHeld(join(profile, 'tutti.lock'))).toBe(false);
   });
 
   it('has a preload that needs nothing but electron (it runs sandboxed)', () => {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
+import { ProcessLock } from '../../shared/node/processLock.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { REPO_ROOT, type RunResult, runBin } from '../support/tuttiProcess.ts';
 
@@ -189,7 +190,7 @@ describe('tutti-server command', () => {
     expect((await run('user', 'list', '--club', clubId)).stdout).toContain(
       `${leaderId}\tRolf\tregisterfuehrer\t${brass}`,
     );
-    expect(existsSync(join(data, 'server.lock'))).toBe(false);
+    expect(ProcessLock.holder(join(data, 'server.lock'))).toBeNull();
   }, 60_000);
 
   it('explains wrong calls in one line with a non-zero exit', async () => {
@@ -224,7 +225,7 @@ describe('tutti-server command', () => {
 
   it('runs the server; commands go through the admin socket while it holds the data', async () => {
     addresses = await startServer();
-    expect(readFileSync(join(data, 'server.lock'), 'utf8')).toContain('"role":"server"');
+    expect(ProcessLock.holder(join(data, 'server.lock'))).toMatchObject({ role: 'server' });
     // Only the owner may talk to the running server.
     expect(statSync(join(data, 'admin.sock')).mode & 0o777).toBe(0o600);
     expect(statSync(data).mode & 0o777).toBe(0o700);
@@ -244,6 +245,12 @@ describe('tutti-server command', () => {
     const listed = await run('device', 'list', '--club', clubId);
     expect(listed.stdout).toContain(device.deviceId);
     expect(listed.stdout).toContain('aktiv');
+    // Ending support's access needs no password (none is asked for on the terminal either).
+    const revoked = await run('support', 'revoke', '--club', clubId);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(lastLine(revoked)).toBe(
+      'Für „Musikverein Harmonie Tal“ war kein Support-Zugriff freigegeben.',
+    );
   }, 60_000);
 
   it('revokes a device through the running server: its next handshake is refused', async () => {
@@ -290,6 +297,7 @@ describe('tutti-server command', () => {
       'admin-password.wrong:1',
       'enrolment-code.create',
       'device.enrol',
+      'support.revoke',
       'device.revoke',
     ]);
     expect(audit.stdout).toContain('127.0.0.1');
@@ -372,7 +380,7 @@ describe('tutti-server command', () => {
 
   it('stops cleanly on SIGTERM and releases the data for direct commands', async () => {
     expect(await stopServer()).toBe(0);
-    expect(existsSync(join(data, 'server.lock'))).toBe(false);
+    expect(ProcessLock.holder(join(data, 'server.lock'))).toBeNull();
     expect(existsSync(join(data, 'admin.sock'))).toBe(false);
     const listed = await run('device', 'list');
     expect(listed.code).toBe(0);
@@ -394,13 +402,28 @@ describe('tutti-server command', () => {
     }
   }, 60_000);
 
-  it('takes over the lock of a crashed process', async () => {
+  it('is not kept out by the lock of a crashed process, even when its PID lives on elsewhere', async () => {
+    // What an older Tutti left after a crash, naming a PID that now belongs to another program.
     writeFileSync(
       join(data, 'server.lock'),
-      JSON.stringify({ pid: 2 ** 22 + 12345, role: 'server', since: 'x' }),
+      JSON.stringify({ pid: 1, role: 'server', since: '2026-11-01T00:00:00Z' }),
     );
+    writeFileSync(join(data, 'server.lock.json'), JSON.stringify({ pid: 1, role: 'server' }));
     const listed = await run('club', 'list');
-    expect(listed.code).toBe(0);
+    expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('Musikverein Harmonie Tal');
+  }, 60_000);
+
+  it('starts again at once after the server was killed with SIGKILL', async () => {
+    await startServer();
+    server!.removeAllListeners('exit');
+    await new Promise((resolve) => {
+      server!.once('exit', resolve);
+      server!.kill('SIGKILL');
+    });
+    server = null;
+    await startServer();
+    expect(ProcessLock.holder(join(data, 'server.lock'))).toMatchObject({ role: 'server' });
+    expect(await stopServer()).toBe(0);
   }, 60_000);
 });

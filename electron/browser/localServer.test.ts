@@ -13,7 +13,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let store: LocalStore;
 let server: LocalServer;
 let origin: string;
-let cookie: string;
+let token: string;
 
 beforeAll(async () => {
   temp = makeTempDir();
@@ -26,10 +26,8 @@ beforeAll(async () => {
   store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
   server = await startLocalServer({ api: new ClubService(store, temp.dir), staticDir });
   origin = `http://127.0.0.1:${server.port}`;
-  const login = await fetch(server.url, { redirect: 'manual' });
-  expect(login.status).toBe(303);
-  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+  token = new URL(server.url).searchParams.get('token')!;
+  expect(token.length).toBeGreaterThanOrEqual(40);
 });
 
 afterAll(async () => {
@@ -41,25 +39,47 @@ afterAll(async () => {
 function rpc(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${origin}/api/rpc`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
 describe('local browser mode', () => {
-  it('serves nothing without the token from the terminal', async () => {
-    expect((await fetch(`${origin}/`)).status).toBe(401);
-    expect((await fetch(`${origin}/?token=falsch`, { redirect: 'manual' })).status).toBe(403);
-    const res = await fetch(`${origin}/api/rpc`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"method":"status","args":[]}',
-    });
+  it('answers no call without the token from the terminal, and never sets a cookie', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200); // the page itself holds no data; it asks how to get in
+    expect(page.headers.get('set-cookie')).toBeNull();
+    for (const authorization of [undefined, 'Bearer falsch', `Basic ${token}`, token]) {
+      const res = await fetch(`${origin}/api/rpc`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
+        body: '{"method":"status","args":[]}',
+      });
+      expect(res.status, String(authorization)).toBe(401);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('takes no credential from a cookie: another program on 127.0.0.1 gets nothing to replay', async () => {
+    const res = await rpc({ method: 'list', args: ['members'] }, { Authorization: '' });
     expect(res.status).toBe(401);
+    const withCookie = await fetch(`${origin}/api/rpc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `tutti_session=${token}` },
+      body: '{"method":"list","args":["members"]}',
+    });
+    expect(withCookie.status).toBe(401);
   });
 
   it('sends the page with a strict CSP and a fresh style nonce', async () => {
-    const res = await fetch(`${origin}/`, { headers: { Cookie: cookie } });
+    const res = await fetch(`${origin}/`);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/script-src 'self'(;|$)/);
@@ -69,7 +89,7 @@ describe('local browser mode', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('answers calls with the session cookie', async () => {
+  it('answers calls that carry the token in the Authorization header', async () => {
     const res = await rpc({ method: 'save', args: ['registers', { name: 'Klarinetten' }] });
     expect(await res.json()).toMatchObject({
       ok: true,
@@ -84,7 +104,7 @@ describe('local browser mode', () => {
           host: '127.0.0.1',
           port: server.port,
           path: '/',
-          headers: { Host: 'evil.example:80', Cookie: cookie },
+          headers: { Host: 'evil.example:80' },
         },
         (res) => done(res.statusCode!),
       ).end();
@@ -99,6 +119,18 @@ describe('local browser mode', () => {
     expect(
       (await rpc('method=status', { 'Content-Type': 'application/x-www-form-urlencoded' })).status,
     ).toBe(415);
+    for (const type of ['application/jsonx', 'application/json-patch+json', 'text/plain'])
+      expect((await rpc({ method: 'status', args: [] }, { 'Content-Type': type })).status).toBe(
+        415,
+      );
+    expect(
+      (
+        await rpc(
+          { method: 'status', args: [] },
+          { 'Content-Type': 'Application/JSON; charset=utf-8' },
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('answers malformed calls with a German 4xx and changes nothing', async () => {
@@ -126,6 +158,30 @@ describe('local browser mode', () => {
     });
     expect(big.status).toBe(413);
     expect(store.outbox.pendingCount()).toBe(pending);
+    expect((await rpc({ method: 'status', args: [] })).status).toBe(200);
+  });
+
+  it('refuses an endless chunked body with 413 and goes on serving', async () => {
+    const status = await new Promise<number | string>((done) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/rpc',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        },
+        (res) => done(res.statusCode!),
+      );
+      req.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? e.message));
+      const chunk = Buffer.alloc(256 * 1024, 0x20);
+      const pump = () => {
+        while (!req.destroyed && req.write(chunk));
+        if (!req.destroyed) req.once('drain', pump);
+      };
+      pump();
+    });
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(status);
     expect((await rpc({ method: 'status', args: [] })).status).toBe(200);
   });
 });

@@ -1,20 +1,25 @@
 /**
  * The local browser mode: the desktop core serves the UI and the ClubApi on 127.0.0.1 only.
- * Access needs the per-start token printed in the terminal; it is exchanged once for an
- * HttpOnly, SameSite=Strict cookie and removed from the address bar. The Host header is checked
- * against DNS rebinding, and API calls must be same-origin JSON, which a foreign page cannot
- * send without a CORS preflight we never answer.
+ * Every API call needs the per-start token printed in the terminal, sent by the page in the
+ * `Authorization` header. The page keeps it in `sessionStorage` (per origin, port included)
+ * and removes it from the address bar. Never in a cookie: cookies are not scoped by port, so
+ * every other server on 127.0.0.1 would receive one — and could replay it.
+ *
+ * The page and its assets are served without the token (they hold no data and are the same
+ * in every installation). The Host header is checked against DNS rebinding, and API calls must
+ * be same-origin JSON with the header, which a foreign page cannot send without a CORS
+ * preflight we never answer.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ClubApi, MAX_IMPORT_BASE64 } from '../../shared/api/clubApi.ts';
 import { fail } from '../../shared/api/result.ts';
+import { BodyError, readLimitedBody } from '../../shared/node/readLimitedBody.ts';
 import { AppAssets } from '../core/appAssets.ts';
 import { dispatchRpc } from '../core/rpc.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 
-const SESSION_COOKIE = 'tutti_session';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Only the import wizard hands over a whole file: its base64 plus the request around it. */
 const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BASE64 + 1024 * 1024;
@@ -32,12 +37,15 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
+/** The token of an `Authorization: Bearer …` header, or '' without one. */
+function bearerToken(req: IncomingMessage): string {
+  const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? '';
+}
+
+/** The media type of a Content-Type header, without parameters, in lower case. */
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function send(
@@ -57,17 +65,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BODY_BYTES) throw new RangeError('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startLocalServer(options: {
   api: ClubApi;
   staticDir: string;
@@ -75,8 +72,7 @@ export async function startLocalServer(options: {
   log?: (line: string) => void;
 }): Promise<LocalServer> {
   const { api, staticDir, log = () => {} } = options;
-  const token = randomBytes(24).toString('base64url');
-  const session = randomBytes(32).toString('base64url');
+  const token = randomBytes(32).toString('base64url');
   const assets = await AppAssets.load(staticDir);
   let origin = '';
   let allowedHosts: string[] = [];
@@ -86,31 +82,6 @@ export async function startLocalServer(options: {
       return send(res, 421, 'Falscher Host.', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
     const url = new URL(req.url ?? '/', origin);
-    const presented = url.searchParams.get('token');
-    if (presented !== null && req.method === 'GET') {
-      if (!safeEqual(presented, token)) {
-        return send(
-          res,
-          403,
-          'Der Zugangsschlüssel ist falsch. Bitte die Adresse aus dem Terminal verwenden.',
-          {
-            'Content-Type': 'text/plain; charset=utf-8',
-          },
-        );
-      }
-      return send(res, 303, '', {
-        'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
-      });
-    }
-    if (!safeEqual(cookieValue(req, SESSION_COOKIE) ?? '', session)) {
-      return send(
-        res,
-        401,
-        'Kein Zugang: Bitte Tutti über die Adresse mit Zugangsschlüssel öffnen, die beim Start im Terminal angezeigt wurde.',
-        { 'Content-Type': 'text/plain; charset=utf-8' },
-      );
-    }
     if (url.pathname === '/api/rpc') return handleRpc(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Methode nicht erlaubt.');
@@ -118,29 +89,40 @@ export async function startLocalServer(options: {
   }
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'Nur POST.'));
+    // Whatever is refused here is refused before its body is read: the connection then ends.
+    const refuse = (status: number, code: 'bad_request' | 'forbidden', message: string) => {
+      if (!req.complete) res.setHeader('Connection', 'close');
+      sendJson(res, status, fail(code, message));
+    };
+    if (req.method !== 'POST') return refuse(405, 'bad_request', 'Nur POST.');
+    if (!safeEqual(bearerToken(req), token)) {
+      return refuse(
+        401,
+        'forbidden',
+        'Kein Zugang: Bitte Tutti über die Adresse mit Zugangsschlüssel öffnen, die beim Start im Terminal angezeigt wurde.',
+      );
+    }
     if (
       req.headers.origin !== undefined &&
       !allowedHosts.some((h) => req.headers.origin === `http://${h}`)
     ) {
-      return sendJson(res, 403, fail('forbidden', 'Fremde Herkunft.'));
+      return refuse(403, 'forbidden', 'Fremde Herkunft.');
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, fail('bad_request', 'JSON erwartet.'));
-    }
+    if (mediaType(req) !== 'application/json') return refuse(415, 'bad_request', 'JSON erwartet.');
     let body: unknown;
     try {
-      const text = await readBody(req);
+      const text = (await readLimitedBody(req, MAX_IMPORT_BODY_BYTES)).toString('utf8');
       body = JSON.parse(text);
       const method = (body as { method?: unknown } | null)?.method;
       if (text.length > MAX_BODY_BYTES && method !== 'importOpen')
-        throw new RangeError('body too large');
+        throw new BodyError('too_large', MAX_BODY_BYTES);
     } catch (error) {
-      const tooLarge = error instanceof RangeError;
-      return sendJson(
-        res,
+      if (error instanceof BodyError && error.reason === 'aborted') return; // nobody to answer
+      const tooLarge = error instanceof BodyError;
+      return refuse(
         tooLarge ? 413 : 400,
-        fail('bad_request', tooLarge ? 'Anfrage zu groß.' : 'Ungültiges JSON.'),
+        'bad_request',
+        tooLarge ? 'Anfrage zu groß.' : 'Ungültiges JSON.',
       );
     }
     const result = await dispatchRpc(api, body);

@@ -57,6 +57,23 @@ afterAll(async () => {
 });
 
 describe('the desktop program in the browser', () => {
+  it('opens only with the printed address, keeps its key out of the address bar and of cookies', async () => {
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.context().cookies()).toEqual([]);
+    await page.reload();
+    await page.getByTestId('data-table').waitFor(); // the key stays with the tab
+    const bare = await browser.newPage({ locale: 'de-DE' });
+    try {
+      await bare.goto(new URL('/', tutti.url).href);
+      await expect
+        .poll(() => bare.getByRole('heading', { level: 1 }).innerText())
+        .toBe('Bitte Tutti über die Adresse aus dem Terminal öffnen');
+      expect(await bare.getByTestId('nav-members').count()).toBe(0);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('creates a register', async () => {
     await app.goTo('registers');
     await page.getByTestId('new-register').click();

@@ -135,7 +135,7 @@ describe('sync over a connection that breaks', () => {
     relay.queue(CUT_HANDSHAKE, CUT_UPLOAD, CUT_DOWNLOAD);
     const tutti = await startTutti(profile, passphraseFile);
     try {
-      const core = await connectToCore(tutti.url);
+      const core = connectToCore(tutti.url);
       const status = async () => {
         const answer = await core.call<SyncStatus>('syncStatus');
         if (!answer.ok) throw new Error(answer.error.message);

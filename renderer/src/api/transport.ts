@@ -1,9 +1,15 @@
 /**
  * The renderer's ClubApi. In Electron the preload exposes `window.tutti`; in the local browser
- * mode (and later the web application) calls go as JSON to `/api/rpc` on the page's own origin.
+ * mode (and later the web application) calls go as JSON to `/api/rpc` on the page's own origin,
+ * with the access key from the printed address in the `Authorization` header.
+ *
+ * The key lives in `sessionStorage`: per origin including the port, so no other program on
+ * 127.0.0.1 ever receives it (a cookie would go to every port), and per tab, so it is gone
+ * with the tab. It is taken out of the address bar at once.
  */
 import { CLUB_API_METHODS, type ClubApi } from '../../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../../shared/api/result.ts';
+import { i18next } from '../i18n/index.ts';
 
 declare global {
   interface Window {
@@ -11,28 +17,47 @@ declare global {
   }
 }
 
+const ACCESS_KEY = 'tutti.access';
+
+/** Moves `?token=` from the address into this tab's storage; the key, or null without one. */
+function takeAccessKey(): string | null {
+  const url = new URL(window.location.href);
+  const fromAddress = url.searchParams.get('token');
+  if (fromAddress) {
+    window.sessionStorage.setItem(ACCESS_KEY, fromAddress);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+  return window.sessionStorage.getItem(ACCESS_KEY);
+}
+
+const accessKey = window.tutti ? null : takeAccessKey();
+
+/** True when the page runs in a browser without the key from the terminal: nothing will work. */
+export function lacksAccessKey(): boolean {
+  return !window.tutti && !accessKey;
+}
+
 async function rpc(method: string, args: unknown[]): Promise<ApiResult<unknown>> {
   let response: Response;
   try {
     response = await fetch('./api/rpc', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(accessKey ? { Authorization: `Bearer ${accessKey}` } : {}),
+      },
+      credentials: 'omit',
       body: JSON.stringify({ method, args }),
     });
   } catch {
-    return fail('unavailable', 'Tutti ist nicht erreichbar. Läuft das Programm noch?');
+    return fail('unavailable', i18next.t('access.unreachable'));
   }
-  if (response.status === 401) {
-    return fail(
-      'forbidden',
-      'Die Sitzung ist abgelaufen. Bitte Tutti über die Adresse aus dem Terminal neu öffnen.',
-    );
-  }
+  if (response.status === 401) return fail('forbidden', i18next.t('access.refused'));
   try {
     return (await response.json()) as ApiResult<unknown>;
   } catch {
-    return fail('internal', `Unerwartete Antwort (HTTP ${response.status}).`);
+    return fail('internal', i18next.t('access.unexpected', { status: response.status }));
   }
 }
 

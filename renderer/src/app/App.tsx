@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lacksAccessKey } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
@@ -36,7 +37,26 @@ const PAGES = {
 } as const;
 type Page = keyof typeof PAGES;
 
+/** In a browser opened without the printed address: say how to get in, load nothing. */
+function AccessNeeded() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="100dvh" p="md" component="main">
+      <Stack maw={560}>
+        <Title order={1} size="h2">
+          {t('access.neededTitle')}
+        </Title>
+        <Text>{t('access.neededText')}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
 export function App() {
+  return lacksAccessKey() ? <AccessNeeded /> : <ClubApp />;
+}
+
+function ClubApp() {
   const { t, i18n } = useTranslation();
   const loadState = useClubData((s) => s.loadState);
   const loadError = useClubData((s) => s.loadError);

@@ -8,6 +8,15 @@ export const de = {
     retry: 'Erneut versuchen',
     language: 'Sprache',
   },
+  access: {
+    neededTitle: 'Bitte Tutti über die Adresse aus dem Terminal öffnen',
+    neededText:
+      'Diese Seite braucht den Zugangsschlüssel, den Tutti beim Start im Terminal anzeigt (die Adresse mit „?token=…“). Er gilt nur in dem Browser-Tab, in dem er geöffnet wurde.',
+    refused:
+      'Kein Zugang: Der Zugangsschlüssel passt nicht (mehr). Bitte Tutti über die Adresse aus dem Terminal neu öffnen.',
+    unreachable: 'Tutti ist nicht erreichbar. Läuft das Programm noch?',
+    unexpected: 'Unerwartete Antwort von Tutti (HTTP {{status}}).',
+  },
   nav: {
     members: 'Mitglieder',
     registers: 'Register',

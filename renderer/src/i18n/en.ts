@@ -8,6 +8,15 @@ export const en = {
     retry: 'Try again',
     language: 'Language',
   },
+  access: {
+    neededTitle: 'Please open Tutti with the address shown in the terminal',
+    neededText:
+      'This page needs the access key Tutti shows in the terminal when it starts (the address with “?token=…”). It is valid only in the browser tab it was opened in.',
+    refused:
+      'No access: the access key does not match (any more). Please open Tutti again with the address from the terminal.',
+    unreachable: 'Tutti cannot be reached. Is the program still running?',
+    unexpected: 'Unexpected answer from Tutti (HTTP {{status}}).',
+  },
   nav: {
     members: 'Members',
     registers: 'Sections',

@@ -81,7 +81,12 @@ export async function startLocalServer(options: {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return send(res, 421, 'Falscher Host.', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return send(res, 400, 'Ungültige Adresse.', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
     if (url.pathname === '/api/rpc') return handleRpc(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Methode nicht erlaubt.');

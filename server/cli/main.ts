@@ -242,12 +242,8 @@ async function runAdminCommand(
         undefined,
         createBackupServices(db, dir, createLogger('warn')),
       );
-      // Without a running server there are no listeners or channels to update: it builds the
-      // revocation list at start, and support's channels need a running server.
-      return await executeAdminCommand(services, command, {
-        devicesRevoked: async () => {},
-        supportRevoked: async () => {},
-      });
+      // Without a running server there is no listener to update: it builds the list at start.
+      return await executeAdminCommand(services, command, { devicesRevoked: async () => {} });
     } finally {
       await db.close();
     }
@@ -262,6 +258,7 @@ async function start(
   print: (line: string) => void,
 ): Promise<number> {
   const log = createLogger();
+  const stopGuarding = keepServingDespiteUncaughtErrors(log);
   const server = await startClubServer({
     dir,
     passphrase: await serverPassphrase(v['passphrase-file']),
@@ -270,8 +267,10 @@ async function start(
     webPort: port(v['web-port'], '--web-port'),
     devicePort: port(v['device-port'], '--device-port'),
     log,
+  }).catch((error: unknown) => {
+    stopGuarding();
+    throw error;
   });
-  const stopGuarding = keepServingDespiteUncaughtErrors(log);
   for (const line of server.addresses()) print(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -39,7 +39,12 @@ export class Router<C> {
 
   async handle(context: C, req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const path = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+      let path: string;
+      try {
+        path = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+      } catch {
+        throw new ServiceError('bad_request', 'Die Adresse der Anfrage ist ungültig.');
+      }
       const matching = this.routes
         .map((route) => ({ route, match: route.pattern.exec(path) }))
         .filter((m) => m.match);

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import {
@@ -101,14 +102,21 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
   // WebSocket upgrades (pokes) arrive over the same mutually authenticated connection.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // The HTTP server no longer watches an upgraded socket: a reset while the upgrade is being
-    // decided must not become an uncaught error.
+    // decided must not become an uncaught error, and a client that goes silent must not hold
+    // it open (the WebSocket takes over its own timing once accepted).
     socket.on('error', () => socket.destroy());
+    (socket as Socket).setTimeout(timeouts.idleMs, () => socket.destroy());
     const deviceRequest = identify(req);
     if (!deviceRequest || !options.onUpgrade) {
       socket.destroy();
       return;
     }
-    options.onUpgrade(deviceRequest, socket, head);
+    try {
+      options.onUpgrade(deviceRequest, socket, head);
+    } catch (error) {
+      options.log.error({ err: error, url: req.url }, 'upgrade failed');
+      socket.destroy();
+    }
   });
 
   server.on('secureConnection', (socket: TLSSocket) => {

@@ -179,6 +179,20 @@ describe('the club server under bad input and broken connections', () => {
       },
     },
     {
+      name: 'a request target that is not a path',
+      run: (target) =>
+        rawConnection(
+          target,
+          (s) =>
+            writeRaw(s, 'GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+          10_000,
+        ),
+      check: (o) => {
+        expect(o.status).toBe(400);
+        expect(o.closedAfterMs).not.toBeNull();
+      },
+    },
+    {
       name: 'bytes that are not HTTP',
       run: (target) =>
         rawConnection(target, (s) => writeRaw(s, '\u0000\u0001GARBAGE\r\n\r\n'), 10_000),
@@ -350,6 +364,34 @@ describe('the club server under bad input and broken connections', () => {
       expect(outcome.closedAfterMs).not.toBeNull();
       expect(outcome.closedAfterMs!).toBeLessThan(TIMEOUTS.handshakeSeconds * 1000 + SLACK_MS);
     }
+    // Upgrades the poke channel refuses, from clients that then never close their side.
+    const upgrade = (target: string) =>
+      rawConnection(
+        devices(),
+        (s) =>
+          writeRaw(
+            s,
+            `GET ${target} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          ),
+        15_000,
+      );
+    const refused = await Promise.all([upgrade('http://['), upgrade('/nope')]);
+    expect(refused.map((o) => o.status)).toEqual([400, 404]);
+    for (const outcome of refused) {
+      expect(outcome.closedAfterMs).not.toBeNull();
+      expect(outcome.closedAfterMs!).toBeLessThan(TIMEOUTS.idleSeconds * 1000 + SLACK_MS);
+    }
+    // An upgrade that says nothing after its first line is ended by the idle deadline.
+    const silent = await rawConnection(
+      devices(),
+      (s) =>
+        writeRaw(
+          s,
+          'GET /sync/v1/poke HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+        ),
+      15_000,
+    );
+    expect(silent.closedAfterMs).not.toBeNull();
     // A device that sends its upgrade for pokes and vanishes at once.
     await rawConnection(
       devices(),
@@ -390,4 +432,9 @@ describe('the club server under bad input and broken connections', () => {
     expect(synced.stdout.trim()).toMatch(/^Gesendet: 1, abgelehnt: 0, .*noch offen: 0$/);
     expect(server.child(), `the server ended:\n${server.log()}`).not.toBeNull();
   }, 60_000);
+
+  it('needed its last resort for none of it: every error was handled where it arose', () => {
+    expect(server.log()).not.toContain('uncaught error');
+    expect(server.log()).not.toContain('"level":50'); // pino's error level
+  });
 });

@@ -74,8 +74,6 @@ export type AdminCommand = z.output<typeof adminCommandSchema>;
 /** What only the running server can do after a command (install a new revocation list). */
 export interface AdminHooks {
   devicesRevoked(): Promise<void>;
-  /** Support's consent for the club ended: close support's open channels into it. */
-  supportRevoked(clubId: string): Promise<void>;
 }
 
 const dateTime = (date: Date) =>
@@ -188,7 +186,6 @@ export async function executeAdminCommand(
     case 'support.revoke': {
       const club = await services.clubs.requireClub(command.clubId);
       const count = await services.support.revoke(club.id);
-      await hooks.supportRevoked(club.id);
       return [
         count > 0
           ? `Support-Zugriff für „${club.name}“ beendet.`

@@ -150,10 +150,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     scheduler.start();
     cleanups.push(() => scheduler.stop());
 
-    const hooks = {
-      devicesRevoked: refreshRevocations,
-      supportRevoked: async (clubId: string) => pokes.dropSupport(clubId),
-    };
+    const hooks = { devicesRevoked: refreshRevocations };
     const socket = await serveAdminSocket(dir.socketPath, (request) =>
       answerAdminRequest(services, request, hooks, log),
     );

@@ -12,6 +12,8 @@ import { ServiceError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 
 export const MAX_SUPPORT_GRANT_HOURS = 24 * 30;
+/** Announced on commit of a revocation, to every server node (payload: the club id). */
+export const SUPPORT_REVOKED = 'tutti_support_revoked';
 
 export interface SupportGrant {
   id: string;
@@ -88,6 +90,8 @@ export class SupportAccess {
         [this.now()],
       );
       await writeAudit(sql, clubId, OPERATOR, { action: 'support.revoke' });
+      // Every node closes support's open channels into the club (pokeHub.ts).
+      await sql.query('SELECT pg_notify($1, $2)', [SUPPORT_REVOKED, clubId]);
       return rows.length;
     });
   }

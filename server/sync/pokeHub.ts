@@ -11,17 +11,27 @@ import type { Services } from '../app/services.ts';
 import { CLUB_CHANGED } from '../data/recordStore.ts';
 import type { Logger } from '../log/logger.ts';
 import { isSupportIdentity } from '../pki/deviceIdentity.ts';
+import { SUPPORT_REVOKED } from '../support/supportAccess.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 
 export const POKE_PATH = '/sync/v1/poke';
 const HEARTBEAT_MS = 30_000;
 
+/** The path of a request target, or null for one that is not a path at all. */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'https://tutti.invalid').pathname;
+  } catch {
+    return null;
+  }
+}
+
 export class PokeHub {
   private readonly byClub = new Map<string, Set<WebSocket>>();
-  /** Channels of support staff: closed when the club's consent is revoked. */
+  /** Channels of support staff: closed when the club's consent ends (revoked or expired). */
   private readonly support = new WeakSet<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  private stopListening: (() => Promise<void>) | null = null;
+  private readonly stopListening: (() => Promise<void>)[] = [];
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
 
@@ -29,7 +39,9 @@ export class PokeHub {
     private readonly services: Services,
     private readonly log: Logger,
   ) {
-    // A device that vanished without closing (sleep, lost network) is noticed and dropped.
+    // A device that vanished without closing (sleep, lost network) is noticed and dropped, and
+    // support's channels are checked against the club's consent (it may have expired, or been
+    // revoked while a channel was being opened).
     this.heartbeat = setInterval(() => {
       for (const sockets of this.byClub.values())
         for (const ws of sockets) {
@@ -40,26 +52,38 @@ export class PokeHub {
           this.alive.delete(ws);
           ws.ping();
         }
+      this.checkSupportConsent().catch((error) =>
+        this.log.error({ err: error }, 'support consent check failed'),
+      );
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
   async start(): Promise<void> {
-    this.stopListening = await this.services.db.listen(CLUB_CHANGED, (clubId) => this.poke(clubId));
+    this.stopListening.push(
+      await this.services.db.listen(CLUB_CHANGED, (clubId) => this.poke(clubId)),
+      // From whichever node the revocation ran on.
+      await this.services.db.listen(SUPPORT_REVOKED, (clubId) => this.dropSupport(clubId)),
+    );
   }
 
   /** Accepts the upgrade of a device that is current and allowed into its club, else refuses. */
   handleUpgrade(req: DeviceRequest, socket: Duplex, head: Buffer): void {
     const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      // Ended and then destroyed: a client that never closes its side holds nothing open.
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+        socket.destroy(),
+      );
     };
-    if (new URL(req.url ?? '/', 'https://x').pathname !== POKE_PATH) {
-      refuse('404 Not Found');
+    const path = pathOf(req.url);
+    if (path !== POKE_PATH) {
+      refuse(path === null ? '400 Bad Request' : '404 Not Found');
       return;
     }
     authenticate(this.services, req.device, req.serial, req.address, req.headers)
       .then(async (caller) => {
         await this.services.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
+        if (socket.destroyed) return; // the device gave up meanwhile
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           if (isSupportIdentity(req.device)) this.support.add(ws);
           this.add(caller.clubId, ws);
@@ -83,9 +107,19 @@ export class PokeHub {
     for (const ws of this.byClub.get(clubId) ?? []) if (this.support.has(ws)) ws.terminate();
   }
 
+  private async checkSupportConsent(): Promise<void> {
+    for (const [clubId, sockets] of this.byClub) {
+      if (![...sockets].some((ws) => this.support.has(ws))) continue;
+      const grant = await this.services.db.withClub(clubId, (sql) =>
+        this.services.support.activeGrant(sql),
+      );
+      if (!grant) this.dropSupport(clubId);
+    }
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    await this.stopListening?.();
+    for (const stop of this.stopListening.splice(0)) await stop();
     for (const sockets of this.byClub.values()) for (const ws of sockets) ws.terminate();
     this.byClub.clear();
     this.wss.close();

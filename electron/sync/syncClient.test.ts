@@ -13,7 +13,8 @@ import {
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { LocalStore } from '../store/localStore.ts';
-import { SyncClient } from './syncClient.ts';
+import { ConnectionError, httpsJson } from './httpsJson.ts';
+import { SyncClient, type SyncTransport } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncSettings } from './syncSettings.ts';
 
@@ -169,6 +170,40 @@ describe('desktop sync client', () => {
     settings.updateCertificate(before.certificatePem, before.privateKeyPem, before.notAfter);
     await expect(stale.round()).rejects.toThrow();
     settings.updateCertificate(after.certificatePem, after.privateKeyPem, after.notAfter);
+  });
+
+  it('gets in again and renews once more when the answer of a renewal was lost', async () => {
+    const { office } = desktops as Record<string, Desktop>;
+    const settings = new SyncSettings(office!.store.meta);
+    const before = settings.connection()!;
+    settings.updateCertificate(
+      before.certificatePem,
+      before.privateKeyPem,
+      new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    );
+    let renewals = 0;
+    const losingFirstRenewal: SyncTransport = async (connection, method, path, body, signal) => {
+      const answer = await httpsJson(
+        new URL(path, connection.serverUrl),
+        connection,
+        method,
+        body,
+        {
+          signal,
+        },
+      );
+      if (path === '/api/v1/certificate/renew' && renewals++ === 0)
+        throw new ConnectionError('cut', 'Die Verbindung brach ab (im Test).');
+      return answer;
+    };
+    const client = new SyncClient(office!.store, losingFirstRenewal);
+    await expect(client.round()).rejects.toThrow('im Test');
+    expect(settings.connection()!.certificatePem).toBe(before.certificatePem);
+    // The next round gets in with the certificate the device still has, and renews again.
+    await expect(client.round()).resolves.toMatchObject({ rejected: 0 });
+    expect(renewals).toBe(2);
+    expect(settings.connection()!.certificatePem).not.toBe(before.certificatePem);
+    await expect(office!.sync.round()).resolves.toMatchObject({ rejected: 0 });
   });
 
   it("purges another register's members from a leader's device when the leader moves", async () => {

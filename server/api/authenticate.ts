@@ -8,9 +8,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import type { Services } from '../app/services.ts';
 import type { Caller } from '../data/principal.ts';
+import { type CertificateState, certificateVerdict } from '../devices/certificateVerdict.ts';
 import { requireUuid, ServiceError } from '../errors.ts';
 import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts';
-import { normalSerial } from '../pki/serial.ts';
 
 export const SUPPORT_CLUB_HEADER = 'tutti-club';
 
@@ -55,28 +55,29 @@ export async function authenticate(
   return {
     clubId: identity.clubId,
     resolve: async (sql) => {
-      const { rows } = await sql.query<{
-        user_id: string;
-        role: string;
-        register_ids: string[];
-        member_id: string | null;
-        scope_epoch: number;
-        certificate_serial: string;
-        revoked_at: Date | null;
-      }>(
-        `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, u.scope_epoch, d.certificate_serial, d.revoked_at
+      const { rows } = await sql.query<
+        {
+          user_id: string;
+          role: string;
+          register_ids: string[];
+          member_id: string | null;
+          scope_epoch: number;
+        } & CertificateState
+      >(
+        `SELECT u.id AS user_id, u.role, u.register_ids, u.member_id, u.scope_epoch, d.certificate_serial,
+                d.revoked_at, d.previous_serial, d.previous_not_after, d.previous_retired
          FROM devices d JOIN users u ON u.club_id = d.club_id AND u.id = d.user_id
          WHERE d.id = $1 AND d.not_after > now()`,
         [identity.deviceId],
       );
       const row = rows[0];
-      if (
-        !row ||
-        row.revoked_at ||
-        row.certificate_serial !== normalSerial(serial) ||
-        row.user_id !== identity.userId
-      )
+      const verdict = certificateVerdict(row, serial, new Date());
+      if (!row || verdict === 'refused' || row.user_id !== identity.userId)
         throw new ServiceError('forbidden', GONE);
+      if (verdict === 'promote')
+        await sql.query('UPDATE devices SET previous_retired = true WHERE id = $1', [
+          identity.deviceId,
+        ]);
       const grants = await services.roles.grantsOf(sql, row.role);
       if (!grants)
         throw new ServiceError(

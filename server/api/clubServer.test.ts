@@ -436,8 +436,13 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
       certificatePem: value<{ certificate: string }>(renewed).certificate,
       privateKeyPem,
     };
+    // Until the new certificate is used, the old one still works: the answer might be lost.
+    expect((await asDevice(t, old, 'GET', '/api/v1/me')).status).toBe(200);
     expect((await asDevice(t, fresh, 'GET', '/api/v1/me')).status).toBe(200);
-    // The replaced certificate is in the revocation list: refused at the handshake.
+    // Once it was used, the replaced one is refused at once, and at the handshake as soon as
+    // the revocation list is installed anew (at the next renewal, revocation, or daily).
+    expect((await asDevice(t, old, 'GET', '/api/v1/me')).status).toBe(403);
+    await t.server.refreshRevocations();
     const stale = await asDevice(t, old, 'GET', '/api/v1/me');
     expect(stale.status).toBeUndefined();
     expect(stale.error).toBeDefined();
@@ -458,6 +463,33 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
       certificatePem: value<{ certificate: string }>(renewedSupport).certificate,
       privateKeyPem: support.privateKeyPem,
     };
+  });
+
+  it('lets a device whose renewal answer was lost in again, and renew once more', async () => {
+    const { createDeviceKeyAndCsr } = await import('../../shared/node/deviceKeys.ts');
+    const user = await t.server.services.clubs.addUser(clubA, { name: 'Paul', role: 'vorstand' });
+    const device = await enrolUser(t, clubA, user.id);
+    const renew = async (presenting: typeof device) => {
+      const next = await createDeviceKeyAndCsr(device.deviceId);
+      const answer = await asDevice(t, presenting, 'POST', '/api/v1/certificate/renew', {
+        body: { csr: next.csrPem },
+      });
+      expect(answer.status).toBe(200);
+      await t.server.refreshRevocations(); // as the running server does after a renewal
+      return {
+        ...device,
+        certificatePem: value<{ certificate: string }>(answer).certificate,
+        privateKeyPem: next.privateKeyPem,
+      };
+    };
+    const lost = await renew(device); // the answer never reaches the device
+    const second = await renew(device); // so it asks again with the certificate it has
+    expect((await asDevice(t, second, 'GET', '/api/v1/me')).status).toBe(200);
+    await t.server.refreshRevocations();
+    // The one never received and the old one are both refused now, at the handshake.
+    for (const gone of [lost, device])
+      expect((await asDevice(t, gone, 'GET', '/api/v1/me')).error).toBeDefined();
+    expect((await asDevice(t, second, 'GET', '/api/v1/me')).status).toBe(200);
   });
 
   it('refuses a revoked device at the handshake, without a restart', async () => {

@@ -19,6 +19,7 @@ import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts
 import { normalSerial } from '../pki/serial.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import type { SupportAccess } from '../support/supportAccess.ts';
+import { type CertificateState, certificateVerdict } from './certificateVerdict.ts';
 
 export interface IssuedCertificate {
   deviceId: string;
@@ -150,7 +151,9 @@ export class DeviceRegistry {
 
   /**
    * A new certificate for an enrolled device (≤ 90 days), asked for with its current one. The
-   * replaced certificate goes into the revocation list until it expires.
+   * certificate it replaces stays valid until the device first uses the new one (`promote`):
+   * the answer may be lost on the way, and the device must still get in to ask again. Asked
+   * again with that previous certificate, the unused new one is retired and another issued.
    */
   async renew(
     identity: DeviceIdentity,
@@ -160,31 +163,59 @@ export class DeviceRegistry {
   ): Promise<IssuedCertificate> {
     const issued = await this.issue(csrPem, identity);
     const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
+    const presented = normalSerial(presentedSerial);
     await this.db.asOwner(async (sql) => {
       const current = (
-        await sql.query<{ certificate_serial: string; not_after: Date; revoked_at: Date | null }>(
-          `SELECT certificate_serial, not_after, revoked_at FROM ${table} WHERE id = $1 FOR UPDATE`,
+        await sql.query<{
+          certificate_serial: string;
+          not_after: Date;
+          revoked_at: Date | null;
+          previous_serial: string | null;
+          previous_not_after: Date | null;
+          previous_retired: boolean;
+        }>(
+          `SELECT certificate_serial, not_after, revoked_at, previous_serial, previous_not_after, previous_retired
+           FROM ${table} WHERE id = $1 FOR UPDATE`,
           [identity.deviceId],
         )
       ).rows[0];
+      const fromPrevious =
+        !!current &&
+        current.previous_serial === presented &&
+        !current.previous_retired &&
+        current.previous_not_after! > this.now();
       if (
         !current ||
         current.revoked_at ||
-        current.certificate_serial !== normalSerial(presentedSerial)
+        (current.certificate_serial !== presented && !fromPrevious)
       )
         throw new ServiceError(
           'forbidden',
           'Nur das aktuelle Zertifikat eines nicht gesperrten Geräts kann erneuert werden.',
         );
+      // The certificate that leaves for good goes into the revocation list until it expires:
+      // the unused one (asked again with the previous), else the previous one.
+      const leaving = fromPrevious
+        ? { serial: current.certificate_serial, notAfter: current.not_after }
+        : current.previous_serial
+          ? { serial: current.previous_serial, notAfter: current.previous_not_after }
+          : null;
+      if (leaving)
+        await sql.query(
+          'INSERT INTO retired_certificates (serial, not_after) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [leaving.serial, leaving.notAfter],
+        );
       await sql.query(
-        'INSERT INTO retired_certificates (serial, not_after) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [current.certificate_serial, current.not_after],
+        `UPDATE ${table} SET certificate_serial = $2, not_after = $3,
+           previous_serial = $4, previous_not_after = $5, previous_retired = false WHERE id = $1`,
+        [
+          identity.deviceId,
+          normalSerial(issued.serialNumber),
+          issued.notAfter,
+          fromPrevious ? current.previous_serial : current.certificate_serial,
+          fromPrevious ? current.previous_not_after : current.not_after,
+        ],
       );
-      await sql.query(`UPDATE ${table} SET certificate_serial = $2, not_after = $3 WHERE id = $1`, [
-        identity.deviceId,
-        normalSerial(issued.serialNumber),
-        issued.notAfter,
-      ]);
       if (!isSupportIdentity(identity)) {
         const actor: Actor = {
           kind: 'user',
@@ -198,19 +229,25 @@ export class DeviceRegistry {
     return this.result(identity, issued);
   }
 
-  /** Whether this certificate is the device's current one and the device is not revoked. */
+  /**
+   * Whether a support device's certificate is accepted: its current one, or the one a renewal
+   * replaced while the new one has not been used yet. Using the new one retires the previous.
+   */
   async isCurrent(identity: DeviceIdentity, serial: string): Promise<boolean> {
     const table = isSupportIdentity(identity) ? 'support_devices' : 'devices';
-    const row = await this.db.asOwner(
-      async (sql) =>
-        (
-          await sql.query<{ certificate_serial: string; revoked_at: Date | null }>(
-            `SELECT certificate_serial, revoked_at FROM ${table} WHERE id = $1 AND not_after > now()`,
-            [identity.deviceId],
-          )
-        ).rows[0],
-    );
-    return !!row && row.revoked_at === null && row.certificate_serial === normalSerial(serial);
+    return this.db.asOwner(async (sql) => {
+      const { rows } = await sql.query<CertificateState>(
+        `SELECT certificate_serial, revoked_at, previous_serial, previous_not_after, previous_retired
+         FROM ${table} WHERE id = $1 AND not_after > now()`,
+        [identity.deviceId],
+      );
+      const verdict = certificateVerdict(rows[0], serial, this.now());
+      if (verdict === 'promote')
+        await sql.query(`UPDATE ${table} SET previous_retired = true WHERE id = $1`, [
+          identity.deviceId,
+        ]);
+      return verdict !== 'refused';
+    });
   }
 
   async list(clubId?: string): Promise<DeviceRow[]> {
@@ -287,7 +324,9 @@ export class DeviceRegistry {
         [this.now()],
       );
       const replaced = await sql.query<{ serial: string }>(
-        'SELECT serial FROM retired_certificates WHERE not_after > $1',
+        `SELECT serial FROM retired_certificates WHERE not_after > $1
+         UNION SELECT previous_serial FROM devices WHERE previous_retired AND previous_not_after > $1
+         UNION SELECT previous_serial FROM support_devices WHERE previous_retired AND previous_not_after > $1`,
         [this.now()],
       );
       return {

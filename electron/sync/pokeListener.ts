@@ -4,6 +4,7 @@
  * backoff after a lost network or a sleeping laptop.
  */
 import WebSocket from 'ws';
+import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { backoffDelay } from './backoff.ts';
 import type { SyncConnection } from './syncSettings.ts';
 
@@ -37,7 +38,7 @@ export class PokeListener {
   private connect(): void {
     const connection = this.connection();
     if (!connection || this.stopped) return;
-    const url = new URL('/sync/v1/poke', connection.serverUrl);
+    const url = new URL(SYNC_PATHS.poke, connection.serverUrl);
     url.protocol = 'wss:';
     const socket = new WebSocket(url, {
       ca: connection.caCertificatePem,

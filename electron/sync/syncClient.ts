@@ -9,11 +9,15 @@
  */
 
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
-import type {
-  Mutation,
-  MutationOutcome,
-  PullResponse,
-  PushResponse,
+import {
+  assertPullResponse,
+  assertPushResponse,
+  assertRenewResponse,
+  type Mutation,
+  type MutationOutcome,
+  type PullResponse,
+  type PushResponse,
+  SYNC_PATHS,
 } from '../../shared/sync/protocol.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -53,13 +57,49 @@ export interface RoundReport {
   purged: number;
 }
 
-function answerValue<T>(response: JsonResponse, what: string): T {
-  const body = response.body as { ok?: boolean; value?: T; error?: { message?: string } } | null;
-  if (response.status === 200 && body?.ok) return body.value as T;
-  throw new CoreError(
-    'sync_failed',
-    `${what}: ${body?.error?.message ?? `der Server antwortete mit HTTP ${response.status}`}`,
-  );
+/**
+ * The value of a successful answer, checked against the protocol's schema: an answer that
+ * does not fit is refused, never cast and trusted.
+ */
+function answerValue<T>(
+  response: JsonResponse,
+  what: string,
+  assert: (value: unknown) => asserts value is T,
+): T {
+  const body = response.body as { ok?: boolean; value?: unknown; error?: { message?: string } };
+  if (response.status !== 200 || body?.ok !== true)
+    throw new CoreError(
+      'sync_failed',
+      `${what}: ${body?.error?.message ?? `der Server antwortete mit HTTP ${response.status}`}`,
+    );
+  try {
+    assert(body.value);
+  } catch (error) {
+    const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+    throw new CoreError(
+      'sync_failed',
+      `${what}: Die Antwort des Servers passt nicht zum Sync-Protokoll (${issue ? `${issue.path.join('.') || 'Antwort'}: ${issue.message}` : String(error)}). Bitte Tutti und den Server auf den gleichen Stand bringen.`,
+      { cause: error },
+    );
+  }
+  return body.value;
+}
+
+/**
+ * What is wrong with a pull page asked for after `from`, or null. A cursor never goes back
+ * (unless the server says it starts over), and every change lies in (from, cursor].
+ */
+export function pageProblem(page: PullResponse, from: number): string | null {
+  if (page.reset) return null;
+  if (page.cursor < from)
+    return `Der Server ging hinter den bekannten Stand zurück (${page.cursor} statt ab ${from}).`;
+  let previous = from;
+  for (const change of page.changes) {
+    if (change.version <= previous || change.version > page.cursor)
+      return `Der Server schickte Änderungen außer der Reihe (Stand ${change.version}).`;
+    previous = change.version;
+  }
+  return null;
 }
 
 /** The first of the given mutations that fit one request by size; always at least one. */
@@ -124,9 +164,10 @@ export class SyncClient {
   private async renewIfDue(connection: SyncConnection): Promise<SyncConnection> {
     if (Date.parse(connection.notAfter) - Date.now() > RENEW_BEFORE_MS) return connection;
     const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr(connection.deviceId);
-    const renewed = answerValue<{ certificate: string; notAfter: string }>(
-      await this.request(connection, 'POST', '/api/v1/certificate/renew', { csr: csrPem }),
+    const renewed = answerValue(
+      await this.request(connection, 'POST', SYNC_PATHS.renewCertificate, { csr: csrPem }),
       'Erneuern des Gerätezertifikats',
+      assertRenewResponse,
     );
     this.store.transaction(() =>
       this.settings.updateCertificate(renewed.certificate, privateKeyPem, renewed.notAfter),
@@ -140,9 +181,10 @@ export class SyncClient {
    */
   private async realign(connection: SyncConnection): Promise<void> {
     const cursor = this.settings.cursor();
-    const answer = answerValue<PullResponse>(
-      await this.request(connection, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=1`),
+    const answer = answerValue(
+      await this.request(connection, 'GET', `${SYNC_PATHS.pull}?cursor=${cursor}&limit=1`),
       'Abgleich nach der Wiederherstellung',
+      assertPullResponse,
     );
     this.store.transaction(() => {
       this.store.outbox.renumberAfter(answer.lastMutationId);
@@ -165,7 +207,7 @@ export class SyncClient {
     for (;;) {
       const pending = nextBatch(this.store.outbox.pending(this.pushBatch));
       if (pending.length === 0) return;
-      const response = await this.request(connection, 'POST', '/sync/v1/push', {
+      const response = await this.request(connection, 'POST', SYNC_PATHS.push, {
         mutations: pending,
       });
       // 409: the server misses ids before ours — it was restored from a backup. Number the
@@ -175,7 +217,11 @@ export class SyncClient {
         await this.realign(connection);
         continue;
       }
-      const answer = answerValue<PushResponse>(response, 'Senden der Änderungen');
+      const answer: PushResponse = answerValue(
+        response,
+        'Senden der Änderungen',
+        assertPushResponse,
+      );
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
       this.store.transaction(() => {
         let stillPending: Mutation[] | undefined;
@@ -220,8 +266,17 @@ export class SyncClient {
       const answer = this.request(
         connection,
         'GET',
-        `/sync/v1/pull?cursor=${from}&limit=${PULL_PAGE}`,
-      ).then((response) => answerValue<PullResponse>(response, 'Abholen der Änderungen'));
+        `${SYNC_PATHS.pull}?cursor=${from}&limit=${PULL_PAGE}`,
+      ).then((response) => {
+        const page: PullResponse = answerValue(
+          response,
+          'Abholen der Änderungen',
+          assertPullResponse,
+        );
+        const problem = pageProblem(page, from);
+        if (problem) throw new CoreError('sync_failed', `Abholen der Änderungen: ${problem}`);
+        return page;
+      });
       answer.catch(() => {}); // awaited below; a failure while a batch is applied is not unhandled
       return answer;
     };

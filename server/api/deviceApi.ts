@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
-import { pushRequestSchema } from '../../shared/sync/protocol.ts';
+import { pushRequestSchema, renewRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
 import { ServiceError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
@@ -17,7 +17,6 @@ import { MAX_PULL_PAGE } from '../sync/syncService.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 import { authenticate } from './authenticate.ts';
 
-const renewSchema = z.object({ csr: z.string().max(8192) }).strict();
 const pullQuerySchema = z
   .object({
     cursor: z.coerce.number({ error: 'cursor muss eine Zahl sein.' }).int().min(0).default(0),
@@ -74,13 +73,13 @@ export function deviceApi(
       await s.records.remove(await callerOf(req as DeviceRequest), entityOf(params), params.id!);
       sendOk(res, null);
     })
-    .on('POST', '/sync/v1/push', async (s, _p, req, res) => {
+    .on('POST', SYNC_PATHS.push, async (s, _p, req, res) => {
       const device = req as DeviceRequest;
       const caller = await callerOf(device);
       const { mutations } = parseWith(pushRequestSchema, await readJson(req));
       sendOk(res, await s.sync.push(caller, device.device.deviceId, mutations));
     })
-    .on('GET', '/sync/v1/pull', async (s, _p, req, res) => {
+    .on('GET', SYNC_PATHS.pull, async (s, _p, req, res) => {
       const device = req as DeviceRequest;
       const caller = await callerOf(device);
       const query = parseWith(
@@ -89,7 +88,7 @@ export function deviceApi(
       );
       sendOk(res, await s.sync.pull(caller, device.device.deviceId, query.cursor, query.limit));
     })
-    .on('POST', '/api/v1/certificate/renew', async (s, _p, req, res) => {
+    .on('POST', SYNC_PATHS.renewCertificate, async (s, _p, req, res) => {
       const device = req as DeviceRequest;
       // A support device renews without any club's consent; a member device as its user.
       if (isSupportIdentity(device.device)) {
@@ -102,7 +101,7 @@ export function deviceApi(
         const caller = await callerOf(device);
         await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));
       }
-      const { csr } = parseWith(renewSchema, await readJson(req));
+      const { csr } = parseWith(renewRequestSchema, await readJson(req));
       const issued = await s.devices.renew(device.device, device.serial, csr, device.address);
       await hooks.certificatesChanged();
       log.info(

@@ -6,6 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { authenticate } from '../api/authenticate.ts';
 import type { Services } from '../app/services.ts';
 import { CLUB_CHANGED } from '../data/recordStore.ts';
@@ -14,7 +15,6 @@ import { isSupportIdentity } from '../pki/deviceIdentity.ts';
 import { SUPPORT_REVOKED } from '../support/supportAccess.ts';
 import type { DeviceRequest } from '../tls/deviceListener.ts';
 
-export const POKE_PATH = '/sync/v1/poke';
 const HEARTBEAT_MS = 30_000;
 
 /** The path of a request target, or null for one that is not a path at all. */
@@ -76,7 +76,7 @@ export class PokeHub {
       );
     };
     const path = pathOf(req.url);
-    if (path !== POKE_PATH) {
+    if (path !== SYNC_PATHS.poke) {
       refuse(path === null ? '400 Bad Request' : '404 Not Found');
       return;
     }

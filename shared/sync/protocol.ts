@@ -1,13 +1,35 @@
 /**
- * Wire types of sync protocol v1 (DESIGN.md "Sync protocol"), as a trio: the TypeScript type,
- * the runtime schema and an assert function. The desktop writes mutations in this shape to
- * its outbox, so what it stores is exactly what it will push.
+ * Wire types of sync protocol v1 (DESIGN.md "Sync protocol"), each as a trio: the TypeScript
+ * type, the runtime schema and an assert function (as Replicache does). Both sides check what
+ * they receive: the server every request, the desktop every answer. Requests are strict
+ * (unknown fields refused); answers are read leniently (unknown fields ignored), so a newer
+ * server can add to them without breaking older desktops. The version is in the paths.
+ *
+ * The desktop writes mutations in this shape to its outbox, so what it stores is exactly what
+ * it will push.
  */
 import { z } from 'zod';
 import { entityNameSchema } from '../domain/entities.ts';
 import { isStamp } from './hlc.ts';
 
+/** Where the protocol's messages go, on the device listener. */
+export const SYNC_PATHS = {
+  push: '/sync/v1/push',
+  pull: '/sync/v1/pull',
+  poke: '/sync/v1/poke',
+  renewCertificate: '/api/v1/certificate/renew',
+} as const;
+
 const stampSchema = z.string().refine(isStamp, { error: 'Ungültiger HLC-Zeitstempel.' });
+const count = z.number().int().nonnegative();
+
+/**
+ * A message for a person: German text, and a key with parameters from which the UI can say it
+ * in its own language (`reason` stays the German text older desktops show).
+ */
+export const messageKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,99}$/);
+export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.output<typeof messageParamsSchema>;
 
 export const opSchema = z
   .object({
@@ -20,7 +42,6 @@ export const opSchema = z
   .refine((op) => Object.keys(op.set).every((field) => field in op.stamps), {
     error: 'Jedes geänderte Feld braucht einen Zeitstempel.',
   });
-
 export type Op = z.output<typeof opSchema>;
 
 export const mutationSchema = z
@@ -29,7 +50,6 @@ export const mutationSchema = z
     ops: z.array(opSchema).min(1),
   })
   .strict();
-
 export type Mutation = z.output<typeof mutationSchema>;
 
 export function assertMutation(value: unknown): asserts value is Mutation {
@@ -42,41 +62,121 @@ export const pushRequestSchema = z
   .strict();
 export type PushRequest = z.output<typeof pushRequestSchema>;
 
-/** What became of one pushed mutation. A rejected one is never dropped silently. */
-export interface MutationOutcome {
-  mutationId: number;
-  status: 'applied' | 'skipped' | 'rejected';
-  /** German, for the person: why the server refused it. */
-  reason?: string;
-  fields?: Record<string, string>;
-  /** Fields of this mutation that lost against a later stamp already on the server. */
-  overridden?: { entity: string; id: string; field: string }[];
-  /** For a rejected mutation: the server's state of the records it touched, so the device can
-   * put back what the server holds instead of keeping values the server never took. */
-  current?: RecordChange[];
-}
-
-export interface PushResponse {
-  lastMutationId: number;
-  results: MutationOutcome[];
+export function assertPushRequest(value: unknown): asserts value is PushRequest {
+  pushRequestSchema.parse(value);
 }
 
 /** A record's state as one device may see it; `state: null` when it is not (or no longer) visible. */
-export interface RecordChange {
-  entity: string;
-  id: string;
-  version: number;
-  state: { fields: Record<string, unknown>; stamps: Record<string, string> } | null;
+export const recordChangeSchema = z.object({
+  entity: z.string(),
+  id: z.string(),
+  version: count,
+  state: z
+    .object({
+      fields: z.record(z.string(), z.unknown()),
+      stamps: z.record(z.string(), stampSchema),
+    })
+    .nullable(),
+});
+export type RecordChange = z.output<typeof recordChangeSchema>;
+
+/** What became of one pushed mutation. A rejected one is never dropped silently. */
+export const mutationOutcomeSchema = z.object({
+  mutationId: z.number().int().positive(),
+  status: z.enum(['applied', 'skipped', 'rejected']),
+  /** German, for the person: why the server refused it. */
+  reason: z.string().optional(),
+  reasonKey: messageKeySchema.optional(),
+  reasonParams: messageParamsSchema.optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+  /** Fields of this mutation that lost against a later stamp already on the server. */
+  overridden: z
+    .array(z.object({ entity: z.string(), id: z.string(), field: z.string() }))
+    .optional(),
+  /**
+   * The server's state of the records a rejected mutation touched, or of those whose fields
+   * were overridden: the device shows what the server holds and keeps what it lost as a
+   * conflict, never a silent difference.
+   */
+  current: z.array(recordChangeSchema).optional(),
+});
+export type MutationOutcome = z.output<typeof mutationOutcomeSchema>;
+
+export const pushResponseSchema = z.object({
+  lastMutationId: count,
+  results: z.array(mutationOutcomeSchema),
+});
+export type PushResponse = z.output<typeof pushResponseSchema>;
+
+export function assertPushResponse(value: unknown): asserts value is PushResponse {
+  pushResponseSchema.parse(value);
 }
 
-/** `GET /sync/v1/pull?cursor=N`: changes after the cursor, paged. */
-export interface PullResponse {
-  changes: RecordChange[];
-  cursor: number;
-  hasMore: boolean;
-  lastMutationId: number;
-  scopeEpoch: number;
+/** `GET /sync/v1/pull?cursor=N[&limit=M]`: changes after the cursor, paged. */
+export const pullResponseSchema = z.object({
+  changes: z.array(recordChangeSchema),
+  cursor: count,
+  hasMore: z.boolean(),
+  lastMutationId: count,
+  scopeEpoch: count,
   /** The cursor was unknown (ahead of the server): these changes start from 0, and what the
    * device holds but is not resent by the end of this pull must be purged. */
-  reset: boolean;
+  reset: z.boolean(),
+});
+export type PullResponse = z.output<typeof pullResponseSchema>;
+
+/**
+ * Checks a pull page. Its changes are checked by hand, to the letter of `recordChangeSchema`:
+ * zod took ~17 ms per page of 1,000 members, which an initial sync of 57,000 records pays 57
+ * times; this takes ~2 ms. Its errors have zod's shape (`issues` with a path), so callers
+ * report both alike.
+ */
+export function assertPullResponse(value: unknown): asserts value is PullResponse {
+  const { changes, ...envelope } = (value ?? {}) as Record<string, unknown>;
+  pullResponseSchema.omit({ changes: true }).parse(envelope);
+  if (!Array.isArray(changes)) throw protocolError(['changes'], 'Erwartet wird eine Liste.');
+  for (const [index, change] of changes.entries()) checkRecordChange(change, ['changes', index]);
+}
+
+type Path = (string | number)[];
+
+function protocolError(path: Path, message: string): Error {
+  return Object.assign(new Error(`${path.join('.')}: ${message}`), { issues: [{ path, message }] });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkRecordChange(value: unknown, path: Path): void {
+  if (!isObject(value)) throw protocolError(path, 'Erwartet wird ein Objekt.');
+  if (typeof value.entity !== 'string') throw protocolError([...path, 'entity'], 'Text erwartet.');
+  if (typeof value.id !== 'string') throw protocolError([...path, 'id'], 'Text erwartet.');
+  if (!Number.isSafeInteger(value.version) || (value.version as number) < 0)
+    throw protocolError([...path, 'version'], 'Erwartet wird eine ganze Zahl ab 0.');
+  const state = value.state;
+  if (state === null) return;
+  if (!isObject(state) || !isObject(state.fields) || !isObject(state.stamps))
+    throw protocolError([...path, 'state'], 'Erwartet werden fields und stamps.');
+  // Most fields of a record share one stamp: each distinct one is tested once.
+  let valid: unknown = null;
+  for (const field in state.stamps) {
+    const stamp = state.stamps[field];
+    if (stamp === valid) continue;
+    if (!isStamp(stamp))
+      throw protocolError([...path, 'state', 'stamps', field], 'Ungültiger HLC-Zeitstempel.');
+    valid = stamp;
+  }
+}
+
+/** `POST /api/v1/certificate/renew` and its answer. */
+export const renewRequestSchema = z.object({ csr: z.string().max(8192) }).strict();
+export const renewResponseSchema = z.object({
+  certificate: z.string(),
+  caCertificate: z.string(),
+  notAfter: z.string(),
+});
+export type RenewResponse = z.output<typeof renewResponseSchema>;
+
+export function assertRenewResponse(value: unknown): asserts value is RenewResponse {
+  renewResponseSchema.parse(value);
 }

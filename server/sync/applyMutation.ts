@@ -59,7 +59,9 @@ export async function applyMutation(
         overridden.push({ entity: op.entity, id: op.id, field: lost.field });
       if (merged.applied.length === 0) continue;
 
-      const { deleted: deletedValue, ...after } = merged.state.fields;
+      const { deleted: deletedValue, ...mergedFields } = merged.state.fields;
+      // The id is part of the record as every reader sees it (rights by register compare it).
+      const after: Fields = { ...mergedFields, id: op.id };
       const deleted = deletedValue === true;
       const wasDeleted = stored?.deleted ?? false;
       const before = stored ? stored.fields : null;

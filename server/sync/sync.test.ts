@@ -310,6 +310,23 @@ describe('sync protocol v1 on the server', () => {
     expect(pulled.scopeEpoch).toBe(1);
   });
 
+  it('stores the id with a record created by sync: a register leader gets their register', async () => {
+    await push('office', [
+      mutation(devices.office!, [
+        { entity: 'registers', id: BRASS, set: { name: 'Blech', sortOrder: 1 } },
+        { entity: 'registers', id: WOODWIND, set: { name: 'Holz', sortOrder: 2 } },
+      ]),
+    ]);
+    const pulled = await pullAll('leader');
+    expect(pulled.changes.find((c) => c.id === BRASS)?.state?.fields).toMatchObject({
+      id: BRASS,
+      name: 'Blech',
+    });
+    expect(pulled.changes.find((c) => c.id === WOODWIND)?.state).toBeNull();
+    const listed = await asDevice(t, devices.leader!.cert, 'GET', '/api/v1/records/registers');
+    expect(listed.body?.value).toEqual([expect.objectContaining({ id: BRASS, name: 'Blech' })]);
+  });
+
   it('deletes and restores through the deleted field, last writer wins', async () => {
     const office = devices.office!;
     await push('office', [

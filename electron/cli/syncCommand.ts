@@ -39,6 +39,10 @@ export async function syncCommand(argv: string[], out: NodeJS.WritableStream): P
     out.write(
       `Gesendet: ${report.pushed}, abgelehnt: ${report.rejected}, empfangen: ${report.pulled}, Konflikte: ${report.conflicts}, entfernt: ${report.purged}, noch offen: ${profile.store.outbox.pendingCount()}\n`,
     );
+    if (report.ignoredStamps > 0)
+      process.stderr.write(
+        `Hinweis: ${report.ignoredStamps} empfangene Zeitstempel liegen mehr als 60 Sekunden nach der Uhr dieses Computers. Geht die Uhr nach? Bitte Datum und Uhrzeit prüfen.\n`,
+      );
     return report.rejected > 0 || report.conflicts > 0 ? 3 : 0;
   } finally {
     profile.close();

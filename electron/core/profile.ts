@@ -10,6 +10,7 @@ import type { KeyStore, NewKey } from '../keys/keyStore.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { passphraseFromEnvironmentOrTerminal } from '../keys/passphraseSource.ts';
 import { openReadable, type ReadableDB } from '../store/database.ts';
+import { repairFutureStamps } from '../store/futureStamps.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
 import { CoreError } from './coreError.ts';
@@ -118,6 +119,12 @@ export async function openProfile(
     } else key = await keyStore.createKey();
     const store = LocalStore.open(paths.database, key);
     key.fill(0);
+    try {
+      repairFutureStamps(store);
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     return {
       paths,
       store,

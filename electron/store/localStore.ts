@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
-import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import { beyondDrift, HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { openWritable, type WritableDB } from './database.ts';
 import { MetaTable } from './meta.ts';
@@ -31,7 +31,11 @@ export class LocalStore {
   private transactionDepth = 0;
   private unsavedClock: string | null = null;
 
-  private constructor(readonly db: WritableDB) {
+  private constructor(
+    readonly db: WritableDB,
+    /** This computer's clock (tests give a device a clock that is off). */
+    private readonly now: () => number,
+  ) {
     this.schemaVersion = migrate(db, MIGRATIONS);
     this.meta = new MetaTable(db);
     this.outbox = new Outbox(db, this.meta);
@@ -39,13 +43,13 @@ export class LocalStore {
       ENTITY_NAMES.map((name) => [name, new RecordTable(db, TABLES[name])]),
     ) as Record<EntityName, RecordTable>;
     this.deviceId = this.ensureDeviceId();
-    this.clock = new HybridLogicalClock(this.deviceId, Date.now, this.meta.get(HLC_LAST));
+    this.clock = new HybridLogicalClock(this.deviceId, now, this.meta.get(HLC_LAST));
   }
 
-  static open(path: string, key: Buffer): LocalStore {
+  static open(path: string, key: Buffer, options: { now?: () => number } = {}): LocalStore {
     const db = openWritable(path, key);
     try {
-      return new LocalStore(db);
+      return new LocalStore(db, options.now ?? Date.now);
     } catch (error) {
       db.close();
       throw error;
@@ -107,6 +111,29 @@ export class LocalStore {
     }
     this.tables[entity].put({ ...next, stamps });
     return this.outbox.append([{ entity, id: next.record.id, set, stamps: opStamps }]);
+  }
+
+  /**
+   * Kulkarni's receive rule for stamps that came from the server: the clock moves past the
+   * latest of them, so every later edit here sorts after what this device has seen. Stamps
+   * more than the drift bound ahead of this computer's clock are not followed (they come from
+   * a wrong clock; the server refuses such stamps); their number is returned. Call inside
+   * `transaction`: the new reading is saved with what was applied.
+   */
+  observe(stamps: Iterable<string>): number {
+    const beyond = beyondDrift(this.now());
+    let latest = '';
+    let ignored = 0;
+    for (const stamp of stamps) {
+      if (stamp <= latest) continue;
+      if (beyond(stamp)) ignored += 1;
+      else latest = stamp;
+    }
+    if (latest && this.clock.observe(latest)) {
+      this.unsavedClock = this.clock.last();
+      if (this.transactionDepth === 0) this.saveClock();
+    }
+    return ignored;
   }
 
   private saveClock(): void {

@@ -17,6 +17,7 @@ import {
   type MutationOutcome,
   type PullResponse,
   type PushResponse,
+  type RecordChange,
   SYNC_PATHS,
 } from '../../shared/sync/protocol.ts';
 import { CoreError } from '../core/coreError.ts';
@@ -55,6 +56,14 @@ export interface RoundReport {
   pulled: number;
   conflicts: number;
   purged: number;
+  /** Stamps more than the drift bound ahead of this computer's clock: not followed. */
+  ignoredStamps: number;
+}
+
+/** Every stamp of the given changes, for the clock to observe. */
+function* stampsOf(changes: Iterable<RecordChange>): Generator<string> {
+  for (const change of changes)
+    if (change.state) for (const field in change.state.stamps) yield change.state.stamps[field]!;
 }
 
 /**
@@ -145,7 +154,14 @@ export class SyncClient {
         'sync_failed',
         'Dieses Profil ist mit keinem Vereinsserver verbunden: zuerst tutti enroll --server URL --code CODE.',
       );
-    const report: RoundReport = { pushed: 0, rejected: 0, pulled: 0, conflicts: 0, purged: 0 };
+    const report: RoundReport = {
+      pushed: 0,
+      rejected: 0,
+      pulled: 0,
+      conflicts: 0,
+      purged: 0,
+      ignoredStamps: 0,
+    };
     const current = await this.renewIfDue(connection);
     if (this.settings.needsRealign()) await this.realign(current);
     await this.push(current, report);
@@ -230,11 +246,28 @@ export class SyncClient {
             stillPending ??= this.store.outbox.pending();
             this.reject(byId.get(outcome.mutationId)!, outcome, stillPending);
             report.rejected += 1;
-          } else if (outcome.status === 'applied') report.pushed += 1;
+          } else if (outcome.status === 'applied') {
+            report.pushed += 1;
+            // Values the server kept its own (later) value for: the device takes the server's
+            // and keeps its own as a conflict the person sees, instead of differing silently.
+            if (outcome.current) this.takeServerState(outcome.current, report);
+          }
+          report.ignoredStamps += this.store.observe(stampsOf(outcome.current ?? []));
         }
         this.store.outbox.acknowledge(answer.lastMutationId);
       });
       if (answer.lastMutationId < pending.at(-1)!.mutationId) return; // the server stopped early
+    }
+  }
+
+  private takeServerState(changes: readonly RecordChange[], report: RoundReport): void {
+    const own = new OwnStamps(this.store).current();
+    for (const change of changes) {
+      const { lost } = this.replica.apply(change, own);
+      if (lost.length > 0) {
+        this.journal.recordConflicts(lost);
+        report.conflicts += lost.length;
+      }
     }
   }
 
@@ -336,6 +369,7 @@ export class SyncClient {
             report.conflicts += lost.length;
           }
         }
+      report.ignoredStamps += this.store.observe(stampsOf(pages.flatMap((p) => p.changes)));
       this.store.outbox.acknowledge(last.lastMutationId);
       if (!last.hasMore && seen)
         report.purged += this.replica.sweep(seen, this.store.outbox.pending());

@@ -11,6 +11,7 @@ import { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import { SupportAccess } from '../support/supportAccess.ts';
+import { ServerClock } from '../sync/serverClock.ts';
 import { SyncService } from '../sync/syncService.ts';
 
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   devices: DeviceRegistry;
   records: ClubRecords;
   sync: SyncService;
+  /** This process's clock: what the server stamps itself sorts after every edit it took. */
+  clock: ServerClock;
   /** Backups to the targets and by e-mail; null where no data directory is at hand (tests). */
   backup: BackupServices | null;
 }
@@ -38,6 +41,7 @@ export function createServices(
   const passwords = new AdminPasswords(db, now);
   const support = new SupportAccess(db, passwords, now);
   const devices = new DeviceRegistry(db, ca, clubs, support, now);
+  const clock = new ServerClock(() => now().getTime());
   return {
     db,
     ca,
@@ -46,8 +50,9 @@ export function createServices(
     passwords,
     support,
     devices,
-    records: new ClubRecords(db),
-    sync: new SyncService(db),
+    records: new ClubRecords(db, clock),
+    sync: new SyncService(db, clock),
+    clock,
     backup,
   };
 }

@@ -7,9 +7,17 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
-import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
+import { beyondDrift, isStamp } from '../../shared/sync/hlc.ts';
+import type { Op } from '../../shared/sync/protocol.ts';
+import type { Principal } from '../data/principal.ts';
+import { RecordBatch } from '../data/recordBatch.ts';
+import { loadRelations } from '../data/recordRelations.ts';
+import type { Fields } from '../data/recordStore.ts';
 import { ServiceError } from '../errors.ts';
-import type { SqlClient } from '../storage/serverDatabase.ts';
+import { enterClubScope, type SqlClient } from '../storage/serverDatabase.ts';
+import { applyMutation, MutationRejected } from '../sync/applyMutation.ts';
+import type { ServerClock } from '../sync/serverClock.ts';
 
 /**
  * The club's tables, parents first. Enrolment codes are left out: they are short-lived
@@ -164,22 +172,27 @@ export interface RestoredClub {
 /**
  * Restores one club from a snapshot, inside one owner transaction; no other club is touched.
  *
- * A club that does not exist here (a new server after a lost one) is restored as a whole.
+ * A club that does not exist here (a new server after a lost one) is restored as a whole; a
+ * stamp of the backup that is not valid, or lies beyond the drift bound, is replaced by one
+ * of this server's.
  *
  * A club that exists is set back by a new edit, as if someone had typed the backup's values
- * in again now: every field of every record gets the backup's value under one new stamp,
- * later than any stamp the club has, and records created since the backup are deleted the
- * same way. Devices merge by stamp, so only a new stamp makes them take the older values;
- * with the old stamps they would keep their newer ones and the club would drift apart. What
- * governs access stays as it is now — users, devices and their last mutation ids, the admin
- * password, support consent, the audit log — so devices enrolled since keep working and no
- * device's mutation ids fall behind; users and roles the server lost come back.
+ * in again now — through the same write path as every edit (`applyMutation`): every field of
+ * every record gets the backup's value under one new stamp of this server node, later than any
+ * stamp the club has, and records created since the backup are deleted the same way. Devices
+ * merge by stamp, so only a new stamp makes them take the older values. The records are
+ * checked like any edit; a rule across records that only fails because of the order of the
+ * writes (a register name two records swap) is retried once the rest is written; what still
+ * fails stops the restore with the reasons, and nothing is changed. What governs access stays
+ * as it is now — users, devices and their last mutation ids, the admin password, support
+ * consent, the audit log — so devices enrolled since keep working and no device's mutation ids
+ * fall behind; users and roles the server lost come back.
  */
 export async function restoreClub(
   sql: SqlClient,
   clubId: string,
   snapshotBytes: Buffer,
-  now: () => number = Date.now,
+  clock: ServerClock,
 ): Promise<RestoredClub> {
   const snapshot = new Database(snapshotBytes, { readonly: true });
   try {
@@ -193,58 +206,130 @@ export async function restoreClub(
     const exists = await sql.query('SELECT 1 FROM clubs WHERE id = $1', [clubId]);
     const records = rowsOf(snapshot, 'records', clubId);
     if (exists.rows.length === 0) {
+      for (const record of records)
+        record.stamps = validStamps(record.stamps as Record<string, string>, clock);
       for (const table of CLUB_BACKUP_TABLES)
-        await insertRows(sql, table, rowsOf(snapshot, table, clubId));
+        await insertRows(
+          sql,
+          table,
+          table === 'records' ? records : rowsOf(snapshot, table, clubId),
+        );
       return { created: true, records: records.length, deleted: 0 };
     }
     await sql.query('UPDATE clubs SET name = $2 WHERE id = $1', [clubId, clubs[0]!.name]);
     await insertRows(sql, 'roles', rowsOf(snapshot, 'roles', clubId), 'ON CONFLICT DO NOTHING');
     await insertRows(sql, 'users', rowsOf(snapshot, 'users', clubId), 'ON CONFLICT DO NOTHING');
-
-    const counter = await sql.query<{ version: string }>(
-      'SELECT version FROM club_versions WHERE club_id = $1 FOR UPDATE',
-      [clubId],
-    );
-    let version = Number(counter.rows[0]?.version ?? 0);
-    const latest = await sql.query<{ stamp: string | null }>(
-      `SELECT max(s.value) AS stamp FROM records r, jsonb_each_text(r.stamps) s WHERE r.club_id = $1`,
-      [clubId],
-    );
-    const stamp = new HybridLogicalClock('restore', now, latest.rows[0]?.stamp ?? undefined).tick();
-
-    const inBackup = new Set(records.map((r) => `${r.entity}:${r.id}`));
-    const current = await sql.query<{ entity: string; id: string }>(
-      'SELECT entity, id FROM records WHERE club_id = $1 AND NOT deleted ORDER BY entity, id',
-      [clubId],
-    );
-    const gone = current.rows.filter((r) => !inBackup.has(`${r.entity}:${r.id}`));
-    for (const record of gone)
-      await sql.query(
-        `UPDATE records SET deleted = true, stamps = stamps || jsonb_build_object('deleted', $4::text),
-                version = $5 WHERE club_id = $1 AND entity = $2 AND id = $3`,
-        [clubId, record.entity, record.id, stamp, ++version],
-      );
-    for (const record of records) {
-      const fields = record.fields as Record<string, unknown>;
-      record.stamps = Object.fromEntries(
-        [...Object.keys(fields), 'deleted'].map((f) => [f, stamp]),
-      );
-      record.version = ++version;
-    }
-    await insertRows(
-      sql,
-      'records',
-      records,
-      `ON CONFLICT (club_id, entity, id) DO UPDATE SET fields = excluded.fields,
-         stamps = excluded.stamps, deleted = excluded.deleted, version = excluded.version`,
-    );
-    await sql.query(
-      `INSERT INTO club_versions (club_id, version) VALUES ($1, $2)
-       ON CONFLICT (club_id) DO UPDATE SET version = excluded.version`,
-      [clubId, version],
-    );
-    return { created: false, records: records.length, deleted: gone.length };
+    // The records as any edit is written: in the club's scope, through applyMutation.
+    await enterClubScope(sql, clubId);
+    return await setBackRecords(sql, clubId, records, clock);
   } finally {
     snapshot.close();
   }
+}
+
+/** Who a restore's edits are by, in the audit log. */
+const RESTORE_ACTOR = { kind: 'operator', id: 'restore', deviceId: null, address: null } as const;
+
+/** Parents before what links to them, so no edit links to a record not yet restored. */
+const RESTORE_ORDER = [
+  'registers',
+  'members',
+  'instruments',
+  'events',
+  'honours',
+  'maintenance',
+  'attendance',
+  'loans',
+];
+
+function validStamps(stamps: Record<string, string>, clock: ServerClock): Record<string, string> {
+  const beyond = beyondDrift(clock.now());
+  let replacement: string | null = null;
+  const valid: Record<string, string> = {};
+  for (const [field, stamp] of Object.entries(stamps ?? {})) {
+    if (isStamp(stamp) && !beyond(stamp)) valid[field] = stamp;
+    else {
+      replacement ??= clock.tick();
+      valid[field] = replacement;
+    }
+  }
+  return valid;
+}
+
+async function setBackRecords(
+  sql: SqlClient,
+  clubId: string,
+  records: Record<string, unknown>[],
+  clock: ServerClock,
+): Promise<RestoredClub> {
+  const latest = await sql.query<{ stamp: string | null }>(
+    'SELECT max(s.value) AS stamp FROM records r, jsonb_each_text(r.stamps) s',
+  );
+  if (latest.rows[0]?.stamp) clock.observeAll([latest.rows[0].stamp]);
+  const stamp = clock.tick();
+  const current = await sql.query<{ entity: string; id: string; fields: Fields }>(
+    'SELECT entity, id, fields FROM records',
+  );
+  const now = new Map(current.rows.map((r) => [`${r.entity}:${r.id}`, r.fields]));
+  const inBackup = new Set(records.map((r) => `${r.entity}:${r.id}`));
+  const ops: Op[] = [];
+  let deleted = 0;
+  for (const row of current.rows)
+    if (!inBackup.has(`${row.entity}:${row.id}`)) {
+      ops.push(op(row.entity, row.id, { deleted: true }, stamp));
+      deleted += 1;
+    }
+  const rank = (entity: string) => RESTORE_ORDER.indexOf(entity);
+  for (const record of [...records].sort(
+    (a, b) => rank(String(a.entity)) - rank(String(b.entity)),
+  )) {
+    const { id: _id, ...fields } = record.fields as Fields;
+    const set: Fields = { ...fields, deleted: record.deleted === true };
+    // A field the record has gained since the backup goes back to empty.
+    for (const field of Object.keys(now.get(`${record.entity}:${record.id}`) ?? {}))
+      if (field !== 'id' && !(field in set)) set[field] = null;
+    ops.push(op(String(record.entity), String(record.id), set, stamp));
+  }
+  const principal: Principal = {
+    clubId,
+    actor: RESTORE_ACTOR,
+    subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+    scopeEpoch: 0,
+  };
+  const relations = await loadRelations(sql, principal.subject);
+  const batch = new RecordBatch(sql, clubId, RESTORE_ACTOR);
+  await batch.prefetch(ops);
+  let pending = ops;
+  let refused: { op: Op; reason: string }[] = [];
+  for (let pass = 0; pass < 2 && pending.length > 0; pass += 1) {
+    refused = [];
+    for (const one of pending) {
+      await batch.begin(1);
+      try {
+        await applyMutation(principal, { mutationId: 1, ops: [one] }, relations, batch, clock);
+        await batch.commit();
+      } catch (error) {
+        if (!(error instanceof MutationRejected)) throw error;
+        await batch.rollback();
+        refused.push({ op: one, reason: error.message });
+      }
+    }
+    pending = refused.map((r) => r.op);
+  }
+  if (refused.length > 0)
+    throw new ServiceError(
+      'conflict',
+      `Die Sicherung lässt sich so nicht wiederherstellen: ${refused.length} Datensätze verstoßen gegen heutige Regeln, z. B. ${refused[0]!.op.entity} ${refused[0]!.op.id}: ${refused[0]!.reason} Es wurde nichts geändert.`,
+    );
+  await batch.finish();
+  return { created: false, records: records.length, deleted };
+}
+
+function op(entity: string, id: string, set: Fields, stamp: string): Op {
+  return {
+    entity: entity as Op['entity'],
+    id,
+    set,
+    stamps: Object.fromEntries(Object.keys(set).map((field) => [field, stamp])),
+  };
 }

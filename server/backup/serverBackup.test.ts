@@ -20,6 +20,7 @@ import {
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { setUpBackupMail, setUpBackups } from '../cli/backupSetup.ts';
 import { silentLogger } from '../log/logger.ts';
+import { ServerClock } from '../sync/serverClock.ts';
 import { mailDue } from './backupMail.ts';
 import { createBackupServices } from './backupServices.ts';
 import { dumpClub, restoreClub } from './clubSnapshot.ts';
@@ -153,7 +154,7 @@ describe('server backups', () => {
       .run(b, target);
     const bytes = forged.serialize();
     forged.close();
-    await t.server.services.db.asOwner((sql) => restoreClub(sql, a, bytes));
+    await t.server.services.db.asOwner((sql) => restoreClub(sql, a, bytes, new ServerClock()));
     expect((await member(b, target))?.lastName).toBe('Echt');
     expect((await member(a, target))?.lastName).toBe('Gefälscht');
   }, 60_000);

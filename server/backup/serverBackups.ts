@@ -23,6 +23,7 @@ import { requireUuid, ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { SERVER_MIGRATIONS } from '../storage/migrations/index.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import { ServerClock } from '../sync/serverClock.ts';
 import type { BackupHealth } from './backupHealth.ts';
 import { dumpClub, type RestoredClub, restoreClub } from './clubSnapshot.ts';
 
@@ -254,7 +255,9 @@ export class ServerBackups {
       throw error;
     }
     const restored = await this.db.asOwner(async (sql) => {
-      const result = await restoreClub(sql, clubId, verified.snapshot, () => this.now().getTime());
+      // A clock of its own (a new id): it first observes the club's latest stamp.
+      const clock = new ServerClock(() => this.now().getTime());
+      const result = await restoreClub(sql, clubId, verified.snapshot, clock);
       await announceChange(sql, clubId);
       return result;
     });

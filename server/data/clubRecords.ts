@@ -6,35 +6,27 @@
  * log, in the same transaction.
  */
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
-import {
-  decideDelete,
-  decideWrite,
-  readView,
-  sensitiveFieldsOf,
-  touchedFields,
-} from '../../shared/rights/access.ts';
-import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import { readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { requireUuid, ServiceError, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
+import { applyServerChange } from '../sync/serverChange.ts';
+import type { ServerClock } from '../sync/serverClock.ts';
 import type { Caller, Principal } from './principal.ts';
-import { RecordBatch } from './recordBatch.ts';
 import { loadRelations } from './recordRelations.ts';
-import { enforceInvariants, loadRecord } from './recordStore.ts';
+import { loadRecord } from './recordStore.ts';
 
 type Fields = Record<string, unknown>;
+
+const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 
 const NOT_VISIBLE = 'Diesen Datensatz gibt es nicht (oder er ist für Sie nicht sichtbar).';
 
 export class ClubRecords {
-  private readonly clock: HybridLogicalClock;
-
   constructor(
     private readonly db: ServerDatabase,
-    nodeId = 'server',
-  ) {
-    this.clock = new HybridLogicalClock(nodeId);
-  }
+    private readonly clock: ServerClock,
+  ) {}
 
   async list(caller: Caller, entity: EntityName): Promise<Fields[]> {
     return this.db.withClub(caller.clubId, async (sql) => {
@@ -68,69 +60,54 @@ export class ClubRecords {
     });
   }
 
-  /** Creates or replaces a record; the answer is the record as the principal may see it. */
+  /**
+   * Creates or changes a record; the answer is the record as the principal may see it. Written
+   * as a mutation of this server node (`applyServerChange`): only the fields that differ are
+   * set, and sensitive fields not sent keep their values.
+   */
   async save(caller: Caller, entity: EntityName, id: string, input: Fields): Promise<Fields> {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
     if (input.id !== undefined && input.id !== recordId)
       throw new ServiceError('bad_request', 'Die ID im Datensatz passt nicht zur Adresse.');
+    const parsed = strictSchemaOf(entity).safeParse({ ...input, id: recordId });
+    if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
     const view = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
-      const relations = await loadRelations(sql, principal.subject);
       const stored = await loadRecord(sql, entity, recordId, true);
       if (stored?.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
-      const before = stored?.fields ?? null;
-      if (before && !readView(principal.subject, entity, before, relations))
-        throw new ServiceError('not_found', NOT_VISIBLE);
-
-      // Sensitive fields not sent are kept as stored. They join only after validation, so the
-      // schema's cross-field rules never judge values the writer may not see (no oracle).
-      const touched = touchedFields(entity, input, !stored);
-      const parsed = strictSchemaOf(entity).safeParse({ ...input, id: recordId });
-      if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
-      const after: Fields = { ...(parsed.data as Fields) };
-      for (const field of sensitiveFieldsOf(entity))
-        if (!(field in input) && before && field in before) after[field] = before[field];
-
-      const decision = decideWrite(principal.subject, entity, before, after, relations, touched);
-      if (!decision.ok) throw new ServiceError('forbidden', decision.message);
-      await enforceInvariants(sql, entity, after);
-
-      const changed = Object.keys(after).filter(
-        (f) => JSON.stringify(after[f]) !== JSON.stringify(before?.[f]),
-      );
-      if (changed.length > 0 || !stored) {
-        const stamps = { ...(stored?.stamps ?? {}) };
-        for (const field of changed) stamps[field] = this.clock.tick();
-        const batch = new RecordBatch(sql, principal.clubId, principal.actor);
-        await batch.store(entity, recordId, { fields: after, stamps, deleted: false });
-        batch.audit({ action: stored ? 'update' : 'create', entity, recordId, fields: changed });
-        await batch.finish();
+      const sensitive = new Set(sensitiveFieldsOf(entity));
+      const set: Fields = {};
+      for (const [field, value] of Object.entries(parsed.data as Fields)) {
+        if (field === 'id') continue;
+        // Sensitive fields count by presence: sent, they are written (and need the right to),
+        // even with the stored value — so an answer never tells whether a guess was right.
+        if (sensitive.has(field) ? field in input : !stored || differs(value, stored.fields[field]))
+          set[field] = value;
       }
-      return readView(principal.subject, entity, after, relations) ?? {};
+      if (!stored || Object.keys(set).length > 0)
+        await applyServerChange(sql, principal, [{ entity, id: recordId, set }], this.clock);
+      const relations = await loadRelations(sql, principal.subject);
+      const saved = await loadRecord(sql, entity, recordId);
+      // A role that may write but not read what it wrote gets an empty answer.
+      return (saved && readView(principal.subject, entity, saved.fields, relations)) ?? {};
     });
     this.db.noteWrites(1);
     return view;
   }
 
+  /** Deletes a record (the field `deleted`, so it can be restored), as a mutation. */
   async remove(caller: Caller, entity: EntityName, id: string): Promise<void> {
     const recordId = requireUuid(id, 'Die Datensatz-ID');
     await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
-      const relations = await loadRelations(sql, principal.subject);
       const stored = await loadRecord(sql, entity, recordId, true);
-      if (
-        !stored ||
-        stored.deleted ||
-        !readView(principal.subject, entity, stored.fields, relations)
-      )
-        throw new ServiceError('not_found', NOT_VISIBLE);
-      const decision = decideDelete(principal.subject, entity, stored.fields, relations);
-      if (!decision.ok) throw new ServiceError('forbidden', decision.message);
-      const stamps = { ...stored.stamps, deleted: this.clock.tick() };
-      const batch = new RecordBatch(sql, principal.clubId, principal.actor);
-      await batch.store(entity, recordId, { fields: stored.fields, stamps, deleted: true });
-      batch.audit({ action: 'delete', entity, recordId, fields: ['deleted'] });
-      await batch.finish();
+      if (!stored || stored.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
+      await applyServerChange(
+        sql,
+        principal,
+        [{ entity, id: recordId, set: { deleted: true } }],
+        this.clock,
+      );
     });
     this.db.noteWrites(1);
   }

@@ -82,6 +82,11 @@ export class RecordBatch {
     return this.cache.get(key(entity, id))!.record;
   }
 
+  /** The record as the batch holds it, without reading (after `load` or `prefetch`). */
+  cached(entity: EntityName, id: string): StoredRecord | undefined {
+    return this.cache.get(key(entity, id))?.record;
+  }
+
   /** The club version of the record's last change (0: none). */
   versionOf(entity: EntityName, id: string): number {
     return this.cache.get(key(entity, id))?.version ?? 0;

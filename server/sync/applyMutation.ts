@@ -14,32 +14,79 @@ import {
   sensitiveFieldsOf,
   touchedFields,
 } from '../../shared/rights/access.ts';
+import { beyondDrift, stampWall } from '../../shared/sync/hlc.ts';
 import { mergeRecord } from '../../shared/sync/merge.ts';
-import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
+import type { MessageParams, Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
 import type { Principal } from '../data/principal.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { ServiceError, validationError } from '../errors.ts';
+import { ServiceError, type ServiceErrorCode, validationError } from '../errors.ts';
+import type { ServerClock } from './serverClock.ts';
 
-/** A mutation the server refuses as a whole; recorded with its reason and returned. */
+/**
+ * A mutation the server refuses as a whole; recorded with its reason and returned. The reason
+ * is German; `key` and `params` let another language say the same.
+ */
 export class MutationRejected extends Error {
   constructor(
     message: string,
+    readonly code: ServiceErrorCode,
     readonly fields?: Record<string, string>,
+    readonly key: string = `sync.rejected.${code}`,
+    readonly params: MessageParams = {},
   ) {
     super(message);
   }
 }
 
+/**
+ * Refuses a mutation whose stamps lie more than the drift bound ahead of the server's clock:
+ * it would overrule every edit made after it in real time, for as long as its clock is ahead.
+ */
+function refuseStampsAhead(mutation: Mutation, nowMs: number): void {
+  const beyond = beyondDrift(nowMs);
+  let latest = '';
+  for (const op of mutation.ops)
+    for (const stamp of Object.values(op.stamps)) if (stamp > latest) latest = stamp;
+  if (!latest || !beyond(latest)) return;
+  const ahead = stampWall(latest) - nowMs;
+  throw new MutationRejected(
+    `Die Uhr des Geräts, auf dem diese Änderung gemacht wurde, ging ${formatAhead(ahead)} vor. Bitte Datum und Uhrzeit des Computers richtig stellen und die Änderung dann erneut senden.`,
+    'conflict',
+    undefined,
+    'sync.clockAhead',
+    { seconds: Math.round(ahead / 1000) },
+  );
+}
+
+/** "um 10 Minuten", in the unit a person would use. */
+export function formatAhead(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.round(minutes / 60);
+  const days = Math.round(hours / 24);
+  if (seconds < 120) return `um ${seconds} Sekunden`;
+  if (minutes < 120) return `um ${minutes} Minuten`;
+  if (hours < 48) return `um ${hours} Stunden`;
+  if (days < 730) return `um ${days} Tage`;
+  return `um ${Math.round(days / 365)} Jahre`;
+}
+
+/**
+ * Applies one mutation; the clock (this server node's) observes its stamps once it is taken,
+ * so every stamp the server makes afterwards sorts after them.
+ */
 export async function applyMutation(
   principal: Principal,
   mutation: Mutation,
   relations: LiveRelations,
   batch: RecordBatch,
+  clock: ServerClock,
 ): Promise<NonNullable<MutationOutcome['overridden']>> {
   const { subject } = principal;
   const overridden: NonNullable<MutationOutcome['overridden']> = [];
+  refuseStampsAhead(mutation, clock.now());
   try {
     for (const op of mutation.ops) {
       const stored = await batch.load(op.entity, op.id);
@@ -103,9 +150,11 @@ export async function applyMutation(
       });
     }
   } catch (error) {
-    if (error instanceof ServiceError) throw new MutationRejected(error.message, error.fields);
+    if (error instanceof ServiceError)
+      throw new MutationRejected(error.message, error.code, error.fields);
     throw error;
   }
+  for (const op of mutation.ops) clock.observeAll(Object.values(op.stamps));
   return overridden;
 }
 

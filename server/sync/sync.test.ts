@@ -118,11 +118,18 @@ describe('sync protocol v1 on the server', () => {
     const late = mutation(office, [{ entity: 'members', id: anna, set: { lastName: 'Spät' } }]);
     await push('office', [late]);
     const answer = pushed(await push('laptop', [early]));
-    expect(answer.results[0]).toEqual({
+    expect(answer.results[0]).toMatchObject({
       mutationId: early.mutationId,
       status: 'applied',
       overridden: [{ entity: 'members', id: anna, field: 'lastName' }],
     });
+    // With the server's state of the record, so the device can show what it lost.
+    expect(answer.results[0]?.current).toEqual([
+      expect.objectContaining({
+        id: anna,
+        state: expect.objectContaining({ fields: expect.objectContaining({ lastName: 'Spät' }) }),
+      }),
+    ]);
     expect(await stateOf('laptop', anna)).toMatchObject({ lastName: 'Spät' });
   });
 

@@ -21,6 +21,7 @@ import type { Fields } from '../data/recordStore.ts';
 import { ServiceError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import { applyMutation, MutationRejected } from './applyMutation.ts';
+import type { ServerClock } from './serverClock.ts';
 
 export const PULL_PAGE = 1000;
 export const MAX_PULL_PAGE = 5000;
@@ -68,8 +69,43 @@ function toChange(subject: Subject, relations: Relations, row: RecordRow): Recor
   };
 }
 
+/**
+ * The server's state of the given records (each once) as this principal may see it, from
+ * what the batch has read and written.
+ */
+function currentStates(
+  principal: Principal,
+  relations: Relations,
+  batch: RecordBatch,
+  records: readonly { entity: string; id: string }[],
+): RecordChange[] {
+  const seen = new Set<string>();
+  const changes: RecordChange[] = [];
+  for (const { entity, id } of records) {
+    if (seen.has(`${entity}:${id}`)) continue;
+    seen.add(`${entity}:${id}`);
+    const stored = batch.cached(entity as EntityName, id);
+    changes.push(
+      stored
+        ? toChange(principal.subject, relations, {
+            entity,
+            id,
+            fields: stored.fields,
+            stamps: stored.stamps,
+            deleted: stored.deleted,
+            version: String(batch.versionOf(entity as EntityName, id)),
+          })
+        : { entity, id, version: 0, state: null },
+    );
+  }
+  return changes;
+}
+
 export class SyncService {
-  constructor(private readonly db: ServerDatabase) {}
+  constructor(
+    private readonly db: ServerDatabase,
+    private readonly clock: ServerClock,
+  ) {}
 
   /**
    * Applies a batch in one transaction: the device's `lastMutationId` is locked at the start and
@@ -104,11 +140,18 @@ export class SyncService {
         }
         await batch.begin(mutation.ops.length);
         try {
-          const overridden = await applyMutation(principal, mutation, relations, batch);
+          const overridden = await applyMutation(principal, mutation, relations, batch, this.clock);
           await batch.commit();
+          // Values the server did not take: the device gets the server's state of their records,
+          // and shows what it lost as a conflict instead of keeping a value nobody else has.
           results.push(
             overridden.length > 0
-              ? { mutationId, status: 'applied', overridden }
+              ? {
+                  mutationId,
+                  status: 'applied',
+                  overridden,
+                  current: currentStates(principal, relations, batch, overridden),
+                }
               : { mutationId, status: 'applied' },
           );
         } catch (error) {
@@ -150,28 +193,14 @@ export class SyncService {
         JSON.stringify(error.fields ?? {}),
       ],
     );
-    const current: RecordChange[] = [];
-    for (const op of mutation.ops) {
-      const stored = await batch.load(op.entity, op.id);
-      current.push(
-        stored
-          ? toChange(principal.subject, relations, {
-              entity: op.entity,
-              id: op.id,
-              fields: stored.fields,
-              stamps: stored.stamps,
-              deleted: stored.deleted,
-              version: String(batch.versionOf(op.entity, op.id)),
-            })
-          : { entity: op.entity, id: op.id, version: 0, state: null },
-      );
-    }
     return {
       mutationId: mutation.mutationId,
       status: 'rejected',
       reason: error.message,
+      reasonKey: error.key,
+      reasonParams: error.params,
       ...(error.fields ? { fields: error.fields } : {}),
-      current,
+      current: currentStates(principal, relations, batch, mutation.ops),
     };
   }
 

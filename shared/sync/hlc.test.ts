@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeStamp, encodeStamp, HybridLogicalClock } from './hlc.ts';
+import {
+  beyondDrift,
+  decodeStamp,
+  encodeStamp,
+  HybridLogicalClock,
+  MAX_CLOCK_DRIFT_MS,
+} from './hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('encodes stamps so that string order is time order', () => {
@@ -53,5 +59,34 @@ describe('hybrid logical clock', () => {
     const before = new HybridLogicalClock('a', () => 5_000).tick();
     const after = new HybridLogicalClock('a', () => 10, before).tick();
     expect(after > before).toBe(true);
+  });
+
+  it('does not follow a stamp from a clock more than the drift bound ahead', () => {
+    const honest = new HybridLogicalClock('honest', () => 1_000_000);
+    const tenMinutesFast = encodeStamp({ wall: 1_000_000 + 600_000, counter: 0, deviceId: 'x' });
+    const farFuture = 'ffffffffffff-ffff-x';
+    expect(honest.observe(tenMinutesFast)).toBe(false);
+    expect(honest.observe(farFuture)).toBe(false);
+    expect(decodeStamp(honest.tick()).wall).toBe(1_000_000);
+    const withinBound = encodeStamp({ wall: 1_000_000 + 59_000, counter: 7, deviceId: 'x' });
+    expect(honest.observe(withinBound)).toBe(true);
+    expect(honest.tick() > withinBound).toBe(true);
+    // Nor after a restart from a reading taken while its own clock was wrong.
+    const restarted = new HybridLogicalClock('honest', () => 1_000_000, farFuture);
+    expect(decodeStamp(restarted.tick()).wall).toBe(1_000_000);
+  });
+
+  it('tells stamps beyond the drift bound by their text, as decoding does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 47 }),
+        fc.integer({ min: -200_000, max: 200_000 }),
+        (now, offset) => {
+          const wall = Math.max(0, now + offset);
+          const stamp = encodeStamp({ wall, counter: 5, deviceId: 'd' });
+          expect(beyondDrift(now)(stamp)).toBe(wall > now + MAX_CLOCK_DRIFT_MS);
+        },
+      ),
+    );
   });
 });

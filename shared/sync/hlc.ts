@@ -7,6 +7,14 @@
 
 export type HlcStamp = string;
 
+/**
+ * How far ahead of a clock a stamp may lie and still be believed (DESIGN.md: 60 s). The
+ * server refuses a mutation whose stamps lie further ahead of its own clock, and no clock
+ * follows such a stamp: one device with a clock ten minutes fast would otherwise drag every
+ * clock it reaches ten minutes ahead, and its edits would overrule later ones made in real time.
+ */
+export const MAX_CLOCK_DRIFT_MS = 60_000;
+
 const WALL_HEX = 12;
 const COUNTER_HEX = 4;
 const MAX_COUNTER = 0xffff;
@@ -34,6 +42,25 @@ export function isStamp(value: unknown): value is HlcStamp {
   return typeof value === 'string' && STAMP.test(value);
 }
 
+/** The wall-clock part of a valid stamp (milliseconds since 1970). */
+export function stampWall(stamp: HlcStamp): number {
+  return Number.parseInt(stamp.slice(0, WALL_HEX), 16);
+}
+
+/**
+ * A test for "lies more than `driftMs` ahead of `nowMs`" that compares text only — fast enough
+ * for every stamp of a pull page.
+ */
+export function beyondDrift(
+  nowMs: number,
+  driftMs = MAX_CLOCK_DRIFT_MS,
+): (stamp: HlcStamp) => boolean {
+  const limit = Math.floor(nowMs + driftMs)
+    .toString(16)
+    .padStart(WALL_HEX, '0');
+  return (stamp) => stamp.slice(0, WALL_HEX) > limit;
+}
+
 export class HybridLogicalClock {
   private wall = 0;
   private counter = 0;
@@ -42,9 +69,15 @@ export class HybridLogicalClock {
     private readonly deviceId: string,
     private readonly now: () => number = Date.now,
     last?: HlcStamp,
+    private readonly maxDriftMs = MAX_CLOCK_DRIFT_MS,
   ) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) throw new Error(`Invalid device id: ${deviceId}`);
-    if (last) this.observe(last);
+    if (last && isStamp(last)) this.observe(last);
+  }
+
+  /** The latest stamp this clock has issued or observed (to save and restore it). */
+  last(): HlcStamp {
+    return encodeStamp({ wall: this.wall, counter: this.counter, deviceId: this.deviceId });
   }
 
   /** A new stamp for a local change; strictly greater than every stamp seen so far. */
@@ -59,15 +92,21 @@ export class HybridLogicalClock {
     return encodeStamp({ wall: this.wall, counter: this.counter, deviceId: this.deviceId });
   }
 
-  /** Moves the clock past a stamp received from elsewhere (or read back after a restart). */
-  observe(remote: HlcStamp): void {
+  /**
+   * Kulkarni's receive rule: moves the clock past a stamp received from elsewhere (or read back
+   * after a restart), so the next local stamp sorts after it. A stamp more than the drift bound
+   * ahead of this clock's physical time is not followed (false): it comes from a wrong clock.
+   */
+  observe(remote: HlcStamp): boolean {
     const { wall, counter } = decodeStamp(remote);
+    if (wall > this.now() + this.maxDriftMs) return false;
     if (wall > this.wall) {
       this.wall = wall;
       this.counter = counter;
     } else if (wall === this.wall && counter > this.counter) {
       this.counter = counter;
     }
+    return true;
   }
 
   private bumpCounter(): void {

@@ -18,6 +18,19 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * A refusal by a rule across records (shared/domain/recordRules.ts), with the message's key and
+ * parameters for a UI in another language.
+ */
+export class RuleViolation extends ServiceError {
+  constructor(
+    field: string,
+    readonly rule: { text: string; key: string; params: Record<string, string | number> },
+  ) {
+    super('conflict', rule.text, { [field]: rule.text });
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks an id handed in from outside before it reaches a query. */

@@ -215,10 +215,14 @@ describe('references', () => {
         fields: { inventoryNumber: 'Die Inventarnummer T-01 ist schon vergeben (Trompete).' },
       },
     });
-    await api.save('registers', { name: 'Klarinetten' });
-    expect(await api.save('registers', { name: 'klarinetten' })).toMatchObject({
+    // Compared as the server compares: trimmed, any case, umlauts too.
+    expect(
+      await api.save('instruments', { inventoryNumber: ' t-01 ', kind: 'Tuba' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await api.save('registers', { name: 'Flügelhörner' });
+    expect(await api.save('registers', { name: ' FLÜGELHÖRNER' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { fields: { name: 'Ein Register „FLÜGELHÖRNER“ gibt es schon.' } },
     });
   });
 });

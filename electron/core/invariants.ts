@@ -1,11 +1,24 @@
 /**
- * Rules that span records: references must point at live records, one open loan per
- * instrument, unique inventory numbers and register names. Checked inside the write
+ * Rules that span records (shared/domain/recordRules.ts, the same the server holds for every
+ * writer): references must point at live records, one open loan per instrument, unique
+ * inventory numbers and register names (trimmed, any case). Checked inside the write
  * transaction, so two quick saves cannot both slip through.
  */
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
+import {
+  deletionBlockedMessage,
+  duplicateKeyMessage,
+  instrumentOnLoanMessage,
+  newReferences,
+  REFERENCES,
+  referenceMessage,
+  selfHouseholdMessage,
+  UNIQUE_KEYS,
+  uniqueKey,
+} from '../../shared/domain/recordRules.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import { TABLES } from '../store/tables.ts';
 
 /**
  * `previous` is the stored version (undefined for a new record). References are checked only
@@ -17,19 +30,6 @@ type Check<E extends EntityName> = (
   record: EntityMap[E],
   previous: EntityMap[E] | undefined,
 ) => FieldErrors;
-
-function newlyReferenced(
-  store: LocalStore,
-  entity: EntityName,
-  id: string | null,
-  before: string | null | undefined,
-): boolean {
-  return id !== before && !isLive(store, entity, id);
-}
-
-function isLive(store: LocalStore, entity: EntityName, id: string | null): boolean {
-  return id === null || store.tables[entity].isLive(id);
-}
 
 function memberName(store: LocalStore, id: string): string {
   const m = store.tables.members.get(id)?.record;
@@ -48,89 +48,75 @@ export function openLoanOf(
   return row ? (store.tables.loans.get(row.id)!.record as EntityMap['loans']) : undefined;
 }
 
-const checks: { [E in EntityName]: Check<E> } = {
-  members(store, m, previous) {
-    const errors: FieldErrors = {};
-    const before = new Set(previous?.registerIds ?? []);
-    if (m.registerIds.some((id) => !before.has(id) && !isLive(store, 'registers', id))) {
-      errors.registerIds = 'Ein zugeordnetes Register gibt es nicht mehr.';
-    }
-    if (m.householdId === m.id) {
-      errors.householdId = 'Ein Mitglied kann nicht sein eigener Haushalt sein.';
-    } else if (newlyReferenced(store, 'members', m.householdId, previous?.householdId)) {
-      errors.householdId = 'Das Haushaltsmitglied gibt es nicht.';
-    }
-    return errors;
-  },
-  registers(store, r, previous) {
-    const errors: FieldErrors = {};
-    const sameName = store
-      .statement(
-        'SELECT id FROM registers WHERE lower(name) = lower(?) AND deleted = 0 AND id <> ?',
-      )
-      .get(r.name, r.id);
-    if (sameName) errors.name = `Ein Register „${r.name}“ gibt es schon.`;
-    const before = new Set(previous?.leaderIds ?? []);
-    if (r.leaderIds.some((id) => !before.has(id) && !isLive(store, 'members', id))) {
-      errors.leaderIds = 'Ein Registerführer ist kein (aktuelles) Mitglied.';
-    }
-    return errors;
-  },
-  instruments(store, i, previous) {
-    const errors: FieldErrors = {};
-    const same = store
-      .statement(
-        'SELECT kind FROM instruments WHERE inventory_number = ? AND deleted = 0 AND id <> ?',
-      )
-      .get(i.inventoryNumber, i.id) as { kind: string } | undefined;
-    if (same) {
-      errors.inventoryNumber = `Die Inventarnummer ${i.inventoryNumber} ist schon vergeben (${same.kind}).`;
-    }
-    if (newlyReferenced(store, 'registers', i.registerId, previous?.registerId)) {
-      errors.registerId = 'Das Register gibt es nicht mehr.';
-    }
-    return errors;
-  },
-  loans(store, l, previous) {
-    const errors: FieldErrors = {};
-    if (newlyReferenced(store, 'instruments', l.instrumentId, previous?.instrumentId)) {
-      errors.instrumentId = 'Das Instrument gibt es nicht.';
-    }
-    if (newlyReferenced(store, 'members', l.memberId, previous?.memberId)) {
-      errors.memberId = 'Das Mitglied gibt es nicht.';
-    }
-    if (l.returnedOn === null && !errors.instrumentId) {
-      const open = openLoanOf(store, l.instrumentId);
-      if (open && open.id !== l.id) {
-        errors.instrumentId = `Dieses Instrument ist bereits an ${memberName(store, open.memberId)} ausgeliehen (seit ${formatGermanDate(open.issuedOn)}). Bitte zuerst die Rückgabe erfassen.`;
-      }
-    }
-    return errors;
-  },
-  maintenance(store, w, previous): FieldErrors {
-    return newlyReferenced(store, 'instruments', w.instrumentId, previous?.instrumentId)
-      ? { instrumentId: 'Das Instrument gibt es nicht.' }
-      : {};
-  },
-  events() {
-    return {};
-  },
-  attendance(store, a, previous) {
-    const errors: FieldErrors = {};
-    if (newlyReferenced(store, 'events', a.eventId, previous?.eventId)) {
-      errors.eventId = 'Den Termin gibt es nicht.';
-    }
-    if (newlyReferenced(store, 'members', a.memberId, previous?.memberId)) {
-      errors.memberId = 'Das Mitglied gibt es nicht.';
-    }
-    return errors;
-  },
-  honours(store, h, previous): FieldErrors {
-    return newlyReferenced(store, 'members', h.memberId, previous?.memberId)
-      ? { memberId: 'Das Mitglied gibt es nicht.' }
-      : {};
+/** The one open loan per instrument, and unique keys: checks beyond plain references. */
+const extraChecks: { [E in EntityName]?: Check<E> } = {
+  loans(store, l): FieldErrors {
+    if (l.returnedOn !== null) return {};
+    const open = openLoanOf(store, l.instrumentId);
+    if (!open || open.id === l.id) return {};
+    return {
+      instrumentId: instrumentOnLoanMessage(
+        memberName(store, open.memberId),
+        formatGermanDate(open.issuedOn),
+      ).text,
+    };
   },
 };
+
+/**
+ * Another live record with the same unique key (trimmed, any case: `tutti_key`, registered on
+ * the connection by the store), or undefined.
+ */
+function holderOfKey(
+  store: LocalStore,
+  entity: EntityName,
+  field: string,
+  value: unknown,
+  id: string,
+): { id: string } | undefined {
+  const key = uniqueKey(value);
+  if (key === null) return undefined;
+  const { table, fields } = TABLES[entity];
+  const column = fields[field]![0];
+  return store
+    .statement(`SELECT id FROM ${table} WHERE deleted = 0 AND id <> ? AND tutti_key(${column}) = ?`)
+    .get(id, key) as { id: string } | undefined;
+}
+
+function check<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  record: EntityMap[E],
+  previous: EntityMap[E] | undefined,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const fields = record as unknown as Record<string, unknown>;
+  if (entity === 'members' && fields.householdId === record.id)
+    errors.householdId = selfHouseholdMessage().text;
+  for (const rule of REFERENCES[entity]) {
+    if (errors[rule.field]) continue;
+    const gone = newReferences(rule, fields, previous as Record<string, unknown> | undefined).some(
+      (id) => !store.tables[rule.target].isLive(id),
+    );
+    if (gone) errors[rule.field] = referenceMessage(rule).text;
+  }
+  const unique = UNIQUE_KEYS[entity];
+  if (unique && !errors[unique.field]) {
+    const holder = holderOfKey(store, entity, unique.field, fields[unique.field], record.id);
+    if (holder) {
+      const other = store.tables[entity].get(holder.id)?.record as Record<string, unknown>;
+      errors[unique.field] = duplicateKeyMessage(
+        entity,
+        String(fields[unique.field]),
+        entity === 'instruments' ? String(other?.kind ?? '') || null : null,
+      ).text;
+    }
+  }
+  const extra = extraChecks[entity] as Check<E> | undefined;
+  if (extra && Object.keys(errors).length === 0)
+    Object.assign(errors, extra(store, record, previous));
+  return errors;
+}
 
 export function checkInvariants<E extends EntityName>(
   store: LocalStore,
@@ -138,16 +124,14 @@ export function checkInvariants<E extends EntityName>(
   record: EntityMap[E],
   previous: EntityMap[E] | undefined,
 ): FieldErrors {
-  return (checks[entity] as Check<E>)(store, record, previous);
+  return check(store, entity, record, previous);
 }
 
 /** Why a record may not be deleted now, or null. */
 export function deletionBlocker(store: LocalStore, entity: EntityName, id: string): string | null {
   if (entity === 'instruments') {
     const open = openLoanOf(store, id);
-    if (open) {
-      return `Das Instrument ist an ${memberName(store, open.memberId)} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`;
-    }
+    if (open) return deletionBlockedMessage('instruments', memberName(store, open.memberId)).text;
   }
   if (entity === 'members') {
     const open = store
@@ -155,9 +139,7 @@ export function deletionBlocker(store: LocalStore, entity: EntityName, id: strin
         'SELECT count(*) AS n FROM loans WHERE member_id = ? AND returned_on IS NULL AND deleted = 0',
       )
       .get(id) as { n: number };
-    if (open.n > 0) {
-      return `Das Mitglied hat noch ${open.n === 1 ? 'ein Instrument' : `${open.n} Instrumente`} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`;
-    }
+    if (open.n > 0) return deletionBlockedMessage('members', open.n).text;
   }
   return null;
 }

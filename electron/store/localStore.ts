@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { uniqueKey } from '../../shared/domain/recordRules.ts';
 import { beyondDrift, HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { openWritable, type WritableDB } from './database.ts';
@@ -36,6 +37,8 @@ export class LocalStore {
     /** This computer's clock (tests give a device a clock that is off). */
     private readonly now: () => number,
   ) {
+    // Unique keys (register names, inventory numbers) compare as the server compares them.
+    db.function('tutti_key', { deterministic: true }, (value: unknown) => uniqueKey(value));
     this.schemaVersion = migrate(db, MIGRATIONS);
     this.meta = new MetaTable(db);
     this.outbox = new Outbox(db, this.meta);

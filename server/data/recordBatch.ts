@@ -12,15 +12,10 @@
  * back to it undoes exactly this mutation. A single op is refused before it stores anything.
  */
 import type { EntityName } from '../../shared/domain/entities.ts';
+import { uniqueKey } from '../../shared/domain/recordRules.ts';
 import { type Actor, type AuditEntry, writeAuditEntries } from '../audit/auditLog.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
-import {
-  announceChange,
-  enforceInvariants,
-  type Fields,
-  hasInvariants,
-  type StoredRecord,
-} from './recordStore.ts';
+import { announceChange, type Fields, type StoredRecord } from './recordStore.ts';
 
 interface Entry {
   record: StoredRecord | undefined;
@@ -29,6 +24,18 @@ interface Entry {
 }
 
 const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+function addHolder(holders: Map<string, Set<string>>, uniqueKey: string | null, id: string) {
+  if (uniqueKey === null) return;
+  const ids = holders.get(uniqueKey) ?? new Set();
+  ids.add(id);
+  holders.set(uniqueKey, ids);
+}
+
+function removeHolder(holders: Map<string, Set<string>>, uniqueKey: string | null, id: string) {
+  if (uniqueKey === null) return;
+  holders.get(uniqueKey)?.delete(id);
+}
 const ROWS_PER_STATEMENT = 1000;
 
 export class RecordBatch {
@@ -39,6 +46,12 @@ export class RecordBatch {
   private undo: Map<string, Entry | undefined> | null = null;
   private auditMark = 0;
   private savepoint = false;
+  /** Per entity with a unique key, once asked: key → ids of live records holding it. */
+  private readonly keyIndexes = new Map<
+    EntityName,
+    { field: string; holders: Map<string, Set<string>> }
+  >();
+  private keyUndo: (() => void)[] | null = null;
 
   constructor(
     private readonly sql: SqlClient,
@@ -105,15 +118,88 @@ export class RecordBatch {
     }
     this.version += 1;
     const k = key(entity, id);
-    if (this.undo && !this.undo.has(k)) this.undo.set(k, this.cache.get(k));
+    const before = this.cache.get(k);
+    if (this.undo && !this.undo.has(k)) this.undo.set(k, before);
     this.cache.set(k, { record, version: this.version, dirty: true });
+    this.updateKeyIndex(entity, id, before?.record, record);
   }
 
-  /** Cross-record rules query the database: the batch's writes go there first. */
-  async enforceInvariants(entity: EntityName, record: Fields): Promise<void> {
-    if (!hasInvariants(entity, record)) return;
+  /** Keeps the unique-key index of `entity` (if read) in step with a store. */
+  private updateKeyIndex(
+    entity: EntityName,
+    id: string,
+    before: StoredRecord | undefined,
+    after: StoredRecord,
+  ): void {
+    const index = this.keyIndexes.get(entity);
+    if (!index) return;
+    const keyOf = (r: StoredRecord | undefined) =>
+      r && !r.deleted ? uniqueKey(r.fields[index.field]) : null;
+    const [oldKey, newKey] = [keyOf(before), keyOf(after)];
+    if (oldKey === newKey) return;
+    removeHolder(index.holders, oldKey, id);
+    addHolder(index.holders, newKey, id);
+    this.keyUndo?.push(() => {
+      removeHolder(index.holders, newKey, id);
+      addHolder(index.holders, oldKey, id);
+    });
+  }
+
+  /**
+   * The id of another live record whose `field` has this unique key, or null. The first
+   * question per entity reads every key of the club once (after a lock that orders concurrent
+   * writers of that entity's keys); the batch's own writes keep the answer current.
+   */
+  async holderOfKey(
+    entity: EntityName,
+    field: string,
+    key: string,
+    exceptId: string,
+  ): Promise<string | null> {
+    let index = this.keyIndexes.get(entity);
+    if (!index) {
+      await this.sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `tutti-keys:${this.clubId}:${entity}`,
+      ]);
+      await this.flush();
+      const { rows } = await this.sql.query<{ id: string; value: string | null }>(
+        'SELECT id, fields->>$2 AS value FROM records WHERE entity = $1 AND NOT deleted',
+        [entity, field],
+      );
+      index = { field, holders: new Map() };
+      for (const row of rows) addHolder(index.holders, uniqueKey(row.value), row.id);
+      this.keyIndexes.set(entity, index);
+    }
+    for (const id of index.holders.get(key) ?? []) if (id !== exceptId) return id;
+    return null;
+  }
+
+  /**
+   * The open loan of an instrument other than `exceptId` (its fields), or null. Serialised per
+   * instrument across transactions: under READ COMMITTED two loans could each see no other.
+   */
+  async openLoanOf(instrumentId: string, exceptId: string | null): Promise<Fields | null> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtext('tutti-loan:' || $1))`, [
+      instrumentId,
+    ]);
     await this.flush();
-    await enforceInvariants(this.sql, entity, record);
+    const { rows } = await this.sql.query<{ fields: Fields }>(
+      `SELECT fields FROM records WHERE entity = 'loans' AND NOT deleted AND id <> $2::uuid
+         AND fields->>'instrumentId' = $1 AND (fields->>'returnedOn') IS NULL LIMIT 1`,
+      [instrumentId, exceptId ?? '00000000-0000-0000-0000-000000000000'],
+    );
+    return rows[0]?.fields ?? null;
+  }
+
+  /** How many instruments a member has on loan now. */
+  async openLoansOfMember(memberId: string): Promise<number> {
+    await this.flush();
+    const { rows } = await this.sql.query<{ n: string }>(
+      `SELECT count(*) AS n FROM records WHERE entity = 'loans' AND NOT deleted
+         AND fields->>'memberId' = $1 AND (fields->>'returnedOn') IS NULL`,
+      [memberId],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   audit(entry: AuditEntry): void {
@@ -128,12 +214,14 @@ export class RecordBatch {
       await this.sql.query('SAVEPOINT mutation');
     }
     this.undo = new Map();
+    this.keyUndo = [];
     this.auditMark = this.audits.length;
   }
 
   async commit(): Promise<void> {
     if (this.savepoint) await this.sql.query('RELEASE SAVEPOINT mutation');
     this.undo = null;
+    this.keyUndo = null;
   }
 
   /** Forgets the mutation's writes and audit entries. Versions taken stay used: a gap in the
@@ -148,6 +236,8 @@ export class RecordBatch {
       else this.cache.delete(k);
     }
     this.undo = null;
+    for (const undo of (this.keyUndo ?? []).reverse()) undo();
+    this.keyUndo = null;
     this.audits.length = this.auditMark;
   }
 

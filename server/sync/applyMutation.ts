@@ -21,7 +21,8 @@ import type { Principal } from '../data/principal.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { ServiceError, type ServiceErrorCode, validationError } from '../errors.ts';
+import { RuleViolation, ServiceError, type ServiceErrorCode, validationError } from '../errors.ts';
+import { checkDeletion, checkRecordRules } from './recordRules.ts';
 import type { ServerClock } from './serverClock.ts';
 
 /**
@@ -119,6 +120,7 @@ export async function applyMutation(
       if (deleted && !wasDeleted) {
         const decision = decideDelete(subject, op.entity, before ?? after, relations);
         if (!decision.ok) throw new ServiceError('forbidden', decision.message);
+        await checkDeletion(batch, op.entity, op.id);
       }
       if (!deleted || touched.length > 0) {
         validate(principal, op.entity, op.id, after, relations);
@@ -131,7 +133,8 @@ export async function applyMutation(
           touched,
         );
         if (!decision.ok) throw new ServiceError('forbidden', decision.message);
-        if (!deleted) await batch.enforceInvariants(op.entity, { ...after, id: op.id });
+        if (!deleted)
+          await checkRecordRules(batch, op.entity, op.id, after, wasDeleted ? null : before);
       }
 
       await batch.store(op.entity, op.id, { fields: after, stamps: merged.state.stamps, deleted });
@@ -150,6 +153,14 @@ export async function applyMutation(
       });
     }
   } catch (error) {
+    if (error instanceof RuleViolation)
+      throw new MutationRejected(
+        error.message,
+        error.code,
+        error.fields,
+        error.rule.key,
+        error.rule.params,
+      );
     if (error instanceof ServiceError)
       throw new MutationRejected(error.message, error.code, error.fields);
     throw error;

@@ -72,6 +72,13 @@ describe('sync protocol v1 on the server', () => {
       const cert = await enrolUser(t, clubId, user.id);
       devices[who] = { cert, clock: new HybridLogicalClock(cert.deviceId), next: 1 };
     }
+    // The registers members are linked to: a link to a record that does not exist is refused.
+    await push('office', [
+      mutation(devices.office!, [
+        { entity: 'registers', id: BRASS, set: { name: 'Blech', sortOrder: 1 } },
+        { entity: 'registers', id: WOODWIND, set: { name: 'Holz', sortOrder: 2 } },
+      ]),
+    ]);
   }, 60_000);
   afterAll(() => t?.stop());
 
@@ -93,7 +100,7 @@ describe('sync protocol v1 on the server', () => {
           mutation(office, [{ entity: 'members', id: anna, set: annaFields }]),
         ]),
       ).results,
-    ).toEqual([{ mutationId: 1, status: 'applied' }]);
+    ).toEqual([{ mutationId: office.next - 1, status: 'applied' }]);
     await push('laptop', [
       mutation(laptop, [{ entity: 'members', id: anna, set: { city: 'Tal' } }]),
     ]);
@@ -230,7 +237,8 @@ describe('sync protocol v1 on the server', () => {
     expect(first.results[0]?.status).toBe('applied');
     expect(second.results[0]).toMatchObject({
       status: 'rejected',
-      reason: expect.stringContaining('bereits ausgeliehen'),
+      reason: expect.stringMatching(/bereits an Anna \S+ ausgeliehen \(seit 20\.11\.2026\)/),
+      reasonKey: 'rules.instrumentOnLoan',
     });
   });
 
@@ -318,12 +326,6 @@ describe('sync protocol v1 on the server', () => {
   });
 
   it('stores the id with a record created by sync: a register leader gets their register', async () => {
-    await push('office', [
-      mutation(devices.office!, [
-        { entity: 'registers', id: BRASS, set: { name: 'Blech', sortOrder: 1 } },
-        { entity: 'registers', id: WOODWIND, set: { name: 'Holz', sortOrder: 2 } },
-      ]),
-    ]);
     const pulled = await pullAll('leader');
     expect(pulled.changes.find((c) => c.id === BRASS)?.state?.fields).toMatchObject({
       id: BRASS,
@@ -334,16 +336,103 @@ describe('sync protocol v1 on the server', () => {
     expect(listed.body?.value).toEqual([expect.objectContaining({ id: BRASS, name: 'Blech' })]);
   });
 
+  it('holds the rules across records for every device and the record API', async () => {
+    const office = devices.office!;
+    const laptop = devices.laptop!;
+    const percussion = newId();
+    const triangle = newId();
+    await push('office', [
+      mutation(office, [
+        { entity: 'registers', id: percussion, set: { name: 'Schlagwerk', sortOrder: 5 } },
+        {
+          entity: 'instruments',
+          id: triangle,
+          set: { inventoryNumber: 'S-9', kind: 'Triangel' },
+        },
+      ]),
+    ]);
+    // The laptop, offline meanwhile, names its own the same — spelled differently.
+    const twins = pushed(
+      await push('laptop', [
+        mutation(laptop, [
+          { entity: 'registers', id: newId(), set: { name: ' SCHLAGWERK ', sortOrder: 6 } },
+        ]),
+        mutation(laptop, [
+          { entity: 'instruments', id: newId(), set: { inventoryNumber: 's-9', kind: 'Becken' } },
+        ]),
+      ]),
+    );
+    expect(twins.results.map((r) => [r.status, r.reasonKey, r.fields])).toEqual([
+      [
+        'rejected',
+        'rules.registerNameTaken',
+        { name: 'Ein Register „ SCHLAGWERK “ gibt es schon.' },
+      ],
+      [
+        'rejected',
+        'rules.inventoryNumberTaken',
+        { inventoryNumber: 'Die Inventarnummer s-9 ist schon vergeben (Triangel).' },
+      ],
+    ]);
+    // A new link to a register deleted meanwhile is refused; an old link may stay.
+    await push('office', [
+      mutation(office, [{ entity: 'registers', id: percussion, set: { deleted: true } }]),
+    ]);
+    const linked = pushed(
+      await push('laptop', [
+        mutation(laptop, [
+          {
+            entity: 'members',
+            id: newId(),
+            set: {
+              firstName: 'Paul',
+              lastName: 'Pauke',
+              status: 'aktiv',
+              registerIds: [percussion],
+            },
+          },
+        ]),
+      ]),
+    );
+    expect(linked.results[0]).toMatchObject({
+      status: 'rejected',
+      reasonKey: 'rules.referenceGone',
+      fields: { registerIds: 'Ein zugeordnetes Register gibt es nicht mehr.' },
+    });
+    // The record API is a writer like any other.
+    const put = await asDevice(t, office.cert, 'PUT', `/api/v1/records/registers/${newId()}`, {
+      body: { name: 'holz', sortOrder: 9 },
+    });
+    expect(put.status).toBe(409);
+    expect(put.body?.error?.message).toBe('Ein Register „holz“ gibt es schon.');
+  });
+
   it('deletes and restores through the deleted field, last writer wins', async () => {
     const office = devices.office!;
+    // Anna has an instrument on loan: she cannot be deleted, on any device.
+    const refused = pushed(
+      await push('office', [
+        mutation(office, [{ entity: 'members', id: anna, set: { deleted: true } }]),
+      ]),
+    );
+    expect(refused.results[0]).toMatchObject({
+      status: 'rejected',
+      reasonKey: 'rules.deleteMemberWithLoans',
+    });
+    const dora = newId();
     await push('office', [
-      mutation(office, [{ entity: 'members', id: anna, set: { deleted: true } }]),
+      mutation(office, [
+        { entity: 'members', id: dora, set: { firstName: 'Dora', lastName: 'D', status: 'aktiv' } },
+      ]),
     ]);
-    expect(await stateOf('laptop', anna)).toMatchObject({ deleted: true });
+    await push('office', [
+      mutation(office, [{ entity: 'members', id: dora, set: { deleted: true } }]),
+    ]);
+    expect(await stateOf('laptop', dora)).toMatchObject({ deleted: true });
     await push('laptop', [
-      mutation(devices.laptop!, [{ entity: 'members', id: anna, set: { deleted: false } }]),
+      mutation(devices.laptop!, [{ entity: 'members', id: dora, set: { deleted: false } }]),
     ]);
-    expect(await stateOf('office', anna)).toMatchObject({ deleted: false, firstName: 'Anna' });
+    expect(await stateOf('office', dora)).toMatchObject({ deleted: false, firstName: 'Dora' });
   });
 
   it('pages through changes and starts over from a cursor it does not know', async () => {

@@ -8,6 +8,14 @@ export const de = {
     retry: 'Erneut versuchen',
     language: 'Sprache',
   },
+  duplicates: {
+    registersTitle: 'Register mit gleichem Namen',
+    registersText:
+      'Diese Register heißen gleich (Groß- und Kleinschreibung und Leerzeichen zählen nicht). Bitte eines umbenennen; Tutti ändert keinen Namen von sich aus.',
+    instrumentsTitle: 'Doppelt vergebene Inventarnummern',
+    instrumentsText:
+      'Diese Inventarnummern sind mehrfach vergeben (Groß- und Kleinschreibung und Leerzeichen zählen nicht). Bitte eine davon ändern; Tutti ändert keine Nummer von sich aus.',
+  },
   access: {
     neededTitle: 'Bitte Tutti über die Adresse aus dem Terminal öffnen',
     neededText:

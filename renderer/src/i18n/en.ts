@@ -8,6 +8,14 @@ export const en = {
     retry: 'Try again',
     language: 'Language',
   },
+  duplicates: {
+    registersTitle: 'Sections with the same name',
+    registersText:
+      'These sections have the same name (case and spaces do not count). Please rename one; Tutti never renames anything by itself.',
+    instrumentsTitle: 'Inventory numbers used twice',
+    instrumentsText:
+      'These inventory numbers are used more than once (case and spaces do not count). Please change one; Tutti never changes a number by itself.',
+  },
   access: {
     neededTitle: 'Please open Tutti with the address shown in the terminal',
     neededText:

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { InstrumentForm } from './InstrumentForm.tsx';
@@ -101,6 +102,11 @@ export function InstrumentsPage() {
           ]}
         />
       </Group>
+      <DuplicatesNotice
+        records={valuesOf(instrumentsMap)}
+        field="inventoryNumber"
+        kind="instruments"
+      />
       <DataTable
         data={valuesOf(instrumentsMap)}
         filter={predicate}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RegisterForm } from './RegisterForm.tsx';
@@ -59,6 +60,7 @@ export function RegistersPage() {
           {t('registers.new')}
         </Button>
       </Group>
+      <DuplicatesNotice records={valuesOf(registersMap)} field="name" kind="registers" />
       <DataTable
         data={valuesOf(registersMap)}
         columns={columns}

@@ -122,7 +122,9 @@ export async function applyMutation(
         if (!decision.ok) throw new ServiceError('forbidden', decision.message);
         await checkDeletion(batch, op.entity, op.id);
       }
-      if (!deleted || touched.length > 0) {
+      // A record new to the server is checked whole, also when it arrives deleted: a deletion
+      // of a record the server never had would otherwise leave a ghost with no fields.
+      if (!stored || !deleted || touched.length > 0) {
         validate(principal, op.entity, op.id, after, relations);
         const decision = decideWrite(
           subject,

@@ -208,6 +208,31 @@ describe('sync protocol v1 on the server', () => {
     expect(recorded[0]?.reason).toContain('iban');
   });
 
+  it('answers a refused mutation sent again as refused again, not as skipped', async () => {
+    const laptop = devices.laptop!;
+    const bad = mutation(laptop, [{ entity: 'members', id: anna, set: { iban: 'DE00 1234' } }]);
+    const first = pushed(await push('laptop', [bad]));
+    expect(first.results[0]?.status).toBe('rejected');
+    // The reply was lost; the device sends the same mutation again.
+    const again = pushed(await push('laptop', [bad]));
+    expect(again.results[0]).toMatchObject({
+      mutationId: bad.mutationId,
+      status: 'rejected',
+      reason: first.results[0]!.reason,
+      fields: { iban: expect.any(String) },
+    });
+    expect(again.results[0]?.current?.[0]?.state?.fields.iban).toBe('DE89370400440532013000');
+    // Deleting a record the server never had leaves no empty record behind.
+    const ghost = newId();
+    const deleted = pushed(
+      await push('laptop', [
+        mutation(laptop, [{ entity: 'members', id: ghost, set: { deleted: true } }]),
+      ]),
+    );
+    expect(deleted.results[0]?.status).toBe('rejected');
+    expect((await pullAll('office')).changes.some((c) => c.id === ghost)).toBe(false);
+  });
+
   it('lets one of two offline loans of the same instrument stand and rejects the other', async () => {
     const trumpet = newId();
     await push('office', [

@@ -124,11 +124,30 @@ export class SyncService {
       const results: MutationOutcome[] = [];
       let relations = await loadRelations(sql, principal.subject);
       const batch = new RecordBatch(sql, caller.clubId, principal.actor);
-      await batch.prefetch(mutations.filter((m) => m.mutationId > last).flatMap((m) => m.ops));
+      const refusedBefore = await this.earlierRejections(sql, deviceId, mutations, last);
+      await batch.prefetch(
+        mutations
+          .filter((m) => m.mutationId > last || refusedBefore.has(m.mutationId))
+          .flatMap((m) => m.ops),
+      );
       for (const mutation of mutations) {
         const { mutationId } = mutation;
         if (mutationId <= last) {
-          results.push({ mutationId, status: 'skipped' });
+          // Sent again after a lost reply: a refusal is answered again, so the device learns it.
+          const refused = refusedBefore.get(mutationId);
+          results.push(
+            refused
+              ? {
+                  mutationId,
+                  status: 'rejected',
+                  reason: refused.reason,
+                  ...(refused.reason_key ? { reasonKey: refused.reason_key } : {}),
+                  reasonParams: refused.reason_params,
+                  fields: refused.fields,
+                  current: currentStates(principal, relations, batch, mutation.ops),
+                }
+              : { mutationId, status: 'skipped' },
+          );
           continue;
         }
         if (mutationId !== last + 1) {
@@ -173,6 +192,39 @@ export class SyncService {
     return answer;
   }
 
+  /** The recorded refusals among the mutations already processed (a retry after a lost reply). */
+  private async earlierRejections(
+    sql: SqlClient,
+    deviceId: string,
+    mutations: readonly Mutation[],
+    last: number,
+  ) {
+    const ids = mutations.filter((m) => m.mutationId <= last).map((m) => m.mutationId);
+    const found = new Map<
+      number,
+      {
+        reason: string;
+        fields: Record<string, string>;
+        reason_key: string | null;
+        reason_params: Record<string, string | number>;
+      }
+    >();
+    if (ids.length === 0) return found;
+    const { rows } = await sql.query<{
+      mutation_id: string;
+      reason: string;
+      fields: Record<string, string>;
+      reason_key: string | null;
+      reason_params: Record<string, string | number>;
+    }>(
+      `SELECT mutation_id, reason, fields, reason_key, reason_params FROM rejected_mutations
+       WHERE device_id = $1 AND mutation_id = ANY($2::bigint[])`,
+      [deviceId, ids],
+    );
+    for (const row of rows) found.set(Number(row.mutation_id), row);
+    return found;
+  }
+
   /** Refused as a whole: nothing of it stays, its id is used up, the reason is kept. */
   private async reject(
     sql: SqlClient,
@@ -184,13 +236,16 @@ export class SyncService {
     batch: RecordBatch,
   ): Promise<MutationOutcome> {
     await sql.query(
-      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields, reason_key, reason_params)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         principal.clubId,
         deviceId,
         mutation.mutationId,
         error.message,
         JSON.stringify(error.fields ?? {}),
+        error.key,
+        JSON.stringify(error.params),
       ],
     );
     return {

@@ -6,6 +6,7 @@ import { migration0005BackupMail } from './0005-backup-mail.ts';
 import { migration0006CertificateRotation } from './0006-certificate-rotation.ts';
 import { migration0007RecordIds } from './0007-record-ids.ts';
 import { migration0008ClampStamps } from './0008-clamp-stamps.ts';
+import { migration0009RejectionKeys } from './0009-rejection-keys.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -17,4 +18,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0006CertificateRotation,
   migration0007RecordIds,
   migration0008ClampStamps,
+  migration0009RejectionKeys,
 ];

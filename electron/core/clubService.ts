@@ -110,6 +110,10 @@ export class ClubService implements ClubApi {
     return this.sync.dismiss(kind, key);
   }
 
+  async resolveRejection(key: number, action: 'resend' | 'discard'): Promise<ApiResult<null>> {
+    return this.sync.resolveRejection(key, action);
+  }
+
   connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
     return this.sync.connect(serverUrl, code);
   }

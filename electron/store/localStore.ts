@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
 import { uniqueKey } from '../../shared/domain/recordRules.ts';
 import { beyondDrift, HybridLogicalClock } from '../../shared/sync/hlc.ts';
-import type { Mutation } from '../../shared/sync/protocol.ts';
+import type { Mutation, Op } from '../../shared/sync/protocol.ts';
 import { openWritable, type WritableDB } from './database.ts';
 import { MetaTable } from './meta.ts';
 import { migrate } from './migrate.ts';
@@ -114,6 +114,35 @@ export class LocalStore {
     }
     this.tables[entity].put({ ...next, stamps });
     return this.outbox.append([{ entity, id: next.record.id, set, stamps: opStamps }]);
+  }
+
+  /**
+   * Sends values again that the server refused (after their cause was fixed — a clock, a
+   * right): one new mutation, stamped now, with the records' current values of `fields`; the
+   * values stay, only their stamps are new. Call inside `transaction`.
+   */
+  resendFields(
+    changes: readonly { entity: EntityName; id: string; fields: string[] }[],
+  ): Mutation | null {
+    const stamp = this.clock.tick();
+    this.unsavedClock = stamp;
+    if (this.transactionDepth === 0) this.saveClock();
+    const ops: Op[] = [];
+    for (const change of changes) {
+      const stored = this.tables[change.entity].get(change.id);
+      if (!stored || change.fields.length === 0) continue;
+      const stamps = { ...stored.stamps };
+      const set: Record<string, unknown> = {};
+      const opStamps: Record<string, string> = {};
+      for (const field of change.fields) {
+        stamps[field] = stamp;
+        opStamps[field] = stamp;
+        set[field] = field === 'deleted' ? stored.deleted : stored.record[field];
+      }
+      this.tables[change.entity].put({ ...stored, stamps });
+      ops.push({ entity: change.entity, id: change.id, set, stamps: opStamps });
+    }
+    return ops.length > 0 ? this.outbox.append(ops) : null;
   }
 
   /**

@@ -7,7 +7,7 @@
  */
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
 import { mergeRecord, type RecordState } from '../../shared/sync/merge.ts';
-import type { Mutation, RecordChange } from '../../shared/sync/protocol.ts';
+import type { Mutation, Op, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { TABLES } from '../store/tables.ts';
@@ -43,6 +43,9 @@ function toStored(entity: EntityName, id: string, state: RecordState): StoredRec
 function localState(stored: StoredRecord | undefined): RecordState | undefined {
   return stored && { fields: { ...stored.record, deleted: stored.deleted }, stamps: stored.stamps };
 }
+
+/** Below every real stamp: a refused value the server has no stamp for yields to any. */
+export const REFUSED_STAMP = '000000000000-0000-refused';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -124,24 +127,62 @@ export class Replica {
   }
 
   /**
-   * Puts back the server's state of a record a rejected mutation touched, then re-applies this
-   * device's other pending changes to it, so nothing the server refused lingers here.
+   * After the server refused `op`: its values stay in view, but under the server's stamps
+   * (the lowest stamp where the server has none), so that a newer value from elsewhere still
+   * replaces them on the next pull, as on every other device. The person's values are kept in
+   * the journal's rejection; `refusedFields` tells where they are still shown.
    */
-  restore(change: RecordChange, pending: readonly Mutation[]): void {
-    if (!isEntity(change.entity)) return;
-    const table = this.store.tables[change.entity];
-    if (change.state) table.put(toStored(change.entity, change.id, change.state));
-    else {
-      // Not on the server (or not visible): later changes of it would be refused as well.
-      table.purge(change.id);
+  keepRefused(op: Op, server: RecordChange['state']): void {
+    if (!isEntity(op.entity)) return;
+    const table = this.store.tables[op.entity];
+    const stored = table.get(op.id);
+    if (!stored) return;
+    const stamps = { ...stored.stamps };
+    let changed = false;
+    for (const field of Object.keys(op.set))
+      if (stamps[field] === op.stamps[field]) {
+        stamps[field] = server?.stamps[field] ?? REFUSED_STAMP;
+        changed = true;
+      }
+    if (changed) table.put({ ...stored, stamps });
+  }
+
+  /** Fields of a refused `op` that still show its values (see keepRefused). */
+  refusedFields(op: Op, server: RecordChange['state']): string[] {
+    if (!isEntity(op.entity)) return [];
+    const stored = this.store.tables[op.entity].get(op.id);
+    if (!stored) return [];
+    const state = localState(stored)!;
+    return Object.keys(op.set).filter(
+      (field) =>
+        state.stamps[field] === (server?.stamps[field] ?? REFUSED_STAMP) &&
+        same(state.fields[field], op.set[field]),
+    );
+  }
+
+  /**
+   * Takes back what a refused op shows, where it still shows it: the server's values come back
+   * (emptied where the server has none). A record the server does not have — or this user may
+   * not see — goes.
+   */
+  revertRefused(op: Op, server: RecordChange['state']): void {
+    if (!isEntity(op.entity)) return;
+    const fields = this.refusedFields(op, server);
+    if (fields.length === 0) return;
+    const table = this.store.tables[op.entity];
+    if (!server) {
+      table.purge(op.id);
       return;
     }
-    this.reapply(
-      pending.map((mutation) => ({
-        ...mutation,
-        ops: mutation.ops.filter((op) => op.entity === change.entity && op.id === change.id),
-      })),
-    );
+    const state = localState(table.get(op.id))!;
+    for (const field of fields) {
+      if (field in server.stamps) state.fields[field] = server.fields[field];
+      else {
+        delete state.fields[field];
+        delete state.stamps[field];
+      }
+    }
+    table.put(toStored(op.entity, op.id, state));
   }
 
   /**
@@ -161,9 +202,13 @@ export class Replica {
       }
   }
 
-  /** After a full resync: removes every record the server did not resend and no pending change names. */
-  sweep(seen: Set<string>, pending: readonly Mutation[]): number {
-    const keep = new Set(seen);
+  /**
+   * After a full resync: removes every record the server did not resend, unless a pending
+   * change names it or a refused change the person has not dealt with yet (`refused`, keys
+   * `entity:id`) — that one stays in view until it is resent or discarded.
+   */
+  sweep(seen: Set<string>, pending: readonly Mutation[], refused: ReadonlySet<string>): number {
+    const keep = new Set([...seen, ...refused]);
     for (const mutation of pending)
       for (const op of mutation.ops) keep.add(`${op.entity}:${op.id}`);
     let purged = 0;

@@ -146,8 +146,11 @@ describe('desktop sync client', () => {
     expect(report.rejected).toBe(1);
     const [rejection] = new SyncJournal(laptop!.store).rejections();
     expect(rejection?.reason).toMatch(/bereits an .+ ausgeliehen/);
-    expect(record(laptop!, 'loans', second.id)).toBeUndefined();
+    // The refused loan stays in view until the person discards it.
+    expect(record(laptop!, 'loans', second.id)?.deleted).toBe(false);
     expect(record(laptop!, 'loans', first.id)?.record.issuedOn).toBe('2026-11-20');
+    await laptop!.api.resolveRejection(rejection!.mutationId, 'discard');
+    expect(record(laptop!, 'loans', second.id)).toBeUndefined();
   });
 
   it('renews its certificate by itself when it nears expiry; the old one stops working', async () => {

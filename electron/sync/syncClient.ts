@@ -14,7 +14,6 @@ import {
   assertPushResponse,
   assertRenewResponse,
   type Mutation,
-  type MutationOutcome,
   type PullResponse,
   type PushResponse,
   type RecordChange,
@@ -240,11 +239,17 @@ export class SyncClient {
       );
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
       this.store.transaction(() => {
-        let stillPending: Mutation[] | undefined;
         for (const outcome of answer.results) {
           if (outcome.status === 'rejected') {
-            stillPending ??= this.store.outbox.pending();
-            this.reject(byId.get(outcome.mutationId)!, outcome, stillPending);
+            // The person's values stay on screen, marked, until they resend or discard them.
+            const refused = byId.get(outcome.mutationId)!;
+            this.journal.recordRejection(refused, outcome);
+            for (const op of refused.ops)
+              this.replica.keepRefused(
+                op,
+                outcome.current?.find((c) => c.entity === op.entity && c.id === op.id)?.state ??
+                  null,
+              );
             report.rejected += 1;
           } else if (outcome.status === 'applied') {
             report.pushed += 1;
@@ -269,12 +274,6 @@ export class SyncClient {
         report.conflicts += lost.length;
       }
     }
-  }
-
-  private reject(mutation: Mutation, outcome: MutationOutcome, pending: readonly Mutation[]): void {
-    this.journal.recordRejection(mutation, outcome);
-    const later = pending.filter((m) => m.mutationId > mutation.mutationId);
-    for (const change of outcome.current ?? []) this.replica.restore(change, later);
   }
 
   /**
@@ -372,7 +371,11 @@ export class SyncClient {
       report.ignoredStamps += this.store.observe(stampsOf(pages.flatMap((p) => p.changes)));
       this.store.outbox.acknowledge(last.lastMutationId);
       if (!last.hasMore && seen)
-        report.purged += this.replica.sweep(seen, this.store.outbox.pending());
+        report.purged += this.replica.sweep(
+          seen,
+          this.store.outbox.pending(),
+          this.journal.refusedRecords(),
+        );
       this.settings.setCursor(last.cursor);
       this.settings.setScopeEpoch(last.scopeEpoch);
     });

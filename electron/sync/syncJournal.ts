@@ -1,9 +1,10 @@
 /**
  * "Konflikte & Ablehnungen": every local value a later remote one replaced, and every mutation
- * the server rejected with its reason — kept in the profile until the user dismisses them
- * (or re-applies the value, which is just a new edit).
+ * the server rejected with its reason — kept in the profile until the user deals with them:
+ * a conflict is dismissed (or its value re-applied, which is just a new edit), a rejection is
+ * resent or discarded (rejections.ts); until then its values stay on screen, marked.
  */
-import type { Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
+import type { Mutation, MutationOutcome, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { LostValue } from './replica.ts';
 
@@ -16,8 +17,12 @@ export interface RejectionEntry {
   mutationId: number;
   at: string;
   reason: string;
+  reasonKey: string | null;
+  reasonParams: Record<string, string | number>;
   fields: Record<string, string>;
   mutation: Mutation;
+  /** The server's state of the mutation's records when it refused it. */
+  current: RecordChange[];
 }
 
 export class SyncJournal {
@@ -48,7 +53,9 @@ export class SyncJournal {
   recordRejection(mutation: Mutation, outcome: MutationOutcome): void {
     this.store
       .statement(
-        `INSERT OR REPLACE INTO sync_rejections (mutation_id, at, reason, fields, mutation) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO sync_rejections
+           (mutation_id, at, reason, fields, mutation, reason_key, reason_params, current)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         mutation.mutationId,
@@ -56,6 +63,9 @@ export class SyncJournal {
         outcome.reason ?? 'Vom Server abgelehnt.',
         JSON.stringify(outcome.fields ?? {}),
         JSON.stringify(mutation),
+        outcome.reasonKey ?? null,
+        JSON.stringify(outcome.reasonParams ?? {}),
+        JSON.stringify(outcome.current ?? []),
       );
   }
 
@@ -88,18 +98,35 @@ export class SyncJournal {
     return this.store.statement(sql).run(key).changes > 0;
   }
 
+  /** Rejections the person has not resent or discarded yet. */
   rejections(): RejectionEntry[] {
     const rows = this.store
       .statement(
-        'SELECT mutation_id, at, reason, fields, mutation FROM sync_rejections WHERE dismissed = 0 ORDER BY mutation_id',
+        `SELECT mutation_id, at, reason, fields, mutation, reason_key, reason_params, current
+         FROM sync_rejections WHERE dismissed = 0 ORDER BY mutation_id`,
       )
-      .all() as Record<string, string | number>[];
+      .all() as Record<string, string | number | null>[];
     return rows.map((r) => ({
       mutationId: Number(r.mutation_id),
       at: String(r.at),
       reason: String(r.reason),
+      reasonKey: r.reason_key === null ? null : String(r.reason_key),
+      reasonParams: JSON.parse(String(r.reason_params)),
       fields: JSON.parse(String(r.fields)),
       mutation: JSON.parse(String(r.mutation)),
+      current: JSON.parse(String(r.current)),
     }));
+  }
+
+  /** `entity:id` of every record an unresolved rejection names. */
+  refusedRecords(): Set<string> {
+    const keys = new Set<string>();
+    for (const r of this.rejections())
+      for (const op of r.mutation.ops) keys.add(`${op.entity}:${op.id}`);
+    return keys;
+  }
+
+  rejection(mutationId: number): RejectionEntry | undefined {
+    return this.rejections().find((r) => r.mutationId === mutationId);
   }
 }

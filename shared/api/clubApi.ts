@@ -49,6 +49,11 @@ export interface ClubApi {
   /** "Konflikte & Ablehnungen": what the user should look at. */
   syncJournal(): Promise<ApiResult<SyncJournalView>>;
   dismissSyncEntry(kind: 'conflict' | 'rejection', key: number): Promise<ApiResult<null>>;
+  /**
+   * A change the server refused: sends its values again, stamped now ("erneut senden"), or
+   * goes back to what the server holds ("verwerfen").
+   */
+  resolveRejection(key: number, action: 'resend' | 'discard'): Promise<ApiResult<null>>;
   /** Connects this profile with a club server using a one-time enrolment code. */
   connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>>;
   /** "Datensicherung": settings, last backup, generations, a backup under way. */
@@ -106,6 +111,7 @@ export const clubApiArgs = {
   syncNow: z.tuple([]),
   syncJournal: z.tuple([]),
   dismissSyncEntry: z.tuple([z.enum(['conflict', 'rejection']), z.number().int().nonnegative()]),
+  resolveRejection: z.tuple([z.number().int().positive(), z.enum(['resend', 'discard'])]),
   connectServer: z.tuple([z.string().max(500), z.string().max(200)]),
   backupStatus: z.tuple([]),
   configureBackup: z.tuple([z.string().max(1000), z.string().max(1000)]),

@@ -14,6 +14,7 @@ export const CLUB_API_METHOD_NAMES = [
   'syncNow',
   'syncJournal',
   'dismissSyncEntry',
+  'resolveRejection',
   'connectServer',
   'backupStatus',
   'configureBackup',

@@ -89,4 +89,17 @@ describe('hybrid logical clock', () => {
       ),
     );
   });
+
+  it('stamps from the corrected time once a clock that ran fast is set back', () => {
+    let now = 1_000_000 + 600_000; // ten minutes fast
+    const clock = new HybridLogicalClock('laptop', () => now);
+    const fast = clock.tick();
+    now = 1_000_000; // set right
+    expect(decodeStamp(clock.tick()).wall).toBe(1_000_000);
+    expect(fast > clock.tick()).toBe(true);
+    // Set back by less than the bound, it still never goes backwards.
+    now = 1_000_000 - 30_000;
+    const before = clock.tick();
+    expect(clock.tick() > before).toBe(true);
+  });
 });

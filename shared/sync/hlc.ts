@@ -80,9 +80,20 @@ export class HybridLogicalClock {
     return encodeStamp({ wall: this.wall, counter: this.counter, deviceId: this.deviceId });
   }
 
-  /** A new stamp for a local change; strictly greater than every stamp seen so far. */
+  /**
+   * A new stamp for a local change; greater than every stamp seen so far — unless this clock
+   * was set back by more than the drift bound (see below).
+   */
   tick(): HlcStamp {
     const physical = this.now();
+    // Readings more than the drift bound ahead came from this computer's clock while it was
+    // wrong (it has been set back since): the server refuses such stamps, so starting over
+    // from the corrected time is the only way to stamp anything it takes.
+    if (this.wall > physical + this.maxDriftMs) {
+      this.wall = physical;
+      this.counter = 0;
+      return encodeStamp({ wall: this.wall, counter: this.counter, deviceId: this.deviceId });
+    }
     if (physical > this.wall) {
       this.wall = physical;
       this.counter = 0;

@@ -1,6 +1,7 @@
 import { migration0001Initial } from './0001-initial.ts';
 import { migration0002Sync } from './0002-sync.ts';
 import { migration0003ImportKeys } from './0003-import-keys.ts';
+import { migration0004RejectionDetails } from './0004-rejection-details.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never change or remove a shipped one. */
@@ -8,6 +9,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0001Initial,
   migration0002Sync,
   migration0003ImportKeys,
+  migration0004RejectionDetails,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

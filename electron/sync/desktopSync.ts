@@ -9,6 +9,7 @@ import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
 import { ConnectionError } from './httpsJson.ts';
+import { RejectedChanges } from './rejections.ts';
 import { SyncClient } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncScheduler } from './syncScheduler.ts';
@@ -20,14 +21,18 @@ const NEXT_CHANGE_TIMEOUT_MS = 25_000;
 export class DesktopSync {
   private readonly settings: SyncSettings;
   private readonly journal: SyncJournal;
+  private readonly rejected: RejectedChanges;
   private readonly scheduler: SyncScheduler;
   private received = 0;
+  private clockBehind = false;
   private readonly waiting = new Set<() => void>();
 
   constructor(private readonly store: LocalStore) {
     this.settings = new SyncSettings(store.meta);
     this.journal = new SyncJournal(store);
+    this.rejected = new RejectedChanges(store, this.journal);
     this.scheduler = new SyncScheduler(store, new SyncClient(store), (report) => {
+      this.clockBehind = report.ignoredStamps > 0;
       const arrived = report.pulled + report.purged + report.rejected;
       if (arrived === 0) return;
       this.received += arrived;
@@ -66,6 +71,7 @@ export class DesktopSync {
       ...this.scheduler.status(),
       server: this.settings.connection()?.serverUrl ?? null,
       received: this.received,
+      clockBehind: this.clockBehind,
     };
   }
 
@@ -106,6 +112,8 @@ export class DesktopSync {
         key: r.mutationId,
         at: r.at,
         reason: r.reason,
+        reasonKey: r.reasonKey,
+        reasonParams: r.reasonParams,
         fields: r.fields,
         records: r.mutation.ops.map((op) => ({
           entity: op.entity,
@@ -114,6 +122,12 @@ export class DesktopSync {
         })),
       })),
     };
+  }
+
+  resolveRejection(key: number, action: 'resend' | 'discard'): ApiResult<null> {
+    const result = action === 'resend' ? this.rejected.resend(key) : this.rejected.discard(key);
+    if (result.ok && action === 'resend') this.scheduler.localChanged();
+    return result;
   }
 
   dismiss(kind: 'conflict' | 'rejection', key: number): ApiResult<null> {

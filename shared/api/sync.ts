@@ -16,6 +16,11 @@ export interface SyncStatus {
   live: boolean;
   /** Counts records received since start; the UI reloads when it changes. */
   received: number;
+  /**
+   * The last round received stamps more than the drift bound ahead of this computer's clock:
+   * its clock is probably slow. Those stamps were not followed (see LocalStore.observe).
+   */
+  clockBehind: boolean;
 }
 
 export interface SyncConflictEntry {
@@ -34,6 +39,9 @@ export interface SyncRejectionEntry {
   at: string;
   /** German, from the server. */
   reason: string;
+  /** The same as a key with parameters, for the UI's language (null from an older server). */
+  reasonKey: string | null;
+  reasonParams: Record<string, string | number>;
   fields: Record<string, string>;
   records: { entity: string; id: string; fields: string[] }[];
 }

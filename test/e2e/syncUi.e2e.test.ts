@@ -84,4 +84,44 @@ describe('sync in the desktop UI', () => {
     await app.goTo('members');
     await expect.poll(() => page.getByText('Fernweh').isVisible(), { timeout: 15_000 }).toBe(true);
   });
+
+  it('keeps a change the server refused in view, says why in the UI language, and discards it', async () => {
+    // Eva is now the instrument keeper: she may read registers, not create them.
+    await server.server.services.clubs.updateUser(clubId, userId, { role: 'instrumentenwart' });
+    await app.goTo('registers');
+    await page.getByTestId('new-register').click();
+    await app.fill({ name: 'Schlagwerk' });
+    await app.save();
+    // The save went out at once and was refused; the register is still there, marked.
+    const row = app.row('Schlagwerk');
+    await expect
+      .poll(() => row.getByTestId('rejected-mark').textContent(), { timeout: 15_000 })
+      .toBe('Nicht übernommen');
+    await row.click();
+    await expect
+      .poll(() => app.dialog().getByTestId('rejection-reason').textContent())
+      .toBe('Für diese Änderung fehlt die Berechtigung.');
+    await page.keyboard.press('Escape');
+
+    // In English, the same reason in English.
+    await page.getByLabel('Sprache').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await app.row('Schlagwerk').click();
+    await expect
+      .poll(() => app.dialog().getByTestId('rejection-reason').textContent())
+      .toBe('Your role may not make this change.');
+    await expect
+      .poll(() => app.dialog().getByTestId('rejection-discard').textContent())
+      .toBe('Discard');
+
+    // Sent again unchanged, it is refused again; discarded, it goes.
+    await app.dialog().getByTestId('rejection-resend').click();
+    await expect.poll(() => page.getByTestId('rejected-mark').count(), { timeout: 15_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+    await app.row('Schlagwerk').click();
+    await app.dialog().getByTestId('rejection-discard').click();
+    await expect.poll(() => app.row('Schlagwerk').count()).toBe(0);
+    await page.getByLabel('Language').click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+  });
 });

@@ -32,6 +32,11 @@ export function StatusBar() {
           message: sync?.message ?? '',
         })}
       </Text>
+      {sync?.clockBehind && (
+        <Text size="xs" c="orange" data-testid="clock-behind">
+          {t('sync.clockBehind')}
+        </Text>
+      )}
       {status && (
         <Text size="xs" c="dimmed">
           {t('status.device', { id: status.deviceId })}

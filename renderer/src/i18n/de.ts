@@ -16,6 +16,42 @@ export const de = {
     instrumentsText:
       'Diese Inventarnummern sind mehrfach vergeben (Groß- und Kleinschreibung und Leerzeichen zählen nicht). Bitte eine davon ändern; Tutti ändert keine Nummer von sich aus.',
   },
+  rejected: {
+    mark: 'Nicht übernommen',
+    title: 'Der Vereinsserver hat diese Änderung nicht übernommen',
+    explain:
+      'Die Werte stehen weiter hier, aber die anderen Geräte haben sie nicht. „Erneut senden“ schickt sie noch einmal (zuerst die Ursache beheben), „Verwerfen“ stellt den Stand des Servers wieder her.',
+    resend: 'Erneut senden',
+    discard: 'Verwerfen',
+  },
+  reasons: {
+    unknown: 'Der Vereinsserver hat diese Änderung abgelehnt.',
+    sync: {
+      clockAhead:
+        'Die Uhr des Geräts, auf dem diese Änderung gemacht wurde, ging um {{minutes}} Minuten vor. Bitte Datum und Uhrzeit des Computers richtig stellen und die Änderung dann erneut senden.',
+      rejected: {
+        validation: 'Die Änderung enthält ungültige Angaben.',
+        bad_request: 'Die Änderung ist fehlerhaft.',
+        forbidden: 'Ihre Rolle darf diese Änderung nicht machen.',
+        not_found:
+          'Diesen Datensatz gibt es auf dem Server nicht (oder er ist für Sie nicht sichtbar).',
+        conflict: 'Die Änderung widerspricht einer Regel des Vereins.',
+        unavailable: 'Der Vereinsserver war nicht bereit.',
+        internal: 'Interner Fehler des Servers.',
+        locked: 'Gesperrt.',
+      },
+    },
+    rules: {
+      registerNameTaken: 'Ein Register „{{value}}“ gibt es schon.',
+      inventoryNumberTaken: 'Die Inventarnummer {{value}} ist schon vergeben.',
+      referenceGone: 'Ein verknüpfter Datensatz existiert nicht mehr.',
+      ownHousehold: 'Ein Mitglied kann nicht sein eigener Haushalt sein.',
+      instrumentOnLoan:
+        'Dieses Instrument ist bereits an {{borrower}} ausgeliehen (seit {{since}}).',
+      deleteInstrumentOnLoan: 'Das Instrument ist an {{borrower}} ausgeliehen.',
+      deleteMemberWithLoans: 'Das Mitglied hat noch Instrumente ausgeliehen ({{count}}).',
+    },
+  },
   access: {
     neededTitle: 'Bitte Tutti über die Adresse aus dem Terminal öffnen',
     neededText:
@@ -144,6 +180,7 @@ export const de = {
     cancel: 'Abbrechen',
   },
   sync: {
+    clockBehind: 'Die Uhr dieses Computers geht offenbar nach: bitte Datum und Uhrzeit prüfen.',
     title: 'Abgleich mit dem Vereinsserver',
     connectIntro:
       'Mit dem Vereinsserver verbinden: Adresse und Anmeldecode bekommen Sie vom EDV-Beauftragten des Vereins. Der Code gilt einmal und 24 Stunden.',

@@ -16,6 +16,40 @@ export const en = {
     instrumentsText:
       'These inventory numbers are used more than once (case and spaces do not count). Please change one; Tutti never changes a number by itself.',
   },
+  rejected: {
+    mark: 'Not accepted',
+    title: 'The club server did not accept this change',
+    explain:
+      'The values are still shown here, but the other devices do not have them. “Send again” sends them once more (fix the cause first), “Discard” brings back what the server holds.',
+    resend: 'Send again',
+    discard: 'Discard',
+  },
+  reasons: {
+    unknown: 'The club server refused this change.',
+    sync: {
+      clockAhead:
+        'The clock of the device this change was made on was {{minutes}} minutes ahead. Please set the computer’s date and time right, then send the change again.',
+      rejected: {
+        validation: 'The change contains values that are not valid.',
+        bad_request: 'The change is malformed.',
+        forbidden: 'Your role may not make this change.',
+        not_found: 'The server does not have this record (or you may not see it).',
+        conflict: 'The change contradicts a rule of the club.',
+        unavailable: 'The club server was not ready.',
+        internal: 'Internal error of the server.',
+        locked: 'Locked.',
+      },
+    },
+    rules: {
+      registerNameTaken: 'A section named “{{value}}” exists already.',
+      inventoryNumberTaken: 'The inventory number {{value}} is taken already.',
+      referenceGone: 'A linked record no longer exists.',
+      ownHousehold: 'A member cannot be their own household.',
+      instrumentOnLoan: 'This instrument is already on loan to {{borrower}} (since {{since}}).',
+      deleteInstrumentOnLoan: 'The instrument is on loan to {{borrower}}.',
+      deleteMemberWithLoans: 'The member still has instruments on loan ({{count}}).',
+    },
+  },
   access: {
     neededTitle: 'Please open Tutti with the address shown in the terminal',
     neededText:
@@ -143,6 +177,7 @@ export const en = {
     cancel: 'Cancel',
   },
   sync: {
+    clockBehind: "This computer's clock seems to be slow: please check its date and time.",
     title: 'Sync with the club server',
     connectIntro:
       "Connect to the club server: the club's IT officer gives you the address and an enrolment code. The code works once, for 24 hours.",

@@ -10,6 +10,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
+import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { LoansPanel } from './LoansPanel.tsx';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
 
@@ -85,6 +86,7 @@ export function InstrumentForm({
 
   return (
     <Modal opened onClose={onClose} size="xl" title={title}>
+      <RecordRejection entity="instruments" id={instrument?.id} onDiscarded={onClose} />
       <Tabs defaultValue="data" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>

@@ -7,6 +7,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { InstrumentForm } from './InstrumentForm.tsx';
 import { openLoansByInstrument } from './openLoans.ts';
 
@@ -34,6 +35,12 @@ export function InstrumentsPage() {
         id: 'inventoryNumber',
         header: t('instruments.inventoryNumber'),
         accessorFn: (i) => i.inventoryNumber,
+        cell: (c) => (
+          <>
+            {c.getValue() as string}
+            <RejectedMark entity="instruments" id={c.row.original.id} />
+          </>
+        ),
         size: 130,
       },
       { id: 'kind', header: t('instruments.kind'), accessorFn: (i) => i.kind, size: 170 },

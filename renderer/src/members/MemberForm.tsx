@@ -23,6 +23,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
+import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import {
   MEMBER_FIELD_TAB,
@@ -82,6 +83,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     <Modal opened onClose={onClose} size="xl" title={member ? t('members.edit') : t('members.new')}>
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
         <Stack gap="md">
+          <RecordRejection entity="members" id={member?.id} onDiscarded={onClose} />
           <Tabs
             value={tab}
             onChange={(v) => setTab((v as MemberFormTab) ?? 'person')}

@@ -8,6 +8,7 @@ import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { MemberForm } from './MemberForm.tsx';
 import {
   type MemberFilter,
@@ -39,7 +40,18 @@ function memberColumns(
 ): ColumnDef<Member, unknown>[] {
   return [
     { id: 'memberNumber', header: t('members.numberShort'), accessorFn: memberNumberOf, size: 80 },
-    { id: 'name', header: t('members.name'), accessorFn: nameOf, size: 220 },
+    {
+      id: 'name',
+      header: t('members.name'),
+      accessorFn: nameOf,
+      cell: (c) => (
+        <>
+          {c.getValue() as string}
+          <RejectedMark entity="members" id={c.row.original.id} />
+        </>
+      ),
+      size: 220,
+    },
     {
       id: 'status',
       header: t('members.status'),

@@ -10,6 +10,7 @@ import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { RecordRejection } from '../sync/rejectedChanges.tsx';
 
 interface RegisterFormValues {
   name: string;
@@ -70,6 +71,7 @@ export function RegisterForm({
     >
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="register-form" noValidate>
         <Stack>
+          <RecordRejection entity="registers" id={register?.id} onDiscarded={onClose} />
           <TextInput
             label={t('registers.name')}
             required

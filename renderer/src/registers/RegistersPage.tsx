@@ -7,6 +7,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { RegisterForm } from './RegisterForm.tsx';
 
 export function RegistersPage() {
@@ -30,7 +31,18 @@ export function RegistersPage() {
         accessorFn: (r) => r.sortOrder,
         size: 110,
       },
-      { id: 'name', header: t('registers.name'), accessorFn: (r) => r.name, size: 240 },
+      {
+        id: 'name',
+        header: t('registers.name'),
+        accessorFn: (r) => r.name,
+        cell: (c) => (
+          <>
+            {c.getValue() as string}
+            <RejectedMark entity="registers" id={c.row.original.id} />
+          </>
+        ),
+        size: 240,
+      },
       {
         id: 'leaders',
         header: t('registers.leaders'),

@@ -2,18 +2,7 @@
  * "Abgleich": connect this profile with the club server (address + one-time code from the IT
  * officer), see how the sync stands, and work through "Konflikte & Ablehnungen".
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflictEntry } from '../../../shared/api/sync.ts';
@@ -21,6 +10,7 @@ import type { EntityName } from '../../../shared/domain/entities.ts';
 import { clubApi } from '../api/transport.ts';
 import { useClubData } from '../state/clubData.ts';
 import { fieldLabel } from './fieldLabel.ts';
+import { RejectionPanel } from './rejectedChanges.tsx';
 import { useSyncState } from './syncState.ts';
 
 function show(value: unknown): string {
@@ -171,27 +161,17 @@ export function SyncPage() {
         <Stack data-testid="sync-rejections">
           <Text fw={600}>{t('sync.rejections')}</Text>
           {journal.rejections.map((r) => (
-            <Alert key={r.key} color="red" title={r.reason}>
-              <Group justify="space-between">
-                <Text size="sm">
-                  {r.records
-                    .map(
-                      (rec) =>
-                        `${t(`sync.entity.${rec.entity}`, { defaultValue: rec.entity })}: ${rec.fields.map((f) => fieldLabel(t, rec.entity, f)).join(', ')}`,
-                    )
-                    .join(' · ')}
-                </Text>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() =>
-                    void clubApi.dismissSyncEntry('rejection', r.key).then(refreshJournal)
-                  }
-                >
-                  {t('sync.dismiss')}
-                </Button>
-              </Group>
-            </Alert>
+            <Stack key={r.key} gap={4}>
+              <Text size="sm">
+                {r.records
+                  .map(
+                    (rec) =>
+                      `${t(`sync.entity.${rec.entity}`, { defaultValue: rec.entity })}: ${rec.fields.map((f) => fieldLabel(t, rec.entity, f)).join(', ')}`,
+                  )
+                  .join(' · ')}
+              </Text>
+              <RejectionPanel rejection={r} />
+            </Stack>
           ))}
         </Stack>
       )}

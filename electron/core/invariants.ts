@@ -4,8 +4,10 @@
  * inventory numbers and register names (trimmed, any case). Checked inside the write
  * transaction, so two quick saves cannot both slip through.
  */
+
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
+import { memberDisplayName } from '../../shared/domain/member.ts';
 import {
   deletionBlockedMessage,
   duplicateKeyMessage,
@@ -33,7 +35,7 @@ type Check<E extends EntityName> = (
 
 function memberName(store: LocalStore, id: string): string {
   const m = store.tables.members.get(id)?.record;
-  return m ? `${m.firstName} ${m.lastName}` : 'ein gelöschtes Mitglied';
+  return m ? memberDisplayName(m) : 'ein gelöschtes Mitglied';
 }
 
 export function openLoanOf(

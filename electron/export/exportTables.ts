@@ -2,8 +2,10 @@
  * What `tutti export` writes per entity: German column headings, dates as TT.MM.JJJJ, money as
  * `1234,50`, references resolved to names, so a secretary can hand the file to the board.
  */
+
 import { formatCents, formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
+import { memberSortName } from '../../shared/domain/member.ts';
 
 export const EXPORTABLE = ['members', 'registers', 'instruments', 'loans'] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
@@ -39,7 +41,7 @@ export function exportTable(
   const instruments = byId(data.instruments);
   const memberName = (id: string) => {
     const m = members.get(id);
-    return m ? `${m.lastName}, ${m.firstName}` : '(gelöscht)';
+    return m ? memberSortName(m) : '(gelöscht)';
   };
   switch (entity) {
     case 'members':

@@ -4,7 +4,9 @@
  * records and for those this import has made so far. Also the live ids (an unchanged row needs
  * no read of its record) and the name + birth date seen, for the duplicate check.
  */
+
 import type { EntityMap } from '../../shared/domain/entities.ts';
+import { memberDisplayName } from '../../shared/domain/member.ts';
 import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -73,7 +75,7 @@ export class ImportLookups {
       if (m.birthDate) {
         this.memberIdentity.set(
           this.identityOf(m),
-          `dem vorhandenen Mitglied ${m.firstName} ${m.lastName}`,
+          `dem vorhandenen Mitglied ${memberDisplayName(m)}`,
         );
       }
     }
@@ -85,8 +87,8 @@ export class ImportLookups {
 
   private rememberMember(m: EntityMap['members']): void {
     if (m.memberNumber) this.memberByNumber.set(lower(m.memberNumber), m.id);
-    this.displayNames.set(m.id, `${m.firstName} ${m.lastName}`);
-    const name = personName(`${m.firstName} ${m.lastName}`);
+    this.displayNames.set(m.id, memberDisplayName(m));
+    const name = personName(memberDisplayName(m));
     const ids = this.membersByName.get(name) ?? [];
     if (!ids.includes(m.id)) ids.push(m.id);
     this.membersByName.set(name, ids);

@@ -16,6 +16,7 @@ import type {
   ImportTableReport,
 } from '../../shared/api/import.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
+import { memberDisplayName } from '../../shared/domain/member.ts';
 import type { ImportMapping, ReferenceMode, TableMapping } from '../../shared/import/mapping.ts';
 import {
   addKept,
@@ -565,7 +566,7 @@ export class Importer {
     if (open) {
       if (open.memberId !== memberId) {
         const holder = this.store.tables.members.get(open.memberId)?.record;
-        const name = holder ? `${holder.firstName} ${holder.lastName}` : 'ein anderes Mitglied';
+        const name = holder ? memberDisplayName(holder) : 'ein anderes Mitglied';
         warn(
           `Laut Quelle an „${borrower}“ ausgeliehen, in Tutti an ${name} (seit ${formatGermanDate(open.issuedOn)}); nichts geändert – bitte prüfen.`,
         );

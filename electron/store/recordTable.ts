@@ -31,7 +31,7 @@ export class RecordReader {
     const { table, fields } = definition;
     this.fieldNames = Object.keys(fields);
     this.converted = Object.entries(fields)
-      .filter(([, [, kind]]) => kind === 'bool' || kind === 'json')
+      .filter(([, [, kind]]) => kind === 'bool' || kind === 'json' || kind === 'map')
       .map(([field, [, kind]]) => [field, kind]);
     const selectList = ['id', ...this.fieldNames.map((f) => `${fields[f]![0]} AS "${f}"`)].join(
       ', ',

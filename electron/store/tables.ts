@@ -4,7 +4,8 @@
  */
 import type { EntityName } from '../../shared/domain/entities.ts';
 
-export type ColumnKind = 'text' | 'int' | 'bool' | 'json';
+/** `json`: a list, read as [] when empty; `map`: an object that may be absent (null). */
+export type ColumnKind = 'text' | 'int' | 'bool' | 'json' | 'map';
 
 export interface TableDefinition {
   table: string;
@@ -20,6 +21,7 @@ const t = (column: string) => [column, 'text'] as const;
 const i = (column: string) => [column, 'int'] as const;
 const b = (column: string) => [column, 'bool'] as const;
 const j = (column: string) => [column, 'json'] as const;
+const m = (column: string) => [column, 'map'] as const;
 
 export const TABLES: Record<EntityName, TableDefinition> = {
   members: {
@@ -53,11 +55,19 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       sepaMandateReference: t('sepa_mandate_reference'),
       sepaMandateDate: t('sepa_mandate_date'),
       feeExempt: b('fee_exempt'),
+      importedValues: m('imported_values'),
+      review: j('review'),
+      reviewSensitive: j('review_sensitive'),
     },
   },
   registers: {
     table: 'registers',
-    fields: { name: t('name'), sortOrder: i('sort_order'), leaderIds: j('leader_ids') },
+    fields: {
+      name: t('name'),
+      sortOrder: i('sort_order'),
+      leaderIds: j('leader_ids'),
+      importedValues: m('imported_values'),
+    },
   },
   instruments: {
     table: 'instruments',
@@ -73,6 +83,7 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       location: t('location'),
       registerId: t('register_id'),
       notes: t('notes'),
+      importedValues: m('imported_values'),
     },
   },
   loans: {
@@ -84,6 +95,7 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       dueOn: t('due_on'),
       returnedOn: t('returned_on'),
       notes: t('notes'),
+      importedValues: m('imported_values'),
     },
   },
   maintenance: {
@@ -119,16 +131,19 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       date: t('date'),
       federation: t('federation'),
       notes: t('notes'),
+      importedValues: m('imported_values'),
     },
   },
 };
 
 export function toColumnValue(kind: ColumnKind, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
+  // A list that is missing is an empty list (its columns are NOT NULL).
+  if (value === null || value === undefined) return kind === 'json' ? '[]' : null;
   switch (kind) {
     case 'bool':
       return value ? 1 : 0;
     case 'json':
+    case 'map':
       return JSON.stringify(value);
     default:
       return value;
@@ -141,6 +156,7 @@ export function fromColumnValue(kind: ColumnKind, value: unknown): unknown {
     case 'bool':
       return value === 1;
     case 'json':
+    case 'map':
       return JSON.parse(value as string);
     default:
       return value;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, optionalText, requiredText, uuid } from './fields.ts';
+import { LONG_TEXT_MAX } from './importedValues.ts';
 
 export const EVENT_KINDS = ['probe', 'auftritt', 'konzert'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -17,7 +18,7 @@ export const eventSchema = z.object({
       .nullable(),
   ),
   location: optionalText(200),
-  notes: optionalText(2000),
+  notes: optionalText(LONG_TEXT_MAX),
 });
 
 export type ClubEvent = z.output<typeof eventSchema>;

@@ -31,7 +31,7 @@ export function requiredText(label: string, max = 200) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
     z
-      .string({ error: `${label} fehlt.` })
+      .string({ error: `Bitte ${label} angeben.` })
       .min(1, { error: `Bitte ${label} angeben.` })
       .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` })
       .refine(NO_NUL.check, { error: NO_NUL.error }),
@@ -59,10 +59,31 @@ export const calendarDate = z.preprocess(
 );
 export const optionalCalendarDate = z.preprocess(emptyToNull, calendarDateString.nullable());
 
+const EMAIL_MESSAGE = 'Die E-Mail-Adresse ist ungültig (Beispiel: name@beispiel.de).';
+const strictEmail = z.email({ error: EMAIL_MESSAGE });
+
 export const optionalEmail = z.preprocess((v) => {
   const n = emptyToNull(v);
   return typeof n === 'string' ? n.toLowerCase() : n;
-}, z.email({ error: 'Die E-Mail-Adresse ist ungültig (Beispiel: name@beispiel.de).' }).nullable());
+}, strictEmail.nullable());
+
+/** German message for an e-mail address, or null when it is valid. */
+export function emailProblem(email: string): string | null {
+  return strictEmail.safeParse(email).success ? null : EMAIL_MESSAGE;
+}
+
+/**
+ * An e-mail address as written, checked by the record's own rules (see `reviewable` in
+ * member.ts): one kept from an import as the source had it is stored and flagged for review.
+ */
+export const lenientEmail = z.preprocess((v) => {
+  const n = emptyToNull(v);
+  return typeof n === 'string' ? n.toLowerCase() : n;
+}, z
+  .string()
+  .max(254, { error: 'Höchstens 254 Zeichen.' })
+  .refine(NO_NUL.check, { error: NO_NUL.error })
+  .nullable());
 
 /** What a phone number may hold: digits, spaces and + ( ) / -. */
 export const PHONE_PATTERN = /^\+?[0-9 ()/-]{3,30}$/;
@@ -126,6 +147,35 @@ export const optionalIban = z.preprocess(
     })
     .nullable(),
 );
+
+/** An IBAN in electronic format, its check left to the record's rules (see `lenientEmail`). */
+export const lenientIban = z.preprocess((v) => {
+  const n = emptyToNull(v);
+  return typeof n === 'string'
+    ? (electronicFormatIBAN(n) ?? n.replace(/\s/g, '').toUpperCase())
+    : n;
+}, z
+  .string()
+  .max(50, { error: 'Höchstens 50 Zeichen.' })
+  .refine(NO_NUL.check, { error: NO_NUL.error })
+  .nullable());
+
+const BIC_MESSAGE = 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).';
+
+/** German message for a BIC, or null when it is valid. */
+export function bicProblem(bic: string): string | null {
+  return validateBIC(bic).valid ? null : BIC_MESSAGE;
+}
+
+/** A BIC without spaces in capitals, its check left to the record's rules. */
+export const lenientBic = z.preprocess((v) => {
+  const n = emptyToNull(v);
+  return typeof n === 'string' ? n.replace(/\s/g, '').toUpperCase() : n;
+}, z
+  .string()
+  .max(20, { error: 'Höchstens 20 Zeichen.' })
+  .refine(NO_NUL.check, { error: NO_NUL.error })
+  .nullable());
 
 export const optionalBic = z.preprocess(
   (v) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, optionalText, requiredText, uuid } from './fields.ts';
+import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
 export const honourSchema = z.object({
   id: uuid,
@@ -7,7 +8,8 @@ export const honourSchema = z.object({
   kind: requiredText('die Art der Ehrung', 150),
   date: calendarDate,
   federation: optionalText(150),
-  notes: optionalText(2000),
+  notes: optionalText(LONG_TEXT_MAX),
+  importedValues,
 });
 
 export type Honour = z.output<typeof honourSchema>;

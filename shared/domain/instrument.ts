@@ -7,6 +7,7 @@ import {
   requiredText,
   uuid,
 } from './fields.ts';
+import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
 export const INSTRUMENT_CONDITIONS = [
   'neu',
@@ -34,7 +35,8 @@ export const instrumentSchema = z.object({
   ),
   location: optionalText(200),
   registerId: optionalUuid,
-  notes: optionalText(5000),
+  notes: optionalText(LONG_TEXT_MAX),
+  importedValues,
 });
 
 export type Instrument = z.output<typeof instrumentSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, optionalCalendarDate, optionalText, uuid } from './fields.ts';
+import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
 export const loanSchema = z
   .object({
@@ -9,7 +10,8 @@ export const loanSchema = z
     issuedOn: calendarDate,
     dueOn: optionalCalendarDate,
     returnedOn: optionalCalendarDate,
-    notes: optionalText(2000),
+    notes: optionalText(LONG_TEXT_MAX),
+    importedValues,
   })
   .superRefine((l, ctx) => {
     if (l.returnedOn && l.returnedOn < l.issuedOn) {

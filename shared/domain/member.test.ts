@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from './entities.ts';
 import { newId } from './ids.ts';
+import { memberSortName, settleReview } from './member.ts';
 
 const base = { id: newId(), firstName: 'Anna', lastName: 'Bläser', status: 'aktiv' };
 
@@ -67,5 +68,71 @@ describe('member validation', () => {
   it('refuses unknown status values and wrong types with German messages', () => {
     expect(errorsOf({ status: 'verstorben' }).status).toBe('Bitte einen Status wählen.');
     expect(errorsOf({ consentPhotos: 'ja' }).consentPhotos).toMatch(/Ungültige Eingabe|erwartet/);
+  });
+});
+
+describe('members without a first name, long notes, values kept from an import', () => {
+  it('accepts an organisation without a first name, and says what is missing in plain German', () => {
+    const result = validateRecord('members', {
+      ...base,
+      firstName: null,
+      lastName: 'Musikhaus Klang',
+    });
+    expect(result.ok && result.value.firstName).toBeNull();
+    expect(memberSortName({ firstName: null, lastName: 'Musikhaus Klang' })).toBe(
+      'Musikhaus Klang',
+    );
+    expect(errorsOf({ lastName: undefined })).toEqual({ lastName: 'Bitte den Nachnamen angeben.' });
+  });
+
+  it('takes notes as long as an Access memo, and no longer', () => {
+    expect(errorsOf({ notes: 'x'.repeat(20_000) })).toEqual({});
+    expect(errorsOf({ notes: 'x'.repeat(65_535) })).toEqual({});
+    expect(errorsOf({ notes: 'x'.repeat(65_536) }).notes).toMatch(/65535/);
+  });
+
+  it('keeps values no field took, bounded so the record still syncs as one mutation', () => {
+    expect(errorsOf({ importedValues: { KtoNr: '1234567', Bankname: 'Sparkasse' } })).toEqual({});
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`Spalte${i}`, 'x']));
+    expect(errorsOf({ importedValues: many }).importedValues).toMatch(/Höchstens 100/);
+    const long = { a: 'x'.repeat(65_535), b: 'x'.repeat(65_535), c: 'x' };
+    expect(errorsOf({ importedValues: long }).importedValues).toMatch(/zusammen zu lang/);
+  });
+
+  it('keeps a value as the source had it when the field is flagged for review, and only then', () => {
+    const doubtful = {
+      iban: 'DE89 3704 0044 0532 0130 01',
+      postalCode: '1010',
+      email: 'jürgen@blasmusik.de',
+      sepaMandateReference: 'M-17',
+    };
+    expect(Object.keys(errorsOf(doubtful)).sort()).toEqual(['email', 'iban', 'postalCode']);
+    const flagged = validateRecord('members', {
+      ...base,
+      ...doubtful,
+      review: ['postalCode', 'email'],
+      reviewSensitive: ['iban'],
+    });
+    expect(flagged.ok).toBe(true);
+    expect(flagged.ok && flagged.value.iban).toBe('DE89370400440532013001');
+  });
+
+  it('drops a flag once its value was changed by hand or passes the rules', () => {
+    const before = {
+      ...base,
+      postalCode: '1010',
+      email: 'jürgen@blasmusik.de',
+      iban: 'DE89370400440532013001',
+      entryDate: null,
+      bic: null,
+      sepaMandateReference: null,
+    };
+    const flags = { review: ['email', 'postalCode'], reviewSensitive: ['iban'] };
+    // Nothing changed: everything stays flagged.
+    expect(settleReview(before, { ...before, ...flags })).toEqual(flags);
+    // The country now says Austria, the e-mail address was retyped.
+    expect(
+      settleReview(before, { ...before, ...flags, country: 'AT', email: 'juergen@blasmusik.de' }),
+    ).toEqual({ review: [], reviewSensitive: ['iban'] });
   });
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
+  bicProblem,
+  emailProblem,
   flag,
-  optionalBic,
+  ibanProblem,
+  lenientBic,
+  lenientEmail,
+  lenientIban,
   optionalCalendarDate,
-  optionalEmail,
-  optionalIban,
   optionalPhone,
   optionalText,
   optionalUuid,
@@ -12,6 +15,7 @@ import {
   requiredText,
   uuid,
 } from './fields.ts';
+import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
 export const MEMBER_STATUSES = [
   'aktiv',
@@ -33,7 +37,31 @@ export const MEMBER_SENSITIVE_FIELDS = [
   'sepaMandateDate',
   'feeExempt',
   'birthDate',
+  'importedValues',
+  'reviewSensitive',
 ] as const;
+
+/**
+ * Fields whose value may be kept as the source had it although a rule refuses it (an IBAN with
+ * a wrong check digit, a four-digit postal code abroad, an e-mail address with umlauts): the
+ * record then names the field in `review` (or, for bank data, in the sensitive
+ * `reviewSensitive`), the rule is not applied to it, and the UI asks a person to look at it.
+ * A value changed by hand is checked again (`settleReview`).
+ */
+export const REVIEWABLE_FIELDS = ['postalCode', 'email', 'entryDate'] as const;
+export const REVIEWABLE_SENSITIVE_FIELDS = ['iban', 'bic', 'sepaMandateReference'] as const;
+export type ReviewableField =
+  | (typeof REVIEWABLE_FIELDS)[number]
+  | (typeof REVIEWABLE_SENSITIVE_FIELDS)[number];
+
+const reviewList = <T extends readonly [string, ...string[]]>(fields: T) =>
+  z.preprocess(
+    (v) => v ?? [],
+    z
+      .array(z.enum(fields))
+      .max(fields.length)
+      .transform((list) => [...new Set(list)].sort()),
+  );
 
 export const memberSchema = z
   .object({
@@ -44,7 +72,8 @@ export const memberSchema = z
       z.enum(SALUTATIONS, { error: 'Bitte eine Anrede aus der Liste wählen.' }).nullable(),
     ),
     title: optionalText(50),
-    firstName: requiredText('den Vornamen', 100),
+    // Organisations and sponsors have no first name: only the (last) name is required.
+    firstName: optionalText(100),
     lastName: requiredText('den Nachnamen', 100),
     street: optionalText(200),
     postalCode: optionalText(10),
@@ -55,30 +84,42 @@ export const memberSchema = z
     ),
     phone: optionalPhone,
     mobile: optionalPhone,
-    email: optionalEmail,
+    email: lenientEmail,
     birthDate: optionalCalendarDate,
     entryDate: optionalCalendarDate,
     exitDate: optionalCalendarDate,
     status: z.enum(MEMBER_STATUSES, { error: 'Bitte einen Status wählen.' }),
     registerIds: z.preprocess((v) => v ?? [], z.array(uuid).max(20)),
     mainInstrument: optionalText(100),
-    notes: optionalText(5000),
+    notes: optionalText(LONG_TEXT_MAX),
     householdId: optionalUuid,
     consentPhotos: flag,
     consentNewsletter: flag,
-    iban: optionalIban,
-    bic: optionalBic,
+    iban: lenientIban,
+    bic: lenientBic,
     accountHolder: optionalText(140),
     sepaMandateReference: optionalText(35),
     sepaMandateDate: optionalCalendarDate,
     feeExempt: flag,
+    importedValues,
+    review: reviewList(REVIEWABLE_FIELDS),
+    reviewSensitive: reviewList(REVIEWABLE_SENSITIVE_FIELDS),
   })
   .superRefine((m, ctx) => {
+    const flagged = (field: ReviewableField) =>
+      (m.review as readonly string[]).includes(field) ||
+      (m.reviewSensitive as readonly string[]).includes(field);
+    const check = (field: ReviewableField, problem: string | null) => {
+      if (problem && !flagged(field))
+        ctx.addIssue({ code: 'custom', path: [field], message: problem });
+    };
+    if (m.email) check('email', emailProblem(m.email));
+    if (m.iban) check('iban', ibanProblem(m.iban));
+    if (m.bic) check('bic', bicProblem(m.bic));
     if (m.postalCode) {
-      const problem = postalCodeProblem(m.postalCode, m.country);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+      check('postalCode', postalCodeProblem(m.postalCode, m.country));
     }
-    if (m.entryDate && m.exitDate && m.exitDate < m.entryDate) {
+    if (m.entryDate && m.exitDate && m.exitDate < m.entryDate && !flagged('entryDate')) {
       ctx.addIssue({
         code: 'custom',
         path: ['exitDate'],
@@ -86,11 +127,7 @@ export const memberSchema = z
       });
     }
     if (m.birthDate && m.entryDate && m.entryDate < m.birthDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['entryDate'],
-        message: 'Das Eintrittsdatum liegt vor dem Geburtsdatum.',
-      });
+      check('entryDate', 'Das Eintrittsdatum liegt vor dem Geburtsdatum.');
     }
     if (m.status === 'ausgetreten' && !m.exitDate) {
       ctx.addIssue({
@@ -99,7 +136,7 @@ export const memberSchema = z
         message: 'Bei Status „ausgetreten“ bitte das Austrittsdatum angeben.',
       });
     }
-    if (m.sepaMandateReference && !m.iban) {
+    if (m.sepaMandateReference && !m.iban && !flagged('sepaMandateReference')) {
       ctx.addIssue({
         code: 'custom',
         path: ['iban'],
@@ -116,3 +153,44 @@ export const memberSchema = z
   });
 
 export type Member = z.output<typeof memberSchema>;
+
+/**
+ * The review flags after a person edited the record: a flag goes when its field's value was
+ * changed (the rules apply to what a person typed) or when the value now passes the rules
+ * (a four-digit postal code once the country says AT).
+ */
+export function settleReview(
+  before: Pick<Member, ReviewableField> | null,
+  after: Record<string, unknown>,
+): { review: string[]; reviewSensitive: string[] } {
+  const keep = (field: string) => {
+    if (
+      before &&
+      JSON.stringify(before[field as ReviewableField] ?? null) !==
+        JSON.stringify(after[field] ?? null)
+    )
+      return false;
+    const without = { ...after, review: [], reviewSensitive: [] };
+    const parsed = memberSchema.safeParse(without);
+    return !parsed.success && parsed.error.issues.some((issue) => issue.path[0] === field);
+  };
+  const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
+  return {
+    review: list(after.review).filter(keep),
+    reviewSensitive: list(after.reviewSensitive).filter(keep),
+  };
+}
+
+type Named = { firstName?: unknown; lastName?: unknown } | Record<string, unknown>;
+const part = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** "Meier, Anna" — or "Musikhaus Klang" for a member without a first name. */
+export function memberSortName(m: Named): string {
+  const first = part(m.firstName);
+  return first ? `${part(m.lastName)}, ${first}` : part(m.lastName);
+}
+
+/** "Anna Meier" — or "Musikhaus Klang" for a member without a first name. */
+export function memberDisplayName(m: Named): string {
+  return [part(m.firstName), part(m.lastName)].filter(Boolean).join(' ');
+}

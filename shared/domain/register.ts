@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, uuid } from './fields.ts';
+import { importedValues } from './importedValues.ts';
 
 export const registerSchema = z
   .object({
@@ -13,6 +14,7 @@ export const registerSchema = z
         .min(0, { error: 'Die Reihenfolge darf nicht negativ sein.' }),
     ),
     leaderIds: z.preprocess((v) => v ?? [], z.array(uuid).max(10)),
+    importedValues,
   })
   .superRefine((r, ctx) => {
     if (new Set(r.leaderIds).size !== r.leaderIds.length) {

@@ -167,7 +167,12 @@ export function touchedFields(
   isNew: boolean,
 ): string[] {
   const sensitive = new Set(sensitiveFieldsOf(entity));
-  const empty = (v: unknown) => v === null || v === undefined || v === '' || v === false;
+  const empty = (v: unknown) =>
+    v === null ||
+    v === undefined ||
+    v === '' ||
+    v === false ||
+    (Array.isArray(v) && v.length === 0);
   return Object.keys(set).filter(
     (field) =>
       field !== 'id' &&

@@ -2,6 +2,7 @@ import { migration0001Initial } from './0001-initial.ts';
 import { migration0002Sync } from './0002-sync.ts';
 import { migration0003ImportKeys } from './0003-import-keys.ts';
 import { migration0004RejectionDetails } from './0004-rejection-details.ts';
+import { migration0005ImportedValues } from './0005-imported-values.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never change or remove a shipped one. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002Sync,
   migration0003ImportKeys,
   migration0004RejectionDetails,
+  migration0005ImportedValues,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

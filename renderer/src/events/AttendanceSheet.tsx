@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Attendance, AttendanceStatus } from '../../../shared/domain/attendance.ts';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
+import { memberSortName } from '../../../shared/domain/member.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import classes from './AttendanceSheet.module.css';
 import { attendanceGroups } from './attendanceGroups.ts';
@@ -151,9 +152,7 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
                     data-status={current ?? 'open'}
                     onKeyDown={(e) => onKeyDown(e, index, m.id)}
                   >
-                    <Table.Td>
-                      {m.lastName}, {m.firstName}
-                    </Table.Td>
+                    <Table.Td>{memberSortName(m)}</Table.Td>
                     <Table.Td w={130}>
                       <Badge
                         variant="light"

@@ -54,7 +54,8 @@ export function attendanceGroups(
   for (const g of result) {
     g.members.sort(
       (a, b) =>
-        a.lastName.localeCompare(b.lastName, 'de') || a.firstName.localeCompare(b.firstName, 'de'),
+        a.lastName.localeCompare(b.lastName, 'de') ||
+        (a.firstName ?? '').localeCompare(b.firstName ?? '', 'de'),
     );
   }
   return result;

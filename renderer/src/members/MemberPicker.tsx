@@ -1,15 +1,15 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Member } from '../../../shared/domain/member.ts';
+import { type Member, memberSortName } from '../../../shared/domain/member.ts';
 import { sortRowsCached } from '../components/sortRows.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { memberSearchText } from './memberSearch.ts';
 
 const MAX_OPTIONS = 50;
-const sortName = (m: Member) => `${m.lastName}, ${m.firstName}`;
+const sortName = (m: Member) => memberSortName(m);
 
 function label(m: Member): string {
-  return `${m.lastName}, ${m.firstName}${m.city ? ` (${m.city})` : ''}`;
+  return `${memberSortName(m)}${m.city ? ` (${m.city})` : ''}`;
 }
 
 type MemberPickerProps = Omit<SelectProps, 'data' | 'searchValue' | 'onSearchChange' | 'filter'> & {

@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATUSES, type Member } from '../../../shared/domain/member.ts';
+import { MEMBER_STATUSES, type Member, memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
@@ -27,7 +27,7 @@ const STATUS_COLORS: Record<string, string> = {
 
 // Module-level accessors stay the same function between visits, so the sorted order is cached.
 const memberNumberOf = (m: Member) => m.memberNumber ?? '';
-const nameOf = (m: Member) => `${m.lastName}, ${m.firstName}`;
+const nameOf = (m: Member) => memberSortName(m);
 const statusOf = (m: Member) => m.status;
 const mainInstrumentOf = (m: Member) => m.mainInstrument ?? '';
 const cityOf = (m: Member) => m.city ?? '';

@@ -69,6 +69,4 @@ export function memberFilter(filter: MemberFilter): RowFilter<Member> | undefine
 
 const filterOf = new WeakMap<RowFilter<Member>, MemberFilter>();
 
-export function memberDisplayName(m: Pick<Member, 'firstName' | 'lastName'>): string {
-  return `${m.firstName} ${m.lastName}`;
-}
+export { memberDisplayName } from '../../../shared/domain/member.ts';

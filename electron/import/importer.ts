@@ -17,10 +17,17 @@ import type {
 } from '../../shared/api/import.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
 import { memberDisplayName } from '../../shared/domain/member.ts';
-import type { ImportMapping, ReferenceMode, TableMapping } from '../../shared/import/mapping.ts';
+import {
+  columnFates,
+  type ImportMapping,
+  type ReferenceMode,
+  type TableMapping,
+} from '../../shared/import/mapping.ts';
 import {
   addKept,
   buildRowDraft,
+  fitsNotes,
+  keepImported,
   notesWithKept,
   type RowDraft,
 } from '../../shared/import/rowDraft.ts';
@@ -63,6 +70,8 @@ interface RowContext {
   report: ImportTableReport;
   links: Map<string, ImportLink>;
   seen: Map<string, number>;
+  /** Columns nobody mapped or left out: their values are kept with each record. */
+  keptColumns: string[];
 }
 
 interface Outcome {
@@ -100,6 +109,10 @@ export class Importer {
     for (const entity of IMPORT_ENTITIES) {
       for (const mapping of this.mapping.tables.filter((t) => t.entity === entity)) {
         const table = this.source.tables.find((t) => t.name === mapping.source)!;
+        const fates = columnFates(
+          mapping,
+          table.columns.map((c) => c.name),
+        );
         contexts.push({
           table,
           mapping,
@@ -113,9 +126,11 @@ export class Importer {
             unchanged: 0,
             skipped: 0,
             cleaned: {},
+            columns: fates,
           },
           links: new Map(),
           seen: new Map(),
+          keptColumns: fates.filter((f) => f.fate === 'kept').map((f) => f.column),
         });
       }
     }
@@ -165,6 +180,9 @@ export class Importer {
       at,
       durationMs: Math.round(performance.now() - started),
       tables: contexts.map((c) => c.report),
+      unmappedColumns: contexts.flatMap((c) =>
+        c.keptColumns.map((column) => ({ source: c.table.name, column })),
+      ),
       ignoredTables: this.source.tables
         .filter((t) => !mapped.has(t.name))
         .map((t) => ({ source: t.name, rows: t.rows.length })),
@@ -186,7 +204,7 @@ export class Importer {
 
   private importRow(context: RowContext, row: Record<string, SourceCell>, rowNumber: number): void {
     const { entity, mapping, report } = context;
-    const draft = buildRowDraft(entity, mapping, row, this.today);
+    const draft = buildRowDraft(entity, mapping, row, this.today, context.keptColumns);
     for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
     const label = rowLabel(context.mapping, context.entity, row, draft);
     const skip = (reason: string) => {
@@ -220,7 +238,17 @@ export class Importer {
       return;
     }
     const ownNotes = draft.fields.notes ?? null;
-    draft.fields.notes = notesWithKept(ownNotes, draft.keep);
+    const withKept = notesWithKept(ownNotes, draft.keep);
+    if (fitsNotes(withKept)) draft.fields.notes = withKept;
+    else {
+      // The notes are full: what the fields could not take is kept beside them instead.
+      keepImported(
+        draft.imported,
+        'Aus dem Import (nicht in Felder übernommen)',
+        draft.keep.join('; '),
+      );
+      draft.fields.importedValues = draft.imported;
+    }
     // What the source says, before any repair on saving: a later import compares against this,
     // so the same source row always compares equal, whatever had to be repaired. The notes are
     // the source's own; what went into them because a field could not take it is kept apart.

@@ -1,13 +1,22 @@
 /**
- * Saving one imported record so that nothing is lost: a field whose value the record refuses
- * is emptied (on an update: keeps what Tutti had) and its value goes into the notes, then the
- * record is saved again. Only a refusal of a field the record cannot do without skips the row.
+ * Saving one imported record so that nothing is lost: a value the record's rules refuse is
+ * kept in its field and flagged for review where the field allows that (an IBAN, a postal
+ * code, an e-mail address); otherwise the field is emptied (on an update: keeps what Tutti
+ * had) and its value kept — in the notes, or for a sensitive field among the imported values
+ * that only roles with sensitive fields read — then the record is saved again. Only a refusal
+ * of a field the record cannot do without skips the row.
  */
 
 import type { ApiResult } from '../../shared/api/result.ts';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
-import { addKept, type RowDraft } from '../../shared/import/rowDraft.ts';
+import { REVIEWABLE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../../shared/domain/member.ts';
+import {
+  addKept,
+  isSensitiveImportField,
+  keepImported,
+  type RowDraft,
+} from '../../shared/import/rowDraft.ts';
 import { type ImportEntity, targetOf } from '../../shared/import/targets.ts';
 import { isEmptyImportValue } from './importKeys.ts';
 
@@ -79,16 +88,50 @@ export function saveWithRepairs(
     for (const [field, message] of repairable) {
       const label = fieldLabel(entity, field);
       const value = candidate[field];
-      draft.warnings.push(
-        `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
-      );
-      kept.push(`${label}: ${display(value)}`);
+      const sensitive = isSensitiveImportField(entity, field);
+      if (entity === 'members' && flagForReview(candidate, field)) {
+        draft.warnings.push(
+          `${label}${sensitive ? '' : ` „${display(value)}“`}: ${message} So übernommen und zur Prüfung markiert.`,
+        );
+        continue;
+      }
+      if (sensitive || field === 'notes' || field === 'importedValues') {
+        draft.warnings.push(
+          `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} Unter „Weitere Angaben aus dem Import“ aufbewahrt.`,
+        );
+        const imported = { ...((candidate.importedValues as Record<string, string> | null) ?? {}) };
+        if (field === 'importedValues') {
+          // Too much to keep with one record: the row stays in the source file.
+          return { ok: false, reason: `${label}: ${message}` };
+        }
+        keepImported(imported, label, display(value));
+        candidate.importedValues = imported;
+      } else {
+        draft.warnings.push(
+          `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
+        );
+        kept.push(`${label}: ${display(value)}`);
+      }
       // On an update the record keeps what it had; a new one leaves the field empty.
       candidate[field] = stored ? (stored[field] ?? null) : Array.isArray(value) ? [] : null;
     }
-    candidate.notes = addKept(candidate.notes, kept);
+    if (kept.length > 0) candidate.notes = addKept(candidate.notes, kept);
   }
   return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
+}
+
+/** Adds `field` to the member's review flags; false when the field cannot be flagged. */
+function flagForReview(candidate: Record<string, unknown>, field: string): boolean {
+  const list = (REVIEWABLE_SENSITIVE_FIELDS as readonly string[]).includes(field)
+    ? 'reviewSensitive'
+    : (REVIEWABLE_FIELDS as readonly string[]).includes(field)
+      ? 'review'
+      : null;
+  if (!list) return false;
+  const flags = Array.isArray(candidate[list]) ? (candidate[list] as string[]) : [];
+  if (flags.includes(field)) return false;
+  candidate[list] = [...flags, field].sort();
+  return true;
 }
 
 function fieldLabel(entity: ImportEntity, field: string): string {

@@ -26,8 +26,12 @@ function naturalKey(entity: ImportEntity, draft: RowDraft): unknown[] {
   switch (entity) {
     case 'registers':
       return [f.name];
-    case 'members':
-      return [f.lastName, f.firstName, f.birthDate ?? '-'];
+    case 'members': {
+      // One of the two names is enough (an organisation has no first name); the key stays
+      // "last|first|birth date" as before, so earlier imports are recognised.
+      const name = `${f.lastName ?? ''}|${f.firstName ?? ''}`;
+      return [name === '|' ? null : name, f.birthDate ?? '-'];
+    }
     case 'instruments':
       return [f.inventoryNumber];
     case 'loans':

@@ -1,5 +1,5 @@
 /** What the import wizard and `tutti import` get back from the core. */
-import type { ImportMapping } from '../import/mapping.ts';
+import type { ColumnFate, ImportMapping } from '../import/mapping.ts';
 import type { SourceCell, SourceColumn, SourceFormat } from '../import/sourceTable.ts';
 import type { ImportEntity } from '../import/targets.ts';
 
@@ -44,6 +44,8 @@ export interface ImportTableReport {
   cleaned: Record<string, number>;
   /** Loans made from a column naming the borrower (instrument tables). */
   loansCreated?: number;
+  /** What became of every column of the table. */
+  columns: ColumnFate[];
 }
 
 export interface ImportReport {
@@ -54,6 +56,11 @@ export interface ImportReport {
   at: string;
   durationMs: number;
   tables: ImportTableReport[];
+  /**
+   * Columns of imported tables without a field and not left out on purpose: "nicht
+   * übernommen" at the top of the report; their values are kept with each record.
+   */
+  unmappedColumns: { source: string; column: string }[];
   /** Tables of the file the mapping leaves out. */
   ignoredTables: { source: string; rows: number }[];
   messages: ImportMessage[];

@@ -12,7 +12,6 @@ import {
   optionalText,
   optionalUuid,
   postalCodeProblem,
-  requiredText,
   uuid,
 } from './fields.ts';
 import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
@@ -72,9 +71,10 @@ export const memberSchema = z
       z.enum(SALUTATIONS, { error: 'Bitte eine Anrede aus der Liste wählen.' }).nullable(),
     ),
     title: optionalText(50),
-    // Organisations and sponsors have no first name: only the (last) name is required.
+    // Organisations and sponsors have no first name, some old rows only a first name: one of
+    // the two is required (see below), never a placeholder.
     firstName: optionalText(100),
-    lastName: requiredText('den Nachnamen', 100),
+    lastName: optionalText(100),
     street: optionalText(200),
     postalCode: optionalText(10),
     city: optionalText(100),
@@ -113,6 +113,13 @@ export const memberSchema = z
       if (problem && !flagged(field))
         ctx.addIssue({ code: 'custom', path: [field], message: problem });
     };
+    if (!m.firstName && !m.lastName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastName'],
+        message: 'Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
+      });
+    }
     if (m.email) check('email', emailProblem(m.email));
     if (m.iban) check('iban', ibanProblem(m.iban));
     if (m.bic) check('bic', bicProblem(m.bic));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDate, cleanEmail, cleanMemberStatus, cleanMoney, cleanPhone } from './cleanValues.ts';
+import {
+  cleanDate,
+  cleanEmail,
+  cleanIban,
+  cleanMemberStatus,
+  cleanMoney,
+  cleanPhone,
+} from './cleanValues.ts';
+import { germanIbanFromAccount } from './legacyAccount.ts';
 
 const TODAY = '2026-11-27';
 
@@ -18,7 +26,7 @@ describe('cleaning source values', () => {
     expect(cleanDate('01.01.2031', 'Eintritt', TODAY).warning).toMatch(/Zukunft/);
     expect(cleanDate('31.02.2001', 'Eintritt', TODAY)).toMatchObject({
       value: null,
-      keep: 'Eintritt: 31.02.2001',
+      keep: '31.02.2001',
     });
   });
 
@@ -29,17 +37,17 @@ describe('cleaning source values', () => {
     // More than two decimal places in German notation is no amount: kept, not cut to 12,34.
     expect(cleanMoney('12,345', 'Kaufpreis')).toMatchObject({
       value: null,
-      keep: 'Kaufpreis: 12,345',
+      keep: '12,345',
     });
     expect(cleanMoney(0.1 + 0.2, 'Kaufpreis').value).toBe(30);
     expect(cleanMoney('19.9950', 'Kaufpreis')).toMatchObject({
       value: 2000,
       warning: expect.stringMatching(/gerundet/),
     });
-    expect(cleanMoney('-5', 'Kaufpreis')).toMatchObject({ value: null, keep: 'Kaufpreis: -5' });
+    expect(cleanMoney('-5', 'Kaufpreis')).toMatchObject({ value: null, keep: '-5' });
     expect(cleanMoney('teuer', 'Kaufpreis')).toMatchObject({
       value: null,
-      keep: 'Kaufpreis: teuer',
+      keep: 'teuer',
     });
   });
 
@@ -47,11 +55,11 @@ describe('cleaning source values', () => {
     expect(cleanEmail(' mailto:Anna.B@Example.ORG ', 'E-Mail').value).toBe('anna.b@example.org');
     expect(cleanEmail('anna at example', 'E-Mail')).toMatchObject({
       value: null,
-      keep: 'E-Mail: anna at example',
+      keep: 'anna at example',
     });
     expect(cleanPhone('Tel. 06221/12345 (abends)', 'Telefon')).toMatchObject({
       value: '06221/12345',
-      keep: 'Telefon: Tel. 06221/12345 (abends)',
+      keep: 'Tel. 06221/12345 (abends)',
     });
   });
 
@@ -62,7 +70,36 @@ describe('cleaning source values', () => {
     expect(cleanMemberStatus('Zögling', 'Status').value).toBe('jugend');
     expect(cleanMemberStatus('Vorstand', 'Status')).toMatchObject({
       value: null,
-      keep: 'Status: Vorstand',
+      keep: 'Vorstand',
     });
+  });
+});
+
+describe('values a rule refuses, kept as the source had them', () => {
+  it('keeps an IBAN with a wrong check digit in its field, flagged, without quoting it', () => {
+    const result = cleanIban('DE89 3704 0044 0532 0130 01', 'IBAN');
+    expect(result).toMatchObject({ value: 'DE89370400440532013001', review: true });
+    expect(result.warning).not.toMatch(/0532/);
+    expect(result.keep).toBeUndefined();
+  });
+
+  it('keeps an e-mail address with umlauts in its field, flagged', () => {
+    expect(cleanEmail('Jürgen@Blasmusik.de', 'E-Mail')).toMatchObject({
+      value: 'jürgen@blasmusik.de',
+      review: true,
+    });
+  });
+
+  it('never quotes a sensitive date in a message', () => {
+    const result = cleanDate('um 1950', 'Geburtsdatum', '2026-12-06', true);
+    expect(result).toMatchObject({ value: null, keep: 'um 1950' });
+    expect(result.warning).not.toMatch(/1950/);
+    expect(cleanDate('1890-05-01', 'Geburtsdatum', '2026-12-06', true).warning).not.toMatch(/1890/);
+  });
+
+  it('turns a German account number and bank code into an IBAN', () => {
+    expect(germanIbanFromAccount('370 400 44', '532013000')).toBe('DE89370400440532013000');
+    expect(germanIbanFromAccount('3704004', '532013000')).toBeNull();
+    expect(germanIbanFromAccount('37040044', '0000')).toBeNull();
   });
 });

@@ -23,8 +23,24 @@ export interface CellResult {
   cleaned?: string;
   /** Something to review, listed in the report with its row. */
   warning?: string;
-  /** The original text, to be kept in the record's notes because the field could not take it. */
+  /**
+   * The original text, kept because the field could not take it: in the record's notes, or —
+   * for a sensitive field — with the record's imported values (see rowDraft.ts).
+   */
   keep?: string;
+  /** The value is in the field as the source had it, though a rule refuses it: flag it for review. */
+  review?: boolean;
+}
+
+/** How a value is shown in a message: never at all for a sensitive field (bank data, birth date). */
+function quoted(raw: string, sensitive: boolean): string {
+  return sensitive ? '' : ` „${raw}“`;
+}
+
+function keptWhere(sensitive: boolean): string {
+  return sensitive
+    ? 'unter „Weitere Angaben aus dem Import“ aufbewahrt'
+    : 'in die Bemerkung übernommen';
 }
 
 export const CLEANED = {
@@ -57,7 +73,12 @@ function trimmed(cell: SourceCell): { value: string; cleaned?: string } {
 }
 
 /** A calendar date from a typed date cell (`YYYY-MM-DD`) or from text; never shifted. */
-export function cleanDate(cell: SourceCell, label: string, today: string): CellResult {
+export function cleanDate(
+  cell: SourceCell,
+  label: string,
+  today: string,
+  sensitive = false,
+): CellResult {
   const { value: raw, cleaned } = trimmed(cell);
   if (raw === '') return { value: null };
   let date: string | null = null;
@@ -72,22 +93,22 @@ export function cleanDate(cell: SourceCell, label: string, today: string): CellR
   if (date === null) {
     return {
       value: null,
-      warning: `${label} „${raw}“ ist kein gültiges Datum; in die Bemerkung übernommen.`,
-      keep: `${label}: ${raw}`,
+      warning: `${label}${quoted(raw, sensitive)} ist kein gültiges Datum; ${keptWhere(sensitive)}.`,
+      keep: raw,
     };
   }
   if (date < '1900-01-01') {
     return {
       value: date,
       cleaned: how,
-      warning: `${label} ${formatGermanDate(date)} liegt vor 1900 – bitte prüfen.`,
+      warning: `${label}${sensitive ? '' : ` ${formatGermanDate(date)}`} liegt vor 1900 – bitte prüfen.`,
     };
   }
   if (date > today) {
     return {
       value: date,
       cleaned: how,
-      warning: `${label} ${formatGermanDate(date)} liegt in der Zukunft – bitte prüfen.`,
+      warning: `${label}${sensitive ? '' : ` ${formatGermanDate(date)}`} liegt in der Zukunft – bitte prüfen.`,
     };
   }
   return { value: date, cleaned: how };
@@ -126,14 +147,14 @@ export function cleanMoney(cell: SourceCell, label: string): CellResult {
     return {
       value: null,
       warning: `${label} „${shown}“ ist kein Betrag; in die Bemerkung übernommen.`,
-      keep: `${label}: ${shown}`,
+      keep: shown,
     };
   }
   if (cents < 0) {
     return {
       value: null,
       warning: `${label} ${shown} ist negativ; in die Bemerkung übernommen.`,
-      keep: `${label}: ${shown}`,
+      keep: shown,
     };
   }
   if (rounded) {
@@ -150,27 +171,35 @@ export function cleanEmail(cell: SourceCell, label: string): CellResult {
     .replace(/^<(.*)>$/, '$1')
     .trim()
     .toLowerCase();
-  if (!EMAIL.test(value)) {
+  if (!EMAIL.test(value) || !/^[\x21-\x7e]+$/.test(value)) {
+    // An address with umlauts or a typo is still the person's address: kept, flagged for review.
+    if (value.includes('@') && !/\s/.test(value) && value.length <= 254) {
+      return {
+        value,
+        review: true,
+        warning: `${label} „${raw}“ ist keine gültige E-Mail-Adresse; so übernommen und zur Prüfung markiert.`,
+      };
+    }
     return {
       value: null,
       warning: `${label} „${raw}“ ist keine gültige E-Mail-Adresse; in die Bemerkung übernommen.`,
-      keep: `${label}: ${raw}`,
+      keep: raw,
     };
   }
   return { value, cleaned: value === text(cell) ? undefined : CLEANED.email };
 }
 
+/** Bank data is sensitive: no message quotes it, and what a field cannot take stays sensitive. */
 export function cleanIban(cell: SourceCell, label: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = electronicFormatIBAN(raw) ?? raw.replace(/\s/g, '').toUpperCase();
   const problem = ibanProblem(value);
   if (problem) {
-    return {
-      value: null,
-      warning: `${problem} (${raw}) In die Bemerkung übernommen.`,
-      keep: `${label}: ${raw}`,
-    };
+    if (/^[A-Z]{2}[0-9]{2}[0-9A-Z]{4,30}$/.test(value)) {
+      return { value, review: true, warning: `${problem} So übernommen und zur Prüfung markiert.` };
+    }
+    return { value: null, warning: `${label}: ${problem} ${keptWhere(true)}.`, keep: raw };
   }
   return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
 }
@@ -180,11 +209,14 @@ export function cleanBic(cell: SourceCell, label: string): CellResult {
   if (raw === '') return { value: null };
   const value = raw.replace(/\s/g, '').toUpperCase();
   if (!validateBIC(value).valid) {
-    return {
-      value: null,
-      warning: `${label} „${raw}“ ist ungültig; in die Bemerkung übernommen.`,
-      keep: `${label}: ${raw}`,
-    };
+    if (/^[A-Z0-9]{6,11}$/.test(value)) {
+      return {
+        value,
+        review: true,
+        warning: `${label} ist ungültig; so übernommen und zur Prüfung markiert.`,
+      };
+    }
+    return { value: null, warning: `${label} ist ungültig; ${keptWhere(true)}.`, keep: raw };
   }
   return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
 }
@@ -199,20 +231,20 @@ export function cleanPhone(cell: SourceCell, label: string): CellResult {
     return {
       value: digits,
       warning: `${label} „${raw}“: nur die Nummer übernommen, der Text steht in der Bemerkung.`,
-      keep: `${label}: ${raw}`,
+      keep: raw,
     };
   }
   return {
     value: null,
     warning: `${label} „${raw}“ ist keine Telefonnummer; in die Bemerkung übernommen.`,
-    keep: `${label}: ${raw}`,
+    keep: raw,
   };
 }
 
 const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', 'wahr', '1', '-1', 'aktiv']);
 const NO = new Set(['nein', 'n', 'no', 'false', 'falsch', '0', '', 'inaktiv', 'passiv']);
 
-export function cleanFlag(cell: SourceCell, label: string): CellResult {
+export function cleanFlag(cell: SourceCell, label: string, sensitive = false): CellResult {
   if (cell === null) return { value: null };
   if (typeof cell === 'boolean') return { value: cell };
   if (typeof cell === 'number') return { value: cell !== 0, cleaned: CLEANED.flag };
@@ -222,8 +254,8 @@ export function cleanFlag(cell: SourceCell, label: string): CellResult {
     return { value: raw === '' ? null : false, cleaned: raw === '' ? undefined : CLEANED.flag };
   return {
     value: null,
-    warning: `${label} „${cell}“ ist weder Ja noch Nein; in die Bemerkung übernommen.`,
-    keep: `${label}: ${cell}`,
+    warning: `${label}${quoted(cell, sensitive)} ist weder Ja noch Nein; ${keptWhere(sensitive)}.`,
+    keep: cell,
   };
 }
 
@@ -235,7 +267,7 @@ export function cleanInteger(cell: SourceCell, label: string): CellResult {
   return {
     value: null,
     warning: `${label} „${raw}“ ist keine ganze Zahl; weggelassen.`,
-    keep: `${label}: ${raw}`,
+    keep: raw,
   };
 }
 
@@ -264,7 +296,7 @@ export function cleanSalutation(cell: SourceCell, label: string): CellResult {
     return {
       value: null,
       warning: `${label} „${raw}“ ist keine Anrede aus der Liste; in die Bemerkung übernommen.`,
-      keep: `${label}: ${raw}`,
+      keep: raw,
     };
   return { value, cleaned: value === raw ? undefined : CLEANED.salutation };
 }
@@ -302,7 +334,7 @@ function cleanByWords<T extends string>(
   return {
     value: null,
     warning: `${label} „${raw}“ ist unbekannt; in die Bemerkung übernommen.`,
-    keep: `${label}: ${raw}`,
+    keep: raw,
   };
 }
 
@@ -331,10 +363,11 @@ export function cleanCell(
   cell: SourceCell,
   label: string,
   today: string,
+  sensitive = false,
 ): CellResult {
   switch (kind) {
     case 'date':
-      return cleanDate(cell, label, today);
+      return cleanDate(cell, label, today, sensitive);
     case 'money':
       return cleanMoney(cell, label);
     case 'email':
@@ -347,7 +380,7 @@ export function cleanCell(
       return cleanPhone(cell, label);
     case 'flag':
     case 'activeFlag':
-      return cleanFlag(cell, label);
+      return cleanFlag(cell, label, sensitive);
     case 'int':
       return cleanInteger(cell, label);
     case 'salutation':

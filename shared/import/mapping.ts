@@ -21,8 +21,13 @@ export const tableMappingSchema = z.object({
   entity: z.enum(IMPORT_ENTITIES).nullable(),
   /** Columns whose values together identify a row of the source. Empty: the natural key. */
   key: z.array(name).max(5),
-  /** Source column → target field; columns not listed are not imported. */
+  /**
+   * Source column → target field. A column neither listed here nor in `ignore` (nor a key) is
+   * "ohne Zuordnung": the report names it, and its values are kept with each record.
+   */
   columns: z.record(name, z.string().min(1).max(50)),
+  /** Columns a person chose to leave out: not imported, not kept, named in the report. */
+  ignore: z.array(name).max(1000).optional(),
   /**
    * How this table's references to members and instruments (a loan's, an honour's, an
    * instrument list's borrower) are read: `key` — the key column of the members' or
@@ -83,7 +88,7 @@ export function mappingProblems(mapping: ImportMapping, source: SourceFile): str
     }
     if (table.entity === null) continue;
     const columnNames = new Set(found.columns.map((column) => column.name));
-    for (const column of [...table.key, ...Object.keys(table.columns)]) {
+    for (const column of [...table.key, ...Object.keys(table.columns), ...(table.ignore ?? [])]) {
       if (!columnNames.has(column)) {
         problems.push(
           `Die Zuordnung nennt die Spalte „${column}“, die es in „${table.source}“ nicht gibt.`,
@@ -104,6 +109,25 @@ export function mappingProblems(mapping: ImportMapping, source: SourceFile): str
     }
   }
   return problems;
+}
+
+export type ColumnFate =
+  | { column: string; fate: 'field'; field: string }
+  | { column: string; fate: 'key' | 'ignored' | 'kept' };
+
+/**
+ * What becomes of each column of a mapped table: filled into a field, used to recognise rows
+ * (key), left out on purpose (ignored), or kept with each record because nobody mapped it.
+ */
+export function columnFates(table: TableMapping, columnNames: readonly string[]): ColumnFate[] {
+  const ignored = new Set(table.ignore ?? []);
+  return columnNames.map((column): ColumnFate => {
+    const field = table.columns[column];
+    if (field) return { column, fate: 'field', field };
+    if (ignored.has(column)) return { column, fate: 'ignored' };
+    if (table.key.includes(column)) return { column, fate: 'key' };
+    return { column, fate: 'kept' };
+  });
 }
 
 export function mappedEntity(mapping: ImportMapping, entity: ImportEntity): TableMapping[] {

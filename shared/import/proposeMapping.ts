@@ -3,6 +3,7 @@
  * name and its column names, which column identifies a row, and which column fills which
  * field. The wizard shows the proposal for review; nothing is imported on a guess alone.
  */
+import { fieldsByStem, KEY } from './columnStems.ts';
 import { type ImportMapping, MAPPING_FORMAT, type TableMapping } from './mapping.ts';
 import type { SourceFile, SourceTable } from './sourceTable.ts';
 import {
@@ -24,8 +25,18 @@ const TABLE_NAME_HINTS: [ImportEntity, RegExp][] = [
 
 /** Column names that are a table's own number (a key), per kind of record. */
 const KEY_NAMES: Record<ImportEntity, readonly string[]> = {
-  registers: ['registernr', 'registerid', 'id', 'nr'],
-  members: ['mitgliednr', 'mitgliedsnr', 'mitgliedsnummer', 'mitglnr', 'memberid', 'id', 'nr'],
+  registers: ['registernr', 'registerid', 'regnr', 'regid', 'id', 'nr'],
+  members: [
+    'mitgliednr',
+    'mitgliedsnr',
+    'mitgliedsnummer',
+    'mitglnr',
+    'mitglid',
+    'memberid',
+    'memberno',
+    'id',
+    'nr',
+  ],
   instruments: ['inventarnr', 'inventarnummer', 'invnr', 'assetno', 'id', 'nr'],
   loans: ['ausleihnr', 'ausleihid', 'leihnr', 'loanid', 'id', 'nr'],
   honours: ['ehrungnr', 'ehrungsnr', 'ehrungid', 'honourid', 'id', 'nr'],
@@ -69,6 +80,19 @@ export function proposeColumns(
       }
     }
   }
+  // Abbreviations and compounds ("KtoNr", "GebDat", "Reg") for the columns still without a field.
+  const fields = new Set(IMPORT_TARGETS[entity].map((target) => target.field));
+  columnNames.forEach((column, index) => {
+    if (taken.has(index)) return;
+    const used = new Set(Object.values(columns));
+    for (const field of fieldsByStem(entity, column)) {
+      if (field === KEY) return;
+      if (fields.has(field) && !used.has(field)) {
+        columns[column] = field;
+        return;
+      }
+    }
+  });
   return columns;
 }
 

@@ -3,7 +3,8 @@
  * became what (every row accounted for), what was normalised, then every row to review.
  */
 import type { ImportMessageLevel, ImportReport } from '../api/import.ts';
-import { IMPORT_ENTITY_LABELS } from './targets.ts';
+import type { ColumnFate } from './mapping.ts';
+import { IMPORT_ENTITY_LABELS, type ImportEntity, targetOf } from './targets.ts';
 
 const LEVEL_HEADINGS: Record<ImportMessageLevel, string> = {
   skipped: 'Nicht übernommen',
@@ -15,6 +16,19 @@ function germanDateTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fateText(entity: ImportEntity, fate: ColumnFate): string {
+  switch (fate.fate) {
+    case 'field':
+      return `${fate.column} → ${targetOf(entity, fate.field)?.label ?? fate.field}`;
+    case 'key':
+      return `${fate.column} → Schlüssel (erkennt die Zeile beim erneuten Import)`;
+    case 'ignored':
+      return `${fate.column} → bewusst ausgelassen`;
+    case 'kept':
+      return `${fate.column} → ohne Zuordnung, beim Datensatz aufbewahrt`;
+  }
 }
 
 export function importReportText(report: ImportReport): string {
@@ -29,6 +43,13 @@ export function importReportText(report: ImportReport): string {
     `Zeitpunkt: ${germanDateTime(report.at)}, Dauer ${(report.durationMs / 1000).toFixed(1).replace('.', ',')} s`,
   );
   for (const note of report.notes) lines.push(note);
+  // First, before the blank line: `tutti import --report` prints this paragraph.
+  if (report.unmappedColumns.length > 0) {
+    lines.push(
+      `Nicht übernommen (Spalten ohne Zuordnung): ${report.unmappedColumns.map((c) => `${c.source}.${c.column}`).join(', ')}.`,
+      '  Ihre Werte stehen bei jedem Datensatz unter „Weitere Angaben aus dem Import“; bei Mitgliedern nur für Rollen mit Zugriff auf Bankdaten und Geburtsdaten sichtbar. Ordnen Sie die Spalten zu oder lassen Sie sie ausdrücklich aus (Zuordnungsdatei: "ignore").',
+    );
+  }
   lines.push('');
   for (const t of report.tables) {
     const loans = t.loansCreated
@@ -37,6 +58,7 @@ export function importReportText(report: ImportReport): string {
     lines.push(
       `${t.source} → ${IMPORT_ENTITY_LABELS[t.entity]}: ${t.rows} Zeilen = ${t.created} neu + ${t.updated} aktualisiert + ${t.unchanged} unverändert + ${t.skipped} nicht übernommen${loans}`,
     );
+    lines.push(`    Spalten: ${t.columns.map((c) => fateText(t.entity, c)).join('; ')}`);
     for (const [what, count] of Object.entries(t.cleaned).sort((a, b) => b[1] - a[1])) {
       lines.push(`    bereinigt: ${what} (${count}×)`);
     }

@@ -1,12 +1,18 @@
 /**
  * One source row → the fields of one record, before references are resolved: every mapped
  * cell cleaned, member-specific repairs made (street and house number joined, a status from an
- * "Aktiv" flag, dates that contradict each other), and everything that could not be taken kept
- * as lines for the record's notes. Pure: the same row always gives the same draft, which is
- * what makes importing the same file twice create nothing.
+ * "Aktiv" flag, an IBAN from an old account number), values a rule refuses kept in their field
+ * and flagged for review, and everything that could not be taken kept: as lines for the
+ * record's notes, or — values of sensitive fields, and columns nobody mapped — among the
+ * record's imported values, which only roles with sensitive fields read. Pure: the same row
+ * always gives the same draft, which is what makes importing the same file twice create nothing.
  */
 import { formatGermanDate } from '../domain/dates.ts';
+import { postalCodeProblem } from '../domain/fields.ts';
+import { LONG_TEXT_MAX } from '../domain/importedValues.ts';
+import { MEMBER_SENSITIVE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../domain/member.ts';
 import { cleanCell } from './cleanValues.ts';
+import { germanIbanFromAccount } from './legacyAccount.ts';
 import type { TableMapping } from './mapping.ts';
 import type { SourceCell } from './sourceTable.ts';
 import { IMPORT_TARGETS, type ImportEntity, type ImportTarget } from './targets.ts';
@@ -24,8 +30,12 @@ export interface RowDraft {
   refs: RowReferences;
   /** Instruments: since when the borrower has it, when the source says so. */
   loanedSince: string | null;
-  /** Lines for the notes: what the fields could not take. */
+  /** Lines for the notes: what the (non-sensitive) fields could not take. */
   keep: string[];
+  /** Column (or field label) → text: what is kept with the record apart from its fields. */
+  imported: Record<string, string>;
+  /** Fields whose value is kept as the source had it although a rule refuses it. */
+  review: Set<string>;
   /** Fields whose source value was refused (kept in the notes instead). */
   refused: string[];
   warnings: string[];
@@ -33,7 +43,38 @@ export interface RowDraft {
 }
 
 const REF_FIELDS = new Set(['register', 'member', 'instrument', 'borrower']);
-const NOT_A_FIELD = new Set(['houseNumber', 'active', 'purchasePrice', 'loanedSince']);
+const NOT_A_FIELD = new Set([
+  'houseNumber',
+  'active',
+  'purchasePrice',
+  'loanedSince',
+  'accountNumber',
+  'bankCode',
+]);
+/** Never quoted in a message, never kept where every role reads. */
+const SENSITIVE = new Set<string>([...MEMBER_SENSITIVE_FIELDS, 'accountNumber', 'bankCode']);
+
+export function isSensitiveImportField(entity: ImportEntity, field: string): boolean {
+  return entity === 'members' && SENSITIVE.has(field);
+}
+
+function cellText(cell: SourceCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'boolean') return cell ? 'ja' : 'nein';
+  return String(cell).trim();
+}
+
+/** A value kept apart from the fields; one longer than a text may be is kept in parts. */
+export function keepImported(imported: Record<string, string>, name: string, text: string): void {
+  if (text.length <= LONG_TEXT_MAX) {
+    imported[name] = text;
+    return;
+  }
+  for (let part = 0; part * LONG_TEXT_MAX < text.length; part++) {
+    const key = part === 0 ? name : `${name} (Teil ${part + 1})`;
+    imported[key] = text.slice(part * LONG_TEXT_MAX, (part + 1) * LONG_TEXT_MAX);
+  }
+}
 
 function refText(cell: SourceCell): string | undefined {
   if (cell === null) return undefined;
@@ -62,17 +103,24 @@ function mappedColumns(entity: ImportEntity, mapping: TableMapping): MappedColum
   return columns;
 }
 
+/**
+ * `keptColumns`: the columns nobody mapped or left out on purpose (see `columnFates`); their
+ * values are kept with the record under the column's name.
+ */
 export function buildRowDraft(
   entity: ImportEntity,
   mapping: TableMapping,
   row: Record<string, SourceCell>,
   today: string,
+  keptColumns: readonly string[] = [],
 ): RowDraft {
   const draft: RowDraft = {
     fields: {},
     refs: {},
     loanedSince: null,
     keep: [],
+    imported: {},
+    review: new Set(),
     refused: [],
     warnings: [],
     cleaned: [],
@@ -84,22 +132,88 @@ export function buildRowDraft(
       draft.refs[field as keyof RowReferences] = refText(cell);
       continue;
     }
-    const result = cleanCell(target.kind, cell, target.label, today);
+    const sensitive = isSensitiveImportField(entity, field);
+    const result = cleanCell(target.kind, cell, target.label, today, sensitive);
     if (result.cleaned) draft.cleaned.push(result.cleaned);
     if (result.warning) draft.warnings.push(result.warning);
+    if (result.review) draft.review.add(field);
     if (result.keep) {
-      draft.keep.push(result.keep);
+      if (sensitive) keepImported(draft.imported, column, result.keep);
+      else draft.keep.push(`${target.label}: ${result.keep}`);
       if (result.value === null) draft.refused.push(field);
     }
     if (NOT_A_FIELD.has(field)) extra[field] = result.value;
     else draft.fields[field] = result.value;
+  }
+  for (const column of keptColumns) {
+    const text = cellText(row[column] ?? null);
+    if (text !== '') keepImported(draft.imported, column, text);
+  }
+  const notes = draft.fields.notes;
+  if (typeof notes === 'string' && notes.length > LONG_TEXT_MAX) {
+    const column = Object.keys(mapping.columns).find((c) => mapping.columns[c] === 'notes')!;
+    draft.fields.notes = notes.slice(0, LONG_TEXT_MAX);
+    keepImported(draft.imported, `${column} (Fortsetzung)`, notes.slice(LONG_TEXT_MAX));
+    draft.warnings.push(
+      `Die Bemerkung ist länger als ${LONG_TEXT_MAX} Zeichen; der Rest steht unter „Weitere Angaben aus dem Import“.`,
+    );
   }
   if (entity === 'members') repairMember(draft, extra, row, mapping);
   if (entity === 'instruments') {
     if ('purchasePrice' in extra) draft.fields.purchasePriceCents = extra.purchasePrice;
     draft.loanedSince = (extra.loanedSince as string | null | undefined) ?? null;
   }
+  draft.fields.importedValues = Object.keys(draft.imported).length > 0 ? draft.imported : null;
+  if (entity === 'members') {
+    const sensitive = new Set<string>(REVIEWABLE_SENSITIVE_FIELDS);
+    draft.fields.review = [...draft.review].filter((f) => !sensitive.has(f)).sort();
+    draft.fields.reviewSensitive = [...draft.review].filter((f) => sensitive.has(f)).sort();
+  }
   return draft;
+}
+
+/**
+ * Bank data from before SEPA: an account number and bank code become a German IBAN (flagged
+ * for review: a few banks compute theirs differently); an "account" column holding an IBAN
+ * fills the IBAN. The source's values are always kept among the imported values.
+ */
+function repairBankAccount(
+  draft: RowDraft,
+  extra: Record<string, unknown>,
+  row: Record<string, SourceCell>,
+  mapping: TableMapping,
+): void {
+  const f = draft.fields;
+  const account = typeof extra.accountNumber === 'string' ? extra.accountNumber : null;
+  const bankCode = typeof extra.bankCode === 'string' ? extra.bankCode : null;
+  for (const field of ['accountNumber', 'bankCode']) {
+    const column = Object.keys(mapping.columns).find((c) => mapping.columns[c] === field);
+    const text = column ? cellText(row[column] ?? null) : '';
+    if (column && text !== '') keepImported(draft.imported, column, text);
+  }
+  if (f.iban || !account) return;
+  const compact = account.replace(/\s/g, '').toUpperCase();
+  if (/^[A-Z]{2}\d{2}/.test(compact)) {
+    const result = cleanCell('iban', compact, 'IBAN', '', true);
+    if (result.value) {
+      f.iban = result.value;
+      if (result.review) draft.review.add('iban');
+      draft.warnings.push('IBAN aus der Spalte der Kontonummer übernommen; bitte prüfen.');
+    }
+    return;
+  }
+  const iban = bankCode ? germanIbanFromAccount(bankCode, account) : null;
+  if (!iban) {
+    draft.warnings.push(
+      'Kontonummer ohne Bankleitzahl (oder ungültig): keine IBAN berechnet; unter „Weitere Angaben aus dem Import“ aufbewahrt.',
+    );
+    return;
+  }
+  f.iban = iban;
+  draft.review.add('iban');
+  draft.warnings.push(
+    'IBAN aus Bankleitzahl und Kontonummer berechnet; zur Prüfung markiert (manche Banken rechnen anders).',
+  );
 }
 
 function repairMember(
@@ -125,38 +239,38 @@ function repairMember(
     if (country === 'DE') f.postalCode = `0${f.postalCode}`;
   }
 
+  repairBankAccount(draft, extra, row, mapping);
   if (f.sepaMandateReference && !f.iban) {
-    // A mandate without a usable IBAN cannot be collected from: kept for the notes, said once
-    // with the IBAN's own warning when there is one.
-    const ibanWarning = draft.warnings.findIndex((w) => w.includes('IBAN'));
-    if (ibanWarning >= 0) draft.warnings[ibanWarning] += ' Die Mandatsreferenz ebenso.';
-    else draft.warnings.push('Mandatsreferenz ohne gültige IBAN; in die Bemerkung übernommen.');
-    draft.keep.push(`Mandatsreferenz: ${f.sepaMandateReference}`);
-    f.sepaMandateReference = null;
-    draft.refused.push('sepaMandateReference');
-    if (f.sepaMandateDate) {
-      draft.keep.push(`Mandatsdatum: ${formatGermanDate(f.sepaMandateDate as string)}`);
-      f.sepaMandateDate = null;
-      draft.refused.push('sepaMandateDate');
+    // A mandate without a usable IBAN cannot be collected from until someone adds the IBAN.
+    draft.review.add('sepaMandateReference');
+    draft.warnings.push(
+      'Mandatsreferenz ohne gültige IBAN; so übernommen und zur Prüfung markiert.',
+    );
+  }
+
+  if (typeof f.postalCode === 'string') {
+    const country =
+      typeof f.country === 'string' && f.country.trim() ? f.country.trim().toUpperCase() : 'DE';
+    if (postalCodeProblem(f.postalCode, country)) {
+      draft.review.add('postalCode');
+      draft.warnings.push(
+        `PLZ „${f.postalCode}“ passt nicht zum Land ${country}; so übernommen und zur Prüfung markiert (bei Österreich oder der Schweiz bitte das Land eintragen).`,
+      );
     }
   }
 
-  // An entry date that contradicts the birth or exit date is the doubtful one: it goes to the notes.
-  const moveEntryDate = (why: string) => {
-    const entry = formatGermanDate(f.entryDate as string);
-    draft.warnings.push(`${why}; Eintritt in die Bemerkung übernommen.`);
-    draft.keep.push(`Eintritt: ${entry}`);
-    f.entryDate = null;
-    draft.refused.push('entryDate');
-  };
+  // An entry date that contradicts the birth or exit date is the doubtful one: flagged, kept.
+  // The birth date is sensitive: the message never names it.
   if (f.entryDate && f.birthDate && (f.entryDate as string) < (f.birthDate as string)) {
-    moveEntryDate(
-      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum ${formatGermanDate(f.birthDate as string)}`,
+    draft.review.add('entryDate');
+    draft.warnings.push(
+      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum; so übernommen und zur Prüfung markiert.`,
     );
   }
   if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
-    moveEntryDate(
-      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}`,
+    draft.review.add('entryDate');
+    draft.warnings.push(
+      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}; so übernommen und zur Prüfung markiert.`,
     );
   }
 
@@ -181,6 +295,11 @@ function repairMember(
 }
 
 const KEPT_PREFIX = 'Aus dem Import (nicht in Felder übernommen): ';
+
+/** Notes with kept lines still fit the notes field; what would not is kept apart instead. */
+export function fitsNotes(notes: string | null): boolean {
+  return notes === null || notes.length <= LONG_TEXT_MAX;
+}
 
 /** Adds lines to the notes' "Aus dem Import" line (made when there is none yet). */
 export function addKept(notes: unknown, lines: readonly string[]): string | null {

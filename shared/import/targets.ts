@@ -155,6 +155,17 @@ export const IMPORT_TARGETS: Record<ImportEntity, readonly ImportTarget[]> = {
     t('iban', 'IBAN', 'iban', ['iban']),
     t('bic', 'BIC', 'bic', ['bic', 'swift']),
     t('accountHolder', 'Kontoinhaber', 'text', ['kontoinhaber', 'accountholder', 'inhaber']),
+    // Bank data from before SEPA: turned into an IBAN where that is possible, always kept.
+    t('accountNumber', 'Kontonummer (alt)', 'text', [
+      'kontonummer',
+      'kontonr',
+      'ktonr',
+      'konto',
+      'kto',
+      'accountnumber',
+      'accountno',
+    ]),
+    t('bankCode', 'Bankleitzahl (alt)', 'text', ['blz', 'bankleitzahl', 'bankcode', 'sortcode']),
     t('sepaMandateReference', 'Mandatsreferenz', 'text', [
       'mandatsreferenz',
       'mandatsref',

@@ -3,7 +3,7 @@ import type { Migration } from './migration.ts';
 /**
  * Nothing an import takes is lost any more: every kind of record it fills keeps the values no
  * field could take (`imported_values`), a member keeps values taken as the source had them with
- * review flags, and a member may have no first name (organisations, sponsors). SQLite cannot
+ * review flags, and a member needs only one of first and last name (organisations, sponsors). SQLite cannot
  * drop a NOT NULL, so the members table is rebuilt with its rows, in this one transaction.
  */
 export const migration0005ImportedValues: Migration = {
@@ -16,7 +16,7 @@ export const migration0005ImportedValues: Migration = {
       salutation TEXT,
       title TEXT,
       first_name TEXT,
-      last_name TEXT NOT NULL,
+      last_name TEXT,
       street TEXT,
       postal_code TEXT,
       city TEXT,

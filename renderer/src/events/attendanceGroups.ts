@@ -3,9 +3,11 @@
  * played in the club on that day (active, youth, or an honorary member who still sits in a
  * register), plus anyone already ticked for it.
  */
+
 import type { Attendance } from '../../../shared/domain/attendance.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
 import type { Member } from '../../../shared/domain/member.ts';
+import { memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 
 export interface AttendanceGroup {
@@ -52,11 +54,7 @@ export function attendanceGroups(
   }
   const result = [...groups.values(), rest].filter((g) => g.members.length > 0);
   for (const g of result) {
-    g.members.sort(
-      (a, b) =>
-        a.lastName.localeCompare(b.lastName, 'de') ||
-        (a.firstName ?? '').localeCompare(b.firstName ?? '', 'de'),
-    );
+    g.members.sort((a, b) => memberSortName(a).localeCompare(memberSortName(b), 'de'));
   }
   return result;
 }

@@ -119,12 +119,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                 />
                 <TextInput label={t('members.title_field')} {...field('title')} />
                 <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
-                <TextInput
-                  label={t('members.firstName')}
-                  required
-                  {...field('firstName')}
-                  data-autofocus
-                />
+                <TextInput label={t('members.firstName')} {...field('firstName')} data-autofocus />
                 <TextInput label={t('members.lastName')} required {...field('lastName')} />
                 <DateInput label={t('members.birthDate')} {...field('birthDate')} />
                 <Select

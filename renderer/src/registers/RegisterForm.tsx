@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { FormFooter } from '../components/FormFooter.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
@@ -43,7 +44,7 @@ export function RegisterForm({
       register
         ? valuesOf(membersMap)
             .filter((m) => m.registerIds.includes(register.id))
-            .toSorted((a, b) => a.lastName.localeCompare(b.lastName, 'de'))
+            .toSorted((a, b) => memberSortName(a).localeCompare(memberSortName(b), 'de'))
         : [],
     [membersMap, register],
   );

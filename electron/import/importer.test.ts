@@ -138,7 +138,10 @@ describe('importing the legacy Access database', () => {
     // Every column of the file has a fate the report names; none is dropped silently.
     for (const table of report.tables)
       expect(table.columns.map((c) => c.column).sort()).toEqual(
-        source.tables.find((t) => t.name === table.source)!.columns.map((c) => c.name).sort(),
+        source.tables
+          .find((t) => t.name === table.source)!
+          .columns.map((c) => c.name)
+          .sort(),
       );
 
     const oboe = live('instruments').find((i) => i.inventoryNumber === 'INV-0001')!;

@@ -49,6 +49,11 @@ export class LocalStore {
     this.clock = new HybridLogicalClock(this.deviceId, now, this.meta.get(HLC_LAST));
   }
 
+  /** This computer's clock as the store reads it (ms since 1970). */
+  wallClock(): number {
+    return this.now();
+  }
+
   static open(path: string, key: Buffer, options: { now?: () => number } = {}): LocalStore {
     const db = openWritable(path, key);
     try {

@@ -148,6 +148,7 @@ describe('sync convergence (property)', () => {
               caller,
               connection.deviceId,
               (body as { mutations: Mutation[] }).mutations,
+              (body as { sentAt?: number }).sentAt,
             )
           : services.sync.pull(
               caller,

@@ -94,6 +94,37 @@ describe('desktops with clocks that are off', () => {
     expect(fast.store.tables.members.get(id)?.record.city).toBe('Richtigstadt');
   });
 
+  it('refuses the changes of a clock ten minutes fast even once real time has caught up with their stamps', async () => {
+    // Offline, a clock 10 min fast stamps an edit; pushed 10 min later (in real time), the
+    // stamps are no longer ahead of the server's clock — but the device's clock still is.
+    let offset = 0;
+    const user = await t.server.services.clubs.addUser(clubId, {
+      name: 'spaet',
+      role: 'administrator',
+    });
+    const device = await enrolUser(t, clubId, user.id);
+    const store = LocalStore.open(join(temp.dir, 'spaet.db'), randomBytes(32), {
+      now: () => Date.now() + offset,
+    });
+    opened.push(store);
+    new SyncSettings(store.meta).connect(device.syncUrl, device);
+    const late: Desktop = {
+      store,
+      api: new ClubService(store, 'spaet'),
+      sync: new SyncClient(store),
+    };
+    const created = await late.api.save('members', {
+      firstName: 'Paul',
+      lastName: 'Pünktlich',
+      status: 'aktiv',
+    } as never);
+    if (!created.ok) throw new Error(created.error.message);
+    offset = 10 * MINUTE;
+    const report = await late.sync.round();
+    expect(report.rejected).toBe(1);
+    expect(new SyncJournal(store).rejections()[0]?.reasonKey).toBe('sync.clockAhead');
+  });
+
   it('sorts its next edit after every stamp it received, from a clock ahead within the bound', async () => {
     const ahead = await desktop('knappvor', 50_000);
     const behind = await desktop('genau', 0);

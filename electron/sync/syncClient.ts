@@ -224,6 +224,7 @@ export class SyncClient {
       if (pending.length === 0) return;
       const response = await this.request(connection, 'POST', SYNC_PATHS.push, {
         mutations: pending,
+        sentAt: this.store.wallClock(),
       });
       // 409: the server misses ids before ours — it was restored from a backup. Number the
       // pending changes after what it has (once per round) and send them again.

@@ -76,8 +76,8 @@ export function deviceApi(
     .on('POST', SYNC_PATHS.push, async (s, _p, req, res) => {
       const device = req as DeviceRequest;
       const caller = await callerOf(device);
-      const { mutations } = parseWith(pushRequestSchema, await readJson(req));
-      sendOk(res, await s.sync.push(caller, device.device.deviceId, mutations));
+      const { mutations, sentAt } = parseWith(pushRequestSchema, await readJson(req));
+      sendOk(res, await s.sync.push(caller, device.device.deviceId, mutations, sentAt));
     })
     .on('GET', SYNC_PATHS.pull, async (s, _p, req, res) => {
       const device = req as DeviceRequest;

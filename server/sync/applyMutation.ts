@@ -14,7 +14,7 @@ import {
   sensitiveFieldsOf,
   touchedFields,
 } from '../../shared/rights/access.ts';
-import { beyondDrift, stampWall } from '../../shared/sync/hlc.ts';
+import { beyondDrift, MAX_CLOCK_DRIFT_MS, stampWall } from '../../shared/sync/hlc.ts';
 import { mergeRecord } from '../../shared/sync/merge.ts';
 import type { MessageParams, Mutation, MutationOutcome } from '../../shared/sync/protocol.ts';
 import type { Principal } from '../data/principal.ts';
@@ -45,13 +45,14 @@ export class MutationRejected extends Error {
  * Refuses a mutation whose stamps lie more than the drift bound ahead of the server's clock:
  * it would overrule every edit made after it in real time, for as long as its clock is ahead.
  */
-function refuseStampsAhead(mutation: Mutation, nowMs: number): void {
+function refuseStampsAhead(mutation: Mutation, nowMs: number, deviceAheadMs: number): void {
   const beyond = beyondDrift(nowMs);
   let latest = '';
   for (const op of mutation.ops)
     for (const stamp of Object.values(op.stamps)) if (stamp > latest) latest = stamp;
-  if (!latest || !beyond(latest)) return;
-  const ahead = stampWall(latest) - nowMs;
+  const stampAhead = latest && beyond(latest) ? stampWall(latest) - nowMs : 0;
+  const ahead = Math.max(stampAhead, deviceAheadMs);
+  if (ahead <= MAX_CLOCK_DRIFT_MS) return;
   throw new MutationRejected(
     `Die Uhr des Geräts, auf dem diese Änderung gemacht wurde, ging ${formatAhead(ahead)} vor. Bitte Datum und Uhrzeit des Computers richtig stellen und die Änderung dann erneut senden.`,
     'conflict',
@@ -84,10 +85,12 @@ export async function applyMutation(
   relations: LiveRelations,
   batch: RecordBatch,
   clock: ServerClock,
+  /** How far the pushing device's clock is ahead of this server's; 0 for the server's own. */
+  deviceAheadMs = 0,
 ): Promise<NonNullable<MutationOutcome['overridden']>> {
   const { subject } = principal;
   const overridden: NonNullable<MutationOutcome['overridden']> = [];
-  refuseStampsAhead(mutation, clock.now());
+  refuseStampsAhead(mutation, clock.now(), deviceAheadMs);
   try {
     for (const op of mutation.ops) {
       const stored = await batch.load(op.entity, op.id);

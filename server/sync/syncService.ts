@@ -117,7 +117,10 @@ export class SyncService {
     caller: Caller,
     deviceId: string,
     mutations: readonly Mutation[],
+    sentAt?: number,
   ): Promise<PushResponse> {
+    // How far the device's clock is ahead of this server's (a slow clock overrules nobody).
+    const deviceAheadMs = sentAt === undefined ? 0 : sentAt - this.clock.now();
     const answer = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       let last = await lastMutationId(sql, caller.clubId, deviceId);
@@ -159,7 +162,14 @@ export class SyncService {
         }
         await batch.begin(mutation.ops.length);
         try {
-          const overridden = await applyMutation(principal, mutation, relations, batch, this.clock);
+          const overridden = await applyMutation(
+            principal,
+            mutation,
+            relations,
+            batch,
+            this.clock,
+            deviceAheadMs,
+          );
           await batch.commit();
           // Values the server did not take: the device gets the server's state of their records,
           // and shows what it lost as a conflict instead of keeping a value nobody else has.

@@ -58,7 +58,15 @@ export function assertMutation(value: unknown): asserts value is Mutation {
 
 /** `POST /sync/v1/push`: a device's pending mutations, in order. */
 export const pushRequestSchema = z
-  .object({ mutations: z.array(mutationSchema).min(1).max(1000) })
+  .object({
+    mutations: z.array(mutationSchema).min(1).max(1000),
+    /**
+     * The device's clock (ms since 1970) when it sent the request. A clock more than the drift
+     * bound ahead of the server's is refused even for changes whose stamps real time has
+     * caught up with (made offline, pushed later): they would overrule edits made after them.
+     */
+    sentAt: z.number().int().nonnegative().optional(),
+  })
   .strict();
 export type PushRequest = z.output<typeof pushRequestSchema>;
 

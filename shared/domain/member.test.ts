@@ -20,7 +20,9 @@ describe('member validation', () => {
   });
 
   it('names a missing last name in German', () => {
-    expect(errorsOf({ lastName: '  ' })).toEqual({ lastName: 'Bitte den Nachnamen angeben.' });
+    expect(errorsOf({ firstName: null, lastName: '  ' })).toEqual({
+      lastName: 'Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
+    });
   });
 
   it('refuses an invisible NUL character that the server could not store', () => {
@@ -82,7 +84,11 @@ describe('members without a first name, long notes, values kept from an import',
     expect(memberSortName({ firstName: null, lastName: 'Musikhaus Klang' })).toBe(
       'Musikhaus Klang',
     );
-    expect(errorsOf({ lastName: undefined })).toEqual({ lastName: 'Bitte den Nachnamen angeben.' });
+    expect(errorsOf({ firstName: undefined, lastName: undefined })).toEqual({
+      lastName: 'Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
+    });
+    // A first name alone is a name too (an old row without the last name).
+    expect(errorsOf({ firstName: 'Anna', lastName: null })).toEqual({});
   });
 
   it('takes notes as long as an Access memo, and no longer', () => {

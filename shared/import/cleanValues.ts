@@ -54,6 +54,7 @@ export const CLEANED = {
   condition: 'Zustand vereinheitlicht',
   money: 'Betrag aus Text gelesen',
   flag: 'Ja/Nein-Wert gelesen',
+  country: 'Land als Ländercode geschrieben',
 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -357,6 +358,49 @@ export function cleanCondition(cell: SourceCell, label: string): CellResult {
   );
 }
 
+/** Country names and the car codes old programs use ("D", "A", "CH") as ISO codes. */
+const COUNTRIES: Record<string, string> = {
+  d: 'DE',
+  deutschland: 'DE',
+  germany: 'DE',
+  a: 'AT',
+  oesterreich: 'AT',
+  austria: 'AT',
+  ch: 'CH',
+  schweiz: 'CH',
+  switzerland: 'CH',
+  fl: 'LI',
+  liechtenstein: 'LI',
+  i: 'IT',
+  italien: 'IT',
+  italy: 'IT',
+  f: 'FR',
+  frankreich: 'FR',
+  france: 'FR',
+  nl: 'NL',
+  niederlande: 'NL',
+  b: 'BE',
+  belgien: 'BE',
+  l: 'LU',
+  luxemburg: 'LU',
+  cz: 'CZ',
+  tschechien: 'CZ',
+};
+
+export function cleanCountry(cell: SourceCell, label: string): CellResult {
+  const raw = text(cell).trim();
+  if (raw === '') return { value: null };
+  if (/^[A-Za-z]{2}$/.test(raw) && !COUNTRIES[raw.toLowerCase()])
+    return { value: raw.toUpperCase() };
+  const code = COUNTRIES[foldGerman(raw).replace(/[^a-z]/g, '')];
+  if (code) return { value: code, cleaned: code === raw ? undefined : CLEANED.country };
+  return {
+    value: null,
+    warning: `${label} „${raw}“ ist kein bekanntes Land; in die Bemerkung übernommen.`,
+    keep: raw,
+  };
+}
+
 /** One cell for one field of the given kind. References stay text; the importer resolves them. */
 export function cleanCell(
   kind: TargetKind,
@@ -389,6 +433,8 @@ export function cleanCell(
       return cleanMemberStatus(cell, label);
     case 'condition':
       return cleanCondition(cell, label);
+    case 'country':
+      return cleanCountry(cell, label);
     default: {
       const { value, cleaned } = trimmed(cell);
       return { value: value === '' ? null : value, cleaned };

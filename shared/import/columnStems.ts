@@ -7,7 +7,7 @@
  * Per kind of record, the more specific stems come first: "Kontoinhaber" is the holder, not
  * the account; "TelMobil" is the mobile, not the phone.
  */
-import { foldGerman, type ImportEntity } from './targets.ts';
+import { foldGerman, type ImportEntity, normaliseColumnName } from './targets.ts';
 
 type Stems = readonly (readonly [stem: string, field: string])[];
 
@@ -47,12 +47,14 @@ export const COLUMN_STEMS: Record<ImportEntity, Stems> = {
     ['bic', 'bic'],
     ['swift', 'bic'],
     ['kontoinh', 'accountHolder'],
+    ['inh', 'accountHolder'],
     ['inhaber', 'accountHolder'],
     ['holder', 'accountHolder'],
     ['mandatsdat', 'sepaMandateDate'],
     ['mandatedate', 'sepaMandateDate'],
     ['mandat', 'sepaMandateReference'],
     ['mandate', 'sepaMandateReference'],
+    ['mand', 'sepaMandateReference'],
     ['blz', 'bankCode'],
     ['bankleitz', 'bankCode'],
     ['sortcode', 'bankCode'],
@@ -111,6 +113,7 @@ export const COLUMN_STEMS: Record<ImportEntity, Stems> = {
     ['instr', 'mainInstrument'],
     ['hauptinstr', 'mainInstrument'],
     ['anrede', 'salutation'],
+    ['anr', 'salutation'],
     ['geschl', 'salutation'],
     ['gender', 'salutation'],
     ['titel', 'title'],
@@ -215,13 +218,14 @@ export function columnWords(name: string): string[] {
     .filter((word) => word !== '');
 }
 
+/** The words, and the whole name run together ("VName" → "vname"). */
 function stemFits(stem: string, words: readonly string[]): boolean {
   return words.some((word) => (stem.length <= 3 ? word === stem : word.startsWith(stem)));
 }
 
 /** The fields a column's name suggests by its words, the most specific first. */
 export function fieldsByStem(entity: ImportEntity, columnName: string): string[] {
-  const words = columnWords(columnName);
+  const words = [...columnWords(columnName), normaliseColumnName(columnName)];
   const fields: string[] = [];
   for (const [stem, field] of COLUMN_STEMS[entity])
     if (!fields.includes(field) && stemFits(stem, words)) fields.push(field);

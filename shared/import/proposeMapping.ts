@@ -19,7 +19,7 @@ const TABLE_NAME_HINTS: [ImportEntity, RegExp][] = [
   ['honours', /ehrung|auszeichnung|honou?r|award/],
   ['loans', /ausleih|leihe|verleih|loan|lending/],
   ['instruments', /instrument|inventar|asset|inventory/],
-  ['registers', /register|stimme|section/],
+  ['registers', /^regs?$|register|stimme|section/],
   ['members', /mitglied|member|person|adress|kontakt|contact/],
 ];
 

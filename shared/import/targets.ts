@@ -22,6 +22,7 @@ export type TargetKind =
   | 'memberStatus'
   | 'activeFlag'
   | 'condition'
+  | 'country'
   | 'registerRef'
   | 'memberRef'
   | 'instrumentRef';
@@ -103,7 +104,7 @@ export const IMPORT_TARGETS: Record<ImportEntity, readonly ImportTarget[]> = {
       'postcode',
     ]),
     t('city', 'Ort', 'text', ['ort', 'wohnort', 'stadt', 'city', 'town']),
-    t('country', 'Land', 'text', ['land', 'country', 'staat']),
+    t('country', 'Land', 'country', ['land', 'country', 'staat']),
     t('phone', 'Telefon', 'phone', [
       'telefon',
       'tel',

@@ -34,6 +34,11 @@ describe('reading CSV', () => {
   it('detects the encoding and the separator', () => {
     expect(decodeText(Buffer.from('Straße', 'latin1')).encoding).toBe('Windows-1252');
     expect(decodeText(Buffer.from('Straße', 'latin1')).text).toBe('Straße');
+    // „Löwen“ – 5 € as German Windows writes them.
+    const cp1252 = Buffer.from([
+      0x84, 0x4c, 0xf6, 0x77, 0x65, 0x6e, 0x93, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80,
+    ]);
+    expect(decodeText(cp1252).text).toBe('„Löwen“ – 5 €');
     expect(decodeText(Buffer.from('\ufeffStraße', 'utf8'))).toEqual({
       text: 'Straße',
       encoding: 'UTF-8',

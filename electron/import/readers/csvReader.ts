@@ -19,8 +19,23 @@ export function decodeText(buffer: Buffer): { text: string; encoding: string } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
   } catch {
     // Not valid UTF-8: the other encoding German Windows writes.
-    return { text: new TextDecoder('windows-1252').decode(buffer), encoding: 'Windows-1252' };
+    return { text: decodeWindows1252(buffer), encoding: 'Windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 by its own table: Node's TextDecoder (without full ICU) decodes it as Latin-1,
+ * which turns „“ – € … of every German Excel export into invisible control characters.
+ */
+const CP1252_80_9F =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(buffer: Uint8Array): string {
+  const latin1 = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString(
+    'latin1',
+  );
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
 }
 
 /** The separator that splits the header line into the most fields (quotes respected). */

@@ -170,12 +170,16 @@ export function settleReview(
   before: Pick<Member, ReviewableField> | null,
   after: Record<string, unknown>,
 ): { review: string[]; reviewSensitive: string[] } {
+  // As the schema stores them: a form shows an IBAN with spaces, an address in any case.
+  const normal = (field: string, value: unknown) => {
+    if (typeof value !== 'string') return value ?? null;
+    const text = value.trim();
+    if (text === '') return null;
+    if (field === 'iban' || field === 'bic') return text.replace(/\s/g, '').toUpperCase();
+    return field === 'email' ? text.toLowerCase() : text;
+  };
   const keep = (field: string) => {
-    if (
-      before &&
-      JSON.stringify(before[field as ReviewableField] ?? null) !==
-        JSON.stringify(after[field] ?? null)
-    )
+    if (before && normal(field, before[field as ReviewableField]) !== normal(field, after[field]))
       return false;
     const without = { ...after, review: [], reviewSensitive: [] };
     const parsed = memberSchema.safeParse(without);

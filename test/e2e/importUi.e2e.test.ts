@@ -152,4 +152,72 @@ describe('the import wizard', () => {
     await page.getByTestId('instrument-search').fill('INV-0001');
     await app.row('INV-0001').waitFor(SLOW);
   }, 120_000);
+
+  it('takes another club layout: unmapped columns named and kept, one left out on purpose, doubtful values flagged', async () => {
+    await app.goTo('import');
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles(fixture('club', 'kapelle-anders.xlsx'));
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-table-Personen').waitFor(SLOW);
+    // The abbreviated headers found their fields; the columns nobody mapped are named.
+    expect(await page.getByTestId('import-field-Personen-KtoNr').inputValue()).toBe(
+      'Kontonummer (alt)',
+    );
+    expect(await page.getByTestId('import-field-Personen-Reg').inputValue()).toBe(
+      'Register (Name oder Nummer)',
+    );
+    expect(await page.getByTestId('import-unmapped-Personen').textContent()).toContain(
+      'Ohne Zuordnung: Hobby.',
+    );
+    // The secretary leaves the hobby out on purpose; the insurance column stays unmapped.
+    await page.getByTestId('import-field-Personen-Hobby').click();
+    await page.getByRole('option', { name: '– bewusst auslassen –', exact: true }).click();
+    await expect.poll(() => page.getByTestId('import-unmapped-Personen').count()).toBe(0);
+
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-preview-note').waitFor(SLOW);
+    expect(await page.getByTestId('import-unmapped').textContent()).toContain(
+      'Inventar.Versicherung',
+    );
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor(SLOW);
+
+    // A doubtful IBAN is in its field, flagged, and the member is marked in the list.
+    await app.goTo('members');
+    await page.getByTestId('member-search').fill('Brunner');
+    const row = app.row('Brunner, Berta');
+    await row.waitFor(SLOW);
+    expect(await row.getByTestId('review-mark').textContent()).toBe('Prüfen');
+    await row.click();
+    await page.getByTestId('review-notice').waitFor();
+    expect(await page.getByTestId('review-notice').textContent()).toContain('IBAN');
+    await page.getByTestId('member-tab-bank').click();
+    expect(await page.locator('[data-field="iban"]').inputValue()).toBe(
+      'DE89 3704 0044 0532 0130 01',
+    );
+    expect(await page.getByText('Bitte prüfen: so aus dem Import übernommen.').isVisible()).toBe(
+      true,
+    );
+    // Saving another change keeps the flag (the IBAN was not corrected) and the kept values.
+    await page.getByTestId('member-tab-contact').click();
+    await page.locator('[data-field="phone"]').fill('06221 4711');
+    await app.save();
+    await row.click();
+    await page.getByTestId('review-notice').waitFor();
+    await page.getByTestId('member-tab-bank').click();
+    // Corrected, the flag goes.
+    await page.locator('[data-field="iban"]').fill('DE89 3704 0044 0532 0130 00');
+    await app.save();
+    await expect.poll(() => row.getByTestId('review-mark').count()).toBe(0);
+
+    // The unmapped column's value is kept with the instrument, where the dialog shows it.
+    await app.goTo('instruments');
+    await page.getByTestId('instrument-search').fill('K-1');
+    await app.row('K-1').click();
+    await page.getByTestId('imported-values').waitFor();
+    expect(await page.getByTestId('imported-values').textContent()).toContain('Police 17');
+    await page.keyboard.press('Escape');
+  }, 120_000);
 });

@@ -70,6 +70,20 @@ export const de = {
     backup: 'Datensicherung',
     import: 'Import',
   },
+  imported: {
+    title: 'Weitere Angaben aus dem Import',
+    explain:
+      'Diese Werte standen in der alten Datei, aber kein Feld hat sie aufgenommen. Übertragen Sie, was gebraucht wird, und entfernen Sie dann den Eintrag (gespeichert wird mit „Speichern“).',
+    remove: 'Entfernen',
+    removeNamed: '„{{name}}“ entfernen',
+  },
+  review: {
+    title: 'Aus dem Import so übernommen – bitte prüfen',
+    explain:
+      'Diese Angaben verletzen eine Regel (Prüfziffer, Postleitzahl, Schreibweise) und wurden trotzdem unverändert übernommen, damit nichts verloren geht: {{fields}}. Sobald ein Wert berichtigt ist, verschwindet der Hinweis.',
+    field: 'Bitte prüfen: so aus dem Import übernommen.',
+    mark: 'Prüfen',
+  },
   importWizard: {
     title: 'Import aus dem alten Programm',
     intro:
@@ -91,6 +105,14 @@ export const de = {
     rows_other: '{{count}} Zeilen',
     holds: 'Enthält',
     notImported: '– nicht importieren –',
+    unmapped: '– ohne Zuordnung (Werte werden aufbewahrt) –',
+    ignored: '– bewusst auslassen –',
+    unmappedList:
+      'Ohne Zuordnung: {{columns}}. Ihre Werte werden bei jedem Datensatz unter „Weitere Angaben aus dem Import“ aufbewahrt. Ordnen Sie die Spalten einem Feld zu oder lassen Sie sie bewusst aus.',
+    unmappedTitle_one: 'Nicht übernommen: {{count}} Spalte ohne Zuordnung',
+    unmappedTitle_other: 'Nicht übernommen: {{count}} Spalten ohne Zuordnung',
+    unmappedExplain:
+      'Ihre Werte stehen bei jedem Datensatz unter „Weitere Angaben aus dem Import“; bei Mitgliedern nur für Rollen mit Zugriff auf Bankdaten und Geburtsdaten sichtbar. Im vorigen Schritt lassen sie sich zuordnen oder bewusst auslassen.',
     entity: {
       registers: 'Register',
       members: 'Mitglieder',

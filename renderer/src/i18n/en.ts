@@ -68,6 +68,20 @@ export const en = {
     backup: 'Backup',
     import: 'Import',
   },
+  imported: {
+    title: 'More from the import',
+    explain:
+      'These values were in the old file, but no field took them. Copy what is needed into a field, then remove the entry (it is saved with “Save”).',
+    remove: 'Remove',
+    removeNamed: 'Remove “{{name}}”',
+  },
+  review: {
+    title: 'Taken from the import as it was – please check',
+    explain:
+      'These values break a rule (check digit, postal code, spelling) and were taken unchanged so that nothing is lost: {{fields}}. Once a value is corrected, the notice goes.',
+    field: 'Please check: taken from the import as it was.',
+    mark: 'Check',
+  },
   importWizard: {
     title: 'Import from the old program',
     intro:
@@ -89,6 +103,14 @@ export const en = {
     rows_other: '{{count}} rows',
     holds: 'Holds',
     notImported: '– do not import –',
+    unmapped: '– no field (values are kept) –',
+    ignored: '– leave out on purpose –',
+    unmappedList:
+      'No field: {{columns}}. Their values are kept with each record under “More from the import”. Assign the columns to a field or leave them out on purpose.',
+    unmappedTitle_one: 'Not taken over: {{count}} column without a field',
+    unmappedTitle_other: 'Not taken over: {{count}} columns without a field',
+    unmappedExplain:
+      'Their values are kept with each record under “More from the import”; for members only roles with access to bank data and birth dates see them. In the previous step you can assign them or leave them out on purpose.',
     entity: {
       registers: 'Registers',
       members: 'Members',

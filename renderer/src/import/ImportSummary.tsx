@@ -14,6 +14,20 @@ export function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   return (
     <Stack>
+      {report.unmappedColumns.length > 0 && (
+        <Alert
+          color="orange"
+          title={t('importWizard.unmappedTitle', { count: report.unmappedColumns.length })}
+          data-testid="import-unmapped"
+        >
+          <Text size="sm">
+            {report.unmappedColumns.map((c) => `${c.source}.${c.column}`).join(', ')}
+          </Text>
+          <Text size="sm" mt="xs">
+            {t('importWizard.unmappedExplain')}
+          </Text>
+        </Alert>
+      )}
       <Table withTableBorder data-testid="import-counts">
         <Table.Thead>
           <Table.Tr>

@@ -27,6 +27,10 @@ import { downloadText } from './download.ts';
 import { targetLabel } from './targetLabels.ts';
 
 const NOT_IMPORTED = '-';
+/** A column without a field: not lost — its values are kept with each record. */
+const UNMAPPED = '-';
+/** A column a person chose to leave out: neither imported nor kept. */
+const IGNORED = '!ignore';
 const AUTOMATIC = 'auto';
 /** Tables whose rows name members or instruments: loans, honours, an instrument's borrower. */
 const REFERRING = new Set<ImportEntity>(['loans', 'honours', 'instruments']);
@@ -74,21 +78,30 @@ function TableMappingEditor({
   };
   const setField = (column: string, field: string | null) => {
     const columns = { ...mapping.columns };
-    if (!field || field === NOT_IMPORTED) delete columns[column];
-    else {
+    delete columns[column];
+    const ignore = (mapping.ignore ?? []).filter((c) => c !== column);
+    if (field === IGNORED) ignore.push(column);
+    else if (field && field !== UNMAPPED) {
       for (const [other, used] of Object.entries(columns))
         if (used === field) delete columns[other];
       columns[column] = field;
     }
-    onChange({ ...mapping, columns });
+    const { ignore: _previous, ...rest } = mapping;
+    onChange(ignore.length > 0 ? { ...rest, columns, ignore } : { ...rest, columns });
   };
+  const unmapped = table.columns
+    .map((c) => c.name)
+    .filter(
+      (c) => !mapping.columns[c] && !mapping.key.includes(c) && !(mapping.ignore ?? []).includes(c),
+    );
   const setReferencesBy = (value: string | null) => {
     const { referencesBy: _previous, ...rest } = mapping;
     onChange(value === 'key' || value === 'number' ? { ...rest, referencesBy: value } : rest);
   };
   const fieldOptions = entity
     ? [
-        { value: NOT_IMPORTED, label: t('importWizard.notImported') },
+        { value: UNMAPPED, label: t('importWizard.unmapped') },
+        { value: IGNORED, label: t('importWizard.ignored') },
         ...IMPORT_TARGETS[entity].map((target) => ({
           value: target.field,
           label: targetLabel(i18n.language, entity, target),
@@ -142,6 +155,11 @@ function TableMappingEditor({
             />
           )}
         </Group>
+        {entity && unmapped.length > 0 && (
+          <Text size="sm" c="orange.9" data-testid={`import-unmapped-${table.name}`}>
+            {t('importWizard.unmappedList', { columns: unmapped.join(', ') })}
+          </Text>
+        )}
         {entity && (
           <Table striped withTableBorder>
             <Table.Thead>
@@ -165,7 +183,10 @@ function TableMappingEditor({
                       size="xs"
                       aria-label={t('importWizard.fieldFor', { column: column.name })}
                       data={fieldOptions}
-                      value={mapping.columns[column.name] ?? NOT_IMPORTED}
+                      value={
+                        mapping.columns[column.name] ??
+                        ((mapping.ignore ?? []).includes(column.name) ? IGNORED : UNMAPPED)
+                      }
                       onChange={(field) => setField(column.name, field)}
                       allowDeselect={false}
                       searchable

@@ -1,11 +1,13 @@
 import { Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENT_CONDITIONS, type Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { FormFooter } from '../components/FormFooter.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
@@ -37,6 +39,7 @@ export function InstrumentForm({
 }) {
   const { t } = useTranslation();
   const confirmDelete = useDeleteWithUndo();
+  const [imported, setImported] = useState(instrument?.importedValues ?? null);
   const form = useForm<InstrumentFormValues>({
     initialValues: {
       inventoryNumber: instrument?.inventoryNumber ?? '',
@@ -67,6 +70,7 @@ export function InstrumentForm({
       ...(instrument ? { id: instrument.id } : {}),
       purchaseDate: dateFromForm(values.purchaseDate),
       purchasePriceCents: centsFromForm(purchasePrice),
+      importedValues: imported,
     });
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
@@ -141,6 +145,7 @@ export function InstrumentForm({
                 <TextInput label={t('instruments.location')} {...field('location')} />
               </SimpleGrid>
               <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
+              <ImportedValuesPanel values={imported} onChange={setImported} />
               <FormFooter
                 formError={formError}
                 onCancel={onClose}

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Checkbox,
   Group,
   Modal,
@@ -16,9 +17,15 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/domain/dates.ts';
-import { MEMBER_STATUSES, type Member, SALUTATIONS } from '../../../shared/domain/member.ts';
+import {
+  MEMBER_STATUSES,
+  type Member,
+  SALUTATIONS,
+  settleReview,
+} from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { FormFooter } from '../components/FormFooter.tsx';
+import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
@@ -51,9 +58,15 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   );
 
   const registerOptions = useRegisterOptions();
+  const [imported, setImported] = useState(member?.importedValues ?? null);
+  // Values an import kept as the source had them although a rule refuses them.
+  const flagged = [...(member?.review ?? []), ...(member?.reviewSensitive ?? [])];
   const field = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
+    ...((flagged as string[]).includes(name)
+      ? { description: t('review.field'), 'data-review': 'true' }
+      : {}),
   });
   const check = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name, { type: 'checkbox' }),
@@ -63,7 +76,14 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   async function submit(values: MemberFormValues) {
     setSaving(true);
     setFormError(null);
-    const outcome = await saveDraft('members', memberFromForm(values, member?.id));
+    const draft = memberFromForm(values, member?.id);
+    // A flag goes once its value was corrected; the import's kept values stay unless removed.
+    const review = settleReview(member, {
+      ...draft,
+      review: member?.review ?? [],
+      reviewSensitive: member?.reviewSensitive ?? [],
+    });
+    const outcome = await saveDraft('members', { ...draft, ...review, importedValues: imported });
     setSaving(false);
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
@@ -84,6 +104,13 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
         <Stack gap="md">
           <RecordRejection entity="members" id={member?.id} onDiscarded={onClose} />
+          {flagged.length > 0 && (
+            <Alert color="yellow" title={t('review.title')} data-testid="review-notice">
+              {t('review.explain', {
+                fields: flagged.map((f) => t(`members.${f}`)).join(', '),
+              })}
+            </Alert>
+          )}
           <Tabs
             value={tab}
             onChange={(v) => setTab((v as MemberFormTab) ?? 'person')}
@@ -187,6 +214,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             </Tabs.Panel>
           </Tabs>
 
+          <ImportedValuesPanel values={imported} onChange={setImported} />
           <FormFooter
             formError={formError}
             onCancel={onClose}

@@ -48,6 +48,12 @@ function memberColumns(
         <>
           {c.getValue() as string}
           <RejectedMark entity="members" id={c.row.original.id} />
+          {(c.row.original.review?.length ?? 0) + (c.row.original.reviewSensitive?.length ?? 0) >
+            0 && (
+            <Badge color="yellow" variant="light" size="sm" ml="xs" data-testid="review-mark">
+              {t('review.mark')}
+            </Badge>
+          )}
         </>
       ),
       size: 220,

@@ -1,11 +1,12 @@
 import { List, Modal, MultiSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { FormFooter } from '../components/FormFooter.tsx';
+import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
@@ -30,6 +31,7 @@ export function RegisterForm({
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
   const confirmDelete = useDeleteWithUndo();
+  const [imported, setImported] = useState(register?.importedValues ?? null);
   const form = useForm<RegisterFormValues>({
     initialValues: {
       name: register?.name ?? '',
@@ -56,6 +58,7 @@ export function RegisterForm({
       name: values.name,
       sortOrder: values.sortOrder === '' ? 0 : Number(values.sortOrder),
       leaderIds: values.leaderIds,
+      importedValues: imported,
     });
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
@@ -107,6 +110,7 @@ export function RegisterForm({
               </List>
             </div>
           )}
+          <ImportedValuesPanel values={imported} onChange={setImported} />
           <FormFooter
             formError={formError}
             onCancel={onClose}

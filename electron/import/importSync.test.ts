@@ -30,10 +30,13 @@ describe('an imported club syncs', () => {
   let clubId: string;
   const stores: LocalStore[] = [];
 
-  async function desktop(name: string): Promise<{ store: LocalStore; sync: SyncClient }> {
+  async function desktop(
+    name: string,
+    role: 'administrator' | 'vorstand' | 'registerfuehrer' = 'administrator',
+  ): Promise<{ store: LocalStore; sync: SyncClient }> {
     const user = await t.server.services.clubs.addUser(clubId, {
       name,
-      role: 'administrator',
+      role,
       registerIds: [],
     });
     const device = await enrolUser(t, clubId, user.id);
@@ -92,5 +95,22 @@ describe('an imported club syncs', () => {
     // The stamps the laptop holds are the office's, field by field.
     const onOffice = office.store.tables.members.get(werner.id)!;
     expect(laptop.store.tables.members.get(werner.id)!.stamps).toEqual(onOffice.stamps);
+  }, 120_000);
+
+  it('never hands bank data or kept import values to a role without sensitive fields', async () => {
+    // The same club's board member: the import of the test above is on the server.
+    const board = await desktop('vorstand', 'vorstand');
+    await board.sync.round();
+    const members = board.store.tables.members.listLive() as unknown as EntityMap['members'][];
+    expect(members).toHaveLength(400);
+    const bankData = /[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){10,}|MV-\d{5}/;
+    for (const m of members) {
+      expect(m.iban).toBeNull();
+      expect(m.sepaMandateReference).toBeNull();
+      expect(m.birthDate).toBeNull();
+      expect(m.importedValues).toBeNull();
+      expect(m.reviewSensitive).toEqual([]);
+      expect(m.notes ?? '').not.toMatch(bankData);
+    }
   }, 120_000);
 });

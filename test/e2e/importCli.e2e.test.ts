@@ -80,6 +80,50 @@ describe('tutti import', () => {
     );
   });
 
+  it('names the columns it did not take first, keeps their values, and leaves out what the mapping ignores', async () => {
+    const csv = fixture('club', 'kapelle-anders-members.csv');
+    const other = join(temp.dir, 'kapelle');
+    const mappingFile = join(temp.dir, 'kapelle-zuordnung.json');
+    const run = await runTutti(
+      [
+        'import',
+        csv,
+        '--profile',
+        other,
+        '--report',
+        join(temp.dir, 'kapelle.txt'),
+        '--save-mapping',
+        mappingFile,
+      ],
+      env,
+    );
+    expect(run.code).toBe(0);
+    // The summary printed (the report's first paragraph) names the column at once.
+    expect(run.stdout).toContain(
+      'Nicht übernommen (Spalten ohne Zuordnung): kapelle-anders-members.Shirt size.',
+    );
+    // No bank data in what the terminal shows, not even a doubtful IBAN.
+    expect(run.stdout + readFileSync(join(temp.dir, 'kapelle.txt'), 'utf8')).not.toMatch(
+      /DE89\s?3704/,
+    );
+    const members = JSON.parse(
+      (await runTutti(['export', 'members', '--profile', other, '--format', 'json'], env)).stdout,
+    ) as { memberNumber: string; firstName: string | null; notes: string | null }[];
+    expect(members).toHaveLength(6);
+    expect(members.find((m) => m.memberNumber === '103')?.firstName).toBeNull();
+
+    const mapping = JSON.parse(readFileSync(mappingFile, 'utf8'));
+    mapping.tables[0].ignore = ['Shirt size'];
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    const again = await runTutti(
+      ['import', csv, '--profile', join(temp.dir, 'kapelle2'), '--mapping', mappingFile],
+      env,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Nicht übernommen (Spalten ohne Zuordnung)');
+    expect(again.stdout).toContain('Shirt size → bewusst ausgelassen');
+  });
+
   it('says in one line what is wrong with a file, a password or a mapping, and writes nothing', async () => {
     const fresh = join(temp.dir, 'leer');
     const passwordFile = join(temp.dir, 'db-passwort.txt');

@@ -91,6 +91,27 @@ describe('saving records', () => {
     expect(store.outbox.pendingCount()).toBe(0);
   });
 
+  it('takes a memo as long as Access allows, and refuses a record too big to sync with a message, the outbox untouched', async () => {
+    const memo = await member({ notes: 'ä'.repeat(65_535) });
+    expect(memo.notes).toHaveLength(65_535);
+    const before = store.outbox.pendingCount();
+    // Control characters take six bytes each on the wire ("\\u0001"): these go over 512 KiB.
+    const result = await api.save('members', {
+      firstName: 'Bruno',
+      lastName: 'Groß',
+      status: 'aktiv',
+      notes: '\u0001'.repeat(65_535),
+      importedValues: { a: '\u0001'.repeat(65_535), b: '\u0001'.repeat(65_530) },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/zu groß für den Abgleich/);
+    expect(store.outbox.pendingCount()).toBe(before);
+    const biggest = Math.max(
+      ...store.outbox.pending().map((m) => Buffer.byteLength(JSON.stringify(m))),
+    );
+    expect(biggest).toBeLessThan(512 * 1024);
+  });
+
   it('refuses to update a record that does not exist', async () => {
     const result = await api.save('members', {
       id: '0192f3a4-b5c6-7000-8000-000000000000',

@@ -11,6 +11,7 @@ import {
   validateRecord,
 } from '../../shared/domain/entities.ts';
 import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import { MAX_MUTATION_BYTES } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { checkInvariants } from './invariants.ts';
@@ -63,6 +64,13 @@ function writeRecord<E extends EntityName>(
     return fail('validation', 'Bitte die markierten Felder prüfen.', validated.fieldErrors);
   }
   const record = validated.value;
+  // The mutation carries every field with its stamp (about 40 bytes each) beside the values.
+  const bytes = Buffer.byteLength(JSON.stringify(record)) + 64 * Object.keys(record).length;
+  if (bytes > MAX_MUTATION_BYTES) {
+    const kb = (n: number) => Math.ceil(n / 1024);
+    const message = `Der Datensatz ist zu groß für den Abgleich mit dem Vereinsserver (${kb(bytes)} KB, höchstens ${kb(MAX_MUTATION_BYTES)} KB). Bitte die Bemerkung oder die übernommenen Werte kürzen.`;
+    return fail('validation', message);
+  }
   // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
   const isCreate =
     entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';

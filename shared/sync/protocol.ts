@@ -56,6 +56,13 @@ export function assertMutation(value: unknown): asserts value is Mutation {
   mutationSchema.parse(value);
 }
 
+/**
+ * The largest single mutation a device queues: a push request holds whole mutations and the
+ * server reads at most 1 MiB, so a bigger one could never be sent and would block every change
+ * after it. A record that large is refused when it is saved, with a message.
+ */
+export const MAX_MUTATION_BYTES = 512 * 1024;
+
 /** `POST /sync/v1/push`: a device's pending mutations, in order. */
 export const pushRequestSchema = z
   .object({

@@ -10,6 +10,7 @@ import type { EntityMap } from '../../shared/domain/entities.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import {
   enrolUser,
+  listAsClubAdmin,
   startTestClubServer,
   type TestClubServer,
 } from '../../test/support/clubServerFixture.ts';
@@ -112,5 +113,34 @@ describe('an imported club syncs', () => {
       expect(m.reviewSensitive).toEqual([]);
       expect(m.notes ?? '').not.toMatch(bankData);
     }
+  }, 120_000);
+
+  it('passes the server the same way: no first name, flagged values and kept values are taken', async () => {
+    const desk = await desktop('kapelle');
+    const csv = fixture('club', 'kapelle-anders-members.csv');
+    const source = await readSourceFile(csv, readFileSync(csv), null);
+    await runImport(
+      desk.store,
+      (entity, draft) => saveRecordInTransaction(desk.store, entity, draft),
+      source,
+      proposeMapping(source),
+      { dryRun: false },
+    );
+    const sent = await desk.sync.round();
+    expect(sent.rejected).toBe(0);
+    expect(sent.pushed).toBeGreaterThanOrEqual(6);
+    const onServer = await listAsClubAdmin(t, clubId, 'members');
+    expect(onServer.find((m) => m.lastName === 'Musikhaus Klang GmbH')).toMatchObject({
+      firstName: null,
+      lastName: 'Musikhaus Klang GmbH',
+    });
+    expect(onServer.find((m) => m.lastName === 'Jäger')).toMatchObject({
+      email: 'jürgen.jäger@blasmusik.at',
+      review: ['email', 'postalCode'],
+    });
+    expect(onServer.find((m) => m.lastName === 'Brunner')).toMatchObject({
+      iban: 'DE89370400440532013001',
+      reviewSensitive: ['iban'],
+    });
   }, 120_000);
 });

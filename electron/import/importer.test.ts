@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api/import.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
-import { proposeMapping } from '../../shared/import/proposeMapping.ts';
+import { proposeColumns, proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
 import { fixture } from '../../test/support/fixtures.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
@@ -580,5 +580,130 @@ describe('CSV and Excel', () => {
     const bernd = live('members').find((m) => m.firstName === 'Bernd')!;
     expect(live('loans')[0]!.memberId).toBe(bernd.id);
     expect(report.messages).toEqual([]);
+  });
+});
+
+describe('nothing lost, nothing leaked, at the edges a review found', () => {
+  it('never quotes a birth date through a key, a duplicate or a row label', async () => {
+    const report = await importInto(
+      await csv('m.csv', 'Vorname;Nachname;GebDat\nAnna;Meier;01.05.1980\nAnna;Meier;01.05.1980\n'),
+    );
+    const keyed = await importInto(
+      await csv('k.csv', 'Nachname;Vorname;GebDat;IBAN\nOst;Dora;02.03.1970;DE00123\n'),
+      {
+        mapping: {
+          ...proposeMapping(
+            await csv('k.csv', 'Nachname;Vorname;GebDat;IBAN\nOst;Dora;02.03.1970;DE00123\n'),
+          ),
+          tables: [
+            {
+              source: 'k',
+              entity: 'members',
+              key: ['Nachname', 'Vorname', 'GebDat'],
+              columns: {
+                Nachname: 'lastName',
+                Vorname: 'firstName',
+                GebDat: 'birthDate',
+                IBAN: 'iban',
+              },
+            },
+          ],
+        },
+      },
+    );
+    const texts = [...report.messages, ...keyed.messages].map((m) => `${m.label}: ${m.text}`);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toMatch(/1980|1970|05\.1980|03\.1970/);
+  });
+
+  it('shortens a name too long for its field and keeps it whole', async () => {
+    const name = `Förderverein der Freiwilligen Feuerwehr und des Musikvereins Harmonie ${'Oberkirchberg-'.repeat(3)}e. V.`;
+    await importInto(await csv('m.csv', `Nachname;Ort\n${name};${'X'.repeat(112)}\n`));
+    const [member] = live('members');
+    expect(member!.lastName).toBe(name.slice(0, 100));
+    expect(member!.city).toBeNull();
+    expect(member!.notes).toContain(`Nachname: ${name}`);
+    expect(member!.notes).toContain(`Ort: ${'X'.repeat(112)}`);
+  });
+
+  it('keeps the values of a 205-character header and of 101 unmapped columns', async () => {
+    const question = `Ich bin einverstanden, dass Fotos veröffentlicht werden ${'(bitte ankreuzen) '.repeat(9)}`;
+    const extra = Array.from({ length: 101 }, (_, i) => `Probe ${i + 1}`);
+    const report = await importInto(
+      await csv(
+        'm.csv',
+        `Vorname;Nachname;${question};${extra.join(';')}\nAnna;Meier;ja;${extra.map(() => 'x').join(';')}\n`,
+      ),
+    );
+    expect(report.tables[0]).toMatchObject({ created: 1, skipped: 0 });
+    const kept = live('members')[0]!.importedValues!;
+    expect(Object.keys(kept)).toHaveLength(100);
+    expect(Object.values(kept)).toContain('ja');
+    expect(kept['Weitere Spalten']).toContain('Probe 101: x');
+  });
+
+  it('keeps on a re-import what an earlier import had to keep aside', async () => {
+    const holder =
+      `Erbengemeinschaft nach Johann Georg Meier, vertreten durch ${'Rechtsanwältin '.repeat(8)}`.trim();
+    const first = `Nachname;Kontoinhaber;Info;Bemerkung\nMeier;${holder};alt;spielt Flöte\n`;
+    await importInto(await csv('m.csv', first));
+    const second = `Nachname;Kontoinhaber;Info;Bemerkung\nMeier;${holder};neu;spielt Piccolo\n`;
+    await importInto(await csv('m.csv', second));
+    const [member] = live('members');
+    expect(member!.importedValues).toMatchObject({ Info: 'neu', Kontoinhaber: holder });
+    expect(member!.notes).toBe('spielt Piccolo');
+    // And what went into the notes stays when the source's notes change.
+    await importInto(await csv('o.csv', `Nachname;Ort;Bemerkung\nOtt;${'Y'.repeat(112)};a\n`));
+    await importInto(await csv('o.csv', `Nachname;Ort;Bemerkung\nOtt;${'Y'.repeat(112)};b\n`));
+    const ott = live('members').find((m) => m.lastName === 'Ott')!;
+    expect(ott.notes).toBe(
+      `b\nAus dem Import (nicht in Felder übernommen): Ort: ${'Y'.repeat(112)}`,
+    );
+  });
+
+  it('does not send fee, bank or birthplace columns to unrelated fields', () => {
+    expect(
+      proposeColumns('members', [
+        'Bank-Nr',
+        'Beitr.-befreit',
+        'Mitgliedsbeitrag',
+        'Membership fee',
+        'AufnGeb',
+        'Geburtsort',
+        'Last payment',
+        'Konto-Inh.',
+        'Telefax',
+      ]),
+    ).toEqual({ 'Beitr.-befreit': 'feeExempt', 'Konto-Inh.': 'accountHolder' });
+  });
+
+  it('keeps an "Aktiv" that contradicts the status, and a borrower nobody knows', async () => {
+    await importInto(await csv('m.csv', 'Nachname;Status;Aktiv\nOst;aktiv;nein\n'));
+    expect(live('members')[0]!.notes).toContain('Aktiv: nein');
+    await importInto(
+      await csv('i.csv', 'InventarNr;Instrument;Ausgeliehen an\nT-9;Tuba;Fritz Unbekannt (Gast)\n'),
+    );
+    expect(live('instruments')[0]!.notes).toContain('Ausgeliehen an: Fritz Unbekannt (Gast)');
+  });
+
+  it('flags no field it had to empty, and says one thing about each', async () => {
+    const report = await importInto(
+      await csv(
+        'm.csv',
+        'Nachname;PLZ;Mandatsreferenz\nMeier;D-89073 Ulm;MANDAT-2014-000123-MEIER-ANNA-BLECH-01\n',
+      ),
+    );
+    const [member] = live('members');
+    expect(member).toMatchObject({
+      postalCode: null,
+      sepaMandateReference: null,
+      review: [],
+      reviewSensitive: [],
+      importedValues: { Mandatsreferenz: 'MANDAT-2014-000123-MEIER-ANNA-BLECH-01' },
+    });
+    const texts = report.messages.map((m) => m.text);
+    expect(texts.filter((t) => t.startsWith('PLZ'))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith('Mandatsreferenz'))).toHaveLength(1);
+    expect(texts.join(' ')).not.toMatch(/MANDAT-2014/);
   });
 });

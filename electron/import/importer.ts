@@ -26,6 +26,8 @@ import {
 import {
   addKept,
   buildRowDraft,
+  carryKept,
+  fitImported,
   fitsNotes,
   keepImported,
   notesWithKept,
@@ -224,9 +226,8 @@ export class Importer {
     }
     const earlier = context.seen.get(sourceKey);
     if (earlier !== undefined) {
-      skip(
-        `Gleicher Schlüssel „${sourceKey}“ wie Zeile ${earlier}; die Zeile ist doppelt in der Quelle.`,
-      );
+      // The key is not quoted: a natural key holds the birth date.
+      skip(`Gleicher Schlüssel wie Zeile ${earlier}; die Zeile ist doppelt in der Quelle.`);
       return;
     }
     context.seen.set(sourceKey, rowNumber);
@@ -292,6 +293,9 @@ export class Importer {
       const id = refs.register ? this.lookups.registerId(refs.register) : undefined;
       if (refs.register && !id) dangling('Register', refs.register);
       fields.registerId = id ?? null;
+      // A borrower nobody can find gets no loan (borrowerLoan says so); the name stays here.
+      if (refs.borrower && !this.lookups.memberId(refs.borrower, by))
+        draft.keep.push(`Ausgeliehen an: ${refs.borrower}`);
     }
     if (entity === 'loans') {
       if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
@@ -362,13 +366,25 @@ export class Importer {
     const written: string[] = [];
     for (const field of changed) {
       if (field === KEPT || field === 'notes') continue;
+      if (field === 'importedValues') {
+        // What earlier imports (and their repairs) kept stays; the source's new values join it.
+        const merged = {
+          ...((stored.record.importedValues as Record<string, string> | null) ?? {}),
+          ...((draft.fields.importedValues as Record<string, string> | null) ?? {}),
+        };
+        fitImported(merged);
+        next.importedValues = Object.keys(merged).length > 0 ? merged : null;
+        written.push(field);
+        continue;
+      }
       // A new source value the field could not take goes to the notes; the record keeps its own.
       if (draft.refused.includes(field) && !same(stored.record[field], null)) continue;
       next[field] = draft.fields[field];
       written.push(field);
     }
     if (changed.includes('notes')) {
-      next.notes = draft.fields.notes;
+      // The source's new notes; the line of what earlier imports kept in them stays.
+      next.notes = carryKept(stored.record.notes, draft.fields.notes);
       written.push('notes');
     } else if (changed.includes(KEPT)) {
       const before = String(link.imported[KEPT] ?? '').split('; ');
@@ -386,7 +402,9 @@ export class Importer {
     const imported = { ...link.imported };
     for (const field of changed) imported[field] = fromSource[field];
     this.linkRow(context, sourceKey, link.recordId, imported);
-    report.updated++;
+    // Counted as updated only when the record changed (a borrower now found changes none).
+    if (written.some((field) => !same(saved.record[field], stored.record[field]))) report.updated++;
+    else report.unchanged++;
     this.lookups.remember(entity, sourceKey, saved.record);
     return { messages: [], recordId: link.recordId };
   }

@@ -13,9 +13,12 @@ import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.
 import { REVIEWABLE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../../shared/domain/member.ts';
 import {
   addKept,
+  fitImported,
+  fitsNotes,
   isSensitiveImportField,
   keepImported,
   type RowDraft,
+  unflagField,
 } from '../../shared/import/rowDraft.ts';
 import { type ImportEntity, targetOf } from '../../shared/import/targets.ts';
 import { isEmptyImportValue } from './importKeys.ts';
@@ -68,56 +71,94 @@ export function saveWithRepairs(
   written: string[],
   stored: Record<string, unknown> | null = null,
 ): SavedRow {
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
     const result = save(entity, candidate as Draft<typeof entity>);
     if (result.ok) return { ok: true, record: result.value as unknown as Record<string, unknown> };
     const errors = result.error.fields ?? {};
+    const tooLong = Object.entries(errors).filter(
+      ([field, message]) => typeof candidate[field] === 'string' && maxLengthOf(message) !== null,
+    );
     const repairable = Object.entries(errors).filter(
-      ([field]) =>
+      ([field, message]) =>
+        maxLengthOf(message) === null &&
         !REQUIRED[entity].includes(field) &&
         written.includes(field) &&
         !isEmptyImportValue(candidate[field]),
     );
-    if (result.error.code !== 'validation' || repairable.length === 0) {
+    if (result.error.code !== 'validation' || (repairable.length === 0 && tooLong.length === 0)) {
       const details = Object.entries(errors)
         .map(([field, message]) => `${fieldLabel(entity, field)}: ${message}`)
         .join(' ');
       return { ok: false, reason: details || result.error.message };
     }
     const kept: string[] = [];
+    /** Keeps the whole value where its field's readers may see it: notes, or kept values. */
+    const keepValue = (field: string, value: unknown, label: string) => {
+      if (isSensitiveImportField(entity, field) || field === 'notes') {
+        const imported = { ...((candidate.importedValues as Record<string, string> | null) ?? {}) };
+        keepImported(imported, label, display(value));
+        fitImported(imported);
+        candidate.importedValues = imported;
+      } else kept.push(`${label}: ${display(value)}`);
+    };
+    const where = (field: string) =>
+      isSensitiveImportField(entity, field) || field === 'notes'
+        ? 'Vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
+        : 'Vollständig in der Bemerkung.';
+    for (const [field, message] of tooLong) {
+      // Too long for its field: a name or number the record needs is shortened, anything else
+      // emptied; the whole value is kept either way.
+      const label = fieldLabel(entity, field);
+      const value = candidate[field] as string;
+      const max = maxLengthOf(message)!;
+      const shown = isSensitiveImportField(entity, field) ? '' : ` „${value.slice(0, 40)}…“`;
+      keepValue(field, value, label);
+      unflagField(draft, candidate, field);
+      if (REQUIRED[entity].includes(field)) {
+        candidate[field] = value.slice(0, max);
+        draft.warnings.push(`${label}${shown} auf ${max} Zeichen gekürzt. ${where(field)}`);
+      } else {
+        candidate[field] = stored ? (stored[field] ?? null) : null;
+        draft.warnings.push(`${label}${shown} nicht übernommen: ${message} ${where(field)}`);
+      }
+    }
     for (const [field, message] of repairable) {
+      if (tooLong.some(([f]) => f === field)) continue;
       const label = fieldLabel(entity, field);
       const value = candidate[field];
       const sensitive = isSensitiveImportField(entity, field);
       if (entity === 'members' && flagForReview(candidate, field)) {
+        draft.review.set(field, '');
         draft.warnings.push(
           `${label}${sensitive ? '' : ` „${display(value)}“`}: ${message} So übernommen und zur Prüfung markiert.`,
         );
         continue;
       }
-      if (sensitive || field === 'notes' || field === 'importedValues') {
-        draft.warnings.push(
-          `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} Unter „Weitere Angaben aus dem Import“ aufbewahrt.`,
-        );
-        const imported = { ...((candidate.importedValues as Record<string, string> | null) ?? {}) };
-        if (field === 'importedValues') {
-          // Too much to keep with one record: the row stays in the source file.
-          return { ok: false, reason: `${label}: ${message}` };
-        }
-        keepImported(imported, label, display(value));
-        candidate.importedValues = imported;
-      } else {
-        draft.warnings.push(
-          `${label} „${display(value)}“ nicht übernommen: ${message} In die Bemerkung übernommen.`,
-        );
-        kept.push(`${label}: ${display(value)}`);
+      if (field === 'importedValues') {
+        // Cannot happen after fitImported; said plainly if it does: the row stays in the file.
+        return { ok: false, reason: `${label}: ${message}` };
       }
+      draft.warnings.push(
+        `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} ${sensitive ? 'Unter „Weitere Angaben aus dem Import“ aufbewahrt.' : 'In die Bemerkung übernommen.'}`,
+      );
+      keepValue(field, value, label);
+      unflagField(draft, candidate, field);
       // On an update the record keeps what it had; a new one leaves the field empty.
       candidate[field] = stored ? (stored[field] ?? null) : Array.isArray(value) ? [] : null;
     }
-    if (kept.length > 0) candidate.notes = addKept(candidate.notes, kept);
+    if (kept.length > 0) {
+      const notes = addKept(candidate.notes, kept);
+      if (fitsNotes(notes)) candidate.notes = notes;
+      else keepValue('notes', kept.join('; '), 'Aus dem Import (nicht in Felder übernommen)');
+    }
   }
   return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
+}
+
+/** "Höchstens 100 Zeichen." / "… ist zu lang (höchstens 30 Zeichen)." → the limit. */
+function maxLengthOf(message: string): number | null {
+  const match = /höchstens (\d+) Zeichen/i.exec(message);
+  return match ? Number(match[1]) : null;
 }
 
 /** Adds `field` to the member's review flags; false when the field cannot be flagged. */

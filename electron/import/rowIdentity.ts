@@ -3,7 +3,7 @@
  * person finds it in the old program).
  */
 import type { TableMapping } from '../../shared/import/mapping.ts';
-import type { RowDraft } from '../../shared/import/rowDraft.ts';
+import { isSensitiveImportField, type RowDraft } from '../../shared/import/rowDraft.ts';
 import type { SourceCell } from '../../shared/import/sourceTable.ts';
 import type { ImportEntity } from '../../shared/import/targets.ts';
 import { lower } from './importLookups.ts';
@@ -48,7 +48,15 @@ export function rowLabel(
   row: Record<string, SourceCell>,
   draft: RowDraft,
 ): string {
-  const key = mapping.key.map((column) => `${column} ${row[column] ?? '–'}`).join(', ');
+  // A key column holding bank data or a birth date is named, never quoted.
+  const key = mapping.key
+    .map((column) => {
+      const field = mapping.columns[column];
+      return field && isSensitiveImportField(entity, field)
+        ? column
+        : `${column} ${row[column] ?? '–'}`;
+    })
+    .join(', ');
   const f = draft.fields;
   const name =
     entity === 'members'

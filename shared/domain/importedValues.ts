@@ -10,11 +10,15 @@ import { z } from 'zod';
 /** An Access memo's usual content: the longest text any single value may have. */
 export const LONG_TEXT_MAX = 65_535;
 export const IMPORTED_VALUES_MAX_ENTRIES = 100;
+export const IMPORTED_NAME_MAX = 200;
 /**
- * All kept values of one record together: far under the push limit, so a record with the
- * longest notes and these values still syncs as one mutation.
+ * All kept values of one record together, in UTF-8 bytes: with the longest notes (65,535
+ * characters, at most 196,605 bytes) a record still stays under the 512 KiB a single mutation
+ * may have (MAX_MUTATION_BYTES), so it syncs.
  */
-export const IMPORTED_VALUES_MAX_CHARS = 131_070;
+export const IMPORTED_VALUES_MAX_BYTES = 256 * 1024;
+
+const utf8 = new TextEncoder();
 
 export type ImportedValues = Record<string, string>;
 
@@ -25,7 +29,7 @@ export const importedValues = z.preprocess(
       : v,
   z
     .record(
-      z.string().min(1).max(200),
+      z.string().min(1).max(IMPORTED_NAME_MAX),
       z.string().max(LONG_TEXT_MAX, {
         error: `Ein übernommener Wert ist zu lang (höchstens ${LONG_TEXT_MAX} Zeichen).`,
       }),
@@ -35,10 +39,12 @@ export const importedValues = z.preprocess(
     })
     .refine(
       (values) =>
-        Object.entries(values).reduce((sum, [k, v]) => sum + k.length + v.length, 0) <=
-        IMPORTED_VALUES_MAX_CHARS,
+        Object.entries(values).reduce(
+          (sum, [k, v]) => sum + utf8.encode(k).length + utf8.encode(v).length,
+          0,
+        ) <= IMPORTED_VALUES_MAX_BYTES,
       {
-        error: `Die übernommenen Werte sind zusammen zu lang (höchstens ${IMPORTED_VALUES_MAX_CHARS} Zeichen).`,
+        error: `Die übernommenen Werte sind zusammen zu lang (höchstens ${IMPORTED_VALUES_MAX_BYTES / 1024} KB).`,
       },
     )
     .nullable(),

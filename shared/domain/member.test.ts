@@ -101,7 +101,7 @@ describe('members without a first name, long notes, values kept from an import',
     expect(errorsOf({ importedValues: { KtoNr: '1234567', Bankname: 'Sparkasse' } })).toEqual({});
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`Spalte${i}`, 'x']));
     expect(errorsOf({ importedValues: many }).importedValues).toMatch(/Höchstens 100/);
-    const long = { a: 'x'.repeat(65_535), b: 'x'.repeat(65_535), c: 'x' };
+    const long = { a: 'ä'.repeat(65_535), b: 'ä'.repeat(65_535), c: 'x'.repeat(10) };
     expect(errorsOf({ importedValues: long }).importedValues).toMatch(/zusammen zu lang/);
   });
 

@@ -13,6 +13,13 @@ type Stems = readonly (readonly [stem: string, field: string])[];
 
 /** Not a field: the column numbers the rows (a key), it is not proposed for any field. */
 export const KEY = '#key';
+/**
+ * Not a field: the column's words say it is something Tutti has no field for (a fee, a bank's
+ * name, a place of birth). It is left without a field — its values are kept with the record,
+ * sensitively on members — instead of a weaker stem sending it somewhere wrong ("Beitrag" →
+ * entry date, "Bank-Nr" → member number, "Membership fee" → member number).
+ */
+export const NONE = '#none';
 
 const NOTES: Stems = [
   ['bem', 'notes'],
@@ -43,6 +50,22 @@ export const COLUMN_STEMS: Record<ImportEntity, Stems> = {
     ['name', 'name'],
   ],
   members: [
+    // A leading * : the stem may stand anywhere in the name ("Mitgliedsbeitrag").
+    ['*befreit', 'feeExempt'],
+    ['*beitragsfr', 'feeExempt'],
+    ['*beitrag', NONE],
+    ['*gebuehr', NONE],
+    ['*aufnahme', NONE],
+    ['aufn', NONE],
+    ['fee', NONE],
+    ['*zahlung', NONE],
+    ['*payment', NONE],
+    ['*geburtsort', NONE],
+    ['*geburtsname', NONE],
+    ['*birthplace', NONE],
+    ['*placeofbirth', NONE],
+    ['*bankname', NONE],
+    ['*fax', NONE],
     ['iban', 'iban'],
     ['bic', 'bic'],
     ['swift', 'bic'],
@@ -58,6 +81,8 @@ export const COLUMN_STEMS: Record<ImportEntity, Stems> = {
     ['blz', 'bankCode'],
     ['bankleitz', 'bankCode'],
     ['sortcode', 'bankCode'],
+    // "Bank-Nr", "Bank": bank data of some kind, never a member's number.
+    ['bank', NONE],
     ['konto', 'accountNumber'],
     ['kto', 'accountNumber'],
     ['account', 'accountNumber'],
@@ -77,7 +102,7 @@ export const COLUMN_STEMS: Record<ImportEntity, Stems> = {
     ['birth', 'birthDate'],
     ['dob', 'birthDate'],
     ['eintr', 'entryDate'],
-    ['beitr', 'entryDate'],
+    ['beitritt', 'entryDate'],
     ['seit', 'entryDate'],
     ['joined', 'entryDate'],
     ['join', 'entryDate'],
@@ -219,15 +244,17 @@ export function columnWords(name: string): string[] {
 }
 
 /** The words, and the whole name run together ("VName" → "vname"). */
-function stemFits(stem: string, words: readonly string[]): boolean {
+function stemFits(stem: string, words: readonly string[], whole: string): boolean {
+  if (stem.startsWith('*')) return whole.includes(stem.slice(1));
   return words.some((word) => (stem.length <= 3 ? word === stem : word.startsWith(stem)));
 }
 
 /** The fields a column's name suggests by its words, the most specific first. */
 export function fieldsByStem(entity: ImportEntity, columnName: string): string[] {
-  const words = [...columnWords(columnName), normaliseColumnName(columnName)];
+  const whole = normaliseColumnName(columnName);
+  const words = [...columnWords(columnName), whole];
   const fields: string[] = [];
   for (const [stem, field] of COLUMN_STEMS[entity])
-    if (!fields.includes(field) && stemFits(stem, words)) fields.push(field);
+    if (!fields.includes(field) && stemFits(stem, words, whole)) fields.push(field);
   return fields;
 }

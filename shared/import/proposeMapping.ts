@@ -3,7 +3,7 @@
  * name and its column names, which column identifies a row, and which column fills which
  * field. The wizard shows the proposal for review; nothing is imported on a guess alone.
  */
-import { fieldsByStem, KEY } from './columnStems.ts';
+import { fieldsByStem, KEY, NONE } from './columnStems.ts';
 import { type ImportMapping, MAPPING_FORMAT, type TableMapping } from './mapping.ts';
 import type { SourceFile, SourceTable } from './sourceTable.ts';
 import {
@@ -86,7 +86,7 @@ export function proposeColumns(
     if (taken.has(index)) return;
     const used = new Set(Object.values(columns));
     for (const field of fieldsByStem(entity, column)) {
-      if (field === KEY) return;
+      if (field === KEY || field === NONE) return;
       if (fields.has(field) && !used.has(field)) {
         columns[column] = field;
         return;

@@ -9,7 +9,12 @@
  */
 import { formatGermanDate } from '../domain/dates.ts';
 import { postalCodeProblem } from '../domain/fields.ts';
-import { LONG_TEXT_MAX } from '../domain/importedValues.ts';
+import {
+  IMPORTED_NAME_MAX,
+  IMPORTED_VALUES_MAX_BYTES,
+  IMPORTED_VALUES_MAX_ENTRIES,
+  LONG_TEXT_MAX,
+} from '../domain/importedValues.ts';
 import { MEMBER_SENSITIVE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../domain/member.ts';
 import { cleanCell } from './cleanValues.ts';
 import { germanIbanFromAccount } from './legacyAccount.ts';
@@ -34,8 +39,11 @@ export interface RowDraft {
   keep: string[];
   /** Column (or field label) → text: what is kept with the record apart from its fields. */
   imported: Record<string, string>;
-  /** Fields whose value is kept as the source had it although a rule refuses it. */
-  review: Set<string>;
+  /**
+   * Fields whose value is kept as the source had it although a rule refuses it, with the
+   * warning that says so (taken back if the field must be emptied after all).
+   */
+  review: Map<string, string>;
   /** Fields whose source value was refused (kept in the notes instead). */
   refused: string[];
   warnings: string[];
@@ -120,7 +128,7 @@ export function buildRowDraft(
     loanedSince: null,
     keep: [],
     imported: {},
-    review: new Set(),
+    review: new Map(),
     refused: [],
     warnings: [],
     cleaned: [],
@@ -136,7 +144,7 @@ export function buildRowDraft(
     const result = cleanCell(target.kind, cell, target.label, today, sensitive);
     if (result.cleaned) draft.cleaned.push(result.cleaned);
     if (result.warning) draft.warnings.push(result.warning);
-    if (result.review) draft.review.add(field);
+    if (result.review) draft.review.set(field, result.warning ?? '');
     if (result.keep) {
       if (sensitive) keepImported(draft.imported, column, result.keep);
       else draft.keep.push(`${target.label}: ${result.keep}`);
@@ -163,13 +171,84 @@ export function buildRowDraft(
     if ('purchasePrice' in extra) draft.fields.purchasePriceCents = extra.purchasePrice;
     draft.loanedSince = (extra.loanedSince as string | null | undefined) ?? null;
   }
+  const dropped = fitImported(draft.imported);
+  if (dropped > 0)
+    draft.warnings.push(
+      `${dropped} Zeichen ließen sich nicht mehr beim Datensatz aufbewahren (zu viele oder zu lange Werte); sie stehen nur in der Quelldatei.`,
+    );
   draft.fields.importedValues = Object.keys(draft.imported).length > 0 ? draft.imported : null;
   if (entity === 'members') {
+    const flagged = [...draft.review.keys()];
     const sensitive = new Set<string>(REVIEWABLE_SENSITIVE_FIELDS);
-    draft.fields.review = [...draft.review].filter((f) => !sensitive.has(f)).sort();
-    draft.fields.reviewSensitive = [...draft.review].filter((f) => sensitive.has(f)).sort();
+    draft.fields.review = flagged.filter((f) => !sensitive.has(f)).sort();
+    draft.fields.reviewSensitive = flagged.filter((f) => sensitive.has(f)).sort();
   }
   return draft;
+}
+
+/** Flags a field for review, with the warning that says so. */
+function flagField(draft: RowDraft, field: string, warning: string): void {
+  if (!draft.review.has(field)) draft.warnings.push(warning);
+  draft.review.set(field, warning);
+}
+
+/**
+ * The field had to be emptied after all (its value is kept elsewhere): its review flag goes,
+ * and so does the warning that said it was kept in the field.
+ */
+export function unflagField(
+  draft: RowDraft,
+  candidate: Record<string, unknown>,
+  field: string,
+): void {
+  const warning = draft.review.get(field);
+  if (warning) {
+    const at = draft.warnings.indexOf(warning);
+    if (at >= 0) draft.warnings.splice(at, 1);
+  }
+  draft.review.delete(field);
+  for (const list of ['review', 'reviewSensitive'])
+    if (Array.isArray(candidate[list]))
+      candidate[list] = (candidate[list] as string[]).filter((f) => f !== field);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Makes the kept values fit what a record may hold (IMPORTED_VALUES_*): names cut to their
+ * limit, the entries beyond the limit joined into one, the total cut at its byte limit.
+ * Returns how many characters could not be kept (0 almost always; the report says so).
+ */
+export function fitImported(imported: Record<string, string>): number {
+  const entries = Object.entries(imported);
+  for (const key of Object.keys(imported)) delete imported[key];
+  const unique = (name: string) => {
+    let key = name.length > IMPORTED_NAME_MAX ? `${name.slice(0, IMPORTED_NAME_MAX - 1)}…` : name;
+    for (let n = 2; key in imported; n++) key = `${name.slice(0, IMPORTED_NAME_MAX - 8)}… (${n})`;
+    return key;
+  };
+  const fitting = entries.slice(0, IMPORTED_VALUES_MAX_ENTRIES - 1);
+  const rest = entries.slice(IMPORTED_VALUES_MAX_ENTRIES - 1);
+  if (rest.length === 1) fitting.push(rest[0]!);
+  else if (rest.length > 1)
+    fitting.push(['Weitere Spalten', rest.map(([k, v]) => `${k}: ${v}`).join('\n')]);
+  let bytes = 0;
+  let dropped = 0;
+  for (const [name, value] of fitting) {
+    const key = unique(name);
+    let text = value.slice(0, LONG_TEXT_MAX);
+    dropped += value.length - text.length;
+    const room = IMPORTED_VALUES_MAX_BYTES - bytes - utf8.encode(key).length;
+    while (text.length > 0 && utf8.encode(text).length > room) {
+      const cut = Math.max(1, Math.floor(text.length / 10));
+      dropped += cut;
+      text = text.slice(0, text.length - cut);
+    }
+    if (text.length === 0) continue;
+    imported[key] = text;
+    bytes += utf8.encode(key).length + utf8.encode(text).length;
+  }
+  return dropped;
 }
 
 /**
@@ -197,7 +276,7 @@ function repairBankAccount(
     const result = cleanCell('iban', compact, 'IBAN', '', true);
     if (result.value) {
       f.iban = result.value;
-      if (result.review) draft.review.add('iban');
+      if (result.review) draft.review.set('iban', '');
       draft.warnings.push('IBAN aus der Spalte der Kontonummer übernommen; bitte prüfen.');
     }
     return;
@@ -210,8 +289,9 @@ function repairBankAccount(
     return;
   }
   f.iban = iban;
-  draft.review.add('iban');
-  draft.warnings.push(
+  flagField(
+    draft,
+    'iban',
     'IBAN aus Bankleitzahl und Kontonummer berechnet; zur Prüfung markiert (manche Banken rechnen anders).',
   );
 }
@@ -242,8 +322,9 @@ function repairMember(
   repairBankAccount(draft, extra, row, mapping);
   if (f.sepaMandateReference && !f.iban) {
     // A mandate without a usable IBAN cannot be collected from until someone adds the IBAN.
-    draft.review.add('sepaMandateReference');
-    draft.warnings.push(
+    flagField(
+      draft,
+      'sepaMandateReference',
       'Mandatsreferenz ohne gültige IBAN; so übernommen und zur Prüfung markiert.',
     );
   }
@@ -252,8 +333,9 @@ function repairMember(
     const country =
       typeof f.country === 'string' && f.country.trim() ? f.country.trim().toUpperCase() : 'DE';
     if (postalCodeProblem(f.postalCode, country)) {
-      draft.review.add('postalCode');
-      draft.warnings.push(
+      flagField(
+        draft,
+        'postalCode',
         `PLZ „${f.postalCode}“ passt nicht zum Land ${country}; so übernommen und zur Prüfung markiert (bei Österreich oder der Schweiz bitte das Land eintragen).`,
       );
     }
@@ -262,20 +344,33 @@ function repairMember(
   // An entry date that contradicts the birth or exit date is the doubtful one: flagged, kept.
   // The birth date is sensitive: the message never names it.
   if (f.entryDate && f.birthDate && (f.entryDate as string) < (f.birthDate as string)) {
-    draft.review.add('entryDate');
-    draft.warnings.push(
+    flagField(
+      draft,
+      'entryDate',
       `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum; so übernommen und zur Prüfung markiert.`,
     );
   }
   if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
-    draft.review.add('entryDate');
-    draft.warnings.push(
+    flagField(
+      draft,
+      'entryDate',
       `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}; so übernommen und zur Prüfung markiert.`,
     );
   }
 
+  const active = extra.active as boolean | null | undefined;
+  if (f.status && typeof active === 'boolean') {
+    // Both columns: the status wins; an "Aktiv" that contradicts it is kept, not dropped.
+    const activeStatus = f.status === 'aktiv' || f.status === 'jugend';
+    if (activeStatus !== active) {
+      const said = active ? 'ja' : 'nein';
+      draft.keep.push(`Aktiv: ${said}`);
+      draft.warnings.push(
+        `Aktiv „${said}“ widerspricht dem Status „${f.status}“; der Status gilt, „Aktiv“ steht in der Bemerkung.`,
+      );
+    }
+  }
   if (f.status === undefined || f.status === null) {
-    const active = extra.active as boolean | null | undefined;
     // Not compared with today: the same file must give the same status on every import.
     if (f.exitDate) f.status = 'ausgetreten';
     else if (active === true) f.status = 'aktiv';
@@ -295,6 +390,23 @@ function repairMember(
 }
 
 const KEPT_PREFIX = 'Aus dem Import (nicht in Felder übernommen): ';
+
+/**
+ * New notes from the source, keeping the "Aus dem Import" line the old notes had: what an
+ * earlier import could not put into fields is not lost when the source's notes change.
+ */
+export function carryKept(oldNotes: unknown, newNotes: unknown): string | null {
+  const old = typeof oldNotes === 'string' ? oldNotes.split('\n') : [];
+  const line = old.find((l) => l.startsWith(KEPT_PREFIX));
+  if (!line) return typeof newNotes === 'string' && newNotes !== '' ? newNotes : null;
+  const lines = line.slice(KEPT_PREFIX.length).split('; ');
+  const current = typeof newNotes === 'string' ? newNotes : '';
+  const already = current.split('\n').find((l) => l.startsWith(KEPT_PREFIX)) ?? '';
+  return addKept(
+    current,
+    lines.filter((l) => !already.includes(l)),
+  );
+}
 
 /** Notes with kept lines still fit the notes field; what would not is kept apart instead. */
 export function fitsNotes(notes: string | null): boolean {

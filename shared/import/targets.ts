@@ -161,7 +161,6 @@ export const IMPORT_TARGETS: Record<ImportEntity, readonly ImportTarget[]> = {
       'kontonummer',
       'kontonr',
       'ktonr',
-      'konto',
       'kto',
       'accountnumber',
       'accountno',

@@ -2,6 +2,7 @@
  * The desktop core's implementation of `ClubApi` over the local store. Every transport
  * (Electron IPC, the local browser mode) hands calls to this one object.
  */
+
 import type {
   BackupStatus,
   RestoredBackupView,
@@ -13,6 +14,7 @@ import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
 import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
+import type { AccessView } from '../../shared/rights/deviceRights.ts';
 import { BackupService } from '../backup/backupService.ts';
 import { ImportService } from '../import/importService.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -92,6 +94,10 @@ export class ClubService implements ClubApi {
 
   async syncStatus(): Promise<ApiResult<SyncStatus>> {
     return ok(this.sync.status());
+  }
+
+  async access(): Promise<ApiResult<AccessView>> {
+    return ok(this.sync.access());
   }
 
   async nextSyncChange(received: number): Promise<ApiResult<SyncStatus>> {

@@ -5,6 +5,7 @@
 import type { ApiResult } from '../../shared/api/result.ts';
 import { fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
+import type { AccessView } from '../../shared/rights/deviceRights.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
@@ -64,6 +65,10 @@ export class DesktopSync {
 
   localChanged(): void {
     this.scheduler.localChanged();
+  }
+
+  access(): AccessView {
+    return { connected: this.settings.connection() !== null, access: this.settings.access() };
   }
 
   status(): SyncStatus {

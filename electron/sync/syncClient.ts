@@ -379,6 +379,7 @@ export class SyncClient {
         );
       this.settings.setCursor(last.cursor);
       this.settings.setScopeEpoch(last.scopeEpoch);
+      if (last.access) this.settings.setAccess(last.access);
     });
   }
 }

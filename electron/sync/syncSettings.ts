@@ -3,6 +3,7 @@
  * in a plain file): server address, pinned CA, device certificate and private key, and where
  * the last pull ended.
  */
+import { type DeviceAccess, deviceAccessSchema } from '../../shared/sync/protocol.ts';
 import type { MetaTable } from '../store/meta.ts';
 import type { EnrolledDevice } from './enrolDevice.ts';
 
@@ -13,6 +14,7 @@ const KEYS = {
   scopeEpoch: 'sync.scope_epoch',
   lastSync: 'sync.last_sync',
   realign: 'sync.realign',
+  access: 'sync.access',
 } as const;
 
 /** The meta entries that make up the connection (kept across a restore, never backed up). */
@@ -70,6 +72,21 @@ export class SyncSettings {
 
   setScopeEpoch(epoch: number): void {
     this.meta.set(KEYS.scopeEpoch, String(epoch));
+  }
+
+  /**
+   * What the user may do, as the server said at the last pull; null before the first pull of an
+   * enrolled device. (An unenrolled profile has no server to ask: everything is allowed.)
+   */
+  access(): DeviceAccess | null {
+    const value = this.meta.get(KEYS.access);
+    if (!value) return null;
+    const parsed = deviceAccessSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setAccess(access: DeviceAccess): void {
+    this.meta.set(KEYS.access, JSON.stringify(access));
   }
 
   /**

@@ -47,6 +47,7 @@ export async function authenticate(
           clubId,
           actor: { kind: 'support', id: identity.staffId, deviceId: identity.deviceId, address },
           subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+          role: 'support',
           scopeEpoch: 0,
         };
       },
@@ -92,6 +93,7 @@ export async function authenticate(
           registerIds: row.register_ids,
           memberId: row.member_id,
         },
+        role: row.role,
         scopeEpoch: row.scope_epoch,
       };
     },

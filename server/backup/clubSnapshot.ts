@@ -294,6 +294,7 @@ async function setBackRecords(
     clubId,
     actor: RESTORE_ACTOR,
     subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+    role: 'administrator',
     scopeEpoch: 0,
   };
   const relations = await loadRelations(sql, principal.subject);

@@ -7,6 +7,8 @@ export interface Principal {
   clubId: string;
   actor: Actor;
   subject: Subject;
+  /** The user's role by name ("vorstand", a club's own role; "support" for support staff). */
+  role: string;
   /** Raised when the user's role or registers change; a device seeing a new one resyncs. */
   scopeEpoch: number;
 }

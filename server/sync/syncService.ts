@@ -308,6 +308,12 @@ export class SyncService {
         hasMore: rows.length > page,
         lastMutationId: Number(device[0]?.last_mutation_id ?? 0),
         scopeEpoch: principal.scopeEpoch,
+        access: {
+          role: principal.role,
+          grants: [...principal.subject.grants],
+          registerIds: [...principal.subject.registerIds],
+          memberId: principal.subject.memberId,
+        },
         reset,
       };
     });

@@ -3,6 +3,7 @@
  * mode and (later) the web application all implement `ClubApi`, and the renderer only knows
  * this interface.
  */
+
 import { z } from 'zod';
 import {
   type Draft,
@@ -11,6 +12,7 @@ import {
   entityNameSchema,
 } from '../domain/entities.ts';
 import { type ImportMapping, importMappingSchema } from '../import/mapping.ts';
+import type { AccessView } from '../rights/deviceRights.ts';
 import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
@@ -38,6 +40,8 @@ export interface ClubApi {
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
   status(): Promise<ApiResult<CoreStatus>>;
   syncStatus(): Promise<ApiResult<SyncStatus>>;
+  /** What the person at this device may do (see shared/rights/deviceRights.ts). */
+  access(): Promise<ApiResult<AccessView>>;
   /**
    * Answers the sync status as soon as records from elsewhere arrive beyond the count
    * `received` (see SyncStatus), at the latest after about 25 s: the screen learns of a remote
@@ -107,6 +111,7 @@ export const clubApiArgs = {
   restore: z.tuple([entityNameSchema, id]),
   status: z.tuple([]),
   syncStatus: z.tuple([]),
+  access: z.tuple([]),
   nextSyncChange: z.tuple([z.number().int().nonnegative()]),
   syncNow: z.tuple([]),
   syncJournal: z.tuple([]),

@@ -61,6 +61,15 @@ export interface ImportReport {
    * übernommen" at the top of the report; their values are kept with each record.
    */
   unmappedColumns: { source: string; column: string }[];
+  /** The importing role's name, when the device belongs to a club server. */
+  role: string | null;
+  /** Tables the role may not write: not imported. */
+  notAllowedTables: { source: string; entity: ImportEntity; rows: number }[];
+  /**
+   * Source columns whose values the role may not write (bank data, birth dates, kept values of
+   * members), with how many rows had one: not stored.
+   */
+  withheld: { source: string; column: string; count: number }[];
   /** Tables of the file the mapping leaves out. */
   ignoredTables: { source: string; rows: number }[];
   messages: ImportMessage[];

@@ -10,6 +10,7 @@ export const CLUB_API_METHOD_NAMES = [
   'restore',
   'status',
   'syncStatus',
+  'access',
   'nextSyncChange',
   'syncNow',
   'syncJournal',

@@ -8,8 +8,10 @@
  * The desktop writes mutations in this shape to its outbox, so what it stores is exactly what
  * it will push.
  */
+
 import { z } from 'zod';
 import { entityNameSchema } from '../domain/entities.ts';
+import { grantSchema } from '../rights/grants.ts';
 import { isStamp } from './hlc.ts';
 
 /** Where the protocol's messages go, on the device listener. */
@@ -128,12 +130,30 @@ export function assertPushResponse(value: unknown): asserts value is PushRespons
 }
 
 /** `GET /sync/v1/pull?cursor=N[&limit=M]`: changes after the cursor, paged. */
+/**
+ * What the device's user may do: their role's grants, their registers and their own member
+ * record (DESIGN.md "Rights"). Sent with every pull, so a changed role or register reaches the
+ * device at its next round; the device hides what the user may not do and its import does not
+ * write it — the server enforces it regardless.
+ */
+export const deviceAccessSchema = z
+  .object({
+    role: z.string().min(1).max(100),
+    grants: z.array(grantSchema).max(1000),
+    registerIds: z.array(z.string().max(100)).max(500),
+    memberId: z.string().max(100).nullable(),
+  })
+  .strict();
+export type DeviceAccess = z.output<typeof deviceAccessSchema>;
+
 export const pullResponseSchema = z.object({
   changes: z.array(recordChangeSchema),
   cursor: count,
   hasMore: z.boolean(),
   lastMutationId: count,
   scopeEpoch: count,
+  /** The user's rights now (missing from a server before this field: nothing is assumed). */
+  access: deviceAccessSchema.optional(),
   /** The cursor was unknown (ahead of the server): these changes start from 0, and what the
    * device holds but is not resent by the end of this pull must be purged. */
   reset: z.boolean(),

@@ -63,6 +63,7 @@ function clubAdmin(clubId: string) {
     clubId,
     actor: { kind: 'operator' as const, id: 'test', deviceId: null, address: null },
     subject: { grants: BUILT_IN_ROLES.administrator.grants, registerIds: [], memberId: null },
+    role: 'administrator',
     scopeEpoch: 1,
   });
 }

@@ -1,0 +1,62 @@
+/**
+ * What the person at this device may do, as the desktop's UI and import ask it: from the access
+ * the club server sent with the last pull. An unenrolled profile belongs to no club server and
+ * may do everything; an enrolled one that has not pulled yet does not know its rights, and
+ * writes nothing on their behalf that a role might not be allowed (the import waits).
+ * The server enforces every right regardless; this only keeps people from typing what would
+ * be refused.
+ */
+import type { EntityName } from '../domain/entities.ts';
+import type { Subject } from './access.ts';
+import type { Action } from './grants.ts';
+import { BUILT_IN_ROLES, isBuiltInRole } from './roles.ts';
+
+/** The access a device holds (see `deviceAccessSchema` in shared/sync/protocol.ts). */
+export interface AccessView {
+  /** Enrolled with a club server. */
+  connected: boolean;
+  /** Null: not connected, or connected without a pull yet. */
+  access: (Subject & { role: string }) | null;
+}
+
+export interface DeviceRights {
+  /** False only for an enrolled device before its first pull. */
+  known: boolean;
+  /** The role's German name, or null on a profile without a club server. */
+  roleLabel: string | null;
+  may(entity: EntityName, action: Action): boolean;
+  /** Bank data, birth date and fee exemption (and kept import values) of this entity. */
+  mayWriteSensitive(entity: EntityName): boolean;
+  mayReadSensitive(entity: EntityName): boolean;
+}
+
+const EVERYTHING: DeviceRights = {
+  known: true,
+  roleLabel: null,
+  may: () => true,
+  mayWriteSensitive: () => true,
+  mayReadSensitive: () => true,
+};
+
+const NOTHING_YET: DeviceRights = {
+  known: false,
+  roleLabel: null,
+  may: (_entity, action) => action === 'read',
+  mayWriteSensitive: () => false,
+  mayReadSensitive: () => false,
+};
+
+export function deviceRights(view: AccessView): DeviceRights {
+  if (!view.connected) return EVERYTHING;
+  const access = view.access;
+  if (!access) return NOTHING_YET;
+  const fullFields = (entity: EntityName, action: Action) =>
+    access.grants.some((g) => g.entity === entity && g.action === action && g.fields === 'all');
+  return {
+    known: true,
+    roleLabel: isBuiltInRole(access.role) ? BUILT_IN_ROLES[access.role].label : access.role,
+    may: (entity, action) => access.grants.some((g) => g.entity === entity && g.action === action),
+    mayWriteSensitive: (entity) => fullFields(entity, 'write'),
+    mayReadSensitive: (entity) => fullFields(entity, 'read'),
+  };
+}

@@ -14,7 +14,7 @@ import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { beginOpenProfile, type OpenedProfile, profilePaths } from '../core/profile.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
-import { MappingMismatch, mappingFor, runImport } from '../import/importSource.ts';
+import { MappingMismatch, mappingFor, RightsUnknown, runImport } from '../import/importSource.ts';
 import { ImportFileError } from '../import/readers/importError.ts';
 import { readSourceFile } from '../import/readers/readSourceFile.ts';
 import { passphraseAtHand } from '../keys/passphraseSource.ts';
@@ -113,6 +113,9 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     if (error instanceof ImportFileError) {
       const hint = error.reason === 'password_needed' ? ' (--password-file DATEI)' : '';
       throw new CoreError('import_unreadable', `${error.message}${hint}`, { cause: error });
+    }
+    if (error instanceof RightsUnknown) {
+      throw new CoreError('bad_arguments', error.message, { cause: error });
     }
     if (error instanceof MappingMismatch) {
       throw new CoreError(

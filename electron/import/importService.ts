@@ -9,7 +9,7 @@ import type { ImportMapping } from '../../shared/import/mapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import type { LocalStore } from '../store/localStore.ts';
-import { MappingMismatch, mappingFor, runImport } from './importSource.ts';
+import { MappingMismatch, mappingFor, RightsUnknown, runImport } from './importSource.ts';
 import { ImportFileError } from './readers/importError.ts';
 import { readSourceFile } from './readers/readSourceFile.ts';
 
@@ -111,6 +111,7 @@ export class ImportService {
       return ok(report);
     } catch (error) {
       if (error instanceof MappingMismatch) return fail('validation', error.problems[0]!);
+      if (error instanceof RightsUnknown) return fail('forbidden', error.message);
       if (dryRun || this.state.done === 0) throw error;
       // Rows of the chunks before the failure are saved (and recognised by the next import).
       this.changed();

@@ -6,7 +6,9 @@ import type { ImportReport } from '../../shared/api/import.ts';
 import { type ImportMapping, mappingProblems } from '../../shared/import/mapping.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
 import { Importer, type ImportOptions, type SaveRecord } from './importer.ts';
 
 export class MappingMismatch extends Error {
@@ -24,6 +26,22 @@ export function mappingFor(source: SourceFile, given: ImportMapping | null): Imp
   return given;
 }
 
+/** An enrolled device that has not learnt its user's rights yet imports nothing. */
+export class RightsUnknown extends Error {
+  override readonly name = 'RightsUnknown';
+  constructor() {
+    super(
+      'Tutti kennt die Rechte Ihrer Rolle noch nicht: bitte zuerst einmal mit dem Vereinsserver abgleichen („Jetzt abgleichen“ oder „tutti sync“), dann importieren.',
+    );
+  }
+}
+
+/** What the person at this profile may write: from the club server's last pull. */
+export function rightsOfStore(store: LocalStore): DeviceRights {
+  const settings = new SyncSettings(store.meta);
+  return deviceRights({ connected: settings.connection() !== null, access: settings.access() });
+}
+
 export function runImport(
   store: LocalStore,
   save: SaveRecord,
@@ -33,5 +51,7 @@ export function runImport(
 ): Promise<ImportReport> {
   const problems = mappingProblems(mapping, source);
   if (problems.length > 0) throw new MappingMismatch(problems);
-  return new Importer(store, save, source, mapping, options).run();
+  const rights = options.rights ?? rightsOfStore(store);
+  if (!rights.known) throw new RightsUnknown();
+  return new Importer(store, save, source, mapping, { ...options, rights }).run();
 }

@@ -32,9 +32,12 @@ import {
   keepImported,
   notesWithKept,
   type RowDraft,
+  withholdSensitive,
 } from '../../shared/import/rowDraft.ts';
 import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/sourceTable.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
+import { sensitiveFieldsOf } from '../../shared/rights/access.ts';
+import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import { openLoanOf } from '../core/invariants.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { ImportKeys, type ImportLink, isEmptyImportValue } from './importKeys.ts';
@@ -46,6 +49,12 @@ export type { SaveRecord };
 
 export interface ImportOptions {
   dryRun: boolean;
+  /**
+   * What the person importing may write (from the club server's last pull). Tables the role
+   * may not write are not imported; sensitive fields it may not write are not stored. Default:
+   * everything (a profile without a club server).
+   */
+  rights?: DeviceRights;
   today?: string;
   now?: () => Date;
   /** Rows per transaction of a real import; between them the event loop runs (progress). */
@@ -89,6 +98,9 @@ export class Importer {
   private readonly now: () => Date;
   private readonly messages: ImportMessage[] = [];
   private readonly lookups = new ImportLookups();
+  private readonly rights: DeviceRights;
+  /** Per source column: how many values the role could not write (see `withhold`). */
+  private readonly withheld = new Map<string, { source: string; column: string; count: number }>();
   /** Loans made from a borrower column before, per source ("Inventar#ausgeliehen-an"). */
   private readonly borrowerLinks = new Map<string, Map<string, ImportLink>>();
 
@@ -100,6 +112,7 @@ export class Importer {
     private readonly options: ImportOptions,
   ) {
     this.keys = new ImportKeys(store);
+    this.rights = options.rights ?? deviceRights({ connected: false, access: null });
     this.today = options.today ?? todayIso();
     this.now = options.now ?? (() => new Date());
   }
@@ -108,9 +121,14 @@ export class Importer {
     const started = performance.now();
     const at = this.now().toISOString();
     const contexts: RowContext[] = [];
+    const notAllowed: ImportReport['notAllowedTables'] = [];
     for (const entity of IMPORT_ENTITIES) {
       for (const mapping of this.mapping.tables.filter((t) => t.entity === entity)) {
         const table = this.source.tables.find((t) => t.name === mapping.source)!;
+        if (!this.rights.may(entity, 'write')) {
+          notAllowed.push({ source: table.name, entity, rows: table.rows.length });
+          continue;
+        }
         const fates = columnFates(
           mapping,
           table.columns.map((c) => c.name),
@@ -182,15 +200,44 @@ export class Importer {
       at,
       durationMs: Math.round(performance.now() - started),
       tables: contexts.map((c) => c.report),
-      unmappedColumns: contexts.flatMap((c) =>
-        c.keptColumns.map((column) => ({ source: c.table.name, column })),
-      ),
+      role: this.rights.roleLabel,
+      notAllowedTables: notAllowed,
+      withheld: [...this.withheld.values()],
+      // A member table's unmapped columns are sensitive: for a role that may not write them
+      // they are in `withheld`, not kept.
+      unmappedColumns: contexts
+        .filter((c) => c.entity !== 'members' || this.rights.mayWriteSensitive('members'))
+        .flatMap((c) => c.keptColumns.map((column) => ({ source: c.table.name, column }))),
       ignoredTables: this.source.tables
-        .filter((t) => !mapped.has(t.name))
+        .filter((t) => !mapped.has(t.name) && !notAllowed.some((n) => n.source === t.name))
         .map((t) => ({ source: t.name, rows: t.rows.length })),
       messages: this.messages,
       notes: this.source.notes,
     };
+  }
+
+  /**
+   * The role may not write this entity's sensitive fields: they are not stored, and counted per
+   * source column for the report. Not recorded as imported either, so that importing the same
+   * file later with a role that may (an administrator, on this device) fills exactly these.
+   */
+  private withhold(context: RowContext, draft: RowDraft, row: Record<string, SourceCell>): void {
+    const columnsOf = (field: string) =>
+      Object.keys(context.mapping.columns).filter((c) => context.mapping.columns[c] === field);
+    const kept = draft.imported;
+    const fields = withholdSensitive(context.entity, draft);
+    const columns = new Set<string>();
+    for (const field of fields) for (const column of columnsOf(field)) columns.add(column);
+    for (const field of ['accountNumber', 'bankCode'])
+      for (const column of columnsOf(field)) columns.add(column);
+    for (const column of context.keptColumns) if (column in kept) columns.add(column);
+    for (const column of columns) {
+      if (isEmptyImportValue(row[column] ?? null)) continue;
+      const key = `${context.table.name}\u0000${column}`;
+      const entry = this.withheld.get(key) ?? { source: context.table.name, column, count: 0 };
+      entry.count += 1;
+      this.withheld.set(key, entry);
+    }
   }
 
   private note(
@@ -207,6 +254,7 @@ export class Importer {
   private importRow(context: RowContext, row: Record<string, SourceCell>, rowNumber: number): void {
     const { entity, mapping, report } = context;
     const draft = buildRowDraft(entity, mapping, row, this.today, context.keptColumns);
+    if (!this.rights.mayWriteSensitive(entity)) this.withhold(context, draft, row);
     for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
     const label = rowLabel(context.mapping, context.entity, row, draft);
     const skip = (reason: string) => {
@@ -241,7 +289,12 @@ export class Importer {
     const ownNotes = draft.fields.notes ?? null;
     const withKept = notesWithKept(ownNotes, draft.keep);
     if (fitsNotes(withKept)) draft.fields.notes = withKept;
-    else {
+    else if (entity === 'members' && !this.rights.mayWriteSensitive(entity)) {
+      // Kept values of members are sensitive, and this role may not write them.
+      draft.warnings.push(
+        'Die Bemerkung ist voll: was die Felder nicht aufnehmen konnten, steht nur in der Quelldatei.',
+      );
+    } else {
       // The notes are full: what the fields could not take is kept beside them instead.
       keepImported(
         draft.imported,
@@ -253,7 +306,14 @@ export class Importer {
     // What the source says, before any repair on saving: a later import compares against this,
     // so the same source row always compares equal, whatever had to be repaired. The notes are
     // the source's own; what went into them because a field could not take it is kept apart.
-    const fromSource = { ...draft.fields, notes: ownNotes, [KEPT]: draft.keep.join('; ') || null };
+    const fromSource: Record<string, unknown> = {
+      ...draft.fields,
+      notes: ownNotes,
+      [KEPT]: draft.keep.join('; ') || null,
+    };
+    // Withheld fields are not "imported": a later import by a role that may write them does.
+    if (!this.rights.mayWriteSensitive(entity))
+      for (const field of sensitiveFieldsOf(entity)) delete fromSource[field];
 
     const outcome = link
       ? this.updateLinked(context, sourceKey, link, draft, fromSource)

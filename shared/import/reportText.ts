@@ -44,6 +44,17 @@ export function importReportText(report: ImportReport): string {
   );
   for (const note of report.notes) lines.push(note);
   // First, before the blank line: `tutti import --report` prints this paragraph.
+  const role = report.role ? `Ihre Rolle („${report.role}“)` : 'Ihre Rolle';
+  for (const table of report.notAllowedTables)
+    lines.push(
+      `${role} darf keine ${IMPORT_ENTITY_LABELS[table.entity]} anlegen oder ändern: ${table.source} (${table.rows} Zeilen) nicht übernommen.`,
+    );
+  if (report.withheld.length > 0) {
+    lines.push(
+      `${role} darf keine Bankdaten, Geburtsdaten und Beitragsbefreiungen ändern: nicht übernommen ${report.withheld.map((w) => `${w.source}.${w.column} (${w.count})`).join(', ')}.`,
+      '  Ein Import derselben Datei durch einen Administrator auf diesem Gerät ergänzt später genau diese Felder.',
+    );
+  }
   if (report.unmappedColumns.length > 0) {
     lines.push(
       `Nicht übernommen (Spalten ohne Zuordnung): ${report.unmappedColumns.map((c) => `${c.source}.${c.column}`).join(', ')}.`,

@@ -47,6 +47,11 @@ export interface RowDraft {
   /** Fields whose source value was refused (kept in the notes instead). */
   refused: string[];
   warnings: string[];
+  /**
+   * The warnings about sensitive values (bank data, birth date, kept values of a member): taken
+   * back when the importing role may not write those fields (they are then not stored at all).
+   */
+  sensitiveWarnings: string[];
   cleaned: string[];
 }
 
@@ -131,6 +136,7 @@ export function buildRowDraft(
     review: new Map(),
     refused: [],
     warnings: [],
+    sensitiveWarnings: [],
     cleaned: [],
   };
   const extra: Record<string, unknown> = {};
@@ -143,7 +149,7 @@ export function buildRowDraft(
     const sensitive = isSensitiveImportField(entity, field);
     const result = cleanCell(target.kind, cell, target.label, today, sensitive);
     if (result.cleaned) draft.cleaned.push(result.cleaned);
-    if (result.warning) draft.warnings.push(result.warning);
+    if (result.warning) warn(draft, result.warning, sensitive);
     if (result.review) draft.review.set(field, result.warning ?? '');
     if (result.keep) {
       if (sensitive) keepImported(draft.imported, column, result.keep);
@@ -173,8 +179,10 @@ export function buildRowDraft(
   }
   const dropped = fitImported(draft.imported);
   if (dropped > 0)
-    draft.warnings.push(
+    warn(
+      draft,
       `${dropped} Zeichen ließen sich nicht mehr beim Datensatz aufbewahren (zu viele oder zu lange Werte); sie stehen nur in der Quelldatei.`,
+      entity === 'members',
     );
   draft.fields.importedValues = Object.keys(draft.imported).length > 0 ? draft.imported : null;
   if (entity === 'members') {
@@ -188,8 +196,42 @@ export function buildRowDraft(
 
 /** Flags a field for review, with the warning that says so. */
 function flagField(draft: RowDraft, field: string, warning: string): void {
-  if (!draft.review.has(field)) draft.warnings.push(warning);
+  const sensitive = (REVIEWABLE_SENSITIVE_FIELDS as readonly string[]).includes(field);
+  if (!draft.review.has(field)) warn(draft, warning, sensitive);
   draft.review.set(field, warning);
+}
+
+function warn(draft: RowDraft, warning: string, sensitive: boolean): void {
+  draft.warnings.push(warning);
+  if (sensitive) draft.sensitiveWarnings.push(warning);
+}
+
+/**
+ * The importing role may not write this entity's sensitive fields: they are emptied (never
+ * stored, never sent), and so are the warnings about them. Answers the fields that held a value.
+ */
+export function withholdSensitive(entity: ImportEntity, draft: RowDraft): string[] {
+  const withheld: string[] = [];
+  for (const field of SENSITIVE) {
+    if (!(field in draft.fields) || isEmptyValue(draft.fields[field])) continue;
+    withheld.push(field);
+    const value = draft.fields[field];
+    draft.fields[field] = Array.isArray(value) ? [] : typeof value === 'boolean' ? false : null;
+  }
+  if (entity === 'members') draft.imported = {};
+  draft.warnings = draft.warnings.filter((w) => !draft.sensitiveWarnings.includes(w));
+  draft.sensitiveWarnings = [];
+  return withheld;
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /**
@@ -277,14 +319,16 @@ function repairBankAccount(
     if (result.value) {
       f.iban = result.value;
       if (result.review) draft.review.set('iban', '');
-      draft.warnings.push('IBAN aus der Spalte der Kontonummer übernommen; bitte prüfen.');
+      warn(draft, 'IBAN aus der Spalte der Kontonummer übernommen; bitte prüfen.', true);
     }
     return;
   }
   const iban = bankCode ? germanIbanFromAccount(bankCode, account) : null;
   if (!iban) {
-    draft.warnings.push(
+    warn(
+      draft,
       'Kontonummer ohne Bankleitzahl (oder ungültig): keine IBAN berechnet; unter „Weitere Angaben aus dem Import“ aufbewahrt.',
+      true,
     );
     return;
   }

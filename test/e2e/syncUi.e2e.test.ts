@@ -124,4 +124,98 @@ describe('sync in the desktop UI', () => {
     await page.getByLabel('Language').click();
     await page.getByRole('option', { name: 'Deutsch' }).click();
   });
+
+  it('shows each built-in role only what it may change, and says why a control is missing', async () => {
+    const registerId = newId();
+    await saveAsClubAdmin(server, clubId, 'registers', registerId, { name: 'Tuben', sortOrder: 5 });
+    const ownId = newId();
+    await saveAsClubAdmin(server, clubId, 'members', ownId, {
+      firstName: 'Max',
+      lastName: 'Muster',
+      status: 'aktiv',
+      registerIds: [registerId],
+    });
+    const cases = [
+      {
+        role: 'administrator',
+        label: 'Administrator',
+        member: true,
+        bank: true,
+        register: true,
+        instrument: true,
+      },
+      {
+        role: 'vorstand',
+        label: 'Vorstand',
+        member: true,
+        bank: false,
+        register: true,
+        instrument: true,
+      },
+      {
+        role: 'kassier',
+        label: 'Kassier',
+        member: true,
+        bank: true,
+        register: false,
+        instrument: false,
+      },
+      {
+        role: 'registerfuehrer',
+        label: 'Registerführer',
+        member: false,
+        bank: false,
+        register: false,
+        instrument: false,
+      },
+      {
+        role: 'instrumentenwart',
+        label: 'Instrumentenwart',
+        member: false,
+        bank: false,
+        register: false,
+        instrument: true,
+      },
+      {
+        role: 'mitglied',
+        label: 'Mitglied',
+        member: false,
+        bank: true,
+        register: false,
+        instrument: false,
+      },
+    ] as const;
+    for (const c of cases) {
+      await server.server.services.clubs.updateUser(clubId, userId, {
+        role: c.role,
+        registerIds: c.role === 'registerfuehrer' ? [registerId] : [],
+        memberId: c.role === 'mitglied' ? ownId : null,
+      });
+      await app.goTo('sync');
+      await page.getByTestId('sync-now').click();
+      // The device learnt the new role with the pull.
+      await expect
+        .poll(() => page.getByTestId('role').textContent(), { timeout: 15_000 })
+        .toBe(`Rolle: ${c.label}`);
+      await app.goTo('members');
+      const shown = async (id: string) => (await page.getByTestId(id).count()) > 0;
+      await expect
+        .poll(() => shown(c.member ? 'new-member' : 'no-new-member'), { timeout: 15_000 })
+        .toBe(true);
+      if (!c.member)
+        expect(await page.getByTestId('no-new-member').textContent()).toBe(
+          `Ihre Rolle „${c.label}“ darf keine Mitglieder anlegen.`,
+        );
+      // Every role here sees Max: bank data only where the role may read it.
+      await app.row('Muster, Max').click();
+      expect(await page.getByTestId('member-tab-bank').count()).toBe(c.bank ? 1 : 0);
+      expect(await page.getByTestId('sensitive-hidden').count()).toBe(c.bank ? 0 : 1);
+      expect(await page.getByTestId('read-only').count()).toBe(c.member ? 0 : 1);
+      await page.keyboard.press('Escape');
+      await app.goTo('registers');
+      expect(await shown(c.register ? 'new-register' : 'no-new-register')).toBe(true);
+      await app.goTo('instruments');
+      expect(await shown(c.instrument ? 'new-instrument' : 'no-new-instrument')).toBe(true);
+    }
+  }, 120_000);
 });

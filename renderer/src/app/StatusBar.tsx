@@ -1,5 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useRights } from '../state/access.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from '../sync/syncState.ts';
 
@@ -13,6 +14,7 @@ export function StatusBar() {
   const { t } = useTranslation();
   const status = useClubData((s) => s.coreStatus);
   const sync = useSyncState((s) => s.status);
+  const rights = useRights();
   // The core's count is refreshed right after each save; the sync poll may be up to 2 s old.
   const pending = status?.pendingMutations ?? sync?.pending ?? 0;
   const phase = sync?.phase ?? 'unconnected';
@@ -35,6 +37,11 @@ export function StatusBar() {
       {sync?.clockBehind && (
         <Text size="xs" c="orange" data-testid="clock-behind">
           {t('sync.clockBehind')}
+        </Text>
+      )}
+      {rights.roleLabel && (
+        <Text size="xs" c="dimmed" data-testid="role">
+          {t('rights.role', { role: rights.roleLabel })}
         </Text>
       )}
       {status && (

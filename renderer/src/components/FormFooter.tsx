@@ -1,4 +1,4 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** The end of every record dialog: a problem that belongs to no field, Delete, Cancel, Save. */
@@ -7,14 +7,28 @@ export function FormFooter({
   onCancel,
   onDelete,
   saving = false,
+  readOnly = false,
 }: {
   formError: string | null;
   onCancel(): void;
   /** Only for a record that exists. */
   onDelete?: () => void;
   saving?: boolean;
+  /** The role may not change the record: no Save, no Delete, and a sentence why. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
+  if (readOnly)
+    return (
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" data-testid="read-only">
+          {t('rights.readOnly')}
+        </Text>
+        <Button variant="default" onClick={onCancel}>
+          {t('common.close')}
+        </Button>
+      </Group>
+    );
   return (
     <>
       {formError && (

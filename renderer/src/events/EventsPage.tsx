@@ -3,12 +3,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
+import { NotAllowed } from '../components/NotAllowed.tsx';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { AttendanceSheet } from './AttendanceSheet.tsx';
 import { EventForm } from './EventForm.tsx';
 
 export function EventsPage() {
   const { t } = useTranslation();
+  const rights = useRights();
   const eventsMap = useClubData((s) => s.events);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<ClubEvent | 'new' | null>(null);
@@ -30,9 +33,13 @@ export function EventsPage() {
             <Title order={2}>{t('events.title')}</Title>
           </Group>
           <Group>
-            <Button onClick={() => setEditing('new')} data-testid="new-event">
-              {t('events.new')}
-            </Button>
+            {rights.may('events', 'write') ? (
+              <Button onClick={() => setEditing('new')} data-testid="new-event">
+                {t('events.new')}
+              </Button>
+            ) : (
+              <NotAllowed what={t('rights.what.events')} testId="no-new-event" />
+            )}
             {selected && (
               <Button variant="default" onClick={() => setEditing(selected)}>
                 {t('events.edit')}

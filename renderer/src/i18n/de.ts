@@ -70,6 +70,20 @@ export const de = {
     backup: 'Datensicherung',
     import: 'Import',
   },
+  rights: {
+    role: 'Rolle: {{role}}',
+    notAllowed: 'Ihre Rolle „{{role}}“ darf keine {{what}} anlegen.',
+    unknown:
+      'Tutti kennt die Rechte Ihrer Rolle noch nicht; nach dem ersten Abgleich mit dem Vereinsserver geht es los.',
+    what: {
+      members: 'Mitglieder',
+      registers: 'Register',
+      instruments: 'Instrumente',
+      events: 'Termine',
+    },
+    sensitiveHidden: 'Bankdaten und Geburtsdatum sind für Ihre Rolle nicht sichtbar.',
+    readOnly: 'Ihre Rolle darf diesen Datensatz ansehen, aber nicht ändern.',
+  },
   imported: {
     title: 'Weitere Angaben aus dem Import',
     explain:
@@ -106,6 +120,15 @@ export const de = {
     holds: 'Enthält',
     notImported: '– nicht importieren –',
     unmapped: '– ohne Zuordnung (Werte werden aufbewahrt) –',
+    roleLimits: 'Was Ihre Rolle „{{role}}“ nicht übernehmen darf',
+    tableNotAllowed_one:
+      '{{table}}: Ihre Rolle darf keine {{entity}} anlegen oder ändern – {{count}} Zeile nicht übernommen.',
+    tableNotAllowed_other:
+      '{{table}}: Ihre Rolle darf keine {{entity}} anlegen oder ändern – {{count}} Zeilen nicht übernommen.',
+    withheld:
+      'Ihre Rolle darf keine Bankdaten, Geburtsdaten und Beitragsbefreiungen ändern; nicht übernommen: {{columns}}.',
+    withheldLater:
+      'Ein Import derselben Datei durch einen Administrator auf diesem Gerät ergänzt später genau diese Felder.',
     ignored: '– bewusst auslassen –',
     unmappedList:
       'Ohne Zuordnung: {{columns}}. Ihre Werte werden bei jedem Datensatz unter „Weitere Angaben aus dem Import“ aufbewahrt. Ordnen Sie die Spalten einem Feld zu oder lassen Sie sie bewusst aus.',

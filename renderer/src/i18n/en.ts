@@ -68,6 +68,20 @@ export const en = {
     backup: 'Backup',
     import: 'Import',
   },
+  rights: {
+    role: 'Role: {{role}}',
+    notAllowed: 'Your role “{{role}}” may not create {{what}}.',
+    unknown:
+      'Tutti does not know the rights of your role yet; they arrive with the first sync with the club server.',
+    what: {
+      members: 'members',
+      registers: 'sections',
+      instruments: 'instruments',
+      events: 'events',
+    },
+    sensitiveHidden: 'Bank data and birth date are not visible to your role.',
+    readOnly: 'Your role may view this record but not change it.',
+  },
   imported: {
     title: 'More from the import',
     explain:
@@ -104,6 +118,15 @@ export const en = {
     holds: 'Holds',
     notImported: '– do not import –',
     unmapped: '– no field (values are kept) –',
+    roleLimits: 'What your role “{{role}}” may not import',
+    tableNotAllowed_one:
+      '{{table}}: your role may not create or change {{entity}} – {{count}} row not imported.',
+    tableNotAllowed_other:
+      '{{table}}: your role may not create or change {{entity}} – {{count}} rows not imported.',
+    withheld:
+      'Your role may not change bank data, birth dates or fee exemptions; not imported: {{columns}}.',
+    withheldLater:
+      'Importing the same file as an administrator on this device later fills exactly these fields.',
     ignored: '– leave out on purpose –',
     unmappedList:
       'No field: {{columns}}. Their values are kept with each record under “More from the import”. Assign the columns to a field or leave them out on purpose.',

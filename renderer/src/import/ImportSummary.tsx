@@ -12,8 +12,40 @@ const LEVEL_COLOR: Record<ImportMessageLevel, string> = {
 
 export function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const role = report.role ?? '';
   return (
     <Stack>
+      {(report.notAllowedTables.length > 0 || report.withheld.length > 0) && (
+        <Alert
+          color="red"
+          title={t('importWizard.roleLimits', { role })}
+          data-testid="import-role-limits"
+        >
+          {report.notAllowedTables.map((table) => (
+            <Text size="sm" key={table.source}>
+              {t('importWizard.tableNotAllowed', {
+                table: table.source,
+                entity: t(`importWizard.entity.${table.entity}`),
+                count: table.rows,
+              })}
+            </Text>
+          ))}
+          {report.withheld.length > 0 && (
+            <>
+              <Text size="sm">
+                {t('importWizard.withheld', {
+                  columns: report.withheld
+                    .map((w) => `${w.source}.${w.column} (${w.count})`)
+                    .join(', '),
+                })}
+              </Text>
+              <Text size="sm" mt="xs">
+                {t('importWizard.withheldLater')}
+              </Text>
+            </>
+          )}
+        </Alert>
+      )}
       {report.unmappedColumns.length > 0 && (
         <Alert
           color="orange"

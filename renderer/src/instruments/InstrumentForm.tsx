@@ -12,6 +12,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
+import { useRights } from '../state/access.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { LoansPanel } from './LoansPanel.tsx';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
@@ -38,6 +39,7 @@ export function InstrumentForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  const rights = useRights();
   const confirmDelete = useDeleteWithUndo();
   const [imported, setImported] = useState(instrument?.importedValues ?? null);
   const form = useForm<InstrumentFormValues>({
@@ -147,6 +149,7 @@ export function InstrumentForm({
               <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
               <ImportedValuesPanel values={imported} onChange={setImported} />
               <FormFooter
+                readOnly={!rights.may('instruments', 'write')}
                 formError={formError}
                 onCancel={onClose}
                 onDelete={

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
+import { NotAllowed } from '../components/NotAllowed.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { InstrumentForm } from './InstrumentForm.tsx';
@@ -15,6 +17,7 @@ type LoanFilter = 'all' | 'lent' | 'available';
 
 export function InstrumentsPage() {
   const { t } = useTranslation();
+  const rights = useRights();
   const instrumentsMap = useClubData((s) => s.instruments);
   const loansMap = useClubData((s) => s.loans);
   const membersMap = useClubData((s) => s.members);
@@ -85,9 +88,13 @@ export function InstrumentsPage() {
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('instruments.title')}</Title>
-        <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
-          {t('instruments.new')}
-        </Button>
+        {rights.may('instruments', 'write') ? (
+          <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
+            {t('instruments.new')}
+          </Button>
+        ) : (
+          <NotAllowed what={t('rights.what.instruments')} testId="no-new-instrument" />
+        )}
       </Group>
       <Group>
         <TextInput

@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/domain/dates.ts';
 import {
+  MEMBER_SENSITIVE_FIELDS,
   MEMBER_STATUSES,
   type Member,
   SALUTATIONS,
@@ -30,6 +31,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
+import { useRights } from '../state/access.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import {
@@ -58,6 +60,12 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   );
 
   const registerOptions = useRegisterOptions();
+  const rights = useRights();
+  const canWrite = rights.may('members', 'write');
+  const seeSensitive = rights.mayReadSensitive('members');
+  const writeSensitive = rights.mayWriteSensitive('members');
+  const tabs = MEMBER_FORM_TABS.filter((key) => key !== 'bank' || seeSensitive);
+  const sensitive = new Set<string>(MEMBER_SENSITIVE_FIELDS);
   const [imported, setImported] = useState(member?.importedValues ?? null);
   // Values an import kept as the source had them although a rule refuses them.
   const flagged = [...(member?.review ?? []), ...(member?.reviewSensitive ?? [])];
@@ -67,6 +75,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     ...((flagged as string[]).includes(name)
       ? { description: t('review.field'), 'data-review': 'true' }
       : {}),
+    ...(!canWrite || (sensitive.has(name) && !writeSensitive) ? { readOnly: true } : {}),
   });
   const check = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name, { type: 'checkbox' }),
@@ -117,7 +126,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             keepMounted={false}
           >
             <Tabs.List>
-              {MEMBER_FORM_TABS.map((key) => (
+              {tabs.map((key) => (
                 <Tabs.Tab
                   key={key}
                   value={key}
@@ -148,7 +157,9 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                 <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
                 <TextInput label={t('members.firstName')} {...field('firstName')} data-autofocus />
                 <TextInput label={t('members.lastName')} required {...field('lastName')} />
-                <DateInput label={t('members.birthDate')} {...field('birthDate')} />
+                {seeSensitive && (
+                  <DateInput label={t('members.birthDate')} {...field('birthDate')} />
+                )}
                 <Select
                   label={t('members.status')}
                   data={statusOptions}
@@ -214,8 +225,14 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             </Tabs.Panel>
           </Tabs>
 
-          <ImportedValuesPanel values={imported} onChange={setImported} />
+          {!seeSensitive && (
+            <Text size="sm" c="dimmed" data-testid="sensitive-hidden">
+              {t('rights.sensitiveHidden')}
+            </Text>
+          )}
+          {seeSensitive && <ImportedValuesPanel values={imported} onChange={setImported} />}
           <FormFooter
+            readOnly={!canWrite}
             formError={formError}
             onCancel={onClose}
             onDelete={

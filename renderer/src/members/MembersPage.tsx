@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type Member, memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { NotAllowed } from '../components/NotAllowed.tsx';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { MemberForm } from './MemberForm.tsx';
@@ -138,6 +140,7 @@ const MemberFilterBar = memo(function MemberFilterBar(props: FilterBarProps) {
 
 export function MembersPage() {
   const { t } = useTranslation();
+  const rights = useRights();
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
   const [filter, setFilter] = useState<MemberFilter>({ query: '', status: null, registerId: null });
@@ -173,9 +176,13 @@ export function MembersPage() {
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('members.title')}</Title>
-        <Button onClick={() => setEditing('new')} data-testid="new-member">
-          {t('members.new')}
-        </Button>
+        {rights.may('members', 'write') ? (
+          <Button onClick={() => setEditing('new')} data-testid="new-member">
+            {t('members.new')}
+          </Button>
+        ) : (
+          <NotAllowed what={t('rights.what.members')} testId="no-new-member" />
+        )}
       </Group>
       <Group align="flex-end">
         <TextInput

@@ -11,6 +11,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { memberDisplayName } from '../members/memberSearch.ts';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
 
@@ -28,6 +29,7 @@ export function RegisterForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  const rights = useRights();
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
   const confirmDelete = useDeleteWithUndo();
@@ -112,6 +114,7 @@ export function RegisterForm({
           )}
           <ImportedValuesPanel values={imported} onChange={setImported} />
           <FormFooter
+            readOnly={!rights.may('registers', 'write')}
             formError={formError}
             onCancel={onClose}
             onDelete={

@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
+import { NotAllowed } from '../components/NotAllowed.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { RegisterForm } from './RegisterForm.tsx';
 
 export function RegistersPage() {
   const { t } = useTranslation();
+  const rights = useRights();
   const registersMap = useClubData((s) => s.registers);
   const membersMap = useClubData((s) => s.members);
   const [editing, setEditing] = useState<Register | 'new' | null>(null);
@@ -68,9 +71,13 @@ export function RegistersPage() {
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('registers.title')}</Title>
-        <Button onClick={() => setEditing('new')} data-testid="new-register">
-          {t('registers.new')}
-        </Button>
+        {rights.may('registers', 'write') ? (
+          <Button onClick={() => setEditing('new')} data-testid="new-register">
+            {t('registers.new')}
+          </Button>
+        ) : (
+          <NotAllowed what={t('rights.what.registers')} testId="no-new-register" />
+        )}
       </Group>
       <DuplicatesNotice records={valuesOf(registersMap)} field="name" kind="registers" />
       <DataTable

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { SyncJournalView, SyncStatus } from '../../../shared/api/sync.ts';
 import { clubApi } from '../api/transport.ts';
+import { useAccess } from '../state/access.ts';
 import { useClubData } from '../state/clubData.ts';
 
 const POLL_MS = 2_000;
@@ -31,6 +32,8 @@ export const useSyncState = create<SyncState>()((set, get) => ({
   async show(status) {
     const before = get().status;
     set({ status });
+    // Each pull brings the user's rights: a changed role shows after the round.
+    if (before?.lastSync !== status.lastSync) void useAccess.getState().refresh();
     if (before && status.received !== before.received) {
       await useClubData.getState().load({ quiet: true });
       await get().refreshJournal();

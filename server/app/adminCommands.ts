@@ -52,6 +52,13 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
     label: z.string().max(200),
     grants: z.array(z.string().max(200)).max(100),
   }),
+  z.object({
+    command: z.literal('role.update'),
+    clubId: id,
+    name: z.string().max(64),
+    label: z.string().max(200),
+    grants: z.array(z.string().max(200)).max(100),
+  }),
   z.object({ command: z.literal('role.list'), clubId: id }),
   z.object({ command: z.literal('enroll-code'), clubId: id, userId: id }),
   z.object({ command: z.literal('enroll-code.support'), staffId: id }),
@@ -123,13 +130,21 @@ export async function executeAdminCommand(
       return (await services.clubs.listUsers(command.clubId)).map(
         (u) => `${u.id}\t${u.name}\t${u.role}\t${u.registerIds.join(',')}\t${u.memberId ?? ''}`,
       );
-    case 'role.add': {
+    case 'role.add':
+    case 'role.update': {
       const club = await services.clubs.requireClub(command.clubId);
       const grants: Grant[] = [];
       for (const text of command.grants) {
         const parsed = parseGrantText(text);
         if (!parsed.ok) throw new ServiceError('validation', parsed.message);
         grants.push(...parsed.grants);
+      }
+      if (command.command === 'role.update') {
+        const role = await services.roles.update(club.id, command.name, command.label, grants);
+        return [
+          `Rolle „${role.label}“ geändert: ${grants.length} Berechtigungen; die Geräte ihrer Benutzer übernehmen sie beim nächsten Abgleich.`,
+          role.name,
+        ];
       }
       const role = await services.roles.add(club.id, command.name, command.label, grants);
       return [`Rolle „${role.label}“ mit ${grants.length} Berechtigungen angelegt.`, role.name];

@@ -150,6 +150,14 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
         label: v.label ?? '',
         grants: v.grant ?? [],
       };
+    case 'role update':
+      return {
+        command: 'role.update',
+        clubId: need(v.club, '--club ID'),
+        name: need(third ?? v.name, '--name NAME'),
+        label: v.label ?? '',
+        grants: v.grant ?? [],
+      };
     case 'role list':
       return { command: 'role.list', clubId: need(v.club, '--club ID') };
     case 'enroll-code':

@@ -19,6 +19,7 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
                       Rolle, Register oder eigenes Mitglied ändern; die Geräte des Benutzers
                       gleichen neu ab und entfernen, was er nicht mehr sehen darf
   role add --club ID --name NAME [--label TEXT] --grant DATENART:AKTION[,AKTION]:BEREICH[:FELDER] …
+  role update --club ID --name NAME [--label TEXT] --grant … (ersetzt die Berechtigungen)
                       eigene Rolle, z. B. --grant members:read:ownRegisters:withoutSensitive
                       Bereiche: all, ownRegisters, ownRecord; Felder: all, withoutSensitive
   role list --club ID

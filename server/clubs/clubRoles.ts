@@ -48,6 +48,39 @@ export class ClubRoles {
     return role;
   }
 
+  /**
+   * New grants (and label) for a club's own role. Every user with the role gets a new scope
+   * epoch, so their devices pull what they may now see; the new rights come with that pull.
+   */
+  async update(clubId: string, name: string, label: string, grants: Grant[]): Promise<Role> {
+    if (isBuiltInRole(name))
+      throw new ServiceError(
+        'conflict',
+        `„${name}“ ist eine eingebaute Rolle; sie lässt sich nicht ändern.`,
+      );
+    if (grants.length === 0)
+      throw new ServiceError(
+        'validation',
+        'Eine Rolle braucht mindestens eine Berechtigung (--grant).',
+      );
+    return this.db.withClub(clubId, async (sql) => {
+      const { rows } = await sql.query<{ label: string }>(
+        `UPDATE roles SET grants = $2, label = COALESCE(NULLIF($3, ''), label) WHERE name = $1
+         RETURNING label`,
+        [name, JSON.stringify(grants), label.trim()],
+      );
+      if (!rows[0])
+        throw new ServiceError('not_found', `Die Rolle „${name}“ gibt es in diesem Verein nicht.`);
+      await sql.query('UPDATE users SET scope_epoch = scope_epoch + 1 WHERE role = $1', [name]);
+      await writeAudit(sql, clubId, OPERATOR, {
+        action: 'role.update',
+        entity: 'roles',
+        recordId: name,
+      });
+      return { name, label: rows[0].label, grants };
+    });
+  }
+
   async list(clubId: string): Promise<Role[]> {
     const own = await this.db.withClub(
       clubId,

@@ -28,6 +28,11 @@ export interface DeviceRights {
   /** Bank data, birth date and fee exemption (and kept import values) of this entity. */
   mayWriteSensitive(entity: EntityName): boolean;
   mayReadSensitive(entity: EntityName): boolean;
+  /**
+   * The registers a record of `entity` may be placed in, for a role that writes only in its own
+   * registers; null: any register.
+   */
+  writableRegisters(entity: EntityName): readonly string[] | null;
 }
 
 const EVERYTHING: DeviceRights = {
@@ -36,6 +41,7 @@ const EVERYTHING: DeviceRights = {
   may: () => true,
   mayWriteSensitive: () => true,
   mayReadSensitive: () => true,
+  writableRegisters: () => null,
 };
 
 const NOTHING_YET: DeviceRights = {
@@ -44,6 +50,7 @@ const NOTHING_YET: DeviceRights = {
   may: (_entity, action) => action === 'read',
   mayWriteSensitive: () => false,
   mayReadSensitive: () => false,
+  writableRegisters: () => [],
 };
 
 export function deviceRights(view: AccessView): DeviceRights {
@@ -58,5 +65,10 @@ export function deviceRights(view: AccessView): DeviceRights {
     may: (entity, action) => access.grants.some((g) => g.entity === entity && g.action === action),
     mayWriteSensitive: (entity) => fullFields(entity, 'write'),
     mayReadSensitive: (entity) => fullFields(entity, 'read'),
+    writableRegisters: (entity) => {
+      const writes = access.grants.filter((g) => g.entity === entity && g.action === 'write');
+      if (writes.some((g) => g.scope === 'all')) return null;
+      return writes.some((g) => g.scope === 'ownRegisters') ? access.registerIds : null;
+    },
   };
 }

@@ -59,8 +59,12 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     [t],
   );
 
-  const registerOptions = useRegisterOptions();
   const rights = useRights();
+  // A role that writes members only in its own registers is offered only those.
+  const ownRegisters = rights.writableRegisters('members');
+  const registerOptions = useRegisterOptions().filter(
+    (option) => !ownRegisters || ownRegisters.includes(option.value),
+  );
   const canWrite = rights.may('members', 'write');
   const seeSensitive = rights.mayReadSensitive('members');
   const writeSensitive = rights.mayWriteSensitive('members');

@@ -112,6 +112,20 @@ describe('an import respects the rights of the device user', () => {
     expect(werner.birthDate).toBe('1939-08-20');
     expect(members(board.store).filter((m) => m.iban !== null)).toHaveLength(iban!.count);
     expect((await board.sync.round()).rejected).toBe(0);
+
+    // Back to Vorstand: the bank data leaves the device (records and the import's memory)…
+    await t.server.services.clubs.updateUser(clubId, board.userId, { role: 'vorstand' });
+    await board.sync.round();
+    expect(members(board.store).filter((m) => m.iban !== null || m.birthDate !== null)).toEqual([]);
+    const remembered = board.store.db
+      .prepare("SELECT imported FROM import_keys WHERE entity = 'members'")
+      .pluck()
+      .all() as string[];
+    expect(remembered.join('\n')).not.toMatch(bankData);
+    // …and comes back from the server when the rights do.
+    await t.server.services.clubs.updateUser(clubId, board.userId, { role: 'administrator' });
+    await board.sync.round();
+    expect(members(board.store).filter((m) => m.iban !== null)).toHaveLength(iban!.count);
   }, 180_000);
 
   it('imports nothing on a Registerführer device, which never receives a bank value', async () => {
@@ -145,7 +159,7 @@ describe('an import respects the rights of the device user', () => {
     const librarian = await desktop('notenwart', 'notenwart');
     await librarian.sync.round();
     const rights = () => rightsOfStore(librarian.store);
-    expect(rights().roleLabel).toBe('notenwart');
+    expect(rights().roleLabel).toBe('Notenwart');
     expect(rights().may('members', 'write')).toBe(false);
     await expect(importOn(librarian.store)).resolves.toMatchObject({ tables: [] });
 

@@ -7,7 +7,10 @@ import type { ImportReport } from '../../shared/api/import.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { proposeColumns, proposeMapping } from '../../shared/import/proposeMapping.ts';
+import { importReportText } from '../../shared/import/reportText.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { deviceRights } from '../../shared/rights/deviceRights.ts';
+import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { fixture } from '../../test/support/fixtures.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
@@ -705,5 +708,64 @@ describe('nothing lost, nothing leaked, at the edges a review found', () => {
     expect(texts.filter((t) => t.startsWith('PLZ'))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith('Mandatsreferenz'))).toHaveLength(1);
     expect(texts.join(' ')).not.toMatch(/MANDAT-2014/);
+  });
+});
+
+describe('an import by a role without bank data', () => {
+  const vorstand = deviceRights({
+    connected: true,
+    access: {
+      role: 'vorstand',
+      grants: BUILT_IN_ROLES.vorstand.grants,
+      registerIds: [],
+      memberId: null,
+    },
+  });
+  const asVorstand = (source: SourceFile) =>
+    runImport(
+      store,
+      (entity, draft) => saveRecordInTransaction(store, entity, draft),
+      source,
+      proposeMapping(source),
+      { dryRun: false, today: TODAY, rights: vorstand },
+    );
+
+  it('still tells two people of one name apart by their birth dates, without storing them', async () => {
+    const report = await asVorstand(
+      await csv(
+        'm.csv',
+        'Vorname;Nachname;GebDat\nHans;Müller;01.01.1950\nHans;Müller;01.01.1980\n',
+      ),
+    );
+    expect(report.tables[0]).toMatchObject({ created: 2, skipped: 0 });
+    expect(live('members').map((m) => m.birthDate)).toEqual([null, null]);
+    expect(report.withheld).toEqual([{ source: 'm', column: 'GebDat', count: 2 }]);
+  });
+
+  it('keeps what no field takes on records without sensitive fields, and says so truly', async () => {
+    const report = await asVorstand(
+      await csv('i.csv', 'InventarNr;Instrument;Lieblingsfarbe\nT-1;Tuba;blau\n'),
+    );
+    expect(live('instruments')[0]!.importedValues).toEqual({ Lieblingsfarbe: 'blau' });
+    expect(report.withheld).toEqual([]);
+    expect(report.unmappedColumns).toEqual([{ source: 'i', column: 'Lieblingsfarbe' }]);
+  });
+
+  it('stores no kept value on a member, even when the notes are full', async () => {
+    const report = await asVorstand(
+      await csv(
+        'm.csv',
+        `Vorname;Nachname;Straße;Bemerkung;Hobby\nAnna;Voll;${'S'.repeat(250)};${'n'.repeat(65_530)};Lesen\n`,
+      ),
+    );
+    const [anna] = live('members');
+    expect(anna!.importedValues).toBeNull();
+    expect(report.withheld).toEqual([{ source: 'm', column: 'Hobby', count: 1 }]);
+    expect(importReportText(report)).toContain(
+      'Hobby → nicht übernommen (Ihre Rolle darf es nicht ändern)',
+    );
+    expect(report.messages.map((m) => m.text).join(' ')).not.toMatch(
+      /Weitere Angaben aus dem Import“ aufbewahrt|Vollständig in der Bemerkung/,
+    );
   });
 });

@@ -125,7 +125,7 @@ export class Importer {
     for (const entity of IMPORT_ENTITIES) {
       for (const mapping of this.mapping.tables.filter((t) => t.entity === entity)) {
         const table = this.source.tables.find((t) => t.name === mapping.source)!;
-        if (!this.rights.may(entity, 'write')) {
+        if (!this.rights.mayWriteAll(entity)) {
           notAllowed.push({ source: table.name, entity, rows: table.rows.length });
           continue;
         }
@@ -206,7 +206,7 @@ export class Importer {
       // A member table's unmapped columns are sensitive: for a role that may not write them
       // they are in `withheld`, not kept.
       unmappedColumns: contexts
-        .filter((c) => c.entity !== 'members' || this.rights.mayWriteSensitive('members'))
+        .filter((c) => !this.withholds(c.entity))
         .flatMap((c) => c.keptColumns.map((column) => ({ source: c.table.name, column }))),
       ignoredTables: this.source.tables
         .filter((t) => !mapped.has(t.name) && !notAllowed.some((n) => n.source === t.name))
@@ -225,12 +225,20 @@ export class Importer {
     const columnsOf = (field: string) =>
       Object.keys(context.mapping.columns).filter((c) => context.mapping.columns[c] === field);
     const kept = draft.imported;
+    const notesCut = Object.keys(kept).some((key) => key.endsWith('(Fortsetzung)'));
     const fields = withholdSensitive(context.entity, draft);
+    if (notesCut)
+      draft.warnings.push(
+        'Die Bemerkung ist länger als 65535 Zeichen; der Rest steht nur in der Quelldatei (Ihre Rolle darf ihn nicht beim Mitglied aufbewahren).',
+      );
     const columns = new Set<string>();
     for (const field of fields) for (const column of columnsOf(field)) columns.add(column);
     for (const field of ['accountNumber', 'bankCode'])
       for (const column of columnsOf(field)) columns.add(column);
-    for (const column of context.keptColumns) if (column in kept) columns.add(column);
+    // Every source column whose value would have been kept aside (unmapped, or refused by a
+    // sensitive field such as an impossible birth date).
+    const sourceColumns = new Set(context.table.columns.map((c) => c.name));
+    for (const key of Object.keys(kept)) if (sourceColumns.has(key)) columns.add(key);
     for (const column of columns) {
       if (isEmptyImportValue(row[column] ?? null)) continue;
       const key = `${context.table.name}\u0000${column}`;
@@ -238,6 +246,11 @@ export class Importer {
       entry.count += 1;
       this.withheld.set(key, entry);
     }
+  }
+
+  /** Whether this entity has sensitive fields the importing role may not write. */
+  private withholds(entity: ImportEntity): boolean {
+    return sensitiveFieldsOf(entity).length > 0 && !this.rights.mayWriteSensitive(entity);
   }
 
   private note(
@@ -254,16 +267,17 @@ export class Importer {
   private importRow(context: RowContext, row: Record<string, SourceCell>, rowNumber: number): void {
     const { entity, mapping, report } = context;
     const draft = buildRowDraft(entity, mapping, row, this.today, context.keptColumns);
-    if (!this.rights.mayWriteSensitive(entity)) this.withhold(context, draft, row);
     for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
     const label = rowLabel(context.mapping, context.entity, row, draft);
+    // The row's key is the source's (a birth date in it included), whatever is withheld below.
+    const sourceKey = sourceKeyOf(context.mapping, context.entity, row, draft);
+    if (this.withholds(entity)) this.withhold(context, draft, row);
     const skip = (reason: string) => {
       report.skipped++;
       this.note(context, rowNumber, label, 'warning', draft.warnings);
       this.note(context, rowNumber, label, 'skipped', [reason]);
     };
 
-    const sourceKey = sourceKeyOf(context.mapping, context.entity, row, draft);
     if (!sourceKey) {
       skip(
         mapping.key.length > 0
@@ -312,7 +326,7 @@ export class Importer {
       [KEPT]: draft.keep.join('; ') || null,
     };
     // Withheld fields are not "imported": a later import by a role that may write them does.
-    if (!this.rights.mayWriteSensitive(entity))
+    if (this.withholds(entity))
       for (const field of sensitiveFieldsOf(entity)) delete fromSource[field];
 
     const outcome = link
@@ -454,7 +468,15 @@ export class Importer {
       );
       written.push('notes');
     }
-    const saved = saveWithRepairs(this.save, entity, next, draft, written, stored.record);
+    const saved = saveWithRepairs(
+      this.save,
+      entity,
+      next,
+      draft,
+      written,
+      stored.record,
+      !this.withholds(entity),
+    );
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -504,7 +526,15 @@ export class Importer {
     const saved =
       entity === 'loans'
         ? this.saveLoan(draft)
-        : saveWithRepairs(this.save, entity, { ...draft.fields }, draft, Object.keys(draft.fields));
+        : saveWithRepairs(
+            this.save,
+            entity,
+            { ...draft.fields },
+            draft,
+            Object.keys(draft.fields),
+            null,
+            !this.withholds(entity),
+          );
     if (!saved.ok) {
       report.skipped++;
       return { level: 'skipped', messages: [saved.reason] };
@@ -538,7 +568,15 @@ export class Importer {
     if (empty.length > 0) {
       const next: Record<string, unknown> = { ...stored.record };
       for (const f of empty) next[f] = draft.fields[f];
-      const saved = saveWithRepairs(this.save, entity, next, draft, empty, stored.record);
+      const saved = saveWithRepairs(
+        this.save,
+        entity,
+        next,
+        draft,
+        empty,
+        stored.record,
+        !this.withholds(entity),
+      );
       if (saved.ok) {
         record = saved.record;
         filled = ', leere Felder ergänzt';

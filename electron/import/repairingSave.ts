@@ -70,6 +70,8 @@ export function saveWithRepairs(
   draft: RowDraft,
   written: string[],
   stored: Record<string, unknown> | null = null,
+  /** The importing role may keep values aside (a member's kept values are sensitive). */
+  keepAside = true,
 ): SavedRow {
   for (let attempt = 0; attempt < 6; attempt++) {
     const result = save(entity, candidate as Draft<typeof entity>);
@@ -92,9 +94,12 @@ export function saveWithRepairs(
       return { ok: false, reason: details || result.error.message };
     }
     const kept: string[] = [];
+    /** Warnings that say a value went into the notes: corrected if the notes are full. */
+    const toNotes: number[] = [];
     /** Keeps the whole value where its field's readers may see it: notes, or kept values. */
     const keepValue = (field: string, value: unknown, label: string) => {
       if (isSensitiveImportField(entity, field) || field === 'notes') {
+        if (!keepAside) return; // the role may not store it: said by `where`
         const imported = { ...((candidate.importedValues as Record<string, string> | null) ?? {}) };
         keepImported(imported, label, display(value));
         fitImported(imported);
@@ -103,7 +108,9 @@ export function saveWithRepairs(
     };
     const where = (field: string) =>
       isSensitiveImportField(entity, field) || field === 'notes'
-        ? 'Vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
+        ? keepAside
+          ? 'Vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
+          : 'Der Wert steht nur in der Quelldatei (Ihre Rolle darf ihn nicht beim Datensatz aufbewahren).'
         : 'Vollständig in der Bemerkung.';
     for (const [field, message] of tooLong) {
       // Too long for its field: a name or number the record needs is shortened, anything else
@@ -120,6 +127,8 @@ export function saveWithRepairs(
       } else {
         candidate[field] = stored ? (stored[field] ?? null) : null;
         draft.warnings.push(`${label}${shown} nicht übernommen: ${message} ${where(field)}`);
+        if (!isSensitiveImportField(entity, field) && field !== 'notes')
+          toNotes.push(draft.warnings.length - 1);
       }
     }
     for (const [field, message] of repairable) {
@@ -139,8 +148,9 @@ export function saveWithRepairs(
         return { ok: false, reason: `${label}: ${message}` };
       }
       draft.warnings.push(
-        `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} ${sensitive ? 'Unter „Weitere Angaben aus dem Import“ aufbewahrt.' : 'In die Bemerkung übernommen.'}`,
+        `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} ${sensitive ? where(field) : 'In die Bemerkung übernommen.'}`,
       );
+      if (!sensitive) toNotes.push(draft.warnings.length - 1);
       keepValue(field, value, label);
       unflagField(draft, candidate, field);
       // On an update the record keeps what it had; a new one leaves the field empty.
@@ -149,7 +159,19 @@ export function saveWithRepairs(
     if (kept.length > 0) {
       const notes = addKept(candidate.notes, kept);
       if (fitsNotes(notes)) candidate.notes = notes;
-      else keepValue('notes', kept.join('; '), 'Aus dem Import (nicht in Felder übernommen)');
+      else {
+        if (keepAside)
+          keepValue('notes', kept.join('; '), 'Aus dem Import (nicht in Felder übernommen)');
+        // The notes are full: the warnings say where the values really are.
+        const really = keepAside
+          ? 'Die Bemerkung ist voll: vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
+          : 'Die Bemerkung ist voll: der Wert steht nur in der Quelldatei.';
+        for (const at of toNotes)
+          draft.warnings[at] = draft.warnings[at]!.replace(
+            /(Vollständig in der Bemerkung|In die Bemerkung übernommen)\./,
+            really,
+          );
+      }
     }
   }
   return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };

@@ -21,6 +21,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import { forgetSensitive } from './forgetSensitive.ts';
 import { httpsJson, type JsonResponse } from './httpsJson.ts';
 import { OwnStamps, Replica } from './replica.ts';
 import { SyncJournal } from './syncJournal.ts';
@@ -379,7 +380,10 @@ export class SyncClient {
         );
       this.settings.setCursor(last.cursor);
       this.settings.setScopeEpoch(last.scopeEpoch);
-      if (last.access) this.settings.setAccess(last.access);
+      if (last.access) {
+        this.settings.setAccess(last.access);
+        forgetSensitive(this.store, last.access);
+      }
     });
   }
 }

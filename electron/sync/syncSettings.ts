@@ -17,8 +17,11 @@ const KEYS = {
   access: 'sync.access',
 } as const;
 
-/** The meta entries that make up the connection (kept across a restore, never backed up). */
-export const CONNECTION_KEYS: readonly string[] = [KEYS.server, KEYS.device];
+/**
+ * The meta entries that make up the connection (kept across a restore, never backed up): the
+ * user's rights belong to this device's enrolment, not to the data a backup carries.
+ */
+export const CONNECTION_KEYS: readonly string[] = [KEYS.server, KEYS.device, KEYS.access];
 
 export interface SyncConnection extends EnrolledDevice {
   serverUrl: string;
@@ -43,6 +46,8 @@ export class SyncSettings {
   connect(serverUrl: string, device: EnrolledDevice): void {
     this.meta.set(KEYS.server, serverUrl);
     this.meta.set(KEYS.device, JSON.stringify(device));
+    // Another enrolment, perhaps another user: rights unknown until its first pull.
+    this.meta.set(KEYS.access, '');
     this.setRealign(true);
   }
 
@@ -81,8 +86,12 @@ export class SyncSettings {
   access(): DeviceAccess | null {
     const value = this.meta.get(KEYS.access);
     if (!value) return null;
-    const parsed = deviceAccessSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : null;
+    try {
+      const parsed = deviceAccessSchema.safeParse(JSON.parse(value));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null; // damaged: as unknown, until the next pull writes it anew
+    }
   }
 
   setAccess(access: DeviceAccess): void {

@@ -6,6 +6,7 @@
  */
 import type { EntityName } from '../../shared/domain/entities.ts';
 import { type Relations, readView, type Subject } from '../../shared/rights/access.ts';
+import { BUILT_IN_ROLES, isBuiltInRole } from '../../shared/rights/roles.ts';
 import type {
   Mutation,
   MutationOutcome,
@@ -310,6 +311,7 @@ export class SyncService {
         scopeEpoch: principal.scopeEpoch,
         access: {
           role: principal.role,
+          label: await roleLabel(sql, principal.role),
           grants: [...principal.subject.grants],
           registerIds: [...principal.subject.registerIds],
           memberId: principal.subject.memberId,
@@ -318,4 +320,13 @@ export class SyncService {
       };
     });
   }
+}
+
+/** The role's name for people: built in, or as the club named its own role. */
+async function roleLabel(sql: SqlClient, role: string): Promise<string> {
+  if (isBuiltInRole(role)) return BUILT_IN_ROLES[role].label;
+  const { rows } = await sql.query<{ label: string }>('SELECT label FROM roles WHERE name = $1', [
+    role,
+  ]);
+  return rows[0]?.label ?? role;
 }

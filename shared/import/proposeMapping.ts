@@ -57,6 +57,7 @@ function matches(target: ImportTarget, column: string, prefix: boolean): number 
 export function proposeColumns(
   entity: ImportEntity,
   columnNames: readonly string[],
+  { stems = true }: { stems?: boolean } = {},
 ): Record<string, string> {
   const normalised = columnNames.map(normaliseColumnName);
   const columns: Record<string, string> = {};
@@ -80,6 +81,7 @@ export function proposeColumns(
       }
     }
   }
+  if (!stems) return columns;
   // Abbreviations and compounds ("KtoNr", "GebDat", "Reg") for the columns still without a field.
   const fields = new Set(IMPORT_TARGETS[entity].map((target) => target.field));
   columnNames.forEach((column, index) => {
@@ -100,14 +102,13 @@ export function guessEntity(table: SourceTable): ImportEntity | null {
   const name = normaliseColumnName(table.name);
   for (const [entity, pattern] of TABLE_NAME_HINTS) if (pattern.test(name)) return entity;
   let best: ImportEntity | null = null;
-  let bestScore = 1;
+  let bestScore = 2; // at least an exact name and one more column
+  const names = table.columns.map((c) => c.name);
   for (const entity of IMPORT_ENTITIES) {
-    const score = Object.keys(
-      proposeColumns(
-        entity,
-        table.columns.map((c) => c.name),
-      ),
-    ).length;
+    // A full name counts twice an abbreviation: "InventarNr" + "Instrument" is an inventory,
+    // though "Nr" alone could be a member's number.
+    const full = Object.keys(proposeColumns(entity, names, { stems: false })).length;
+    const score = full + Object.keys(proposeColumns(entity, names)).length;
     if (score > bestScore) {
       best = entity;
       bestScore = score;

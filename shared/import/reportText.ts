@@ -18,7 +18,8 @@ function germanDateTime(iso: string): string {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function fateText(entity: ImportEntity, fate: ColumnFate): string {
+function fateText(entity: ImportEntity, fate: ColumnFate, withheld: boolean): string {
+  if (withheld) return `${fate.column} → nicht übernommen (Ihre Rolle darf es nicht ändern)`;
   switch (fate.fate) {
     case 'field':
       return `${fate.column} → ${targetOf(entity, fate.field)?.label ?? fate.field}`;
@@ -69,7 +70,12 @@ export function importReportText(report: ImportReport): string {
     lines.push(
       `${t.source} → ${IMPORT_ENTITY_LABELS[t.entity]}: ${t.rows} Zeilen = ${t.created} neu + ${t.updated} aktualisiert + ${t.unchanged} unverändert + ${t.skipped} nicht übernommen${loans}`,
     );
-    lines.push(`    Spalten: ${t.columns.map((c) => fateText(t.entity, c)).join('; ')}`);
+    const withheld = new Set(
+      report.withheld.filter((w) => w.source === t.source).map((w) => w.column),
+    );
+    lines.push(
+      `    Spalten: ${t.columns.map((c) => fateText(t.entity, c, withheld.has(c.column))).join('; ')}`,
+    );
     for (const [what, count] of Object.entries(t.cleaned).sort((a, b) => b[1] - a[1])) {
       lines.push(`    bereinigt: ${what} (${count}×)`);
     }

@@ -168,8 +168,10 @@ export function buildRowDraft(
     const column = Object.keys(mapping.columns).find((c) => mapping.columns[c] === 'notes')!;
     draft.fields.notes = notes.slice(0, LONG_TEXT_MAX);
     keepImported(draft.imported, `${column} (Fortsetzung)`, notes.slice(LONG_TEXT_MAX));
-    draft.warnings.push(
+    warn(
+      draft,
       `Die Bemerkung ist länger als ${LONG_TEXT_MAX} Zeichen; der Rest steht unter „Weitere Angaben aus dem Import“.`,
+      entity === 'members',
     );
   }
   if (entity === 'members') repairMember(draft, extra, row, mapping);

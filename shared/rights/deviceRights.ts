@@ -16,7 +16,7 @@ export interface AccessView {
   /** Enrolled with a club server. */
   connected: boolean;
   /** Null: not connected, or connected without a pull yet. */
-  access: (Subject & { role: string }) | null;
+  access: (Subject & { role: string; label?: string | undefined }) | null;
 }
 
 export interface DeviceRights {
@@ -25,6 +25,8 @@ export interface DeviceRights {
   /** The role's German name, or null on a profile without a club server. */
   roleLabel: string | null;
   may(entity: EntityName, action: Action): boolean;
+  /** May write every record of `entity` (not only its own registers or record): to import. */
+  mayWriteAll(entity: EntityName): boolean;
   /** Bank data, birth date and fee exemption (and kept import values) of this entity. */
   mayWriteSensitive(entity: EntityName): boolean;
   mayReadSensitive(entity: EntityName): boolean;
@@ -39,6 +41,7 @@ const EVERYTHING: DeviceRights = {
   known: true,
   roleLabel: null,
   may: () => true,
+  mayWriteAll: () => true,
   mayWriteSensitive: () => true,
   mayReadSensitive: () => true,
   writableRegisters: () => null,
@@ -48,6 +51,7 @@ const NOTHING_YET: DeviceRights = {
   known: false,
   roleLabel: null,
   may: (_entity, action) => action === 'read',
+  mayWriteAll: () => false,
   mayWriteSensitive: () => false,
   mayReadSensitive: () => false,
   writableRegisters: () => [],
@@ -57,12 +61,20 @@ export function deviceRights(view: AccessView): DeviceRights {
   if (!view.connected) return EVERYTHING;
   const access = view.access;
   if (!access) return NOTHING_YET;
+  // Sensitive fields count only where the role has them for every record: a right to one's own
+  // bank data is no right to write everyone's.
   const fullFields = (entity: EntityName, action: Action) =>
-    access.grants.some((g) => g.entity === entity && g.action === action && g.fields === 'all');
+    access.grants.some(
+      (g) => g.entity === entity && g.action === action && g.fields === 'all' && g.scope === 'all',
+    );
   return {
     known: true,
-    roleLabel: isBuiltInRole(access.role) ? BUILT_IN_ROLES[access.role].label : access.role,
+    roleLabel:
+      access.label ??
+      (isBuiltInRole(access.role) ? BUILT_IN_ROLES[access.role].label : access.role),
     may: (entity, action) => access.grants.some((g) => g.entity === entity && g.action === action),
+    mayWriteAll: (entity) =>
+      access.grants.some((g) => g.entity === entity && g.action === 'write' && g.scope === 'all'),
     mayWriteSensitive: (entity) => fullFields(entity, 'write'),
     mayReadSensitive: (entity) => fullFields(entity, 'read'),
     writableRegisters: (entity) => {

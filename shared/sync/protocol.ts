@@ -139,6 +139,8 @@ export function assertPushResponse(value: unknown): asserts value is PushRespons
 export const deviceAccessSchema = z
   .object({
     role: z.string().min(1).max(100),
+    /** The role's name for people ("Notenwart"). */
+    label: z.string().max(200).optional(),
     grants: z.array(grantSchema).max(1000),
     registerIds: z.array(z.string().max(100)).max(500),
     memberId: z.string().max(100).nullable(),

@@ -8,6 +8,7 @@ export function FormFooter({
   onDelete,
   saving = false,
   readOnly = false,
+  mayDelete = true,
 }: {
   formError: string | null;
   onCancel(): void;
@@ -16,6 +17,8 @@ export function FormFooter({
   saving?: boolean;
   /** The role may not change the record: no Save, no Delete, and a sentence why. */
   readOnly?: boolean;
+  /** The role may delete such records (else no Delete button). */
+  mayDelete?: boolean;
 }) {
   const { t } = useTranslation();
   if (readOnly)
@@ -38,7 +41,7 @@ export function FormFooter({
       )}
       <Group justify="space-between">
         <div>
-          {onDelete && (
+          {onDelete && mayDelete && (
             <Button variant="subtle" color="red" onClick={onDelete}>
               {t('common.delete')}
             </Button>

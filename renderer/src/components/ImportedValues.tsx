@@ -11,9 +11,12 @@ import type { ImportedValues } from '../../../shared/domain/importedValues.ts';
 export function ImportedValuesPanel({
   values,
   onChange,
+  readOnly = false,
 }: {
   values: ImportedValues | null | undefined;
   onChange: (next: ImportedValues | null) => void;
+  /** The role may not change them: shown, without "Entfernen". */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const entries = Object.entries(values ?? {});
@@ -45,14 +48,16 @@ export function ImportedValuesPanel({
                 </Text>
               </ScrollArea.Autosize>
             </Stack>
-            <Button
-              size="xs"
-              variant="subtle"
-              onClick={() => remove(key)}
-              aria-label={t('imported.removeNamed', { name: key })}
-            >
-              {t('imported.remove')}
-            </Button>
+            {!readOnly && (
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => remove(key)}
+                aria-label={t('imported.removeNamed', { name: key })}
+              >
+                {t('imported.remove')}
+              </Button>
+            )}
           </Group>
         ))}
       </Stack>

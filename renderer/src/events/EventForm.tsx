@@ -9,6 +9,7 @@ import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
+import { useRights } from '../state/access.ts';
 
 interface EventFormValues {
   kind: EventKind;
@@ -29,6 +30,7 @@ export function EventForm({
   onSaved(e: ClubEvent): void;
 }) {
   const { t } = useTranslation();
+  const rights = useRights();
   const confirmDelete = useDeleteWithUndo();
   const form = useForm<EventFormValues>({
     initialValues: {
@@ -75,6 +77,8 @@ export function EventForm({
           <TextInput label={t('events.location')} {...field('location')} />
           <Textarea label={t('events.notes')} rows={3} {...field('notes')} />
           <FormFooter
+            readOnly={!rights.may('events', 'write')}
+            mayDelete={rights.may('events', 'delete')}
             formError={formError}
             onCancel={onClose}
             onDelete={

@@ -147,9 +147,14 @@ export function InstrumentForm({
                 <TextInput label={t('instruments.location')} {...field('location')} />
               </SimpleGrid>
               <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
-              <ImportedValuesPanel values={imported} onChange={setImported} />
+              <ImportedValuesPanel
+                values={imported}
+                onChange={setImported}
+                readOnly={!rights.may('instruments', 'write')}
+              />
               <FormFooter
                 readOnly={!rights.may('instruments', 'write')}
+                mayDelete={rights.may('instruments', 'delete')}
                 formError={formError}
                 onCancel={onClose}
                 onDelete={

@@ -84,6 +84,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   const check = (name: keyof MemberFormValues) => ({
     ...form.getInputProps(name, { type: 'checkbox' }),
     'data-field': name,
+    ...(!canWrite || (sensitive.has(name) && !writeSensitive) ? { disabled: true } : {}),
   });
 
   async function submit(values: MemberFormValues) {
@@ -234,9 +235,16 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
               {t('rights.sensitiveHidden')}
             </Text>
           )}
-          {seeSensitive && <ImportedValuesPanel values={imported} onChange={setImported} />}
+          {seeSensitive && (
+            <ImportedValuesPanel
+              values={imported}
+              onChange={setImported}
+              readOnly={!canWrite || !writeSensitive}
+            />
+          )}
           <FormFooter
             readOnly={!canWrite}
+            mayDelete={rights.may('members', 'delete')}
             formError={formError}
             onCancel={onClose}
             onDelete={

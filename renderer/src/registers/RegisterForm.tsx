@@ -112,9 +112,14 @@ export function RegisterForm({
               </List>
             </div>
           )}
-          <ImportedValuesPanel values={imported} onChange={setImported} />
+          <ImportedValuesPanel
+            values={imported}
+            onChange={setImported}
+            readOnly={!rights.may('registers', 'write')}
+          />
           <FormFooter
             readOnly={!rights.may('registers', 'write')}
+            mayDelete={rights.may('registers', 'delete')}
             formError={formError}
             onCancel={onClose}
             onDelete={

@@ -84,12 +84,9 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
 
   api.startSync();
   api.startAutomaticBackups();
-  process.stderr.write(
-    `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
-  );
-  out.write(`${server.url}\n`);
-
-  return new Promise<number>((done) => {
+  // The signal handlers before the address: whoever reads it may send SIGTERM at once, and a
+  // signal arriving before a listener exists ends the process without closing the profile.
+  const finished = new Promise<number>((done) => {
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
@@ -104,4 +101,9 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.stderr.write(
+    `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
+  );
+  out.write(`${server.url}\n`);
+  return finished;
 }

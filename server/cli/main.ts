@@ -279,11 +279,14 @@ async function start(
     stopGuarding();
     throw error;
   });
-  for (const line of server.addresses()) print(line);
-  await new Promise<void>((resolve) => {
+  // The handlers first: whoever reads the addresses may send SIGTERM at once, and a signal
+  // arriving before a listener exists ends the process unclean (found as a flaky test under load).
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  for (const line of server.addresses()) print(line);
+  await stopped;
   await server.close();
   stopGuarding();
   return 0;

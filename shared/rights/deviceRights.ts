@@ -7,8 +7,8 @@
  * be refused.
  */
 import type { EntityName } from '../domain/entities.ts';
-import type { Subject } from './access.ts';
-import type { Action } from './grants.ts';
+import { fieldAccess, type Relations, type Subject } from './access.ts';
+import type { Action, FieldAccess } from './grants.ts';
 import { BUILT_IN_ROLES, isBuiltInRole } from './roles.ts';
 
 /** The access a device holds (see `deviceAccessSchema` in shared/sync/protocol.ts). */
@@ -35,6 +35,11 @@ export interface DeviceRights {
    * registers; null: any register.
    */
   writableRegisters(entity: EntityName): readonly string[] | null;
+  /**
+   * Which fields of this record the user may read or write: all, all but the sensitive ones, or
+   * none (null). For a dialog: a member sees all of their own record, bank data included.
+   */
+  fieldsOf(entity: EntityName, action: Action, record: Record<string, unknown>): FieldAccess | null;
 }
 
 const EVERYTHING: DeviceRights = {
@@ -45,6 +50,7 @@ const EVERYTHING: DeviceRights = {
   mayWriteSensitive: () => true,
   mayReadSensitive: () => true,
   writableRegisters: () => null,
+  fieldsOf: () => 'all',
 };
 
 const NOTHING_YET: DeviceRights = {
@@ -55,6 +61,16 @@ const NOTHING_YET: DeviceRights = {
   mayWriteSensitive: () => false,
   mayReadSensitive: () => false,
   writableRegisters: () => [],
+  fieldsOf: (_entity, action) => (action === 'read' ? 'withoutSensitive' : null),
+};
+
+/**
+ * A member names its registers itself; for a dialog the relations of other records (a loan's
+ * member) are not looked up: such records are then judged by their own fields only.
+ */
+const NO_RELATIONS: Relations = {
+  memberRegisters: () => [],
+  instrumentRegister: () => null,
 };
 
 export function deviceRights(view: AccessView): DeviceRights {
@@ -77,6 +93,7 @@ export function deviceRights(view: AccessView): DeviceRights {
       access.grants.some((g) => g.entity === entity && g.action === 'write' && g.scope === 'all'),
     mayWriteSensitive: (entity) => fullFields(entity, 'write'),
     mayReadSensitive: (entity) => fullFields(entity, 'read'),
+    fieldsOf: (entity, action, record) => fieldAccess(access, entity, action, record, NO_RELATIONS),
     writableRegisters: (entity) => {
       const writes = access.grants.filter((g) => g.entity === entity && g.action === 'write');
       if (writes.some((g) => g.scope === 'all')) return null;

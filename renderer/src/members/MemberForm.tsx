@@ -65,9 +65,16 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   const registerOptions = useRegisterOptions().filter(
     (option) => !ownRegisters || ownRegisters.includes(option.value),
   );
-  const canWrite = rights.may('members', 'write');
-  const seeSensitive = rights.mayReadSensitive('members');
-  const writeSensitive = rights.mayWriteSensitive('members');
+  // Judged for this record: a member sees (and a role may write) all of their own record.
+  const canWrite = member
+    ? rights.fieldsOf('members', 'write', member) !== null
+    : rights.may('members', 'write');
+  const seeSensitive = member
+    ? rights.fieldsOf('members', 'read', member) === 'all'
+    : rights.mayWriteSensitive('members');
+  const writeSensitive = member
+    ? rights.fieldsOf('members', 'write', member) === 'all'
+    : rights.mayWriteSensitive('members');
   const tabs = MEMBER_FORM_TABS.filter((key) => key !== 'bank' || seeSensitive);
   const sensitive = new Set<string>(MEMBER_SENSITIVE_FIELDS);
   const [imported, setImported] = useState(member?.importedValues ?? null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
 import { calendarDate, optionalCalendarDate, optionalText, uuid } from './fields.ts';
 import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
@@ -14,14 +15,18 @@ export const loanSchema = z
     importedValues,
   })
   .superRefine((l, ctx) => {
-    if (l.returnedOn && l.returnedOn < l.issuedOn) {
+    // Only dates that are dates are compared (an invalid one is reported at its own field).
+    const valid = (value: string | null | undefined) =>
+      typeof value === 'string' && isCalendarDate(value);
+    if (!valid(l.issuedOn)) return;
+    if (valid(l.returnedOn) && l.returnedOn! < l.issuedOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['returnedOn'],
         message: 'Die Rückgabe kann nicht vor der Ausgabe liegen.',
       });
     }
-    if (l.dueOn && l.dueOn < l.issuedOn) {
+    if (valid(l.dueOn) && l.dueOn! < l.issuedOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['dueOn'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
 import {
   bicProblem,
   emailProblem,
@@ -126,14 +127,20 @@ export const memberSchema = z
     if (m.postalCode) {
       check('postalCode', postalCodeProblem(m.postalCode, m.country));
     }
-    if (m.entryDate && m.exitDate && m.exitDate < m.entryDate && !flagged('entryDate')) {
+    // Rules across fields compare only dates that are dates: "31.02.1985" is reported at its
+    // own field, not as a contradiction with another.
+    const date = (value: string | null) => (value && isCalendarDate(value) ? value : null);
+    const birthDate = date(m.birthDate);
+    const entryDate = date(m.entryDate);
+    const exitDate = date(m.exitDate);
+    if (entryDate && exitDate && exitDate < entryDate && !flagged('entryDate')) {
       ctx.addIssue({
         code: 'custom',
         path: ['exitDate'],
         message: 'Das Austrittsdatum darf nicht vor dem Eintrittsdatum liegen.',
       });
     }
-    if (m.birthDate && m.entryDate && m.entryDate < m.birthDate) {
+    if (birthDate && entryDate && entryDate < birthDate) {
       check('entryDate', 'Das Eintrittsdatum liegt vor dem Geburtsdatum.');
     }
     if (m.status === 'ausgetreten' && !m.exitDate) {

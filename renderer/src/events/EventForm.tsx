@@ -8,6 +8,7 @@ import { FormFooter } from '../components/FormFooter.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRights } from '../state/access.ts';
 
@@ -59,8 +60,15 @@ export function EventForm({
     else showProblem(outcome);
   }
 
+  const { requestClose, discardQuestion } = useDiscardGuard(() => form.isDirty(), onClose);
   return (
-    <Modal opened onClose={onClose} title={event ? t('events.edit') : t('events.new')} size="lg">
+    <Modal
+      opened
+      onClose={requestClose}
+      title={event ? t('events.edit') : t('events.new')}
+      size="lg"
+    >
+      {discardQuestion}
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="event-form" noValidate>
         <Stack>
           <SimpleGrid cols={2}>
@@ -80,7 +88,7 @@ export function EventForm({
             readOnly={!rights.may('events', 'write')}
             mayDelete={rights.may('events', 'delete')}
             formError={formError}
-            onCancel={onClose}
+            onCancel={requestClose}
             onDelete={
               event ? () => confirmDelete('events', event.id, event.title, onClose) : undefined
             }

@@ -70,6 +70,12 @@ export const de = {
     backup: 'Datensicherung',
     import: 'Import',
   },
+  discard: {
+    title: 'Änderungen verwerfen?',
+    text: 'In diesem Dialog ist etwas geändert und noch nicht gespeichert. Wenn Sie ihn schließen, geht es verloren.',
+    keep: 'Weiter bearbeiten',
+    confirm: 'Verwerfen',
+  },
   rights: {
     role: 'Rolle: {{role}}',
     notAllowed: 'Ihre Rolle „{{role}}“ darf keine {{what}} anlegen.',

@@ -68,6 +68,12 @@ export const en = {
     backup: 'Backup',
     import: 'Import',
   },
+  discard: {
+    title: 'Discard changes?',
+    text: 'Something in this dialog was changed and not saved yet. Closing it loses the change.',
+    keep: 'Keep editing',
+    confirm: 'Discard',
+  },
   rights: {
     role: 'Role: {{role}}',
     notAllowed: 'Your role “{{role}}” may not create {{what}}.',

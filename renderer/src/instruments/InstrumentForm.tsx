@@ -10,6 +10,7 @@ import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../compone
 import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
@@ -90,8 +91,13 @@ export function InstrumentForm({
     ? `${t('instruments.edit')}: ${instrument.kind} ${instrument.inventoryNumber}`
     : t('instruments.new');
 
+  const { requestClose, discardQuestion } = useDiscardGuard(
+    () => form.isDirty() || imported !== (instrument?.importedValues ?? null),
+    onClose,
+  );
   return (
-    <Modal opened onClose={onClose} size="xl" title={title}>
+    <Modal opened onClose={requestClose} size="xl" title={title}>
+      {discardQuestion}
       <RecordRejection entity="instruments" id={instrument?.id} onDiscarded={onClose} />
       <Tabs defaultValue="data" keepMounted={false}>
         <Tabs.List mb="md">
@@ -156,7 +162,7 @@ export function InstrumentForm({
                 readOnly={!rights.may('instruments', 'write')}
                 mayDelete={rights.may('instruments', 'delete')}
                 formError={formError}
-                onCancel={onClose}
+                onCancel={requestClose}
                 onDelete={
                   instrument
                     ? () =>

@@ -16,7 +16,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../shared/domain/dates.ts';
 import {
   MEMBER_SENSITIVE_FIELDS,
   MEMBER_STATUSES,
@@ -29,6 +28,7 @@ import { FormFooter } from '../components/FormFooter.tsx';
 import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
@@ -48,7 +48,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
   const { t } = useTranslation();
   const confirmDelete = useDeleteWithUndo();
   const [saving, setSaving] = useState(false);
-  const form = useForm<MemberFormValues>({ initialValues: memberToForm(member, todayIso()) });
+  const form = useForm<MemberFormValues>({ initialValues: memberToForm(member) });
   const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
   const [tab, setTab] = useState<MemberFormTab>('person');
   const tabsWithErrors = new Set(
@@ -120,8 +120,18 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     });
   }
 
+  const { requestClose, discardQuestion } = useDiscardGuard(
+    () => form.isDirty() || imported !== (member?.importedValues ?? null),
+    onClose,
+  );
   return (
-    <Modal opened onClose={onClose} size="xl" title={member ? t('members.edit') : t('members.new')}>
+    <Modal
+      opened
+      onClose={requestClose}
+      size="xl"
+      title={member ? t('members.edit') : t('members.new')}
+    >
+      {discardQuestion}
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="member-form" noValidate>
         <Stack gap="md">
           <RecordRejection entity="members" id={member?.id} onDiscarded={onClose} />
@@ -253,7 +263,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             readOnly={!canWrite}
             mayDelete={rights.may('members', 'delete')}
             formError={formError}
-            onCancel={onClose}
+            onCancel={requestClose}
             onDelete={
               member
                 ? () => confirmDelete('members', member.id, memberDisplayName(member), onClose)

@@ -71,7 +71,7 @@ export const MEMBER_FIELD_TAB: Record<keyof MemberFormValues, MemberFormTab> = {
   feeExempt: 'bank',
 };
 
-export function memberToForm(m: Member | null, today: string): MemberFormValues {
+export function memberToForm(m: Member | null): MemberFormValues {
   return {
     memberNumber: m?.memberNumber ?? '',
     salutation: m?.salutation ?? null,
@@ -86,7 +86,8 @@ export function memberToForm(m: Member | null, today: string): MemberFormValues 
     mobile: m?.mobile ?? '',
     email: m?.email ?? '',
     birthDate: dateToForm(m?.birthDate),
-    entryDate: m ? dateToForm(m.entryDate) : dateToForm(today),
+    // Empty unless a person enters it: jubilees and honours are counted from it.
+    entryDate: dateToForm(m?.entryDate),
     exitDate: dateToForm(m?.exitDate),
     status: m?.status ?? 'aktiv',
     registerIds: m?.registerIds ?? [],

@@ -9,6 +9,7 @@ import { FormFooter } from '../components/FormFooter.tsx';
 import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
@@ -68,13 +69,18 @@ export function RegisterForm({
     } else showProblem(outcome);
   }
 
+  const { requestClose, discardQuestion } = useDiscardGuard(
+    () => form.isDirty() || imported !== (register?.importedValues ?? null),
+    onClose,
+  );
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={requestClose}
       title={register ? t('registers.edit') : t('registers.new')}
       size="lg"
     >
+      {discardQuestion}
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="register-form" noValidate>
         <Stack>
           <RecordRejection entity="registers" id={register?.id} onDiscarded={onClose} />
@@ -121,7 +127,7 @@ export function RegisterForm({
             readOnly={!rights.may('registers', 'write')}
             mayDelete={rights.may('registers', 'delete')}
             formError={formError}
-            onCancel={onClose}
+            onCancel={requestClose}
             onDelete={
               register
                 ? () => confirmDelete('registers', register.id, register.name, onClose)

@@ -1,0 +1,93 @@
+/**
+ * A secretary's work is not lost or spoiled by the desktop UI (issue #19): a dialog asks before
+ * dropping what was typed, a date that is no date is reported as such and nothing else, the
+ * entry date stays empty unless entered, inventory numbers are one key whatever their case.
+ * The real `tutti start --browser` in Debian's Chromium at 1366×768.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
+import { TuttiApp } from './pages/tuttiApp.ts';
+
+let browser: Browser;
+let temp: ReturnType<typeof makeTempDir>;
+let tutti: RunningTutti;
+let page: Page;
+let app: TuttiApp;
+
+beforeAll(async () => {
+  temp = makeTempDir('tutti-keep-work-');
+  browser = await launchChromium();
+  tutti = await startTutti(join(temp.dir, 'profile'), writePassphraseFile(temp.dir));
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  page.setDefaultTimeout(10_000);
+  app = new TuttiApp(page);
+  await app.open(tutti.url);
+}, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && !page.isClosed())
+    await saveFailureScreenshot(page, context.task.name);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tutti?.stop();
+  temp?.cleanup();
+});
+
+describe('the desktop keeps what a person typed', () => {
+  it('asks before Esc or a click beside the dialog drops typed values', async () => {
+    await app.goTo('members');
+    await page.getByTestId('new-member').click();
+    await app.fill({ firstName: 'Gerda', lastName: 'Gründlich' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-question').waitFor();
+    // "Weiter bearbeiten" is the default: Enter keeps the work.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('discard-question').count()).toBe(0);
+    expect(await app.field('lastName').inputValue()).toBe('Gründlich');
+    // A click beside the dialog asks too; discarding then closes it.
+    await page.mouse.click(5, 5);
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('member-form').count()).toBe(0);
+    // Unchanged, the dialog closes without asking.
+    await page.getByTestId('new-member').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('member-form').count()).toBe(0);
+  });
+
+  it('reports an impossible birth date at its field only, and leaves the entry date empty', async () => {
+    await page.getByTestId('new-member').click();
+    expect(await app.field('entryDate').inputValue()).toBe('');
+    await app.fill({ firstName: 'Erna', lastName: 'Ehrlich', birthDate: '31.02.1985' });
+    await app.fill({ entryDate: '01.01.2000' });
+    await app.save();
+    await expect.poll(() => app.errorAt('birthDate').count()).toBe(1);
+    expect(await page.getByText('Das Eintrittsdatum liegt vor dem Geburtsdatum.').count()).toBe(0);
+    await app.fill({ birthDate: '28.02.1985', entryDate: '' });
+    await app.save();
+    await app.row('Ehrlich, Erna').click();
+    expect(await app.field('entryDate').inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+  });
+
+  it('treats "inv-001" as the inventory number "INV-001" is', async () => {
+    await app.goTo('instruments');
+    await page.getByTestId('new-instrument').click();
+    await app.fill({ inventoryNumber: 'INV-001', kind: 'Tuba' });
+    await app.save();
+    await app.row('INV-001').waitFor();
+    await page.getByTestId('new-instrument').click();
+    await app.fill({ inventoryNumber: ' inv-001 ', kind: 'Horn' });
+    await app.save();
+    await expect
+      .poll(() => app.errorAt('inventoryNumber').textContent())
+      .toMatch(/Die Inventarnummer .*inv-001.* ist schon vergeben/i);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').click();
+  });
+});

@@ -53,6 +53,12 @@ export class TuttiApp {
     return this.page.getByRole('dialog');
   }
 
+  /** Leaves a dialog with unsaved changes: Esc, then "Verwerfen" when asked. */
+  async discard(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('discard-confirm').click();
+  }
+
   async save(): Promise<void> {
     await this.dialog().getByTestId('save').click();
   }

@@ -142,3 +142,11 @@ describe('members without a first name, long notes, values kept from an import',
     ).toEqual({ review: [], reviewSensitive: ['iban'] });
   });
 });
+
+describe('rules across fields', () => {
+  it('compare only dates that are dates: an impossible birth date is reported at its field alone', () => {
+    expect(errorsOf({ birthDate: '31.02.1985', entryDate: '2000-01-01' })).toEqual({
+      birthDate: 'Bitte ein gültiges Datum als TT.MM.JJJJ eingeben.',
+    });
+  });
+});

@@ -275,3 +275,27 @@ describe('encryption at rest', () => {
     }
   });
 });
+
+describe('deleting a register', () => {
+  it('takes it off its members and instruments in the same mutation, and undo puts it back', async () => {
+    const register = await api.save('registers', { name: 'Schlagwerk', sortOrder: 1 });
+    if (!register.ok) throw new Error(register.error.message);
+    const paula = await member({ firstName: 'Paula', registerIds: [register.value.id] });
+    const drum = await instrument({ registerId: register.value.id });
+    const before = store.outbox.pendingCount();
+    expect((await api.remove('registers', register.value.id)).ok).toBe(true);
+    expect(store.outbox.pendingCount()).toBe(before + 1);
+    const [mutation] = store.outbox.pending().slice(-1);
+    expect(mutation!.ops.map((op) => op.entity).sort()).toEqual([
+      'instruments',
+      'members',
+      'registers',
+    ]);
+    expect(store.tables.members.get(paula.id)!.record.registerIds).toEqual([]);
+    expect(store.tables.instruments.get(drum.id)!.record.registerId).toBeNull();
+
+    expect((await api.restore('registers', register.value.id)).ok).toBe(true);
+    expect(store.tables.members.get(paula.id)!.record.registerIds).toEqual([register.value.id]);
+    expect(store.tables.instruments.get(drum.id)!.record.registerId).toBe(register.value.id);
+  });
+});

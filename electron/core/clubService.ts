@@ -21,6 +21,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
 import { NOT_FOUND, saveRecord } from './recordWriter.ts';
+import { registerLinks } from './registerLinks.ts';
 
 export class ClubService implements ClubApi {
   constructor(
@@ -197,8 +198,10 @@ export class ClubService implements ClubApi {
         if (Object.keys(fieldErrors).length > 0)
           return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
       }
-      this.store.applyLocalChange(entity, { record: previous.record, deleted }, previous, [
-        'deleted',
+      const links = entity === 'registers' ? registerLinks(this.store, id, deleted) : [];
+      this.store.applyLocalChanges([
+        { entity, next: { record: previous.record, deleted }, previous, changed: ['deleted'] },
+        ...links,
       ]);
       return ok(deleted ? null : previous.record);
     });

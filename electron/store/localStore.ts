@@ -104,21 +104,40 @@ export class LocalStore {
     previous: StoredRecord | undefined,
     changed: string[],
   ): Mutation {
+    return this.applyLocalChanges([{ entity, next, previous, changed }]);
+  }
+
+  /**
+   * Several records changed together as one mutation (a register deleted together with its
+   * place in its members and instruments): the server takes all of it or none.
+   */
+  applyLocalChanges(
+    changes: readonly {
+      entity: EntityName;
+      next: Omit<StoredRecord, 'stamps'>;
+      previous: StoredRecord | undefined;
+      changed: string[];
+    }[],
+  ): Mutation {
     const stamp = this.clock.tick();
     // A restart must not stamp below what is stored: the reading is saved with the change
     // (at the end of the surrounding `transaction`, or at once when there is none).
     this.unsavedClock = stamp;
     if (this.transactionDepth === 0) this.saveClock();
-    const stamps = { ...(previous?.stamps ?? {}) };
-    const set: Record<string, unknown> = {};
-    const opStamps: Record<string, string> = {};
-    for (const field of changed) {
-      stamps[field] = stamp;
-      opStamps[field] = stamp;
-      set[field] = field === 'deleted' ? next.deleted : next.record[field];
+    const ops: Op[] = [];
+    for (const { entity, next, previous, changed } of changes) {
+      const stamps = { ...(previous?.stamps ?? {}) };
+      const set: Record<string, unknown> = {};
+      const opStamps: Record<string, string> = {};
+      for (const field of changed) {
+        stamps[field] = stamp;
+        opStamps[field] = stamp;
+        set[field] = field === 'deleted' ? next.deleted : next.record[field];
+      }
+      this.tables[entity].put({ ...next, stamps });
+      ops.push({ entity, id: next.record.id, set, stamps: opStamps });
     }
-    this.tables[entity].put({ ...next, stamps });
-    return this.outbox.append([{ entity, id: next.record.id, set, stamps: opStamps }]);
+    return this.outbox.append(ops);
   }
 
   /**

@@ -90,4 +90,49 @@ describe('the desktop keeps what a person typed', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('discard-confirm').click();
   });
+
+  it('says what depends on a register before deleting it, takes it off its members and instruments, and undo puts it back', async () => {
+    await app.goTo('registers');
+    await page.getByTestId('new-register').click();
+    await app.fill({ name: 'Schlagwerk' });
+    await app.save();
+    await app.row('Schlagwerk').waitFor();
+    await app.goTo('members');
+    await page.getByTestId('new-member').click();
+    await app.fill({ firstName: 'Paula', lastName: 'Pauke' });
+    await app.memberTab('club');
+    await app.choose('registerIds', 'Schlagwerk');
+    await app.save();
+    await app.row('Pauke, Paula').waitFor();
+
+    await app.goTo('registers');
+    await app.row('Schlagwerk').click();
+    await page.getByRole('button', { name: 'Löschen' }).click();
+    expect(await page.getByTestId('delete-dependents').textContent()).toBe(
+      '1 Mitglied und 0 Instrumente verlieren damit dieses Register; „Rückgängig“ stellt alles wieder her.',
+    );
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => app.row('Schlagwerk').count()).toBe(0);
+
+    // The member no longer names the register — no id anywhere.
+    await app.goTo('members');
+    await app.row('Pauke, Paula').click();
+    await app.memberTab('club');
+    const chips = await app.dialog().locator('.mantine-Pill-root').allTextContents();
+    expect(chips).toEqual([]);
+    expect(await app.dialog().innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await page.keyboard.press('Escape');
+
+    // Undo restores the register together with its member.
+    await app.goTo('registers');
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await app.row('Schlagwerk').waitFor();
+    await app.goTo('members');
+    await app.row('Pauke, Paula').click();
+    await app.memberTab('club');
+    await expect
+      .poll(() => app.dialog().locator('.mantine-Pill-root').allTextContents())
+      .toEqual(['Schlagwerk']);
+    await page.keyboard.press('Escape');
+  });
 });

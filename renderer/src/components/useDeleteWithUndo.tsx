@@ -14,10 +14,33 @@ export function useDeleteWithUndo() {
   const remove = useClubData((s) => s.remove);
   const restore = useClubData((s) => s.restore);
 
+  /** What depends on the record, said before deleting it (a register's members, instruments). */
+  const dependents = (entity: EntityName, id: string): string | null => {
+    if (entity !== 'registers') return null;
+    const { members, instruments } = useClubData.getState();
+    const memberCount = [...members.values()].filter((m) => m.registerIds.includes(id)).length;
+    const instrumentCount = [...instruments.values()].filter((i) => i.registerId === id).length;
+    if (memberCount === 0 && instrumentCount === 0) return null;
+    return t('common.registerDependents', {
+      members: t('common.memberCount', { count: memberCount }),
+      instruments: t('common.instrumentCount', { count: instrumentCount }),
+    });
+  };
+
   return (entity: EntityName, id: string, name: string, onDeleted?: () => void) => {
+    const detail = dependents(entity, id);
     modals.openConfirmModal({
       title: t('common.confirmDeleteTitle'),
-      children: <Text size="sm">{t('common.confirmDelete', { name })}</Text>,
+      children: (
+        <>
+          <Text size="sm">{t('common.confirmDelete', { name })}</Text>
+          {detail && (
+            <Text size="sm" mt="xs" data-testid="delete-dependents">
+              {detail}
+            </Text>
+          )}
+        </>
+      ),
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
       onConfirm: async () => {

@@ -306,6 +306,12 @@ export const de = {
     deleted: '{{name}} wurde gelöscht.',
     restored: '{{name}} ist wiederhergestellt.',
     saved: 'Gespeichert.',
+    registerDependents:
+      '{{members}} und {{instruments}} verlieren damit dieses Register; „Rückgängig“ stellt alles wieder her.',
+    memberCount_one: '{{count}} Mitglied',
+    memberCount_other: '{{count}} Mitglieder',
+    instrumentCount_one: '{{count}} Instrument',
+    instrumentCount_other: '{{count}} Instrumente',
     confirmDeleteTitle: 'Wirklich löschen?',
     confirmDelete: '„{{name}}“ wird gelöscht. Sie können das danach noch rückgängig machen.',
     fixErrors: 'Bitte die markierten Felder prüfen.',
@@ -315,6 +321,7 @@ export const de = {
     sortHint: 'Zum Sortieren klicken',
   },
   members: {
+    deletedRegister: '(gelöschtes Register)',
     title: 'Mitglieder',
     new: 'Neues Mitglied',
     edit: 'Mitglied bearbeiten',

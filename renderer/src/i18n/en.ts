@@ -303,6 +303,12 @@ export const en = {
     deleted: '{{name}} has been deleted.',
     restored: '{{name}} has been restored.',
     saved: 'Saved.',
+    registerDependents:
+      '{{members}} and {{instruments}} lose this section; “Undo” restores all of it.',
+    memberCount_one: '{{count}} member',
+    memberCount_other: '{{count}} members',
+    instrumentCount_one: '{{count}} instrument',
+    instrumentCount_other: '{{count}} instruments',
     confirmDeleteTitle: 'Really delete?',
     confirmDelete: '“{{name}}” will be deleted. You can still undo this afterwards.',
     fixErrors: 'Please check the highlighted fields.',
@@ -312,6 +318,7 @@ export const en = {
     sortHint: 'Click to sort',
   },
   members: {
+    deletedRegister: '(deleted section)',
     title: 'Members',
     new: 'New member',
     edit: 'Edit member',

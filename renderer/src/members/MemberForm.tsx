@@ -210,7 +210,13 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                 <SimpleGrid cols={3}>
                   <MultiSelect
                     label={t('members.registers')}
-                    data={registerOptions}
+                    data={[
+                      ...registerOptions,
+                      // A link to a register that is gone is named as such, never by its id.
+                      ...form.values.registerIds
+                        .filter((id) => !registerOptions.some((o) => o.value === id))
+                        .map((id) => ({ value: id, label: t('members.deletedRegister') })),
+                    ]}
                     searchable
                     {...field('registerIds')}
                   />

@@ -90,6 +90,8 @@ export const useClubData = create<ClubDataState>()((set, get) => {
       const result = await clubApi.remove(entity, id);
       if (result.ok) {
         drop(entity, id);
+        // A register leaves its members and instruments with it (one change in the core).
+        if (entity === 'registers') await get().load({ quiet: true });
         void get().refreshStatus();
       }
       return result;
@@ -99,6 +101,8 @@ export const useClubData = create<ClubDataState>()((set, get) => {
       const result = await clubApi.restore(entity, id);
       if (result.ok) {
         put(entity, result.value);
+        // Undoing a register's deletion puts it back on its members and instruments too.
+        if (entity === 'registers') await get().load({ quiet: true });
         void get().refreshStatus();
       }
       return result;

@@ -135,4 +135,41 @@ describe('the desktop keeps what a person typed', () => {
       .toEqual(['Schlagwerk']);
     await page.keyboard.press('Escape');
   });
+
+  it("shows a member's loans on the member, and deletes a loan with undo", async () => {
+    await app.goTo('instruments');
+    await app.row('INV-001').click();
+    await page.getByTestId('tab-loans').click();
+    await app.choose('memberId', 'Ehrlich, Erna', app.dialog());
+    await page.getByTestId('issue-loan').click();
+    await page.getByTestId('current-loan').waitFor();
+    await page.getByTestId('return-loan').click();
+    await page.getByTestId('loan-history').waitFor();
+    await page.keyboard.press('Escape');
+
+    await app.goTo('members');
+    await app.row('Ehrlich, Erna').click();
+    await app.memberTab('club');
+    await expect.poll(() => page.getByTestId('member-loans').innerText()).toContain('INV-001 Tuba');
+    await page.keyboard.press('Escape');
+
+    await app.goTo('instruments');
+    await app.row('INV-001').click();
+    await page.getByTestId('tab-loans').click();
+    await page.getByTestId('delete-loan').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => page.getByTestId('loan-history').count()).toBe(0);
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await page.getByTestId('loan-history').waitFor();
+
+    // A maintenance entry recorded by mistake goes the same way.
+    await page.getByTestId('tab-maintenance').click();
+    await app.fill({ date: '12.10.2026', work: 'Ventil geölt' });
+    await page.getByTestId('add-maintenance').click();
+    await page.getByTestId('maintenance-list').waitFor();
+    await page.getByTestId('delete-maintenance').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => page.getByTestId('maintenance-list').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -420,6 +420,11 @@ export const de = {
     ausgemustert: 'ausgemustert',
   },
   loans: {
+    deleteNamed: 'Ausleihe an {{name}} vom {{date}} löschen',
+    entryName: 'Ausleihe an {{name}} vom {{date}}',
+    ofMember: 'Ausgeliehene Instrumente',
+    instrument: 'Instrument',
+    stillOut: 'noch ausgeliehen',
     current: 'Derzeit ausgeliehen an {{name}} seit {{since}}',
     due: 'Rückgabe fällig am {{date}}',
     notLent: 'Das Instrument ist verfügbar.',
@@ -437,6 +442,7 @@ export const de = {
     chooseMember: 'Mitglied wählen …',
   },
   maintenance: {
+    deleteNamed: 'Wartung „{{work}}“ vom {{date}} löschen',
     date: 'Datum',
     work: 'Durchgeführte Arbeit',
     cost: 'Kosten',

@@ -417,6 +417,11 @@ export const en = {
     ausgemustert: 'retired',
   },
   loans: {
+    deleteNamed: 'Delete the loan to {{name}} of {{date}}',
+    entryName: 'Loan to {{name}} of {{date}}',
+    ofMember: 'Instruments on loan',
+    instrument: 'Instrument',
+    stillOut: 'still on loan',
     current: 'On loan to {{name}} since {{since}}',
     due: 'Due back on {{date}}',
     notLent: 'The instrument is available.',
@@ -434,6 +439,7 @@ export const en = {
     chooseMember: 'Choose member …',
   },
   maintenance: {
+    deleteNamed: 'Delete the maintenance “{{work}}” of {{date}}',
     date: 'Date',
     work: 'Work carried out',
     cost: 'Cost',

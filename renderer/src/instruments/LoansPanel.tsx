@@ -10,8 +10,10 @@ import type { Member } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
 /** Issue an instrument to a member, or record its return; the history below. */
@@ -32,6 +34,8 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
     const m = membersMap.get(id);
     return m ? memberDisplayName(m) : '—';
   };
+  const confirmDelete = useDeleteWithUndo();
+  const rights = useRights();
 
   return (
     <Stack>
@@ -53,6 +57,7 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
               <Table.Th>{t('loans.issuedOn')}</Table.Th>
               <Table.Th>{t('loans.returnedOn')}</Table.Th>
               <Table.Th>{t('loans.notes')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,6 +67,32 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
                 <Table.Td>{formatGermanDate(l.issuedOn)}</Table.Td>
                 <Table.Td>{formatGermanDate(l.returnedOn)}</Table.Td>
                 <Table.Td>{l.notes}</Table.Td>
+                <Table.Td>
+                  {rights.may('loans', 'delete') && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('loans.deleteNamed', {
+                        name: nameOf(l.memberId),
+                        date: formatGermanDate(l.issuedOn),
+                      })}
+                      onClick={() =>
+                        confirmDelete(
+                          'loans',
+                          l.id,
+                          t('loans.entryName', {
+                            name: nameOf(l.memberId),
+                            date: formatGermanDate(l.issuedOn),
+                          }),
+                        )
+                      }
+                      data-testid="delete-loan"
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

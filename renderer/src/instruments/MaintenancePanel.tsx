@@ -8,11 +8,15 @@ import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
+import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
+import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
 /** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
 export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
   const { t } = useTranslation();
+  const confirmDelete = useDeleteWithUndo();
+  const rights = useRights();
   const maintenanceMap = useClubData((s) => s.maintenance);
   const entries = useMemo(
     () =>
@@ -97,6 +101,7 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
                 <Table.Th>{t('maintenance.work')}</Table.Th>
                 <Table.Th>{t('maintenance.cost')}</Table.Th>
                 <Table.Th>{t('maintenance.workshop')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -106,6 +111,29 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
                   <Table.Td>{w.work}</Table.Td>
                   <Table.Td>{w.costCents === null ? '' : `${formatCents(w.costCents)} €`}</Table.Td>
                   <Table.Td>{w.workshop}</Table.Td>
+                  <Table.Td>
+                    {rights.may('maintenance', 'delete') && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('maintenance.deleteNamed', {
+                          work: w.work,
+                          date: formatGermanDate(w.date),
+                        })}
+                        onClick={() =>
+                          confirmDelete(
+                            'maintenance',
+                            w.id,
+                            `${formatGermanDate(w.date)}: ${w.work}`,
+                          )
+                        }
+                        data-testid="delete-maintenance"
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

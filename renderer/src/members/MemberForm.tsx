@@ -33,6 +33,7 @@ import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
+import { MemberLoans } from './MemberLoans.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import {
   MEMBER_FIELD_TAB,
@@ -235,6 +236,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                   />
                 </Group>
                 <Textarea label={t('members.notes')} rows={3} {...field('notes')} />
+                {member && <MemberLoans memberId={member.id} />}
               </Stack>
             </Tabs.Panel>
 

@@ -1,13 +1,4 @@
-/**
- * Another club's file, as a new user would try it: other table names, abbreviated German
- * headers (Excel) and English ones (a Windows-1252 CSV), and the values that were lost before —
- * a 20,000-character memo, a member without a first name, doubtful bank data and postal codes.
- * Every column's fate is in the report; every value is in a field, flagged, or kept.
- */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api/import.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
@@ -16,39 +7,17 @@ import { importReportText } from '../../shared/import/reportText.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
 import { LONG_MEMO } from '../../test/fixtures/club/makeKapelleAnders.ts';
 import { fixture } from '../../test/support/fixtures.ts';
-import { makeTempDir } from '../../test/support/tempDir.ts';
-import { saveRecordInTransaction } from '../core/recordWriter.ts';
-import { LocalStore } from '../store/localStore.ts';
-import { runImport } from './importSource.ts';
-import { readSourceFile } from './readers/readSourceFile.ts';
+import { importStore } from '../../test/support/importStore.ts';
 
 const XLSX = fixture('club', 'kapelle-anders.xlsx');
 const CSV = fixture('club', 'kapelle-anders-members.csv');
 
-let temp: ReturnType<typeof makeTempDir>;
-let store: LocalStore;
-beforeEach(() => {
-  temp = makeTempDir();
-  store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
-});
-afterEach(() => {
-  store.close();
-  temp.cleanup();
-});
+const kit = importStore('2026-12-06');
+const { read } = kit;
+const importInto = (source: SourceFile, mapping?: ImportMapping) =>
+  kit.importInto(source, mapping ? { mapping } : {});
 
-const read = (path: string): Promise<SourceFile> => readSourceFile(path, readFileSync(path), null);
-
-function importInto(source: SourceFile, mapping: ImportMapping = proposeMapping(source)) {
-  return runImport(
-    store,
-    (entity, draft) => saveRecordInTransaction(store, entity, draft),
-    source,
-    mapping,
-    { dryRun: false, today: '2026-12-06' },
-  );
-}
-
-const members = () => store.tables.members.listLive() as unknown as EntityMap['members'][];
+const members = () => kit.store.tables.members.listLive() as unknown as EntityMap['members'][];
 const byNumber = (n: string) => members().find((m) => m.memberNumber === n)!;
 const bankData = /[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){10,}|MV-\d{3}|532013000|37040044/;
 
@@ -101,7 +70,7 @@ describe('a club file with another layout', () => {
     expect([personen.created, personen.skipped]).toEqual([6, 0]);
 
     const anton = byNumber('101');
-    const registers = store.tables.registers.listLive() as unknown as EntityMap['registers'][];
+    const registers = kit.store.tables.registers.listLive() as unknown as EntityMap['registers'][];
     const registerOf = (m: EntityMap['members']) =>
       m.registerIds.map((id) => registers.find((r) => r.id === id)?.name);
     expect(registerOf(anton)).toEqual(['Klarinetten']);
@@ -154,7 +123,7 @@ describe('a club file with another layout', () => {
     expect(text).toContain('MitglNr → Mitgliedsnummer');
     expect(text).toContain('Hobby → ohne Zuordnung, beim Datensatz aufbewahrt');
     const instrument =
-      store.tables.instruments.listLive()[0] as unknown as EntityMap['instruments'];
+      kit.store.tables.instruments.listLive()[0] as unknown as EntityMap['instruments'];
     expect(instrument.importedValues).toEqual({ Versicherung: 'Police 17' });
   });
 

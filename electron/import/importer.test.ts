@@ -1,72 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api/import.ts';
-import type { EntityMap } from '../../shared/domain/entities.ts';
-import type { ImportMapping } from '../../shared/import/mapping.ts';
-import { proposeColumns, proposeMapping } from '../../shared/import/proposeMapping.ts';
-import { importReportText } from '../../shared/import/reportText.ts';
+import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
-import { deviceRights } from '../../shared/rights/deviceRights.ts';
-import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { fixture } from '../../test/support/fixtures.ts';
-import { makeTempDir } from '../../test/support/tempDir.ts';
+import { importStore } from '../../test/support/importStore.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
-import { LocalStore } from '../store/localStore.ts';
-import { runImport } from './importSource.ts';
 import { ImportFileError } from './readers/importError.ts';
 import { readSourceFile } from './readers/readSourceFile.ts';
 
 const BEISPIEL = fixture('legacy', 'verein-beispiel.mdb');
 const TODAY = '2026-11-27';
 
-let temp: ReturnType<typeof makeTempDir>;
-let store: LocalStore;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
-});
-afterEach(() => {
-  store.close();
-  temp.cleanup();
-});
-
-async function read(path: string, password: string | null = null): Promise<SourceFile> {
-  return readSourceFile(path, readFileSync(path), password);
-}
-
-function importInto(
-  source: SourceFile,
-  options: { dryRun?: boolean; mapping?: ImportMapping } = {},
-): Promise<ImportReport> {
-  return runImport(
-    store,
-    (entity, draft) => saveRecordInTransaction(store, entity, draft),
-    source,
-    options.mapping ?? proposeMapping(source),
-    {
-      dryRun: options.dryRun ?? false,
-      today: TODAY,
-      chunkSize: 50,
-    },
-  );
-}
-
-function live<E extends keyof EntityMap>(entity: E): EntityMap[E][] {
-  return store.tables[entity].listLive() as unknown as EntityMap[E][];
-}
-
-function csv(
-  name: string,
-  text: string,
-  encoding: 'utf8' | 'latin1' = 'utf8',
-): Promise<SourceFile> {
-  const path = join(temp.dir, name);
-  return readSourceFile(path, Buffer.from(text, encoding), null);
-}
+const kit = importStore(TODAY);
+const { read, csv, importInto, live } = kit;
 
 function counts(report: ImportReport) {
   return Object.fromEntries(
@@ -186,17 +135,17 @@ describe('importing the legacy Access database', () => {
     );
     expect(contradicted.length).toBeGreaterThan(50);
     // Every record went through the outbox, so the import syncs.
-    expect(store.outbox.pendingCount()).toBeGreaterThanOrEqual(11 + 400 + 133 + 66 + 80);
+    expect(kit.store.outbox.pendingCount()).toBeGreaterThanOrEqual(11 + 400 + 133 + 66 + 80);
   });
 
   it('creates nothing when the same file is imported again', async () => {
     const source = await read(BEISPIEL);
     await importInto(source);
-    const pending = store.outbox.pendingCount();
+    const pending = kit.store.outbox.pendingCount();
     const again = await importInto(await read(BEISPIEL));
     for (const table of again.tables)
       expect([table.created, table.updated, table.skipped]).toEqual([0, 0, 0]);
-    expect(store.outbox.pendingCount()).toBe(pending);
+    expect(kit.store.outbox.pendingCount()).toBe(pending);
     expect(live('members')).toHaveLength(400);
   });
 
@@ -205,7 +154,7 @@ describe('importing the legacy Access database', () => {
     const preview = await importInto(source, { dryRun: true });
     expect(preview.dryRun).toBe(true);
     expect(live('members')).toHaveLength(0);
-    expect(store.outbox.pendingCount()).toBe(0);
+    expect(kit.store.outbox.pendingCount()).toBe(0);
     const real = await importInto(source);
     expect(counts(real)).toEqual(counts(preview));
     expect(real.messages).toEqual(preview.messages);
@@ -355,8 +304,8 @@ describe('CSV and Excel', () => {
     await importInto(await csv('mitglieder.csv', first));
     const eva = live('members').find((m) => m.firstName === 'Eva')!;
     // The secretary corrects Eva's phone in Tutti …
-    store.transaction(() =>
-      saveRecordInTransaction(store, 'members', { ...eva, phone: '0621 999' }),
+    kit.store.transaction(() =>
+      saveRecordInTransaction(kit.store, 'members', { ...eva, phone: '0621 999' }),
     );
     // … and the old program, still in use, changes her town and Paul's phone.
     const changed =
@@ -422,7 +371,7 @@ describe('CSV and Excel', () => {
       0.1 + 0.2,
       'kaputt',
     ]);
-    const path = join(temp.dir, 'inventar.xlsx');
+    const path = join(kit.dir, 'inventar.xlsx');
     await workbook.xlsx.writeFile(path);
     const source = await read(path);
     expect(source.format).toBe('xlsx');
@@ -465,7 +414,7 @@ describe('CSV and Excel', () => {
     sheet.addRow(['Eva', 'Klein', new Date(Date.UTC(1980, 0, 1)), 'Notiz ohne Kopf']);
     sheet.addRow([]);
     sheet.addRow(['Paul', 'Groß', new Date(Date.UTC(2040, 0, 1))]);
-    const path = join(temp.dir, 'mitglieder.xlsx');
+    const path = join(kit.dir, 'mitglieder.xlsx');
     await workbook.xlsx.writeFile(path);
     const source = await read(path);
     expect(source.tables[0]!.columns.map((c) => c.name)).toEqual([
@@ -499,8 +448,8 @@ describe('CSV and Excel', () => {
       await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva@example.org\n'),
     );
     const eva = live('members')[0]!;
-    store.transaction(() =>
-      saveRecordInTransaction(store, 'members', { ...eva, notes: 'Spielt auch Piccolo' }),
+    kit.store.transaction(() =>
+      saveRecordInTransaction(kit.store, 'members', { ...eva, notes: 'Spielt auch Piccolo' }),
     );
     const report = await importInto(
       await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva(at)example\n'),
@@ -538,7 +487,7 @@ describe('CSV and Excel', () => {
   });
 
   it('says so when a loan names one member by the file key and another by member number', async () => {
-    const source = await idAndNumberWorkbook(temp.dir);
+    const source = await idAndNumberWorkbook(kit.dir);
     // Proposed: the member number is the key, so the reference is unambiguous.
     const proposed = proposeMapping(source);
     expect(proposed.tables.find((t) => t.source === 'Mitglieder')!.key).toEqual(['MitgliedNr']);
@@ -567,7 +516,7 @@ describe('CSV and Excel', () => {
   });
 
   it('reads references as the mapping says: by member number, without a warning', async () => {
-    const source = await idAndNumberWorkbook(temp.dir);
+    const source = await idAndNumberWorkbook(kit.dir);
     const proposed = proposeMapping(source);
     const mapping = {
       ...proposed,
@@ -583,189 +532,5 @@ describe('CSV and Excel', () => {
     const bernd = live('members').find((m) => m.firstName === 'Bernd')!;
     expect(live('loans')[0]!.memberId).toBe(bernd.id);
     expect(report.messages).toEqual([]);
-  });
-});
-
-describe('nothing lost, nothing leaked, at the edges a review found', () => {
-  it('never quotes a birth date through a key, a duplicate or a row label', async () => {
-    const report = await importInto(
-      await csv('m.csv', 'Vorname;Nachname;GebDat\nAnna;Meier;01.05.1980\nAnna;Meier;01.05.1980\n'),
-    );
-    const keyed = await importInto(
-      await csv('k.csv', 'Nachname;Vorname;GebDat;IBAN\nOst;Dora;02.03.1970;DE00123\n'),
-      {
-        mapping: {
-          ...proposeMapping(
-            await csv('k.csv', 'Nachname;Vorname;GebDat;IBAN\nOst;Dora;02.03.1970;DE00123\n'),
-          ),
-          tables: [
-            {
-              source: 'k',
-              entity: 'members',
-              key: ['Nachname', 'Vorname', 'GebDat'],
-              columns: {
-                Nachname: 'lastName',
-                Vorname: 'firstName',
-                GebDat: 'birthDate',
-                IBAN: 'iban',
-              },
-            },
-          ],
-        },
-      },
-    );
-    const texts = [...report.messages, ...keyed.messages].map((m) => `${m.label}: ${m.text}`);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) expect(text).not.toMatch(/1980|1970|05\.1980|03\.1970/);
-  });
-
-  it('shortens a name too long for its field and keeps it whole', async () => {
-    const name = `Förderverein der Freiwilligen Feuerwehr und des Musikvereins Harmonie ${'Oberkirchberg-'.repeat(3)}e. V.`;
-    await importInto(await csv('m.csv', `Nachname;Ort\n${name};${'X'.repeat(112)}\n`));
-    const [member] = live('members');
-    expect(member!.lastName).toBe(name.slice(0, 100));
-    expect(member!.city).toBeNull();
-    expect(member!.notes).toContain(`Nachname: ${name}`);
-    expect(member!.notes).toContain(`Ort: ${'X'.repeat(112)}`);
-  });
-
-  it('keeps the values of a 205-character header and of 101 unmapped columns', async () => {
-    const question = `Ich bin einverstanden, dass Fotos veröffentlicht werden ${'(bitte ankreuzen) '.repeat(9)}`;
-    const extra = Array.from({ length: 101 }, (_, i) => `Probe ${i + 1}`);
-    const report = await importInto(
-      await csv(
-        'm.csv',
-        `Vorname;Nachname;${question};${extra.join(';')}\nAnna;Meier;ja;${extra.map(() => 'x').join(';')}\n`,
-      ),
-    );
-    expect(report.tables[0]).toMatchObject({ created: 1, skipped: 0 });
-    const kept = live('members')[0]!.importedValues!;
-    expect(Object.keys(kept)).toHaveLength(100);
-    expect(Object.values(kept)).toContain('ja');
-    expect(kept['Weitere Spalten']).toContain('Probe 101: x');
-  });
-
-  it('keeps on a re-import what an earlier import had to keep aside', async () => {
-    const holder =
-      `Erbengemeinschaft nach Johann Georg Meier, vertreten durch ${'Rechtsanwältin '.repeat(8)}`.trim();
-    const first = `Nachname;Kontoinhaber;Info;Bemerkung\nMeier;${holder};alt;spielt Flöte\n`;
-    await importInto(await csv('m.csv', first));
-    const second = `Nachname;Kontoinhaber;Info;Bemerkung\nMeier;${holder};neu;spielt Piccolo\n`;
-    await importInto(await csv('m.csv', second));
-    const [member] = live('members');
-    expect(member!.importedValues).toMatchObject({ Info: 'neu', Kontoinhaber: holder });
-    expect(member!.notes).toBe('spielt Piccolo');
-    // And what went into the notes stays when the source's notes change.
-    await importInto(await csv('o.csv', `Nachname;Ort;Bemerkung\nOtt;${'Y'.repeat(112)};a\n`));
-    await importInto(await csv('o.csv', `Nachname;Ort;Bemerkung\nOtt;${'Y'.repeat(112)};b\n`));
-    const ott = live('members').find((m) => m.lastName === 'Ott')!;
-    expect(ott.notes).toBe(
-      `b\nAus dem Import (nicht in Felder übernommen): Ort: ${'Y'.repeat(112)}`,
-    );
-  });
-
-  it('does not send fee, bank or birthplace columns to unrelated fields', () => {
-    expect(
-      proposeColumns('members', [
-        'Bank-Nr',
-        'Beitr.-befreit',
-        'Mitgliedsbeitrag',
-        'Membership fee',
-        'AufnGeb',
-        'Geburtsort',
-        'Last payment',
-        'Konto-Inh.',
-        'Telefax',
-      ]),
-    ).toEqual({ 'Beitr.-befreit': 'feeExempt', 'Konto-Inh.': 'accountHolder' });
-  });
-
-  it('keeps an "Aktiv" that contradicts the status, and a borrower nobody knows', async () => {
-    await importInto(await csv('m.csv', 'Nachname;Status;Aktiv\nOst;aktiv;nein\n'));
-    expect(live('members')[0]!.notes).toContain('Aktiv: nein');
-    await importInto(
-      await csv('i.csv', 'InventarNr;Instrument;Ausgeliehen an\nT-9;Tuba;Fritz Unbekannt (Gast)\n'),
-    );
-    expect(live('instruments')[0]!.notes).toContain('Ausgeliehen an: Fritz Unbekannt (Gast)');
-  });
-
-  it('flags no field it had to empty, and says one thing about each', async () => {
-    const report = await importInto(
-      await csv(
-        'm.csv',
-        'Nachname;PLZ;Mandatsreferenz\nMeier;D-89073 Ulm;MANDAT-2014-000123-MEIER-ANNA-BLECH-01\n',
-      ),
-    );
-    const [member] = live('members');
-    expect(member).toMatchObject({
-      postalCode: null,
-      sepaMandateReference: null,
-      review: [],
-      reviewSensitive: [],
-      importedValues: { Mandatsreferenz: 'MANDAT-2014-000123-MEIER-ANNA-BLECH-01' },
-    });
-    const texts = report.messages.map((m) => m.text);
-    expect(texts.filter((t) => t.startsWith('PLZ'))).toHaveLength(1);
-    expect(texts.filter((t) => t.startsWith('Mandatsreferenz'))).toHaveLength(1);
-    expect(texts.join(' ')).not.toMatch(/MANDAT-2014/);
-  });
-});
-
-describe('an import by a role without bank data', () => {
-  const vorstand = deviceRights({
-    connected: true,
-    access: {
-      role: 'vorstand',
-      grants: BUILT_IN_ROLES.vorstand.grants,
-      registerIds: [],
-      memberId: null,
-    },
-  });
-  const asVorstand = (source: SourceFile) =>
-    runImport(
-      store,
-      (entity, draft) => saveRecordInTransaction(store, entity, draft),
-      source,
-      proposeMapping(source),
-      { dryRun: false, today: TODAY, rights: vorstand },
-    );
-
-  it('still tells two people of one name apart by their birth dates, without storing them', async () => {
-    const report = await asVorstand(
-      await csv(
-        'm.csv',
-        'Vorname;Nachname;GebDat\nHans;Müller;01.01.1950\nHans;Müller;01.01.1980\n',
-      ),
-    );
-    expect(report.tables[0]).toMatchObject({ created: 2, skipped: 0 });
-    expect(live('members').map((m) => m.birthDate)).toEqual([null, null]);
-    expect(report.withheld).toEqual([{ source: 'm', column: 'GebDat', count: 2 }]);
-  });
-
-  it('keeps what no field takes on records without sensitive fields, and says so truly', async () => {
-    const report = await asVorstand(
-      await csv('i.csv', 'InventarNr;Instrument;Lieblingsfarbe\nT-1;Tuba;blau\n'),
-    );
-    expect(live('instruments')[0]!.importedValues).toEqual({ Lieblingsfarbe: 'blau' });
-    expect(report.withheld).toEqual([]);
-    expect(report.unmappedColumns).toEqual([{ source: 'i', column: 'Lieblingsfarbe' }]);
-  });
-
-  it('stores no kept value on a member, even when the notes are full', async () => {
-    const report = await asVorstand(
-      await csv(
-        'm.csv',
-        `Vorname;Nachname;Straße;Bemerkung;Hobby\nAnna;Voll;${'S'.repeat(250)};${'n'.repeat(65_530)};Lesen\n`,
-      ),
-    );
-    const [anna] = live('members');
-    expect(anna!.importedValues).toBeNull();
-    expect(report.withheld).toEqual([{ source: 'm', column: 'Hobby', count: 1 }]);
-    expect(importReportText(report)).toContain(
-      'Hobby → nicht übernommen (Ihre Rolle darf es nicht ändern)',
-    );
-    expect(report.messages.map((m) => m.text).join(' ')).not.toMatch(
-      /Weitere Angaben aus dem Import“ aufbewahrt|Vollständig in der Bemerkung/,
-    );
   });
 });

@@ -15,8 +15,7 @@ import type {
   ImportReport,
   ImportTableReport,
 } from '../../shared/api/import.ts';
-import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
-import { memberDisplayName } from '../../shared/domain/member.ts';
+import { todayIso } from '../../shared/domain/dates.ts';
 import {
   columnFates,
   type ImportMapping,
@@ -38,9 +37,9 @@ import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/so
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import { sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
-import { openLoanOf } from '../core/invariants.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { ImportKeys, type ImportLink, isEmptyImportValue } from './importKeys.ts';
+import { BorrowerLoans, settleOpenLoans } from './importLoans.ts';
 import { ImportLookups, lower } from './importLookups.ts';
 import { type SavedRow, type SaveRecord, saveWithRepairs } from './repairingSave.ts';
 import { rowLabel, sourceKeyOf } from './rowIdentity.ts';
@@ -101,8 +100,7 @@ export class Importer {
   private readonly rights: DeviceRights;
   /** Per source column: how many values the role could not write (see `withhold`). */
   private readonly withheld = new Map<string, { source: string; column: string; count: number }>();
-  /** Loans made from a borrower column before, per source ("Inventar#ausgeliehen-an"). */
-  private readonly borrowerLinks = new Map<string, Map<string, ImportLink>>();
+  private readonly borrowers: BorrowerLoans;
 
   constructor(
     private readonly store: LocalStore,
@@ -115,6 +113,7 @@ export class Importer {
     this.rights = options.rights ?? deviceRights({ connected: false, access: null });
     this.today = options.today ?? todayIso();
     this.now = options.now ?? (() => new Date());
+    this.borrowers = new BorrowerLoans(store, save, this.keys, this.lookups, this.today, this.now);
   }
 
   async run(): Promise<ImportReport> {
@@ -335,7 +334,19 @@ export class Importer {
     this.note(context, rowNumber, label, 'warning', draft.warnings);
     if (outcome.level) this.note(context, rowNumber, label, outcome.level, outcome.messages);
     if (context.entity === 'instruments' && draft.refs.borrower && outcome.recordId) {
-      this.borrowerLoan(context, sourceKey, draft, outcome.recordId, rowNumber, label);
+      this.borrowers.take(
+        {
+          table: context.table.name,
+          referencesBy: context.mapping.referencesBy,
+          sourceKey,
+          warn: (text) => this.note(context, rowNumber, label, 'warning', [text]),
+          created: () => {
+            context.report.loansCreated = (context.report.loansCreated ?? 0) + 1;
+          },
+        },
+        draft,
+        outcome.recordId,
+      );
     }
   }
 
@@ -620,7 +631,7 @@ export class Importer {
     try {
       // Nested in the import's transaction, this is a savepoint.
       this.store.db.transaction(() => {
-        this.settleOpenLoans(draft);
+        settleOpenLoans(this.store, this.save, draft);
         outcome = saveWithRepairs(
           this.save,
           'loans',
@@ -635,108 +646,5 @@ export class Importer {
       draft.warnings.length = warningsBefore;
     }
     return outcome;
-  }
-
-  /**
-   * One open loan per instrument: when the old program has two, the earlier one evidently
-   * ended when the later one began. It is closed on that day, with a warning and a note.
-   */
-  private settleOpenLoans(draft: RowDraft): void {
-    const fields = draft.fields;
-    if (
-      fields.returnedOn ||
-      typeof fields.instrumentId !== 'string' ||
-      typeof fields.issuedOn !== 'string'
-    )
-      return;
-    const open = openLoanOf(this.store, fields.instrumentId);
-    if (!open) return;
-    if (open.issuedOn <= fields.issuedOn) {
-      const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(fields.issuedOn)} erneut ausgegeben.`;
-      const closed = this.save('loans', {
-        ...open,
-        returnedOn: fields.issuedOn,
-        notes: open.notes ? `${open.notes}\n${note}` : note,
-      });
-      if (closed.ok) {
-        draft.warnings.push(
-          `Das Instrument war laut Quelle noch seit ${formatGermanDate(open.issuedOn)} ausgeliehen; jene Ausleihe gilt als am ${formatGermanDate(fields.issuedOn)} zurückgegeben.`,
-        );
-      }
-    } else {
-      fields.returnedOn = open.issuedOn;
-      const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(open.issuedOn)} erneut ausgegeben.`;
-      fields.notes = fields.notes ? `${fields.notes}\n${note}` : note;
-      draft.warnings.push(
-        `Zwei offene Ausleihen desselben Instruments: diese gilt als am ${formatGermanDate(open.issuedOn)} zurückgegeben (Beginn der späteren).`,
-      );
-    }
-  }
-
-  /**
-   * An instrument table naming its borrower: an open loan to that member. Taken once; a later
-   * import changes no loan on its own — where the source now names someone else than Tutti's
-   * open loan, it says so for review.
-   */
-  private borrowerLoan(
-    context: RowContext,
-    sourceKey: string,
-    draft: RowDraft,
-    instrumentId: string,
-    rowNumber: number,
-    label: string,
-  ): void {
-    const borrower = draft.refs.borrower!;
-    const warn = (text: string) => this.note(context, rowNumber, label, 'warning', [text]);
-    const by = context.mapping.referencesBy;
-    const memberId = this.lookups.memberId(borrower, by);
-    if (!memberId) {
-      warn(
-        `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
-      );
-      return;
-    }
-    const loanSource = `${context.table.name}#ausgeliehen-an`;
-    let links = this.borrowerLinks.get(loanSource);
-    if (!links) {
-      links = this.keys.linksOf(loanSource, 'loans');
-      this.borrowerLinks.set(loanSource, links);
-    }
-    const earlier = links.get(sourceKey);
-    if (earlier && same(earlier.imported.memberId, memberId)) return; // taken before
-    const ambiguity = by ? null : this.lookups.ambiguity('members', borrower);
-    if (ambiguity) warn(ambiguity);
-    const open = openLoanOf(this.store, instrumentId);
-    if (open) {
-      if (open.memberId !== memberId) {
-        const holder = this.store.tables.members.get(open.memberId)?.record;
-        const name = holder ? memberDisplayName(holder) : 'ein anderes Mitglied';
-        warn(
-          `Laut Quelle an „${borrower}“ ausgeliehen, in Tutti an ${name} (seit ${formatGermanDate(open.issuedOn)}); nichts geändert – bitte prüfen.`,
-        );
-      }
-      return;
-    }
-    const saved = this.save('loans', {
-      instrumentId,
-      memberId,
-      issuedOn: draft.loanedSince ?? this.today,
-      notes: draft.loanedSince
-        ? null
-        : 'Beim Import angelegt; Ausgabedatum unbekannt (Importtag eingetragen).',
-    });
-    if (!saved.ok) {
-      warn(`Ausleihe nicht angelegt: ${saved.error.message}`);
-      return;
-    }
-    const link = { recordId: saved.value.id, imported: { memberId } };
-    this.keys.link(loanSource, 'loans', sourceKey, link, this.now().toISOString());
-    links.set(sourceKey, link);
-    context.report.loansCreated = (context.report.loansCreated ?? 0) + 1;
-    if (!draft.loanedSince) {
-      warn(
-        `Ausleihe an „${borrower}“ angelegt; das Ausgabedatum ist unbekannt, der Importtag wurde eingetragen.`,
-      );
-    }
   }
 }

@@ -5,6 +5,7 @@
  * so they do not linger where the user may no longer see them. Their stamps become the lowest
  * there is, so should the rights come back, the server's values win at the next pull.
  */
+import { isEmptyValue } from '../../shared/domain/fields.ts';
 import {
   fieldAccess,
   type Relations,
@@ -17,15 +18,6 @@ import { REFUSED_STAMP } from './replica.ts';
 
 const EMPTY = (value: unknown) =>
   Array.isArray(value) ? [] : typeof value === 'boolean' ? false : null;
-
-function isEmpty(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === false ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
 
 /** Answers how many records lost values. Call inside the pull's transaction. */
 export function forgetSensitive(store: LocalStore, subject: Subject): number {
@@ -61,7 +53,7 @@ export function forgetSensitive(store: LocalStore, subject: Subject): number {
     const stored = store.tables.members.get(id);
     if (!stored) continue;
     const record = stored.record as Record<string, unknown>;
-    const holding = fields.filter((field) => !isEmpty(record[field]));
+    const holding = fields.filter((field) => !isEmptyValue(record[field]));
     if (holding.length === 0) continue;
     if (fieldAccess(subject, 'members', 'read', record, relations) === 'all') continue;
     const next = { ...record };

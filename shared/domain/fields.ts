@@ -15,6 +15,17 @@ function emptyToNull(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+/** A field that holds nothing: missing, null, '', false or an empty list. */
+export function isEmptyValue(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
 export const uuid = z.string().uuid({ error: 'Ungültige Kennung.' });
 
 /**

@@ -8,7 +8,7 @@
  * always gives the same draft, which is what makes importing the same file twice create nothing.
  */
 import { formatGermanDate } from '../domain/dates.ts';
-import { postalCodeProblem } from '../domain/fields.ts';
+import { isEmptyValue, postalCodeProblem } from '../domain/fields.ts';
 import {
   IMPORTED_NAME_MAX,
   IMPORTED_VALUES_MAX_BYTES,
@@ -224,16 +224,6 @@ export function withholdSensitive(entity: ImportEntity, draft: RowDraft): string
   draft.warnings = draft.warnings.filter((w) => !draft.sensitiveWarnings.includes(w));
   draft.sensitiveWarnings = [];
   return withheld;
-}
-
-function isEmptyValue(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    value === false ||
-    (Array.isArray(value) && value.length === 0)
-  );
 }
 
 /**

@@ -4,6 +4,7 @@
  * (a loan belongs to the registers of its instrument and of its member).
  */
 import { ENTITIES, type EntityName } from '../domain/entities.ts';
+import { isEmptyValue } from '../domain/fields.ts';
 import type { Action, FieldAccess, Grant } from './grants.ts';
 
 /** Who asks: the grants of their role, their registers and their own member record. */
@@ -167,17 +168,11 @@ export function touchedFields(
   isNew: boolean,
 ): string[] {
   const sensitive = new Set(sensitiveFieldsOf(entity));
-  const empty = (v: unknown) =>
-    v === null ||
-    v === undefined ||
-    v === '' ||
-    v === false ||
-    (Array.isArray(v) && v.length === 0);
   return Object.keys(set).filter(
     (field) =>
       field !== 'id' &&
       field !== 'deleted' &&
-      !(isNew && sensitive.has(field) && empty(set[field])),
+      !(isNew && sensitive.has(field) && isEmptyValue(set[field])),
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * The "Datensicherung" side of the desktop core: what the view asks (ClubApi), and the
  * automatic backups — daily while the program runs and once more when it closes, each only
- * when the data changed since the last backup. Automatic backups need no passphrase.
+ * when the data changed since the last backup. Automatic backups need no passphrase; neither
+ * does the safety generation made before every import and restore.
  */
 import { join } from 'node:path';
 import type {
@@ -12,17 +13,30 @@ import type {
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
-import { DesktopBackups } from './desktopBackups.ts';
-import { restoreInPlace } from './restoreInPlace.ts';
+import { DesktopBackups, type SafetyBackup } from './desktopBackups.ts';
+import { restoreVerifiedInPlace } from './restoreInPlace.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Codes the view answers with a question or a choice rather than only a message. */
+const NOT_FOUND_CODES = ['not_found', 'folder_missing'];
+const PASSPHRASE_CODES = ['wrong_passphrase', 'weak_passphrase'];
+
 function failure<T>(error: unknown, field?: string): ApiResult<T> {
   if (!(error instanceof CoreError)) throw error;
-  const code = error.code === 'not_found' ? 'not_found' : 'validation';
+  const code = NOT_FOUND_CODES.includes(error.code) ? 'not_found' : 'validation';
   return fail(code, error.message, field ? { [field]: error.message } : undefined);
+}
+
+/** The folder picker of the desktop program (Electron's dialog); none in the browser mode. */
+export type FolderPicker = (current: string | null) => Promise<string | null>;
+
+export interface BackupServiceOptions {
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+  pickFolder?: FolderPicker;
 }
 
 export class BackupService {
@@ -30,41 +44,103 @@ export class BackupService {
   private progress: number | null = null;
   private running: Promise<unknown> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => Date;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly pickFolder: FolderPicker | null;
 
-  constructor(
-    private readonly store: LocalStore,
-    private readonly now: () => Date = () => new Date(),
-    private readonly log: (message: string, error?: unknown) => void = () => {},
-  ) {
-    this.backups = new DesktopBackups(store, now);
+  constructor(store: LocalStore, options: BackupServiceOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log ?? (() => {});
+    this.pickFolder = options.pickFolder ?? null;
+    this.store = store;
+    this.backups = new DesktopBackups(store, this.now);
   }
+
+  private readonly store: LocalStore;
 
   status(): BackupStatus {
     const overview = this.backups.overview();
     return {
       ...overview,
-      generations: this.backups
-        .list()
-        .map((g) => ({ name: g.name, createdAt: g.createdAt.toISOString(), bytes: g.bytes })),
+      generations: this.backups.list().map((g) => ({
+        name: g.name,
+        createdAt: g.createdAt.toISOString(),
+        bytes: g.bytes,
+        kind: g.kind,
+        keptUntil: g.keptUntil?.toISOString() ?? null,
+      })),
       progress: this.progress,
+      folderPicker: this.pickFolder !== null,
     };
   }
 
-  async configure(folder: string, passphrase: string): Promise<ApiResult<BackupStatus>> {
+  /**
+   * Sets up the backups or moves them to another folder. A folder that does not exist is
+   * created only when `createFolder` says the person was asked.
+   */
+  async configure(
+    folder: string,
+    passphrase: string,
+    createFolder = false,
+  ): Promise<ApiResult<BackupStatus>> {
     if (folder.trim() === '')
       return fail('validation', 'Bitte einen Ordner angeben.', {
         folder: 'Bitte einen Ordner angeben, z. B. den USB-Stick.',
       });
     try {
-      await this.backups.configure(folder.trim(), passphrase);
+      await this.exclusive(() => this.backups.configure(folder.trim(), passphrase, createFolder));
       return ok(this.status());
     } catch (error) {
       const field =
-        error instanceof CoreError && ['wrong_passphrase', 'weak_passphrase'].includes(error.code)
+        error instanceof CoreError && PASSPHRASE_CODES.includes(error.code)
           ? 'passphrase'
           : 'folder';
       return failure(error, field);
     }
+  }
+
+  /** A new passphrase for the backup key; older backups open with the new one too. */
+  async changePassphrase(
+    oldPassphrase: string,
+    newPassphrase: string,
+  ): Promise<ApiResult<BackupStatus>> {
+    try {
+      await this.exclusive(() => this.backups.changePassphrase(oldPassphrase, newPassphrase));
+      return ok(this.status());
+    } catch (error) {
+      const field =
+        error instanceof CoreError && error.code === 'wrong_passphrase'
+          ? 'oldPassphrase'
+          : error instanceof CoreError && error.code === 'weak_passphrase'
+            ? 'newPassphrase'
+            : undefined;
+      return failure(error, field);
+    }
+  }
+
+  /** The desktop program's folder picker; null when the person cancelled it. */
+  async chooseFolder(): Promise<ApiResult<string | null>> {
+    if (!this.pickFolder)
+      return fail(
+        'unavailable',
+        'Im Browser lässt sich kein Ordner auswählen; bitte den Pfad eintippen.',
+      );
+    return ok(await this.pickFolder(this.backups.overview().folder));
+  }
+
+  /** Deletes a backup made by hand or a safety generation. */
+  async remove(name: string): Promise<ApiResult<BackupStatus>> {
+    try {
+      await this.exclusive(async () => this.backups.remove(name));
+      return ok(this.status());
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** The safety generation before an import (see DesktopBackups.createSafety). */
+  safetyBeforeImport(): Promise<SafetyBackup> {
+    return this.exclusive(() => this.backups.createSafety('before-import'));
   }
 
   /** One backup at a time: a second request waits for the one under way. */
@@ -125,10 +201,18 @@ export class BackupService {
     const path = this.generationPath(name);
     if (!path) return fail('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
     try {
-      const { manifest, previous } = await this.exclusive(() =>
-        restoreInPlace(this.store, path, passphrase, this.now),
-      );
-      return ok({ createdAt: manifest.createdAt, previous });
+      const { manifest, previous, safety } = await this.exclusive(async () => {
+        // The passphrase is checked before the safety generation is written, so a mistyped
+        // one does not leave a backup behind each time.
+        const verified = await verifyBackup(path, passphrase);
+        const safety = await this.backups.createSafety('before-restore');
+        return { ...restoreVerifiedInPlace(this.store, verified, this.now), safety };
+      });
+      return ok({
+        createdAt: manifest.createdAt,
+        previous,
+        safetyBackup: 'made' in safety ? safety.made.createdAt.toISOString() : null,
+      });
     } catch (error) {
       return failure(error, 'passphrase');
     }

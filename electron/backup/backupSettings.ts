@@ -16,6 +16,11 @@ const KEYS = {
 export class BackupSettings {
   constructor(private readonly meta: MetaTable) {}
 
+  /** A folder and a key: backups can be written without asking anybody anything. */
+  isConfigured(): boolean {
+    return this.folder() !== null && this.key() !== null;
+  }
+
   folder(): string | null {
     return this.meta.get(KEYS.folder) ?? null;
   }

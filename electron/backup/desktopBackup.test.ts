@@ -97,7 +97,7 @@ async function backedUpThenChanged(
   if (!saved.ok) throw new Error(saved.error.message);
   await new SyncClient(profile.store).round();
   const backups = new DesktopBackups(profile.store);
-  await backups.configure(join(temp.dir, `${name}-stick`), PASSPHRASE);
+  await backups.configure(join(temp.dir, `${name}-stick`), PASSPHRASE, true);
   const { generation } = await backups.create();
   const record = profile.store.tables.members.get(saved.value.id)!.record;
   expect(api.saveNow('members', { ...record, city: city.after } as never).ok).toBe(true);
@@ -110,7 +110,7 @@ describe('desktop backups', () => {
     const source = await profileWithClub('verein');
     const stick = join(temp.dir, 'usb-stick');
     const backups = new DesktopBackups(source.store);
-    await backups.configure(stick, PASSPHRASE);
+    await backups.configure(stick, PASSPHRASE, true);
     const created = await backups.create();
     const expected = members(source);
     source.close();
@@ -134,7 +134,7 @@ describe('desktop backups', () => {
     const profile = await profileWithClub('verein', 5);
     const dir = profile.paths.dir;
     const backups = new DesktopBackups(profile.store);
-    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE, true);
     const { generation } = await backups.create();
     const api = new ClubService(profile.store, 'verein');
     const added = api.saveNow('members', {
@@ -170,7 +170,7 @@ describe('desktop backups', () => {
     const profile = await profileWithClub('verein', 5);
     const dir = profile.paths.dir;
     const backups = new DesktopBackups(profile.store);
-    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    await backups.configure(join(temp.dir, 'stick'), PASSPHRASE, true);
     const { generation } = await backups.create();
     profile.close();
     const good = readFileSync(generation.path);
@@ -199,7 +199,7 @@ describe('desktop backups', () => {
     const profile = await profileWithClub('verein', 12);
     const backups = new DesktopBackups(profile.store);
     const stick = join(temp.dir, 'stick');
-    await backups.configure(stick, PASSPHRASE);
+    await backups.configure(stick, PASSPHRASE, true);
     const { generation } = await backups.create();
     profile.close();
 
@@ -226,10 +226,10 @@ describe('desktop backups', () => {
     let now = new Date(2026, 0, 1, 10, 0);
     const backups = new DesktopBackups(profile.store, () => now);
     const stick = join(temp.dir, 'stick');
-    await backups.configure(stick, PASSPHRASE);
+    await backups.configure(stick, PASSPHRASE, true);
     for (let day = 0; day < 365; day++) {
       now = new Date(2026, 0, 1 + day, 10, 0);
-      await backups.create();
+      await backups.create({ kind: 'automatic' });
     }
     const kept = backups
       .list()
@@ -269,9 +269,9 @@ describe('desktop backups', () => {
   it('backs up automatically only when the data changed, and reminds after 7 days', async () => {
     const profile = await profileWithClub('verein', 3);
     let now = new Date(2026, 10, 1, 9, 0);
-    const service = new BackupService(profile.store, () => now);
+    const service = new BackupService(profile.store, { now: () => now });
     expect(service.status().reminder).toBe(true); // data, but never backed up
-    await service.configure(join(temp.dir, 'stick'), PASSPHRASE);
+    await service.configure(join(temp.dir, 'stick'), PASSPHRASE, true);
     await service.stop(); // the program closes: first backup
     expect(service.status().generations).toHaveLength(1);
     expect(service.status().reminder).toBe(false);
@@ -296,7 +296,7 @@ describe('desktop backups', () => {
     const profile = await profileWithClub('verein', 2);
     const service = new BackupService(profile.store);
     const stick = join(temp.dir, 'stick');
-    await service.configure(stick, PASSPHRASE);
+    await service.configure(stick, PASSPHRASE, true);
     rmSync(stick, { recursive: true });
     writeFileSync(stick, 'der Stick ist weg, hier liegt eine Datei');
     const failed = await service.backupNow();
@@ -304,7 +304,7 @@ describe('desktop backups', () => {
       /^In den Sicherungsordner .* lässt sich nicht schreiben \(EEXIST\)\. Ist der USB-Stick eingesteckt/,
     );
     rmSync(stick);
-    await service.configure(stick, PASSPHRASE);
+    await service.configure(stick, PASSPHRASE, true);
     const worked = await service.backupNow();
     expect(worked.ok && worked.value.generations).toHaveLength(1);
     profile.close();
@@ -313,7 +313,7 @@ describe('desktop backups', () => {
   it('never overwrites the key file of other backups in the chosen folder', async () => {
     const first = await profileWithClub('verein-a', 1);
     const stick = join(temp.dir, 'stick');
-    await new DesktopBackups(first.store).configure(stick, PASSPHRASE);
+    await new DesktopBackups(first.store).configure(stick, PASSPHRASE, true);
     first.close();
     const keyFile = readFileSync(join(stick, KEY_FILE_NAME));
     const second = await profileWithClub('verein-b', 1);

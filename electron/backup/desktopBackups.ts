@@ -2,10 +2,15 @@
  * "Datensicherung" of a desktop profile: set up once with a folder and a passphrase, then back
  * up now, on close or daily when the data changed. Every backup is a complete, consistent,
  * age-encrypted copy of the profile's database (format: shared/node/backup); the folder keeps
- * its generations by grandfather-father-son retention.
+ * automatic generations by grandfather-father-son retention, and a backup made by hand and the
+ * safety generation before every import and restore for KEPT_DAYS (retention.ts).
  */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 
 import Database from 'better-sqlite3-multiple-ciphers';
+import type { ImportSafetyBackup } from '../../shared/api/import.ts';
+import type { BackupKind } from '../../shared/domain/backupKinds.ts';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
 import { APP_VERSION } from '../../shared/node/appVersion.ts';
 import { encryptBackup, manifestFor, packBackup } from '../../shared/node/backup/backupArchive.ts';
@@ -50,6 +55,14 @@ export interface CreatedBackup {
   timings: BackupTimings;
 }
 
+/** The safety generation before an import or a restore, or why there is none. */
+export type SafetyBackup = { made: StoredGeneration } | { skipped: 'not_configured' | 'no_data' };
+
+/** The safety generation as an import report states it. */
+export function safetyBackupView(safety: SafetyBackup): ImportSafetyBackup {
+  return 'made' in safety ? { createdAt: safety.made.createdAt.toISOString() } : safety;
+}
+
 export interface BackupOverview {
   configured: boolean;
   folder: string | null;
@@ -77,6 +90,31 @@ function withoutDeviceKey(snapshot: Buffer): Buffer {
   }
 }
 
+/**
+ * A folder a person typed or picked: a full path, and either there as a folder or to be
+ * created because the person said so — a mistyped path must not silently become a new folder.
+ */
+function assertUsableFolder(folder: string, createFolder: boolean): void {
+  if (!isAbsolute(folder))
+    throw new CoreError(
+      'folder_not_absolute',
+      'Bitte den vollständigen Pfad des Ordners angeben, zum Beispiel E:\\Tutti-Sicherung.',
+    );
+  if (!existsSync(folder)) {
+    if (!createFolder)
+      throw new CoreError(
+        'folder_missing',
+        `Den Ordner ${folder} gibt es nicht. Soll er angelegt werden?`,
+      );
+    return;
+  }
+  if (!statSync(folder).isDirectory())
+    throw new CoreError(
+      'not_a_folder',
+      `${folder} ist eine Datei, kein Ordner. Bitte einen Ordner wählen.`,
+    );
+}
+
 export class DesktopBackups {
   private readonly settings: BackupSettings;
 
@@ -98,13 +136,12 @@ export class DesktopBackups {
 
   overview(): BackupOverview {
     const last = this.settings.last();
-    const hasData = ENTITY_NAMES.some((e) => !this.store.tables[e].isEmpty());
     const old = !last || this.now().getTime() - Date.parse(last.at) > REMIND_AFTER_MS;
     return {
-      configured: this.settings.key() !== null && this.settings.folder() !== null,
+      configured: this.settings.isConfigured(),
       folder: this.settings.folder(),
       lastBackupAt: last?.at ?? null,
-      reminder: hasData && old,
+      reminder: this.hasData() && old,
     };
   }
 
@@ -112,11 +149,13 @@ export class DesktopBackups {
    * Sets up (or moves) the backups: the folder and the passphrase that protects the key file.
    * A folder that already holds a key file (another device of the club, an earlier profile)
    * is joined when the passphrase opens it; the profile's own key is kept otherwise, and a
-   * first set-up makes a new key.
+   * first set-up makes a new key. A missing folder is created only with `createFolder`.
    */
-  async configure(folder: string, passphrase: string): Promise<void> {
+  async configure(folder: string, passphrase: string, createFolder = false): Promise<void> {
     await withCoreErrors(async () => {
+      // A passphrase too short is said before the folder question: it needs no answer.
       assertUsablePassphrase(passphrase);
+      assertUsableFolder(folder, createFolder);
       const target = this.folderOf(folder);
       const existing = target.keyFile();
       let identity: string;
@@ -151,8 +190,9 @@ export class DesktopBackups {
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     await withCoreErrors(async () => {
       const own = this.requireKey();
-      assertUsablePassphrase(newPassphrase);
+      // The old passphrase first: a person who mistyped it should hear that before anything.
       const identity = await unwrapBackupKey(own.wrapped, oldPassphrase);
+      assertUsablePassphrase(newPassphrase);
       const wrapped = await wrapBackupKey(identity, newPassphrase);
       this.store.transaction(() => this.settings.setKey(wrapped, own.recipient));
       const folder = this.settings.folder();
@@ -170,9 +210,15 @@ export class DesktopBackups {
     return key;
   }
 
-  /** Backs up now into `folder` (the configured one by default) and applies the retention. */
+  /**
+   * Backs up now into `folder` (the configured one by default) and applies the retention.
+   * `kind` says why: by hand (the default), automatic, or the safety generation before an
+   * import or a restore. The configured folder is never created anew: when it is gone, the
+   * USB stick is most likely not plugged in, and a folder made in its place (on Linux, on the
+   * empty mount point) would only look like a backup.
+   */
   async create(
-    options: { folder?: string; onProgress?: ProgressListener } = {},
+    options: { folder?: string; kind?: BackupKind; onProgress?: ProgressListener } = {},
   ): Promise<CreatedBackup> {
     const key = this.requireKey();
     const dir = options.folder ?? this.settings.folder();
@@ -180,6 +226,11 @@ export class DesktopBackups {
       throw new CoreError(
         'backup_not_configured',
         'Bitte einen Ordner für die Datensicherung wählen.',
+      );
+    if (options.folder === undefined && !existsSync(dir))
+      throw new CoreError(
+        'backup_folder_unavailable',
+        `Den Sicherungsordner ${dir} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.`,
       );
     const progress = options.onProgress ?? (() => {});
     const createdAt = this.now();
@@ -226,7 +277,10 @@ export class DesktopBackups {
     const { generation, removed } = await withCoreErrors(async () => {
       try {
         folder.ensureKeyFile(key.wrapped);
-        return { generation: folder.write(createdAt, file), removed: folder.prune() };
+        return {
+          generation: folder.write(createdAt, file, options.kind ?? 'manual'),
+          removed: folder.prune(undefined, createdAt),
+        };
       } catch (error) {
         if (error instanceof BackupError) throw error;
         throw new CoreError(
@@ -250,7 +304,58 @@ export class DesktopBackups {
     if (!this.overview().configured) return null;
     const last = this.settings.last();
     if (last && last.fingerprint === this.dataFingerprint()) return null;
-    return this.create();
+    return this.create({ kind: 'automatic' });
+  }
+
+  /**
+   * The safety generation before an import or a restore: always when set up and there is
+   * data to lose, whether or not it changed since the last backup (that one may rotate away).
+   * When set up but the folder cannot be written, this throws: the import or restore must not
+   * go ahead believing it is covered.
+   */
+  async createSafety(kind: 'before-import' | 'before-restore'): Promise<SafetyBackup> {
+    if (!this.overview().configured) return { skipped: 'not_configured' };
+    if (!this.hasData()) return { skipped: 'no_data' };
+    try {
+      return { made: (await this.create({ kind })).generation };
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      const what = kind === 'before-import' ? 'der Import' : 'die Wiederherstellung';
+      throw new CoreError(
+        'safety_backup_failed',
+        `Vorher ließ sich keine Sicherung anlegen, daher ist ${what} nicht gestartet worden: ${error.message}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /**
+   * Deletes a backup made by hand or a safety generation; automatic generations belong to
+   * the rotation and are not deleted one by one.
+   */
+  remove(name: string): void {
+    const dir = this.settings.folder();
+    const generation = this.list().find((g) => g.name === name);
+    if (!dir || !generation)
+      throw new CoreError('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
+    if (generation.kind === 'automatic')
+      throw new CoreError(
+        'automatic_generation',
+        'Automatische Sicherungen löscht Tutti selbst nach der Aufbewahrungsregel.',
+      );
+    try {
+      this.folderOf(dir).remove(name);
+    } catch (error) {
+      throw new CoreError(
+        'backup_folder_unavailable',
+        `Die Sicherung ließ sich nicht löschen (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick schreibgeschützt?`,
+        { cause: error },
+      );
+    }
+  }
+
+  private hasData(): boolean {
+    return ENTITY_NAMES.some((e) => !this.store.tables[e].isEmpty());
   }
 
   /**

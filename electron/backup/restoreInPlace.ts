@@ -39,7 +39,15 @@ export async function restoreInPlace(
   passphrase: string,
   now: () => Date = () => new Date(),
 ): Promise<{ manifest: BackupManifest; previous: string }> {
-  const { manifest, snapshot } = await verifyBackup(file, passphrase);
+  return restoreVerifiedInPlace(store, await verifyBackup(file, passphrase), now);
+}
+
+/** The same with a backup already decrypted and checked (verifyBackup). */
+export function restoreVerifiedInPlace(
+  store: LocalStore,
+  { manifest, snapshot }: { manifest: BackupManifest; snapshot: Buffer },
+  now: () => Date = () => new Date(),
+): { manifest: BackupManifest; previous: string } {
   const restored = new Database(snapshot);
   try {
     migrate(restored as never, MIGRATIONS);

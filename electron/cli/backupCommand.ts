@@ -5,7 +5,8 @@
  */
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { BackupKind } from '../../shared/domain/backupKinds.ts';
 import { passphraseStrength } from '../../shared/domain/passphraseStrength.ts';
 import { formatMegabytes } from '../../shared/domain/sizes.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
@@ -25,9 +26,21 @@ const STRENGTH_HINT = {
   stark: 'stark',
 } as const;
 
+const KIND_LABELS: Record<BackupKind, string> = {
+  automatic: 'automatisch',
+  manual: 'von Hand',
+  'before-import': 'vor einem Import',
+  'before-restore': 'vor einer Wiederherstellung',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function germanDate(at: Date): string {
+  return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()}`;
+}
+
 function germanDateTime(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return `${germanDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 async function backupPassphrase(file: string | undefined, isNew: boolean): Promise<string> {
@@ -55,14 +68,16 @@ async function create(argv: string[], out: NodeJS.WritableStream): Promise<numbe
     'passphrase-file': { type: 'string' },
   });
   const profileDir = required(values.profile, 'Bitte den Profilordner mit --profile DIR angeben.');
-  const folder = required(values.to, 'Bitte den Zielordner mit --to ORDNER angeben.');
+  // A folder named on the command line is meant: it is created when missing.
+  const folder = resolve(required(values.to, 'Bitte den Zielordner mit --to ORDNER angeben.'));
   const profile = await openProfile(profileDir);
   try {
     const backups = new DesktopBackups(profile.store);
     // The passphrase is needed only once, to set the backups up (or to join a folder's key).
     if (!backups.hasKey()) {
       const joining = existsSync(join(folder, KEY_FILE_NAME));
-      await backups.configure(folder, await backupPassphrase(values['passphrase-file'], !joining));
+      const passphrase = await backupPassphrase(values['passphrase-file'], !joining);
+      await backups.configure(folder, passphrase, true);
     }
     const created = await backups.create({ folder });
     const records = Object.entries(created.manifest.counts)
@@ -89,10 +104,12 @@ function list(argv: string[], out: NodeJS.WritableStream): number {
     out.write(`In ${folder} liegen keine Tutti-Sicherungen.\n`);
     return 0;
   }
-  for (const g of generations)
+  for (const g of generations) {
+    const kept = g.keptUntil ? `, aufbewahrt bis ${germanDate(g.keptUntil)}` : '';
     out.write(
-      `${germanDateTime(g.createdAt)}  ${formatMegabytes(g.bytes).padStart(9)}  ${g.name}\n`,
+      `${germanDateTime(g.createdAt)}  ${formatMegabytes(g.bytes).padStart(9)}  ${g.name}  (${KIND_LABELS[g.kind]}${kept})\n`,
     );
+  }
   if (!existsSync(join(folder, KEY_FILE_NAME)))
     out.write(
       `Achtung: ${KEY_FILE_NAME} fehlt in diesem Ordner; ohne sie lassen sich die Sicherungen nicht öffnen.\n`,

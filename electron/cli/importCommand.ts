@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportSafetyBackup } from '../../shared/api/import.ts';
 import { parseMapping } from '../../shared/import/mapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
+import { BackupSettings } from '../backup/backupSettings.ts';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { beginOpenProfile, type OpenedProfile, profilePaths } from '../core/profile.ts';
@@ -57,6 +59,16 @@ function scratchProfile(): OpenedProfile {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Like the import in the program: a safety generation first, when backups are set up. The
+ * backup code (age, tar) loads only then: an import without backups starts as fast as before.
+ */
+async function safetyBackupOf(store: LocalStore): Promise<ImportSafetyBackup> {
+  if (!new BackupSettings(store.meta).isConfigured()) return { skipped: 'not_configured' };
+  const { DesktopBackups, safetyBackupView } = await import('../backup/desktopBackups.ts');
+  return safetyBackupView(await new DesktopBackups(store).createSafety('before-import'));
 }
 
 export async function importCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
@@ -131,7 +143,8 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
   let text: string;
   try {
     const store = profile.store;
-    const report = await runImport(
+    const safety = dryRun ? null : await safetyBackupOf(store);
+    const imported = await runImport(
       store,
       (entity, draft) => saveRecordInTransaction(store, entity, draft),
       source,
@@ -141,6 +154,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
         chunkSize: 100_000,
       },
     );
+    const report = safety ? { ...imported, safetyBackup: safety } : imported;
     text = importReportText(report);
   } finally {
     profile.close();

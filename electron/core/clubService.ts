@@ -30,7 +30,11 @@ export class ClubService implements ClubApi {
     private readonly sync: DesktopSync = new DesktopSync(store),
     private readonly backups: BackupService = new BackupService(store),
   ) {
-    this.imports = new ImportService(store, () => this.sync.localChanged());
+    this.imports = new ImportService(
+      store,
+      () => this.sync.localChanged(),
+      () => this.backups.safetyBeforeImport(),
+    );
   }
 
   private readonly imports: ImportService;
@@ -59,8 +63,27 @@ export class ClubService implements ClubApi {
     return ok(this.backups.status());
   }
 
-  configureBackup(folder: string, passphrase: string): Promise<ApiResult<BackupStatus>> {
-    return this.backups.configure(folder, passphrase);
+  configureBackup(
+    folder: string,
+    passphrase: string,
+    createFolder: boolean,
+  ): Promise<ApiResult<BackupStatus>> {
+    return this.backups.configure(folder, passphrase, createFolder);
+  }
+
+  changeBackupPassphrase(
+    oldPassphrase: string,
+    newPassphrase: string,
+  ): Promise<ApiResult<BackupStatus>> {
+    return this.backups.changePassphrase(oldPassphrase, newPassphrase);
+  }
+
+  pickBackupFolder(): Promise<ApiResult<string | null>> {
+    return this.backups.chooseFolder();
+  }
+
+  deleteBackup(name: string): Promise<ApiResult<BackupStatus>> {
+    return this.backups.remove(name);
   }
 
   backupNow(): Promise<ApiResult<BackupStatus>> {

@@ -25,6 +25,11 @@ export type CoreErrorCode =
   | 'backup_unusable'
   | 'backup_not_configured'
   | 'backup_folder_unavailable'
+  | 'folder_not_absolute'
+  | 'folder_missing'
+  | 'not_a_folder'
+  | 'safety_backup_failed'
+  | 'automatic_generation'
   | 'import_unreadable';
 
 export class CoreError extends Error {

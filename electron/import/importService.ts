@@ -3,10 +3,17 @@
  * with its tables and a proposed mapping, previews and runs the import, and reports progress
  * while it runs. One file at a time; one import at a time.
  */
-import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
+import type {
+  ImportProgress,
+  ImportReport,
+  ImportSafetyBackup,
+  ImportSourceView,
+} from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { type SafetyBackup, safetyBackupView } from '../backup/desktopBackups.ts';
+import { CoreError } from '../core/coreError.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { MappingMismatch, mappingFor, RightsUnknown, runImport } from './importSource.ts';
@@ -24,6 +31,10 @@ export class ImportService {
   constructor(
     private readonly store: LocalStore,
     private readonly changed: () => void,
+    /** Makes the safety generation before an import (throws when it cannot be written). */
+    private readonly safetyBackup: () => Promise<SafetyBackup> = async () => ({
+      skipped: 'not_configured',
+    }),
   ) {}
 
   async open(
@@ -73,6 +84,10 @@ export class ImportService {
     return this.execute(mapping, false);
   }
 
+  private async safetyBeforeImport(): Promise<ImportSafetyBackup> {
+    return safetyBackupView(await this.safetyBackup());
+  }
+
   progress(): ImportProgress {
     return { ...this.state };
   }
@@ -89,6 +104,14 @@ export class ImportService {
       );
     }
     this.state = { running: true, done: 0, total: 0 };
+    let safety: ImportSafetyBackup | undefined;
+    try {
+      safety = dryRun ? undefined : await this.safetyBeforeImport();
+    } catch (error) {
+      this.state = { ...this.state, running: false };
+      if (error instanceof CoreError) return fail('unavailable', error.message);
+      throw error;
+    }
     try {
       const report = await runImport(
         this.store,
@@ -108,7 +131,7 @@ export class ImportService {
         // The file's personal data is not kept in memory longer than needed.
         this.source = null;
       }
-      return ok(report);
+      return ok(safety ? { ...report, safetyBackup: safety } : report);
     } catch (error) {
       if (error instanceof MappingMismatch) return fail('validation', error.problems[0]!);
       if (error instanceof RightsUnknown) return fail('forbidden', error.message);

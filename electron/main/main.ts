@@ -18,6 +18,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { BackupService } from '../backup/backupService.ts';
 import { AppAssets } from '../core/appAssets.ts';
 import { ClubService } from '../core/clubService.ts';
 import { CoreError } from '../core/coreError.ts';
@@ -96,7 +97,21 @@ async function start(): Promise<void> {
     confirmUnprotectedStorage: askUnprotectedStorage,
   });
   profile = await openProfile(profileDir, keyStore);
-  const api = new ClubService(profile.store, profileDir);
+  const backups = new BackupService(profile.store, {
+    log: (message, error) => log(`${message}: ${error instanceof Error ? error.message : ''}`),
+    pickFolder: async (current) => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Ordner für die Datensicherung',
+        properties: ['openDirectory', 'createDirectory'],
+        ...(current ? { defaultPath: current } : {}),
+      };
+      const picked = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+  });
+  const api = new ClubService(profile.store, profileDir, undefined, backups);
   registerClubApiHandlers(ipcMain, api, log);
   api.startSync();
   api.startAutomaticBackups();

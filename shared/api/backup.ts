@@ -1,10 +1,15 @@
 /** What the "Datensicherung" view shows and sends (ClubApi). */
 
+import type { BackupKind } from '../domain/backupKinds.ts';
+
 export interface BackupGenerationView {
   name: string;
   /** ISO timestamp. */
   createdAt: string;
   bytes: number;
+  kind: BackupKind;
+  /** ISO timestamp until which a manual or safety generation is kept; null for automatic. */
+  keptUntil: string | null;
 }
 
 export interface BackupStatus {
@@ -18,6 +23,8 @@ export interface BackupStatus {
   generations: BackupGenerationView[];
   /** A backup under way: its share done, 0…1; null when none runs. */
   progress: number | null;
+  /** The desktop program can show a folder picker (not the browser mode). */
+  folderPicker: boolean;
 }
 
 export interface VerifiedBackupView {
@@ -31,4 +38,6 @@ export interface RestoredBackupView {
   createdAt: string;
   /** Where the database as it was before the restore is kept. */
   previous: string;
+  /** ISO timestamp of the safety generation made before the restore; null when none was. */
+  safetyBackup: string | null;
 }

@@ -62,8 +62,25 @@ export interface ClubApi {
   connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>>;
   /** "Datensicherung": settings, last backup, generations, a backup under way. */
   backupStatus(): Promise<ApiResult<BackupStatus>>;
-  /** Sets up the backups: the folder and the passphrase protecting the backup key. */
-  configureBackup(folder: string, passphrase: string): Promise<ApiResult<BackupStatus>>;
+  /**
+   * Sets up the backups, or moves them to another folder: the folder and the passphrase
+   * protecting the backup key. A folder that does not exist is refused with `not_found`
+   * unless `createFolder` says the person agreed to create it.
+   */
+  configureBackup(
+    folder: string,
+    passphrase: string,
+    createFolder: boolean,
+  ): Promise<ApiResult<BackupStatus>>;
+  /** A new passphrase for the backup key; every older backup opens with it too. */
+  changeBackupPassphrase(
+    oldPassphrase: string,
+    newPassphrase: string,
+  ): Promise<ApiResult<BackupStatus>>;
+  /** The desktop program's folder picker: the chosen folder, or null when cancelled. */
+  pickBackupFolder(): Promise<ApiResult<string | null>>;
+  /** Deletes a backup made by hand or a safety generation (automatic ones rotate). */
+  deleteBackup(name: string): Promise<ApiResult<BackupStatus>>;
   /** Backs up now into the configured folder. */
   backupNow(): Promise<ApiResult<BackupStatus>>;
   /** Decrypts and checks one generation of the configured folder completely. */
@@ -98,6 +115,8 @@ export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 const id = z.string().uuid({ error: 'Ungültige Kennung.' });
 const draft = z.record(z.string(), z.unknown());
+/** A generation's file name as listed; never a path. */
+const generationName = z.string().regex(/^[\w.-]{1,200}$/);
 
 /**
  * Runtime schemas of every method's arguments: a transport checks what arrives before it
@@ -119,10 +138,13 @@ export const clubApiArgs = {
   resolveRejection: z.tuple([z.number().int().positive(), z.enum(['resend', 'discard'])]),
   connectServer: z.tuple([z.string().max(500), z.string().max(200)]),
   backupStatus: z.tuple([]),
-  configureBackup: z.tuple([z.string().max(1000), z.string().max(1000)]),
+  configureBackup: z.tuple([z.string().max(1000), z.string().max(1000), z.boolean()]),
+  changeBackupPassphrase: z.tuple([z.string().max(1000), z.string().max(1000)]),
+  pickBackupFolder: z.tuple([]),
+  deleteBackup: z.tuple([generationName]),
   backupNow: z.tuple([]),
-  verifyBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
-  restoreBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}$/), z.string().max(1000)]),
+  verifyBackup: z.tuple([generationName, z.string().max(1000)]),
+  restoreBackup: z.tuple([generationName, z.string().max(1000)]),
   importOpen: z.tuple([
     z.string().min(1).max(260),
     z

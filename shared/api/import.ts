@@ -74,7 +74,14 @@ export interface ImportReport {
   ignoredTables: { source: string; rows: number }[];
   messages: ImportMessage[];
   notes: string[];
+  /**
+   * The safety generation made before the import (its ISO timestamp), or why there is none;
+   * absent in a preview.
+   */
+  safetyBackup?: ImportSafetyBackup;
 }
+
+export type ImportSafetyBackup = { createdAt: string } | { skipped: 'not_configured' | 'no_data' };
 
 export interface ImportProgress {
   running: boolean;

@@ -3,6 +3,7 @@
  * became what (every row accounted for), what was normalised, then every row to review.
  */
 import type { ImportMessageLevel, ImportReport } from '../api/import.ts';
+import { KEPT_DAYS } from '../domain/backupKinds.ts';
 import type { ColumnFate } from './mapping.ts';
 import { IMPORT_ENTITY_LABELS, type ImportEntity, targetOf } from './targets.ts';
 
@@ -16,6 +17,17 @@ function germanDateTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Where the data as it was before the import can be got back from. */
+function safetyBackupText(report: ImportReport): string | null {
+  const safety = report.safetyBackup;
+  if (!safety) return null;
+  if ('createdAt' in safety)
+    return `Sicherung vor dem Import: ${germanDateTime(safety.createdAt)} im Sicherungsordner, ${KEPT_DAYS} Tage aufbewahrt.`;
+  return safety.skipped === 'not_configured'
+    ? 'Keine Sicherung vor dem Import: Die Datensicherung ist nicht eingerichtet.'
+    : null;
 }
 
 function fateText(entity: ImportEntity, fate: ColumnFate, withheld: boolean): string {
@@ -44,6 +56,8 @@ export function importReportText(report: ImportReport): string {
     `Zeitpunkt: ${germanDateTime(report.at)}, Dauer ${(report.durationMs / 1000).toFixed(1).replace('.', ',')} s`,
   );
   for (const note of report.notes) lines.push(note);
+  const safety = safetyBackupText(report);
+  if (safety) lines.push(safety);
   // First, before the blank line: `tutti import --report` prints this paragraph.
   const role = report.role ? `Ihre Rolle („${report.role}“)` : 'Ihre Rolle';
   for (const table of report.notAllowedTables)

@@ -51,7 +51,7 @@ try {
   profile.store.db.exec('VACUUM');
   const stick = join(temp.dir, 'stick');
   const backups = new DesktopBackups(profile.store);
-  await backups.configure(stick, PASSPHRASE);
+  await backups.configure(stick, PASSPHRASE, true);
   const size = statSync(join(dir, 'tutti.db')).size;
   console.log(
     `Tutti backup benchmark: ${records} records, database ${(size / 1e6).toFixed(1)} MB (encrypted with SQLCipher)`,

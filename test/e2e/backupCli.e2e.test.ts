@@ -46,7 +46,9 @@ describe('tutti backup', () => {
     );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/^Gesichert: .*tutti-[0-9a-f]{8}-\d{8}T\d{9}Z\.tar\.gz\.age/);
+    expect(created.stdout).toMatch(
+      /^Gesichert: .*tutti-[0-9a-f]{8}-\d{8}T\d{9}Z-manual\.tar\.gz\.age/,
+    );
     // Later backups need no passphrase: they are encrypted to the key's public half.
     const again = await runTutti(['backup', 'create', '--profile', profile, '--to', stick], env);
     expect(again.code).toBe(0);
@@ -54,6 +56,11 @@ describe('tutti backup', () => {
     const listed = await runTutti(['backup', 'list', '--to', stick], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} /);
+    // Made by hand: kept for 90 days beside the rotation, and the list says until when.
+    expect(listed.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/\(von Hand, aufbewahrt bis \d{2}\.\d{2}\.\d{4}\)$/),
+      expect.stringMatching(/\(von Hand, aufbewahrt bis \d{2}\.\d{2}\.\d{4}\)$/),
+    ]);
     const file = join(stick, readdirSync(stick).find((f) => f.endsWith('.tar.gz.age'))!);
 
     const verified = await runTutti(
@@ -87,4 +94,20 @@ describe('tutti backup', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   }, 120_000);
+
+  it('makes a safety generation before an import into a profile whose backups are set up', async () => {
+    const csv = join(temp.dir, 'neu.csv');
+    writeFileSync(csv, 'Vorname;Nachname\nImke;Import\n');
+    expect((await runTutti(['import', csv, '--profile', profile], env)).code).toBe(0);
+    const safetyFiles = () =>
+      readdirSync(stick).filter((f) => f.endsWith('-before-import.tar.gz.age'));
+    const before = safetyFiles().length;
+    writeFileSync(csv, 'Vorname;Nachname\nIda;Import\n');
+    const imported = await runTutti(['import', csv, '--profile', profile], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(
+      /\nSicherung vor dem Import: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} im Sicherungsordner, 90 Tage aufbewahrt\.\n/,
+    );
+    expect(safetyFiles()).toHaveLength(before + 1);
+  }, 60_000);
 });

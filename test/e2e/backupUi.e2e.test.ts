@@ -71,6 +71,10 @@ describe('backups in the desktop UI', () => {
     await page.getByTestId('backup-passphrase').fill(PASSPHRASE);
     await page.getByTestId('backup-passphrase-repeat').fill(PASSPHRASE);
     await page.getByTestId('backup-setup').click();
+    // The stick's folder does not exist yet: created only after asking.
+    await page.getByTestId('backup-create-folder-question').waitFor(SLOW);
+    expect(existsSync(stick)).toBe(false);
+    await page.getByTestId('backup-create-folder').click();
     await page.getByTestId('backup-now').click();
     await expect
       .poll(() => page.getByTestId('backup-last').textContent(), SLOW)
@@ -120,7 +124,7 @@ describe('backups in the desktop UI', () => {
     await page.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
     await page.getByTestId('backup-restore').click();
     await expect
-      .poll(() => row.getByTestId('backup-restore-result').textContent(), SLOW)
+      .poll(() => page.getByTestId('backup-restore-result').textContent(), SLOW)
       .toMatch(/^Wiederhergestellt: Stand vom \d{2}\.\d{2}\.\d{4}.*vor-wiederherstellung-/);
 
     await app.goTo('members');

@@ -74,6 +74,9 @@ describe('the bundled Electron main process', () => {
       value: { schemaVersion: LATEST_SCHEMA_VERSION, pendingMutations: 0 },
     });
     expect(report.ipc.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The backup folder is picked with the system's dialog, which may create a folder.
+    expect(report.ipc.pickedFolder).toEqual({ ok: true, value: '/media/usb/Tutti-Sicherung' });
+    expect(report.calls).toContain('showOpenDialog:openDirectory,createDirectory');
     expect(report.menu).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']);
     // The key is wrapped by the OS store (recorded backend), and the lock was released on quit.
     expect(JSON.parse(readFileSync(join(profile, 'key.safe.json'), 'utf8'))).toMatchObject({

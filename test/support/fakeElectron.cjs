@@ -71,6 +71,11 @@ const fake = {
   dialog: {
     showErrorBox: (title, message) => report.errors.push(`${title}: ${message}`),
     showMessageBox: async () => ({ response: 0 }),
+    showOpenDialog: async (...args) => {
+      const options = args[args.length - 1];
+      report.calls.push(`showOpenDialog:${options.properties.join(',')}`);
+      return { canceled: false, filePaths: ['/media/usb/Tutti-Sicherung'] };
+    },
   },
   ipcMain: {
     handle: (channel, fn) => {
@@ -131,7 +136,10 @@ async function drive() {
     const foreign = await ipcHandlers.get('tutti:api:status')({
       senderFrame: { url: 'https://evil.example/', parent: null },
     });
-    report.ipc = { status, foreign };
+    const pickedFolder = await ipcHandlers.get('tutti:api:pickBackupFolder')({
+      senderFrame: { url: 'app://tutti/index.html', parent: null },
+    });
+    report.ipc = { status, foreign, pickedFolder };
   } catch (error) {
     report.errors.push(String(error?.stack));
   }

@@ -1,240 +1,26 @@
 /**
  * "Datensicherung": set up the backups (folder, e.g. a USB stick, and a passphrase with a
- * strength hint), back up now with a progress bar, see the generations kept in the folder and
- * verify or restore any of them; a restore keeps the current database beside the new one.
+ * strength hint), back up now with a progress bar, move them to another folder or change the
+ * passphrase, and see the generations kept in the folder — verify, restore or delete them. A
+ * restore keeps the current database beside the new one and makes a safety generation first.
  */
 
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  Paper,
-  PasswordInput,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatus } from '../../../shared/api/backup.ts';
-import { passphraseStrength } from '../../../shared/domain/passphraseStrength.ts';
-import { formatMegabytes } from '../../../shared/domain/sizes.ts';
+import type { BackupStatus, RestoredBackupView } from '../../../shared/api/backup.ts';
+import { KEPT_DAYS } from '../../../shared/domain/backupKinds.ts';
 import { clubApi } from '../api/transport.ts';
+import { dateTime } from '../components/dateTime.ts';
 import { useClubData } from '../state/clubData.ts';
+import { FolderForm } from './FolderForm.tsx';
+import { GenerationsTable } from './GenerationsTable.tsx';
+import { PassphraseForm } from './PassphraseForm.tsx';
 
-const STRENGTH_COLOR = { zu_kurz: 'red', schwach: 'orange', mittel: 'yellow', stark: 'green' };
-
-function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString('de-DE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
-function SetupForm({
-  status,
-  onDone,
-}: {
-  status: BackupStatus;
-  onDone: (next: BackupStatus) => void;
-}) {
-  const { t } = useTranslation();
-  const [folder, setFolder] = useState(status.folder ?? '');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const strength = passphraseStrength(passphrase);
-
-  const save = async () => {
-    if (passphrase !== repeat) {
-      setErrors({ repeat: t('backup.repeatMismatch') });
-      return;
-    }
-    setBusy(true);
-    const result = await clubApi.configureBackup(folder, passphrase);
-    setBusy(false);
-    if (result.ok) {
-      setErrors({});
-      setPassphrase('');
-      setRepeat('');
-      onDone(result.value);
-    } else setErrors(result.error.fields ?? { folder: result.error.message });
-  };
-
-  return (
-    <Paper withBorder p="md" maw={640}>
-      <Stack>
-        <Text>{t('backup.setupIntro')}</Text>
-        <TextInput
-          label={t('backup.folder')}
-          description={t('backup.folderHint')}
-          value={folder}
-          onChange={(e) => setFolder(e.currentTarget.value)}
-          error={errors.folder}
-          data-testid="backup-folder"
-        />
-        <PasswordInput
-          label={t('backup.passphrase')}
-          description={t('backup.passphraseHint')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          error={errors.passphrase}
-          data-testid="backup-passphrase"
-        />
-        {passphrase !== '' && (
-          <Group gap="xs">
-            <Text size="sm">{t('backup.strength')}</Text>
-            <Badge color={STRENGTH_COLOR[strength]} data-testid="backup-strength">
-              {t(`backup.strengthLevel.${strength}`)}
-            </Badge>
-          </Group>
-        )}
-        <PasswordInput
-          label={t('backup.repeat')}
-          value={repeat}
-          onChange={(e) => setRepeat(e.currentTarget.value)}
-          error={errors.repeat}
-          data-testid="backup-passphrase-repeat"
-        />
-        <Group>
-          <Button onClick={() => void save()} loading={busy} data-testid="backup-setup">
-            {t('backup.setup')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
-
-function VerifyRow({ name }: { name: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const verify = async () => {
-    setBusy(true);
-    const answer = await clubApi.verifyBackup(name, passphrase);
-    setBusy(false);
-    setPassphrase('');
-    if (answer.ok) {
-      const members = answer.value.counts.members ?? 0;
-      setResult({ ok: true, text: t('backup.verified', { count: members }) });
-    } else setResult({ ok: false, text: answer.error.message });
-  };
-  if (!open)
-    return (
-      <Button
-        size="xs"
-        variant="light"
-        onClick={() => setOpen(true)}
-        data-testid="backup-verify-open"
-      >
-        {t('backup.verify')}
-      </Button>
-    );
-  return (
-    <Stack gap="xs">
-      <Group gap="xs" align="flex-end">
-        <PasswordInput
-          size="xs"
-          label={t('backup.passphrase')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          data-testid="backup-verify-passphrase"
-        />
-        <Button size="xs" onClick={() => void verify()} loading={busy} data-testid="backup-verify">
-          {t('backup.verify')}
-        </Button>
-      </Group>
-      {result && (
-        <Text size="xs" c={result.ok ? 'green' : 'red'} data-testid="backup-verify-result">
-          {result.text}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function RestoreButton({ name, createdAt }: { name: string; createdAt: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const restore = async () => {
-    setBusy(true);
-    const answer = await clubApi.restoreBackup(name, passphrase);
-    setBusy(false);
-    setPassphrase('');
-    if (!answer.ok) {
-      setError(answer.error.fields?.passphrase ?? answer.error.message);
-      return;
-    }
-    setOpen(false);
-    setError(null);
-    setDone(
-      t('backup.restored', {
-        date: dateTime(answer.value.createdAt),
-        previous: answer.value.previous,
-      }),
-    );
-    await useClubData.getState().load({ quiet: true });
-  };
-  return (
-    <>
-      <Button
-        size="xs"
-        variant="light"
-        color="orange"
-        onClick={() => setOpen(true)}
-        data-testid="backup-restore-open"
-      >
-        {t('backup.restore')}
-      </Button>
-      {done && (
-        <Text size="xs" c="green" data-testid="backup-restore-result">
-          {done}
-        </Text>
-      )}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('backup.restoreTitle')}>
-        <Stack>
-          <Text size="sm">{t('backup.restoreWarning', { date: dateTime(createdAt) })}</Text>
-          <PasswordInput
-            label={t('backup.passphrase')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={error}
-            data-testid="backup-restore-passphrase"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t('backup.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              onClick={() => void restore()}
-              loading={busy}
-              data-testid="backup-restore"
-            >
-              {t('backup.restore')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
-  );
+/** What the page says after a change: which test id, which words. */
+interface Notice {
+  testId: string;
+  text: string;
 }
 
 export function BackupPage() {
@@ -242,6 +28,8 @@ export function BackupPage() {
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<'folder' | 'passphrase' | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await clubApi.backupStatus();
@@ -260,15 +48,34 @@ export function BackupPage() {
   const backupNow = async () => {
     setRunning(true);
     setError(null);
+    setNotice(null);
     const result = await clubApi.backupNow();
     setRunning(false);
     if (result.ok) setStatus(result.value);
     else setError(result.error.message);
   };
 
+  const restored = async (value: RestoredBackupView) => {
+    const text = [
+      t('backup.restored', { date: dateTime(value.createdAt), previous: value.previous }),
+      value.safetyBackup ? t('backup.restoredSafety', { date: dateTime(value.safetyBackup) }) : '',
+    ].join(' ');
+    setNotice({ testId: 'backup-restore-result', text: text.trim() });
+    await refresh();
+    await useClubData.getState().load({ quiet: true });
+  };
+
+  const moved = (next: BackupStatus) => {
+    const before = status?.folder;
+    setStatus(next);
+    setEditing(null);
+    if (before && before !== next.folder)
+      setNotice({ testId: 'backup-moved', text: t('backup.moved', { folder: before }) });
+  };
+
   if (!status) return null;
   return (
-    <Stack>
+    <Stack style={{ overflowY: 'auto' }} pb="xl">
       <Title order={2}>{t('backup.title')}</Title>
       {status.reminder && (
         <Alert color="orange" title={t('backup.reminderTitle')} data-testid="backup-reminder">
@@ -278,12 +85,12 @@ export function BackupPage() {
         </Alert>
       )}
       {!status.configured ? (
-        <SetupForm status={status} onDone={setStatus} />
+        <FolderForm status={status} mode="setup" onDone={setStatus} />
       ) : (
-        <Paper withBorder p="md" maw={800}>
+        <Paper withBorder p="md" maw={1000}>
           <Stack>
             <Text>
-              {t('backup.folder')}: <Code>{status.folder}</Code>
+              {t('backup.folder')}: <Code data-testid="backup-folder-current">{status.folder}</Code>
             </Text>
             <Text data-testid="backup-last">
               {status.lastBackupAt
@@ -291,11 +98,27 @@ export function BackupPage() {
                 : t('backup.none')}
             </Text>
             <Text size="sm" c="dimmed">
-              {t('backup.automatic')}
+              {t('backup.automatic', { days: KEPT_DAYS })}
             </Text>
             <Group>
               <Button onClick={() => void backupNow()} loading={running} data-testid="backup-now">
                 {t('backup.now')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => setEditing(editing === 'folder' ? null : 'folder')}
+                aria-expanded={editing === 'folder'}
+                data-testid="backup-change-folder"
+              >
+                {t('backup.changeFolder')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => setEditing(editing === 'passphrase' ? null : 'passphrase')}
+                aria-expanded={editing === 'passphrase'}
+                data-testid="backup-change-passphrase"
+              >
+                {t('backup.changePassphrase')}
               </Button>
             </Group>
             {running && (
@@ -311,33 +134,41 @@ export function BackupPage() {
                 {error}
               </Alert>
             )}
+            {editing === 'folder' && (
+              <FolderForm
+                status={status}
+                mode="move"
+                onDone={moved}
+                onCancel={() => setEditing(null)}
+              />
+            )}
+            {editing === 'passphrase' && (
+              <PassphraseForm
+                onDone={(next) => {
+                  setStatus(next);
+                  setEditing(null);
+                  setNotice({
+                    testId: 'backup-passphrase-changed',
+                    text: t('backup.passphraseChanged'),
+                  });
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            )}
           </Stack>
         </Paper>
       )}
+      {notice && (
+        <Alert color="green" maw={1000} role="status" data-testid={notice.testId}>
+          {notice.text}
+        </Alert>
+      )}
       {status.generations.length > 0 && (
-        <Table striped maw={800} data-testid="backup-generations">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('backup.createdAt')}</Table.Th>
-              <Table.Th>{t('backup.size')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {status.generations.map((g) => (
-              <Table.Tr key={g.name}>
-                <Table.Td>{dateTime(g.createdAt)}</Table.Td>
-                <Table.Td>{formatMegabytes(g.bytes)}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" align="flex-start">
-                    <VerifyRow name={g.name} />
-                    <RestoreButton name={g.name} createdAt={g.createdAt} />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <GenerationsTable
+          generations={status.generations}
+          onChanged={setStatus}
+          onRestored={(value) => void restored(value)}
+        />
       )}
     </Stack>
   );

@@ -165,6 +165,11 @@ export const de = {
     back: 'Zurück',
     saveMapping: 'Zuordnung speichern',
     preview: 'Vorschau',
+    safetyPlanned:
+      'Vor dem Import legt Tutti eine Sicherung in {{folder}} an; sie bleibt {{days}} Tage.',
+    safetyNotConfigured:
+      'Die Datensicherung ist nicht eingerichtet: vor dem Import wird keine Sicherung angelegt. Empfohlen: sie erst unter „Datensicherung“ einrichten.',
+    safetyMade: 'Sicherung vor dem Import: {{date}}, {{days}} Tage aufbewahrt.',
     previewNote: 'Vorschau: So würde der Import ausgehen. Noch ist nichts gespeichert.',
     table: 'Tabelle',
     becomes: 'wird zu',
@@ -214,7 +219,42 @@ export const de = {
     last: 'Letzte Sicherung: {{date}}',
     none: 'Noch keine Sicherung.',
     automatic:
-      'Tutti sichert automatisch einmal am Tag und beim Beenden, wenn sich Daten geändert haben. Aufbewahrt werden 7 tägliche, 4 wöchentliche und 12 monatliche Sicherungen.',
+      'Tutti sichert automatisch einmal am Tag und beim Beenden, wenn sich Daten geändert haben; davon bleiben 7 tägliche, 4 wöchentliche und 12 monatliche. Sicherungen von Hand und die Sicherung vor jedem Import und jeder Wiederherstellung bleiben {{days}} Tage.',
+    moveIntro:
+      'Die Sicherungen künftig in einen anderen Ordner legen. Der Schlüssel bleibt derselbe; die bisherigen Sicherungen bleiben im alten Ordner.',
+    newFolder: 'Neuer Ordner für die Sicherungen',
+    pickFolder: 'Ordner wählen …',
+    movePassphraseHint: 'Die Passphrase, mit der die Datensicherung eingerichtet wurde.',
+    move: 'Ordner übernehmen',
+    changeFolder: 'Ordner ändern',
+    changePassphrase: 'Passphrase ändern',
+    createFolderTitle: 'Ordner anlegen?',
+    createFolderQuestion:
+      'Den Ordner {{folder}} gibt es nicht. Soll Tutti ihn anlegen? Ist der Pfad vertippt oder der USB-Stick nicht eingesteckt, bitte erst den Pfad korrigieren.',
+    createFolder: 'Ordner anlegen',
+    correctFolder: 'Pfad korrigieren',
+    passphraseIntro:
+      'Eine neue Passphrase für die Datensicherung. Die Sicherungen in diesem Ordner öffnen sich danach mit der neuen Passphrase.',
+    oldPassphrase: 'Bisherige Passphrase',
+    newPassphrase: 'Neue Passphrase',
+    passphraseChanged:
+      'Die Passphrase ist geändert. Die Sicherungen in diesem Ordner öffnen sich jetzt mit der neuen Passphrase, Sicherungen in früheren Ordnern weiterhin mit der alten.',
+    moved:
+      'Neue Sicherungen gehen jetzt in den neuen Ordner. Die bisherigen bleiben in {{folder}}.',
+    kindColumn: 'Art',
+    keptColumn: 'Aufbewahrt',
+    actions: 'Aktionen',
+    kind: {
+      automatic: 'Automatisch',
+      manual: 'Von Hand',
+      'before-import': 'Vor einem Import',
+      'before-restore': 'Vor einer Wiederherstellung',
+    },
+    keptUntil: 'bis {{date}}',
+    keptByRotation: 'nach der Aufbewahrungsregel',
+    delete: 'Löschen',
+    deleteQuestion: 'Diese Sicherung endgültig löschen?',
+    deleteConfirm: 'Endgültig löschen',
     createdAt: 'Sicherung vom',
     size: 'Größe',
     verify: 'Prüfen',
@@ -228,6 +268,7 @@ export const de = {
       'Die Daten dieses Arbeitsplatzes werden durch den Stand vom {{date}} ersetzt. Der jetzige Stand bleibt als Datei erhalten. Ist Tutti mit dem Vereinsserver verbunden, kommen dessen neuere Änderungen beim nächsten Abgleich wieder dazu.',
     restored:
       'Wiederhergestellt: Stand vom {{date}}. Der bisherige Stand liegt unter {{previous}}.',
+    restoredSafety: 'Vorher wurde eine Sicherung des bisherigen Stands angelegt ({{date}}).',
     cancel: 'Abbrechen',
   },
   sync: {

@@ -163,6 +163,11 @@ export const en = {
     back: 'Back',
     saveMapping: 'Save mapping',
     preview: 'Preview',
+    safetyPlanned:
+      'Before the import Tutti makes a backup in {{folder}}; it is kept for {{days}} days.',
+    safetyNotConfigured:
+      'Backups are not set up: no backup is made before the import. Recommended: set them up under “Backup” first.',
+    safetyMade: 'Backup before the import: {{date}}, kept for {{days}} days.',
     previewNote: 'Preview: this is what the import would do. Nothing has been saved yet.',
     table: 'Table',
     becomes: 'becomes',
@@ -212,7 +217,41 @@ export const en = {
     last: 'Last backup: {{date}}',
     none: 'No backup yet.',
     automatic:
-      'Tutti backs up automatically once a day and on exit when data changed. It keeps 7 daily, 4 weekly and 12 monthly backups.',
+      'Tutti backs up automatically once a day and on exit when data changed, and keeps 7 daily, 4 weekly and 12 monthly of these. Backups made by hand and the backup before every import and restore are kept for {{days}} days.',
+    moveIntro:
+      'Put the backups into another folder from now on. The key stays the same; earlier backups stay in the old folder.',
+    newFolder: 'New folder for the backups',
+    pickFolder: 'Choose folder …',
+    movePassphraseHint: 'The passphrase the backups were set up with.',
+    move: 'Use this folder',
+    changeFolder: 'Change folder',
+    changePassphrase: 'Change passphrase',
+    createFolderTitle: 'Create the folder?',
+    createFolderQuestion:
+      'The folder {{folder}} does not exist. Shall Tutti create it? If the path is mistyped or the USB stick is not plugged in, please correct the path first.',
+    createFolder: 'Create folder',
+    correctFolder: 'Correct the path',
+    passphraseIntro:
+      'A new passphrase for the backups. The backups in this folder then open with the new passphrase.',
+    oldPassphrase: 'Current passphrase',
+    newPassphrase: 'New passphrase',
+    passphraseChanged:
+      'The passphrase has been changed. The backups in this folder now open with the new passphrase, backups in earlier folders still with the old one.',
+    moved: 'New backups now go into the new folder. The earlier ones stay in {{folder}}.',
+    kindColumn: 'Kind',
+    keptColumn: 'Kept',
+    actions: 'Actions',
+    kind: {
+      automatic: 'Automatic',
+      manual: 'By hand',
+      'before-import': 'Before an import',
+      'before-restore': 'Before a restore',
+    },
+    keptUntil: 'until {{date}}',
+    keptByRotation: 'by the retention rule',
+    delete: 'Delete',
+    deleteQuestion: 'Delete this backup for good?',
+    deleteConfirm: 'Delete for good',
     createdAt: 'Backup of',
     size: 'Size',
     verify: 'Verify',
@@ -224,6 +263,7 @@ export const en = {
     restoreTitle: 'Restore backup',
     restoreWarning:
       'The data on this computer will be replaced by the state of {{date}}. The current state is kept as a file. If Tutti is connected to the club server, its newer changes come back with the next sync.',
+    restoredSafety: 'A backup of the state before was made first ({{date}}).',
     restored: 'Restored: state of {{date}}. The previous state is kept at {{previous}}.',
     cancel: 'Cancel',
   },

@@ -14,6 +14,7 @@ import { downloadText } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
 import { MappingStep } from './MappingStep.tsx';
+import { SafetyBackupNote } from './SafetyBackupNote.tsx';
 
 type Step = 'file' | 'mapping' | 'preview' | 'running' | 'done';
 const STEP_INDEX: Record<Step, number> = { file: 0, mapping: 1, preview: 2, running: 3, done: 4 };
@@ -121,7 +122,12 @@ export function ImportPage() {
             {t('importWizard.previewNote')}
           </Alert>
           <ImportSummary report={preview} />
-          {error && <Text c="red">{error}</Text>}
+          <SafetyBackupNote />
+          {error && (
+            <Text c="red" role="alert" data-testid="import-error">
+              {error}
+            </Text>
+          )}
           <Group>
             <Button variant="default" onClick={() => setStep('mapping')}>
               {t('importWizard.back')}

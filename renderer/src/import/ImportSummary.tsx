@@ -2,6 +2,8 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportMessageLevel, ImportReport } from '../../../shared/api/import.ts';
+import { KEPT_DAYS } from '../../../shared/domain/backupKinds.ts';
+import { dateTime } from '../components/dateTime.ts';
 
 const SHOWN_PER_LEVEL = 300;
 const LEVEL_COLOR: Record<ImportMessageLevel, string> = {
@@ -13,8 +15,17 @@ const LEVEL_COLOR: Record<ImportMessageLevel, string> = {
 export function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const role = report.role ?? '';
+  const safety = report.safetyBackup;
   return (
     <Stack>
+      {safety && 'createdAt' in safety && (
+        <Text size="sm" data-testid="import-safety-backup">
+          {t('importWizard.safetyMade', {
+            date: dateTime(safety.createdAt),
+            days: KEPT_DAYS,
+          })}
+        </Text>
+      )}
       {(report.notAllowedTables.length > 0 || report.withheld.length > 0) && (
         <Alert
           color="red"

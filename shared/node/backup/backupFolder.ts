@@ -1,7 +1,8 @@
 /**
  * One place where backups are kept: a folder (a USB stick, a second disk, a mounted share).
- * Files are named by their UTC moment, so listing and retention never need to decrypt
- * anything; a file is written under a temporary name, flushed to the disk and renamed, so a
+ * Files are named by their UTC moment and, unless automatic, by why they were made
+ * (`tutti-1a2b3c4d-20261206T080000000Z-manual.tar.gz.age`), so listing and retention never
+ * need to decrypt anything; a file is written under a temporary name, flushed to the disk and renamed, so a
  * pulled stick or a crash leaves either the whole generation or none.
  */
 import {
@@ -18,17 +19,30 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { BACKUP_KINDS, type BackupKind } from '../../domain/backupKinds.ts';
 import { BACKUP_SUFFIX } from './backupArchive.ts';
 import { BackupError } from './backupError.ts';
 import { KEY_FILE_NAME } from './backupKey.ts';
-import { DEFAULT_RETENTION, generationsToKeep, type RetentionPolicy } from './retention.ts';
+import {
+  DEFAULT_RETENTION,
+  generationsToKeep,
+  keptUntil,
+  type RetentionPolicy,
+} from './retention.ts';
 
 export interface StoredGeneration {
   name: string;
   path: string;
   createdAt: Date;
   bytes: number;
+  kind: BackupKind;
+  /** Until when a manual or safety generation is kept; null for automatic ones (they rotate). */
+  keptUntil: Date | null;
 }
+
+const KIND_SUFFIXES = BACKUP_KINDS.filter((k) => k !== 'automatic').join('|');
+/** Prefix, moment, and the kind unless automatic (names of older versions have none). */
+const GENERATION_NAME = new RegExp(`^(.+)-(\\d{8}T\\d{9}Z)(?:-(${KIND_SUFFIXES}))?$`);
 
 const STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/;
 
@@ -81,12 +95,20 @@ export function listGenerations(dir: string, prefix?: string): StoredGeneration[
   const generations: StoredGeneration[] = [];
   for (const name of readdirSync(dir)) {
     if (!name.endsWith(BACKUP_SUFFIX)) continue;
-    const match = /^(.+)-(\d{8}T\d{9}Z)$/.exec(name.slice(0, -BACKUP_SUFFIX.length));
+    const match = GENERATION_NAME.exec(name.slice(0, -BACKUP_SUFFIX.length));
     if (!match || (prefix !== undefined && match[1] !== prefix)) continue;
     const createdAt = dateOfStamp(match[2]!);
     if (!createdAt) continue;
     const path = join(dir, name);
-    generations.push({ name, path, createdAt, bytes: statSync(path).size });
+    const kind = (match[3] as BackupKind | undefined) ?? 'automatic';
+    generations.push({
+      name,
+      path,
+      createdAt,
+      bytes: statSync(path).size,
+      kind,
+      keptUntil: keptUntil(kind, createdAt),
+    });
   }
   return generations.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
@@ -125,12 +147,20 @@ export class BackupFolder {
     writeFileAtomically(this.keyFilePath, wrappedKey);
   }
 
-  write(createdAt: Date, file: Uint8Array): StoredGeneration {
+  write(createdAt: Date, file: Uint8Array, kind: BackupKind = 'automatic'): StoredGeneration {
     mkdirSync(this.dir, { recursive: true });
-    const name = `${this.prefix}-${stampOf(createdAt)}${BACKUP_SUFFIX}`;
+    const suffix = kind === 'automatic' ? '' : `-${kind}`;
+    const name = `${this.prefix}-${stampOf(createdAt)}${suffix}${BACKUP_SUFFIX}`;
     const path = join(this.dir, name);
     writeFileAtomically(path, file);
-    return { name, path, createdAt, bytes: file.byteLength };
+    return {
+      name,
+      path,
+      createdAt,
+      bytes: file.byteLength,
+      kind,
+      keptUntil: keptUntil(kind, createdAt),
+    };
   }
 
   /** This prefix's generations, newest first. */
@@ -138,17 +168,36 @@ export class BackupFolder {
     return listGenerations(this.dir, this.prefix);
   }
 
-  /** Deletes the generations the retention does not keep; returns their names. */
-  prune(policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+  /**
+   * Deletes one generation of this prefix by its listed name (a person deleting a backup by
+   * hand); false when there is none of that name.
+   */
+  remove(name: string): boolean {
+    const generation = this.list().find((g) => g.name === name);
+    if (!generation) return false;
+    rmSync(generation.path, { force: true });
+    fsyncFolder(this.dir);
+    return true;
+  }
+
+  /**
+   * Deletes what is no longer kept: the automatic generations the rotation drops, and manual
+   * and safety generations older than KEPT_DAYS. Returns their names.
+   */
+  prune(policy: RetentionPolicy = DEFAULT_RETENTION, now: Date = new Date()): string[] {
     // Leftovers of writes a crash or a pulled stick interrupted.
     for (const name of readdirSync(this.dir))
       if (name.startsWith(`${this.prefix}-`) && name.endsWith(`${BACKUP_SUFFIX}.partial`))
         rmSync(join(this.dir, name), { force: true });
     const generations = this.list();
-    const keep = generationsToKeep(generations, policy);
+    const keep = generationsToKeep(
+      generations.filter((g) => g.kind === 'automatic'),
+      policy,
+    );
+    const expired = (g: StoredGeneration) => g.keptUntil !== null && g.keptUntil <= now;
     const removed: string[] = [];
     for (const generation of generations)
-      if (!keep.has(generation.name)) {
+      if (generation.kind === 'automatic' ? !keep.has(generation.name) : expired(generation)) {
         rmSync(generation.path, { force: true });
         removed.push(generation.name);
       }

@@ -1,10 +1,12 @@
 /**
- * Grandfather-father-son retention (DESIGN.md "Backups"): of all generations in one place,
- * keep the newest of each of the last 7 days, the last 4 weeks and the last 12 months that
+ * Grandfather-father-son retention (DESIGN.md "Backups"): of the automatic generations in one
+ * place, keep the newest of each of the last 7 days, the last 4 weeks and the last 12 months that
  * have a backup, and always the newest one. The same rule as restic's
  * `forget --keep-daily 7 --keep-weekly 4 --keep-monthly 12`. Calendar days, weeks and months
  * are those of the machine's local time, as the secretary sees them.
  */
+
+import { type BackupKind, KEPT_DAYS } from '../../domain/backupKinds.ts';
 
 export interface RetentionPolicy {
   daily: number;
@@ -13,6 +15,13 @@ export interface RetentionPolicy {
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly: 12 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Until when a generation of this kind is kept; null for automatic ones (they rotate). */
+export function keptUntil(kind: BackupKind, createdAt: Date): Date | null {
+  return kind === 'automatic' ? null : new Date(createdAt.getTime() + KEPT_DAYS * DAY_MS);
+}
 
 export interface Generation {
   name: string;

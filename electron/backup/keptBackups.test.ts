@@ -1,0 +1,196 @@
+/**
+ * What the "Datensicherung" keeps and how it is changed (issue #19, items 6 and 7), through
+ * the ClubService as the view calls it, on real files: a backup made by hand and the safety
+ * generation before an import or a restore survive the automatic backup of the same day; a
+ * missing folder is created only when the person agreed; folder and passphrase can change.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackupStatus } from '../../shared/api/backup.ts';
+import type { ApiResult } from '../../shared/api/result.ts';
+import { KEPT_DAYS } from '../../shared/domain/backupKinds.ts';
+import { makeTempDir } from '../../test/support/tempDir.ts';
+import { ClubService } from '../core/clubService.ts';
+import { type OpenedProfile, openProfile } from '../core/profile.ts';
+import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
+import { DesktopSync } from '../sync/desktopSync.ts';
+import { BackupService } from './backupService.ts';
+
+const PASSPHRASE = 'Probe am Donnerstag 19:30!';
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const CSV = 'Vorname;Nachname\nImke;Import\nIda;Import\n';
+
+let temp: ReturnType<typeof makeTempDir>;
+let profile: OpenedProfile;
+let service: BackupService;
+let api: ClubService;
+let now: Date;
+
+beforeEach(async () => {
+  temp = makeTempDir('tutti-kept-');
+  const dir = join(temp.dir, 'profil');
+  profile = await openProfile(
+    dir,
+    new PassphraseKeyStore(join(dir, 'key.json'), async () => 'profil-passphrase-1', FAST),
+  );
+  now = new Date(2026, 11, 6, 9, 0);
+  service = new BackupService(profile.store, { now: () => now });
+  api = new ClubService(profile.store, 'verein', new DesktopSync(profile.store), service);
+  const saved = api.saveNow('members', {
+    firstName: 'Vera',
+    lastName: 'Vorher',
+    status: 'aktiv',
+  } as never);
+  if (!saved.ok) throw new Error(saved.error.message);
+});
+afterEach(() => {
+  profile.close();
+  temp.cleanup();
+});
+
+function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const kinds = (status: BackupStatus) => status.generations.map((g) => g.kind);
+const later = (minutes: number) => {
+  now = new Date(now.getTime() + minutes * 60_000);
+};
+
+async function importCsv(): Promise<ApiResult<unknown>> {
+  const opened = value(
+    await api.importOpen('liste.csv', Buffer.from(CSV).toString('base64'), null),
+  );
+  return api.importRun(opened.mapping);
+}
+
+describe('backups kept beside the rotation', () => {
+  it('keeps the manual backup and the safety generation when the automatic backup on close follows the same day', async () => {
+    const stick = join(temp.dir, 'stick');
+    value(await api.configureBackup(stick, PASSPHRASE, true));
+    value(await api.backupNow());
+    later(5);
+    const imported = value(await importCsv()) as { safetyBackup: { createdAt: string } };
+    expect(imported.safetyBackup.createdAt).toBe(now.toISOString());
+    later(60);
+    await api.stopAutomaticBackups();
+    const status = value(await api.backupStatus());
+    expect(kinds(status)).toEqual(['automatic', 'before-import', 'manual']);
+    const manual = status.generations[2]!;
+    expect(Date.parse(manual.keptUntil!) - Date.parse(manual.createdAt)).toBe(
+      KEPT_DAYS * 24 * 60 * 60 * 1000,
+    );
+    expect(status.generations[0]!.keptUntil).toBeNull();
+
+    // The next automatic backup the same day replaces the earlier automatic one only.
+    later(5);
+    value(
+      api.saveNow('members', { firstName: 'Nina', lastName: 'Nachher', status: 'aktiv' } as never),
+    );
+    await api.stopAutomaticBackups();
+    expect(kinds(value(await api.backupStatus()))).toEqual([
+      'automatic',
+      'before-import',
+      'manual',
+    ]);
+  });
+
+  it('makes a safety generation before a restore, none when the passphrase is wrong', async () => {
+    value(await api.configureBackup(join(temp.dir, 'stick'), PASSPHRASE, true));
+    const [first] = value(await api.backupNow()).generations;
+    later(1);
+    const wrong = await api.restoreBackup(first!.name, 'falsche Passphrase!!');
+    expect(wrong.ok).toBe(false);
+    expect(kinds(value(await api.backupStatus()))).toEqual(['manual']);
+    later(1);
+    const restored = value(await api.restoreBackup(first!.name, PASSPHRASE));
+    expect(restored.safetyBackup).toBe(now.toISOString());
+    expect(kinds(value(await api.backupStatus()))).toEqual(['before-restore', 'manual']);
+  });
+
+  it('does not import when the safety generation cannot be written, and says why', async () => {
+    const stick = join(temp.dir, 'stick');
+    value(await api.configureBackup(stick, PASSPHRASE, true));
+    rmSync(stick, { recursive: true });
+    const refused = await importCsv();
+    expect(!refused.ok && refused.error.message).toMatch(
+      /^Vorher ließ sich keine Sicherung anlegen, daher ist der Import nicht gestartet worden: Den Sicherungsordner .* gibt es gerade nicht\. Ist der USB-Stick eingesteckt\?/,
+    );
+    expect(profile.store.tables.members.listLive()).toHaveLength(1);
+    // The pulled stick's folder was not made anew on the disk.
+    expect(existsSync(stick)).toBe(false);
+  });
+
+  it('deletes a manual or safety generation by hand, never an automatic one', async () => {
+    value(await api.configureBackup(join(temp.dir, 'stick'), PASSPHRASE, true));
+    value(await api.backupNow());
+    later(1);
+    value(
+      api.saveNow('members', { firstName: 'Nina', lastName: 'Nachher', status: 'aktiv' } as never),
+    );
+    await api.stopAutomaticBackups();
+    const [automatic, manual] = value(await api.backupStatus()).generations;
+    const refused = await api.deleteBackup(automatic!.name);
+    expect(!refused.ok && refused.error.message).toBe(
+      'Automatische Sicherungen löscht Tutti selbst nach der Aufbewahrungsregel.',
+    );
+    expect(kinds(value(await api.deleteBackup(manual!.name)))).toEqual(['automatic']);
+    expect(existsSync(manual!.name)).toBe(false);
+    expect((await api.deleteBackup('tutti-gibts-nicht.tar.gz.age')).ok).toBe(false);
+  });
+});
+
+describe('changing where and how the backups are kept', () => {
+  it('asks before creating a folder that does not exist, refuses a relative path', async () => {
+    const typo = join(temp.dir, 'Sicherrung');
+    const asked = await api.configureBackup(typo, PASSPHRASE, false);
+    expect(asked.ok).toBe(false);
+    expect(!asked.ok && asked.error.code).toBe('not_found');
+    expect(!asked.ok && asked.error.fields?.folder).toBe(
+      `Den Ordner ${typo} gibt es nicht. Soll er angelegt werden?`,
+    );
+    expect(existsSync(typo)).toBe(false);
+    const relative = await api.configureBackup('Sicherung', PASSPHRASE, true);
+    expect(!relative.ok && relative.error.fields?.folder).toMatch(/vollständigen Pfad/);
+    expect(value(await api.configureBackup(typo, PASSPHRASE, true)).configured).toBe(true);
+    expect(existsSync(typo)).toBe(true);
+  });
+
+  it('moves the backups to another folder with the same key, and changes the passphrase', async () => {
+    const first = join(temp.dir, 'stick-a');
+    value(await api.configureBackup(first, PASSPHRASE, true));
+    const [old] = value(await api.backupNow()).generations;
+    const second = join(temp.dir, 'stick-b');
+    mkdirSync(second);
+    const wrong = await api.configureBackup(second, 'nicht die richtige Passphrase', false);
+    expect(!wrong.ok && wrong.error.fields?.passphrase).toBeTruthy();
+    const moved = value(await api.configureBackup(second, PASSPHRASE, false));
+    expect(moved.folder).toBe(second);
+    expect(moved.generations).toEqual([]);
+
+    const refused = await api.changeBackupPassphrase('nicht die alte Passphrase', 'x');
+    expect(!refused.ok && Object.keys(refused.error.fields ?? {})).toEqual(['oldPassphrase']);
+    const weak = await api.changeBackupPassphrase(PASSPHRASE, 'kurz');
+    expect(!weak.ok && Object.keys(weak.error.fields ?? {})).toEqual(['newPassphrase']);
+    const NEW = 'Neue Passphrase fürs Frühjahrskonzert';
+    value(await api.changeBackupPassphrase(PASSPHRASE, NEW));
+    later(1);
+    const [made] = value(await api.backupNow()).generations;
+    expect((await api.verifyBackup(made!.name, NEW)).ok).toBe(true);
+    expect((await api.verifyBackup(made!.name, PASSPHRASE)).ok).toBe(false);
+    // The backup in the first folder is kept there, readable with the passphrase of then.
+    expect(existsSync(join(first, old!.name))).toBe(true);
+  });
+
+  it('offers the folder picker only where there is one', async () => {
+    expect(value(await api.backupStatus()).folderPicker).toBe(false);
+    expect((await api.pickBackupFolder()).ok).toBe(false);
+    const picking = new BackupService(profile.store, {
+      pickFolder: async (current) => (current === null ? '/media/usb' : null),
+    });
+    expect(picking.status().folderPicker).toBe(true);
+    expect(value(await picking.chooseFolder())).toBe('/media/usb');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * What a backup folder keeps (DESIGN.md "Backups", issue #19): the rotation counts automatic
+ * generations only; a backup made by hand and the safety generation before an import or a
+ * restore stay for KEPT_DAYS, whatever the rotation does, and can be deleted by hand.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/tempDir.ts';
+import { KEPT_DAYS } from '../../domain/backupKinds.ts';
+import { BackupFolder, listGenerations } from './backupFolder.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+let temp: ReturnType<typeof makeTempDir>;
+afterEach(() => temp?.cleanup());
+
+function folder(): BackupFolder {
+  temp = makeTempDir('tutti-folder-');
+  return new BackupFolder(temp.dir, 'tutti-abcd1234');
+}
+
+describe('a backup folder', () => {
+  it('keeps a manual backup and the safety generation when automatic ones follow the same day', () => {
+    const f = folder();
+    const morning = new Date('2026-12-06T08:00:00Z');
+    f.write(morning, Buffer.from('von Hand'), 'manual');
+    f.write(new Date(morning.getTime() + 60_000), Buffer.from('vor Import'), 'before-import');
+    f.write(new Date(morning.getTime() + 120_000), Buffer.from('auto 1'), 'automatic');
+    f.write(new Date(morning.getTime() + 3_600_000), Buffer.from('auto 2'), 'automatic');
+    const removed = f.prune(undefined, new Date(morning.getTime() + 4_000_000));
+    expect(removed).toHaveLength(1);
+    expect(removed[0]).toMatch(/T080200000Z\.tar\.gz\.age$/);
+    expect(f.list().map((g) => g.kind)).toEqual(['automatic', 'before-import', 'manual']);
+  });
+
+  it(`removes a kept generation only after ${KEPT_DAYS} days, and says until when it is kept`, () => {
+    const f = folder();
+    const made = new Date('2026-09-01T10:00:00Z');
+    f.write(made, Buffer.from('vor Wiederherstellung'), 'before-restore');
+    const [kept] = f.list();
+    expect(kept?.keptUntil?.toISOString()).toBe(
+      new Date(made.getTime() + KEPT_DAYS * DAY).toISOString(),
+    );
+    expect(f.prune(undefined, new Date(made.getTime() + KEPT_DAYS * DAY - 1))).toEqual([]);
+    f.write(new Date(made.getTime() + KEPT_DAYS * DAY), Buffer.from('auto'), 'automatic');
+    expect(f.prune(undefined, new Date(made.getTime() + KEPT_DAYS * DAY + 1))).toEqual([
+      kept?.name,
+    ]);
+  });
+
+  it('reads the names of older versions as automatic generations', () => {
+    const f = folder();
+    writeFileSync(join(temp.dir, 'tutti-abcd1234-20261201T101010123Z.tar.gz.age'), 'alt');
+    const [old] = listGenerations(temp.dir);
+    expect(old?.kind).toBe('automatic');
+    expect(old?.keptUntil).toBeNull();
+    expect(old?.createdAt.toISOString()).toBe('2026-12-01T10:10:10.123Z');
+    expect(f.list()).toHaveLength(1);
+  });
+
+  it('deletes a generation by hand, only one of its own prefix', () => {
+    const f = folder();
+    const own = f.write(new Date('2026-12-06T08:00:00Z'), Buffer.from('x'), 'manual');
+    const other = new BackupFolder(temp.dir, 'tutti-ffff0000').write(
+      new Date('2026-12-06T08:00:00Z'),
+      Buffer.from('y'),
+      'manual',
+    );
+    expect(f.remove(other.name)).toBe(false);
+    expect(existsSync(other.path)).toBe(true);
+    expect(f.remove('../../etc/passwd')).toBe(false);
+    expect(f.remove(own.name)).toBe(true);
+    expect(readdirSync(temp.dir)).toEqual([other.name]);
+  });
+});

@@ -39,6 +39,14 @@ afterAll(async () => {
   temp?.cleanup();
 });
 
+/** "Rückgängig" in the notice of the change just saved (a notice of a delete may be open too). */
+async function undoChange(): Promise<void> {
+  await page
+    .locator('.mantine-Notification-root', { hasText: 'wurde geändert' })
+    .getByRole('button', { name: 'Rückgängig' })
+    .click();
+}
+
 describe('the desktop keeps what a person typed', () => {
   it('asks before Esc or a click beside the dialog drops typed values', async () => {
     await app.goTo('members');
@@ -171,5 +179,60 @@ describe('the desktop keeps what a person typed', () => {
     await page.getByTestId('confirm-delete').click();
     await expect.poll(() => page.getByTestId('maintenance-list').count()).toBe(0);
     await page.keyboard.press('Escape');
+  });
+
+  it('edits a loan and a maintenance entry, and undo brings the values before back', async () => {
+    await app.goTo('instruments');
+    await app.row('INV-001').click();
+    await page.getByTestId('tab-loans').click();
+    const history = page.getByTestId('loan-history');
+    await history.getByTestId('edit-loan').click();
+    const loanForm = page.getByTestId('loan-edit-form');
+    // A date that is no date is reported at its field; nothing is saved.
+    await app.fill({ returnedOn: '31.02.2026', notes: 'Mundstück fehlte' }, loanForm);
+    await loanForm.getByTestId('save-loan').click();
+    await expect
+      .poll(() => app.errorAt('returnedOn').textContent())
+      .toMatch(/kein gültiges Datum|Datum/);
+    await app.fill({ returnedOn: '01.01.2027' }, loanForm);
+    await loanForm.getByTestId('save-loan').click();
+    await expect.poll(() => page.getByTestId('loan-edit-form').count()).toBe(0);
+    await expect.poll(() => history.innerText()).toContain('Mundstück fehlte');
+    expect(await history.innerText()).toContain('01.01.2027');
+    await undoChange();
+    await expect.poll(() => history.innerText()).not.toContain('Mundstück fehlte');
+    expect(await history.innerText()).not.toContain('01.01.2027');
+
+    // Cancelling an edit with changes asks first.
+    await history.getByTestId('edit-loan').click();
+    await app.fill({ notes: 'nur getippt' }, page.getByTestId('loan-edit-form'));
+    await page.getByTestId('loan-edit-form').getByTestId('cancel-edit').click();
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('loan-edit-form').count()).toBe(0);
+
+    await page.getByTestId('tab-maintenance').click();
+    await app.fill({ date: '12.10.2026', work: 'Ventil geölt', cost: '12,50' });
+    await page.getByTestId('add-maintenance').click();
+    const list = page.getByTestId('maintenance-list');
+    await list.waitFor();
+    await list.getByTestId('edit-maintenance').click();
+    const workForm = page.getByTestId('maintenance-edit-form');
+    await app.fill({ work: 'Ventile geölt und gereinigt', cost: '18,00' }, workForm);
+    await workForm.getByTestId('save-maintenance').click();
+    await expect.poll(() => list.innerText()).toContain('Ventile geölt und gereinigt');
+    expect(await list.innerText()).toContain('18,00 €');
+    await undoChange();
+    await expect.poll(() => list.innerText()).toContain('12,50 €');
+    expect(await list.innerText()).not.toContain('gereinigt');
+
+    // Typed into a tab of the dialog: switching tabs keeps it, and Esc asks before dropping it.
+    await app.fill({ work: 'Stimmzug gefettet' });
+    await page.getByTestId('tab-loans').click();
+    await page.getByTestId('tab-maintenance').click();
+    expect(await app.field('work').inputValue()).toBe('Stimmzug gefettet');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-question').waitFor();
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('maintenance-list').count()).toBe(0);
   });
 });

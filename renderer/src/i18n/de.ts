@@ -346,6 +346,9 @@ export const de = {
     undo: 'Rückgängig',
     deleted: '{{name}} wurde gelöscht.',
     restored: '{{name}} ist wiederhergestellt.',
+    edited: '{{name}} wurde geändert.',
+    editUndone: 'Die Änderung an {{name}} ist zurückgenommen.',
+    edit: 'Bearbeiten',
     saved: 'Gespeichert.',
     registerDependents:
       '{{members}} und {{instruments}} verlieren damit dieses Register; „Rückgängig“ stellt alles wieder her.',
@@ -462,6 +465,8 @@ export const de = {
   },
   loans: {
     deleteNamed: 'Ausleihe an {{name}} vom {{date}} löschen',
+    editNamed: 'Ausleihe an {{name}} vom {{date}} bearbeiten',
+    editCurrent: 'Ausleihe bearbeiten',
     entryName: 'Ausleihe an {{name}} vom {{date}}',
     ofMember: 'Ausgeliehene Instrumente',
     instrument: 'Instrument',
@@ -484,6 +489,8 @@ export const de = {
   },
   maintenance: {
     deleteNamed: 'Wartung „{{work}}“ vom {{date}} löschen',
+    editNamed: 'Wartung „{{work}}“ vom {{date}} bearbeiten',
+    entryName: 'Wartung „{{work}}“ vom {{date}}',
     date: 'Datum',
     work: 'Durchgeführte Arbeit',
     cost: 'Kosten',

@@ -342,6 +342,9 @@ export const en = {
     undo: 'Undo',
     deleted: '{{name}} has been deleted.',
     restored: '{{name}} has been restored.',
+    edited: '{{name}} has been changed.',
+    editUndone: 'The change to {{name}} has been taken back.',
+    edit: 'Edit',
     saved: 'Saved.',
     registerDependents:
       '{{members}} and {{instruments}} lose this section; “Undo” restores all of it.',
@@ -458,6 +461,8 @@ export const en = {
   },
   loans: {
     deleteNamed: 'Delete the loan to {{name}} of {{date}}',
+    editNamed: 'Edit the loan to {{name}} of {{date}}',
+    editCurrent: 'Edit loan',
     entryName: 'Loan to {{name}} of {{date}}',
     ofMember: 'Instruments on loan',
     instrument: 'Instrument',
@@ -480,6 +485,8 @@ export const en = {
   },
   maintenance: {
     deleteNamed: 'Delete the maintenance “{{work}}” of {{date}}',
+    editNamed: 'Edit the maintenance “{{work}}” of {{date}}',
+    entryName: 'Maintenance “{{work}}” of {{date}}',
     date: 'Date',
     work: 'Work carried out',
     cost: 'Cost',

@@ -9,6 +9,7 @@ import { FormFooter } from '../components/FormFooter.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
+import { useUnsavedWork } from '../components/unsavedWork.tsx';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useSaveFeedback } from '../components/useSaveFeedback.ts';
@@ -91,108 +92,113 @@ export function InstrumentForm({
     ? `${t('instruments.edit')}: ${instrument.kind} ${instrument.inventoryNumber}`
     : t('instruments.new');
 
+  // Typed values in the loan and maintenance tabs count too; the tabs stay mounted so that
+  // switching between them keeps what was typed.
+  const { anyUnsaved, UnsavedWorkProvider } = useUnsavedWork();
   const { requestClose, discardQuestion } = useDiscardGuard(
-    () => form.isDirty() || imported !== (instrument?.importedValues ?? null),
+    () => form.isDirty() || imported !== (instrument?.importedValues ?? null) || anyUnsaved(),
     onClose,
   );
   return (
     <Modal opened onClose={requestClose} size="xl" title={title}>
       {discardQuestion}
       <RecordRejection entity="instruments" id={instrument?.id} onDiscarded={onClose} />
-      <Tabs defaultValue="data" keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>
-          <Tabs.Tab value="loans" data-testid="tab-loans">
-            {t('instruments.tabLoans')}
-          </Tabs.Tab>
-          <Tabs.Tab value="maintenance" data-testid="tab-maintenance">
-            {t('instruments.tabMaintenance')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="data">
-          <form
-            ref={container}
-            onSubmit={form.onSubmit(submit)}
-            data-testid="instrument-form"
-            noValidate
-          >
-            <Stack>
-              <SimpleGrid cols={3}>
-                <TextInput
-                  label={t('instruments.inventoryNumber')}
-                  required
-                  data-autofocus
-                  {...field('inventoryNumber')}
+      <UnsavedWorkProvider>
+        <Tabs defaultValue="data">
+          <Tabs.List mb="md">
+            <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>
+            <Tabs.Tab value="loans" data-testid="tab-loans">
+              {t('instruments.tabLoans')}
+            </Tabs.Tab>
+            <Tabs.Tab value="maintenance" data-testid="tab-maintenance">
+              {t('instruments.tabMaintenance')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="data">
+            <form
+              ref={container}
+              onSubmit={form.onSubmit(submit)}
+              data-testid="instrument-form"
+              noValidate
+            >
+              <Stack>
+                <SimpleGrid cols={3}>
+                  <TextInput
+                    label={t('instruments.inventoryNumber')}
+                    required
+                    data-autofocus
+                    {...field('inventoryNumber')}
+                  />
+                  <TextInput label={t('instruments.kind')} required {...field('kind')} />
+                  <Select
+                    label={t('instruments.register')}
+                    data={registerOptions}
+                    clearable
+                    {...field('registerId')}
+                  />
+                  <TextInput label={t('instruments.maker')} {...field('maker')} />
+                  <TextInput label={t('instruments.model')} {...field('model')} />
+                  <TextInput label={t('instruments.serialNumber')} {...field('serialNumber')} />
+                  <DateInput label={t('instruments.purchaseDate')} {...field('purchaseDate')} />
+                  <TextInput
+                    label={t('instruments.purchasePrice')}
+                    placeholder={t('common.moneyHint')}
+                    rightSection="€"
+                    {...field('purchasePrice')}
+                  />
+                  <Select
+                    label={t('instruments.condition')}
+                    data={INSTRUMENT_CONDITIONS.map((c) => ({
+                      value: c,
+                      label: t(`conditions.${c}`),
+                    }))}
+                    clearable
+                    {...field('condition')}
+                  />
+                  <TextInput label={t('instruments.location')} {...field('location')} />
+                </SimpleGrid>
+                <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
+                <ImportedValuesPanel
+                  values={imported}
+                  onChange={setImported}
+                  readOnly={!rights.may('instruments', 'write')}
                 />
-                <TextInput label={t('instruments.kind')} required {...field('kind')} />
-                <Select
-                  label={t('instruments.register')}
-                  data={registerOptions}
-                  clearable
-                  {...field('registerId')}
+                <FormFooter
+                  readOnly={!rights.may('instruments', 'write')}
+                  mayDelete={rights.may('instruments', 'delete')}
+                  formError={formError}
+                  onCancel={requestClose}
+                  onDelete={
+                    instrument
+                      ? () =>
+                          confirmDelete(
+                            'instruments',
+                            instrument.id,
+                            `${instrument.kind} ${instrument.inventoryNumber}`,
+                            onClose,
+                          )
+                      : undefined
+                  }
                 />
-                <TextInput label={t('instruments.maker')} {...field('maker')} />
-                <TextInput label={t('instruments.model')} {...field('model')} />
-                <TextInput label={t('instruments.serialNumber')} {...field('serialNumber')} />
-                <DateInput label={t('instruments.purchaseDate')} {...field('purchaseDate')} />
-                <TextInput
-                  label={t('instruments.purchasePrice')}
-                  placeholder={t('common.moneyHint')}
-                  rightSection="€"
-                  {...field('purchasePrice')}
-                />
-                <Select
-                  label={t('instruments.condition')}
-                  data={INSTRUMENT_CONDITIONS.map((c) => ({
-                    value: c,
-                    label: t(`conditions.${c}`),
-                  }))}
-                  clearable
-                  {...field('condition')}
-                />
-                <TextInput label={t('instruments.location')} {...field('location')} />
-              </SimpleGrid>
-              <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
-              <ImportedValuesPanel
-                values={imported}
-                onChange={setImported}
-                readOnly={!rights.may('instruments', 'write')}
-              />
-              <FormFooter
-                readOnly={!rights.may('instruments', 'write')}
-                mayDelete={rights.may('instruments', 'delete')}
-                formError={formError}
-                onCancel={requestClose}
-                onDelete={
-                  instrument
-                    ? () =>
-                        confirmDelete(
-                          'instruments',
-                          instrument.id,
-                          `${instrument.kind} ${instrument.inventoryNumber}`,
-                          onClose,
-                        )
-                    : undefined
-                }
-              />
-            </Stack>
-          </form>
-        </Tabs.Panel>
-        <Tabs.Panel value="loans">
-          {instrument ? (
-            <LoansPanel instrument={instrument} />
-          ) : (
-            <Text c="dimmed">{t('instruments.saveFirst')}</Text>
-          )}
-        </Tabs.Panel>
-        <Tabs.Panel value="maintenance">
-          {instrument ? (
-            <MaintenancePanel instrument={instrument} />
-          ) : (
-            <Text c="dimmed">{t('instruments.saveFirst')}</Text>
-          )}
-        </Tabs.Panel>
-      </Tabs>
+              </Stack>
+            </form>
+          </Tabs.Panel>
+          <Tabs.Panel value="loans">
+            {instrument ? (
+              <LoansPanel instrument={instrument} />
+            ) : (
+              <Text c="dimmed">{t('instruments.saveFirst')}</Text>
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="maintenance">
+            {instrument ? (
+              <MaintenancePanel instrument={instrument} />
+            ) : (
+              <Text c="dimmed">{t('instruments.saveFirst')}</Text>
+            )}
+          </Tabs.Panel>
+        </Tabs>
+      </UnsavedWorkProvider>
     </Modal>
   );
 }

@@ -10,11 +10,13 @@ import type { Member } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
+import { useReportUnsaved } from '../components/unsavedWork.tsx';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { LoanEditForm } from './LoanEditForm.tsx';
 
 /** Issue an instrument to a member, or record its return; the history below. */
 export function LoansPanel({ instrument }: { instrument: Instrument }) {
@@ -36,11 +38,18 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
   };
   const confirmDelete = useDeleteWithUndo();
   const rights = useRights();
+  const [editing, setEditing] = useState<string | null>(null);
 
   return (
     <Stack>
-      {open ? (
-        <ReturnForm loan={open} borrower={nameOf(open.memberId)} />
+      {open && editing === open.id ? (
+        <LoanEditForm loan={open} onClose={() => setEditing(null)} />
+      ) : open ? (
+        <ReturnForm
+          loan={open}
+          borrower={nameOf(open.memberId)}
+          onEdit={rights.may('loans', 'write') ? () => setEditing(open.id) : null}
+        />
       ) : (
         <IssueForm instrument={instrument} />
       )}
@@ -61,40 +70,64 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {history.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>{nameOf(l.memberId)}</Table.Td>
-                <Table.Td>{formatGermanDate(l.issuedOn)}</Table.Td>
-                <Table.Td>{formatGermanDate(l.returnedOn)}</Table.Td>
-                <Table.Td>{l.notes}</Table.Td>
-                <Table.Td>
-                  {rights.may('loans', 'delete') && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('loans.deleteNamed', {
-                        name: nameOf(l.memberId),
-                        date: formatGermanDate(l.issuedOn),
-                      })}
-                      onClick={() =>
-                        confirmDelete(
-                          'loans',
-                          l.id,
-                          t('loans.entryName', {
+            {history.map((l) =>
+              editing === l.id ? (
+                <Table.Tr key={l.id}>
+                  <Table.Td colSpan={5}>
+                    <LoanEditForm loan={l} onClose={() => setEditing(null)} />
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{nameOf(l.memberId)}</Table.Td>
+                  <Table.Td>{formatGermanDate(l.issuedOn)}</Table.Td>
+                  <Table.Td>{formatGermanDate(l.returnedOn)}</Table.Td>
+                  <Table.Td>{l.notes}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {rights.may('loans', 'write') && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          aria-label={t('loans.editNamed', {
                             name: nameOf(l.memberId),
                             date: formatGermanDate(l.issuedOn),
-                          }),
-                        )
-                      }
-                      data-testid="delete-loan"
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                          })}
+                          onClick={() => setEditing(l.id)}
+                          data-testid="edit-loan"
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      )}
+                      {rights.may('loans', 'delete') && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('loans.deleteNamed', {
+                            name: nameOf(l.memberId),
+                            date: formatGermanDate(l.issuedOn),
+                          })}
+                          onClick={() =>
+                            confirmDelete(
+                              'loans',
+                              l.id,
+                              t('loans.entryName', {
+                                name: nameOf(l.memberId),
+                                date: formatGermanDate(l.issuedOn),
+                              }),
+                            )
+                          }
+                          data-testid="delete-loan"
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ),
+            )}
           </Table.Tbody>
         </Table>
       )}
@@ -112,6 +145,10 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
   const [dueOn, setDueOn] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [today] = useState(() => dateToForm(todayIso()));
+  useReportUnsaved(
+    () => memberId !== null || issuedOn !== today || dueOn !== '' || notes.trim() !== '',
+  );
   async function issue() {
     const outcome = await saveDraft('loans', {
       instrumentId: instrument.id,
@@ -128,6 +165,9 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
         autoClose: 3000,
       });
       setErrors({});
+      setMemberId(null);
+      setDueOn('');
+      setNotes('');
     } else setErrors(outcome.fieldErrors ?? { _form: outcome.formError ?? '' });
   }
 
@@ -180,10 +220,20 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
   );
 }
 
-function ReturnForm({ loan, borrower }: { loan: Loan; borrower: string }) {
+function ReturnForm({
+  loan,
+  borrower,
+  onEdit,
+}: {
+  loan: Loan;
+  borrower: string;
+  onEdit: (() => void) | null;
+}) {
   const { t } = useTranslation();
-  const [returnedOn, setReturnedOn] = useState(dateToForm(todayIso()));
+  const [today] = useState(() => dateToForm(todayIso()));
+  const [returnedOn, setReturnedOn] = useState(today);
   const [errors, setErrors] = useState<FieldErrors>({});
+  useReportUnsaved(() => returnedOn !== today);
 
   async function giveBack() {
     const outcome = await saveDraft('loans', {
@@ -213,6 +263,11 @@ function ReturnForm({ loan, borrower }: { loan: Loan; borrower: string }) {
         <Button onClick={giveBack} data-testid="return-loan">
           {t('loans.return')}
         </Button>
+        {onEdit && (
+          <Button variant="default" onClick={onEdit} data-testid="edit-current-loan">
+            {t('loans.editCurrent')}
+          </Button>
+        )}
       </Group>
     </Stack>
   );

@@ -8,9 +8,11 @@ import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { saveDraft } from '../components/saveDraft.ts';
+import { useReportUnsaved } from '../components/unsavedWork.tsx';
 import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { MaintenanceEditForm } from './MaintenanceEditForm.tsx';
 
 /** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
 export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
@@ -31,6 +33,9 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
   const [cost, setCost] = useState('');
   const [workshop, setWorkshop] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [editing, setEditing] = useState<string | null>(null);
+  // The date alone is no work to lose (it stays for the next entry); what was done is.
+  useReportUnsaved(() => work.trim() !== '' || cost.trim() !== '' || workshop.trim() !== '');
 
   async function record() {
     const outcome = await saveDraft('maintenance', {
@@ -105,37 +110,66 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {entries.map((w) => (
-                <Table.Tr key={w.id}>
-                  <Table.Td>{formatGermanDate(w.date)}</Table.Td>
-                  <Table.Td>{w.work}</Table.Td>
-                  <Table.Td>{w.costCents === null ? '' : `${formatCents(w.costCents)} €`}</Table.Td>
-                  <Table.Td>{w.workshop}</Table.Td>
-                  <Table.Td>
-                    {rights.may('maintenance', 'delete') && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('maintenance.deleteNamed', {
-                          work: w.work,
-                          date: formatGermanDate(w.date),
-                        })}
-                        onClick={() =>
-                          confirmDelete(
-                            'maintenance',
-                            w.id,
-                            `${formatGermanDate(w.date)}: ${w.work}`,
-                          )
-                        }
-                        data-testid="delete-maintenance"
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {entries.map((w) =>
+                editing === w.id ? (
+                  <Table.Tr key={w.id}>
+                    <Table.Td colSpan={5}>
+                      <MaintenanceEditForm entry={w} onClose={() => setEditing(null)} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={w.id}>
+                    <Table.Td>{formatGermanDate(w.date)}</Table.Td>
+                    <Table.Td>{w.work}</Table.Td>
+                    <Table.Td>
+                      {w.costCents === null ? '' : `${formatCents(w.costCents)} €`}
+                    </Table.Td>
+                    <Table.Td>{w.workshop}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {rights.may('maintenance', 'write') && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={t('maintenance.editNamed', {
+                              work: w.work,
+                              date: formatGermanDate(w.date),
+                            })}
+                            onClick={() => setEditing(w.id)}
+                            data-testid="edit-maintenance"
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                        {rights.may('maintenance', 'delete') && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('maintenance.deleteNamed', {
+                              work: w.work,
+                              date: formatGermanDate(w.date),
+                            })}
+                            onClick={() =>
+                              confirmDelete(
+                                'maintenance',
+                                w.id,
+                                t('maintenance.entryName', {
+                                  work: w.work,
+                                  date: formatGermanDate(w.date),
+                                }),
+                              )
+                            }
+                            data-testid="delete-maintenance"
+                          >
+                            {t('common.delete')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
           <Text size="sm" ta="right">

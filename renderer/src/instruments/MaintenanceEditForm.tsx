@@ -1,0 +1,110 @@
+/**
+ * Correcting a maintenance entry: date, work, cost, workshop. Saved with undo; "Abbrechen"
+ * asks first when something was changed.
+ */
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatGermanDate } from '../../../shared/domain/dates.ts';
+import type { FieldErrors } from '../../../shared/domain/entities.ts';
+import type { Maintenance } from '../../../shared/domain/maintenance.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import { useReportUnsaved } from '../components/unsavedWork.tsx';
+import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
+import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
+
+function formOf(entry: Maintenance) {
+  return {
+    date: dateToForm(entry.date),
+    work: entry.work,
+    cost: centsToForm(entry.costCents),
+    workshop: entry.workshop ?? '',
+  };
+}
+
+export function MaintenanceEditForm({
+  entry,
+  onClose,
+}: {
+  entry: Maintenance;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const initial = formOf(entry);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const saveWithUndo = useEditWithUndo();
+  const set = (field: keyof typeof values) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
+  const dirty = () =>
+    (Object.keys(initial) as (keyof typeof initial)[]).some((k) => values[k] !== initial[k]);
+  const { requestClose, discardQuestion } = useDiscardGuard(dirty, onClose);
+  useReportUnsaved(dirty);
+
+  const save = async () => {
+    setBusy(true);
+    const outcome = await saveWithUndo(
+      'maintenance',
+      entry,
+      {
+        ...entry,
+        date: dateFromForm(values.date) ?? undefined,
+        work: values.work,
+        costCents: centsFromForm(values.cost),
+        workshop: values.workshop,
+      },
+      t('maintenance.entryName', { work: entry.work, date: formatGermanDate(entry.date) }),
+    );
+    setBusy(false);
+    if (outcome.record) onClose();
+    else setErrors(outcome.fieldErrors ?? { work: outcome.formError ?? '' });
+  };
+
+  return (
+    <Stack gap="xs" data-testid="maintenance-edit-form">
+      {discardQuestion}
+      <Group align="flex-start" grow>
+        <DateInput
+          label={t('maintenance.date')}
+          value={values.date}
+          onChange={set('date')}
+          error={errors.date}
+          data-field="date"
+        />
+        <TextInput
+          label={t('maintenance.work')}
+          value={values.work}
+          onChange={(e) => set('work')(e.currentTarget.value)}
+          error={errors.work}
+          data-field="work"
+        />
+        <TextInput
+          label={t('maintenance.cost')}
+          placeholder={t('common.moneyHint')}
+          rightSection="€"
+          value={values.cost}
+          onChange={(e) => set('cost')(e.currentTarget.value)}
+          error={errors.costCents}
+          data-field="cost"
+        />
+        <TextInput
+          label={t('maintenance.workshop')}
+          value={values.workshop}
+          onChange={(e) => set('workshop')(e.currentTarget.value)}
+          error={errors.workshop}
+          data-field="workshop"
+        />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={requestClose} data-testid="cancel-edit">
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => void save()} loading={busy} data-testid="save-maintenance">
+          {t('common.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -47,6 +47,8 @@ export class BackupService {
   private readonly now: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly pickFolder: FolderPicker | null;
+  /** Why the last automatic backup failed; null after one that worked. */
+  private automaticError: string | null = null;
 
   constructor(store: LocalStore, options: BackupServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -71,6 +73,7 @@ export class BackupService {
       })),
       progress: this.progress,
       folderPicker: this.pickFolder !== null,
+      automaticError: this.automaticError,
     };
   }
 
@@ -214,7 +217,8 @@ export class BackupService {
         safetyBackup: 'made' in safety ? safety.made.createdAt.toISOString() : null,
       });
     } catch (error) {
-      return failure(error, 'passphrase');
+      const atPassphrase = error instanceof CoreError && error.code === 'wrong_passphrase';
+      return failure(error, atPassphrase ? 'passphrase' : undefined);
     }
   }
 
@@ -225,9 +229,13 @@ export class BackupService {
     if (onlyIfDue && lastBackupAt && this.now().getTime() - Date.parse(lastBackupAt) < DAY_MS)
       return;
     try {
-      await this.exclusive(() => this.backups.createIfChanged());
+      const created = await this.exclusive(() => this.backups.createIfChanged());
+      this.automaticError = null;
+      if (created?.pruneError) this.log(`old backups not deleted: ${created.pruneError}`);
     } catch (error) {
-      // A missing USB stick must not stop the program; the view shows the reminder later.
+      // A missing USB stick must not stop the program; the view says why at once.
+      this.automaticError =
+        error instanceof CoreError ? error.message : 'Die automatische Sicherung schlug fehl.';
       this.log('automatic backup failed', error);
     }
   }

@@ -301,7 +301,7 @@ describe('desktop backups', () => {
     writeFileSync(stick, 'der Stick ist weg, hier liegt eine Datei');
     const failed = await service.backupNow();
     expect(!failed.ok && failed.error.message).toMatch(
-      /^In den Sicherungsordner .* lässt sich nicht schreiben \(EEXIST\)\. Ist der USB-Stick eingesteckt/,
+      /^Im Sicherungsordner .* fehlt die Schlüsseldatei \(tutti-schluessel\.age\)\. Ist der richtige USB-Stick eingesteckt\?/,
     );
     rmSync(stick);
     await service.configure(stick, PASSPHRASE, true);

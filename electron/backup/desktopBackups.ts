@@ -6,7 +6,7 @@
  * safety generation before every import and restore for KEPT_DAYS (retention.ts).
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { ImportSafetyBackup } from '../../shared/api/import.ts';
@@ -18,6 +18,7 @@ import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { BackupFolder, type StoredGeneration } from '../../shared/node/backup/backupFolder.ts';
 import {
   assertUsablePassphrase,
+  KEY_FILE_NAME,
   newBackupKey,
   recipientOf,
   unwrapBackupKey,
@@ -52,6 +53,8 @@ export interface CreatedBackup {
   generation: StoredGeneration;
   manifest: BackupManifest;
   removed: string[];
+  /** Why older generations could not be deleted this time (they are tried again next time). */
+  pruneError: string | null;
   timings: BackupTimings;
 }
 
@@ -91,6 +94,23 @@ function withoutDeviceKey(snapshot: Buffer): Buffer {
 }
 
 /**
+ * Runs a write into a backup folder; a failure of the file system becomes a message that says
+ * where and what to check (a CoreError or BackupError passes unchanged).
+ */
+function writingTo<T>(dir: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CoreError || error instanceof BackupError) throw error;
+    throw new CoreError(
+      'backup_folder_unavailable',
+      `In den Sicherungsordner ${dir} lässt sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick eingesteckt und nicht voll?`,
+      { cause: error },
+    );
+  }
+}
+
+/**
  * A folder a person typed or picked: a full path, and either there as a folder or to be
  * created because the person said so — a mistyped path must not silently become a new folder.
  */
@@ -101,6 +121,12 @@ function assertUsableFolder(folder: string, createFolder: boolean): void {
       'Bitte den vollständigen Pfad des Ordners angeben, zum Beispiel E:\\Tutti-Sicherung.',
     );
   if (!existsSync(folder)) {
+    const parent = dirname(folder);
+    if (parent !== folder && !existsSync(parent))
+      throw new CoreError(
+        'folder_missing_parent',
+        `Den Ordner ${parent} gibt es nicht: Ist das Laufwerk oder der USB-Stick da? Bitte den Pfad prüfen.`,
+      );
     if (!createFolder)
       throw new CoreError(
         'folder_missing',
@@ -176,7 +202,7 @@ export class DesktopBackups {
           ? await unwrapBackupKey(own.wrapped, passphrase)
           : (await newBackupKey()).identity;
         wrapped = own ? own.wrapped : await wrapBackupKey(identity, passphrase);
-        target.ensureKeyFile(wrapped);
+        writingTo(folder, () => target.ensureKeyFile(wrapped));
       }
       const recipient = await recipientOf(identity);
       this.store.transaction(() => {
@@ -194,10 +220,31 @@ export class DesktopBackups {
       const identity = await unwrapBackupKey(own.wrapped, oldPassphrase);
       assertUsablePassphrase(newPassphrase);
       const wrapped = await wrapBackupKey(identity, newPassphrase);
-      this.store.transaction(() => this.settings.setKey(wrapped, own.recipient));
+      // The folder's key file first, and only into the folder that is there: with the stick
+      // pulled, nothing changes, rather than a key file on the empty mount point and a stored
+      // key that no longer matches the stick's.
       const folder = this.settings.folder();
-      if (folder) this.folderOf(folder).ensureKeyFile(wrapped, own.wrapped);
+      if (folder) {
+        this.assertFolderPresent(folder);
+        writingTo(folder, () => this.folderOf(folder).ensureKeyFile(wrapped, own.wrapped));
+      }
+      this.store.transaction(() => this.settings.setKey(wrapped, own.recipient));
     });
+  }
+
+  /**
+   * The configured folder as it was set up: there, and holding a key file (set-up always
+   * writes one). Otherwise the stick is most likely not plugged in, and a folder written in its
+   * place (on Linux, the empty mount point) would only look like a backup.
+   */
+  private assertFolderPresent(dir: string): void {
+    if (existsSync(this.folderOf(dir).keyFilePath)) return;
+    throw new CoreError(
+      'backup_folder_unavailable',
+      existsSync(dir)
+        ? `Im Sicherungsordner ${dir} fehlt die Schlüsseldatei (${KEY_FILE_NAME}). Ist der richtige USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ den Ordner neu wählen.`
+        : `Den Sicherungsordner ${dir} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.`,
+    );
   }
 
   private requireKey(): { wrapped: Uint8Array; recipient: string } {
@@ -227,11 +274,7 @@ export class DesktopBackups {
         'backup_not_configured',
         'Bitte einen Ordner für die Datensicherung wählen.',
       );
-    if (options.folder === undefined && !existsSync(dir))
-      throw new CoreError(
-        'backup_folder_unavailable',
-        `Den Sicherungsordner ${dir} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.`,
-      );
+    if (options.folder === undefined) this.assertFolderPresent(dir);
     const progress = options.onProgress ?? (() => {});
     const createdAt = this.now();
 
@@ -274,26 +317,41 @@ export class DesktopBackups {
     started = performance.now();
     progress('write', 0.8);
     const folder = this.folderOf(dir);
-    const { generation, removed } = await withCoreErrors(async () => {
-      try {
-        folder.ensureKeyFile(key.wrapped);
-        return {
-          generation: folder.write(createdAt, file, options.kind ?? 'manual'),
-          removed: folder.prune(undefined, createdAt),
-        };
-      } catch (error) {
-        if (error instanceof BackupError) throw error;
-        throw new CoreError(
-          'backup_folder_unavailable',
-          `In den Sicherungsordner ${dir} lässt sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick eingesteckt und nicht voll?`,
-          { cause: error },
-        );
-      }
-    });
+    const generation = await withCoreErrors(async () =>
+      writingTo(dir, () => {
+        try {
+          folder.ensureKeyFile(key.wrapped);
+        } catch (error) {
+          if (error instanceof BackupError && error.code === 'wrong_key')
+            throw new CoreError(
+              'backup_key_changed',
+              `Der Schlüssel im Sicherungsordner ${dir} ist nicht mehr der dieses Computers – vermutlich wurde die Passphrase an einem anderen Gerät geändert. Bitte unter „Datensicherung“ mit „Ordner ändern“ denselben Ordner mit der neuen Passphrase wählen.`,
+              { cause: error },
+            );
+          throw error;
+        }
+        return folder.write(createdAt, file, options.kind ?? 'manual');
+      }),
+    );
     this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
+    // The backup is written and recorded; a file the retention could not delete (locked on
+    // Windows, say) stays until the next backup tries again, and is reported, not fatal.
+    let removed: string[] = [];
+    let pruneError: string | null = null;
+    try {
+      removed = folder.prune(undefined, createdAt);
+    } catch (error) {
+      pruneError = (error as NodeJS.ErrnoException).code ?? String(error);
+    }
     const writeMs = performance.now() - started;
     progress('write', 1);
-    return { generation, manifest, removed, timings: { snapshotMs, packMs, encryptMs, writeMs } };
+    return {
+      generation,
+      manifest,
+      removed,
+      pruneError,
+      timings: { snapshotMs, packMs, encryptMs, writeMs },
+    };
   }
 
   /**

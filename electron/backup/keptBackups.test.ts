@@ -4,7 +4,7 @@
  * generation before an import or a restore survive the automatic backup of the same day; a
  * missing folder is created only when the person agreed; folder and passphrase can change.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../shared/api/backup.ts';
@@ -192,5 +192,71 @@ describe('changing where and how the backups are kept', () => {
     });
     expect(picking.status().folderPicker).toBe(true);
     expect(value(await picking.chooseFolder())).toBe('/media/usb');
+  });
+
+  it('asks nothing about a folder whose drive is missing, and says so at the field', async () => {
+    const nowhere = join(temp.dir, 'kein-laufwerk', 'Sicherung');
+    const refused = await api.configureBackup(nowhere, PASSPHRASE, true);
+    expect(!refused.ok && refused.error.code).toBe('validation');
+    expect(!refused.ok && refused.error.fields?.folder).toMatch(
+      /^Den Ordner .*kein-laufwerk gibt es nicht/,
+    );
+  });
+});
+
+describe('a stick that is not the one set up', () => {
+  it('writes nothing into an empty mount point, and the view says why the automatic backup failed', async () => {
+    const stick = join(temp.dir, 'stick');
+    value(await api.configureBackup(stick, PASSPHRASE, true));
+    rmSync(stick, { recursive: true });
+    mkdirSync(stick);
+    const refused = await api.backupNow();
+    expect(!refused.ok && refused.error.message).toMatch(/fehlt die Schlüsseldatei/);
+    value(
+      api.saveNow('members', { firstName: 'Nina', lastName: 'Nachher', status: 'aktiv' } as never),
+    );
+    await api.stopAutomaticBackups();
+    expect(value(await api.backupStatus()).automaticError).toMatch(/fehlt die Schlüsseldatei/);
+    expect(readdirSync(stick)).toEqual([]);
+  });
+
+  it('changes no passphrase while the stick is pulled', async () => {
+    const stick = join(temp.dir, 'stick');
+    value(await api.configureBackup(stick, PASSPHRASE, true));
+    renameSync(stick, `${stick}-weg`);
+    const refused = await api.changeBackupPassphrase(PASSPHRASE, 'Neue Passphrase fürs Frühjahr');
+    expect(!refused.ok && refused.error.message).toMatch(/gibt es gerade nicht/);
+    expect(existsSync(stick)).toBe(false);
+    renameSync(`${stick}-weg`, stick);
+    const [made] = value(await api.backupNow()).generations;
+    expect((await api.verifyBackup(made!.name, PASSPHRASE)).ok).toBe(true);
+  });
+
+  it('tells another device of the folder how to follow a passphrase change', async () => {
+    const stick = join(temp.dir, 'stick');
+    value(await api.configureBackup(stick, PASSPHRASE, true));
+    const dir = join(temp.dir, 'zweites');
+    const second = await openProfile(
+      dir,
+      new PassphraseKeyStore(join(dir, 'key.json'), async () => 'profil-passphrase-2', FAST),
+    );
+    try {
+      const other = new ClubService(second.store, 'zweites');
+      value(
+        other.saveNow('members', { firstName: 'Zora', lastName: 'Zwei', status: 'aktiv' } as never),
+      );
+      value(await other.configureBackup(stick, PASSPHRASE, false));
+      const NEW = 'Neue Passphrase fürs Frühjahr';
+      value(await api.changeBackupPassphrase(PASSPHRASE, NEW));
+      const stale = await other.backupNow();
+      expect(!stale.ok && stale.error.message).toMatch(
+        /vermutlich wurde die Passphrase an einem anderen Gerät geändert/,
+      );
+      value(await other.configureBackup(stick, NEW, false));
+      const [made] = value(await other.backupNow()).generations;
+      expect((await other.verifyBackup(made!.name, NEW)).ok).toBe(true);
+    } finally {
+      second.close();
+    }
   });
 });

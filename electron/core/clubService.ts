@@ -96,6 +96,9 @@ export class ClubService implements ClubApi {
 
   /** A round under way ends first; no round runs meanwhile; syncing goes on afterwards. */
   async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
+    // An import writes in chunks: a restore between two of them would be written over.
+    if (this.imports.progress().running)
+      return fail('conflict', 'Ein Import läuft gerade; bitte sein Ende abwarten.');
     const wasRunning = this.sync.isStarted();
     await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {

@@ -27,6 +27,8 @@ export type CoreErrorCode =
   | 'backup_folder_unavailable'
   | 'folder_not_absolute'
   | 'folder_missing'
+  | 'folder_missing_parent'
+  | 'backup_key_changed'
   | 'not_a_folder'
   | 'safety_backup_failed'
   | 'automatic_generation'

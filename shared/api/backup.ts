@@ -25,6 +25,8 @@ export interface BackupStatus {
   progress: number | null;
   /** The desktop program can show a folder picker (not the browser mode). */
   folderPicker: boolean;
+  /** Why the last automatic backup failed (a pulled USB stick, say); null when it worked. */
+  automaticError: string | null;
 }
 
 export interface VerifiedBackupView {

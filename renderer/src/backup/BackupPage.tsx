@@ -30,10 +30,14 @@ export function BackupPage() {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<'folder' | 'passphrase' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await clubApi.backupStatus();
-    if (result.ok) setStatus(result.value);
+    if (result.ok) {
+      setStatus(result.value);
+      setStatusError(null);
+    } else setStatusError(result.error.message);
   }, []);
   useEffect(() => {
     void refresh();
@@ -73,7 +77,15 @@ export function BackupPage() {
       setNotice({ testId: 'backup-moved', text: t('backup.moved', { folder: before }) });
   };
 
-  if (!status) return null;
+  if (!status)
+    return statusError ? (
+      <Alert color="red" title={t('backup.title')} data-testid="backup-status-error">
+        {statusError}
+        <Button mt="sm" onClick={() => void refresh()} display="block">
+          {t('app.retry')}
+        </Button>
+      </Alert>
+    ) : null;
   return (
     <Stack style={{ overflowY: 'auto' }} pb="xl">
       <Title order={2}>{t('backup.title')}</Title>
@@ -82,6 +94,11 @@ export function BackupPage() {
           {status.lastBackupAt
             ? t('backup.reminderOld', { date: dateTime(status.lastBackupAt) })
             : t('backup.reminderNever')}
+        </Alert>
+      )}
+      {status.automaticError && (
+        <Alert color="red" title={t('backup.automaticFailed')} data-testid="backup-automatic-error">
+          {status.automaticError}
         </Alert>
       )}
       {!status.configured ? (

@@ -60,8 +60,10 @@ export function FolderForm({
 
   const pick = async () => {
     const picked = await clubApi.pickBackupFolder();
-    if (picked.ok && picked.value) setFolder(picked.value);
-    else if (!picked.ok) setErrors({ folder: picked.error.message });
+    if (picked.ok && picked.value) {
+      setFolder(picked.value);
+      setAsked(null);
+    } else if (!picked.ok) setErrors({ folder: picked.error.message });
   };
 
   const question = asked && !asked.agreed && (

@@ -221,7 +221,8 @@ export const de = {
     automatic:
       'Tutti sichert automatisch einmal am Tag und beim Beenden, wenn sich Daten geändert haben; davon bleiben 7 tägliche, 4 wöchentliche und 12 monatliche. Sicherungen von Hand und die Sicherung vor jedem Import und jeder Wiederherstellung bleiben {{days}} Tage.',
     moveIntro:
-      'Die Sicherungen künftig in einen anderen Ordner legen. Der Schlüssel bleibt derselbe; die bisherigen Sicherungen bleiben im alten Ordner.',
+      'Die Sicherungen künftig in einen anderen Ordner legen. Die bisherigen Sicherungen bleiben im alten Ordner. Liegt im neuen Ordner schon die Datensicherung eines anderen Geräts des Vereins, gilt deren Passphrase.',
+    automaticFailed: 'Die automatische Sicherung hat nicht geklappt',
     newFolder: 'Neuer Ordner für die Sicherungen',
     pickFolder: 'Ordner wählen …',
     movePassphraseHint: 'Die Passphrase, mit der die Datensicherung eingerichtet wurde.',
@@ -238,7 +239,7 @@ export const de = {
     oldPassphrase: 'Bisherige Passphrase',
     newPassphrase: 'Neue Passphrase',
     passphraseChanged:
-      'Die Passphrase ist geändert. Die Sicherungen in diesem Ordner öffnen sich jetzt mit der neuen Passphrase, Sicherungen in früheren Ordnern weiterhin mit der alten.',
+      'Die Passphrase ist geändert. Die Sicherungen in diesem Ordner öffnen sich jetzt mit der neuen Passphrase, Sicherungen in früheren Ordnern weiterhin mit der alten. Sichern weitere Geräte in diesen Ordner, dort einmal „Ordner ändern“ mit demselben Ordner und der neuen Passphrase wählen.',
     moved:
       'Neue Sicherungen gehen jetzt in den neuen Ordner. Die bisherigen bleiben in {{folder}}.',
     kindColumn: 'Art',
@@ -250,7 +251,7 @@ export const de = {
       'before-import': 'Vor einem Import',
       'before-restore': 'Vor einer Wiederherstellung',
     },
-    keptUntil: 'bis {{date}}',
+    keptUntil: 'mindestens bis {{date}}',
     keptByRotation: 'nach der Aufbewahrungsregel',
     delete: 'Löschen',
     deleteQuestion: 'Diese Sicherung endgültig löschen?',

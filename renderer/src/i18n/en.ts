@@ -219,7 +219,8 @@ export const en = {
     automatic:
       'Tutti backs up automatically once a day and on exit when data changed, and keeps 7 daily, 4 weekly and 12 monthly of these. Backups made by hand and the backup before every import and restore are kept for {{days}} days.',
     moveIntro:
-      'Put the backups into another folder from now on. The key stays the same; earlier backups stay in the old folder.',
+      'Put the backups into another folder from now on. Earlier backups stay in the old folder. If the new folder already holds the backups of another device of the club, their passphrase applies.',
+    automaticFailed: 'The automatic backup did not work',
     newFolder: 'New folder for the backups',
     pickFolder: 'Choose folder …',
     movePassphraseHint: 'The passphrase the backups were set up with.',
@@ -236,7 +237,7 @@ export const en = {
     oldPassphrase: 'Current passphrase',
     newPassphrase: 'New passphrase',
     passphraseChanged:
-      'The passphrase has been changed. The backups in this folder now open with the new passphrase, backups in earlier folders still with the old one.',
+      'The passphrase has been changed. The backups in this folder now open with the new passphrase, backups in earlier folders still with the old one. If other devices back up into this folder, choose “Change folder” there once with the same folder and the new passphrase.',
     moved: 'New backups now go into the new folder. The earlier ones stay in {{folder}}.',
     kindColumn: 'Kind',
     keptColumn: 'Kept',
@@ -247,7 +248,7 @@ export const en = {
       'before-import': 'Before an import',
       'before-restore': 'Before a restore',
     },
-    keptUntil: 'until {{date}}',
+    keptUntil: 'at least until {{date}}',
     keptByRotation: 'by the retention rule',
     delete: 'Delete',
     deleteQuestion: 'Delete this backup for good?',

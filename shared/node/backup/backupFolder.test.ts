@@ -33,7 +33,7 @@ describe('a backup folder', () => {
     expect(f.list().map((g) => g.kind)).toEqual(['automatic', 'before-import', 'manual']);
   });
 
-  it(`removes a kept generation only after ${KEPT_DAYS} days, and says until when it is kept`, () => {
+  it(`keeps a safety generation ${KEPT_DAYS} days even when the rotation would drop it`, () => {
     const f = folder();
     const made = new Date('2026-09-01T10:00:00Z');
     f.write(made, Buffer.from('vor Wiederherstellung'), 'before-restore');
@@ -41,11 +41,19 @@ describe('a backup folder', () => {
     expect(kept?.keptUntil?.toISOString()).toBe(
       new Date(made.getTime() + KEPT_DAYS * DAY).toISOString(),
     );
-    expect(f.prune(undefined, new Date(made.getTime() + KEPT_DAYS * DAY - 1))).toEqual([]);
-    f.write(new Date(made.getTime() + KEPT_DAYS * DAY), Buffer.from('auto'), 'automatic');
-    expect(f.prune(undefined, new Date(made.getTime() + KEPT_DAYS * DAY + 1))).toEqual([
-      kept?.name,
-    ]);
+    // Daily automatic backups from two hours later: the rotation alone would not keep it.
+    let day = 0;
+    const dailyUntil = (last: number) => {
+      for (; day <= last; day++) {
+        const at = new Date(made.getTime() + 2 * 3_600_000 + day * DAY);
+        f.write(at, Buffer.from(`auto ${day}`), 'automatic');
+        f.prune(undefined, at);
+      }
+    };
+    dailyUntil(KEPT_DAYS - 1);
+    expect(f.list().some((g) => g.name === kept?.name)).toBe(true);
+    dailyUntil(KEPT_DAYS + 1);
+    expect(f.list().some((g) => g.name === kept?.name)).toBe(false);
   });
 
   it('reads the names of older versions as automatic generations', () => {
@@ -71,5 +79,27 @@ describe('a backup folder', () => {
     expect(f.remove('../../etc/passwd')).toBe(false);
     expect(f.remove(own.name)).toBe(true);
     expect(readdirSync(temp.dir)).toEqual([other.name]);
+  });
+});
+
+describe('a backup folder kept by hand only', () => {
+  it('still rotates: weekly manual backups for 200 days keep the monthly ones beyond 90 days', () => {
+    const f = folder();
+    const start = new Date('2026-01-05T18:00:00Z');
+    for (let week = 0; week < 29; week++)
+      f.write(new Date(start.getTime() + week * 7 * DAY), Buffer.from(`w${week}`), 'manual');
+    f.prune(undefined, new Date(start.getTime() + 200 * DAY));
+    const oldest = f.list().at(-1)!.createdAt;
+    expect(start.getTime() + 200 * DAY - oldest.getTime()).toBeGreaterThan(150 * DAY);
+  });
+
+  it('is not emptied by one backup under a clock a year ahead', () => {
+    const f = folder();
+    for (const day of ['05', '12', '19'])
+      f.write(new Date(`2026-01-${day}T18:00:00Z`), Buffer.from('x'), 'manual');
+    const ahead = new Date('2027-01-20T18:00:00Z');
+    f.write(ahead, Buffer.from('y'), 'manual');
+    f.prune(undefined, ahead);
+    expect(f.list()).toHaveLength(4);
   });
 });

@@ -181,8 +181,10 @@ export class BackupFolder {
   }
 
   /**
-   * Deletes what is no longer kept: the automatic generations the rotation drops, and manual
-   * and safety generations older than KEPT_DAYS. Returns their names.
+   * Deletes what is no longer kept and returns the names. The rotation runs over every
+   * generation, so whoever only backs up by hand still keeps 7 daily, 4 weekly and 12 monthly
+   * ones, and a clock that is wrong once cannot empty the folder; on top, a manual or safety
+   * generation is kept for KEPT_DAYS, so an automatic backup of the same day never replaces it.
    */
   prune(policy: RetentionPolicy = DEFAULT_RETENTION, now: Date = new Date()): string[] {
     // Leftovers of writes a crash or a pulled stick interrupted.
@@ -190,14 +192,11 @@ export class BackupFolder {
       if (name.startsWith(`${this.prefix}-`) && name.endsWith(`${BACKUP_SUFFIX}.partial`))
         rmSync(join(this.dir, name), { force: true });
     const generations = this.list();
-    const keep = generationsToKeep(
-      generations.filter((g) => g.kind === 'automatic'),
-      policy,
-    );
-    const expired = (g: StoredGeneration) => g.keptUntil !== null && g.keptUntil <= now;
+    const rotated = generationsToKeep(generations, policy);
+    const keptOnPurpose = (g: StoredGeneration) => g.keptUntil !== null && g.keptUntil > now;
     const removed: string[] = [];
     for (const generation of generations)
-      if (generation.kind === 'automatic' ? !keep.has(generation.name) : expired(generation)) {
+      if (!rotated.has(generation.name) && !keptOnPurpose(generation)) {
         rmSync(generation.path, { force: true });
         removed.push(generation.name);
       }

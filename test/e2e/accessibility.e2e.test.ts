@@ -1,0 +1,144 @@
+/**
+ * The desktop for keyboard and screen-reader users (issue #20): the sidebar is reached and used
+ * with Tab and Enter alone, and every view and dialog has no serious or critical axe-core
+ * violation. The real `tutti start --browser` with the legacy club imported, Debian's Chromium
+ * at 1366×768, in German and in English.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
+import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { fixture } from '../support/fixtures.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import {
+  type RunningTutti,
+  runTutti,
+  startTutti,
+  writePassphraseFile,
+} from '../support/tuttiProcess.ts';
+import { type Section, TuttiApp } from './pages/tuttiApp.ts';
+
+const SECTIONS: Section[] = [
+  'members',
+  'registers',
+  'instruments',
+  'events',
+  'sync',
+  'backup',
+  'import',
+];
+
+let browser: Browser;
+let temp: ReturnType<typeof makeTempDir>;
+let tutti: RunningTutti;
+let page: Page;
+let app: TuttiApp;
+
+beforeAll(async () => {
+  temp = makeTempDir('tutti-a11y-');
+  const profile = join(temp.dir, 'profile');
+  const passphraseFile = writePassphraseFile(temp.dir);
+  const imported = await runTutti(
+    ['import', fixture('legacy', 'verein-beispiel.mdb'), '--profile', profile],
+    { TUTTI_PASSPHRASE_FILE: passphraseFile },
+  );
+  if (imported.code !== 0) throw new Error(imported.stderr);
+  browser = await launchChromium();
+  tutti = await startTutti(profile, passphraseFile);
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  page.setDefaultTimeout(15_000);
+  app = new TuttiApp(page);
+  await app.open(tutti.url);
+}, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && !page.isClosed())
+    await saveFailureScreenshot(page, context.task.name);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tutti?.stop();
+  temp?.cleanup();
+});
+
+/** Presses Tab until the element with this test id has the focus; fails after `limit` presses. */
+async function tabTo(testId: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (focused === testId) return;
+  }
+  throw new Error(`Tab never reached ${testId}`);
+}
+
+async function expectAccessible(what: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, what).toEqual([]);
+}
+
+describe('keyboard alone', () => {
+  it('tabs through the sidebar and opens every page with Enter, focus visible', async () => {
+    for (const section of SECTIONS) {
+      await page.getByTestId('nav-members').focus();
+      if (section !== 'members') await tabTo(`nav-${section}`, SECTIONS.length);
+      const outline = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      });
+      expect(outline, `focus of ${section}`).not.toMatch(/^none|0px$/);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByTestId(`nav-${section}`).getAttribute('aria-current'))
+        .toBe('page');
+      expect(await page.locator('h1').count(), `one h1 on ${section}`).toBe(1);
+    }
+  });
+});
+
+describe('axe-core on every view and dialog', () => {
+  for (const language of ['de', 'en'] as const) {
+    it(`finds nothing serious on the views (${language})`, async () => {
+      if (language === 'en') {
+        await page.getByRole('textbox', { name: /Sprache|Language/ }).click();
+        await page.getByRole('option', { name: 'English' }).click();
+      }
+      for (const section of SECTIONS) {
+        await app.goTo(section);
+        await page.locator('h1').waitFor();
+        await expectAccessible(`${section} (${language})`);
+      }
+    });
+  }
+
+  it('finds nothing serious in the dialogs', async () => {
+    await app.goTo('members');
+    await page.getByTestId('new-member').click();
+    for (const tab of ['person', 'contact', 'club', 'bank']) {
+      await app.memberTab(tab);
+      await expectAccessible(`new member, tab ${tab}`);
+    }
+    await page.keyboard.press('Escape');
+
+    await app.goTo('registers');
+    await page.locator('[data-testid="data-table"] tbody tr').first().click();
+    await app.dialog().waitFor();
+    await expectAccessible('register');
+    await page.keyboard.press('Escape');
+
+    await app.goTo('instruments');
+    await page.locator('[data-testid="data-table"] tbody tr').first().click();
+    for (const tab of ['tab-loans', 'tab-maintenance']) {
+      await page.getByTestId(tab).click();
+      await expectAccessible(`instrument, ${tab}`);
+    }
+    await page.keyboard.press('Escape');
+
+    await app.goTo('events');
+    await page.getByTestId('new-event').click();
+    await app.dialog().waitFor();
+    await expectAccessible('new event');
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,12 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider, Modal, MultiSelect, Select } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { setNonce } from 'get-nonce';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { App } from './app/App.tsx';
+import { readableColors, tuttiTheme } from './app/theme.ts';
 import './i18n/index.ts';
 
 /** The nonce the serving process put into index.html; Mantine's <style> elements carry it. */
@@ -16,29 +18,27 @@ const styleNonce =
 // Should a dialog lock scrolling after all, react-remove-scroll adds a <style> element of its own.
 setNonce(styleNonce);
 
-// Mantine keeps every closed dropdown in the DOM and positions it on mount, which forces a style
-// recalculation per select field; a form with six of them opened 15 ms slower. Mount on open.
-const closedDropdownsUnmounted = { defaultProps: { comboboxProps: { keepMounted: false } } };
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
-  components: {
-    Select: Select.extend(closedDropdownsUnmounted),
-    MultiSelect: MultiSelect.extend(closedDropdownsUnmounted),
-    // Dialogs open at once (a secretary opens hundreds a day), and the page behind never
-    // scrolls (lists scroll inside their own box), so the scroll lock's measuring is not needed.
-    Modal: Modal.extend({ defaultProps: { transitionProps: { duration: 0 }, lockScroll: false } }),
-  },
-});
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={() => styleNonce}>
-      <ModalsProvider labels={{ confirm: 'OK', cancel: 'Abbrechen' }}>
+/** The providers in the UI's language: dialog labels and the name of every dialog's ×. */
+function Root() {
+  const { t, i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is what changes t
+  const theme = useMemo(() => tuttiTheme(t('common.close')), [i18n.language]);
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={readableColors}
+      getStyleNonce={() => styleNonce}
+    >
+      <ModalsProvider labels={{ confirm: t('common.ok'), cancel: t('common.cancel') }}>
         <Notifications position="bottom-right" />
         <App />
       </ModalsProvider>
     </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

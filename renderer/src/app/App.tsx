@@ -81,7 +81,9 @@ function ClubApp() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
-            <Title order={3}>{t('app.name')}</Title>
+            <Text fw={700} size="xl">
+              {t('app.name')}
+            </Text>
             <Text c="dimmed">{t('app.tagline')}</Text>
           </Group>
           <Select
@@ -100,10 +102,14 @@ function ClubApp() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation">
         {(Object.keys(PAGES) as Page[]).map((key) => (
+          // A button, so Tab reaches every entry and Enter or Space opens it.
           <NavLink
             key={key}
+            component="button"
+            type="button"
             label={t(`nav.${key}`)}
             active={page === key}
+            aria-current={page === key ? 'page' : undefined}
             onClick={() => setPage(key)}
             data-testid={`nav-${key}`}
           />

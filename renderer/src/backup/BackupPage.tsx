@@ -78,17 +78,26 @@ export function BackupPage() {
   };
 
   if (!status)
-    return statusError ? (
-      <Alert color="red" title={t('backup.title')} data-testid="backup-status-error">
-        {statusError}
-        <Button mt="sm" onClick={() => void refresh()} display="block">
-          {t('app.retry')}
-        </Button>
-      </Alert>
-    ) : null;
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t('backup.title')}
+        </Title>
+        {statusError && (
+          <Alert color="red" data-testid="backup-status-error">
+            {statusError}
+            <Button mt="sm" onClick={() => void refresh()} display="block">
+              {t('app.retry')}
+            </Button>
+          </Alert>
+        )}
+      </Stack>
+    );
   return (
     <Stack style={{ overflowY: 'auto' }} pb="xl">
-      <Title order={2}>{t('backup.title')}</Title>
+      <Title order={1} size="h2">
+        {t('backup.title')}
+      </Title>
       {status.reminder && (
         <Alert color="orange" title={t('backup.reminderTitle')} data-testid="backup-reminder">
           {status.lastBackupAt

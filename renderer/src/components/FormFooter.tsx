@@ -42,7 +42,7 @@ export function FormFooter({
       <Group justify="space-between">
         <div>
           {onDelete && mayDelete && (
-            <Button variant="subtle" color="red" onClick={onDelete}>
+            <Button variant="subtle" color="red" onClick={onDelete} data-testid="delete">
               {t('common.delete')}
             </Button>
           )}

@@ -28,7 +28,9 @@ export function ImportedValuesPanel({
   return (
     <Paper withBorder p="sm" data-testid="imported-values">
       <Stack gap="xs">
-        <Title order={5}>{t('imported.title')}</Title>
+        <Title order={3} size="h5">
+          {t('imported.title')}
+        </Title>
         <Text size="sm" c="dimmed">
           {t('imported.explain')}
         </Text>

@@ -98,7 +98,7 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
   return (
     <Stack gap="sm" data-testid="attendance-sheet">
       <div>
-        <Title order={3}>
+        <Title order={2} size="h3">
           {t(`eventKinds.${event.kind}`)}: {event.title}
         </Title>
         <Text c="dimmed">

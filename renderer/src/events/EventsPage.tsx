@@ -30,7 +30,9 @@ export function EventsPage() {
       <Grid.Col span={4}>
         <Stack gap="sm" h="100%">
           <Group justify="space-between">
-            <Title order={2}>{t('events.title')}</Title>
+            <Title order={1} size="h2">
+              {t('events.title')}
+            </Title>
           </Group>
           <Group>
             {rights.may('events', 'write') ? (

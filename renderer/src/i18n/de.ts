@@ -339,6 +339,7 @@ export const de = {
     cancel: 'Abbrechen',
     delete: 'Löschen',
     close: 'Schließen',
+    ok: 'OK',
     search: 'Suchen …',
     all: 'Alle',
     none: '—',

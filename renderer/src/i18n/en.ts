@@ -335,6 +335,7 @@ export const en = {
     cancel: 'Cancel',
     delete: 'Delete',
     close: 'Close',
+    ok: 'OK',
     search: 'Search …',
     all: 'All',
     none: '—',

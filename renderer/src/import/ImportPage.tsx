@@ -85,7 +85,9 @@ export function ImportPage() {
 
   return (
     <Stack style={{ overflowY: 'auto' }} pb="xl">
-      <Title order={2}>{t('importWizard.title')}</Title>
+      <Title order={1} size="h2">
+        {t('importWizard.title')}
+      </Title>
       <Stepper active={STEP_INDEX[step]} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('importWizard.step.file')} />
         <Stepper.Step label={t('importWizard.step.mapping')} />

@@ -102,7 +102,9 @@ export function ImportSummary({ report }: { report: ImportReport }) {
       </Table>
       {report.tables.some((row) => Object.keys(row.cleaned).length > 0) && (
         <Stack gap={2}>
-          <Title order={5}>{t('importWizard.cleaned')}</Title>
+          <Title order={2} size="h5">
+            {t('importWizard.cleaned')}
+          </Title>
           {report.tables.flatMap((row) =>
             Object.entries(row.cleaned).map(([what, count]) => (
               <Text size="sm" key={`${row.source}-${what}`}>
@@ -122,7 +124,15 @@ export function ImportSummary({ report }: { report: ImportReport }) {
             title={t(`importWizard.level.${level}`, { count: messages.length })}
             data-testid={`import-messages-${level}`}
           >
-            <Stack gap={2} mah={320} style={{ overflowY: 'auto' }}>
+            {/* A box that scrolls is a tab stop, so the keyboard can scroll it too. */}
+            <Stack
+              gap={2}
+              mah={320}
+              style={{ overflowY: 'auto' }}
+              tabIndex={0}
+              role="region"
+              aria-label={t(`importWizard.level.${level}`, { count: messages.length })}
+            >
               {messages.slice(0, SHOWN_PER_LEVEL).map((m) => (
                 <Text size="sm" key={`${m.source}-${m.row}-${m.text}`}>
                   {m.source}, {t('importWizard.row', { row: m.row })} ({m.label}): {m.text}

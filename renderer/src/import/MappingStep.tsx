@@ -113,7 +113,9 @@ function TableMappingEditor({
     <Paper withBorder p="md" data-testid={`import-table-${table.name}`}>
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{table.name}</Title>
+          <Title order={2} size="h4">
+            {table.name}
+          </Title>
           <Badge variant="light">{t('importWizard.rows', { count: table.rowCount })}</Badge>
         </Group>
         <Group align="flex-end">

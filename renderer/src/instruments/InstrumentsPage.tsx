@@ -87,7 +87,9 @@ export function InstrumentsPage() {
   return (
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{t('instruments.title')}</Title>
+        <Title order={1} size="h2">
+          {t('instruments.title')}
+        </Title>
         {rights.may('instruments', 'write') ? (
           <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
             {t('instruments.new')}

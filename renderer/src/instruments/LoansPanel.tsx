@@ -53,7 +53,9 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
       ) : (
         <IssueForm instrument={instrument} />
       )}
-      <Title order={5}>{t('loans.history')}</Title>
+      <Title order={3} size="h5">
+        {t('loans.history')}
+      </Title>
       {history.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('loans.noHistory')}

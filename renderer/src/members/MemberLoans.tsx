@@ -19,7 +19,9 @@ export function MemberLoans({ memberId }: { memberId: string }) {
   if (loans.length === 0) return null;
   return (
     <Stack gap={4}>
-      <Title order={5}>{t('loans.ofMember')}</Title>
+      <Title order={3} size="h5">
+        {t('loans.ofMember')}
+      </Title>
       <Table data-testid="member-loans">
         <Table.Thead>
           <Table.Tr>

@@ -175,7 +175,9 @@ export function MembersPage() {
   return (
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{t('members.title')}</Title>
+        <Title order={1} size="h2">
+          {t('members.title')}
+        </Title>
         {rights.may('members', 'write') ? (
           <Button onClick={() => setEditing('new')} data-testid="new-member">
             {t('members.new')}

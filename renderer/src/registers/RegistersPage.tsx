@@ -70,7 +70,9 @@ export function RegistersPage() {
   return (
     <Stack h="100%" gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{t('registers.title')}</Title>
+        <Title order={1} size="h2">
+          {t('registers.title')}
+        </Title>
         {rights.may('registers', 'write') ? (
           <Button onClick={() => setEditing('new')} data-testid="new-register">
             {t('registers.new')}

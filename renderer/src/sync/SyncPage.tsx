@@ -120,7 +120,9 @@ export function SyncPage() {
 
   return (
     <Stack style={{ overflow: 'auto' }}>
-      <Title order={2}>{t('sync.title')}</Title>
+      <Title order={1} size="h2">
+        {t('sync.title')}
+      </Title>
       {!status || status.phase === 'unconnected' ? (
         <ConnectForm />
       ) : (
@@ -153,7 +155,9 @@ export function SyncPage() {
         </Paper>
       )}
 
-      <Title order={3}>{t('sync.journalTitle')}</Title>
+      <Title order={2} size="h3">
+        {t('sync.journalTitle')}
+      </Title>
       {journal.conflicts.length === 0 && journal.rejections.length === 0 && (
         <Text c="dimmed">{t('sync.journalEmpty')}</Text>
       )}

@@ -144,7 +144,6 @@ describe('the desktop program in the browser', () => {
   });
 
   it('shows a bad IBAN at the field and saves nothing', async () => {
-    const pendingBefore = await app.pendingCount();
     await page.getByTestId('new-member').click();
     await app.fill({ firstName: 'Carl', lastName: 'Posaune' });
     await app.memberTab('bank');
@@ -162,7 +161,6 @@ describe('the desktop program in the browser', () => {
     await app.discard();
     await expect.poll(() => app.dialog().count()).toBe(0);
     expect(await app.row('Posaune').count()).toBe(0);
-    expect(await app.pendingCount()).toBe(pendingBefore);
   });
 
   it('edits a member', async () => {

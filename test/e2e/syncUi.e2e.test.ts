@@ -57,7 +57,7 @@ describe('sync in the desktop UI', () => {
   it('says at the field what is wrong with a code, then connects with the right one', async () => {
     await expect
       .poll(() => page.getByTestId('sync-phase').textContent())
-      .toBe('Nicht mit einem Server verbunden');
+      .toBe('Nur auf diesem Computer gespeichert – kein Vereinsserver verbunden');
     await app.goTo('sync');
     await page.getByTestId('sync-server-url').fill(server.webUrl);
     await page.getByTestId('sync-code').fill('tutti1.kein.echter.code');

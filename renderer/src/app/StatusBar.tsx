@@ -20,20 +20,29 @@ export function StatusBar() {
   const phase = sync?.phase ?? 'unconnected';
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar">
-      <Text size="xs">{t('status.local')}</Text>
-      <Text size="xs" data-testid="pending-count">
-        {t('status.pending', { count: pending })}
-      </Text>
-      <Text
-        size="xs"
-        c={phase === 'problem' ? 'red' : phase === 'offline' ? 'orange' : 'dimmed'}
-        data-testid="sync-phase"
-      >
-        {t(`sync.phase.${phase}`, {
-          time: time(sync?.lastSync ?? null),
-          message: sync?.message ?? '',
-        })}
-      </Text>
+      {phase === 'unconnected' ? (
+        // Without a server nothing "waits for synchronisation": say where the data is.
+        <Text size="xs" data-testid="sync-phase">
+          {t('status.localOnly')}
+        </Text>
+      ) : (
+        <>
+          <Text size="xs">{t('status.local')}</Text>
+          <Text size="xs" data-testid="pending-count">
+            {t('status.pending', { count: pending })}
+          </Text>
+          <Text
+            size="xs"
+            c={phase === 'problem' ? 'red' : phase === 'offline' ? 'orange' : 'dimmed'}
+            data-testid="sync-phase"
+          >
+            {t(`sync.phase.${phase}`, {
+              time: time(sync?.lastSync ?? null),
+              message: sync?.message ?? '',
+            })}
+          </Text>
+        </>
+      )}
       {sync?.clockBehind && (
         <Text size="xs" c="orange" data-testid="clock-behind">
           {t('sync.clockBehind')}

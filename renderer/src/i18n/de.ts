@@ -284,7 +284,13 @@ export const de = {
     now: 'Jetzt abgleichen',
     live: 'Live',
     journalTitle: 'Konflikte & Ablehnungen',
-    journalEmpty: 'Nichts zu prüfen: alle Änderungen sind angekommen.',
+    journalEmpty: 'Nichts zu prüfen: alle Änderungen sind beim Vereinsserver angekommen.',
+    journalEmptyPending_one:
+      'Keine Konflikte und keine Ablehnungen. {{count}} Änderung wartet noch auf den Versand.',
+    journalEmptyPending_other:
+      'Keine Konflikte und keine Ablehnungen. {{count}} Änderungen warten noch auf den Versand.',
+    journalUnconnected:
+      'Nichts zu prüfen: Dieser Computer ist mit keinem Vereinsserver verbunden, alle Daten sind nur hier gespeichert.',
     rejections: 'Vom Server abgelehnte Änderungen',
     conflicts: 'Werte, die eine spätere Änderung von anderswo ersetzt hat',
     record: 'Datensatz',
@@ -329,6 +335,7 @@ export const de = {
   },
   status: {
     local: 'Lokal gespeichert',
+    localOnly: 'Nur auf diesem Computer gespeichert – kein Vereinsserver verbunden',
     pending_one: '{{count}} Änderung wartet auf Synchronisation',
     pending_other: '{{count}} Änderungen warten auf Synchronisation',
     device: 'Gerät {{id}}',
@@ -376,6 +383,9 @@ export const de = {
     filterStatus: 'Status',
     filterRegister: 'Register',
     withoutRegister: 'Ohne Register',
+    currentMembers: 'Alle außer ausgetretenen',
+    showFormer_one: '{{count}} ausgetretenes Mitglied ausgeblendet – anzeigen',
+    showFormer_other: '{{count}} ausgetretene Mitglieder ausgeblendet – anzeigen',
     tab_person: 'Person & Status',
     tab_contact: 'Anschrift & Kontakt',
     tab_club: 'Verein',

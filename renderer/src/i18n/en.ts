@@ -280,7 +280,12 @@ export const en = {
     now: 'Sync now',
     live: 'Live',
     journalTitle: 'Conflicts & rejections',
-    journalEmpty: 'Nothing to review: every change has arrived.',
+    journalEmpty: 'Nothing to review: every change has reached the club server.',
+    journalEmptyPending_one: 'No conflicts and no refusals. {{count}} change is still to be sent.',
+    journalEmptyPending_other:
+      'No conflicts and no refusals. {{count}} changes are still to be sent.',
+    journalUnconnected:
+      'Nothing to review: this computer is not connected to a club server; all data is stored here only.',
     rejections: 'Changes the server rejected',
     conflicts: 'Values replaced by a later change from elsewhere',
     record: 'Record',
@@ -325,6 +330,7 @@ export const en = {
   },
   status: {
     local: 'Saved locally',
+    localOnly: 'Saved on this computer only – no club server connected',
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',
     device: 'Device {{id}}',
@@ -372,6 +378,9 @@ export const en = {
     filterStatus: 'Status',
     filterRegister: 'Section',
     withoutRegister: 'No section',
+    currentMembers: 'All but former members',
+    showFormer_one: '{{count}} former member hidden – show',
+    showFormer_other: '{{count}} former members hidden – show',
     tab_person: 'Person & status',
     tab_contact: 'Address & contact',
     tab_club: 'Club',

@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
@@ -14,6 +15,10 @@ import { InstrumentForm } from './InstrumentForm.tsx';
 import { openLoansByInstrument } from './openLoans.ts';
 
 type LoanFilter = 'all' | 'lent' | 'available';
+
+type Accessor = (row: Instrument, index: number) => unknown;
+const accessorOf = (column: ColumnDef<Instrument, unknown>): Accessor | undefined =>
+  (column as { accessorFn?: Accessor }).accessorFn;
 
 export function InstrumentsPage() {
   const { t } = useTranslation();
@@ -69,18 +74,22 @@ export function InstrumentsPage() {
     ];
   }, [t, registersMap, openLoans, membersMap]);
 
+  // Every column the list shows is searched (register, condition, borrower too), folded as
+  // a German reader compares names ("muller" finds the tuba lent to Müller).
   const predicate = useMemo(() => {
-    const words = query.toLocaleLowerCase('de').split(/\s+/).filter(Boolean);
+    const words = searchWords(query);
     if (words.length === 0 && loanFilter === 'all') return undefined;
     return (i: Instrument) => {
       const lent = openLoans.has(i.id);
       if ((loanFilter === 'lent' && !lent) || (loanFilter === 'available' && lent)) return false;
-      const text = [i.inventoryNumber, i.kind, i.maker, i.model, i.serialNumber, i.location]
-        .join(' ')
-        .toLocaleLowerCase('de');
+      if (words.length === 0) return true;
+      const text = foldForSearch(
+        columns.map((column) => String(accessorOf(column)?.(i, 0) ?? '')).join(' ') +
+          ` ${i.serialNumber ?? ''} ${i.location ?? ''}`,
+      );
       return words.every((w) => text.includes(w));
     };
-  }, [query, loanFilter, openLoans]);
+  }, [query, loanFilter, openLoans, columns]);
 
   const editing = editingId && editingId !== 'new' ? (instrumentsMap.get(editingId) ?? null) : null;
 

@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Member, memberSortName } from '../../../shared/domain/member.ts';
+import { searchWords } from '../../../shared/domain/searchFold.ts';
 import { sortRowsCached } from '../components/sortRows.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { memberSearchText } from './memberSearch.ts';
@@ -25,12 +26,10 @@ type MemberPickerProps = Omit<SelectProps, 'data' | 'searchValue' | 'onSearchCha
  */
 export function MemberPicker({ excludeId, include, value, ...props }: MemberPickerProps) {
   const membersMap = useClubData((s) => s.members);
+  const registersMap = useClubData((s) => s.registers);
   const [search, setSearch] = useState('');
   const data = useMemo(() => {
-    const words = search
-      .toLocaleLowerCase('de')
-      .split(/[\s,()]+/)
-      .filter(Boolean);
+    const words = searchWords(search);
     const chosen = value ? membersMap.get(value) : undefined;
     const options: Member[] = chosen ? [chosen] : [];
     // Typing the chosen label back must not hide it; only search when the text differs.
@@ -38,11 +37,11 @@ export function MemberPicker({ excludeId, include, value, ...props }: MemberPick
     for (const m of sortRowsCached(valuesOf(membersMap), sortName, false)) {
       if (options.length >= MAX_OPTIONS) break;
       if (m.id === excludeId || m === chosen || (include && !include(m))) continue;
-      if (searching && !words.every((w) => memberSearchText(m).includes(w))) continue;
+      if (searching && !words.every((w) => memberSearchText(m, registersMap).includes(w))) continue;
       options.push(m);
     }
     return options.map((m) => ({ value: m.id, label: label(m) }));
-  }, [membersMap, search, value, excludeId, include]);
+  }, [membersMap, registersMap, search, value, excludeId, include]);
 
   return (
     <Select

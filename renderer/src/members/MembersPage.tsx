@@ -13,6 +13,7 @@ import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RejectedMark } from '../sync/rejectedChanges.tsx';
 import { MemberForm } from './MemberForm.tsx';
 import {
+  CURRENT_MEMBERS,
   type MemberFilter,
   memberFilter,
   memberSearchText,
@@ -143,21 +144,33 @@ export function MembersPage() {
   const rights = useRights();
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
-  const [filter, setFilter] = useState<MemberFilter>({ query: '', status: null, registerId: null });
+  // Former members ("ausgetreten") are out of the list until asked for: one click shows them.
+  const [filter, setFilter] = useState<MemberFilter>({
+    query: '',
+    status: CURRENT_MEMBERS,
+    registerId: null,
+  });
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const members = valuesOf(membersMap);
-  const predicate = useMemo(() => memberFilter(filter), [filter]);
+  const predicate = useMemo(() => memberFilter(filter, registersMap), [filter, registersMap]);
+  const formerCount = useMemo(
+    () => members.filter((m) => m.status === 'ausgetreten').length,
+    [members],
+  );
   useEffect(() => {
     // Prepare the search text of every member while the secretary is still reading the list,
     // so the first letter typed does not pay for 10,000 of them.
     const handle = requestIdleCallback(() => {
-      for (const m of members) memberSearchText(m);
+      for (const m of members) memberSearchText(m, registersMap);
     });
     return () => cancelIdleCallback(handle);
-  }, [members]);
+  }, [members, registersMap]);
   const columns = useMemo(() => memberColumns(t, registersMap), [t, registersMap]);
   const statusOptions = useMemo(
-    () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+    () => [
+      { value: CURRENT_MEMBERS, label: t('members.currentMembers') },
+      ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+    ],
     [t],
   );
   const registerChoices = useRegisterOptions();
@@ -207,6 +220,11 @@ export function MembersPage() {
           onStatus={onStatus}
           onRegister={onRegister}
         />
+        {filter.status === CURRENT_MEMBERS && formerCount > 0 && (
+          <Button variant="subtle" onClick={() => onStatus(null)} data-testid="show-former-members">
+            {t('members.showFormer', { count: formerCount })}
+          </Button>
+        )}
       </Group>
       <DataTable
         data={members}

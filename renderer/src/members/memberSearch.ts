@@ -1,72 +1,99 @@
 import type { Member } from '../../../shared/domain/member.ts';
+import { foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import type { RowFilter } from '../components/DataTable.tsx';
 
-/** Lower-cased text a member is found by; computed once per record version. */
-const searchText = new WeakMap<Member, string>();
+/** Register names by id, as the member list shows them. */
+export type RegisterNames = ReadonlyMap<string, { name: string }>;
 
-export function memberSearchText(m: Member): string {
-  let text = searchText.get(m);
+/**
+ * Folded text a member is found by: what the list shows (name, number, status, registers,
+ * instrument, city, phone, e-mail). Computed once per record version and register list, so a
+ * renamed register is found by its new name.
+ */
+const searchTexts = new WeakMap<RegisterNames, WeakMap<Member, string>>();
+
+export function memberSearchText(m: Member, registers: RegisterNames): string {
+  let cache = searchTexts.get(registers);
+  if (!cache) {
+    cache = new WeakMap();
+    searchTexts.set(registers, cache);
+  }
+  let text = cache.get(m);
   if (text === undefined) {
-    text = [
-      m.lastName,
-      m.firstName,
-      m.memberNumber,
-      m.city,
-      m.email,
-      m.mainInstrument,
-      m.phone,
-      m.mobile,
-    ]
-      .filter(Boolean)
-      .join(' ')
-      .toLocaleLowerCase('de');
-    searchText.set(m, text);
+    text = foldForSearch(
+      [
+        m.lastName,
+        m.firstName,
+        m.memberNumber,
+        m.city,
+        m.email,
+        m.mainInstrument,
+        m.phone,
+        m.mobile,
+        ...m.registerIds.map((id) => registers.get(id)?.name),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+    cache.set(m, text);
   }
   return text;
 }
 
 export interface MemberFilter {
   query: string;
+  /** A status, CURRENT_MEMBERS (all but former members), or null for all. */
   status: string | null;
   /** A register id, '__none__' for members without one, or null for all. */
   registerId: string | null;
 }
 
 export const WITHOUT_REGISTER = '__none__';
+/** The list's default: everybody but former members ("ausgetreten"). */
+export const CURRENT_MEMBERS = '__current__';
 
 /**
  * A filter for the member list, or undefined when nothing is filtered. Every word of the query
  * must occur somewhere ("anna trompete" finds Anna who plays the trumpet). A query that only
  * adds letters to the previous one narrows it, so the list searches the previous result.
  */
-export function memberFilter(filter: MemberFilter): RowFilter<Member> | undefined {
-  const query = filter.query.toLocaleLowerCase('de');
-  const words = query.split(/\s+/).filter(Boolean);
+export function memberFilter(
+  filter: MemberFilter,
+  registers: RegisterNames,
+): RowFilter<Member> | undefined {
+  const words = searchWords(filter.query);
+  const query = words.join(' ');
   if (words.length === 0 && !filter.status && !filter.registerId) return undefined;
   const matches: RowFilter<Member> = (m) => {
-    if (filter.status && m.status !== filter.status) return false;
+    if (filter.status === CURRENT_MEMBERS) {
+      if (m.status === 'ausgetreten') return false;
+    } else if (filter.status && m.status !== filter.status) return false;
     if (filter.registerId === WITHOUT_REGISTER) {
       if (m.registerIds.length > 0) return false;
     } else if (filter.registerId && !m.registerIds.includes(filter.registerId)) {
       return false;
     }
     if (words.length === 0) return true;
-    const text = memberSearchText(m);
+    const text = memberSearchText(m, registers);
     return words.every((w) => text.includes(w));
   };
   matches.narrows = (previous) => {
     const before = filterOf.get(previous);
     return (
       before !== undefined &&
-      before.status === filter.status &&
-      before.registerId === filter.registerId &&
-      query.startsWith(before.query.toLocaleLowerCase('de'))
+      before.registers === registers &&
+      before.filter.status === filter.status &&
+      before.filter.registerId === filter.registerId &&
+      query.startsWith(before.query)
     );
   };
-  filterOf.set(matches, filter);
+  filterOf.set(matches, { filter, registers, query });
   return matches;
 }
 
-const filterOf = new WeakMap<RowFilter<Member>, MemberFilter>();
+const filterOf = new WeakMap<
+  RowFilter<Member>,
+  { filter: MemberFilter; registers: RegisterNames; query: string }
+>();
 
 export { memberDisplayName } from '../../../shared/domain/member.ts';

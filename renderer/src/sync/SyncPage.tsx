@@ -159,7 +159,13 @@ export function SyncPage() {
         {t('sync.journalTitle')}
       </Title>
       {journal.conflicts.length === 0 && journal.rejections.length === 0 && (
-        <Text c="dimmed">{t('sync.journalEmpty')}</Text>
+        <Text c="dimmed" data-testid="sync-journal-empty">
+          {!status || status.phase === 'unconnected'
+            ? t('sync.journalUnconnected')
+            : status.pending > 0
+              ? t('sync.journalEmptyPending', { count: status.pending })
+              : t('sync.journalEmpty')}
+        </Text>
       )}
       {journal.rejections.length > 0 && (
         <Stack data-testid="sync-rejections">

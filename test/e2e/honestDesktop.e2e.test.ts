@@ -1,0 +1,116 @@
+/**
+ * The desktop tells what is true and finds what a person looks for (issue #20, items 3 and 4):
+ * a club without a server is told its data lives on this computer only (no "changes waiting
+ * for synchronisation"); the search folds like a German reader and searches what the lists
+ * show; former members are out of the default list and one click away. The legacy club
+ * imported, the real `tutti start --browser`, Debian's Chromium at 1366×768.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { fixture } from '../support/fixtures.ts';
+import { makeTempDir } from '../support/tempDir.ts';
+import {
+  type RunningTutti,
+  runTutti,
+  startTutti,
+  writePassphraseFile,
+} from '../support/tuttiProcess.ts';
+import { TuttiApp } from './pages/tuttiApp.ts';
+
+let browser: Browser;
+let temp: ReturnType<typeof makeTempDir>;
+let tutti: RunningTutti;
+let page: Page;
+let app: TuttiApp;
+
+beforeAll(async () => {
+  temp = makeTempDir('tutti-honest-');
+  const profile = join(temp.dir, 'profile');
+  const passphraseFile = writePassphraseFile(temp.dir);
+  const imported = await runTutti(
+    ['import', fixture('legacy', 'verein-beispiel.mdb'), '--profile', profile],
+    { TUTTI_PASSPHRASE_FILE: passphraseFile },
+  );
+  if (imported.code !== 0) throw new Error(imported.stderr);
+  browser = await launchChromium();
+  tutti = await startTutti(profile, passphraseFile);
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  page.setDefaultTimeout(15_000);
+  app = new TuttiApp(page);
+  await app.open(tutti.url);
+}, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && !page.isClosed())
+    await saveFailureScreenshot(page, context.task.name);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tutti?.stop();
+  temp?.cleanup();
+});
+
+const rowCount = async () =>
+  Number(/\d+/.exec((await page.getByTestId('row-count').textContent()) ?? '')?.[0]);
+const search = (text: string) => page.getByTestId('member-search').fill(text);
+
+describe('a club without a server', () => {
+  it('is told its data is on this computer only, not that changes wait', async () => {
+    const bar = page.getByTestId('status-bar');
+    await expect
+      .poll(() => bar.innerText())
+      .toContain('Nur auf diesem Computer gespeichert – kein Vereinsserver verbunden');
+    expect(await bar.innerText()).not.toMatch(/warten auf Synchronisation|wartet auf/);
+    await app.goTo('sync');
+    expect(await page.getByTestId('sync-journal-empty').textContent()).toBe(
+      'Nichts zu prüfen: Dieser Computer ist mit keinem Vereinsserver verbunden, alle Daten sind nur hier gespeichert.',
+    );
+  });
+});
+
+describe('search that finds', () => {
+  it('folds like a German reader: ozturk, joerg, Muller', async () => {
+    await app.goTo('members');
+    await search('ozturk lea');
+    await app.row('Öztürk, Lea').waitFor();
+    await search('joerg fuchs');
+    await app.row('Fuchs, Jörg').waitFor();
+    await expect.poll(rowCount).toBe(1);
+  });
+
+  it('searches the register names the list shows', async () => {
+    await search('floten');
+    await expect.poll(rowCount).toBeGreaterThan(0);
+    const rows = await page.locator('[data-testid="data-table"] tbody tr').allInnerTexts();
+    for (const row of rows) expect(row).toContain('Flöten');
+  });
+
+  it('leaves former members out until one click shows them', async () => {
+    await search('');
+    await expect.poll(rowCount).toBe(350);
+    const show = page.getByTestId('show-former-members');
+    expect(await show.textContent()).toBe('50 ausgetretene Mitglieder ausgeblendet – anzeigen');
+    await show.click();
+    await expect.poll(rowCount).toBe(400);
+    await expect.poll(() => show.count()).toBe(0);
+  });
+
+  it('finds an instrument by the name of the member who has it', async () => {
+    await app.goTo('instruments');
+    await page.locator('[data-testid="data-table"] tbody tr').first().waitFor();
+    const borrowers = await page
+      .locator('[data-testid="data-table"] tbody tr td:last-child')
+      .allInnerTexts();
+    const borrower = borrowers.map((b) => b.trim()).find((b) => /[äöüÄÖÜß]/.test(b));
+    expect(borrower, 'an instrument lent to someone with an umlaut in the name').toBeTruthy();
+    // Typed without umlauts, as on a keyboard without them.
+    const typed = borrower!.replace(/ä/g, 'ae').replace(/ö/g, 'o').replace(/ü/g, 'ue');
+    await page.getByTestId('instrument-search').fill(typed);
+    await expect.poll(rowCount).toBeGreaterThan(0);
+    const rows = await page.locator('[data-testid="data-table"] tbody tr').allInnerTexts();
+    expect(rows.some((row) => row.includes(borrower!))).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackupKind } from '../../shared/domain/backupKinds.ts';
 import { passphraseStrength } from '../../shared/domain/passphraseStrength.ts';
-import { formatMegabytes } from '../../shared/domain/sizes.ts';
+import { formatFileSize } from '../../shared/domain/sizes.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
 import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
 import { DesktopBackups } from '../backup/desktopBackups.ts';
@@ -84,7 +84,7 @@ async function create(argv: string[], out: NodeJS.WritableStream): Promise<numbe
       .filter(([table]) => table !== 'outbox')
       .reduce((sum, [, n]) => sum + n, 0);
     out.write(
-      `Gesichert: ${created.generation.path} (${records} Datensätze, ${formatMegabytes(created.generation.bytes)})\n`,
+      `Gesichert: ${created.generation.path} (${records} Datensätze, ${formatFileSize(created.generation.bytes)})\n`,
     );
     if (created.removed.length > 0)
       out.write(
@@ -107,7 +107,7 @@ function list(argv: string[], out: NodeJS.WritableStream): number {
   for (const g of generations) {
     const kept = g.keptUntil ? `, aufbewahrt bis ${germanDate(g.keptUntil)}` : '';
     out.write(
-      `${germanDateTime(g.createdAt)}  ${formatMegabytes(g.bytes).padStart(9)}  ${g.name}  (${KIND_LABELS[g.kind]}${kept})\n`,
+      `${germanDateTime(g.createdAt)}  ${formatFileSize(g.bytes).padStart(9)}  ${g.name}  (${KIND_LABELS[g.kind]}${kept})\n`,
     );
   }
   if (!existsSync(join(folder, KEY_FILE_NAME)))

@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import { formatMegabytes } from '../../shared/domain/sizes.ts';
+import { formatFileSize } from '../../shared/domain/sizes.ts';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import type { BackupServices } from '../backup/backupServices.ts';
@@ -80,7 +80,7 @@ export async function executeBackupCommand(
           lines.push(
             t.error
               ? `FEHLER\t${club.clubName}\t${t.target}\t${t.error}`
-              : `gesichert\t${club.clubName}\t${t.file}\t${formatMegabytes(club.bytes)}`,
+              : `gesichert\t${club.clubName}\t${t.file}\t${formatFileSize(club.bytes)}`,
           );
       const failed = outcomes.flatMap((c) => c.targets).filter((t) => t.error).length;
       if (failed > 0)
@@ -96,7 +96,7 @@ export async function executeBackupCommand(
       for (const { target, generations } of backup.backups.list(command.clubId)) {
         if (generations.length === 0) lines.push(`${target}\t(keine Sicherung)`);
         for (const g of generations)
-          lines.push(`${target}\t${utc(g.createdAt)}\t${formatMegabytes(g.bytes)}\t${g.name}`);
+          lines.push(`${target}\t${utc(g.createdAt)}\t${formatFileSize(g.bytes)}\t${g.name}`);
       }
       for (const problem of backup.health.list())
         lines.push(`Warnung seit ${utc(problem.since)}: ${problem.message}`);

@@ -7,7 +7,7 @@
  * replaced by a notice. A failed mail is retried on the next tick and reported meanwhile.
  */
 import nodemailer from 'nodemailer';
-import { formatMegabytes } from '../../shared/domain/sizes.ts';
+import { formatFileSize } from '../../shared/domain/sizes.ts';
 import { isAgeRecipient } from '../../shared/node/backup/backupKey.ts';
 import type { BackupConfig } from '../app/dataDirectory.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
@@ -247,7 +247,7 @@ export class BackupMailer {
         ? `Tutti: Datensicherung ${row.name} vom ${date} zu groß für E-Mail`
         : `Tutti: Datensicherung ${row.name} vom ${date}`,
       text: tooLarge
-        ? `Die Datensicherung des Vereins ${row.name} ist mit ${formatMegabytes(sealed.file.byteLength)} größer als die für E-Mail erlaubten ${formatMegabytes(mail.maxBytes)} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.\n`
+        ? `Die Datensicherung des Vereins ${row.name} ist mit ${formatFileSize(sealed.file.byteLength)} größer als die für E-Mail erlaubten ${formatFileSize(mail.maxBytes)} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.\n`
         : `Im Anhang liegt die Datensicherung des Vereins ${row.name}, verschlüsselt für den age-Schlüssel des Vereins. Öffnen mit:\n\n  age -d -i SCHLÜSSELDATEI ${name} | tar xz\n\nDarin liegen manifest.json und tutti.sqlite (eine SQLite-Datenbank).\n`,
       attachments: tooLarge ? [] : [{ filename: name, content: Buffer.from(sealed.file) }],
     });

@@ -114,3 +114,45 @@ describe('search that finds', () => {
     expect(rows.some((row) => row.includes(borrower!))).toBe(true);
   });
 });
+
+describe('a layout that fits 1366 × 768', () => {
+  it('shows the member list without sideways scrolling, and status badges whole', async () => {
+    await app.goTo('members');
+    await page.getByTestId('member-search').fill('');
+    const table = page.getByTestId('data-table');
+    await table.locator('tbody tr').first().waitFor();
+    const { scrollWidth, clientWidth } = await table.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const cut = await table
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) =>
+        labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+      );
+    expect(cut).toEqual([]);
+  });
+
+  it('sorts by a click anywhere in the heading cell, and never leaves the list unsorted', async () => {
+    const heading = page.getByRole('columnheader', { name: /Ort/ });
+    const box = (await heading.boundingBox())!;
+    const clickRightEdge = () => page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
+    await clickRightEdge();
+    await expect.poll(() => heading.getAttribute('aria-sort')).toBe('ascending');
+    await clickRightEdge();
+    await expect.poll(() => heading.getAttribute('aria-sort')).toBe('descending');
+    await clickRightEdge();
+    await expect.poll(() => heading.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('has room for a whole IBAN', async () => {
+    await page.getByTestId('new-member').click();
+    await app.memberTab('bank');
+    const iban = app.field('iban');
+    await iban.fill('DE89 3704 0044 0532 0130 00');
+    const fits = await iban.evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits).toBe(true);
+    await app.discard();
+  });
+});

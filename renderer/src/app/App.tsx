@@ -74,7 +74,7 @@ function ClubApp() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 230, breakpoint: 0 }}
+      navbar={{ width: 200, breakpoint: 0 }}
       footer={{ height: 32 }}
       padding="md"
     >

@@ -20,7 +20,7 @@ import type {
   BackupStatus,
   RestoredBackupView,
 } from '../../../shared/api/backup.ts';
-import { formatMegabytes } from '../../../shared/domain/sizes.ts';
+import { formatFileSize } from '../../../shared/domain/sizes.ts';
 import { clubApi } from '../api/transport.ts';
 import { dateOnly, dateTime } from '../components/dateTime.ts';
 
@@ -237,7 +237,7 @@ export function GenerationsTable({
                 ? t('backup.keptUntil', { date: dateOnly(g.keptUntil) })
                 : t('backup.keptByRotation')}
             </Table.Td>
-            <Table.Td>{formatMegabytes(g.bytes)}</Table.Td>
+            <Table.Td>{formatFileSize(g.bytes)}</Table.Td>
             <Table.Td>
               <Group gap="xs" align="flex-start">
                 <VerifyButton name={g.name} />

@@ -96,11 +96,15 @@ function DataRowInner<T>({ row, onOpen }: DataRowProps<T>) {
           (event.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
       }}
     >
-      {row.getVisibleCells().map((cell) => (
-        <Table.Td key={cell.id}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </Table.Td>
-      ))}
+      {row.getVisibleCells().map((cell) => {
+        const value = cell.getValue();
+        // A value cut off by a narrow column can still be read in full on hovering.
+        return (
+          <Table.Td key={cell.id} title={typeof value === 'string' ? value : undefined}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </Table.Td>
+        );
+      })}
     </Table.Tr>
   );
 }
@@ -125,10 +129,13 @@ function DataTableHeadInner<T>({ headerGroups, sortHint }: HeadProps<T>) {
         <Table.Tr key={group.id}>
           {group.headers.map((header) => {
             const sortedBy = header.column.getIsSorted();
+            // Shares of the table's width: the list fits the window, never scrolls sideways.
+            const total = group.headers.reduce((sum, h) => sum + h.getSize(), 0);
             return (
               <Table.Th
                 key={header.id}
-                style={{ width: header.getSize() }}
+                className={header.column.getCanSort() ? classes.sortable : undefined}
+                style={{ width: `${(header.getSize() / total) * 100}%` }}
                 aria-sort={
                   sortedBy === 'asc' ? 'ascending' : sortedBy === 'desc' ? 'descending' : undefined
                 }
@@ -189,6 +196,8 @@ export function DataTable<T>({
     state: { sorting },
     onSortingChange: setSorting,
     manualSorting: true,
+    // A click toggles between ascending and descending; a list is never left unsorted.
+    enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
     getRowId,
   });

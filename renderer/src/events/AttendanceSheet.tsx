@@ -157,7 +157,8 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
                       <Badge
                         variant="light"
                         color={current ? STATUS_COLORS[current] : 'gray'}
-                        w={110}
+                        tt="none"
+                        miw={110}
                       >
                         {t(`attendanceStatus.${current ?? 'open'}`)}
                       </Badge>

@@ -241,8 +241,15 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             </Tabs.Panel>
 
             <Tabs.Panel value="bank" pt="md">
-              <SimpleGrid cols={3}>
-                <TextInput label={t('members.iban')} {...field('iban')} autoComplete="off" />
+              {/* A full IBAN (up to 34 characters, 42 with spaces) gets a line of its own. */}
+              <SimpleGrid cols={{ base: 1, xs: 3 }}>
+                <TextInput
+                  label={t('members.iban')}
+                  {...field('iban')}
+                  autoComplete="off"
+                  style={{ gridColumn: 'span 2' }}
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                />
                 <TextInput label={t('members.bic')} {...field('bic')} autoComplete="off" />
                 <TextInput label={t('members.accountHolder')} {...field('accountHolder')} />
                 <TextInput

@@ -66,7 +66,7 @@ function memberColumns(
       header: t('members.status'),
       accessorFn: statusOf,
       cell: (c) => (
-        <Badge variant="light" color={STATUS_COLORS[c.getValue() as string]}>
+        <Badge variant="light" tt="none" color={STATUS_COLORS[c.getValue() as string]}>
           {t(`memberStatus.${c.getValue() as string}`)}
         </Badge>
       ),

@@ -303,7 +303,7 @@ describe('server backups', () => {
       expect((await backup.mailer.tick()).sent).toEqual([club]);
       expect(received).toHaveLength(2);
       const notice = quotedPrintable(received[1]!.raw);
-      expect(notice).toContain('größer als die für E-Mail erlaubten 1000 Byte');
+      expect(notice).toContain('größer als die für E-Mail erlaubten 1,0 kB');
       expect(received[1]!.raw).not.toMatch(/Content-Disposition: attachment/i);
     } finally {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));

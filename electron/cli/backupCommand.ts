@@ -7,7 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackupKind } from '../../shared/domain/backupKinds.ts';
-import { passphraseStrength } from '../../shared/domain/passphraseStrength.ts';
+import { entityLabel } from '../../shared/domain/entityLabels.ts';
+import {
+  MIN_PASSPHRASE_LENGTH as MIN_BACKUP_PASSPHRASE_LENGTH,
+  passphraseStrength,
+} from '../../shared/domain/passphraseStrength.ts';
 import { formatFileSize } from '../../shared/domain/sizes.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
 import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
@@ -16,6 +20,7 @@ import { restoreBackup } from '../backup/restoreBackup.ts';
 import { verifyBackup } from '../backup/verifyBackup.ts';
 import { CoreError } from '../core/coreError.ts';
 import { openProfile } from '../core/profile.ts';
+import { askNewPassphrase } from '../keys/newPassphrase.ts';
 import { promptHidden, readPassphraseFile } from '../keys/passphraseSource.ts';
 import { parseCommandArgs } from './args.ts';
 
@@ -45,15 +50,15 @@ function germanDateTime(at: Date): string {
 
 async function backupPassphrase(file: string | undefined, isNew: boolean): Promise<string> {
   if (file) return readPassphraseFile(file);
-  const passphrase = await promptHidden(
-    isNew ? 'Neue Passphrase der Datensicherung: ' : 'Passphrase der Datensicherung: ',
+  if (!isNew) return promptHidden('Passphrase der Datensicherung: ');
+  return askNewPassphrase(
+    { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
+    {
+      question: `Neue Passphrase der Datensicherung (mind. ${MIN_BACKUP_PASSPHRASE_LENGTH} Zeichen): `,
+      minLength: MIN_BACKUP_PASSPHRASE_LENGTH,
+      afterFirst: (passphrase) => `Stärke: ${STRENGTH_HINT[passphraseStrength(passphrase)]}`,
+    },
   );
-  if (isNew) {
-    process.stderr.write(`Stärke: ${STRENGTH_HINT[passphraseStrength(passphrase)]}\n`);
-    if ((await promptHidden('Passphrase wiederholen: ')) !== passphrase)
-      throw new CoreError('bad_arguments', 'Die beiden Eingaben stimmen nicht überein.');
-  }
-  return passphrase;
 }
 
 function required(value: string | undefined, message: string): string {
@@ -67,7 +72,10 @@ async function create(argv: string[], out: NodeJS.WritableStream): Promise<numbe
     to: { type: 'string' },
     'passphrase-file': { type: 'string' },
   });
-  const profileDir = required(values.profile, 'Bitte den Profilordner mit --profile DIR angeben.');
+  const profileDir = required(
+    values.profile,
+    'Bitte den Profilordner mit --profile ORDNER angeben.',
+  );
   // A folder named on the command line is meant: it is created when missing.
   const folder = resolve(required(values.to, 'Bitte den Zielordner mit --to ORDNER angeben.'));
   const profile = await openProfile(profileDir);
@@ -130,7 +138,7 @@ async function verify(argv: string[], out: NodeJS.WritableStream): Promise<numbe
   const { manifest } = await verifyBackup(file, passphrase, values.key);
   const counts = Object.entries(manifest.counts)
     .filter(([table]) => table !== 'outbox')
-    .map(([table, n]) => `${table} ${n}`)
+    .map(([table, n]) => `${entityLabel(table)} ${n}`)
     .join(', ');
   out.write(
     `In Ordnung: Sicherung vom ${germanDateTime(new Date(manifest.createdAt))}, Tutti ${manifest.app.version}, Schema ${manifest.schemaVersion}; ${counts}\n`,
@@ -146,9 +154,12 @@ async function restore(argv: string[], out: NodeJS.WritableStream): Promise<numb
   });
   const file = required(
     positionals[0],
-    'Bitte die Sicherungsdatei angeben: tutti backup restore DATEI --profile DIR',
+    'Bitte die Sicherungsdatei angeben: tutti backup restore DATEI --profile ORDNER',
   );
-  const profileDir = required(values.profile, 'Bitte den Profilordner mit --profile DIR angeben.');
+  const profileDir = required(
+    values.profile,
+    'Bitte den Profilordner mit --profile ORDNER angeben.',
+  );
   const passphrase = await backupPassphrase(values['passphrase-file'], false);
   const restored = await restoreBackup(profileDir, file, passphrase, { keyFile: values.key });
   out.write(

@@ -17,7 +17,7 @@ export async function enrollCommand(argv: string[], out: NodeJS.WritableStream):
     code: { type: 'string' },
   });
   if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
   if (!values.server || !/^https:\/\//.test(values.server))
     throw new CoreError(
       'bad_arguments',

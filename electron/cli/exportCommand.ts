@@ -1,5 +1,6 @@
 /** `tutti export members|registers|instruments|loans --profile DIR --format csv|json [--out FILE]` */
 import type { EntityMap } from '../../shared/domain/entities.ts';
+import { entityLabel } from '../../shared/domain/entityLabels.ts';
 import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
@@ -28,7 +29,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
     );
   }
   if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
   const format = values.format;
   if (format !== 'csv' && format !== 'json') {
     throw new CoreError('bad_arguments', 'Bitte --format csv oder --format json angeben.');
@@ -63,7 +64,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
         { cause },
       );
     }
-    process.stderr.write(`${entity}: exportiert nach ${values.out}\n`);
+    process.stderr.write(`${entityLabel(entity)}: exportiert nach ${values.out}\n`);
   } else {
     out.write(text);
   }

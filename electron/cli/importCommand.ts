@@ -27,9 +27,14 @@ function readInput(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
     throw new CoreError(
       'not_found',
-      `${what} ${path} lässt sich nicht lesen. Bitte Pfad und Rechte prüfen.`,
+      code === 'ENOENT'
+        ? `${what} ${path} gibt es nicht. Bitte den Pfad prüfen.`
+        : code === 'EISDIR'
+          ? `${path} ist ein Ordner, keine Datei. Bitte die Datei angeben.`
+          : `${what} ${path} lässt sich nicht lesen (${code ?? 'Fehler'}). Bitte die Rechte prüfen.`,
       { cause },
     );
   }
@@ -89,7 +94,7 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     );
   }
   if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
 
   let given = null;
   if (values.mapping) {

@@ -3,6 +3,7 @@
  * non-zero exit; anything else is a bug and prints its stack. Each command is loaded only when
  * called: a short command should not wait for the modules of all the others.
  */
+import { APP_VERSION } from '../../shared/node/appVersion.ts';
 import { CoreError } from '../core/coreError.ts';
 
 const USAGE = `Tutti – Vereinsverwaltung
@@ -34,6 +35,9 @@ Verwendung:
   tutti backup restore DATEI --profile ORDNER [--key SCHLÜSSELDATEI] [--passphrase-file DATEI]
       Spielt eine Sicherung ins Profil ein; die bisherige Datenbank bleibt erhalten.
 
+  tutti --version
+      Zeigt die Version.
+
 Die Passphrase des Profils wird im Terminal abgefragt oder aus der Datei gelesen,
 die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
 `;
@@ -60,8 +64,13 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
+      case 'version':
+      case '--version':
+      case '-V':
+        process.stdout.write(`Tutti ${APP_VERSION}\n`);
+        return 0;
       default:
-        process.stderr.write(`Unbekannter Befehl „${command}“. Hilfe: tutti --help\n`);
+        process.stderr.write(`Fehler: Unbekannter Befehl „${command}“. Hilfe: tutti --help\n`);
         return 2;
     }
   } catch (error) {

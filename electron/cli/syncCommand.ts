@@ -15,7 +15,7 @@ export async function syncCommand(argv: string[], out: NodeJS.WritableStream): P
     batch: { type: 'string' },
   });
   if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile DIR angeben.');
+    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 1000))
     throw new CoreError('bad_arguments', '--batch braucht eine ganze Zahl von 1 bis 1000.');

@@ -3,6 +3,7 @@
  * (Electron IPC, the local browser mode) hands calls to this one object.
  */
 
+import { hostname } from 'node:os';
 import type {
   BackupStatus,
   RestoredBackupView,
@@ -19,6 +20,7 @@ import { BackupService } from '../backup/backupService.ts';
 import { ImportService } from '../import/importService.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
+import { SyncSettings } from '../sync/syncSettings.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
 import { NOT_FOUND, saveRecord } from './recordWriter.ts';
 import { registerLinks } from './registerLinks.ts';
@@ -198,6 +200,7 @@ export class ClubService implements ClubApi {
     return ok({
       profile: this.profileLabel,
       deviceId: this.store.deviceId,
+      deviceName: new SyncSettings(this.store.meta).connection()?.deviceName ?? hostname(),
       schemaVersion: this.store.schemaVersion,
       pendingMutations: this.store.outbox.pendingCount(),
       lastMutationId: this.store.outbox.lastMutationId(),

@@ -10,6 +10,8 @@ import {
   readSecretFile,
 } from '../../shared/node/secretInput.ts';
 import { CoreError } from '../core/coreError.ts';
+import { askNewPassphrase } from './newPassphrase.ts';
+import { MIN_PASSPHRASE_LENGTH } from './passphraseKeyStore.ts';
 
 export const PASSPHRASE_FILE_VARIABLE = 'TUTTI_PASSPHRASE_FILE';
 
@@ -55,16 +57,12 @@ export function passphraseFromEnvironmentOrTerminal(
     const file = env[PASSPHRASE_FILE_VARIABLE];
     if (file) return readPassphraseFile(file);
     if (purpose === 'unlock') return promptHidden('Passphrase für das Tutti-Profil: ');
-    const first = await promptHidden(
-      'Neues Profil – bitte eine Passphrase wählen (mind. 10 Zeichen): ',
+    return askNewPassphrase(
+      { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
+      {
+        question: `Neues Profil – bitte eine Passphrase wählen (mind. ${MIN_PASSPHRASE_LENGTH} Zeichen): `,
+        minLength: MIN_PASSPHRASE_LENGTH,
+      },
     );
-    const second = await promptHidden('Passphrase wiederholen: ');
-    if (first !== second) {
-      throw new CoreError(
-        'no_passphrase',
-        'Die beiden Eingaben stimmen nicht überein. Bitte erneut starten.',
-      );
-    }
-    return first;
   };
 }

@@ -6,6 +6,7 @@
  * leaves the device; the server sees its CSR only.
  */
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { x509 } from '../../shared/node/x509.ts';
 import { parseEnrolmentCode } from '../../shared/pki/enrolmentCodeFormat.ts';
@@ -22,6 +23,8 @@ export interface EnrolledDevice {
   notAfter: string;
   /** The server's device listener, where this device syncs. */
   syncUrl: string;
+  /** The computer's name, as told to the server at enrolment (os.hostname()). */
+  deviceName?: string;
 }
 
 function answerOf(body: unknown): {
@@ -37,7 +40,11 @@ function answerOf(body: unknown): {
   return { ok: b?.ok === true, value: b?.value, message: b?.error?.message };
 }
 
-export async function enrolDevice(serverUrl: string, codeText: string): Promise<EnrolledDevice> {
+export async function enrolDevice(
+  serverUrl: string,
+  codeText: string,
+  deviceName: string = hostname(),
+): Promise<EnrolledDevice> {
   const code = parseEnrolmentCode(codeText);
   if (!code)
     throw new CoreError(
@@ -69,6 +76,7 @@ export async function enrolDevice(serverUrl: string, codeText: string): Promise<
   const response = await httpsJson(new URL('/enrol/v1', base), { caCertificatePem }, 'POST', {
     code: codeText.replace(/\s+/g, ''),
     csr: csrPem,
+    deviceName: deviceName.slice(0, 100),
   });
   const answer = answerOf(response.body);
   if (!answer.ok || !answer.value)
@@ -83,5 +91,6 @@ export async function enrolDevice(serverUrl: string, codeText: string): Promise<
     caCertificatePem,
     notAfter: String(answer.value.notAfter),
     syncUrl: String(answer.value.syncUrl),
+    deviceName,
   };
 }

@@ -59,6 +59,18 @@ describe('device enrolment', () => {
     expect(device.caCertificatePem).toBe(t.dir.caCertificatePem());
   });
 
+  it("records the computer's name a device gives, printable characters only", async () => {
+    const device = await enrolDevice(
+      t.webUrl,
+      await code(),
+      'LAPTOP-NOTENWART\u001b[31m\r\nGEFÄLSCHTE ZEILE',
+    );
+    const listed = await t.server.services.devices.list(clubId);
+    expect(listed.find((d) => d.id === device.deviceId)?.name).toBe(
+      'LAPTOP-NOTENWART[31mGEFÄLSCHTE ZEILE',
+    );
+  });
+
   it('refuses to talk to a server whose CA is not the one in the code, sending nothing', async () => {
     const genuine = await code();
     const forged = genuine.replace(/\.[0-9a-f]{64}$/, `.${'0'.repeat(64)}`);
@@ -101,12 +113,12 @@ describe('device enrolment', () => {
       status: 400,
       message: 'Die Anfrage ist kein gültiges JSON.',
     });
-    expect(await post(JSON.stringify({ code: 'x', csr: 'y', deviceName: 'Laptop' }))).toMatchObject(
-      {
-        status: 400,
-        fields: { deviceName: 'Unbekanntes Feld.' },
-      },
-    );
+    expect(
+      await post(JSON.stringify({ code: 'x', csr: 'y', userId: 'jemand-anderes' })),
+    ).toMatchObject({
+      status: 400,
+      fields: { userId: 'Unbekanntes Feld.' },
+    });
     expect(await post(JSON.stringify({ code: 5, csr: 'y' }))).toMatchObject({ status: 400 });
     expect(await post('code=x', 'text/plain')).toMatchObject({ status: 415 });
     expect(await post(JSON.stringify({ code: 'x', csr: 'y'.repeat(40_000) }))).toMatchObject({

@@ -16,6 +16,8 @@ const enrolSchema = z
   .object({
     code: z.string({ error: 'Der Anmeldecode fehlt.' }).max(200),
     csr: z.string({ error: 'Die Zertifikatsanfrage (CSR) fehlt.' }).max(8192),
+    /** The computer's name, as the device reports it; only shown, never trusted. */
+    deviceName: z.string().max(100).optional(),
   })
   .strict();
 
@@ -45,7 +47,7 @@ export function webApi(
     )
     .on('POST', '/enrol/v1', async (s, _p, req, res) => {
       const address = req.socket.remoteAddress ?? 'unknown';
-      const { code, csr } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
+      const { code, csr, deviceName } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
       if (!limiter.attempt(address)) {
         log.warn({ address }, 'enrolment locked out');
         throw new ServiceError(
@@ -53,7 +55,7 @@ export function webApi(
           `Zu viele ungültige Anmeldecodes von dieser Adresse. Bitte in ${Math.ceil(limiter.retryAfter(address) / 60_000)} Minuten erneut versuchen.`,
         );
       }
-      const issued = await s.devices.enrol(code, csr, address);
+      const issued = await s.devices.enrol(code, csr, address, deviceName);
       limiter.succeed(address);
       log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
       sendOk(res, {

@@ -173,7 +173,7 @@ export async function executeAdminCommand(
         : undefined;
       return (await services.devices.list(clubId)).map(
         (d) =>
-          `${d.id}\t${d.clubId ?? '-'}\t${d.owner}\tgültig bis ${dateTime(d.notAfter)}\t${d.revokedAt ? `gesperrt seit ${dateTime(d.revokedAt)}` : 'aktiv'}`,
+          `${d.id}\t${d.name ?? '(ohne Namen)'}\t${d.clubId ?? '-'}\t${d.owner}\tgültig bis ${dateTime(d.notAfter)}\t${d.revokedAt ? `gesperrt seit ${dateTime(d.revokedAt)}` : 'aktiv'}`,
       );
     }
     case 'device.revoke': {

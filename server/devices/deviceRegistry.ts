@@ -36,6 +36,8 @@ export interface DeviceRow {
   serial: string;
   notAfter: Date;
   revokedAt: Date | null;
+  /** The computer's name the device gave at enrolment; null for older devices. */
+  name: string | null;
 }
 
 interface CodeRow {
@@ -46,6 +48,15 @@ interface CodeRow {
   secret_hash: string;
   expires_at: Date;
   used_at: Date | null;
+}
+
+/** A computer's name as a device reported it: printable characters only, at most 100. */
+function printableName(name: string | undefined): string | null {
+  const clean = (name ?? '')
+    .replace(/[\p{C}]/gu, '')
+    .trim()
+    .slice(0, 100);
+  return clean === '' ? null : clean;
 }
 
 export class DeviceRegistry {
@@ -105,6 +116,7 @@ export class DeviceRegistry {
     codeText: string,
     csrPem: string,
     address: string | null = null,
+    deviceName?: string,
   ): Promise<IssuedCertificate> {
     const parsed = parseEnrolmentCode(codeText);
     if (!parsed || parsed.caFingerprint !== this.ca.fingerprint())
@@ -140,7 +152,13 @@ export class DeviceRegistry {
       const issued = await this.issue(csrPem, identity);
       const table = member ? 'enrolment_codes' : 'support_enrolment_codes';
       await sql.query(`UPDATE ${table} SET used_at = $2 WHERE id = $1`, [parsed.id, this.now()]);
-      await this.insertDevice(sql, identity, issued.serialNumber, issued.notAfter);
+      await this.insertDevice(
+        sql,
+        identity,
+        issued.serialNumber,
+        issued.notAfter,
+        printableName(deviceName),
+      );
       if (!isSupportIdentity(identity)) {
         const actor: Actor = { kind: 'user', id: identity.userId, deviceId, address };
         await writeAudit(sql, identity.clubId, actor, { action: 'device.enrol' });
@@ -260,11 +278,12 @@ export class DeviceRegistry {
         certificate_serial: string;
         not_after: Date;
         revoked_at: Date | null;
+        name: string | null;
       }>(
-        `SELECT id, club_id, 'user:' || user_id AS owner, certificate_serial, not_after, revoked_at, created_at, 0 AS kind
+        `SELECT id, club_id, 'user:' || user_id AS owner, certificate_serial, not_after, revoked_at, name, created_at, 0 AS kind
            FROM devices WHERE $1::uuid IS NULL OR club_id = $1
          UNION ALL
-         SELECT id, NULL, 'support:' || staff_id, certificate_serial, not_after, revoked_at, created_at, 1
+         SELECT id, NULL, 'support:' || staff_id, certificate_serial, not_after, revoked_at, name, created_at, 1
            FROM support_devices WHERE $1::uuid IS NULL
          ORDER BY kind, created_at`,
         [clubId ?? null],
@@ -277,6 +296,7 @@ export class DeviceRegistry {
       serial: r.certificate_serial,
       notAfter: r.not_after,
       revokedAt: r.revoked_at,
+      name: r.name,
     }));
   }
 
@@ -352,16 +372,17 @@ export class DeviceRegistry {
     identity: DeviceIdentity,
     serial: string,
     notAfter: Date,
+    name: string | null,
   ) {
     if (isSupportIdentity(identity))
       await sql.query(
-        'INSERT INTO support_devices (id, staff_id, certificate_serial, not_after) VALUES ($1, $2, $3, $4)',
-        [identity.deviceId, identity.staffId, normalSerial(serial), notAfter],
+        'INSERT INTO support_devices (id, staff_id, certificate_serial, not_after, name) VALUES ($1, $2, $3, $4, $5)',
+        [identity.deviceId, identity.staffId, normalSerial(serial), notAfter, name],
       );
     else
       await sql.query(
-        'INSERT INTO devices (club_id, id, user_id, certificate_serial, not_after) VALUES ($1, $2, $3, $4, $5)',
-        [identity.clubId, identity.deviceId, identity.userId, normalSerial(serial), notAfter],
+        'INSERT INTO devices (club_id, id, user_id, certificate_serial, not_after, name) VALUES ($1, $2, $3, $4, $5, $6)',
+        [identity.clubId, identity.deviceId, identity.userId, normalSerial(serial), notAfter, name],
       );
   }
 

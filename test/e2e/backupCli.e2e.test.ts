@@ -69,6 +69,9 @@ describe('tutti backup', () => {
     );
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('In Ordnung: Sicherung vom ');
+    // The counts in German words, as the rest of the line.
+    expect(verified.stdout).toMatch(/; Mitglieder \d+, Register \d+, Instrumente \d+/);
+    expect(verified.stdout).not.toMatch(/members|registers/);
 
     const wrong = await runTutti(
       ['backup', 'verify', file, '--passphrase-file', wrongPassphrase],

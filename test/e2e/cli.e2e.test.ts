@@ -90,11 +90,13 @@ describe('tutti export', () => {
 
   it('writes loans to a file only its owner can read', async () => {
     const out = join(temp.dir, 'ausleihen.csv');
-    const { code } = await runTutti(
+    const { code, stderr } = await runTutti(
       ['export', 'loans', '--profile', profile, '--format', 'csv', '--out', out],
       env,
     );
     expect(code).toBe(0);
+    // German words in a German line: "Ausleihen", not "loans".
+    expect(stderr).toBe(`Ausleihen: exportiert nach ${out}\n`);
     expect(readFileSync(out, 'utf8')).toContain('TB-1;Tuba;Blässer, Anna;01.09.2026;;;');
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
@@ -119,6 +121,30 @@ describe('tutti export', () => {
     expectOneGermanLine(stderr, /Erlaubt: members, registers, instruments, loans/);
     const noFormat = await runTutti(['export', 'members', '--profile', profile], env);
     expectOneGermanLine(noFormat.stderr, /--format csv oder --format json/);
+    const noProfile = await runTutti(['export', 'members', '--format', 'csv'], env);
+    // The help says ORDNER, so does the message.
+    expectOneGermanLine(noProfile.stderr, /mit --profile ORDNER angeben/);
+  });
+});
+
+describe('tutti itself', () => {
+  it('says its version', async () => {
+    const { code, stdout } = await runTutti(['--version'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Tutti \d+\.\d+\.\d+\n$/);
+  });
+
+  it('reports an unknown command as an error, in one line', async () => {
+    const { code, stderr } = await runTutti(['exportieren'], env);
+    expect(code).toBe(2);
+    expect(stderr).toBe('Fehler: Unbekannter Befehl „exportieren“. Hilfe: tutti --help\n');
+  });
+
+  it('says a file to import does not exist, not that it cannot be read', async () => {
+    const missing = join(temp.dir, 'gibt-es-nicht.mdb');
+    const { code, stderr } = await runTutti(['import', missing, '--profile', profile], env);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Fehler: Die Datei ${missing} gibt es nicht. Bitte den Pfad prüfen.\n`);
   });
 });
 

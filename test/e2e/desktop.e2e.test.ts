@@ -268,7 +268,7 @@ describe('the desktop program in the browser', () => {
     await page.keyboard.press('e');
     await expect
       .poll(() => page.getByTestId('attendance-summary').innerText())
-      .toBe('1 anwesend · 1 entschuldigt · 0 fehlen · 0 offen');
+      .toBe('Anwesend: 1 · Entschuldigt: 1 · Unentschuldigt: 0 · Offen: 0');
   });
 
   it('asks before deleting and can undo it', async () => {
@@ -337,7 +337,7 @@ describe('the desktop program in the browser', () => {
     await page.getByTestId('event-item').first().click();
     await expect
       .poll(() => page.getByTestId('attendance-summary').innerText())
-      .toBe('1 anwesend · 1 entschuldigt · 0 fehlen · 0 offen');
+      .toBe('Anwesend: 1 · Entschuldigt: 1 · Unentschuldigt: 0 · Offen: 0');
   });
 
   it('keeps no member name in the clear on disk, and broke no content security rule', async () => {

@@ -5,6 +5,7 @@
  * show; former members are out of the default list and one click away. The legacy club
  * imported, the real `tutti start --browser`, Debian's Chromium at 1366×768.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,8 @@ describe('a club without a server', () => {
       .poll(() => bar.innerText())
       .toContain('Nur auf diesem Computer gespeichert – kein Vereinsserver verbunden');
     expect(await bar.innerText()).not.toMatch(/warten auf Synchronisation|wartet auf/);
+    // The computer's name, not a device id.
+    expect(await page.getByTestId('device-name').textContent()).toBe(`Gerät: ${hostname()}`);
     await app.goTo('sync');
     expect(await page.getByTestId('sync-journal-empty').textContent()).toBe(
       'Nichts zu prüfen: Dieser Computer ist mit keinem Vereinsserver verbunden, alle Daten sind nur hier gespeichert.',

@@ -186,6 +186,8 @@ describe('the desktop keeps what a person typed', () => {
     await app.row('INV-001').click();
     await page.getByTestId('tab-loans').click();
     const history = page.getByTestId('loan-history');
+    // The column says whom it was lent to (not the form's "Ausgeben an").
+    expect(await history.locator('th').first().textContent()).toBe('Ausgeliehen an');
     await history.getByTestId('edit-loan').click();
     const loanForm = page.getByTestId('loan-edit-form');
     // A date that is no date is reported at its field; nothing is saved.

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
@@ -245,6 +246,8 @@ describe('tutti-server command', () => {
     const listed = await run('device', 'list', '--club', clubId);
     expect(listed.stdout).toContain(device.deviceId);
     expect(listed.stdout).toContain('aktiv');
+    // The computer's name given at enrolment, which a person recognises.
+    expect(listed.stdout).toContain(`${device.deviceId}\t${hostname()}\t`);
     // Ending support's access needs no password (none is asked for on the terminal either).
     const revoked = await run('support', 'revoke', '--club', clubId);
     expect(revoked.code, revoked.stderr).toBe(0);

@@ -54,8 +54,8 @@ export function StatusBar() {
         </Text>
       )}
       {status && (
-        <Text size="xs" c="dimmed">
-          {t('status.device', { id: status.deviceId })}
+        <Text size="xs" c="dimmed" title={status.deviceId} data-testid="device-name">
+          {t('status.device', { name: status.deviceName })}
         </Text>
       )}
     </Group>

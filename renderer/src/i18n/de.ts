@@ -338,7 +338,7 @@ export const de = {
     localOnly: 'Nur auf diesem Computer gespeichert – kein Vereinsserver verbunden',
     pending_one: '{{count}} Änderung wartet auf Synchronisation',
     pending_other: '{{count}} Änderungen warten auf Synchronisation',
-    device: 'Gerät {{id}}',
+    device: 'Gerät: {{name}}',
   },
   common: {
     new: 'Neu',
@@ -477,6 +477,7 @@ export const de = {
   },
   loans: {
     deleteNamed: 'Ausleihe an {{name}} vom {{date}} löschen',
+    lentTo: 'Ausgeliehen an',
     editNamed: 'Ausleihe an {{name}} vom {{date}} bearbeiten',
     editCurrent: 'Ausleihe bearbeiten',
     entryName: 'Ausleihe an {{name}} vom {{date}}',
@@ -525,7 +526,9 @@ export const de = {
     notes: 'Bemerkung',
     chooseEvent: 'Links einen Termin wählen, um die Anwesenheit zu erfassen.',
     attendance: 'Anwesenheit',
-    summary: '{{present}} anwesend · {{excused}} entschuldigt · {{absent}} fehlen · {{open}} offen',
+    // Label first: "1 fehlen" cannot happen, whatever the count.
+    summary:
+      'Anwesend: {{present}} · Entschuldigt: {{excused}} · Unentschuldigt: {{absent}} · Offen: {{open}}',
     registerProgress: '{{done}}/{{total}}',
     keysHelp:
       'Tastatur: ↑/↓ wählen · A oder Leertaste = anwesend · E = entschuldigt · F = fehlt · Bild↑/Bild↓ = Register wechseln',

@@ -333,7 +333,7 @@ export const en = {
     localOnly: 'Saved on this computer only – no club server connected',
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',
-    device: 'Device {{id}}',
+    device: 'Device: {{name}}',
   },
   common: {
     new: 'New',
@@ -472,6 +472,7 @@ export const en = {
   },
   loans: {
     deleteNamed: 'Delete the loan to {{name}} of {{date}}',
+    lentTo: 'Lent to',
     editNamed: 'Edit the loan to {{name}} of {{date}}',
     editCurrent: 'Edit loan',
     entryName: 'Loan to {{name}} of {{date}}',
@@ -521,7 +522,7 @@ export const en = {
     chooseEvent: 'Choose an event on the left to record attendance.',
     attendance: 'Attendance',
     summary:
-      '{{present}} present · {{excused}} excused · {{absent}} absent · {{open}} not yet recorded',
+      'Present: {{present}} · Excused: {{excused}} · Absent: {{absent}} · Not yet recorded: {{open}}',
     registerProgress: '{{done}}/{{total}}',
     keysHelp:
       'Keyboard: ↑/↓ select · A or Space = present · E = excused · F = absent · PgUp/PgDn = change section',

@@ -64,7 +64,7 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
         <Table data-testid="loan-history">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('loans.issueTo')}</Table.Th>
+              <Table.Th>{t('loans.lentTo')}</Table.Th>
               <Table.Th>{t('loans.issuedOn')}</Table.Th>
               <Table.Th>{t('loans.returnedOn')}</Table.Th>
               <Table.Th>{t('loans.notes')}</Table.Th>

@@ -7,6 +7,7 @@ import { migration0006CertificateRotation } from './0006-certificate-rotation.ts
 import { migration0007RecordIds } from './0007-record-ids.ts';
 import { migration0008ClampStamps } from './0008-clamp-stamps.ts';
 import { migration0009RejectionKeys } from './0009-rejection-keys.ts';
+import { migration0010DeviceNames } from './0010-device-names.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -19,4 +20,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0007RecordIds,
   migration0008ClampStamps,
   migration0009RejectionKeys,
+  migration0010DeviceNames,
 ];

@@ -145,6 +145,26 @@ describe('axe-core on every view and dialog', () => {
     await page.getByTestId('new-event').click();
     await app.dialog().waitFor();
     await expectAccessible('new event');
+    await app.fill({ title: 'Gesamtprobe', date: '01.12.2026', location: 'Probelokal' });
+    await app.save();
+    await page.getByTestId('event-item').first().click();
+    await page.getByTestId('attendance-sheet').waitFor();
+    await page.keyboard.press('Tab');
+    await expectAccessible('attendance sheet');
+
+    // The backups set up, with a generation and the restore question.
+    await app.goTo('backup');
+    await page.getByTestId('backup-folder').fill(join(temp.dir, 'stick'));
+    await page.getByTestId('backup-passphrase').fill('Herbstkonzert in der Stadthalle');
+    await page.getByTestId('backup-passphrase-repeat').fill('Herbstkonzert in der Stadthalle');
+    await page.getByTestId('backup-setup').click();
+    await page.getByTestId('backup-create-folder').click();
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backup-generations').waitFor();
+    await expectAccessible('backups with a generation');
+    await page.getByTestId('backup-restore-open').click();
+    await page.getByTestId('backup-restore-passphrase').waitFor();
+    await expectAccessible('restore question');
     await page.keyboard.press('Escape');
   });
 

@@ -5,6 +5,8 @@
  * warns about exactly those two packages; they are used only by `npm run dist…` and
  * `npm run electron:deps`, which stop here with one line instead of failing deep inside.
  */
+import { pathToFileURL } from 'node:url';
+
 export const PACKAGING_NODE = '22.12.0';
 
 /** Null when `version` ("v22.12.1") can build the installer, else the line to print. */
@@ -15,7 +17,8 @@ export function packagingNodeProblem(version) {
   return `Fehler: Der Windows-Installer (electron-builder) braucht Node ${PACKAGING_NODE} oder neuer, hier läuft ${version}. Kern, Server und Tests laufen mit Node 20; für den Installer bitte Node 22 verwenden.`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (also on Windows, and from a folder whose name needs URL escaping).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const problem = packagingNodeProblem(process.version);
   if (problem) {
     process.stderr.write(`${problem}\n`);

@@ -14,7 +14,7 @@ import {
 } from '../../shared/domain/passphraseStrength.ts';
 import { formatFileSize } from '../../shared/domain/sizes.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
-import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
+import { assertUsablePassphrase, KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
 import { DesktopBackups } from '../backup/desktopBackups.ts';
 import { restoreBackup } from '../backup/restoreBackup.ts';
 import { verifyBackup } from '../backup/verifyBackup.ts';
@@ -55,7 +55,15 @@ async function backupPassphrase(file: string | undefined, isNew: boolean): Promi
     { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
     {
       question: `Neue Passphrase der Datensicherung (mind. ${MIN_BACKUP_PASSPHRASE_LENGTH} Zeichen): `,
-      minLength: MIN_BACKUP_PASSPHRASE_LENGTH,
+      // The rule the backup key is wrapped under, so a refusal comes now, not after the repeat.
+      problem: (p) => {
+        try {
+          assertUsablePassphrase(p);
+          return null;
+        } catch (error) {
+          return error instanceof Error ? error.message : String(error);
+        }
+      },
       afterFirst: (passphrase) => `Stärke: ${STRENGTH_HINT[passphraseStrength(passphrase)]}`,
     },
   );

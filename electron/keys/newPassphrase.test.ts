@@ -18,13 +18,16 @@ function dialogue(answers: string[]) {
   };
 }
 
-const OPTIONS = { question: 'Neue Passphrase: ', minLength: 12 };
+const OPTIONS = {
+  question: 'Neue Passphrase: ',
+  problem: (p: string) => (p.length < 12 ? 'Zu kurz: mindestens 12 Zeichen.' : null),
+};
 
 describe('a new passphrase on the terminal', () => {
   it('checks the length on the first entry and asks again, without asking to repeat it', async () => {
     const d = dialogue(['zu kurz', 'Probe am Donnerstag', 'Probe am Donnerstag']);
     expect(await askNewPassphrase(d, OPTIONS)).toBe('Probe am Donnerstag');
-    expect(d.said[0]).toMatch(/^Zu kurz: mindestens 12 Zeichen/);
+    expect(d.said[0]).toBe('Zu kurz: mindestens 12 Zeichen. Bitte noch einmal.');
     expect(d.asked).toEqual(['Neue Passphrase: ', 'Neue Passphrase: ', 'Passphrase wiederholen: ']);
   });
 

@@ -16,14 +16,18 @@ const ROUNDS = 3;
 
 export async function askNewPassphrase(
   dialogue: NewPassphraseDialogue,
-  options: { question: string; minLength: number; afterFirst?: (passphrase: string) => string },
+  options: {
+    question: string;
+    /** Why a passphrase will be refused later (the same rule as there), or null. */
+    problem: (passphrase: string) => string | null;
+    afterFirst?: (passphrase: string) => string;
+  },
 ): Promise<string> {
   for (let round = 1; round <= ROUNDS; round++) {
     const first = await dialogue.ask(options.question);
-    if (first.length < options.minLength) {
-      dialogue.say(
-        `Zu kurz: mindestens ${options.minLength} Zeichen, am besten mehrere Wörter. Bitte noch einmal.`,
-      );
+    const problem = options.problem(first);
+    if (problem) {
+      dialogue.say(`${problem} Bitte noch einmal.`);
       continue;
     }
     if (options.afterFirst) dialogue.say(options.afterFirst(first));

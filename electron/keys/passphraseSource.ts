@@ -61,7 +61,10 @@ export function passphraseFromEnvironmentOrTerminal(
       { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
       {
         question: `Neues Profil – bitte eine Passphrase wählen (mind. ${MIN_PASSPHRASE_LENGTH} Zeichen): `,
-        minLength: MIN_PASSPHRASE_LENGTH,
+        problem: (p) =>
+          p.length < MIN_PASSPHRASE_LENGTH
+            ? `Zu kurz: mindestens ${MIN_PASSPHRASE_LENGTH} Zeichen, am besten mehrere Wörter.`
+            : null,
       },
     );
   };

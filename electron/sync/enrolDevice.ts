@@ -40,6 +40,14 @@ function answerOf(body: unknown): {
   return { ok: b?.ok === true, value: b?.value, message: b?.error?.message };
 }
 
+/** The computer's name as the server keeps it: printable characters only, at most 100. */
+export function printableDeviceName(name: string): string {
+  return name
+    .replace(/[\p{C}]/gu, '')
+    .trim()
+    .slice(0, 100);
+}
+
 export async function enrolDevice(
   serverUrl: string,
   codeText: string,
@@ -73,11 +81,19 @@ export async function enrolDevice(
 
   // 2. Key and CSR made here; the code goes only over a connection verified against that CA.
   const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr('pending-enrolment');
-  const response = await httpsJson(new URL('/enrol/v1', base), { caCertificatePem }, 'POST', {
-    code: codeText.replace(/\s+/g, ''),
-    csr: csrPem,
-    deviceName: deviceName.slice(0, 100),
+  const name = printableDeviceName(deviceName);
+  const request = { code: codeText.replace(/\s+/g, ''), csr: csrPem };
+  const enrolUrl = new URL('/enrol/v1', base);
+  let response = await httpsJson(enrolUrl, { caCertificatePem }, 'POST', {
+    ...request,
+    deviceName: name,
   });
+  // A server from before device names refuses the unknown field before it looks at the code:
+  // the same request without it, once.
+  const refusedName = (response.body as { error?: { fields?: Record<string, unknown> } } | null)
+    ?.error?.fields?.deviceName;
+  if (response.status === 400 && refusedName)
+    response = await httpsJson(enrolUrl, { caCertificatePem }, 'POST', request);
   const answer = answerOf(response.body);
   if (!answer.ok || !answer.value)
     throw new CoreError(
@@ -91,6 +107,6 @@ export async function enrolDevice(
     caCertificatePem,
     notAfter: String(answer.value.notAfter),
     syncUrl: String(answer.value.syncUrl),
-    deviceName,
+    deviceName: name,
   };
 }

@@ -7,5 +7,8 @@ describe('file sizes', () => {
     expect(formatFileSize(48_213)).toBe('48,2 kB');
     expect(formatFileSize(5_812_345)).toBe('5,8 MB');
     expect(formatFileSize(1_234_567_890)).toBe('1,2 GB');
+    expect(formatFileSize(999_950)).toBe('1,0 MB');
+    expect(formatFileSize(48_213, 'en')).toBe('48.2 kB');
+    expect(formatFileSize(812, 'en')).toBe('812 Bytes');
   });
 });

@@ -5,19 +5,12 @@
  * at 1366×768, in German and in English.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import { type DesktopSession, desktopSession } from '../support/desktopSession.ts';
 import { fixture } from '../support/fixtures.ts';
-import { makeTempDir } from '../support/tempDir.ts';
-import {
-  type RunningTutti,
-  runTutti,
-  startTutti,
-  writePassphraseFile,
-} from '../support/tuttiProcess.ts';
-import { type Section, TuttiApp } from './pages/tuttiApp.ts';
+import type { Section, TuttiApp } from './pages/tuttiApp.ts';
 
 const SECTIONS: Section[] = [
   'members',
@@ -29,38 +22,12 @@ const SECTIONS: Section[] = [
   'import',
 ];
 
-let browser: Browser;
-let temp: ReturnType<typeof makeTempDir>;
-let tutti: RunningTutti;
+const session = desktopSession({ prefix: 'tutti-a11y-', withLegacyClub: true });
 let page: Page;
 let app: TuttiApp;
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-a11y-');
-  const profile = join(temp.dir, 'profile');
-  const passphraseFile = writePassphraseFile(temp.dir);
-  const imported = await runTutti(
-    ['import', fixture('legacy', 'verein-beispiel.mdb'), '--profile', profile],
-    { TUTTI_PASSPHRASE_FILE: passphraseFile },
-  );
-  if (imported.code !== 0) throw new Error(imported.stderr);
-  browser = await launchChromium();
-  tutti = await startTutti(profile, passphraseFile);
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
-  page.setDefaultTimeout(15_000);
-  app = new TuttiApp(page);
-  await app.open(tutti.url);
-}, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed())
-    await saveFailureScreenshot(page, context.task.name);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tutti?.stop();
-  temp?.cleanup();
+let temp: DesktopSession['temp'];
+beforeAll(() => {
+  ({ page, app, temp } = session);
 });
 
 /** Presses Tab until the element with this test id has the focus; fails after `limit` presses. */

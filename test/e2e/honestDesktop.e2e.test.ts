@@ -6,52 +6,16 @@
  * imported, the real `tutti start --browser`, Debian's Chromium at 1366×768.
  */
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
-import { fixture } from '../support/fixtures.ts';
-import { makeTempDir } from '../support/tempDir.ts';
-import {
-  type RunningTutti,
-  runTutti,
-  startTutti,
-  writePassphraseFile,
-} from '../support/tuttiProcess.ts';
-import { TuttiApp } from './pages/tuttiApp.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { desktopSession } from '../support/desktopSession.ts';
+import type { TuttiApp } from './pages/tuttiApp.ts';
 
-let browser: Browser;
-let temp: ReturnType<typeof makeTempDir>;
-let tutti: RunningTutti;
+const session = desktopSession({ prefix: 'tutti-honest-', withLegacyClub: true });
 let page: Page;
 let app: TuttiApp;
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-honest-');
-  const profile = join(temp.dir, 'profile');
-  const passphraseFile = writePassphraseFile(temp.dir);
-  const imported = await runTutti(
-    ['import', fixture('legacy', 'verein-beispiel.mdb'), '--profile', profile],
-    { TUTTI_PASSPHRASE_FILE: passphraseFile },
-  );
-  if (imported.code !== 0) throw new Error(imported.stderr);
-  browser = await launchChromium();
-  tutti = await startTutti(profile, passphraseFile);
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
-  page.setDefaultTimeout(15_000);
-  app = new TuttiApp(page);
-  await app.open(tutti.url);
-}, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed())
-    await saveFailureScreenshot(page, context.task.name);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tutti?.stop();
-  temp?.cleanup();
+beforeAll(() => {
+  ({ page, app } = session);
 });
 
 const rowCount = async () =>

@@ -8,49 +8,22 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
-import { makeTempDir } from '../support/tempDir.ts';
-import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
-import { TuttiApp } from './pages/tuttiApp.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DesktopSession, desktopSession } from '../support/desktopSession.ts';
+import type { TuttiApp } from './pages/tuttiApp.ts';
 
 const PASSPHRASE = 'Herbstkonzert in der Stadthalle';
 const NEW_PASSPHRASE = 'Frühjahrskonzert im Kurpark 2027';
 const SLOW = { timeout: 20_000 };
 const DATE = /\d{2}\.\d{2}\.\d{4}/;
 
-let browser: Browser;
-let temp: ReturnType<typeof makeTempDir>;
-let tutti: RunningTutti;
+const session = desktopSession({ prefix: 'tutti-keep-backups-' });
 let page: Page;
 let app: TuttiApp;
-let profile: string;
-let passphraseFile: string;
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-keep-backups-');
-  browser = await launchChromium();
-  profile = join(temp.dir, 'profile');
-  passphraseFile = writePassphraseFile(temp.dir);
-  tutti = await startTutti(profile, passphraseFile);
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
-  page.setDefaultTimeout(15_000);
-  app = new TuttiApp(page);
-  await app.open(tutti.url);
-}, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed()) {
-    await saveFailureScreenshot(page, context.task.name);
-    console.error(tutti.stderr());
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tutti?.stop();
-  temp?.cleanup();
+let temp: DesktopSession['temp'];
+beforeAll(() => {
+  ({ page, app, temp } = session);
 });
 
 const rows = () => page.getByTestId('backup-generations').locator('tbody tr');
@@ -105,10 +78,8 @@ describe('backups a person took stay', () => {
 
     // More work, then the program is closed (automatic backup) and started again.
     await addMember('Nora', 'Nachher');
-    await tutti.stop();
+    await session.restart();
     expect(files(stick())).toHaveLength(3);
-    tutti = await startTutti(profile, passphraseFile);
-    await app.open(tutti.url);
     await app.goTo('backup');
     await expect.poll(kinds, SLOW).toEqual(['Automatisch', 'Vor einem Import', 'Von Hand']);
     expect(await rows().first().getByTestId('backup-kept').textContent()).toBe(

@@ -4,39 +4,16 @@
  * entry date stays empty unless entered, inventory numbers are one key whatever their case.
  * The real `tutti start --browser` in Debian's Chromium at 1366×768.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
-import { makeTempDir } from '../support/tempDir.ts';
-import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
-import { TuttiApp } from './pages/tuttiApp.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { desktopSession } from '../support/desktopSession.ts';
+import type { TuttiApp } from './pages/tuttiApp.ts';
 
-let browser: Browser;
-let temp: ReturnType<typeof makeTempDir>;
-let tutti: RunningTutti;
+const session = desktopSession({ prefix: 'tutti-keep-work-' });
 let page: Page;
 let app: TuttiApp;
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-keep-work-');
-  browser = await launchChromium();
-  tutti = await startTutti(join(temp.dir, 'profile'), writePassphraseFile(temp.dir));
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
-  page.setDefaultTimeout(10_000);
-  app = new TuttiApp(page);
-  await app.open(tutti.url);
-}, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed())
-    await saveFailureScreenshot(page, context.task.name);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tutti?.stop();
-  temp?.cleanup();
+beforeAll(() => {
+  ({ page, app } = session);
 });
 
 /** "Rückgängig" in the notice of the change just saved (a notice of a delete may be open too). */

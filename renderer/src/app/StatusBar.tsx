@@ -17,10 +17,11 @@ export function StatusBar() {
   const rights = useRights();
   // The core's count is refreshed right after each save; the sync poll may be up to 2 s old.
   const pending = status?.pendingMutations ?? sync?.pending ?? 0;
-  const phase = sync?.phase ?? 'unconnected';
+  // Unknown until the core has answered: say nothing rather than "no server".
+  const phase = sync?.phase ?? null;
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar">
-      {phase === 'unconnected' ? (
+      {phase === null ? null : phase === 'unconnected' ? (
         // Without a server nothing "waits for synchronisation": say where the data is.
         <Text size="xs" data-testid="sync-phase">
           {t('status.localOnly')}

@@ -213,7 +213,7 @@ export function GenerationsTable({
   onChanged: (next: BackupStatus) => void;
   onRestored: (restored: RestoredBackupView) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Table striped maw={1000} data-testid="backup-generations">
       <Table.Thead>
@@ -237,7 +237,7 @@ export function GenerationsTable({
                 ? t('backup.keptUntil', { date: dateOnly(g.keptUntil) })
                 : t('backup.keptByRotation')}
             </Table.Td>
-            <Table.Td>{formatFileSize(g.bytes)}</Table.Td>
+            <Table.Td>{formatFileSize(g.bytes, i18n.language === 'en' ? 'en' : 'de')}</Table.Td>
             <Table.Td>
               <Group gap="xs" align="flex-start">
                 <VerifyButton name={g.name} />

@@ -98,9 +98,11 @@ function DataRowInner<T>({ row, onOpen }: DataRowProps<T>) {
     >
       {row.getVisibleCells().map((cell) => {
         const value = cell.getValue();
-        // A value cut off by a narrow column can still be read in full on hovering.
+        // A value cut off by a narrow column can still be read in full on hovering; a column
+        // that draws its own cell (a badge, a translated status) shows no raw value there.
+        const plain = !cell.column.columnDef.cell && typeof value === 'string';
         return (
-          <Table.Td key={cell.id} title={typeof value === 'string' ? value : undefined}>
+          <Table.Td key={cell.id} title={plain ? value : undefined}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </Table.Td>
         );
@@ -198,6 +200,8 @@ export function DataTable<T>({
     manualSorting: true,
     // A click toggles between ascending and descending; a list is never left unsorted.
     enableSortingRemoval: false,
+    // One sort rule: a shift-click would show a second arrow that nothing applies.
+    enableMultiSort: false,
     getCoreRowModel: getCoreRowModel(),
     getRowId,
   });

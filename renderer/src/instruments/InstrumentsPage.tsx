@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import { foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
+import { findsAll, foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
@@ -87,7 +87,7 @@ export function InstrumentsPage() {
         columns.map((column) => String(accessorOf(column)?.(i, 0) ?? '')).join(' ') +
           ` ${i.serialNumber ?? ''} ${i.location ?? ''}`,
       );
-      return words.every((w) => text.includes(w));
+      return findsAll(text, words);
     };
   }, [query, loanFilter, openLoans, columns]);
 

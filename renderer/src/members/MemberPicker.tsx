@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Member, memberSortName } from '../../../shared/domain/member.ts';
-import { searchWords } from '../../../shared/domain/searchFold.ts';
+import { findsAll, searchWords } from '../../../shared/domain/searchFold.ts';
 import { sortRowsCached } from '../components/sortRows.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { memberSearchText } from './memberSearch.ts';
@@ -37,7 +37,7 @@ export function MemberPicker({ excludeId, include, value, ...props }: MemberPick
     for (const m of sortRowsCached(valuesOf(membersMap), sortName, false)) {
       if (options.length >= MAX_OPTIONS) break;
       if (m.id === excludeId || m === chosen || (include && !include(m))) continue;
-      if (searching && !words.every((w) => memberSearchText(m, registersMap).includes(w))) continue;
+      if (searching && !findsAll(memberSearchText(m, registersMap), words)) continue;
       options.push(m);
     }
     return options.map((m) => ({ value: m.id, label: label(m) }));

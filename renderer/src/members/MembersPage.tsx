@@ -153,10 +153,11 @@ export function MembersPage() {
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const members = valuesOf(membersMap);
   const predicate = useMemo(() => memberFilter(filter, registersMap), [filter, registersMap]);
-  const formerCount = useMemo(
-    () => members.filter((m) => m.status === 'ausgetreten').length,
-    [members],
-  );
+  // Exactly those the one click will add: former members that fit the search and register.
+  const formerCount = useMemo(() => {
+    const former = memberFilter({ ...filter, status: 'ausgetreten' }, registersMap);
+    return former ? members.filter(former).length : 0;
+  }, [members, filter, registersMap]);
   useEffect(() => {
     // Prepare the search text of every member while the secretary is still reading the list,
     // so the first letter typed does not pay for 10,000 of them.

@@ -1,13 +1,13 @@
 import type { Member } from '../../../shared/domain/member.ts';
-import { foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
+import { findsAll, foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import type { RowFilter } from '../components/DataTable.tsx';
 
 /** Register names by id, as the member list shows them. */
 export type RegisterNames = ReadonlyMap<string, { name: string }>;
 
 /**
- * Folded text a member is found by: what the list shows (name, number, status, registers,
- * instrument, city, phone, e-mail). Computed once per record version and register list, so a
+ * Folded text a member is found by: what the list shows (name, number, registers, instrument,
+ * city, phone, e-mail; the status has its own filter). Computed once per record version and register list, so a
  * renamed register is found by its new name.
  */
 const searchTexts = new WeakMap<RegisterNames, WeakMap<Member, string>>();
@@ -62,7 +62,8 @@ export function memberFilter(
   registers: RegisterNames,
 ): RowFilter<Member> | undefined {
   const words = searchWords(filter.query);
-  const query = words.join(' ');
+  // Each letter folds on its own (searchFold.ts), so a typed query that only grew narrows.
+  const query = filter.query.toLocaleLowerCase('de');
   if (words.length === 0 && !filter.status && !filter.registerId) return undefined;
   const matches: RowFilter<Member> = (m) => {
     if (filter.status === CURRENT_MEMBERS) {
@@ -74,8 +75,7 @@ export function memberFilter(
       return false;
     }
     if (words.length === 0) return true;
-    const text = memberSearchText(m, registers);
-    return words.every((w) => text.includes(w));
+    return findsAll(memberSearchText(m, registers), words);
   };
   matches.narrows = (previous) => {
     const before = filterOf.get(previous);

@@ -158,9 +158,9 @@ export function SyncPage() {
       <Title order={2} size="h3">
         {t('sync.journalTitle')}
       </Title>
-      {journal.conflicts.length === 0 && journal.rejections.length === 0 && (
+      {status && journal.conflicts.length === 0 && journal.rejections.length === 0 && (
         <Text c="dimmed" data-testid="sync-journal-empty">
-          {!status || status.phase === 'unconnected'
+          {status.phase === 'unconnected'
             ? t('sync.journalUnconnected')
             : status.pending > 0
               ? t('sync.journalEmptyPending', { count: status.pending })

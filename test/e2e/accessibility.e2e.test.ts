@@ -133,6 +133,24 @@ describe('axe-core on every view and dialog', () => {
     await page.getByTestId('backup-restore-passphrase').waitFor();
     await expectAccessible('restore question');
     await page.keyboard.press('Escape');
+    await page.getByTestId('backup-change-folder').click();
+    await page.getByTestId('backup-move-form').waitFor();
+    await expectAccessible('change of backup folder');
+    await page.getByTestId('backup-change-passphrase').click();
+    await page.getByTestId('backup-passphrase-form').waitFor();
+    await expectAccessible('change of backup passphrase');
+
+    // Correcting a maintenance entry, inside the instrument dialog.
+    await app.goTo('instruments');
+    await page.locator('[data-testid="data-table"] tbody tr').first().click();
+    await page.getByTestId('tab-maintenance').click();
+    await app.fill({ date: '12.10.2026', work: 'Ventil geölt', cost: '12,50' });
+    await page.getByTestId('add-maintenance').click();
+    await page.getByTestId('edit-maintenance').first().click();
+    await page.getByTestId('maintenance-edit-form').waitFor();
+    await expectAccessible('maintenance entry being corrected');
+    await page.getByTestId('maintenance-edit-form').getByTestId('cancel-edit').click();
+    await page.keyboard.press('Escape');
   });
 
   it('finds nothing serious in an imported member, the questions and the wizard steps', async () => {

@@ -11,6 +11,7 @@ import {
   type MantineTheme,
   Modal,
   MultiSelect,
+  Notification,
   Select,
 } from '@mantine/core';
 
@@ -37,6 +38,10 @@ export function tuttiTheme(closeLabel: string): MantineTheme {
       MultiSelect: MultiSelect.extend(closedDropdownsUnmounted),
       // Dialogs open at once (a secretary opens hundreds a day), and the page behind never
       // scrolls (lists scroll inside their own box), so the scroll lock's measuring is not needed.
+      // The × of a notice ("Gespeichert", "Rückgängig") needs a name too.
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': closeLabel } },
+      }),
       Modal: Modal.extend({
         defaultProps: {
           transitionProps: { duration: 0 },

@@ -5,47 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveFailureScreenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DesktopSession, desktopSession } from '../support/desktopSession.ts';
 import { fixture } from '../support/fixtures.ts';
-import { makeTempDir } from '../support/tempDir.ts';
-import { type RunningTutti, startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
-import { TuttiApp } from './pages/tuttiApp.ts';
+import type { TuttiApp } from './pages/tuttiApp.ts';
 
 const SLOW = { timeout: 20_000 };
 
-let browser: Browser;
-let temp: ReturnType<typeof makeTempDir>;
-let tutti: RunningTutti;
+const session = desktopSession({ prefix: 'tutti-import-ui-' });
 let page: Page;
 let app: TuttiApp;
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-import-ui-');
-  browser = await launchChromium();
-  tutti = await startTutti(join(temp.dir, 'profile'), writePassphraseFile(temp.dir));
-  page = await browser.newPage({
-    viewport: { width: 1400, height: 900 },
-    locale: 'de-DE',
-    acceptDownloads: true,
-  });
-  page.setDefaultTimeout(15_000);
-  app = new TuttiApp(page);
-  await app.open(tutti.url);
-}, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && !page.isClosed()) {
-    await saveFailureScreenshot(page, context.task.name);
-    console.error(tutti.stderr());
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tutti?.stop();
-  temp?.cleanup();
+let temp: DesktopSession['temp'];
+beforeAll(() => {
+  ({ page, app, temp } = session);
 });
 
 async function downloaded(click: () => Promise<void>): Promise<string> {

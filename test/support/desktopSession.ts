@@ -49,6 +49,7 @@ export function desktopSession(options: {
     session.page = await session.browser.newPage({
       viewport: { width: 1366, height: 768 },
       locale: 'de-DE',
+      acceptDownloads: true,
     });
     session.page.setDefaultTimeout(options.timeoutMs ?? 15_000);
     session.app = new TuttiApp(session.page);

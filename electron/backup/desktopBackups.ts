@@ -265,7 +265,13 @@ export class DesktopBackups {
    * empty mount point) would only look like a backup.
    */
   async create(
-    options: { folder?: string; kind?: BackupKind; onProgress?: ProgressListener } = {},
+    options: {
+      folder?: string;
+      kind?: BackupKind;
+      onProgress?: ProgressListener;
+      /** False: the database is left exactly as it is (it is about to be replaced). */
+      recordAsLast?: boolean;
+    } = {},
   ): Promise<CreatedBackup> {
     const key = this.requireKey();
     const dir = options.folder ?? this.settings.folder();
@@ -333,7 +339,8 @@ export class DesktopBackups {
         return folder.write(createdAt, file, options.kind ?? 'manual');
       }),
     );
-    this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
+    if (options.recordAsLast !== false)
+      this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
     // The backup is written and recorded; a file the retention could not delete (locked on
     // Windows, say) stays until the next backup tries again, and is reported, not fatal.
     let removed: string[] = [];
@@ -371,11 +378,14 @@ export class DesktopBackups {
    * When set up but the folder cannot be written, this throws: the import or restore must not
    * go ahead believing it is covered.
    */
-  async createSafety(kind: 'before-import' | 'before-restore'): Promise<SafetyBackup> {
+  async createSafety(
+    kind: 'before-import' | 'before-restore',
+    options: { recordAsLast?: boolean } = {},
+  ): Promise<SafetyBackup> {
     if (!this.overview().configured) return { skipped: 'not_configured' };
     if (!this.hasData()) return { skipped: 'no_data' };
     try {
-      return { made: (await this.create({ kind })).generation };
+      return { made: (await this.create({ kind, ...options })).generation };
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       const what = kind === 'before-import' ? 'der Import' : 'die Wiederherstellung';

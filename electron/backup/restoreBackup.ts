@@ -1,7 +1,8 @@
 /**
  * Restoring a desktop backup into a profile: verify everything first, build the new database
  * beside the old one (encrypted with the profile's key, migrated, integrity-checked), then
- * switch by renaming. The previous database is kept as `tutti.db.vor-wiederherstellung-…`.
+ * switch by renaming. The previous database is kept as `tutti.db.vor-wiederherstellung-…`, and,
+ * when the profile's backups are set up, as a safety generation in their folder too.
  * Nothing of the profile changes before every check has passed.
  *
  * A restored replica is older than what the club server has. Its records merge by stamp, so
@@ -20,7 +21,7 @@ import { encryptPlainDatabase } from '../store/database.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
 import { continueAfterRestore, unsentEdits } from './afterRestore.ts';
-import { COUNTED_TABLES } from './desktopBackups.ts';
+import { COUNTED_TABLES, DesktopBackups, type SafetyBackup } from './desktopBackups.ts';
 import { verifyBackup } from './verifyBackup.ts';
 
 export interface RestoredBackup {
@@ -29,6 +30,8 @@ export interface RestoredBackup {
   previous: string | null;
   /** False when the restored profile must be connected with the club server again. */
   connected: boolean;
+  /** The safety generation of the replaced database, when its backups were set up. */
+  safetyBackup: string | null;
   keyMs: number;
   decryptMs: number;
   totalMs: number;
@@ -86,11 +89,26 @@ export async function restoreBackup(
       );
     const key = keyStore.hasKey() ? await keyStore.unlockKey() : await keyStore.createKey();
     let connected = false;
+    let safety: SafetyBackup | null = null;
     try {
       // What the current database has that the backup must not take away: this device's
       // connection (backups carry no private key), its unsent edits, its mutation ids. Opening
-      // and closing it also folds a WAL left by a crash into the file.
-      const current = hadDatabase ? carriedOver(LocalStore.open(paths.database, key)) : null;
+      // and closing it also folds a WAL left by a crash into the file. When its backups are set
+      // up, a safety generation of it goes into their folder first, as in the program.
+      let current: CarriedOver | null = null;
+      if (hadDatabase) {
+        const opened = LocalStore.open(paths.database, key);
+        try {
+          // Not recorded in the old database: it is kept byte for byte as it was.
+          safety = await new DesktopBackups(opened, options.now).createSafety('before-restore', {
+            recordAsLast: false,
+          });
+        } catch (error) {
+          opened.close();
+          throw error;
+        }
+        current = carriedOver(opened);
+      }
       for (const suffix of ['', '-wal', '-shm', '-journal'])
         rmSync(restoring + suffix, { force: true });
       writeFileSync(restoring, verified.snapshot, { mode: 0o600 });
@@ -143,6 +161,7 @@ export async function restoreBackup(
       manifest: verified.manifest,
       previous,
       connected,
+      safetyBackup: safety && 'made' in safety ? safety.made.path : null,
       keyMs: verified.keyMs,
       decryptMs: verified.decryptMs,
       totalMs: performance.now() - started,

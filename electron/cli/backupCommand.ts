@@ -173,6 +173,8 @@ async function restore(argv: string[], out: NodeJS.WritableStream): Promise<numb
   out.write(
     `Wiederhergestellt: Stand vom ${germanDateTime(new Date(restored.manifest.createdAt))}.${restored.previous ? ` Die bisherige Datenbank liegt unter ${restored.previous}.` : ''}\n`,
   );
+  if (restored.safetyBackup)
+    out.write(`Vorher gesichert (90 Tage aufbewahrt): ${restored.safetyBackup}\n`);
   if (!restored.connected)
     out.write(
       'Sicherungen enthalten keinen Geräteschlüssel: Ist dieser Verein auf einem Vereinsserver, das Profil bitte mit tutti enroll erneut verbinden.\n',

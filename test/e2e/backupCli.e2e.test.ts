@@ -2,7 +2,7 @@
  * `tutti backup create|list|verify|restore` as an IT officer runs them: real processes, a real
  * profile, the passphrases from files, one German line and a non-zero exit on every mistake.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/tempDir.ts';
@@ -112,5 +112,28 @@ describe('tutti backup', () => {
       /\nSicherung vor dem Import: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} im Sicherungsordner, 90 Tage aufbewahrt\.\n/,
     );
     expect(safetyFiles()).toHaveLength(before + 1);
+  }, 60_000);
+
+  it('keeps a safety generation of the data it replaces when restoring', async () => {
+    const backups = readdirSync(stick).filter((f) => f.endsWith('-manual.tar.gz.age'));
+    const restored = await runTutti(
+      [
+        'backup',
+        'restore',
+        join(stick, backups[0]!),
+        '--profile',
+        profile,
+        '--passphrase-file',
+        backupPassphrase,
+      ],
+      env,
+    );
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    const line = restored.stdout.split('\n').find((l) => l.startsWith('Vorher gesichert'));
+    expect(line).toMatch(
+      /^Vorher gesichert \(90 Tage aufbewahrt\): .*-before-restore\.tar\.gz\.age$/,
+    );
+    expect(existsSync(line!.split(': ')[1]!)).toBe(true);
   }, 60_000);
 });

@@ -20,6 +20,20 @@ interface AxeViolation {
 
 /** Serious and critical violations on the page as it is now; empty when there are none. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A notice fading in is half transparent: colours are measured once it stands still (a
+  // spinner, which never does, is not waited for).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    undefined,
+    { timeout: 5000 },
+  );
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(async () => {

@@ -41,6 +41,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { ImportKeys, type ImportLink, isEmptyImportValue } from './importKeys.ts';
 import { BorrowerLoans, settleOpenLoans } from './importLoans.ts';
 import { ImportLookups, lower } from './importLookups.ts';
+import { resolveReferences } from './importReferences.ts';
 import { type SavedRow, type SaveRecord, saveWithRepairs } from './repairingSave.ts';
 import { rowLabel, sourceKeyOf } from './rowIdentity.ts';
 
@@ -294,7 +295,7 @@ export class Importer {
     context.seen.set(sourceKey, rowNumber);
 
     const link = context.links.get(sourceKey);
-    const unresolved = this.resolveReferences(entity, draft, link, mapping.referencesBy);
+    const unresolved = resolveReferences(this.lookups, entity, draft, link, mapping.referencesBy);
     if (unresolved) {
       skip(unresolved);
       return;
@@ -348,78 +349,6 @@ export class Importer {
         outcome.recordId,
       );
     }
-  }
-
-  /**
-   * Turns reference texts into ids; answers why the row must be skipped, or null. `link`: the
-   * row's record from an earlier import, whose references were reviewed then; `by`: what the
-   * mapping says the references mean (see `referencesBy`).
-   */
-  private resolveReferences(
-    entity: ImportEntity,
-    draft: RowDraft,
-    link: ImportLink | undefined,
-    by: ReferenceMode | undefined,
-  ): string | null {
-    const { refs, fields } = draft;
-    const dangling = (what: string, value: string) => {
-      draft.warnings.push(
-        `${what} „${value}“ gibt es weder in der Datei noch in Tutti; Zuordnung weggelassen.`,
-      );
-      draft.keep.push(`${what}: ${value}`);
-      draft.refused.push(entity === 'members' ? 'registerIds' : 'registerId');
-    };
-    if (entity === 'members') {
-      const id = refs.register ? this.lookups.registerId(refs.register) : undefined;
-      if (refs.register && !id) dangling('Register', refs.register);
-      fields.registerIds = id ? [id] : [];
-    }
-    if (entity === 'instruments') {
-      const id = refs.register ? this.lookups.registerId(refs.register) : undefined;
-      if (refs.register && !id) dangling('Register', refs.register);
-      fields.registerId = id ?? null;
-      // A borrower nobody can find gets no loan (borrowerLoan says so); the name stays here.
-      if (refs.borrower && !this.lookups.memberId(refs.borrower, by))
-        draft.keep.push(`Ausgeliehen an: ${refs.borrower}`);
-    }
-    if (entity === 'loans') {
-      if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
-      if (!refs.member) return 'Die Ausleihe nennt kein Mitglied.';
-      const instrumentId = this.lookups.instrumentId(refs.instrument, by);
-      if (!instrumentId)
-        return `Das Instrument „${refs.instrument}“ gibt es weder in der Datei noch in Tutti.`;
-      const memberId = this.lookups.memberId(refs.member, by);
-      if (!memberId)
-        return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
-      fields.instrumentId = instrumentId;
-      fields.memberId = memberId;
-      if (!by) {
-        this.warnIfAmbiguous(draft, 'instruments', refs.instrument, link);
-        this.warnIfAmbiguous(draft, 'members', refs.member, link);
-      }
-    }
-    if (entity === 'honours') {
-      if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
-      const memberId = this.lookups.memberId(refs.member, by);
-      if (!memberId)
-        return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
-      fields.memberId = memberId;
-      if (!by) this.warnIfAmbiguous(draft, 'members', refs.member, link);
-    }
-    return null;
-  }
-
-  /** Once, when the reference is first taken (or now resolves to another record). */
-  private warnIfAmbiguous(
-    draft: RowDraft,
-    kind: 'members' | 'instruments',
-    ref: string,
-    link: ImportLink | undefined,
-  ): void {
-    const field = kind === 'members' ? 'memberId' : 'instrumentId';
-    if (link && link.imported[field] === draft.fields[field]) return;
-    const ambiguity = this.lookups.ambiguity(kind, ref);
-    if (ambiguity) draft.warnings.push(ambiguity);
   }
 
   /** A row imported before: only fields whose source value changed since are written. */

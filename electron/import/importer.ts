@@ -19,7 +19,6 @@ import { todayIso } from '../../shared/domain/dates.ts';
 import {
   columnFates,
   type ImportMapping,
-  type ReferenceMode,
   type TableMapping,
 } from '../../shared/import/mapping.ts';
 import {

@@ -16,11 +16,7 @@ import type {
   ImportTableReport,
 } from '../../shared/api/import.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
-import {
-  columnFates,
-  type ImportMapping,
-  type TableMapping,
-} from '../../shared/import/mapping.ts';
+import { columnFates, type ImportMapping, type TableMapping } from '../../shared/import/mapping.ts';
 import {
   addKept,
   buildRowDraft,

@@ -1,9 +1,10 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { EntityName } from '../../../shared/domain/entities.ts';
 import { useClubData } from '../state/clubData.ts';
+import { showUndoNotice } from './undoNotice.tsx';
 
 /**
  * Deleting asks first and can be undone: after the delete a notice offers "Rückgängig" for a
@@ -50,30 +51,16 @@ export function useDeleteWithUndo() {
           return;
         }
         onDeleted?.();
-        const notificationId = `deleted-${id}`;
-        notifications.show({
-          id: notificationId,
-          autoClose: 10_000,
-          message: (
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t('common.deleted', { name })}</Text>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={async () => {
-                  notifications.hide(notificationId);
-                  const restored = await restore(entity, id);
-                  notifications.show(
-                    restored.ok
-                      ? { message: t('common.restored', { name }), autoClose: 3000 }
-                      : { color: 'red', message: restored.error.message, autoClose: 8000 },
-                  );
-                }}
-              >
-                {t('common.undo')}
-              </Button>
-            </Group>
-          ),
+        showUndoNotice({
+          id: `deleted-${id}`,
+          text: t('common.deleted', { name }),
+          undoLabel: t('common.undo'),
+          undo: async () => {
+            const restored = await restore(entity, id);
+            return restored.ok
+              ? { ok: true, text: t('common.restored', { name }) }
+              : { ok: false, text: restored.error.message };
+          },
         });
       },
     });

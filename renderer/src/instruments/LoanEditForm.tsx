@@ -10,9 +10,8 @@ import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Loan } from '../../../shared/domain/loan.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
-import { useReportUnsaved } from '../components/unsavedWork.tsx';
-import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
+import { useInlineEdit } from '../components/useInlineEdit.ts';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData } from '../state/clubData.ts';
@@ -31,16 +30,10 @@ export function LoanEditForm({ loan, onClose }: { loan: Loan; onClose: () => voi
   const { t } = useTranslation();
   const membersMap = useClubData((s) => s.members);
   const initial = formOf(loan);
-  const [values, setValues] = useState(initial);
+  const { values, set, requestClose, discardQuestion } = useInlineEdit(initial, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
-  const set = (field: keyof typeof values) => (value: string | null) =>
-    setValues((v) => ({ ...v, [field]: value }));
-  const dirty = () =>
-    (Object.keys(initial) as (keyof typeof initial)[]).some((k) => values[k] !== initial[k]);
-  const { requestClose, discardQuestion } = useDiscardGuard(dirty, onClose);
-  useReportUnsaved(dirty);
 
   const save = async () => {
     setBusy(true);

@@ -9,9 +9,9 @@ import type { Loan } from '../../../shared/domain/loan.ts';
 import type { Member } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
+import { RowActions } from '../components/RowActions.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useReportUnsaved } from '../components/unsavedWork.tsx';
-import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
@@ -36,7 +36,6 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
     const m = membersMap.get(id);
     return m ? memberDisplayName(m) : '—';
   };
-  const confirmDelete = useDeleteWithUndo();
   const rights = useRights();
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -86,46 +85,24 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
                   <Table.Td>{formatGermanDate(l.returnedOn)}</Table.Td>
                   <Table.Td>{l.notes}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {rights.may('loans', 'write') && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          aria-label={t('loans.editNamed', {
-                            name: nameOf(l.memberId),
-                            date: formatGermanDate(l.issuedOn),
-                          })}
-                          onClick={() => setEditing(l.id)}
-                          data-testid="edit-loan"
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      )}
-                      {rights.may('loans', 'delete') && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('loans.deleteNamed', {
-                            name: nameOf(l.memberId),
-                            date: formatGermanDate(l.issuedOn),
-                          })}
-                          onClick={() =>
-                            confirmDelete(
-                              'loans',
-                              l.id,
-                              t('loans.entryName', {
-                                name: nameOf(l.memberId),
-                                date: formatGermanDate(l.issuedOn),
-                              }),
-                            )
-                          }
-                          data-testid="delete-loan"
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      )}
-                    </Group>
+                    <RowActions
+                      entity="loans"
+                      id={l.id}
+                      name={t('loans.entryName', {
+                        name: nameOf(l.memberId),
+                        date: formatGermanDate(l.issuedOn),
+                      })}
+                      editLabel={t('loans.editNamed', {
+                        name: nameOf(l.memberId),
+                        date: formatGermanDate(l.issuedOn),
+                      })}
+                      deleteLabel={t('loans.deleteNamed', {
+                        name: nameOf(l.memberId),
+                        date: formatGermanDate(l.issuedOn),
+                      })}
+                      onEdit={() => setEditing(l.id)}
+                      testId="loan"
+                    />
                   </Table.Td>
                 </Table.Tr>
               ),

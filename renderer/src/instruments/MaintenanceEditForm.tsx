@@ -10,9 +10,8 @@ import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Maintenance } from '../../../shared/domain/maintenance.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
-import { useReportUnsaved } from '../components/unsavedWork.tsx';
-import { useDiscardGuard } from '../components/useDiscardGuard.tsx';
 import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
+import { useInlineEdit } from '../components/useInlineEdit.ts';
 
 function formOf(entry: Maintenance) {
   return {
@@ -32,16 +31,10 @@ export function MaintenanceEditForm({
 }) {
   const { t } = useTranslation();
   const initial = formOf(entry);
-  const [values, setValues] = useState(initial);
+  const { values, set, requestClose, discardQuestion } = useInlineEdit(initial, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
-  const set = (field: keyof typeof values) => (value: string) =>
-    setValues((v) => ({ ...v, [field]: value }));
-  const dirty = () =>
-    (Object.keys(initial) as (keyof typeof initial)[]).some((k) => values[k] !== initial[k]);
-  const { requestClose, discardQuestion } = useDiscardGuard(dirty, onClose);
-  useReportUnsaved(dirty);
 
   const save = async () => {
     setBusy(true);

@@ -7,18 +7,15 @@ import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import { RowActions } from '../components/RowActions.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useReportUnsaved } from '../components/unsavedWork.tsx';
-import { useDeleteWithUndo } from '../components/useDeleteWithUndo.tsx';
-import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { MaintenanceEditForm } from './MaintenanceEditForm.tsx';
 
 /** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
 export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
   const { t } = useTranslation();
-  const confirmDelete = useDeleteWithUndo();
-  const rights = useRights();
   const maintenanceMap = useClubData((s) => s.maintenance);
   const entries = useMemo(
     () =>
@@ -126,46 +123,24 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
                     </Table.Td>
                     <Table.Td>{w.workshop}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {rights.may('maintenance', 'write') && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={t('maintenance.editNamed', {
-                              work: w.work,
-                              date: formatGermanDate(w.date),
-                            })}
-                            onClick={() => setEditing(w.id)}
-                            data-testid="edit-maintenance"
-                          >
-                            {t('common.edit')}
-                          </Button>
-                        )}
-                        {rights.may('maintenance', 'delete') && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('maintenance.deleteNamed', {
-                              work: w.work,
-                              date: formatGermanDate(w.date),
-                            })}
-                            onClick={() =>
-                              confirmDelete(
-                                'maintenance',
-                                w.id,
-                                t('maintenance.entryName', {
-                                  work: w.work,
-                                  date: formatGermanDate(w.date),
-                                }),
-                              )
-                            }
-                            data-testid="delete-maintenance"
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        )}
-                      </Group>
+                      <RowActions
+                        entity="maintenance"
+                        id={w.id}
+                        name={t('maintenance.entryName', {
+                          work: w.work,
+                          date: formatGermanDate(w.date),
+                        })}
+                        editLabel={t('maintenance.editNamed', {
+                          work: w.work,
+                          date: formatGermanDate(w.date),
+                        })}
+                        deleteLabel={t('maintenance.deleteNamed', {
+                          work: w.work,
+                          date: formatGermanDate(w.date),
+                        })}
+                        onEdit={() => setEditing(w.id)}
+                        testId="maintenance"
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ),

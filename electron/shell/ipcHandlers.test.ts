@@ -99,6 +99,25 @@ describe('IPC handlers of the main process', () => {
     expect(store.outbox.pendingCount()).toBe(0);
   });
 
+  it('refuses backup calls that name a path or carry the wrong types, touching no file', async () => {
+    const calls: [string, unknown[]][] = [
+      ['deleteBackup', ['../../tutti.db']],
+      ['deleteBackup', ['/etc/passwd']],
+      ['deleteBackup', [42]],
+      ['configureBackup', ['/tmp/x', 'Herbstkonzert 2026!', 'ja']],
+      ['configureBackup', ['x'.repeat(5000), 'Herbstkonzert 2026!', true]],
+      ['changeBackupPassphrase', ['alt', { neu: true }]],
+      ['pickBackupFolder', ['/etc']],
+    ];
+    for (const [method, args] of calls) {
+      const result = await ipcMain.invoke(appFrame, ipcChannel(method as never), ...args);
+      expect(result, `${method} ${JSON.stringify(args).slice(0, 60)}`).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request' },
+      });
+    }
+  });
+
   it('register handlers for the API channels only', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
       [...CLUB_API_METHODS].sort().map((m) => `tutti:api:${m}`),

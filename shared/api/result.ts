@@ -1,5 +1,7 @@
 /** The one result shape every transport answers with (IPC, local HTTP, web application). */
 import type { FieldErrors } from '../domain/entities.ts';
+import type { MessageParams } from '../messages/message.ts';
+import type { ErrorCode } from './errorCodes.ts';
 
 export type ApiErrorCode =
   | 'validation'
@@ -12,9 +14,12 @@ export type ApiErrorCode =
 
 export interface ApiError {
   code: ApiErrorCode;
-  /** German, for the person at the screen. */
-  message: string;
-  /** German messages per form field, for `validation`. */
+  /** The finer reason (errorCodes.ts), for logs and tests; the UI decides by `code`. */
+  reason?: ErrorCode;
+  /** The message for the person at the screen, as a key of shared/messages. */
+  key: string;
+  params?: MessageParams;
+  /** Messages per form field, for `validation` and `conflict`. */
   fields?: FieldErrors;
 }
 
@@ -26,8 +31,12 @@ export function ok<T>(value: T): ApiResult<T> {
 
 export function fail<T = never>(
   code: ApiErrorCode,
-  message: string,
+  key: string,
+  params?: MessageParams,
   fields?: FieldErrors,
 ): ApiResult<T> {
-  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+  const error: ApiError = { code, key };
+  if (params && Object.keys(params).length > 0) error.params = params;
+  if (fields) error.fields = fields;
+  return { ok: false, error };
 }

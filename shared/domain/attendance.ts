@@ -8,9 +8,7 @@ export const attendanceSchema = z.object({
   id: uuid,
   eventId: uuid,
   memberId: uuid,
-  status: z.enum(ATTENDANCE_STATUSES, {
-    error: 'Bitte anwesend, entschuldigt oder abwesend wählen.',
-  }),
+  status: z.enum(ATTENDANCE_STATUSES, { error: 'validation.choose.attendance' }),
 });
 
 export type Attendance = z.output<typeof attendanceSchema>;

@@ -4,10 +4,12 @@
  */
 import './zodSetup.ts';
 import { z } from 'zod';
+import type { Message } from '../messages/message.ts';
 import { type Attendance, attendanceSchema } from './attendance.ts';
 import { type ClubEvent, eventSchema } from './event.ts';
 import { type Honour, honourSchema } from './honour.ts';
 import { type Instrument, instrumentSchema } from './instrument.ts';
+import { issueMessage, type SchemaIssue } from './issueMessage.ts';
 import { type Loan, loanSchema } from './loan.ts';
 import { type Maintenance, maintenanceSchema } from './maintenance.ts';
 import { MEMBER_SENSITIVE_FIELDS, type Member, memberSchema } from './member.ts';
@@ -24,7 +26,7 @@ export const ENTITY_NAMES = [
   'honours',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
-export const entityNameSchema = z.enum(ENTITY_NAMES, { error: 'Unbekannte Datenart.' });
+export const entityNameSchema = z.enum(ENTITY_NAMES, { error: 'validation.entity' });
 
 export interface EntityMap {
   members: Member;
@@ -78,8 +80,8 @@ export function strictSchemaOf(entity: EntityName): z.ZodObject {
   return schema;
 }
 
-/** Field errors keyed by field name, with German messages. */
-export type FieldErrors = Record<string, string>;
+/** Field errors keyed by field name, as messages (said in the UI's language where shown). */
+export type FieldErrors = Record<string, Message>;
 
 export type ValidationOutcome<E extends EntityName> =
   | { ok: true; value: EntityMap[E] }
@@ -95,7 +97,7 @@ export function validateRecord<E extends EntityName>(
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : '_form';
-    if (!(field in fieldErrors)) fieldErrors[field] = issue.message;
+    fieldErrors[field] ??= issueMessage(issue as SchemaIssue);
   }
   return { ok: false, fieldErrors };
 }

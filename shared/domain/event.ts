@@ -7,14 +7,14 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const eventSchema = z.object({
   id: uuid,
-  kind: z.enum(EVENT_KINDS, { error: 'Bitte die Art des Termins wählen.' }),
-  title: requiredText('einen Titel', 150),
+  kind: z.enum(EVENT_KINDS, { error: 'validation.choose.eventKind' }),
+  title: requiredText(150),
   date: calendarDate,
   startTime: z.preprocess(
     (v) => ((typeof v === 'string' && v.trim() === '') || v === undefined ? null : v),
     z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit als HH:MM, z. B. 19:30.' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
       .nullable(),
   ),
   location: optionalText(200),

@@ -1,6 +1,7 @@
 /**
- * Reusable zod field types with German messages a club secretary can act on.
- * Empty form fields arrive as '' and are stored as null.
+ * Reusable zod field types. Their messages are keys of shared/messages (`validation.*`), said
+ * in the UI's language where they are shown. Empty form fields arrive as '' and are stored as
+ * null.
  */
 import './zodSetup.ts';
 import { electronicFormatIBAN, ValidationErrorsIBAN, validateBIC, validateIBAN } from 'ibantools';
@@ -26,7 +27,7 @@ export function isEmptyValue(value: unknown): boolean {
   );
 }
 
-export const uuid = z.string().uuid({ error: 'Ungültige Kennung.' });
+export const uuid = z.string().uuid({ error: 'validation.invalidId' });
 
 /**
  * A NUL character cannot be stored by the server's database (PostgreSQL text and jsonb refuse
@@ -34,17 +35,17 @@ export const uuid = z.string().uuid({ error: 'Ungültige Kennung.' });
  */
 const NO_NUL = {
   check: (s: string) => !s.includes('\u0000'),
-  error: 'Der Text enthält ein unsichtbares Steuerzeichen (NUL); bitte neu eingeben.',
+  error: 'validation.nul',
 };
 export const optionalUuid = z.preprocess(emptyToNull, uuid.nullable());
 
-export function requiredText(label: string, max = 200) {
+export function requiredText(max = 200) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
     z
-      .string({ error: `Bitte ${label} angeben.` })
-      .min(1, { error: `Bitte ${label} angeben.` })
-      .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` })
+      .string({ error: 'validation.required' })
+      .min(1, { error: 'validation.required' })
+      .max(max, { error: 'validation.tooLong' })
       .refine(NO_NUL.check, { error: NO_NUL.error }),
   );
 }
@@ -54,7 +55,7 @@ export function optionalText(max = 200) {
     emptyToNull,
     z
       .string()
-      .max(max, { error: `Höchstens ${max} Zeichen.` })
+      .max(max, { error: 'validation.tooLong' })
       .refine(NO_NUL.check, { error: NO_NUL.error })
       .nullable(),
   );
@@ -62,15 +63,15 @@ export function optionalText(max = 200) {
 
 const calendarDateString = z
   .string()
-  .refine(isCalendarDate, { error: 'Bitte ein gültiges Datum als TT.MM.JJJJ eingeben.' });
+  .refine(isCalendarDate, { error: 'validation.date' });
 
 export const calendarDate = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
-  z.string({ error: 'Bitte ein Datum angeben.' }).pipe(calendarDateString),
+  z.string({ error: 'validation.dateRequired' }).pipe(calendarDateString),
 );
 export const optionalCalendarDate = z.preprocess(emptyToNull, calendarDateString.nullable());
 
-const EMAIL_MESSAGE = 'Die E-Mail-Adresse ist ungültig (Beispiel: name@beispiel.de).';
+const EMAIL_MESSAGE = 'validation.email';
 const strictEmail = z.email({ error: EMAIL_MESSAGE });
 
 export const optionalEmail = z.preprocess((v) => {
@@ -78,7 +79,7 @@ export const optionalEmail = z.preprocess((v) => {
   return typeof n === 'string' ? n.toLowerCase() : n;
 }, strictEmail.nullable());
 
-/** German message for an e-mail address, or null when it is valid. */
+/** The message key for an e-mail address, or null when it is valid. */
 export function emailProblem(email: string): string | null {
   return strictEmail.safeParse(email).success ? null : EMAIL_MESSAGE;
 }
@@ -92,7 +93,7 @@ export const lenientEmail = z.preprocess((v) => {
   return typeof n === 'string' ? n.toLowerCase() : n;
 }, z
   .string()
-  .max(254, { error: 'Höchstens 254 Zeichen.' })
+  .max(254, { error: 'validation.tooLong' })
   .refine(NO_NUL.check, { error: NO_NUL.error })
   .nullable());
 
@@ -104,35 +105,34 @@ export const optionalPhone = z.preprocess(
   z
     .string()
     .regex(PHONE_PATTERN, {
-      error: 'Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.',
+      error: 'validation.phone',
     })
     .nullable(),
 );
 
 /** Money in integer cents; never floats. */
-export function optionalCents(label: string) {
+export function optionalCents() {
   return z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
     z
-      .number({ error: `${label}: bitte einen Betrag in Euro angeben.` })
-      .int({ error: `${label}: Betrag in ganzen Cent erwartet.` })
-      .min(0, { error: `${label} darf nicht negativ sein.` })
-      .max(100_000_000_00, { error: `${label} ist unrealistisch hoch.` })
+      .number({ error: 'validation.amount' })
+      .int({ error: 'validation.amountCents' })
+      .min(0, { error: 'validation.amountNegative' })
+      .max(100_000_000_00, { error: 'validation.amountTooHigh' })
       .nullable(),
   );
 }
 
 const IBAN_MESSAGES: Partial<Record<ValidationErrorsIBAN, string>> = {
-  [ValidationErrorsIBAN.NoIBANCountry]: 'Die IBAN ist ungültig: unbekannter Ländercode.',
-  [ValidationErrorsIBAN.WrongBBANLength]: 'Die IBAN ist ungültig: falsche Länge für dieses Land.',
-  [ValidationErrorsIBAN.WrongBBANFormat]: 'Die IBAN ist ungültig: Aufbau stimmt nicht.',
-  [ValidationErrorsIBAN.ChecksumNotNumber]: 'Die IBAN ist ungültig: Prüfziffern fehlen.',
-  [ValidationErrorsIBAN.WrongIBANChecksum]: 'Die IBAN ist ungültig: Prüfsumme stimmt nicht.',
-  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum]:
-    'Die IBAN ist ungültig: Prüfziffer der Kontonummer stimmt nicht.',
+  [ValidationErrorsIBAN.NoIBANCountry]: 'validation.iban.country',
+  [ValidationErrorsIBAN.WrongBBANLength]: 'validation.iban.length',
+  [ValidationErrorsIBAN.WrongBBANFormat]: 'validation.iban.format',
+  [ValidationErrorsIBAN.ChecksumNotNumber]: 'validation.iban.checkDigitsMissing',
+  [ValidationErrorsIBAN.WrongIBANChecksum]: 'validation.iban.checksum',
+  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum]: 'validation.iban.accountChecksum',
 };
 
-/** German message for an IBAN, or null when it is valid. */
+/** The message key for an IBAN, or null when it is valid. */
 export function ibanProblem(iban: string): string | null {
   const normalized = electronicFormatIBAN(iban) ?? '';
   const result = validateIBAN(normalized);
@@ -141,7 +141,7 @@ export function ibanProblem(iban: string): string | null {
     const message = IBAN_MESSAGES[code];
     if (message) return message;
   }
-  return 'Die IBAN ist ungültig.';
+  return 'validation.iban.invalid';
 }
 
 /** IBAN stored in electronic format (no spaces, upper case); checked by its check digits. */
@@ -167,13 +167,13 @@ export const lenientIban = z.preprocess((v) => {
     : n;
 }, z
   .string()
-  .max(50, { error: 'Höchstens 50 Zeichen.' })
+  .max(50, { error: 'validation.tooLong' })
   .refine(NO_NUL.check, { error: NO_NUL.error })
   .nullable());
 
-const BIC_MESSAGE = 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).';
+const BIC_MESSAGE = 'validation.bic';
 
-/** German message for a BIC, or null when it is valid. */
+/** The message key for a BIC, or null when it is valid. */
 export function bicProblem(bic: string): string | null {
   return validateBIC(bic).valid ? null : BIC_MESSAGE;
 }
@@ -184,7 +184,7 @@ export const lenientBic = z.preprocess((v) => {
   return typeof n === 'string' ? n.replace(/\s/g, '').toUpperCase() : n;
 }, z
   .string()
-  .max(20, { error: 'Höchstens 20 Zeichen.' })
+  .max(20, { error: 'validation.tooLong' })
   .refine(NO_NUL.check, { error: NO_NUL.error })
   .nullable());
 
@@ -195,9 +195,7 @@ export const optionalBic = z.preprocess(
   },
   z
     .string()
-    .refine((b) => validateBIC(b).valid, {
-      error: 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).',
-    })
+    .refine((b) => validateBIC(b).valid, { error: BIC_MESSAGE })
     .nullable(),
 );
 
@@ -214,7 +212,5 @@ export const POSTAL_CODE_PATTERNS: Record<string, RegExp> = {
 export function postalCodeProblem(postalCode: string, country: string | null): string | null {
   const pattern = POSTAL_CODE_PATTERNS[country ?? 'DE'];
   if (!pattern || pattern.test(postalCode)) return null;
-  return country === null || country === 'DE'
-    ? 'Die Postleitzahl muss aus fünf Ziffern bestehen.'
-    : 'Die Postleitzahl muss aus vier Ziffern bestehen.';
+  return country === null || country === 'DE' ? 'validation.postalCode5' : 'validation.postalCode4';
 }

@@ -4,8 +4,8 @@ import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 
 export const honourSchema = z.object({
   id: uuid,
-  memberId: z.string({ error: 'Bitte ein Mitglied wählen.' }).pipe(uuid),
-  kind: requiredText('die Art der Ehrung', 150),
+  memberId: z.string({ error: 'validation.choose.member' }).pipe(uuid),
+  kind: requiredText(150),
   date: calendarDate,
   federation: optionalText(150),
   notes: optionalText(LONG_TEXT_MAX),

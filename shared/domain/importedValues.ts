@@ -30,12 +30,11 @@ export const importedValues = z.preprocess(
   z
     .record(
       z.string().min(1).max(IMPORTED_NAME_MAX),
-      z.string().max(LONG_TEXT_MAX, {
-        error: `Ein übernommener Wert ist zu lang (höchstens ${LONG_TEXT_MAX} Zeichen).`,
-      }),
+      z.string().max(LONG_TEXT_MAX, { error: 'validation.imported.valueTooLong' }),
     )
     .refine((values) => Object.keys(values).length <= IMPORTED_VALUES_MAX_ENTRIES, {
-      error: `Höchstens ${IMPORTED_VALUES_MAX_ENTRIES} übernommene Werte je Datensatz.`,
+      error: 'validation.imported.tooMany',
+      params: { max: IMPORTED_VALUES_MAX_ENTRIES },
     })
     .refine(
       (values) =>
@@ -44,7 +43,8 @@ export const importedValues = z.preprocess(
           0,
         ) <= IMPORTED_VALUES_MAX_BYTES,
       {
-        error: `Die übernommenen Werte sind zusammen zu lang (höchstens ${IMPORTED_VALUES_MAX_BYTES / 1024} KB).`,
+        error: 'validation.imported.tooLarge',
+        params: { kb: IMPORTED_VALUES_MAX_BYTES / 1024 },
       },
     )
     .nullable(),

@@ -20,17 +20,17 @@ export const INSTRUMENT_CONDITIONS = [
 
 export const instrumentSchema = z.object({
   id: uuid,
-  inventoryNumber: requiredText('die Inventarnummer', 30),
-  kind: requiredText('die Art des Instruments', 100),
+  inventoryNumber: requiredText(30),
+  kind: requiredText(100),
   maker: optionalText(100),
   model: optionalText(100),
   serialNumber: optionalText(60),
   purchaseDate: optionalCalendarDate,
-  purchasePriceCents: optionalCents('Der Kaufpreis'),
+  purchasePriceCents: optionalCents(),
   condition: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
     z
-      .enum(INSTRUMENT_CONDITIONS, { error: 'Bitte einen Zustand aus der Liste wählen.' })
+      .enum(INSTRUMENT_CONDITIONS, { error: 'validation.choose.condition' })
       .nullable(),
   ),
   location: optionalText(200),

@@ -6,8 +6,8 @@ import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
 export const loanSchema = z
   .object({
     id: uuid,
-    instrumentId: z.string({ error: 'Bitte ein Instrument wählen.' }).pipe(uuid),
-    memberId: z.string({ error: 'Bitte ein Mitglied wählen.' }).pipe(uuid),
+    instrumentId: z.string({ error: 'validation.choose.instrument' }).pipe(uuid),
+    memberId: z.string({ error: 'validation.choose.member' }).pipe(uuid),
     issuedOn: calendarDate,
     dueOn: optionalCalendarDate,
     returnedOn: optionalCalendarDate,
@@ -23,14 +23,14 @@ export const loanSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['returnedOn'],
-        message: 'Die Rückgabe kann nicht vor der Ausgabe liegen.',
+        message: 'validation.loan.returnBeforeIssue',
       });
     }
     if (valid(l.dueOn) && l.dueOn! < l.issuedOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['dueOn'],
-        message: 'Die Rückgabefrist kann nicht vor der Ausgabe liegen.',
+        message: 'validation.loan.dueBeforeIssue',
       });
     }
   });

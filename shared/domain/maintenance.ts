@@ -3,10 +3,10 @@ import { calendarDate, optionalCents, optionalText, requiredText, uuid } from '.
 
 export const maintenanceSchema = z.object({
   id: uuid,
-  instrumentId: z.string({ error: 'Bitte ein Instrument wählen.' }).pipe(uuid),
+  instrumentId: z.string({ error: 'validation.choose.instrument' }).pipe(uuid),
   date: calendarDate,
-  work: requiredText('die durchgeführte Arbeit', 2000),
-  costCents: optionalCents('Die Kosten'),
+  work: requiredText(2000),
+  costCents: optionalCents(),
   workshop: optionalText(200),
 });
 

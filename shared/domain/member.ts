@@ -69,7 +69,7 @@ export const memberSchema = z
     memberNumber: optionalText(20),
     salutation: z.preprocess(
       (v) => (v === '' || v === undefined ? null : v),
-      z.enum(SALUTATIONS, { error: 'Bitte eine Anrede aus der Liste wählen.' }).nullable(),
+      z.enum(SALUTATIONS, { error: 'validation.choose.salutation' }).nullable(),
     ),
     title: optionalText(50),
     // Organisations and sponsors have no first name, some old rows only a first name: one of
@@ -81,7 +81,7 @@ export const memberSchema = z
     city: optionalText(100),
     country: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase() : 'DE'),
-      z.string().regex(/^[A-Z]{2}$/, { error: 'Ländercode mit zwei Buchstaben, z. B. DE.' }),
+      z.string().regex(/^[A-Z]{2}$/, { error: 'validation.countryCode' }),
     ),
     phone: optionalPhone,
     mobile: optionalPhone,
@@ -89,7 +89,7 @@ export const memberSchema = z
     birthDate: optionalCalendarDate,
     entryDate: optionalCalendarDate,
     exitDate: optionalCalendarDate,
-    status: z.enum(MEMBER_STATUSES, { error: 'Bitte einen Status wählen.' }),
+    status: z.enum(MEMBER_STATUSES, { error: 'validation.choose.status' }),
     registerIds: z.preprocess((v) => v ?? [], z.array(uuid).max(20)),
     mainInstrument: optionalText(100),
     notes: optionalText(LONG_TEXT_MAX),
@@ -118,7 +118,7 @@ export const memberSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['lastName'],
-        message: 'Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
+        message: 'validation.member.name',
       });
     }
     if (m.email) check('email', emailProblem(m.email));
@@ -137,31 +137,31 @@ export const memberSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['exitDate'],
-        message: 'Das Austrittsdatum darf nicht vor dem Eintrittsdatum liegen.',
+        message: 'validation.member.exitBeforeEntry',
       });
     }
     if (birthDate && entryDate && entryDate < birthDate) {
-      check('entryDate', 'Das Eintrittsdatum liegt vor dem Geburtsdatum.');
+      check('entryDate', 'validation.member.entryBeforeBirth');
     }
     if (m.status === 'ausgetreten' && !m.exitDate) {
       ctx.addIssue({
         code: 'custom',
         path: ['exitDate'],
-        message: 'Bei Status „ausgetreten“ bitte das Austrittsdatum angeben.',
+        message: 'validation.member.exitDateMissing',
       });
     }
     if (m.sepaMandateReference && !m.iban && !flagged('sepaMandateReference')) {
       ctx.addIssue({
         code: 'custom',
         path: ['iban'],
-        message: 'Für ein SEPA-Mandat wird eine IBAN gebraucht.',
+        message: 'validation.member.mandateWithoutIban',
       });
     }
     if (new Set(m.registerIds).size !== m.registerIds.length) {
       ctx.addIssue({
         code: 'custom',
         path: ['registerIds'],
-        message: 'Ein Register ist doppelt zugeordnet.',
+        message: 'validation.member.registerTwice',
       });
     }
   });

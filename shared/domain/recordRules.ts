@@ -6,22 +6,16 @@
  * - some fields are unique keys, compared trimmed and without regard to case;
  * - one open loan per instrument (enforced where loans are written);
  * - an instrument on loan, or a member with instruments on loan, cannot be deleted.
- * Every message carries a key and parameters beside the German text.
+ * Every refusal is a message (a key of shared/messages with parameters).
  */
+import type { Message } from '../messages/message.ts';
 import type { EntityName } from './entities.ts';
-
-export interface RuleMessage {
-  text: string;
-  key: string;
-  params: Record<string, string | number>;
-}
 
 export interface ReferenceRule {
   field: string;
   target: EntityName;
   /** The field holds a list of ids. */
   many?: boolean;
-  message: string;
 }
 
 export const REFERENCES: { readonly [E in EntityName]: readonly ReferenceRule[] } = {
@@ -30,34 +24,32 @@ export const REFERENCES: { readonly [E in EntityName]: readonly ReferenceRule[] 
       field: 'registerIds',
       target: 'registers',
       many: true,
-      message: 'Ein zugeordnetes Register gibt es nicht mehr.',
     },
-    { field: 'householdId', target: 'members', message: 'Das Haushaltsmitglied gibt es nicht.' },
+    { field: 'householdId', target: 'members' },
   ],
   registers: [
     {
       field: 'leaderIds',
       target: 'members',
       many: true,
-      message: 'Ein Registerführer ist kein (aktuelles) Mitglied.',
     },
   ],
   instruments: [
-    { field: 'registerId', target: 'registers', message: 'Das Register gibt es nicht mehr.' },
+    { field: 'registerId', target: 'registers' },
   ],
   loans: [
-    { field: 'instrumentId', target: 'instruments', message: 'Das Instrument gibt es nicht.' },
-    { field: 'memberId', target: 'members', message: 'Das Mitglied gibt es nicht.' },
+    { field: 'instrumentId', target: 'instruments' },
+    { field: 'memberId', target: 'members' },
   ],
   maintenance: [
-    { field: 'instrumentId', target: 'instruments', message: 'Das Instrument gibt es nicht.' },
+    { field: 'instrumentId', target: 'instruments' },
   ],
   events: [],
   attendance: [
-    { field: 'eventId', target: 'events', message: 'Den Termin gibt es nicht.' },
-    { field: 'memberId', target: 'members', message: 'Das Mitglied gibt es nicht.' },
+    { field: 'eventId', target: 'events' },
+    { field: 'memberId', target: 'members' },
   ],
-  honours: [{ field: 'memberId', target: 'members', message: 'Das Mitglied gibt es nicht.' }],
+  honours: [{ field: 'memberId', target: 'members' }],
 };
 
 /** Ids a reference field holds (none for null). */
@@ -93,56 +85,33 @@ export function duplicateKeyMessage(
   entity: EntityName,
   value: string,
   otherLabel: string | null,
-): RuleMessage {
+): Message {
   if (entity === 'instruments')
-    return {
-      text: `Die Inventarnummer ${value} ist schon vergeben${otherLabel ? ` (${otherLabel})` : ''}.`,
-      key: 'rules.inventoryNumberTaken',
-      params: { value, other: otherLabel ?? '' },
-    };
-  return {
-    text: `Ein Register „${value}“ gibt es schon.`,
-    key: 'rules.registerNameTaken',
-    params: { value },
-  };
+    return otherLabel
+      ? { key: 'reasons.rules.inventoryNumberTakenBy', params: { value, other: otherLabel } }
+      : { key: 'reasons.rules.inventoryNumberTaken', params: { value } };
+  return { key: 'reasons.rules.registerNameTaken', params: { value } };
 }
 
-export function referenceMessage(rule: ReferenceRule): RuleMessage {
-  return { text: rule.message, key: 'rules.referenceGone', params: { field: rule.field } };
+export function referenceMessage(rule: ReferenceRule): Message {
+  return { key: `reasons.rules.reference.${rule.field}` };
 }
 
-export function selfHouseholdMessage(): RuleMessage {
-  return {
-    text: 'Ein Mitglied kann nicht sein eigener Haushalt sein.',
-    key: 'rules.ownHousehold',
-    params: {},
-  };
+export function selfHouseholdMessage(): Message {
+  return { key: 'reasons.rules.ownHousehold' };
 }
 
-export function instrumentOnLoanMessage(borrower: string, since: string): RuleMessage {
-  return {
-    text: `Dieses Instrument ist bereits an ${borrower} ausgeliehen (seit ${since}). Bitte zuerst die Rückgabe erfassen.`,
-    key: 'rules.instrumentOnLoan',
-    params: { borrower, since },
-  };
+export function instrumentOnLoanMessage(borrower: string, since: string): Message {
+  return { key: 'reasons.rules.instrumentOnLoan', params: { borrower, since } };
 }
 
 export function deletionBlockedMessage(
   entity: 'instruments' | 'members',
   borrowerOrCount: string | number,
-): RuleMessage {
+): Message {
   if (entity === 'instruments')
-    return {
-      text: `Das Instrument ist an ${borrowerOrCount} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`,
-      key: 'rules.deleteInstrumentOnLoan',
-      params: { borrower: borrowerOrCount },
-    };
-  const n = Number(borrowerOrCount);
-  return {
-    text: `Das Mitglied hat noch ${n === 1 ? 'ein Instrument' : `${n} Instrumente`} ausgeliehen. Bitte zuerst die Rückgabe erfassen.`,
-    key: 'rules.deleteMemberWithLoans',
-    params: { count: n },
-  };
+    return { key: 'reasons.rules.deleteInstrumentOnLoan', params: { borrower: borrowerOrCount } };
+  return { key: 'reasons.rules.deleteMemberWithLoans', params: { count: Number(borrowerOrCount) } };
 }
 
 /** Groups of live records that share a unique key: listed for the person, never renamed. */

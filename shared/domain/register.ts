@@ -5,13 +5,13 @@ import { importedValues } from './importedValues.ts';
 export const registerSchema = z
   .object({
     id: uuid,
-    name: requiredText('den Namen des Registers', 80),
+    name: requiredText(80),
     sortOrder: z.preprocess(
       (v) => (v === '' || v === undefined || v === null ? 0 : v),
       z
-        .number({ error: 'Die Reihenfolge muss eine Zahl sein.' })
-        .int({ error: 'Die Reihenfolge muss eine ganze Zahl sein.' })
-        .min(0, { error: 'Die Reihenfolge darf nicht negativ sein.' }),
+        .number({ error: 'validation.number' })
+        .int({ error: 'validation.wholeNumber' })
+        .min(0, { error: 'validation.notNegative' }),
     ),
     leaderIds: z.preprocess((v) => v ?? [], z.array(uuid).max(10)),
     importedValues,
@@ -21,7 +21,7 @@ export const registerSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['leaderIds'],
-        message: 'Ein Registerführer ist doppelt eingetragen.',
+        message: 'validation.register.leaderTwice',
       });
     }
   });

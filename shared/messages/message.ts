@@ -1,0 +1,32 @@
+/**
+ * A message for a person, as data: a key into the texts (`de.ts`, `en.ts`) and the values to
+ * put into it. The core, the schemas, the server and the CLI hand these around; only the place
+ * that shows one (the UI in its language, the CLI by `--lang`/`LANG`, a log in German) turns it
+ * into words, so the English UI never shows a German sentence.
+ */
+import { z } from 'zod';
+
+export const messageKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,99}$/);
+export const messageParamsSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(2000), z.number()]),
+);
+export type MessageParams = Record<string, string | number>;
+
+export interface Message {
+  key: string;
+  params?: MessageParams;
+}
+
+export const messageSchema = z.object({
+  key: messageKeySchema,
+  params: messageParamsSchema.optional(),
+});
+
+export function msg(key: string, params?: MessageParams): Message {
+  return params && Object.keys(params).length > 0 ? { key, params } : { key };
+}
+
+export function isMessage(value: unknown): value is Message {
+  return messageSchema.safeParse(value).success;
+}

@@ -95,25 +95,21 @@ export async function startLocalServer(options: {
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Whatever is refused here is refused before its body is read: the connection then ends.
-    const refuse = (status: number, code: 'bad_request' | 'forbidden', message: string) => {
+    const refuse = (status: number, code: 'bad_request' | 'forbidden', key: string) => {
       if (!req.complete) res.setHeader('Connection', 'close');
-      sendJson(res, status, fail(code, message));
+      sendJson(res, status, fail(code, key));
     };
-    if (req.method !== 'POST') return refuse(405, 'bad_request', 'Nur POST.');
+    if (req.method !== 'POST') return refuse(405, 'bad_request', 'core.rpc.onlyPost');
     if (!safeEqual(bearerToken(req), token)) {
-      return refuse(
-        401,
-        'forbidden',
-        'Kein Zugang: Bitte Tutti über die Adresse mit Zugangsschlüssel öffnen, die beim Start im Terminal angezeigt wurde.',
-      );
+      return refuse(401, 'forbidden', 'core.rpc.noAccess');
     }
     if (
       req.headers.origin !== undefined &&
       !allowedHosts.some((h) => req.headers.origin === `http://${h}`)
     ) {
-      return refuse(403, 'forbidden', 'Fremde Herkunft.');
+      return refuse(403, 'forbidden', 'core.rpc.foreignOrigin');
     }
-    if (mediaType(req) !== 'application/json') return refuse(415, 'bad_request', 'JSON erwartet.');
+    if (mediaType(req) !== 'application/json') return refuse(415, 'bad_request', 'core.rpc.notJson');
     let body: unknown;
     try {
       const text = (await readLimitedBody(req, MAX_IMPORT_BODY_BYTES)).toString('utf8');
@@ -124,11 +120,7 @@ export async function startLocalServer(options: {
     } catch (error) {
       if (error instanceof BodyError && error.reason === 'aborted') return; // nobody to answer
       const tooLarge = error instanceof BodyError;
-      return refuse(
-        tooLarge ? 413 : 400,
-        'bad_request',
-        tooLarge ? 'Anfrage zu groß.' : 'Ungültiges JSON.',
-      );
+      return refuse(tooLarge ? 413 : 400, 'bad_request', tooLarge ? 'core.rpc.tooLarge' : 'core.rpc.notJson');
     }
     const result = await dispatchRpc(api, body);
     sendJson(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
@@ -143,7 +135,7 @@ export async function startLocalServer(options: {
     handle(req, res).catch((error: unknown) => {
       log(`Interner Fehler: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent)
-        sendJson(res, 500, fail('internal', 'Interner Fehler. Details stehen im Protokoll.'));
+        sendJson(res, 500, fail('internal', 'core.internal'));
       else res.destroy();
     });
   });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { ClubService } from './clubService.ts';
+import { translate } from '../../shared/messages/translate.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: LocalStore;
@@ -104,7 +105,7 @@ describe('saving records', () => {
       importedValues: { a: '\u0001'.repeat(65_535), b: '\u0001'.repeat(65_530) },
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/zu groß für den Abgleich/);
+    if (!result.ok) expect(translate(result.error)).toMatch(/zu groß für den Abgleich/);
     expect(store.outbox.pendingCount()).toBe(before);
     const biggest = Math.max(
       ...store.outbox.pending().map((m) => Buffer.byteLength(JSON.stringify(m))),
@@ -279,7 +280,7 @@ describe('encryption at rest', () => {
 describe('deleting a register', () => {
   it('takes it off its members and instruments in the same mutation, and undo puts it back', async () => {
     const register = await api.save('registers', { name: 'Schlagwerk', sortOrder: 1 });
-    if (!register.ok) throw new Error(register.error.message);
+    if (!register.ok) throw new Error(JSON.stringify(register.error));
     const paula = await member({ firstName: 'Paula', registerIds: [register.value.id] });
     const drum = await instrument({ registerId: register.value.id });
     const before = store.outbox.pendingCount();

@@ -100,7 +100,7 @@ export class ClubService implements ClubApi {
   async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
     // An import writes in chunks: a restore between two of them would be written over.
     if (this.imports.progress().running)
-      return fail('conflict', 'Ein Import läuft gerade; bitte sein Ende abwarten.');
+      return fail('conflict', 'core.importRunning');
     const wasRunning = this.sync.isStarted();
     await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {
@@ -214,7 +214,7 @@ export class ClubService implements ClubApi {
       if (previous.deleted === deleted) return ok(deleted ? null : previous.record);
       if (deleted) {
         const blocker = deletionBlocker(this.store, entity, id);
-        if (blocker) return fail('conflict', blocker);
+        if (blocker) return fail('conflict', blocker.key, blocker.params);
       } else {
         // A restore must not break a rule that a later change relies on (e.g. a second open loan).
         // Checked as if new: every reference of a restored record must point at a live one.
@@ -224,8 +224,8 @@ export class ClubService implements ClubApi {
           previous.record as never,
           undefined,
         );
-        if (Object.keys(fieldErrors).length > 0)
-          return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
+        const first = Object.values(fieldErrors)[0];
+        if (first) return fail('conflict', first.key, first.params, fieldErrors);
       }
       const links = entity === 'registers' ? registerLinks(this.store, id, deleted) : [];
       this.store.applyLocalChanges([

@@ -5,6 +5,7 @@
  * transaction, so two quick saves cannot both slip through.
  */
 
+import type { Message } from '../../shared/messages/message.ts';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
 import { memberDisplayName } from '../../shared/domain/member.ts';
@@ -60,7 +61,7 @@ const extraChecks: { [E in EntityName]?: Check<E> } = {
       instrumentId: instrumentOnLoanMessage(
         memberName(store, open.memberId),
         formatGermanDate(open.issuedOn),
-      ).text,
+      ),
     };
   },
 };
@@ -94,13 +95,13 @@ function check<E extends EntityName>(
   const errors: FieldErrors = {};
   const fields = record as unknown as Record<string, unknown>;
   if (entity === 'members' && fields.householdId === record.id)
-    errors.householdId = selfHouseholdMessage().text;
+    errors.householdId = selfHouseholdMessage();
   for (const rule of REFERENCES[entity]) {
     if (errors[rule.field]) continue;
     const gone = newReferences(rule, fields, previous as Record<string, unknown> | undefined).some(
       (id) => !store.tables[rule.target].isLive(id),
     );
-    if (gone) errors[rule.field] = referenceMessage(rule).text;
+    if (gone) errors[rule.field] = referenceMessage(rule);
   }
   const unique = UNIQUE_KEYS[entity];
   if (unique && !errors[unique.field]) {
@@ -111,7 +112,7 @@ function check<E extends EntityName>(
         entity,
         String(fields[unique.field]),
         entity === 'instruments' ? String(other?.kind ?? '') || null : null,
-      ).text;
+      );
     }
   }
   const extra = extraChecks[entity] as Check<E> | undefined;
@@ -130,10 +131,14 @@ export function checkInvariants<E extends EntityName>(
 }
 
 /** Why a record may not be deleted now, or null. */
-export function deletionBlocker(store: LocalStore, entity: EntityName, id: string): string | null {
+export function deletionBlocker(
+  store: LocalStore,
+  entity: EntityName,
+  id: string,
+): Message | null {
   if (entity === 'instruments') {
     const open = openLoanOf(store, id);
-    if (open) return deletionBlockedMessage('instruments', memberName(store, open.memberId)).text;
+    if (open) return deletionBlockedMessage('instruments', memberName(store, open.memberId));
   }
   if (entity === 'members') {
     const open = store
@@ -141,7 +146,7 @@ export function deletionBlocker(store: LocalStore, entity: EntityName, id: strin
         'SELECT count(*) AS n FROM loans WHERE member_id = ? AND returned_on IS NULL AND deleted = 0',
       )
       .get(id) as { n: number };
-    if (open.n > 0) return deletionBlockedMessage('members', open.n).text;
+    if (open.n > 0) return deletionBlockedMessage('members', open.n);
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
-import { CoreError } from './coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import { beginOpenProfile, openProfile } from './profile.ts';
 import { ProfileLock } from './profileLock.ts';
 
@@ -32,9 +32,9 @@ describe('opening a profile', () => {
     (await openProfile(dir, keyStore(dir))).close();
     rmSync(join(dir, 'key.json'));
     const error = await openProfile(dir, keyStore(dir)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CoreError);
-    expect((error as CoreError).code).toBe('key_file_missing');
-    expect((error as CoreError).message).toContain(join(dir, 'key.json'));
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('key_file_missing');
+    expect((error as AppError).message).toContain(join(dir, 'key.json'));
     expect(existsSync(join(dir, 'key.json'))).toBe(false);
     expect(ProfileLock.isHeld(join(dir, 'tutti.lock'))).toBe(false);
   });
@@ -53,8 +53,8 @@ describe('opening a profile', () => {
     const first = await openProfile(dir, keyStore(dir));
     try {
       const error = await openProfile(dir, keyStore(dir)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(CoreError);
-      expect((error as CoreError).message).toBe(
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toBe(
         `Dieses Profil ist bereits geöffnet (Tutti-Prozess ${process.pid}). Bitte das andere Tutti-Fenster verwenden oder schließen.`,
       );
     } finally {
@@ -97,7 +97,7 @@ describe('opening a profile while other work runs', () => {
     const weak = new PassphraseKeyStore(join(dir, 'key.json'), async () => 'kurz', FAST);
     const pending = await beginOpenProfile(dir, weak);
     const error = await pending.open().catch((e: unknown) => e);
-    expect((error as CoreError).code).toBe('weak_passphrase');
+    expect((error as AppError).code).toBe('weak_passphrase');
     expect(existsSync(dir)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { openReadable, type ReadableDB } from '../store/database.ts';
 import { repairFutureStamps } from '../store/futureStamps.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
-import { CoreError } from './coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import { ProfileLock } from './profileLock.ts';
 
 export const DATABASE_FILE = 'tutti.db';
@@ -48,10 +48,11 @@ export function defaultProfileDir(
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'tutti', 'profile');
 }
 
-function notWritable(dir: string, cause: unknown): CoreError {
-  return new CoreError(
+function notWritable(dir: string, cause: unknown): AppError {
+  return new AppError(
     'profile_not_writable',
-    `Kein Schreibzugriff auf den Profilordner ${dir}. Bitte die Rechte prüfen oder mit --profile einen anderen Ordner wählen.`,
+    'core.profile.notWritable',
+    { dir },
     { cause },
   );
 }
@@ -109,9 +110,10 @@ export async function openProfile(
       newKey?.key.fill(0); // another Tutti created the profile meanwhile: its key counts
       key = await keyStore.unlockKey();
     } else if (databaseExists) {
-      throw new CoreError(
+      throw new AppError(
         'key_file_missing',
-        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.`,
+        'core.profile.keyFileMissing',
+        { database: paths.database, keyFile: keyStore.keyFilePath },
       );
     } else if (newKey) {
       newKey.save();
@@ -198,15 +200,17 @@ export async function openProfileReadOnly(
 ): Promise<{ db: ReadableDB; close(): void }> {
   const paths = profilePaths(dir);
   if (!existsSync(paths.database)) {
-    throw new CoreError(
+    throw new AppError(
       'not_found',
-      `Im Ordner ${dir} gibt es kein Tutti-Profil. Bitte den Pfad bei --profile prüfen.`,
+      'core.profile.notFound',
+      { dir },
     );
   }
   if (!keyStore.hasKey()) {
-    throw new CoreError(
+    throw new AppError(
       'key_file_missing',
-      `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei ${keyStore.keyFilePath}.`,
+      'core.profile.keyFileMissing',
+      { database: paths.database, keyFile: keyStore.keyFilePath },
     );
   }
   const key = await keyStore.unlockKey();
@@ -215,11 +219,10 @@ export async function openProfileReadOnly(
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== LATEST_SCHEMA_VERSION) {
     db.close();
-    throw new CoreError(
+    throw new AppError(
       version > LATEST_SCHEMA_VERSION ? 'database_from_future' : 'bad_arguments',
-      version > LATEST_SCHEMA_VERSION
-        ? `Diese Datenbank stammt von einer neueren Tutti-Version (Schema ${version}). Bitte Tutti aktualisieren.`
-        : 'Die Datenbank ist noch nicht auf dem neuesten Stand. Bitte Tutti einmal starten, dann erneut exportieren.',
+      version > LATEST_SCHEMA_VERSION ? 'core.profile.fromFuture' : 'core.profile.notMigrated',
+      { version },
     );
   }
   return { db, close: () => db.close() };

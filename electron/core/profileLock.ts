@@ -5,7 +5,7 @@
  * blocks it either (shared/node/processLock.ts).
  */
 import { ProcessLock } from '../../shared/node/processLock.ts';
-import { CoreError } from './coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 
 export class ProfileLock {
   private constructor(private readonly lock: ProcessLock) {}
@@ -14,10 +14,9 @@ export class ProfileLock {
     const lock = ProcessLock.tryAcquire(path, 'desktop');
     if (lock) return new ProfileLock(lock);
     const holder = ProcessLock.holder(path);
-    throw new CoreError(
-      'profile_in_use',
-      `Dieses Profil ist bereits geöffnet${holder?.pid ? ` (Tutti-Prozess ${holder.pid})` : ''}. Bitte das andere Tutti-Fenster verwenden oder schließen.`,
-    );
+    throw holder?.pid
+      ? new AppError('profile_in_use', 'core.profile.inUseBy', { pid: holder.pid })
+      : new AppError('profile_in_use', 'core.profile.inUse');
   }
 
   /** Whether a process holds the profile's lock now (for checks and tests). */

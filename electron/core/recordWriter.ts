@@ -16,8 +16,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { checkInvariants } from './invariants.ts';
 
-export const NOT_FOUND =
-  'Der Datensatz wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.';
+export const NOT_FOUND = 'core.recordNotFound';
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
@@ -61,15 +60,17 @@ function writeRecord<E extends EntityName>(
   }
   const validated = validateRecord(entity, candidate);
   if (!validated.ok) {
-    return fail('validation', 'Bitte die markierten Felder prüfen.', validated.fieldErrors);
+    return fail('validation', 'core.checkFields', {}, validated.fieldErrors);
   }
   const record = validated.value;
   // The mutation carries every field with its stamp (about 40 bytes each) beside the values.
   const bytes = Buffer.byteLength(JSON.stringify(record)) + 64 * Object.keys(record).length;
   if (bytes > MAX_MUTATION_BYTES) {
     const kb = (n: number) => Math.ceil(n / 1024);
-    const message = `Der Datensatz ist zu groß für den Abgleich mit dem Vereinsserver (${kb(bytes)} KB, höchstens ${kb(MAX_MUTATION_BYTES)} KB). Bitte die Bemerkung oder die übernommenen Werte kürzen.`;
-    return fail('validation', message);
+    return fail('validation', 'core.recordTooLarge', {
+      kb: kb(bytes),
+      maxKb: kb(MAX_MUTATION_BYTES),
+    });
   }
   // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
   const isCreate =
@@ -86,7 +87,8 @@ function writeRecord<E extends EntityName>(
       previous && !previous.deleted ? (previous.record as unknown as EntityMap[E]) : undefined,
     );
     if (Object.keys(fieldErrors).length > 0) {
-      return fail('conflict', Object.values(fieldErrors)[0]!, fieldErrors);
+      const first = Object.values(fieldErrors)[0]!;
+      return fail('conflict', first.key, first.params, fieldErrors);
     }
     const next = record as unknown as StoredRecord['record'];
     const changed = Object.keys(next).filter(

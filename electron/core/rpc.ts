@@ -1,22 +1,27 @@
 /**
  * Dispatches one remote call to the ClubApi after checking the method name and every argument
- * against the shared schemas: a malformed call is answered with a German error and reaches
- * nothing.
+ * against the shared schemas: a malformed call is answered with an error and reaches nothing.
+ * An AppError the core throws is answered by the one table of API codes (errorCodes.ts).
  */
 import { type ClubApi, clubApiArgs, isClubApiMethod } from '../../shared/api/clubApi.ts';
+import { failWith } from '../../shared/api/appError.ts';
 import { type ApiResult, fail } from '../../shared/api/result.ts';
 
 export async function dispatchRpc(api: ClubApi, body: unknown): Promise<ApiResult<unknown>> {
-  if (typeof body !== 'object' || body === null) return fail('bad_request', 'Ungültige Anfrage.');
+  if (typeof body !== 'object' || body === null) return fail('bad_request', 'core.rpc.badRequest');
   const { method, args } = body as { method?: unknown; args?: unknown };
-  if (!isClubApiMethod(method)) return fail('bad_request', 'Unbekannte Funktion.');
+  if (!isClubApiMethod(method)) return fail('bad_request', 'core.rpc.unknownMethod', { method: String(method).slice(0, 60) });
   const parsed = clubApiArgs[method].safeParse(args ?? []);
   if (!parsed.success) {
-    return fail(
-      'bad_request',
-      `Ungültige Angaben: ${parsed.error.issues[0]?.message ?? 'unbekannt'}`,
-    );
+    const issue = parsed.error.issues[0];
+    return fail('bad_request', 'core.rpc.badArguments', {
+      where: issue ? issue.path.join('.') : '',
+    });
   }
   const call = api[method] as (...a: unknown[]) => Promise<ApiResult<unknown>>;
-  return call.apply(api, parsed.data as unknown[]);
+  try {
+    return await call.apply(api, parsed.data as unknown[]);
+  } catch (error) {
+    return failWith(error); // an AppError by the table of API codes; anything else is a bug
+  }
 }

@@ -41,13 +41,13 @@ export function registerClubApiHandlers(
         log(
           `IPC ${method} refused: sender ${event.senderFrame?.url ?? '(no frame)'} is not the app`,
         );
-        return fail('forbidden', 'Anfrage aus einer fremden Quelle abgelehnt.');
+        return fail('forbidden', 'core.rpc.foreignSender');
       }
       try {
         return await dispatchRpc(api, { method, args });
       } catch (error) {
         log(`IPC ${method} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        return fail('internal', 'Interner Fehler. Details stehen im Protokoll.');
+        return fail('internal', 'core.internal');
       }
     });
   }

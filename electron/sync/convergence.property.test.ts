@@ -20,11 +20,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../server/api/authenticate.ts';
 import { createServices, type Services } from '../../server/app/services.ts';
-import { ServiceError } from '../../server/errors.ts';
 import { CertificateAuthority } from '../../server/pki/certificateAuthority.ts';
 import { normalSerial } from '../../server/pki/serial.ts';
 import { migrateServer } from '../../server/storage/migrateServer.ts';
 import { PgliteDatabase } from '../../server/storage/pgliteDatabase.ts';
+import { AppError, apiErrorOf } from '../../shared/api/appError.ts';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { x509 } from '../../shared/node/x509.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
@@ -162,11 +162,8 @@ describe('sync convergence (property)', () => {
           throw new Error('ECONNRESET: reply lost');
         return { status: 200, body: { ok: true, value } };
       } catch (error) {
-        if (error instanceof ServiceError)
-          return {
-            status: 409,
-            body: { ok: false, error: { code: error.code, message: error.message } },
-          };
+        if (error instanceof AppError)
+          return { status: 409, body: { ok: false, error: apiErrorOf(error) } };
         throw error;
       }
     };

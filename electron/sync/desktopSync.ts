@@ -6,7 +6,8 @@ import type { ApiResult } from '../../shared/api/result.ts';
 import { fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
 import type { AccessView } from '../../shared/rights/deviceRights.ts';
-import { CoreError } from '../core/coreError.ts';
+import { AppError, failWith } from '../../shared/api/appError.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
 import { ConnectionError } from './httpsJson.ts';
@@ -138,32 +139,32 @@ export class DesktopSync {
   dismiss(kind: 'conflict' | 'rejection', key: number): ApiResult<null> {
     return this.journal.dismiss(kind, key)
       ? ok(null)
-      : fail('not_found', 'Dieser Eintrag ist schon erledigt.');
+      : fail('not_found', 'core.sync.entryDone');
   }
 
   /** Enrols this profile; errors come back at the field they concern. */
   async connect(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
     if (this.settings.connection())
-      return fail('conflict', 'Dieses Profil ist schon mit einem Vereinsserver verbunden.');
+      return fail('conflict', 'core.enrol.alreadyConnected');
     const url = serverUrl.trim();
     if (!/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(url))
-      return fail('validation', 'Bitte die Adresse prüfen.', {
-        serverUrl:
-          'Die Adresse beginnt mit https:// und nennt den Server, z. B. https://verein.example:8443',
+      return fail('validation', 'core.enrol.checkAddress', {}, {
+        serverUrl: { key: 'core.enrol.addressFormat' },
       });
     try {
       const device = await enrolDevice(url, code);
       this.store.transaction(() => this.settings.connect(device.syncUrl, device));
     } catch (error) {
-      if (error instanceof CoreError) {
-        const field = error.code === 'server_not_trusted' ? 'serverUrl' : 'code';
-        return fail('validation', error.message, { [field]: error.message });
-      }
-      const message =
-        error instanceof ConnectionError && error.failure !== 'network'
-          ? error.message
-          : `Der Server ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? 'Netzwerkfehler'}). Bitte Adresse und Netzwerk prüfen.`;
-      return fail('unavailable', message, { serverUrl: message });
+      if (error instanceof AppError)
+        return failWith(error.at(error.code === 'server_not_trusted' ? 'serverUrl' : 'code'));
+      const message: Message =
+        error instanceof ConnectionError
+          ? error.text
+          : {
+              key: 'core.connection.unreachable',
+              params: { code: (error as NodeJS.ErrnoException).code ?? 'ENETWORK' },
+            };
+      return fail('unavailable', message.key, message.params, { serverUrl: message });
     }
     this.scheduler.start();
     await this.scheduler.request();

@@ -10,8 +10,9 @@ import { hostname } from 'node:os';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { x509 } from '../../shared/node/x509.ts';
 import { parseEnrolmentCode } from '../../shared/pki/enrolmentCodeFormat.ts';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import { httpsJson } from './httpsJson.ts';
+import { serverMessage } from './serverMessage.ts';
 
 export interface EnrolledDevice {
   deviceId: string;
@@ -55,10 +56,7 @@ export async function enrolDevice(
 ): Promise<EnrolledDevice> {
   const code = parseEnrolmentCode(codeText);
   if (!code)
-    throw new CoreError(
-      'bad_enrolment_code',
-      'Das ist kein Tutti-Anmeldecode. Bitte den ganzen Code so einfügen, wie ihn der EDV-Beauftragte geschickt hat.',
-    );
+    throw new AppError('bad_enrolment_code', 'core.enrol.badCode');
   const base = new URL(serverUrl);
 
   // 1. The CA certificate, fetched unverified and then checked against the code's fingerprint.
@@ -74,10 +72,7 @@ export async function enrolDevice(
     // stays empty: treated as a mismatch below
   }
   if (fingerprint !== code.caFingerprint)
-    throw new CoreError(
-      'server_not_trusted',
-      'Der Server weist sich nicht mit dem Zertifikat aus, das der Anmeldecode erwartet. Es wurde nichts gesendet. Bitte Serveradresse und Code prüfen.',
-    );
+    throw new AppError('server_not_trusted', 'core.enrol.notTrusted');
 
   // 2. Key and CSR made here; the code goes only over a connection verified against that CA.
   const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr('pending-enrolment');
@@ -96,10 +91,9 @@ export async function enrolDevice(
     response = await httpsJson(enrolUrl, { caCertificatePem }, 'POST', request);
   const answer = answerOf(response.body);
   if (!answer.ok || !answer.value)
-    throw new CoreError(
-      'enrolment_refused',
-      answer.message ?? `Die Anmeldung wurde abgelehnt (HTTP ${response.status}).`,
-    );
+    throw new AppError('enrolment_refused', 'core.enrol.refused', {
+      reason: serverMessage(response.body, response.status),
+    });
   return {
     deviceId: String(answer.value.deviceId),
     privateKeyPem,

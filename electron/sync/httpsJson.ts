@@ -9,6 +9,8 @@
  * forever.
  */
 import { Agent, request } from 'node:https';
+import type { Message, MessageParams } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 
 export interface TlsIdentity {
   /** The pinned CA; null only for the one unverified fetch of the CA during enrolment. */
@@ -39,27 +41,27 @@ export const DEFAULT_LIMITS: RequestLimits = {
 
 export type ConnectionFailure = 'deadline' | 'idle' | 'cut' | 'too_large' | 'aborted' | 'network';
 
-/** A request that did not get a whole answer; `message` is a German sentence. */
+/** A request that did not get a whole answer: how it broke, and that as a message. */
 export class ConnectionError extends Error {
+  readonly text: Message;
   constructor(
     readonly failure: ConnectionFailure,
-    message: string,
+    key: string,
+    params: MessageParams = {},
     /** The socket's error code for `network` (ECONNREFUSED, ECONNRESET, …). */
     readonly code?: string,
   ) {
-    super(message);
+    const text = { key, params };
+    super(translate(text, 'de'));
+    this.text = text;
   }
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 function networkError(error: NodeJS.ErrnoException): ConnectionError {
-  const code = error.code ?? 'unbekannt';
-  return new ConnectionError(
-    'network',
-    `Der Vereinsserver ist nicht erreichbar (${code}). Bitte Adresse und Netzwerk prüfen.`,
-    code,
-  );
+  const code = error.code ?? 'ENETWORK';
+  return new ConnectionError('network', 'core.connection.unreachable', { code }, code);
 }
 
 /**
@@ -121,19 +123,15 @@ export function httpsJson(
         let size = 0;
         const cut = () =>
           settle(
-            new ConnectionError(
-              'cut',
-              'Die Verbindung zum Vereinsserver brach ab, bevor seine Antwort vollständig war.',
-            ),
+            new ConnectionError('cut', 'core.connection.cut'),
           );
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > limits.maxResponseBytes)
             return settle(
-              new ConnectionError(
-                'too_large',
-                `Die Antwort des Vereinsservers ist zu groß (mehr als ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB).`,
-              ),
+              new ConnectionError('too_large', 'core.connection.tooLarge', {
+                mb: Math.round(limits.maxResponseBytes / 1024 / 1024),
+              }),
             );
           chunks.push(chunk);
         });
@@ -158,23 +156,19 @@ export function httpsJson(
     const deadline = setTimeout(
       () =>
         settle(
-          new ConnectionError(
-            'deadline',
-            `Der Vereinsserver hat nicht innerhalb von ${seconds(limits.deadlineMs)} Sekunden vollständig geantwortet.`,
-          ),
+          new ConnectionError('deadline', 'core.connection.deadline', {
+            seconds: seconds(limits.deadlineMs),
+          }),
         ),
       limits.deadlineMs,
     );
     const onAbort = () =>
-      settle(new ConnectionError('aborted', 'Der Abgleich wurde abgebrochen, weil Tutti endet.'));
+      settle(new ConnectionError('aborted', 'core.connection.aborted'));
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('timeout', () =>
       settle(
-        new ConnectionError(
-          'idle',
-          `Die Verbindung zum Vereinsserver stockt: ${seconds(limits.idleMs)} Sekunden lang kam nichts an.`,
-        ),
+        new ConnectionError('idle', 'core.connection.idle', { seconds: seconds(limits.idleMs) }),
       ),
     );
     req.on('error', (error: NodeJS.ErrnoException) => {
@@ -182,11 +176,7 @@ export function httpsJson(
       // An answer that began and then broke is reported by the response's own handlers.
       settle(
         error.code === 'ECONNRESET' || error.code === 'EPIPE'
-          ? new ConnectionError(
-              'cut',
-              `Die Verbindung zum Vereinsserver brach ab (${error.code}).`,
-              error.code,
-            )
+          ? new ConnectionError('cut', 'core.connection.cutCode', { code: error.code }, error.code)
           : networkError(error),
       );
     });

@@ -67,7 +67,7 @@ describe('live sync between two online desktops', () => {
       lastName: 'Live',
       status: 'aktiv',
     } as never);
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const answer = await news;
     expect(answer.ok && answer.value.received).toBeGreaterThan(known);
     expect(rehearsal!.store.tables.members.get(saved.value.id)?.record.lastName).toBe('Live');
@@ -82,12 +82,12 @@ describe('live sync between two online desktops', () => {
     const member = (lastName: string) =>
       ({ firstName: 'Stefan', lastName, status: 'aktiv' }) as never;
     const sent = await office!.api.save('members', member('Vor dem Stopp'));
-    if (!sent.ok) throw new Error(sent.error.message);
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
     // The save started a round; the stop waits for it, so the profile could be closed now.
     await office!.sync.stop();
     expect(office!.sync.status().pending).toBe(0);
     const kept = await office!.api.save('members', member('Nach dem Stopp'));
-    if (!kept.ok) throw new Error(kept.error.message);
+    if (!kept.ok) throw new Error(JSON.stringify(kept.error));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(office!.sync.status().pending).toBe(1);
     await vi.waitFor(() =>
@@ -122,7 +122,7 @@ describe('live sync between two online desktops', () => {
       lastName: 'Offline',
       status: 'aktiv',
     } as never);
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     await office!.sync.syncNow();
     expect(office!.sync.status()).toMatchObject({ phase: 'offline', pending: 1 });
     expect(office!.sync.status().message).toMatch(

@@ -47,14 +47,14 @@ describe('a register deleted on a desktop', () => {
     await office.sync.round();
     const api = new ClubService(office.store, 'buero');
     const register = await api.save('registers', { name: 'Glockenspiel', sortOrder: 99 });
-    if (!register.ok) throw new Error(register.error.message);
+    if (!register.ok) throw new Error(JSON.stringify(register.error));
     const member = await api.save('members', {
       firstName: 'Gustav',
       lastName: 'Glocke',
       status: 'aktiv',
       registerIds: [register.value.id],
     });
-    if (!member.ok) throw new Error(member.error.message);
+    if (!member.ok) throw new Error(JSON.stringify(member.error));
     await office.sync.round();
     const onServer = async () =>
       (await listAsClubAdmin(t, clubId, 'members')).find((m) => m.id === member.value.id)!;

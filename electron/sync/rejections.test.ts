@@ -59,7 +59,7 @@ describe('changes the server refused', () => {
       status: 'aktiv',
       city: 'Nahheim',
     } as never);
-    if (!mara.ok) throw new Error(mara.error.message);
+    if (!mara.ok) throw new Error(JSON.stringify(mara.error));
     await office.sync.round();
     await laptop.sync.round();
 
@@ -74,7 +74,7 @@ describe('changes the server refused', () => {
       lastName: 'Neu',
       status: 'aktiv',
     } as never);
-    if (!nils.ok) throw new Error(nils.error.message);
+    if (!nils.ok) throw new Error(JSON.stringify(nils.error));
     expect((await laptop.sync.round()).rejected).toBe(2);
 
     // Nothing vanished: both are still on the laptop, and the journal says why.
@@ -118,7 +118,7 @@ describe('changes the server refused', () => {
       name: 'Schlagwerk',
       sortOrder: 1,
     } as never);
-    if (!register.ok) throw new Error(register.error.message);
+    if (!register.ok) throw new Error(JSON.stringify(register.error));
     // The round starts over (what the user may see changed) and the server refuses the register.
     expect((await keeper.sync.round()).rejected).toBe(1);
     await keeper.sync.round();

@@ -15,7 +15,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { Replica } from './replica.ts';
 import type { RejectionEntry, SyncJournal } from './syncJournal.ts';
 
-const DONE = 'Diese Ablehnung ist schon erledigt.';
+const DONE = 'core.sync.rejectionDone';
 
 /** The server's state of an op's record when it refused the change (null: it has none). */
 function serverState(entry: RejectionEntry, op: Op): RecordChange['state'] {

@@ -50,7 +50,7 @@ describe('desktops with clocks that are off', () => {
       ...d.store.tables.members.get(id)!.record,
       ...change,
     } as never);
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   };
 
   const onServer = async (id: string) =>
@@ -74,7 +74,7 @@ describe('desktops with clocks that are off', () => {
       lastName: 'Zeit',
       status: 'aktiv',
     } as never);
-    if (!created.ok) throw new Error(created.error.message);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = created.value.id;
     await honest.sync.round();
     await fast.sync.round();
@@ -118,7 +118,7 @@ describe('desktops with clocks that are off', () => {
       lastName: 'Pünktlich',
       status: 'aktiv',
     } as never);
-    if (!created.ok) throw new Error(created.error.message);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     offset = 10 * MINUTE;
     const report = await late.sync.round();
     expect(report.rejected).toBe(1);
@@ -133,7 +133,7 @@ describe('desktops with clocks that are off', () => {
       lastName: 'Ordnung',
       status: 'aktiv',
     } as never);
-    if (!created.ok) throw new Error(created.error.message);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = created.value.id;
     await edit(ahead, id, { phone: '+49 7000 1' });
     await ahead.sync.round();
@@ -154,7 +154,7 @@ describe('desktops with clocks that are off', () => {
       lastName: 'Langsam',
       status: 'aktiv',
     } as never);
-    if (!created.ok) throw new Error(created.error.message);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = created.value.id;
     await office.sync.round();
     // The office's stamps lie five minutes ahead of this clock: not followed, and said.

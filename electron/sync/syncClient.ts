@@ -19,13 +19,15 @@ import {
   type RecordChange,
   SYNC_PATHS,
 } from '../../shared/sync/protocol.ts';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { forgetSensitive } from './forgetSensitive.ts';
 import { httpsJson, type JsonResponse } from './httpsJson.ts';
 import { OwnStamps, Replica } from './replica.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { type SyncConnection, SyncSettings } from './syncSettings.ts';
+import type { Message } from '../../shared/messages/message.ts';
+import { serverMessage } from './serverMessage.ts';
 
 /** A push carries at most this many mutations and this many bytes (the server takes 1 MiB). */
 const PUSH_BATCH = 1000;
@@ -72,40 +74,45 @@ function* stampsOf(changes: Iterable<RecordChange>): Generator<string> {
  */
 function answerValue<T>(
   response: JsonResponse,
-  what: string,
+  step: SyncStep,
   assert: (value: unknown) => asserts value is T,
 ): T {
-  const body = response.body as { ok?: boolean; value?: unknown; error?: { message?: string } };
-  if (response.status !== 200 || body?.ok !== true)
-    throw new CoreError(
-      'sync_failed',
-      `${what}: ${body?.error?.message ?? `der Server antwortete mit HTTP ${response.status}`}`,
-    );
+  const body = response.body as { ok?: boolean; value?: unknown };
+  if (response.status !== 200 || body?.ok !== true) throw stepFailed(step, serverMessage(body, response.status));
   try {
     assert(body.value);
   } catch (error) {
     const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    throw new CoreError(
-      'sync_failed',
-      `${what}: Die Antwort des Servers passt nicht zum Sync-Protokoll (${issue ? `${issue.path.join('.') || 'Antwort'}: ${issue.message}` : String(error)}). Bitte Tutti und den Server auf den gleichen Stand bringen.`,
-      { cause: error },
-    );
+    const where = issue ? `${issue.path.join('.') || '/'}: ${issue.message}` : String(error);
+    throw stepFailed(step, { key: 'core.sync.answerMismatch', params: { where } }, error);
   }
   return body.value;
+}
+
+type SyncStep = 'renew' | 'pull' | 'push' | 'realign';
+
+/** "Abholen der Änderungen: <what went wrong>" */
+function stepFailed(step: SyncStep, problem: Message, cause?: unknown): AppError {
+  return new AppError(
+    'sync_failed',
+    'core.sync.failed',
+    { step: { key: `core.sync.step.${step}` }, problem },
+    { cause },
+  );
 }
 
 /**
  * What is wrong with a pull page asked for after `from`, or null. A cursor never goes back
  * (unless the server says it starts over), and every change lies in (from, cursor].
  */
-export function pageProblem(page: PullResponse, from: number): string | null {
+export function pageProblem(page: PullResponse, from: number): Message | null {
   if (page.reset) return null;
   if (page.cursor < from)
-    return `Der Server ging hinter den bekannten Stand zurück (${page.cursor} statt ab ${from}).`;
+    return { key: 'core.sync.cursorBack', params: { cursor: page.cursor, from } };
   let previous = from;
   for (const change of page.changes) {
     if (change.version <= previous || change.version > page.cursor)
-      return `Der Server schickte Änderungen außer der Reihe (Stand ${change.version}).`;
+      return { key: 'core.sync.outOfOrder', params: { version: change.version } };
     previous = change.version;
   }
   return null;
@@ -150,10 +157,7 @@ export class SyncClient {
     this.signal = signal;
     const connection = this.settings.connection();
     if (!connection)
-      throw new CoreError(
-        'sync_failed',
-        'Dieses Profil ist mit keinem Vereinsserver verbunden: zuerst tutti enroll --server URL --code CODE.',
-      );
+      throw new AppError('sync_failed', 'core.sync.notConnected');
     const report: RoundReport = {
       pushed: 0,
       rejected: 0,
@@ -182,7 +186,7 @@ export class SyncClient {
     const { csrPem, privateKeyPem } = await createDeviceKeyAndCsr(connection.deviceId);
     const renewed = answerValue(
       await this.request(connection, 'POST', SYNC_PATHS.renewCertificate, { csr: csrPem }),
-      'Erneuern des Gerätezertifikats',
+      'renew',
       assertRenewResponse,
     );
     this.store.transaction(() =>
@@ -199,7 +203,7 @@ export class SyncClient {
     const cursor = this.settings.cursor();
     const answer = answerValue(
       await this.request(connection, 'GET', `${SYNC_PATHS.pull}?cursor=${cursor}&limit=1`),
-      'Abgleich nach der Wiederherstellung',
+      'realign',
       assertPullResponse,
     );
     this.store.transaction(() => {
@@ -236,7 +240,7 @@ export class SyncClient {
       }
       const answer: PushResponse = answerValue(
         response,
-        'Senden der Änderungen',
+        'push',
         assertPushResponse,
       );
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
@@ -304,11 +308,11 @@ export class SyncClient {
       ).then((response) => {
         const page: PullResponse = answerValue(
           response,
-          'Abholen der Änderungen',
+          'pull',
           assertPullResponse,
         );
         const problem = pageProblem(page, from);
-        if (problem) throw new CoreError('sync_failed', `Abholen der Änderungen: ${problem}`);
+        if (problem) throw stepFailed('pull', problem);
         return page;
       });
       answer.catch(() => {}); // awaited below; a failure while a batch is applied is not unhandled

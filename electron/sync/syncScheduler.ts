@@ -4,13 +4,14 @@
  * after the laptop wakes (a jump of the wall clock). A failed round is retried with backoff and
  * jitter. One round at a time; a request during a round runs one more round after it.
  */
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { backoffDelay } from './backoff.ts';
 import { ConnectionError } from './httpsJson.ts';
 import { PokeListener } from './pokeListener.ts';
 import type { RoundReport, SyncClient } from './syncClient.ts';
 import { SyncSettings } from './syncSettings.ts';
+import type { Message } from '../../shared/messages/message.ts';
 
 export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
 
@@ -19,27 +20,28 @@ export interface SyncStatus {
   /** ISO time of the last completed round. */
   lastSync: string | null;
   pending: number;
-  /** German, for `problem` and `offline`. */
-  message: string | null;
+  /** Why, for `problem` and `offline`. */
+  message: Message | null;
   live: boolean;
 }
 
 const FALLBACK_MS = 5 * 60_000;
 /** How long a stop lets a round under way finish by itself before its requests are aborted. */
 const STOP_GRACE_MS = 2_000;
-const STILL_SAVED = 'Änderungen werden gespeichert und später gesendet.';
 
-/** Why a round got no answer, in words: a broken connection says how it broke. */
-function offlineReason(error: unknown): string {
-  if (error instanceof ConnectionError && error.failure !== 'network') return error.message;
+/** Why a round got no answer: a broken connection says how it broke. */
+function offlineReason(error: unknown): Message {
+  if (error instanceof ConnectionError && error.failure !== 'network') return error.text;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return `Keine Verbindung zum Vereinsserver${code ? ` (${code})` : ''}.`;
+  return code
+    ? { key: 'core.connection.offlineCode', params: { code } }
+    : { key: 'core.connection.offline' };
 }
 const TICK_MS = 30_000;
 
 export class SyncScheduler {
   private phase: SyncPhase = 'offline';
-  private message: string | null = null;
+  private message: Message | null = null;
   private running: Promise<void> | null = null;
   /** Ends the round under way (its requests) when the core stops. */
   private abortRound: AbortController | null = null;
@@ -167,9 +169,11 @@ export class SyncScheduler {
         this.onRound(report);
       } catch (error) {
         this.failures += 1;
-        const fromServer = error instanceof CoreError;
+        const fromServer = error instanceof AppError;
         this.phase = fromServer ? 'problem' : 'offline';
-        this.message = fromServer ? error.message : `${offlineReason(error)} ${STILL_SAVED}`;
+        this.message = fromServer
+          ? error.text
+          : { key: 'core.sync.offlineSaved', params: { reason: offlineReason(error) } };
         if (this.retry) clearTimeout(this.retry);
         if (!this.started) return; // a one-off round (syncNow while stopped) is not retried
         this.retry = setTimeout(() => this.request(), backoffDelay(this.failures - 1));

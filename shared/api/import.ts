@@ -2,6 +2,19 @@
 import type { ColumnFate, ImportMapping } from '../import/mapping.ts';
 import type { SourceCell, SourceColumn, SourceFormat } from '../import/sourceTable.ts';
 import type { ImportEntity } from '../import/targets.ts';
+import type { Message } from '../messages/message.ts';
+
+/**
+ * What the import says to a person, as data (said in the reader's language where shown, see
+ * shared/import/importText.ts): a message, the record's field it is about — its label fills the
+ * message's `{{field}}` — and texts that fill other placeholders of the same name (the rule a
+ * value broke, a status).
+ */
+export interface ImportText {
+  message: Message;
+  field?: string;
+  parts?: Record<string, ImportText>;
+}
 
 export interface ImportTableView {
   name: string;
@@ -17,19 +30,27 @@ export interface ImportSourceView {
   format: SourceFormat;
   tables: ImportTableView[];
   mapping: ImportMapping;
-  notes: string[];
+  /** What the reader noticed (the detected encoding, a column of pictures not read). */
+  notes: Message[];
 }
 
 export type ImportMessageLevel = 'skipped' | 'duplicate' | 'warning';
 
-export interface ImportMessage {
+/** One line of the report: a row to review, and why (`message`, `field`, `parts`). */
+export interface ImportMessage extends ImportText {
   source: string;
+  /** What the source table became: the field labels of the message are this kind's. */
+  entity: ImportEntity;
   /** 1-based row of the source table (a CSV's header not counted); in Excel, Excel's row number. */
   row: number;
   /** How a person finds the row: its key and name ("MitgliedNr 17, Julia Werner"). */
-  label: string;
+  label: Message;
   level: ImportMessageLevel;
-  text: string;
+}
+
+/** A harmless normalisation and how often it was made. */
+export interface ImportCleaned extends ImportText {
+  count: number;
 }
 
 export interface ImportTableReport {
@@ -40,8 +61,8 @@ export interface ImportTableReport {
   updated: number;
   unchanged: number;
   skipped: number;
-  /** Harmless normalisations and how often each was made. */
-  cleaned: Record<string, number>;
+  /** Harmless normalisations and how often each was made, the most frequent first. */
+  cleaned: ImportCleaned[];
   /** Loans made from a column naming the borrower (instrument tables). */
   loansCreated?: number;
   /** What became of every column of the table. */
@@ -73,7 +94,7 @@ export interface ImportReport {
   /** Tables of the file the mapping leaves out. */
   ignoredTables: { source: string; rows: number }[];
   messages: ImportMessage[];
-  notes: string[];
+  notes: Message[];
   /**
    * The safety generation made before the import (its ISO timestamp), or why there is none;
    * absent in a preview.

@@ -1,4 +1,5 @@
 /** What the UI shows of the sync with the club server (DESIGN.md "Sync protocol"). */
+import type { Message } from '../messages/message.ts';
 
 export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
 
@@ -10,8 +11,8 @@ export interface SyncStatus {
   lastSync: string | null;
   /** Local changes the server has not acknowledged yet. */
   pending: number;
-  /** German: why it is offline or what the problem is. */
-  message: string | null;
+  /** Why it is offline or what the problem is. */
+  message: Message | null;
   /** A poke channel is open: changes of others arrive within moments. */
   live: boolean;
   /** Counts records received since start; the UI reloads when it changes. */

@@ -61,9 +61,7 @@ export function optionalText(max = 200) {
   );
 }
 
-const calendarDateString = z
-  .string()
-  .refine(isCalendarDate, { error: 'validation.date' });
+const calendarDateString = z.string().refine(isCalendarDate, { error: 'validation.date' });
 
 export const calendarDate = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),

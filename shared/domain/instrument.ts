@@ -29,9 +29,7 @@ export const instrumentSchema = z.object({
   purchasePriceCents: optionalCents(),
   condition: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z
-      .enum(INSTRUMENT_CONDITIONS, { error: 'validation.choose.condition' })
-      .nullable(),
+    z.enum(INSTRUMENT_CONDITIONS, { error: 'validation.choose.condition' }).nullable(),
   ),
   location: optionalText(200),
   registerId: optionalUuid,

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../messages/language.ts';
+import { translate } from '../messages/translate.ts';
 import { validateRecord } from './entities.ts';
 import { newId } from './ids.ts';
 import { memberSortName, settleReview } from './member.ts';
 
 const base = { id: newId(), firstName: 'Anna', lastName: 'Bläser', status: 'aktiv' };
 
-function errorsOf(fields: Record<string, unknown>) {
+/** The messages per field, as the German UI says them. */
+function errorsOf(fields: Record<string, unknown>, language: Language = 'de') {
   const result = validateRecord('members', { ...base, ...fields });
-  return result.ok ? {} : result.fieldErrors;
+  if (result.ok) return {};
+  return Object.fromEntries(
+    Object.entries(result.fieldErrors).map(([field, message]) => [
+      field,
+      translate(message, language),
+    ]),
+  );
 }
 
 describe('member validation', () => {
@@ -69,7 +78,7 @@ describe('member validation', () => {
 
   it('refuses unknown status values and wrong types with German messages', () => {
     expect(errorsOf({ status: 'verstorben' }).status).toBe('Bitte einen Status wählen.');
-    expect(errorsOf({ consentPhotos: 'ja' }).consentPhotos).toMatch(/Ungültige Eingabe|erwartet/);
+    expect(errorsOf({ consentPhotos: 'ja' }).consentPhotos).toBe('Bitte Ja oder Nein wählen.');
   });
 });
 
@@ -147,6 +156,34 @@ describe('rules across fields', () => {
   it('compare only dates that are dates: an impossible birth date is reported at its field alone', () => {
     expect(errorsOf({ birthDate: '31.02.1985', entryDate: '2000-01-01' })).toEqual({
       birthDate: 'Bitte ein gültiges Datum als TT.MM.JJJJ eingeben.',
+    });
+  });
+});
+
+describe('member validation in English', () => {
+  it('says every problem in English, with no German word', () => {
+    // The rules across fields run once every field is valid: two records.
+    expect(
+      errorsOf({ iban: 'DE89 3704 0044 0532 0130 01', postalCode: '7910', email: 'anna@' }, 'en'),
+    ).toEqual({
+      iban: 'The IBAN is invalid: the checksum does not match.',
+      postalCode: 'The postcode must have five digits.',
+      email: 'The e-mail address is invalid (example: name@example.com).',
+    });
+    const english = errorsOf(
+      {
+        status: 'verstorben',
+        title: 'x'.repeat(51),
+        consentPhotos: 'ja',
+        birthDate: '2023-02-29',
+      },
+      'en',
+    );
+    expect(english).toEqual({
+      status: 'Please choose a status.',
+      title: 'At most 50 characters.',
+      consentPhotos: 'Please choose yes or no.',
+      birthDate: 'Please enter a valid date as DD.MM.YYYY.',
     });
   });
 });

@@ -34,16 +34,12 @@ export const REFERENCES: { readonly [E in EntityName]: readonly ReferenceRule[] 
       many: true,
     },
   ],
-  instruments: [
-    { field: 'registerId', target: 'registers' },
-  ],
+  instruments: [{ field: 'registerId', target: 'registers' }],
   loans: [
     { field: 'instrumentId', target: 'instruments' },
     { field: 'memberId', target: 'members' },
   ],
-  maintenance: [
-    { field: 'instrumentId', target: 'instruments' },
-  ],
+  maintenance: [{ field: 'instrumentId', target: 'instruments' }],
   events: [],
   attendance: [
     { field: 'eventId', target: 'events' },

@@ -11,7 +11,12 @@ export const messageParamsSchema = z.record(
   z.string().max(40),
   z.union([z.string().max(2000), z.number()]),
 );
-export type MessageParams = Record<string, string | number>;
+/**
+ * A parameter is a value, or a message of its own said in the same language ("Abholen der
+ * Änderungen: {{problem}}" with the problem as a message). What travels between processes
+ * over the sync protocol holds plain values only (`messageParamsSchema`).
+ */
+export type MessageParams = { [name: string]: string | number | Message };
 
 export interface Message {
   key: string;

@@ -37,9 +37,11 @@ export function translate(message: Message, language: Language = 'de'): string {
   const params = message.params ?? {};
   const text = textOf(language, message.key, params) ?? textOf('de', message.key, params);
   if (text === undefined) return message.key;
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === 'object' ? translate(value, language) : String(value);
+  });
 }
 
 /** Whether some text exists for the key (with or without plural forms). */

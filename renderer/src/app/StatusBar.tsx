@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRights } from '../state/access.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from '../sync/syncState.ts';
+import { messageText } from '../i18n/messageText.ts';
 
 function time(iso: string | null): string {
   if (!iso) return '';
@@ -39,7 +40,7 @@ export function StatusBar() {
           >
             {t(`sync.phase.${phase}`, {
               time: time(sync?.lastSync ?? null),
-              message: sync?.message ?? '',
+              message: sync?.message ? messageText(sync.message) : '',
             })}
           </Text>
         </>

@@ -16,6 +16,7 @@ import { useClubData } from '../state/clubData.ts';
 import { FolderForm } from './FolderForm.tsx';
 import { GenerationsTable } from './GenerationsTable.tsx';
 import { PassphraseForm } from './PassphraseForm.tsx';
+import { errorText } from '../i18n/messageText.ts';
 
 /** What the page says after a change: which test id, which words. */
 interface Notice {
@@ -37,7 +38,7 @@ export function BackupPage() {
     if (result.ok) {
       setStatus(result.value);
       setStatusError(null);
-    } else setStatusError(result.error.message);
+    } else setStatusError(errorText(result.error));
   }, []);
   useEffect(() => {
     void refresh();
@@ -56,7 +57,7 @@ export function BackupPage() {
     const result = await clubApi.backupNow();
     setRunning(false);
     if (result.ok) setStatus(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   };
 
   const restored = async (value: RestoredBackupView) => {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
 import { clubApi } from '../api/transport.ts';
 import { PassphraseStrength } from './PassphraseStrength.tsx';
+import { errorText, fieldTexts } from '../i18n/messageText.ts';
 
 export function FolderForm({
   status,
@@ -55,7 +56,7 @@ export function FolderForm({
       return;
     }
     if (createFolder) setAsked({ folder: target, agreed: true });
-    setErrors(result.error.fields ?? { folder: result.error.message });
+    setErrors(result.error.fields ? fieldTexts(result.error.fields) : { folder: errorText(result.error) });
   };
 
   const pick = async () => {
@@ -63,7 +64,7 @@ export function FolderForm({
     if (picked.ok && picked.value) {
       setFolder(picked.value);
       setAsked(null);
-    } else if (!picked.ok) setErrors({ folder: picked.error.message });
+    } else if (!picked.ok) setErrors({ folder: errorText(picked.error) });
   };
 
   const question = asked && !asked.agreed && (

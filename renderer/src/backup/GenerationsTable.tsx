@@ -23,6 +23,7 @@ import type {
 import { formatFileSize } from '../../../shared/domain/sizes.ts';
 import { clubApi } from '../api/transport.ts';
 import { dateOnly, dateTime } from '../components/dateTime.ts';
+import { errorText, messageText } from '../i18n/messageText.ts';
 
 function VerifyButton({ name }: { name: string }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ function VerifyButton({ name }: { name: string }) {
     if (answer.ok) {
       const members = answer.value.counts.members ?? 0;
       setResult({ ok: true, text: t('backup.verified', { count: members }) });
-    } else setResult({ ok: false, text: answer.error.message });
+    } else setResult({ ok: false, text: errorText(answer.error) });
   };
   if (!open)
     return (
@@ -92,7 +93,7 @@ function RestoreButton({
     setBusy(false);
     setPassphrase('');
     if (!answer.ok) {
-      setError(answer.error.fields?.passphrase ?? answer.error.message);
+      setError((answer.error.fields?.passphrase ? messageText(answer.error.fields.passphrase) : errorText(answer.error)));
       return;
     }
     setOpen(false);
@@ -158,7 +159,7 @@ function DeleteButton({
     const answer = await clubApi.deleteBackup(generation.name);
     setBusy(false);
     if (answer.ok) onDeleted(answer.value);
-    else setError(answer.error.message);
+    else setError(errorText(answer.error));
   };
   if (!asking)
     return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityName } from '../../../shared/domain/entities.ts';
 import { useClubData } from '../state/clubData.ts';
 import { showUndoNotice } from './undoNotice.tsx';
+import { errorText } from '../i18n/messageText.ts';
 
 /**
  * Deleting asks first and can be undone: after the delete a notice offers "Rückgängig" for a
@@ -47,7 +48,7 @@ export function useDeleteWithUndo() {
       onConfirm: async () => {
         const result = await remove(entity, id);
         if (!result.ok) {
-          notifications.show({ color: 'red', message: result.error.message, autoClose: 8000 });
+          notifications.show({ color: 'red', message: errorText(result.error), autoClose: 8000 });
           return;
         }
         onDeleted?.();
@@ -59,7 +60,7 @@ export function useDeleteWithUndo() {
             const restored = await restore(entity, id);
             return restored.ok
               ? { ok: true, text: t('common.restored', { name }) }
-              : { ok: false, text: restored.error.message };
+              : { ok: false, text: errorText(restored.error) };
           },
         });
       },

@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityName, FieldErrors } from '../../../shared/domain/entities.ts';
+import type { EntityName } from '../../../shared/domain/entities.ts';
+import type { FieldTexts } from '../i18n/messageText.ts';
 import { focusFirstError, type SaveOutcome } from './saveDraft.ts';
 
 /**
- * How a dialog reports a save that did not go through: German messages at the fields, a line
+ * How a dialog reports a save that did not go through: messages at the fields, a line
  * above the buttons, and the cursor in the first field to fix. `toFormFields` renames fields
  * where the form edits a value differently from the record (price in euros, not cents).
  */
-export function useSaveFeedback(form: { setErrors(errors: FieldErrors): void }) {
+export function useSaveFeedback(form: { setErrors(errors: FieldTexts): void }) {
   const { t } = useTranslation();
   const container = useRef<HTMLFormElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -16,8 +17,8 @@ export function useSaveFeedback(form: { setErrors(errors: FieldErrors): void }) 
   function showProblem<E extends EntityName>(
     outcome: SaveOutcome<E>,
     options: {
-      toFormFields?: (errors: FieldErrors) => FieldErrors;
-      beforeFocus?: (errors: FieldErrors) => void;
+      toFormFields?: (errors: FieldTexts) => FieldTexts;
+      beforeFocus?: (errors: FieldTexts) => void;
     } = {},
   ): void {
     if (!outcome.fieldErrors) {

@@ -9,6 +9,7 @@ import { memberSortName } from '../../../shared/domain/member.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import classes from './AttendanceSheet.module.css';
 import { attendanceGroups } from './attendanceGroups.ts';
+import { errorText } from '../i18n/messageText.ts';
 
 const STATUS_BY_KEY: Record<string, AttendanceStatus> = {
   a: 'present',
@@ -61,7 +62,7 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
   async function mark(memberId: string, status: AttendanceStatus) {
     const result = await save('attendance', { eventId: event.id, memberId, status });
     if (!result.ok)
-      notifications.show({ color: 'red', message: result.error.message, autoClose: 8000 });
+      notifications.show({ color: 'red', message: errorText(result.error), autoClose: 8000 });
   }
 
   function focusRow(index: number) {

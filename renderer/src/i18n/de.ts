@@ -24,34 +24,6 @@ export const de = {
     resend: 'Erneut senden',
     discard: 'Verwerfen',
   },
-  reasons: {
-    unknown: 'Der Vereinsserver hat diese Änderung abgelehnt.',
-    sync: {
-      clockAhead:
-        'Die Uhr des Geräts, auf dem diese Änderung gemacht wurde, ging um {{minutes}} Minuten vor. Bitte Datum und Uhrzeit des Computers richtig stellen und die Änderung dann erneut senden.',
-      rejected: {
-        validation: 'Die Änderung enthält ungültige Angaben.',
-        bad_request: 'Die Änderung ist fehlerhaft.',
-        forbidden: 'Ihre Rolle darf diese Änderung nicht machen.',
-        not_found:
-          'Diesen Datensatz gibt es auf dem Server nicht (oder er ist für Sie nicht sichtbar).',
-        conflict: 'Die Änderung widerspricht einer Regel des Vereins.',
-        unavailable: 'Der Vereinsserver war nicht bereit.',
-        internal: 'Interner Fehler des Servers.',
-        locked: 'Gesperrt.',
-      },
-    },
-    rules: {
-      registerNameTaken: 'Ein Register „{{value}}“ gibt es schon.',
-      inventoryNumberTaken: 'Die Inventarnummer {{value}} ist schon vergeben.',
-      referenceGone: 'Ein verknüpfter Datensatz existiert nicht mehr.',
-      ownHousehold: 'Ein Mitglied kann nicht sein eigener Haushalt sein.',
-      instrumentOnLoan:
-        'Dieses Instrument ist bereits an {{borrower}} ausgeliehen (seit {{since}}).',
-      deleteInstrumentOnLoan: 'Das Instrument ist an {{borrower}} ausgeliehen.',
-      deleteMemberWithLoans: 'Das Mitglied hat noch Instrumente ausgeliehen ({{count}}).',
-    },
-  },
   access: {
     neededTitle: 'Bitte Tutti über die Adresse aus dem Terminal öffnen',
     neededText:

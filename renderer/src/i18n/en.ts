@@ -24,32 +24,6 @@ export const en = {
     resend: 'Send again',
     discard: 'Discard',
   },
-  reasons: {
-    unknown: 'The club server refused this change.',
-    sync: {
-      clockAhead:
-        'The clock of the device this change was made on was {{minutes}} minutes ahead. Please set the computer’s date and time right, then send the change again.',
-      rejected: {
-        validation: 'The change contains values that are not valid.',
-        bad_request: 'The change is malformed.',
-        forbidden: 'Your role may not make this change.',
-        not_found: 'The server does not have this record (or you may not see it).',
-        conflict: 'The change contradicts a rule of the club.',
-        unavailable: 'The club server was not ready.',
-        internal: 'Internal error of the server.',
-        locked: 'Locked.',
-      },
-    },
-    rules: {
-      registerNameTaken: 'A section named “{{value}}” exists already.',
-      inventoryNumberTaken: 'The inventory number {{value}} is taken already.',
-      referenceGone: 'A linked record no longer exists.',
-      ownHousehold: 'A member cannot be their own household.',
-      instrumentOnLoan: 'This instrument is already on loan to {{borrower}} (since {{since}}).',
-      deleteInstrumentOnLoan: 'The instrument is on loan to {{borrower}}.',
-      deleteMemberWithLoans: 'The member still has instruments on loan ({{count}}).',
-    },
-  },
   access: {
     neededTitle: 'Please open Tutti with the address shown in the terminal',
     neededText:

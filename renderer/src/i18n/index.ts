@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { TEXTS } from '../../../shared/messages/texts.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 
@@ -18,8 +19,16 @@ export function setLanguage(language: Language): void {
   document.documentElement.lang = language;
 }
 
+/**
+ * The UI's own texts and the shared ones (messages of the core, the schemas and the server,
+ * field labels) in one tree per language: a message's key means the same here as in the CLI.
+ * No top-level key exists in both (i18n.test.ts).
+ */
 void i18next.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: {
+    de: { translation: { ...TEXTS.de, ...de } },
+    en: { translation: { ...TEXTS.en, ...en } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'de',
   interpolation: { escapeValue: false }, // React escapes already

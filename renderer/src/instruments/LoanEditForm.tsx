@@ -6,7 +6,6 @@ import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
-import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Loan } from '../../../shared/domain/loan.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
@@ -15,6 +14,7 @@ import { useInlineEdit } from '../components/useInlineEdit.ts';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData } from '../state/clubData.ts';
+import { type FieldTexts } from '../i18n/messageText.ts';
 
 function formOf(loan: Loan) {
   return {
@@ -31,7 +31,7 @@ export function LoanEditForm({ loan, onClose }: { loan: Loan; onClose: () => voi
   const membersMap = useClubData((s) => s.members);
   const initial = formOf(loan);
   const { values, set, requestClose, discardQuestion } = useInlineEdit(initial, onClose);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldTexts>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
 

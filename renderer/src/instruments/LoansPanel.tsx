@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
-import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Loan } from '../../../shared/domain/loan.ts';
 import type { Member } from '../../../shared/domain/member.ts';
@@ -17,6 +16,7 @@ import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { LoanEditForm } from './LoanEditForm.tsx';
+import { type FieldTexts } from '../i18n/messageText.ts';
 
 /** Issue an instrument to a member, or record its return; the history below. */
 export function LoansPanel({ instrument }: { instrument: Instrument }) {
@@ -123,7 +123,7 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
   const [issuedOn, setIssuedOn] = useState(dateToForm(todayIso()));
   const [dueOn, setDueOn] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldTexts>({});
   const [today] = useState(() => dateToForm(todayIso()));
   useReportUnsaved(
     () => memberId !== null || issuedOn !== today || dueOn !== '' || notes.trim() !== '',
@@ -211,7 +211,7 @@ function ReturnForm({
   const { t } = useTranslation();
   const [today] = useState(() => dateToForm(todayIso()));
   const [returnedOn, setReturnedOn] = useState(today);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldTexts>({});
   useReportUnsaved(() => returnedOn !== today);
 
   async function giveBack() {

@@ -6,12 +6,12 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
-import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Maintenance } from '../../../shared/domain/maintenance.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
 import { useInlineEdit } from '../components/useInlineEdit.ts';
+import { type FieldTexts } from '../i18n/messageText.ts';
 
 function formOf(entry: Maintenance) {
   return {
@@ -32,7 +32,7 @@ export function MaintenanceEditForm({
   const { t } = useTranslation();
   const initial = formOf(entry);
   const { values, set, requestClose, discardQuestion } = useInlineEdit(initial, onClose);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldTexts>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
 

@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
-import type { FieldErrors } from '../../../shared/domain/entities.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
@@ -12,6 +11,7 @@ import { saveDraft } from '../components/saveDraft.ts';
 import { useReportUnsaved } from '../components/unsavedWork.tsx';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { MaintenanceEditForm } from './MaintenanceEditForm.tsx';
+import { type FieldTexts } from '../i18n/messageText.ts';
 
 /** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
 export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
@@ -29,7 +29,7 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
   const [work, setWork] = useState('');
   const [cost, setCost] = useState('');
   const [workshop, setWorkshop] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldTexts>({});
   const [editing, setEditing] = useState<string | null>(null);
   // The date alone is no work to lose (it stays for the next entry); what was done is.
   useReportUnsaved(() => work.trim() !== '' || cost.trim() !== '' || workshop.trim() !== '');

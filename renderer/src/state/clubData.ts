@@ -12,6 +12,7 @@ import {
   type EntityName,
 } from '../../../shared/domain/entities.ts';
 import { clubApi } from '../api/transport.ts';
+import { errorText } from '../i18n/messageText.ts';
 
 export type EntityMaps = { [E in EntityName]: ReadonlyMap<string, EntityMap[E]> };
 
@@ -56,7 +57,7 @@ export const useClubData = create<ClubDataState>()((set, get) => {
       const failed = results.find((r) => !r.ok);
       if (failed && !failed.ok) {
         if (options?.quiet) return; // the data on screen stays; the next sync tries again
-        set({ loadState: 'failed', loadError: failed.error.message });
+        set({ loadState: 'failed', loadError: errorText(failed.error) });
         return;
       }
       const maps: Partial<EntityMaps> = {};

@@ -12,6 +12,7 @@ import { useClubData } from '../state/clubData.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { RejectionPanel } from './rejectedChanges.tsx';
 import { useSyncState } from './syncState.ts';
+import { errorText, fieldTexts, messageText } from '../i18n/messageText.ts';
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -34,7 +35,7 @@ function ConnectForm() {
       setErrors({});
       await refresh();
       await useClubData.getState().load({ quiet: true });
-    } else setErrors(result.error.fields ?? { code: result.error.message });
+    } else setErrors(result.error.fields ? fieldTexts(result.error.fields) : { code: errorText(result.error) });
   };
 
   return (
@@ -146,7 +147,7 @@ export function SyncPage() {
                 </Badge>
                 {status.live && <Badge variant="light">{t('sync.live')}</Badge>}
               </Group>
-              {status.message && <Text size="sm">{status.message}</Text>}
+              {status.message && <Text size="sm">{messageText(status.message)}</Text>}
             </Stack>
             <Button onClick={() => void syncNow()} loading={busy} data-testid="sync-now">
               {t('sync.now')}

@@ -11,17 +11,18 @@ import type { SyncRejectionEntry } from '../../../shared/api/sync.ts';
 import { clubApi } from '../api/transport.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from './syncState.ts';
+import { errorText, messageKey } from '../i18n/messageText.ts';
 
-/** The reason in the UI's language: the server's German text, or its key in another language. */
+/**
+ * The reason in the UI's language, from its key; the server's German text where the key is
+ * unknown (an older server) and the UI speaks German, a general sentence otherwise.
+ */
 export function rejectionReason(t: TFunction, language: string, entry: SyncRejectionEntry): string {
-  if (language.startsWith('de') || !entry.reasonKey) return entry.reason;
+  const fallback = language.startsWith('de') ? entry.reason : t('reasons.unknown');
+  if (!entry.reasonKey) return fallback;
   const params = entry.reasonParams;
   const minutes = typeof params.seconds === 'number' ? Math.round(params.seconds / 60) : undefined;
-  return t(`reasons.${entry.reasonKey}`, {
-    ...params,
-    minutes,
-    defaultValue: t('reasons.unknown'),
-  });
+  return t(messageKey(entry.reasonKey), { ...params, minutes, defaultValue: fallback });
 }
 
 /** The unresolved rejection touching this record, if any. */
@@ -61,7 +62,7 @@ export function RejectionPanel({
     const result = await clubApi.resolveRejection(rejection.key, action);
     setBusy(null);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error));
       return;
     }
     await useClubData.getState().load({ quiet: true });

@@ -12,7 +12,8 @@ export const reasons = {
       validation: 'Die Änderung enthält ungültige Angaben.',
       bad_request: 'Die Änderung ist fehlerhaft.',
       forbidden: 'Ihre Rolle darf diese Änderung nicht machen.',
-      not_found: 'Diesen Datensatz gibt es auf dem Server nicht (oder er ist für Sie nicht sichtbar).',
+      not_found:
+        'Diesen Datensatz gibt es auf dem Server nicht (oder er ist für Sie nicht sichtbar).',
       conflict: 'Die Änderung widerspricht einer Regel des Vereins.',
       unavailable: 'Der Vereinsserver war nicht bereit.',
       internal: 'Interner Fehler des Servers.',

@@ -1,8 +1,19 @@
 import type { de } from '../de/index.ts';
 import type { Texts } from '../texts.ts';
+import { cli } from './cli.ts';
+import { core } from './core.ts';
 import { errors } from './errors.ts';
+import { importTexts } from './importTexts.ts';
 import { reasons } from './reasons.ts';
 import { server } from './server.ts';
 import { validation } from './validation.ts';
 
-export const en: Texts<typeof de> = { validation, reasons, errors, server };
+export const en: Texts<typeof de> = {
+  validation,
+  reasons,
+  core,
+  errors,
+  server,
+  cli,
+  import: importTexts,
+};

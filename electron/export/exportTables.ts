@@ -1,11 +1,21 @@
 /**
- * What `tutti export` writes per entity: German column headings, dates as TT.MM.JJJJ, money as
- * `1234,50`, references resolved to names, so a secretary can hand the file to the board.
+ * What `tutti export` writes per entity: the field catalogue's fields in its order and with its
+ * headings (German unless the command line speaks English), dates as TT.MM.JJJJ, money as
+ * `1234,50`, choices by their label, references resolved to names, so a secretary can hand the
+ * file to the board. Internal fields (kept import values, review flags) stay out.
  */
 
+import {
+  type FieldDefinition,
+  fieldShortKey,
+  recordFields,
+  valueLabelKey,
+} from '../../shared/domain/catalogue/index.ts';
 import { formatCents, formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import { memberSortName } from '../../shared/domain/member.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { translate } from '../../shared/messages/translate.ts';
 
 export const EXPORTABLE = ['members', 'registers', 'instruments', 'loans'] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
@@ -18,155 +28,101 @@ export interface ExportData {
 }
 
 type Cell = string | number | null;
-const yesNo = (v: boolean) => (v ? 'ja' : 'nein');
+type Row = Record<string, unknown>;
+
+interface Column {
+  heading: string;
+  value: (row: Row) => Cell;
+}
 
 function byId<T extends { id: string }>(list: T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x]));
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  aktiv: 'aktiv',
-  passiv: 'passiv',
-  ehrenmitglied: 'Ehrenmitglied',
-  jugend: 'Jugend',
-  ausgetreten: 'ausgetreten',
-};
-
 export function exportTable(
   entity: Exportable,
   data: ExportData,
+  language: Language = 'de',
 ): { header: string[]; rows: Cell[][] } {
+  const say = (key: string, params?: Record<string, string | number>) =>
+    translate({ key, params }, language);
+  const deleted = say('core.export.deleted');
   const registers = byId(data.registers);
   const members = byId(data.members);
   const instruments = byId(data.instruments);
-  const memberName = (id: string) => {
-    const m = members.get(id);
-    return m ? memberSortName(m) : '(gelöscht)';
+  const nameOf: Record<string, (id: string) => string> = {
+    registers: (id) => registers.get(id)?.name ?? deleted,
+    members: (id) => {
+      const member = members.get(id);
+      return member ? memberSortName(member) : deleted;
+    },
+    instruments: (id) => instruments.get(id)?.kind ?? deleted,
   };
-  switch (entity) {
-    case 'members':
-      return {
-        header: [
-          'Mitgliedsnummer',
-          'Anrede',
-          'Titel',
-          'Vorname',
-          'Nachname',
-          'Straße',
-          'PLZ',
-          'Ort',
-          'Land',
-          'Telefon',
-          'Mobil',
-          'E-Mail',
-          'Geburtsdatum',
-          'Eintritt',
-          'Austritt',
-          'Status',
-          'Register',
-          'Hauptinstrument',
-          'IBAN',
-          'BIC',
-          'Kontoinhaber',
-          'Mandatsreferenz',
-          'Mandatsdatum',
-          'Beitragsfrei',
-          'Fotos erlaubt',
-          'Newsletter',
-          'Bemerkung',
-        ],
-        rows: data.members.map((m) => [
-          m.memberNumber,
-          m.salutation,
-          m.title,
-          m.firstName,
-          m.lastName,
-          m.street,
-          m.postalCode,
-          m.city,
-          m.country,
-          m.phone,
-          m.mobile,
-          m.email,
-          formatGermanDate(m.birthDate),
-          formatGermanDate(m.entryDate),
-          formatGermanDate(m.exitDate),
-          STATUS_LABELS[m.status] ?? m.status,
-          m.registerIds.map((id) => registers.get(id)?.name ?? '(gelöscht)').join(', '),
-          m.mainInstrument,
-          m.iban,
-          m.bic,
-          m.accountHolder,
-          m.sepaMandateReference,
-          formatGermanDate(m.sepaMandateDate),
-          yesNo(m.feeExempt),
-          yesNo(m.consentPhotos),
-          yesNo(m.consentNewsletter),
-          m.notes,
-        ]),
-      };
-    case 'registers':
-      return {
-        header: ['Register', 'Reihenfolge', 'Registerführer', 'Mitglieder'],
-        rows: data.registers.map((r) => [
-          r.name,
-          r.sortOrder,
-          r.leaderIds.map(memberName).join('; '),
-          data.members.filter((m) => m.registerIds.includes(r.id)).length,
-        ]),
-      };
-    case 'instruments':
-      return {
-        header: [
-          'Inventarnummer',
-          'Art',
-          'Hersteller',
-          'Modell',
-          'Seriennummer',
-          'Kaufdatum',
-          'Kaufpreis (EUR)',
-          'Zustand',
-          'Standort',
-          'Register',
-          'Bemerkung',
-        ],
-        rows: data.instruments.map((i) => [
-          i.inventoryNumber,
-          i.kind,
-          i.maker,
-          i.model,
-          i.serialNumber,
-          formatGermanDate(i.purchaseDate),
-          formatCents(i.purchasePriceCents),
-          i.condition,
-          i.location,
-          i.registerId ? (registers.get(i.registerId)?.name ?? '(gelöscht)') : null,
-          i.notes,
-        ]),
-      };
-    case 'loans':
-      return {
-        header: [
-          'Inventarnummer',
-          'Instrument',
-          'Mitglied',
-          'Ausgegeben',
-          'Fällig',
-          'Zurückgegeben',
-          'Bemerkung',
-        ],
-        rows: data.loans.map((l) => {
-          const i = instruments.get(l.instrumentId);
+
+  function columnsOf(definition: FieldDefinition): Column[] {
+    const heading = say(fieldShortKey(entity, definition.field));
+    const raw = (row: Row) => row[definition.field];
+    switch (definition.kind) {
+      case 'date':
+        return [{ heading, value: (row) => formatGermanDate(raw(row) as string | null) }];
+      case 'money':
+        return [
+          {
+            heading: say('core.export.inEuro', { label: heading }),
+            value: (row) => formatCents(raw(row) as number | null),
+          },
+        ];
+      case 'flag':
+        return [{ heading, value: (row) => say(raw(row) ? 'core.export.yes' : 'core.export.no') }];
+      case 'choice':
+        return [
+          {
+            heading,
+            value: (row) => {
+              const value = raw(row);
+              return typeof value === 'string'
+                ? say(valueLabelKey(entity, definition.field, value))
+                : null;
+            },
+          },
+        ];
+      case 'references': {
+        const name = nameOf[definition.target!]!;
+        const separator = definition.target === 'members' ? '; ' : ', ';
+        return [
+          { heading, value: (row) => ((raw(row) as string[]) ?? []).map(name).join(separator) },
+        ];
+      }
+      case 'reference': {
+        // An instrument is named by its inventory number and its kind, in two columns.
+        if (definition.target === 'instruments')
           return [
-            i?.inventoryNumber ?? '(gelöscht)',
-            i?.kind ?? null,
-            memberName(l.memberId),
-            formatGermanDate(l.issuedOn),
-            formatGermanDate(l.dueOn),
-            formatGermanDate(l.returnedOn),
-            l.notes,
+            {
+              heading: say(fieldShortKey('instruments', 'inventoryNumber')),
+              value: (row) => instruments.get(raw(row) as string)?.inventoryNumber ?? deleted,
+            },
+            { heading, value: (row) => instruments.get(raw(row) as string)?.kind ?? null },
           ];
-        }),
-      };
+        const name = nameOf[definition.target!]!;
+        return [{ heading, value: (row) => (raw(row) ? name(raw(row) as string) : null) }];
+      }
+      default:
+        return [{ heading, value: (row) => (raw(row) ?? null) as Cell }];
+    }
   }
+
+  const columns = recordFields(entity)
+    .filter((definition) => !definition.noExport)
+    .flatMap(columnsOf);
+  // How many members a register has: no field of its own, the board asks for it.
+  if (entity === 'registers')
+    columns.push({
+      heading: say('core.export.memberCount'),
+      value: (row) => data.members.filter((m) => m.registerIds.includes(row.id as string)).length,
+    });
+  const records = data[entity] as unknown as Row[];
+  return {
+    header: columns.map((column) => column.heading),
+    rows: records.map((row) => columns.map((column) => column.value(row))),
+  };
 }

@@ -6,13 +6,14 @@ import './zodSetup.ts';
 import { z } from 'zod';
 import type { Message } from '../messages/message.ts';
 import { type Attendance, attendanceSchema } from './attendance.ts';
+import { CATALOGUE, sensitiveFieldsIn } from './catalogue/index.ts';
 import { type ClubEvent, eventSchema } from './event.ts';
 import { type Honour, honourSchema } from './honour.ts';
 import { type Instrument, instrumentSchema } from './instrument.ts';
 import { issueMessage, type SchemaIssue } from './issueMessage.ts';
 import { type Loan, loanSchema } from './loan.ts';
 import { type Maintenance, maintenanceSchema } from './maintenance.ts';
-import { MEMBER_SENSITIVE_FIELDS, type Member, memberSchema } from './member.ts';
+import { type Member, memberSchema } from './member.ts';
 import { type Register, registerSchema } from './register.ts';
 
 export const ENTITY_NAMES = [
@@ -53,16 +54,25 @@ interface EntityDefinition {
   sensitiveFields: readonly string[];
 }
 
-export const ENTITIES: Record<EntityName, EntityDefinition> = {
-  members: { schema: memberSchema, sensitiveFields: MEMBER_SENSITIVE_FIELDS },
-  registers: { schema: registerSchema, sensitiveFields: [] },
-  instruments: { schema: instrumentSchema, sensitiveFields: [] },
-  loans: { schema: loanSchema, sensitiveFields: [] },
-  maintenance: { schema: maintenanceSchema, sensitiveFields: [] },
-  events: { schema: eventSchema, sensitiveFields: [] },
-  attendance: { schema: attendanceSchema, sensitiveFields: [] },
-  honours: { schema: honourSchema, sensitiveFields: [] },
+const SCHEMAS: Record<EntityName, z.ZodObject> = {
+  members: memberSchema,
+  registers: registerSchema,
+  instruments: instrumentSchema,
+  loans: loanSchema,
+  maintenance: maintenanceSchema,
+  events: eventSchema,
+  attendance: attendanceSchema,
+  honours: honourSchema,
 };
+
+// Every entity has its field catalogue: this line fails to compile if one is missing.
+const _catalogued: Record<EntityName, unknown> = CATALOGUE;
+void _catalogued;
+
+/** Each entity's schema and sensitive fields (the latter from the field catalogue). */
+export const ENTITIES = {} as Record<EntityName, EntityDefinition>;
+for (const name of ENTITY_NAMES)
+  ENTITIES[name] = { schema: SCHEMAS[name], sensitiveFields: sensitiveFieldsIn(name) };
 
 const strictSchemas = new Map<EntityName, z.ZodObject>();
 

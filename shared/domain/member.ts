@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitiveFieldsIn } from './catalogue/index.ts';
 import { isCalendarDate } from './dates.ts';
 import {
   bicProblem,
@@ -28,18 +29,8 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export const SALUTATIONS = ['Frau', 'Herr', 'Divers'] as const;
 
-/** Fields only roles with access to sensitive data may read (DESIGN.md "Domain"). */
-export const MEMBER_SENSITIVE_FIELDS = [
-  'iban',
-  'bic',
-  'accountHolder',
-  'sepaMandateReference',
-  'sepaMandateDate',
-  'feeExempt',
-  'birthDate',
-  'importedValues',
-  'reviewSensitive',
-] as const;
+/** Fields only roles with access to sensitive data may read (DESIGN.md "Domain"); see the catalogue. */
+export const MEMBER_SENSITIVE_FIELDS: readonly string[] = sensitiveFieldsIn('members');
 
 /**
  * Fields whose value may be kept as the source had it although a rule refuses it (an IBAN with

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEXTS } from '../../../shared/messages/texts.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 
@@ -23,8 +24,15 @@ describe('translations', () => {
     expect(keys(en).sort()).toEqual(keys(de).sort());
   });
 
+  it('shares no top-level key with the shared texts, so neither hides the other', () => {
+    const shared = Object.keys(TEXTS.de);
+    expect(Object.keys(de).filter((key) => shared.includes(key))).toEqual([]);
+  });
+
   it('has a German text for every literal key the UI asks for', () => {
-    const known = new Set(keys(de).map((k) => k.replace(/_(one|other)$/, '')));
+    const known = new Set(
+      [...keys(de), ...keys(TEXTS.de)].map((k) => k.replace(/_(one|other)$/, '')),
+    );
     const used = sources(join(import.meta.dirname, '..')).flatMap((text) =>
       [...text.matchAll(/\bt\('([a-zA-Z_.]+)'/g)].map((m) => m[1]!),
     );

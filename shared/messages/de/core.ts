@@ -6,6 +6,13 @@ export const core = {
     'Der Datensatz ist zu groß für den Abgleich mit dem Vereinsserver ({{kb}} KB, höchstens {{maxKb}} KB). Bitte die Bemerkung oder die übernommenen Werte kürzen.',
   importRunning: 'Ein Import läuft gerade; bitte sein Ende abwarten.',
   internal: 'Interner Fehler. Details stehen im Protokoll.',
+  export: {
+    deleted: '(gelöscht)',
+    yes: 'ja',
+    no: 'nein',
+    inEuro: '{{label}} (EUR)',
+    memberCount: 'Mitglieder',
+  },
   rpc: {
     badRequest: 'Ungültige Anfrage.',
     unknownMethod: 'Unbekannte Funktion „{{method}}“.',

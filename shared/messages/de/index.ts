@@ -1,4 +1,5 @@
 /** German, the first language: every key exists here first. */
+import { catalogueTexts } from '../../domain/catalogue/index.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { errors } from './errors.ts';
@@ -8,6 +9,7 @@ import { server } from './server.ts';
 import { validation } from './validation.ts';
 
 export const de = {
+  ...catalogueTexts('de'),
   validation,
   reasons,
   core,

@@ -8,6 +8,13 @@ export const core: Texts<typeof de> = {
     'The record is too large to sync with the club server ({{kb}} KB, at most {{maxKb}} KB). Please shorten the notes or the kept values.',
   importRunning: 'An import is running; please wait until it ends.',
   internal: 'Internal error. The details are in the log.',
+  export: {
+    deleted: '(deleted)',
+    yes: 'yes',
+    no: 'no',
+    inEuro: '{{label}} (EUR)',
+    memberCount: 'Members',
+  },
   rpc: {
     badRequest: 'Invalid request.',
     unknownMethod: 'Unknown function “{{method}}”.',

@@ -1,5 +1,6 @@
 import type { de } from '../de/index.ts';
 import type { Texts } from '../texts.ts';
+import { catalogueTexts } from '../../domain/catalogue/index.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { errors } from './errors.ts';
@@ -9,6 +10,7 @@ import { server } from './server.ts';
 import { validation } from './validation.ts';
 
 export const en: Texts<typeof de> = {
+  ...catalogueTexts('en'),
   validation,
   reasons,
   core,

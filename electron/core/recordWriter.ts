@@ -4,6 +4,7 @@
  * ClubService saves through it, and so does the import — without loading sync or backups.
  */
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import { todayIso } from '../../shared/domain/dates.ts';
 import {
   type Draft,
   type EntityMap,
@@ -11,6 +12,7 @@ import {
   validateRecord,
 } from '../../shared/domain/entities.ts';
 import { attendanceId, newId } from '../../shared/domain/ids.ts';
+import { memberHistory } from '../../shared/domain/memberHistory.ts';
 import { MAX_MUTATION_BYTES } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
@@ -57,6 +59,12 @@ function writeRecord<E extends EntityName>(
     candidate.id = attendanceId(String(candidate.eventId ?? ''), String(candidate.memberId ?? ''));
   } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
     candidate.id = newId();
+  }
+  if (entity === 'members') {
+    // The membership periods and consents follow what changed (shared/domain/memberHistory.ts).
+    const stored = draft.id ? store.tables.members.get(String(candidate.id)) : undefined;
+    const before = stored && !stored.deleted ? stored.record : null;
+    Object.assign(candidate, memberHistory(before, candidate, todayIso()));
   }
   const validated = validateRecord(entity, candidate);
   if (!validated.ok) {

@@ -58,6 +58,9 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       importedValues: m('imported_values'),
       review: j('review'),
       reviewSensitive: j('review_sensitive'),
+      gender: t('gender'),
+      consents: j('consents'),
+      memberships: j('memberships'),
     },
   },
   registers: {
@@ -132,6 +135,23 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       federation: t('federation'),
       notes: t('notes'),
       importedValues: m('imported_values'),
+    },
+  },
+  club: {
+    table: 'club',
+    fields: {
+      name: t('name'),
+      street: t('street'),
+      postalCode: t('postal_code'),
+      city: t('city'),
+      country: t('country'),
+      federations: j('federations'),
+      foundedOn: t('founded_on'),
+      charitableUntil: t('charitable_until'),
+      chairId: t('chair_id'),
+      conductorIds: j('conductor_ids'),
+      youthLeaderId: t('youth_leader_id'),
+      sepaCreditorId: t('sepa_creditor_id'),
     },
   },
 };

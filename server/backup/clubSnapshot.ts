@@ -14,7 +14,7 @@ import type { Principal } from '../data/principal.ts';
 import { RecordBatch } from '../data/recordBatch.ts';
 import { loadRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { enterClubScope, type SqlClient } from '../storage/serverDatabase.ts';
 import { applyMutation, MutationRejected } from '../sync/applyMutation.ts';
 import type { ServerClock } from '../sync/serverClock.ts';
@@ -74,7 +74,7 @@ export interface ClubDump {
 export async function dumpClub(sql: SqlClient, clubId: string): Promise<ClubDump> {
   await sql.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   const club = await sql.query<{ name: string }>('SELECT name FROM clubs WHERE id = $1', [clubId]);
-  if (!club.rows[0]) throw new ServiceError('not_found', `Den Verein ${clubId} gibt es nicht.`);
+  if (!club.rows[0]) throw new AppError('not_found', 'server.clubs.gone', { clubId });
   const db = new Database(':memory:');
   try {
     db.exec(
@@ -199,10 +199,7 @@ export async function restoreClub(
     const backedUp = snapshot.prepare('SELECT id FROM clubs').all() as { id: string }[];
     const clubs = rowsOf(snapshot, 'clubs', clubId);
     if (backedUp.length !== 1 || backedUp[0]!.id !== clubId)
-      throw new ServiceError(
-        'bad_request',
-        `Die Sicherung gehört nicht zum Verein ${clubId}. Bitte die Sicherung dieses Vereins wählen.`,
-      );
+      throw new AppError('bad_request', 'server.backup.otherClub', { clubId });
     const exists = await sql.query('SELECT 1 FROM clubs WHERE id = $1', [clubId]);
     const records = rowsOf(snapshot, 'records', clubId);
     if (exists.rows.length === 0) {
@@ -234,6 +231,7 @@ const RESTORE_ACTOR = { kind: 'operator', id: 'restore', deviceId: null, address
 const RESTORE_ORDER = [
   'registers',
   'members',
+  'club',
   'instruments',
   'events',
   'honours',
@@ -301,7 +299,7 @@ async function setBackRecords(
   const batch = new RecordBatch(sql, clubId, RESTORE_ACTOR);
   await batch.prefetch(ops);
   let pending = ops;
-  let refused: { op: Op; reason: string }[] = [];
+  let refused: { op: Op; rejected: MutationRejected }[] = [];
   for (let pass = 0; pass < 2 && pending.length > 0; pass += 1) {
     refused = [];
     for (const one of pending) {
@@ -312,16 +310,24 @@ async function setBackRecords(
       } catch (error) {
         if (!(error instanceof MutationRejected)) throw error;
         await batch.rollback();
-        refused.push({ op: one, reason: error.message });
+        refused.push({ op: one, rejected: error });
       }
     }
     pending = refused.map((r) => r.op);
   }
-  if (refused.length > 0)
-    throw new ServiceError(
-      'conflict',
-      `Die Sicherung lässt sich so nicht wiederherstellen: ${refused.length} Datensätze verstoßen gegen heutige Regeln, z. B. ${refused[0]!.op.entity} ${refused[0]!.op.id}: ${refused[0]!.reason} Es wurde nichts geändert.`,
-    );
+  if (refused.length > 0) {
+    const { op: first, rejected } = refused[0]!;
+    const [field, problem] = Object.entries(rejected.error.fields ?? {})[0] ?? [];
+    throw new AppError('conflict', 'server.backup.restoreRefused', {
+      count: refused.length,
+      entity: first.entity,
+      id: first.id,
+      reason:
+        field && problem
+          ? { key: 'server.backup.fieldProblem', params: { field, problem } }
+          : rejected.error.text,
+    });
+  }
   await batch.finish();
   return { created: false, records: records.length, deleted };
 }

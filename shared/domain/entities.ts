@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Message } from '../messages/message.ts';
 import { type Attendance, attendanceSchema } from './attendance.ts';
 import { CATALOGUE, sensitiveFieldsIn } from './catalogue/index.ts';
+import { type Club, clubSchema } from './club.ts';
 import { type ClubEvent, eventSchema } from './event.ts';
 import { type Honour, honourSchema } from './honour.ts';
 import { type Instrument, instrumentSchema } from './instrument.ts';
@@ -25,6 +26,7 @@ export const ENTITY_NAMES = [
   'events',
   'attendance',
   'honours',
+  'club',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 export const entityNameSchema = z.enum(ENTITY_NAMES, { error: 'validation.entity' });
@@ -38,6 +40,7 @@ export interface EntityMap {
   events: ClubEvent;
   attendance: Attendance;
   honours: Honour;
+  club: Club;
 }
 
 export type EntityRecord<E extends EntityName = EntityName> = EntityMap[E];
@@ -63,6 +66,7 @@ const SCHEMAS: Record<EntityName, z.ZodObject> = {
   events: eventSchema,
   attendance: attendanceSchema,
   honours: honourSchema,
+  club: clubSchema,
 };
 
 // Every entity has its field catalogue: this line fails to compile if one is missing.

@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<EntityName, string> = {
   events: 'Termine',
   attendance: 'Anwesenheiten',
   honours: 'Ehrungen',
+  club: 'Vereinsdaten',
 };
 
 /** The German label of an entity or table name; an unknown name is returned as it is. */

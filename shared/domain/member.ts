@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sensitiveFieldsIn } from './catalogue/index.ts';
+import { consentList } from './consents.ts';
 import { isCalendarDate } from './dates.ts';
 import {
   bicProblem,
@@ -17,6 +18,7 @@ import {
   uuid,
 } from './fields.ts';
 import { importedValues, LONG_TEXT_MAX } from './importedValues.ts';
+import { membershipList } from './memberships.ts';
 
 export const MEMBER_STATUSES = [
   'aktiv',
@@ -28,6 +30,9 @@ export const MEMBER_STATUSES = [
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export const SALUTATIONS = ['Frau', 'Herr', 'Divers'] as const;
+
+/** Stated, never derived from the salutation: w(eiblich), m(ännlich), d(ivers). */
+export const GENDERS = ['w', 'm', 'd'] as const;
 
 /** Fields only roles with access to sensitive data may read (DESIGN.md "Domain"); see the catalogue. */
 export const MEMBER_SENSITIVE_FIELDS: readonly string[] = sensitiveFieldsIn('members');
@@ -63,6 +68,10 @@ export const memberSchema = z
       z.enum(SALUTATIONS, { error: 'validation.choose.salutation' }).nullable(),
     ),
     title: optionalText(50),
+    gender: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : v),
+      z.enum(GENDERS, { error: 'validation.choose.gender' }).nullable(),
+    ),
     // Organisations and sponsors have no first name, some old rows only a first name: one of
     // the two is required (see below), never a placeholder.
     firstName: optionalText(100),
@@ -87,6 +96,8 @@ export const memberSchema = z
     householdId: optionalUuid,
     consentPhotos: flag,
     consentNewsletter: flag,
+    consents: consentList,
+    memberships: membershipList,
     iban: lenientIban,
     bic: lenientBic,
     accountHolder: optionalText(140),

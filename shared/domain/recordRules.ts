@@ -46,6 +46,11 @@ export const REFERENCES: { readonly [E in EntityName]: readonly ReferenceRule[] 
     { field: 'memberId', target: 'members' },
   ],
   honours: [{ field: 'memberId', target: 'members' }],
+  club: [
+    { field: 'chairId', target: 'members' },
+    { field: 'conductorIds', target: 'members', many: true },
+    { field: 'youthLeaderId', target: 'members' },
+  ],
 };
 
 /** Ids a reference field holds (none for null). */

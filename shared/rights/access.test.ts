@@ -105,3 +105,30 @@ describe('rights', () => {
     );
   });
 });
+
+describe('the club record and the members’ histories', () => {
+  const club = { id: '00000000-0000-4000-8000-000000000001', name: 'MV Harmonie' };
+  const withHistory = {
+    ...anna,
+    consents: [{ purpose: 'photos', givenOn: '2020-01-01', source: null, withdrawnOn: null }],
+    memberships: [{ status: 'aktiv', from: '2001-01-01', until: null, notes: null }],
+  };
+
+  it('every role reads the club record; only an administrator changes it', () => {
+    for (const role of Object.keys(BUILT_IN_ROLES) as (keyof typeof BUILT_IN_ROLES)[]) {
+      expect(readView(subject(role), 'club', club, relations), role).toEqual(club);
+      const write = decideWrite(subject(role), 'club', club, club, relations, ['name']);
+      expect(write.ok, role).toBe(role === 'administrator');
+    }
+  });
+
+  it('a register leader sees neither birth dates nor consents of other registers', () => {
+    const leader = subject('registerfuehrer', { registerIds: [BRASS] });
+    expect(
+      readView(leader, 'members', { ...withHistory, registerIds: [WOODWIND] }, relations),
+    ).toBeNull();
+    const own = readView(leader, 'members', withHistory, relations);
+    expect(own).not.toHaveProperty('birthDate');
+    expect(own?.memberships).toEqual(withHistory.memberships);
+  });
+});

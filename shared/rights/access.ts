@@ -53,6 +53,7 @@ export function registersOf(entity: EntityName, record: Fields, relations: Relat
     case 'honours':
       return ofMember('memberId');
     case 'events':
+    case 'club':
       return [];
   }
 }

@@ -2,7 +2,7 @@
  * The built-in roles of DESIGN.md "Rights". Clubs can define more (as grant lists); these are
  * what a new club starts with.
  */
-import type { EntityName } from '../domain/entities.ts';
+import { ENTITY_NAMES, type EntityName } from '../domain/entities.ts';
 import { type Grant, grants } from './grants.ts';
 
 export const BUILT_IN_ROLE_NAMES = [
@@ -24,6 +24,9 @@ export interface Role {
 
 const INVENTORY: EntityName[] = ['instruments', 'loans', 'maintenance'];
 const ALL_WRITE = ['read', 'write', 'delete'] as const;
+/** The club's own record: every role reads it (letters, reports), administrators edit it. */
+const READ_CLUB = grants(['club'], ['read'], 'all');
+const ALL_BUT_CLUB = ENTITY_NAMES.filter((entity) => entity !== 'club');
 
 export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
   administrator: {
@@ -34,7 +37,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
   vorstand: {
     name: 'vorstand',
     label: 'Vorstand',
-    grants: grants('every', ALL_WRITE, 'all', 'withoutSensitive'),
+    grants: [...grants(ALL_BUT_CLUB, ALL_WRITE, 'all', 'withoutSensitive'), ...READ_CLUB],
   },
   kassier: {
     name: 'kassier',
@@ -42,6 +45,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
     grants: [
       ...grants(['members'], ['read', 'write'], 'all'),
       ...grants(['registers', 'honours', 'events'], ['read'], 'all'),
+      ...READ_CLUB,
     ],
   },
   registerfuehrer: {
@@ -52,6 +56,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
       ...grants(['registers'], ['read'], 'ownRegisters'),
       ...grants(['attendance'], ['read', 'write'], 'ownRegisters'),
       ...grants(['events'], ['read'], 'all'),
+      ...READ_CLUB,
     ],
   },
   instrumentenwart: {
@@ -62,6 +67,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
       // To lend an instrument one must find the member; bank data stays hidden.
       ...grants(['members'], ['read'], 'all', 'withoutSensitive'),
       ...grants(['registers'], ['read'], 'all'),
+      ...READ_CLUB,
     ],
   },
   mitglied: {
@@ -71,6 +77,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleName, Role> = {
       // A member sees all of their own record (GDPR Art. 15), bank data included.
       ...grants(['members', 'loans', 'attendance', 'honours'], ['read'], 'ownRecord'),
       ...grants(['events', 'registers'], ['read'], 'all'),
+      ...READ_CLUB,
     ],
   },
 };

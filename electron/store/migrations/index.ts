@@ -3,6 +3,7 @@ import { migration0002Sync } from './0002-sync.ts';
 import { migration0003ImportKeys } from './0003-import-keys.ts';
 import { migration0004RejectionDetails } from './0004-rejection-details.ts';
 import { migration0005ImportedValues } from './0005-imported-values.ts';
+import { migration0006ClubAndMemberHistory } from './0006-club-and-member-history.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never change or remove a shipped one. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003ImportKeys,
   migration0004RejectionDetails,
   migration0005ImportedValues,
+  migration0006ClubAndMemberHistory,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

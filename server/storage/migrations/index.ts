@@ -8,6 +8,8 @@ import { migration0007RecordIds } from './0007-record-ids.ts';
 import { migration0008ClampStamps } from './0008-clamp-stamps.ts';
 import { migration0009RejectionKeys } from './0009-rejection-keys.ts';
 import { migration0010DeviceNames } from './0010-device-names.ts';
+import { migration0011RejectionFieldMessages } from './0011-rejection-field-messages.ts';
+import { migration0012MemberHistory } from './0012-member-history.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -21,4 +23,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0008ClampStamps,
   migration0009RejectionKeys,
   migration0010DeviceNames,
+  migration0011RejectionFieldMessages,
+  migration0012MemberHistory,
 ];

@@ -22,6 +22,9 @@ export type FieldKind =
   | 'reference'
   | 'references'
   | 'keptValues'
+  | 'federations'
+  | 'consents'
+  | 'memberships'
   | 'reviewFlags';
 
 /** How the import cleans a cell for this field (shared/import/cleanValues.ts). */

@@ -9,6 +9,7 @@ import type { EntityCatalogue, FieldDefinition, Words } from './fieldDefinition.
 import { MEMBER_FIELDS } from './memberFields.ts';
 import {
   ATTENDANCE_FIELDS,
+  CLUB_FIELDS,
   EVENT_FIELDS,
   HONOUR_FIELDS,
   INSTRUMENT_FIELDS,
@@ -29,6 +30,7 @@ export const CATALOGUE = {
   events: EVENT_FIELDS,
   attendance: ATTENDANCE_FIELDS,
   honours: HONOUR_FIELDS,
+  club: CLUB_FIELDS,
 } as const satisfies Record<string, EntityCatalogue>;
 
 export type CatalogueEntity = keyof typeof CATALOGUE;

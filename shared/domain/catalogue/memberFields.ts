@@ -15,6 +15,34 @@ export const SALUTATION_WORDS = {
   Divers: { de: 'Divers', en: 'Mx' },
 } as const;
 
+export const GENDER_WORDS = {
+  w: { de: 'weiblich', en: 'female' },
+  m: { de: 'männlich', en: 'male' },
+  d: { de: 'divers', en: 'diverse' },
+} as const;
+
+export const CONSENT_PURPOSE_WORDS = {
+  photos: { de: 'Fotos veröffentlichen', en: 'Publishing photos' },
+  newsletter: { de: 'Newsletter', en: 'Newsletter' },
+  birthdays: {
+    de: 'Geburtstage und Jubiläen veröffentlichen',
+    en: 'Publishing birthdays and anniversaries',
+  },
+  federation: { de: 'Weitergabe an den Verband', en: 'Passing data to the federation' },
+} as const;
+
+export const MEMBERSHIP_KIND_WORDS = {
+  aktiv: { de: 'aktiv', en: 'active' },
+  passiv: { de: 'passiv', en: 'non-playing' },
+  ehrenmitglied: { de: 'Ehrenmitglied', en: 'Honorary member' },
+  jugend: { de: 'Jugend', en: 'Youth' },
+  pause: { de: 'Pause', en: 'Break' },
+  vorstand: { de: 'Vorstand', en: 'Board' },
+  dirigent: { de: 'Dirigent', en: 'Conductor' },
+  ausgetreten: { de: 'ausgetreten', en: 'left' },
+  mitglied: { de: 'Mitglied (Art unbekannt)', en: 'Member (kind unknown)' },
+} as const;
+
 export const MEMBER_FIELDS: EntityCatalogue = [
   {
     field: 'memberNumber',
@@ -45,6 +73,12 @@ export const MEMBER_FIELDS: EntityCatalogue = [
     label: { de: 'Titel', en: 'Title' },
     kind: 'text',
     importNames: ['titel', 'title'],
+  },
+  {
+    field: 'gender',
+    label: { de: 'Geschlecht', en: 'Gender' },
+    kind: 'choice',
+    values: GENDER_WORDS,
   },
   {
     field: 'firstName',
@@ -288,6 +322,20 @@ export const MEMBER_FIELDS: EntityCatalogue = [
     label: { de: 'Möchte den Newsletter erhalten', en: 'Would like to receive the newsletter' },
     short: { de: 'Newsletter', en: 'Newsletter' },
     kind: 'flag',
+  },
+  {
+    field: 'consents',
+    label: { de: 'Einwilligungen', en: 'Consents' },
+    kind: 'consents',
+    values: CONSENT_PURPOSE_WORDS,
+    noExport: true,
+  },
+  {
+    field: 'memberships',
+    label: { de: 'Mitgliedschaftsverlauf', en: 'Membership history' },
+    kind: 'memberships',
+    values: MEMBERSHIP_KIND_WORDS,
+    noExport: true,
   },
   {
     field: 'notes',

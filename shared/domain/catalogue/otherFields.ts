@@ -330,3 +330,41 @@ export const HONOUR_FIELDS: EntityCatalogue = [
   notes(['bemerkung', 'notiz', 'notes']),
   keptValues,
 ];
+
+export const CLUB_FIELDS: EntityCatalogue = [
+  { field: 'name', label: { de: 'Name des Vereins', en: 'Name of the club' }, kind: 'text' },
+  {
+    field: 'street',
+    label: { de: 'Straße und Hausnummer', en: 'Street and house number' },
+    kind: 'text',
+  },
+  { field: 'postalCode', label: { de: 'PLZ', en: 'Postcode' }, kind: 'text' },
+  { field: 'city', label: { de: 'Ort', en: 'Town/city' }, kind: 'text' },
+  { field: 'country', label: { de: 'Land', en: 'Country' }, kind: 'country' },
+  { field: 'federations', label: { de: 'Verbände', en: 'Federations' }, kind: 'federations' },
+  { field: 'foundedOn', label: { de: 'Gegründet am', en: 'Founded on' }, kind: 'date' },
+  {
+    field: 'charitableUntil',
+    label: { de: 'Gemeinnützig laut Bescheid bis', en: 'Charitable status confirmed until' },
+    kind: 'date',
+  },
+  { field: 'chairId', label: { de: 'Vorsitz', en: 'Chair' }, kind: 'reference', target: 'members' },
+  {
+    field: 'conductorIds',
+    label: { de: 'Dirigenten', en: 'Conductors' },
+    kind: 'references',
+    target: 'members',
+  },
+  {
+    field: 'youthLeaderId',
+    label: { de: 'Jugendleitung', en: 'Youth leader' },
+    kind: 'reference',
+    target: 'members',
+  },
+  {
+    field: 'sepaCreditorId',
+    label: { de: 'Gläubiger-Identifikationsnummer (SEPA)', en: 'SEPA creditor identifier' },
+    short: { de: 'Gläubiger-ID', en: 'Creditor ID' },
+    kind: 'text',
+  },
+];

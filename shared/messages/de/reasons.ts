@@ -33,6 +33,9 @@ export const reasons = {
       instrumentId: 'Das Instrument gibt es nicht.',
       memberId: 'Das Mitglied gibt es nicht.',
       eventId: 'Den Termin gibt es nicht.',
+      chairId: 'Das Mitglied für den Vorsitz gibt es nicht (mehr).',
+      conductorIds: 'Ein Dirigent ist kein (aktuelles) Mitglied.',
+      youthLeaderId: 'Das Mitglied für die Jugendleitung gibt es nicht (mehr).',
     },
     ownHousehold: 'Ein Mitglied kann nicht sein eigener Haushalt sein.',
     instrumentOnLoan:

@@ -26,6 +26,8 @@ export const validation = {
   amountCents: 'Betrag in ganzen Cent erwartet.',
   amountNegative: 'Der Betrag darf nicht negativ sein.',
   amountTooHigh: 'Der Betrag ist unrealistisch hoch.',
+  creditorId:
+    'Die Gläubiger-ID ist ungültig (z. B. DE98ZZZ09999999999; Prüfziffern beachten).',
   bic: 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).',
   iban: {
     invalid: 'Die IBAN ist ungültig.',
@@ -39,6 +41,8 @@ export const validation = {
   choose: {
     salutation: 'Bitte eine Anrede aus der Liste wählen.',
     gender: 'Bitte w, m oder d wählen.',
+    consentPurpose: 'Bitte einen Zweck aus der Liste wählen.',
+    membership: 'Bitte eine Art aus der Liste wählen.',
     status: 'Bitte einen Status wählen.',
     condition: 'Bitte einen Zustand aus der Liste wählen.',
     eventKind: 'Bitte die Art des Termins wählen.',
@@ -54,6 +58,8 @@ export const validation = {
     mandateWithoutIban: 'Für ein SEPA-Mandat wird eine IBAN gebraucht.',
     registerTwice: 'Ein Register ist doppelt zugeordnet.',
   },
+  consent: { withdrawnBeforeGiven: 'Der Widerruf kann nicht vor der Einwilligung liegen.' },
+  membership: { endsBeforeStart: 'Das Ende kann nicht vor dem Beginn liegen.' },
   register: { leaderTwice: 'Ein Registerführer ist doppelt eingetragen.' },
   loan: {
     returnBeforeIssue: 'Die Rückgabe kann nicht vor der Ausgabe liegen.',

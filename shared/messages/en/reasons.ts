@@ -30,6 +30,9 @@ export const reasons: Texts<typeof de> = {
       instrumentId: 'The instrument does not exist.',
       memberId: 'The member does not exist.',
       eventId: 'The event does not exist.',
+      chairId: 'The member chosen as chair does not exist (any more).',
+      conductorIds: 'A conductor is not a (current) member.',
+      youthLeaderId: 'The member chosen as youth leader does not exist (any more).',
     },
     ownHousehold: 'A member cannot be their own household.',
     instrumentOnLoan:

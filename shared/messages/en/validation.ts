@@ -28,6 +28,8 @@ export const validation: Texts<typeof de> = {
   amountCents: 'An amount in whole cents is expected.',
   amountNegative: 'The amount may not be negative.',
   amountTooHigh: 'The amount is unrealistically high.',
+  creditorId:
+    'The creditor identifier is invalid (e.g. DE98ZZZ09999999999; mind the check digits).',
   bic: 'The BIC is invalid (8 or 11 characters, e.g. GENODEF1ABC).',
   iban: {
     invalid: 'The IBAN is invalid.',
@@ -41,6 +43,8 @@ export const validation: Texts<typeof de> = {
   choose: {
     salutation: 'Please choose a salutation from the list.',
     gender: 'Please choose f, m or d.',
+    consentPurpose: 'Please choose a purpose from the list.',
+    membership: 'Please choose a kind from the list.',
     status: 'Please choose a status.',
     condition: 'Please choose a condition from the list.',
     eventKind: 'Please choose the kind of event.',
@@ -56,6 +60,8 @@ export const validation: Texts<typeof de> = {
     mandateWithoutIban: 'A SEPA mandate needs an IBAN.',
     registerTwice: 'A register is assigned twice.',
   },
+  consent: { withdrawnBeforeGiven: 'The withdrawal cannot be before the consent.' },
+  membership: { endsBeforeStart: 'The end cannot be before the start.' },
   register: { leaderTwice: 'A register leader is entered twice.' },
   loan: {
     returnBeforeIssue: 'The return cannot be before the issue.',

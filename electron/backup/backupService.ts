@@ -5,13 +5,14 @@
  * does the safety generation made before every import and restore.
  */
 import { join } from 'node:path';
+import { AppError, failWith } from '../../shared/api/appError.ts';
 import type {
   BackupStatus,
   RestoredBackupView,
   VerifiedBackupView,
 } from '../../shared/api/backup.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
-import { CoreError } from '../core/coreError.ts';
+import { type Message, msg } from '../../shared/messages/message.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopBackups, type SafetyBackup } from './desktopBackups.ts';
 import { restoreVerifiedInPlace } from './restoreInPlace.ts';
@@ -20,14 +21,14 @@ import { verifyBackup } from './verifyBackup.ts';
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Codes the view answers with a question or a choice rather than only a message. */
-const NOT_FOUND_CODES = ['not_found', 'folder_missing'];
 const PASSPHRASE_CODES = ['wrong_passphrase', 'weak_passphrase'];
 
+/**
+ * An AppError as the view's answer, at the form field it belongs to (the API code comes from
+ * errorCodes.ts: a missing folder is `not_found`, so the view asks whether to create it).
+ */
 function failure<T>(error: unknown, field?: string): ApiResult<T> {
-  if (!(error instanceof CoreError)) throw error;
-  const code = NOT_FOUND_CODES.includes(error.code) ? 'not_found' : 'validation';
-  return fail(code, error.message, field ? { [field]: error.message } : undefined);
+  return failWith(field && error instanceof AppError ? error.at(field) : error);
 }
 
 /** The folder picker of the desktop program (Electron's dialog); none in the browser mode. */
@@ -48,7 +49,7 @@ export class BackupService {
   private readonly log: (message: string, error?: unknown) => void;
   private readonly pickFolder: FolderPicker | null;
   /** Why the last automatic backup failed; null after one that worked. */
-  private automaticError: string | null = null;
+  private automaticError: Message | null = null;
 
   constructor(store: LocalStore, options: BackupServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -73,6 +74,7 @@ export class BackupService {
       })),
       progress: this.progress,
       folderPicker: this.pickFolder !== null,
+      // BackupStatus still carries a text here, not a message: said in German, as the UI was.
       automaticError: this.automaticError,
     };
   }
@@ -87,15 +89,15 @@ export class BackupService {
     createFolder = false,
   ): Promise<ApiResult<BackupStatus>> {
     if (folder.trim() === '')
-      return fail('validation', 'Bitte einen Ordner angeben.', {
-        folder: 'Bitte einen Ordner angeben, z. B. den USB-Stick.',
+      return fail('validation', 'errors.backup.noFolder', undefined, {
+        folder: msg('errors.backup.noFolderHint'),
       });
     try {
       await this.exclusive(() => this.backups.configure(folder.trim(), passphrase, createFolder));
       return ok(this.status());
     } catch (error) {
       const field =
-        error instanceof CoreError && PASSPHRASE_CODES.includes(error.code)
+        error instanceof AppError && PASSPHRASE_CODES.includes(error.code)
           ? 'passphrase'
           : 'folder';
       return failure(error, field);
@@ -112,9 +114,9 @@ export class BackupService {
       return ok(this.status());
     } catch (error) {
       const field =
-        error instanceof CoreError && error.code === 'wrong_passphrase'
+        error instanceof AppError && error.code === 'wrong_passphrase'
           ? 'oldPassphrase'
-          : error instanceof CoreError && error.code === 'weak_passphrase'
+          : error instanceof AppError && error.code === 'weak_passphrase'
             ? 'newPassphrase'
             : undefined;
       return failure(error, field);
@@ -123,11 +125,7 @@ export class BackupService {
 
   /** The desktop program's folder picker; null when the person cancelled it. */
   async chooseFolder(): Promise<ApiResult<string | null>> {
-    if (!this.pickFolder)
-      return fail(
-        'unavailable',
-        'Im Browser lässt sich kein Ordner auswählen; bitte den Pfad eintippen.',
-      );
+    if (!this.pickFolder) return fail('unavailable', 'errors.backup.noFolderPicker');
     return ok(await this.pickFolder(this.backups.overview().folder));
   }
 
@@ -183,7 +181,7 @@ export class BackupService {
 
   async verify(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
     const path = this.generationPath(name);
-    if (!path) return fail('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
+    if (!path) return failure(new AppError('not_found', 'errors.backup.generationNotFound'));
     try {
       const { manifest } = await verifyBackup(path, passphrase);
       return ok({
@@ -202,7 +200,7 @@ export class BackupService {
    */
   async restore(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
     const path = this.generationPath(name);
-    if (!path) return fail('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
+    if (!path) return failure(new AppError('not_found', 'errors.backup.generationNotFound'));
     try {
       const { manifest, previous, safety } = await this.exclusive(async () => {
         // The passphrase is checked before the safety generation is written, so a mistyped
@@ -217,7 +215,7 @@ export class BackupService {
         safetyBackup: 'made' in safety ? safety.made.createdAt.toISOString() : null,
       });
     } catch (error) {
-      const atPassphrase = error instanceof CoreError && error.code === 'wrong_passphrase';
+      const atPassphrase = error instanceof AppError && error.code === 'wrong_passphrase';
       return failure(error, atPassphrase ? 'passphrase' : undefined);
     }
   }
@@ -235,7 +233,7 @@ export class BackupService {
     } catch (error) {
       // A missing USB stick must not stop the program; the view says why at once.
       this.automaticError =
-        error instanceof CoreError ? error.message : 'Die automatische Sicherung schlug fehl.';
+        error instanceof AppError ? error.text : msg('errors.backup.automaticFailed');
       this.log('automatic backup failed', error);
     }
   }

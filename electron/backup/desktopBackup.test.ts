@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/appError.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { BackupFolder } from '../../shared/node/backup/backupFolder.ts';
 import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
 import {
@@ -17,7 +19,6 @@ import {
 import { createSampleClub } from '../../test/support/sampleClub.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
-import { CoreError } from '../core/coreError.ts';
 import { type OpenedProfile, openProfile } from '../core/profile.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { LocalStore } from '../store/localStore.ts';
@@ -55,14 +56,14 @@ function members(profile: OpenedProfile) {
     .sort();
 }
 
-async function expectCoreError(work: Promise<unknown>, code: string): Promise<CoreError> {
+async function expectAppError(work: Promise<unknown>, code: string): Promise<AppError> {
   const error = await work.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CoreError);
-  expect((error as CoreError).code).toBe(code);
-  return error as CoreError;
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
 }
 
 /**
@@ -94,7 +95,7 @@ async function backedUpThenChanged(
     city: city.before,
     status: 'aktiv',
   } as never);
-  if (!saved.ok) throw new Error(saved.error.message);
+  if (!saved.ok) throw new Error(translate(saved.error));
   await new SyncClient(profile.store).round();
   const backups = new DesktopBackups(profile.store);
   await backups.configure(join(temp.dir, `${name}-stick`), PASSPHRASE, true);
@@ -146,7 +147,7 @@ describe('desktop backups', () => {
     profile.close();
     const before = readFileSync(join(dir, 'tutti.db'));
 
-    await expectCoreError(
+    await expectAppError(
       restoreBackup(dir, generation.path, 'eine ganz andere Passphrase', {
         keyStore: keyStore(dir),
       }),
@@ -179,15 +180,15 @@ describe('desktop backups', () => {
     const flipped = Buffer.from(good);
     flipped[Math.floor(flipped.length * 0.6)]! ^= 0x01;
     writeFileSync(generation.path, flipped);
-    const error = await expectCoreError(
+    const error = await expectAppError(
       restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) }),
       'backup_unusable',
     );
     expect(error.message).toContain('beschädigt');
 
     writeFileSync(generation.path, good.subarray(0, Math.floor(good.length / 2)));
-    await expectCoreError(verifyBackup(generation.path, PASSPHRASE), 'backup_unusable');
-    await expectCoreError(
+    await expectAppError(verifyBackup(generation.path, PASSPHRASE), 'backup_unusable');
+    await expectAppError(
       restoreBackup(dir, generation.path, PASSPHRASE, { keyStore: keyStore(dir) }),
       'backup_unusable',
     );
@@ -300,7 +301,7 @@ describe('desktop backups', () => {
     rmSync(stick, { recursive: true });
     writeFileSync(stick, 'der Stick ist weg, hier liegt eine Datei');
     const failed = await service.backupNow();
-    expect(!failed.ok && failed.error.message).toMatch(
+    expect(!failed.ok && translate(failed.error)).toMatch(
       /^Im Sicherungsordner .* fehlt die Schlüsseldatei \(tutti-schluessel\.age\)\. Ist der richtige USB-Stick eingesteckt\?/,
     );
     rmSync(stick);
@@ -317,7 +318,7 @@ describe('desktop backups', () => {
     first.close();
     const keyFile = readFileSync(join(stick, KEY_FILE_NAME));
     const second = await profileWithClub('verein-b', 1);
-    await expectCoreError(
+    await expectAppError(
       new DesktopBackups(second.store).configure(stick, 'ganz andere Passphrase 2'),
       'wrong_passphrase',
     );
@@ -334,7 +335,7 @@ describe('desktop backups', () => {
       const saved = { value: { id: memberId } };
       const deviceId = profile.store.deviceId;
 
-      await expectCoreError(
+      await expectAppError(
         restoreInPlace(profile.store, generation.path, 'nicht die Passphrase'),
         'wrong_passphrase',
       );
@@ -346,7 +347,7 @@ describe('desktop backups', () => {
         lastName: 'Ungesendet',
         status: 'aktiv',
       } as never);
-      if (!unsent.ok) throw new Error(unsent.error.message);
+      if (!unsent.ok) throw new Error(translate(unsent.error));
       const { previous } = await restoreInPlace(profile.store, generation.path, PASSPHRASE);
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Vorher');
       expect(profile.store.tables.members.get(unsent.value.id)?.record.lastName).toBe('Ungesendet');
@@ -359,7 +360,7 @@ describe('desktop backups', () => {
         lastName: 'Danach',
         status: 'aktiv',
       } as never);
-      if (!fresh.ok) throw new Error(fresh.error.message);
+      if (!fresh.ok) throw new Error(translate(fresh.error));
       await new SyncClient(profile.store).round();
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Nachher');
       expect(profile.store.outbox.pendingCount()).toBe(0);
@@ -408,7 +409,7 @@ describe('desktop backups', () => {
         lastName: 'Neu',
         status: 'aktiv',
       } as never);
-      if (!fresh.ok) throw new Error(fresh.error.message);
+      if (!fresh.ok) throw new Error(translate(fresh.error));
       const report = await new SyncClient(profile.store).round();
       expect(report.rejected).toBe(0);
       expect(profile.store.tables.members.get(saved.value.id)!.record.city).toBe('Neustadt');

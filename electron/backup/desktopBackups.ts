@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 
 import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/api/appError.ts';
 import type { ImportSafetyBackup } from '../../shared/api/import.ts';
 import type { BackupKind } from '../../shared/domain/backupKinds.ts';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
@@ -17,7 +18,6 @@ import { encryptBackup, manifestFor, packBackup } from '../../shared/node/backup
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { BackupFolder, type StoredGeneration } from '../../shared/node/backup/backupFolder.ts';
 import {
-  assertUsablePassphrase,
   KEY_FILE_NAME,
   newBackupKey,
   recipientOf,
@@ -26,11 +26,15 @@ import {
 } from '../../shared/node/backup/backupKey.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
 import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
-import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
 import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
-import { withCoreErrors } from './backupErrors.ts';
+import {
+  asAppError,
+  assertBackupPassphrase,
+  KEY_FILE_DAMAGED,
+  withAppErrors,
+} from './backupErrors.ts';
 import { BackupSettings } from './backupSettings.ts';
 
 /** Generations of desktop profiles start so; a folder may hold those of several devices. */
@@ -95,18 +99,35 @@ function withoutDeviceKey(snapshot: Buffer): Buffer {
 
 /**
  * Runs a write into a backup folder; a failure of the file system becomes a message that says
- * where and what to check (a CoreError or BackupError passes unchanged).
+ * where and what to check (an AppError passes unchanged).
  */
 function writingTo<T>(dir: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof CoreError || error instanceof BackupError) throw error;
-    throw new CoreError(
-      'backup_folder_unavailable',
-      `In den Sicherungsordner ${dir} lässt sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick eingesteckt und nicht voll?`,
-      { cause: error },
-    );
+    if (error instanceof AppError) throw error;
+    if (error instanceof BackupError && error.code === 'wrong_key')
+      throw new AppError(
+        'backup_unusable',
+        'errors.backup.folderHasOtherKey',
+        { dir },
+        { cause: error },
+      );
+    if (error instanceof BackupError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code
+      ? new AppError(
+          'backup_folder_unavailable',
+          'errors.backup.folderUnwritable',
+          { dir, code },
+          { cause: error },
+        )
+      : new AppError(
+          'backup_folder_unavailable',
+          'errors.backup.folderUnwritableUnknown',
+          { dir },
+          { cause: error },
+        );
   }
 }
 
@@ -116,29 +137,17 @@ function writingTo<T>(dir: string, work: () => T): T {
  */
 function assertUsableFolder(folder: string, createFolder: boolean): void {
   if (!isAbsolute(folder))
-    throw new CoreError(
-      'folder_not_absolute',
-      'Bitte den vollständigen Pfad des Ordners angeben, zum Beispiel E:\\Tutti-Sicherung.',
-    );
+    throw new AppError('folder_not_absolute', 'errors.backup.folderNotAbsolute');
   if (!existsSync(folder)) {
     const parent = dirname(folder);
     if (parent !== folder && !existsSync(parent))
-      throw new CoreError(
-        'folder_missing_parent',
-        `Den Ordner ${parent} gibt es nicht: Ist das Laufwerk oder der USB-Stick da? Bitte den Pfad prüfen.`,
-      );
+      throw new AppError('folder_missing_parent', 'errors.backup.folderMissingParent', { parent });
     if (!createFolder)
-      throw new CoreError(
-        'folder_missing',
-        `Den Ordner ${folder} gibt es nicht. Soll er angelegt werden?`,
-      );
+      throw new AppError('folder_missing', 'errors.backup.folderMissing', { folder });
     return;
   }
   if (!statSync(folder).isDirectory())
-    throw new CoreError(
-      'not_a_folder',
-      `${folder} ist eine Datei, kein Ordner. Bitte einen Ordner wählen.`,
-    );
+    throw new AppError('not_a_folder', 'errors.backup.notAFolder', { folder });
 }
 
 export class DesktopBackups {
@@ -178,9 +187,9 @@ export class DesktopBackups {
    * first set-up makes a new key. A missing folder is created only with `createFolder`.
    */
   async configure(folder: string, passphrase: string, createFolder = false): Promise<void> {
-    await withCoreErrors(async () => {
+    await withAppErrors(async () => {
       // A passphrase too short is said before the folder question: it needs no answer.
-      assertUsablePassphrase(passphrase);
+      assertBackupPassphrase(passphrase);
       assertUsableFolder(folder, createFolder);
       const target = this.folderOf(folder);
       const existing = target.keyFile();
@@ -190,16 +199,18 @@ export class DesktopBackups {
         wrapped = existing;
         identity = await unwrapBackupKey(existing, passphrase).catch((error: unknown) => {
           if (error instanceof BackupError && error.code === 'wrong_passphrase')
-            throw new BackupError(
+            throw new AppError(
               'wrong_passphrase',
-              'Im Ordner liegt schon der Schlüssel einer Datensicherung, und diese Passphrase öffnet ihn nicht. Bitte deren Passphrase eingeben oder einen anderen Ordner wählen.',
+              'errors.backup.folderKeyNotOpened',
+              {},
+              { cause: error },
             );
-          throw error;
+          throw asAppError(error, KEY_FILE_DAMAGED);
         });
       } else {
         const own = this.settings.key();
         identity = own
-          ? await unwrapBackupKey(own.wrapped, passphrase)
+          ? await withAppErrors(() => unwrapBackupKey(own.wrapped, passphrase), KEY_FILE_DAMAGED)
           : (await newBackupKey()).identity;
         wrapped = own ? own.wrapped : await wrapBackupKey(identity, passphrase);
         writingTo(folder, () => target.ensureKeyFile(wrapped));
@@ -214,11 +225,14 @@ export class DesktopBackups {
 
   /** A new passphrase for the same key: every older backup opens with the new passphrase. */
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
-    await withCoreErrors(async () => {
+    await withAppErrors(async () => {
       const own = this.requireKey();
       // The old passphrase first: a person who mistyped it should hear that before anything.
-      const identity = await unwrapBackupKey(own.wrapped, oldPassphrase);
-      assertUsablePassphrase(newPassphrase);
+      const identity = await withAppErrors(
+        () => unwrapBackupKey(own.wrapped, oldPassphrase),
+        KEY_FILE_DAMAGED,
+      );
+      assertBackupPassphrase(newPassphrase);
       const wrapped = await wrapBackupKey(identity, newPassphrase);
       // The folder's key file first, and only into the folder that is there: with the stick
       // pulled, nothing changes, rather than a key file on the empty mount point and a stored
@@ -239,21 +253,17 @@ export class DesktopBackups {
    */
   private assertFolderPresent(dir: string): void {
     if (existsSync(this.folderOf(dir).keyFilePath)) return;
-    throw new CoreError(
-      'backup_folder_unavailable',
-      existsSync(dir)
-        ? `Im Sicherungsordner ${dir} fehlt die Schlüsseldatei (${KEY_FILE_NAME}). Ist der richtige USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ den Ordner neu wählen.`
-        : `Den Sicherungsordner ${dir} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.`,
-    );
+    if (existsSync(dir))
+      throw new AppError('backup_folder_unavailable', 'errors.backup.folderKeyFileMissing', {
+        dir,
+        keyFile: KEY_FILE_NAME,
+      });
+    throw new AppError('backup_folder_unavailable', 'errors.backup.folderGone', { dir });
   }
 
   private requireKey(): { wrapped: Uint8Array; recipient: string } {
     const key = this.settings.key();
-    if (!key)
-      throw new CoreError(
-        'backup_not_configured',
-        'Die Datensicherung ist noch nicht eingerichtet: bitte zuerst einen Ordner und eine Passphrase festlegen.',
-      );
+    if (!key) throw new AppError('backup_not_configured', 'errors.backup.notConfigured');
     return key;
   }
 
@@ -275,11 +285,7 @@ export class DesktopBackups {
   ): Promise<CreatedBackup> {
     const key = this.requireKey();
     const dir = options.folder ?? this.settings.folder();
-    if (!dir)
-      throw new CoreError(
-        'backup_not_configured',
-        'Bitte einen Ordner für die Datensicherung wählen.',
-      );
+    if (!dir) throw new AppError('backup_not_configured', 'errors.backup.chooseFolder');
     if (options.folder === undefined) this.assertFolderPresent(dir);
     const progress = options.onProgress ?? (() => {});
     const createdAt = this.now();
@@ -323,15 +329,16 @@ export class DesktopBackups {
     started = performance.now();
     progress('write', 0.8);
     const folder = this.folderOf(dir);
-    const generation = await withCoreErrors(async () =>
+    const generation = await withAppErrors(async () =>
       writingTo(dir, () => {
         try {
           folder.ensureKeyFile(key.wrapped);
         } catch (error) {
           if (error instanceof BackupError && error.code === 'wrong_key')
-            throw new CoreError(
+            throw new AppError(
               'backup_key_changed',
-              `Der Schlüssel im Sicherungsordner ${dir} ist nicht mehr der dieses Computers – vermutlich wurde die Passphrase an einem anderen Gerät geändert. Bitte unter „Datensicherung“ mit „Ordner ändern“ denselben Ordner mit der neuen Passphrase wählen.`,
+              'errors.backup.keyChanged',
+              { dir },
               { cause: error },
             );
           throw error;
@@ -387,11 +394,11 @@ export class DesktopBackups {
     try {
       return { made: (await this.create({ kind, ...options })).generation };
     } catch (error) {
-      if (!(error instanceof CoreError)) throw error;
-      const what = kind === 'before-import' ? 'der Import' : 'die Wiederherstellung';
-      throw new CoreError(
+      if (!(error instanceof AppError)) throw error;
+      throw new AppError(
         'safety_backup_failed',
-        `Vorher ließ sich keine Sicherung anlegen, daher ist ${what} nicht gestartet worden: ${error.message}`,
+        kind === 'before-import' ? 'errors.backup.beforeImport' : 'errors.backup.beforeRestore',
+        { reason: error.text },
         { cause: error },
       );
     }
@@ -404,21 +411,26 @@ export class DesktopBackups {
   remove(name: string): void {
     const dir = this.settings.folder();
     const generation = this.list().find((g) => g.name === name);
-    if (!dir || !generation)
-      throw new CoreError('not_found', 'Diese Sicherung gibt es im Sicherungsordner nicht.');
+    if (!dir || !generation) throw new AppError('not_found', 'errors.backup.generationNotFound');
     if (generation.kind === 'automatic')
-      throw new CoreError(
-        'automatic_generation',
-        'Automatische Sicherungen löscht Tutti selbst nach der Aufbewahrungsregel.',
-      );
+      throw new AppError('automatic_generation', 'errors.backup.automaticGeneration');
     try {
       this.folderOf(dir).remove(name);
     } catch (error) {
-      throw new CoreError(
-        'backup_folder_unavailable',
-        `Die Sicherung ließ sich nicht löschen (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Ist der USB-Stick schreibgeschützt?`,
-        { cause: error },
-      );
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code
+        ? new AppError(
+            'backup_folder_unavailable',
+            'errors.backup.notDeleted',
+            { code },
+            { cause: error },
+          )
+        : new AppError(
+            'backup_folder_unavailable',
+            'errors.backup.notDeletedUnknown',
+            {},
+            { cause: error },
+          );
     }
   }
 

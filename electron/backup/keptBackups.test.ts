@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../shared/api/backup.ts';
 import type { ApiResult } from '../../shared/api/result.ts';
 import { KEPT_DAYS } from '../../shared/domain/backupKinds.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { type OpenedProfile, openProfile } from '../core/profile.ts';
@@ -42,7 +43,7 @@ beforeEach(async () => {
     lastName: 'Vorher',
     status: 'aktiv',
   } as never);
-  if (!saved.ok) throw new Error(saved.error.message);
+  if (!saved.ok) throw new Error(translate(saved.error));
 });
 afterEach(() => {
   profile.close();
@@ -50,7 +51,7 @@ afterEach(() => {
 });
 
 function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(translate(result.error));
   return result.value;
 }
 
@@ -115,8 +116,11 @@ describe('backups kept beside the rotation', () => {
     value(await api.configureBackup(stick, PASSPHRASE, true));
     rmSync(stick, { recursive: true });
     const refused = await importCsv();
-    expect(!refused.ok && refused.error.message).toMatch(
+    expect(!refused.ok && translate(refused.error)).toMatch(
       /^Vorher ließ sich keine Sicherung anlegen, daher ist der Import nicht gestartet worden: Den Sicherungsordner .* gibt es gerade nicht\. Ist der USB-Stick eingesteckt\?/,
+    );
+    expect(!refused.ok && translate(refused.error, 'en')).toMatch(
+      /^No backup could be made first, so the import was not started: The backup folder .* is not there at the moment\. Is the USB stick plugged in\?/,
     );
     expect(profile.store.tables.members.listLive()).toHaveLength(1);
     // The pulled stick's folder was not made anew on the disk.
@@ -133,7 +137,7 @@ describe('backups kept beside the rotation', () => {
     await api.stopAutomaticBackups();
     const [automatic, manual] = value(await api.backupStatus()).generations;
     const refused = await api.deleteBackup(automatic!.name);
-    expect(!refused.ok && refused.error.message).toBe(
+    expect(!refused.ok && translate(refused.error)).toBe(
       'Automatische Sicherungen löscht Tutti selbst nach der Aufbewahrungsregel.',
     );
     expect(kinds(value(await api.deleteBackup(manual!.name)))).toEqual(['automatic']);
@@ -148,12 +152,14 @@ describe('changing where and how the backups are kept', () => {
     const asked = await api.configureBackup(typo, PASSPHRASE, false);
     expect(asked.ok).toBe(false);
     expect(!asked.ok && asked.error.code).toBe('not_found');
-    expect(!asked.ok && asked.error.fields?.folder).toBe(
+    expect(!asked.ok && asked.error.fields?.folder && translate(asked.error.fields.folder)).toBe(
       `Den Ordner ${typo} gibt es nicht. Soll er angelegt werden?`,
     );
     expect(existsSync(typo)).toBe(false);
     const relative = await api.configureBackup('Sicherung', PASSPHRASE, true);
-    expect(!relative.ok && relative.error.fields?.folder).toMatch(/vollständigen Pfad/);
+    expect(
+      !relative.ok && relative.error.fields?.folder && translate(relative.error.fields.folder),
+    ).toMatch(/vollständigen Pfad/);
     expect(value(await api.configureBackup(typo, PASSPHRASE, true)).configured).toBe(true);
     expect(existsSync(typo)).toBe(true);
   });
@@ -184,6 +190,24 @@ describe('changing where and how the backups are kept', () => {
     expect(existsSync(join(first, old!.name))).toBe(true);
   });
 
+  it('says which rule a new backup passphrase breaks, at the passphrase field', async () => {
+    const folder = join(temp.dir, 'stick');
+    const passphraseText = (result: ApiResult<unknown>) =>
+      !result.ok && result.error.fields?.passphrase
+        ? translate(result.error.fields.passphrase, 'en')
+        : null;
+    const short = await api.configureBackup(folder, 'zu kurz', true);
+    expect(!short.ok && short.error.code).toBe('validation');
+    expect(passphraseText(short)).toBe(
+      'The backup passphrase must be at least 12 characters long.',
+    );
+    const repetitive = await api.configureBackup(folder, 'abababababababab', true);
+    expect(passphraseText(repetitive)).toBe(
+      'The passphrase repeats too few characters. Please use several words or mixed characters.',
+    );
+    expect(existsSync(folder)).toBe(false);
+  });
+
   it('offers the folder picker only where there is one', async () => {
     expect(value(await api.backupStatus()).folderPicker).toBe(false);
     expect((await api.pickBackupFolder()).ok).toBe(false);
@@ -198,9 +222,9 @@ describe('changing where and how the backups are kept', () => {
     const nowhere = join(temp.dir, 'kein-laufwerk', 'Sicherung');
     const refused = await api.configureBackup(nowhere, PASSPHRASE, true);
     expect(!refused.ok && refused.error.code).toBe('validation');
-    expect(!refused.ok && refused.error.fields?.folder).toMatch(
-      /^Den Ordner .*kein-laufwerk gibt es nicht/,
-    );
+    expect(
+      !refused.ok && refused.error.fields?.folder && translate(refused.error.fields.folder),
+    ).toMatch(/^Den Ordner .*kein-laufwerk gibt es nicht/);
   });
 });
 
@@ -211,12 +235,14 @@ describe('a stick that is not the one set up', () => {
     rmSync(stick, { recursive: true });
     mkdirSync(stick);
     const refused = await api.backupNow();
-    expect(!refused.ok && refused.error.message).toMatch(/fehlt die Schlüsseldatei/);
+    expect(!refused.ok && translate(refused.error)).toMatch(/fehlt die Schlüsseldatei/);
     value(
       api.saveNow('members', { firstName: 'Nina', lastName: 'Nachher', status: 'aktiv' } as never),
     );
     await api.stopAutomaticBackups();
-    expect(value(await api.backupStatus()).automaticError).toMatch(/fehlt die Schlüsseldatei/);
+    expect(translate(value(await api.backupStatus()).automaticError!)).toMatch(
+      /fehlt die Schlüsseldatei/,
+    );
     expect(readdirSync(stick)).toEqual([]);
   });
 
@@ -225,7 +251,7 @@ describe('a stick that is not the one set up', () => {
     value(await api.configureBackup(stick, PASSPHRASE, true));
     renameSync(stick, `${stick}-weg`);
     const refused = await api.changeBackupPassphrase(PASSPHRASE, 'Neue Passphrase fürs Frühjahr');
-    expect(!refused.ok && refused.error.message).toMatch(/gibt es gerade nicht/);
+    expect(!refused.ok && translate(refused.error)).toMatch(/gibt es gerade nicht/);
     expect(existsSync(stick)).toBe(false);
     renameSync(`${stick}-weg`, stick);
     const [made] = value(await api.backupNow()).generations;
@@ -249,7 +275,7 @@ describe('a stick that is not the one set up', () => {
       const NEW = 'Neue Passphrase fürs Frühjahr';
       value(await api.changeBackupPassphrase(PASSPHRASE, NEW));
       const stale = await other.backupNow();
-      expect(!stale.ok && stale.error.message).toMatch(
+      expect(!stale.ok && translate(stale.error)).toMatch(
         /vermutlich wurde die Passphrase an einem anderen Gerät geändert/,
       );
       value(await other.configureBackup(stick, NEW, false));

@@ -10,10 +10,10 @@
  * server has seen from this device, so the next sync round first realigns them (SyncClient).
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../shared/api/appError.ts';
 import { fsyncFolder } from '../../shared/node/backup/backupFolder.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
-import { CoreError } from '../core/coreError.ts';
 import { passphraseKeyStore, profilePaths } from '../core/profile.ts';
 import { ProfileLock } from '../core/profileLock.ts';
 import type { KeyStore } from '../keys/keyStore.ts';
@@ -83,10 +83,9 @@ export async function restoreBackup(
     const keyStore = options.keyStore ?? passphraseKeyStore(profileDir);
     const hadDatabase = existsSync(paths.database);
     if (hadDatabase && !keyStore.hasKey())
-      throw new CoreError(
-        'key_file_missing',
-        `Zur Datenbank ${paths.database} fehlt die Schlüsseldatei. Bitte in einen neuen, leeren Profilordner wiederherstellen.`,
-      );
+      throw new AppError('key_file_missing', 'errors.backup.restoreKeyFileMissing', {
+        database: paths.database,
+      });
     const key = keyStore.hasKey() ? await keyStore.unlockKey() : await keyStore.createKey();
     let connected = false;
     let safety: SafetyBackup | null = null;
@@ -123,10 +122,11 @@ export async function restoreBackup(
             n: number;
           };
           if (n !== expected)
-            throw new CoreError(
-              'backup_unusable',
-              `Die wiederhergestellte Datenbank ist fehlerhaft: in ${table} stehen ${n} statt ${expected} Einträge.`,
-            );
+            throw new AppError('backup_unusable', 'errors.backup.restoredCount', {
+              table,
+              found: n,
+              expected,
+            });
         }
         store.transaction(() => {
           for (const [metaKey, value] of current?.connection ?? []) store.meta.set(metaKey, value);

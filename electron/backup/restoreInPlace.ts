@@ -11,9 +11,9 @@
  * not sent yet to the server are kept: they go to the outbox again, applied on the backup.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/api/appError.ts';
 import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
-import { CoreError } from '../core/coreError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { migrate } from '../store/migrate.ts';
 import { MIGRATIONS } from '../store/migrations/index.ts';
@@ -85,10 +85,9 @@ export function restoreVerifiedInPlace(
       continueAfterRestore(store, replaced);
       const problems = store.db.pragma('integrity_check', { simple: true });
       if (problems !== 'ok')
-        throw new CoreError(
-          'backup_unusable',
-          `Die Wiederherstellung wurde abgebrochen: ${String(problems)}.`,
-        );
+        throw new AppError('backup_unusable', 'errors.backup.restoreAborted', {
+          problems: String(problems),
+        });
     });
     return { manifest, previous };
   } finally {

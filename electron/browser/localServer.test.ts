@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saidIn } from '../../test/support/saidIn.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { STYLE_NONCE_PLACEHOLDER } from '../core/securityHeaders.ts';
@@ -150,7 +151,7 @@ describe('local browser mode', () => {
     for (const [body, status, message] of cases) {
       const res = await rpc(body);
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect((await res.json()).error.message).toMatch(message);
+      expect(saidIn(await res.json()).error?.message).toMatch(message);
     }
     const big = await rpc({
       method: 'save',

@@ -109,7 +109,8 @@ export async function startLocalServer(options: {
     ) {
       return refuse(403, 'forbidden', 'core.rpc.foreignOrigin');
     }
-    if (mediaType(req) !== 'application/json') return refuse(415, 'bad_request', 'core.rpc.notJson');
+    if (mediaType(req) !== 'application/json')
+      return refuse(415, 'bad_request', 'core.rpc.notJson');
     let body: unknown;
     try {
       const text = (await readLimitedBody(req, MAX_IMPORT_BODY_BYTES)).toString('utf8');
@@ -120,7 +121,11 @@ export async function startLocalServer(options: {
     } catch (error) {
       if (error instanceof BodyError && error.reason === 'aborted') return; // nobody to answer
       const tooLarge = error instanceof BodyError;
-      return refuse(tooLarge ? 413 : 400, 'bad_request', tooLarge ? 'core.rpc.tooLarge' : 'core.rpc.notJson');
+      return refuse(
+        tooLarge ? 413 : 400,
+        'bad_request',
+        tooLarge ? 'core.rpc.tooLarge' : 'core.rpc.notJson',
+      );
     }
     const result = await dispatchRpc(api, body);
     sendJson(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
@@ -134,8 +139,7 @@ export async function startLocalServer(options: {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`Interner Fehler: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent)
-        sendJson(res, 500, fail('internal', 'core.internal'));
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'core.internal'));
       else res.destroy();
     });
   });

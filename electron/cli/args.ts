@@ -1,19 +1,21 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 
-/** node:util parseArgs, with its English errors turned into one German line. */
+/** node:util parseArgs, with its English errors turned into one line of ours. */
 export function parseCommandArgs<T extends ParseArgsConfig['options']>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
     const option = /'([^']+)'/.exec(message)?.[1];
-    throw new CoreError(
-      'bad_arguments',
-      option
-        ? `Unbekannte oder unvollständige Option ${option}. Hilfe: tutti --help`
-        : `Ungültige Angaben. Hilfe: tutti --help`,
-      { cause: error },
-    );
+    throw option
+      ? new AppError('bad_arguments', 'cli.args.unknownOption', { option }, { cause })
+      : new AppError('bad_arguments', 'cli.args.invalid', {}, { cause });
   }
+}
+
+/** A value the command cannot do without; `key` says how to give it. */
+export function required(value: string | undefined, key: string): string {
+  if (!value) throw new AppError('bad_arguments', key);
+  return value;
 }

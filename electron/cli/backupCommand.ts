@@ -6,197 +6,183 @@
 
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AppError } from '../../shared/api/appError.ts';
 import type { BackupKind } from '../../shared/domain/backupKinds.ts';
-import { entityLabel } from '../../shared/domain/entityLabels.ts';
 import {
   MIN_PASSPHRASE_LENGTH as MIN_BACKUP_PASSPHRASE_LENGTH,
+  type PassphraseStrength,
   passphraseStrength,
 } from '../../shared/domain/passphraseStrength.ts';
 import { formatFileSize } from '../../shared/domain/sizes.ts';
+import { msg } from '../../shared/messages/message.ts';
 import { listGenerations } from '../../shared/node/backup/backupFolder.ts';
-import { assertUsablePassphrase, KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
+import { KEY_FILE_NAME } from '../../shared/node/backup/backupKey.ts';
+import { assertBackupPassphrase } from '../backup/backupErrors.ts';
 import { DesktopBackups } from '../backup/desktopBackups.ts';
 import { restoreBackup } from '../backup/restoreBackup.ts';
 import { verifyBackup } from '../backup/verifyBackup.ts';
-import { CoreError } from '../core/coreError.ts';
 import { openProfile } from '../core/profile.ts';
 import { askNewPassphrase } from '../keys/newPassphrase.ts';
 import { promptHidden, readPassphraseFile } from '../keys/passphraseSource.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, required } from './args.ts';
+import { entityText } from './entityText.ts';
+import type { Terminal } from './terminal.ts';
 
-const STRENGTH_HINT = {
-  zu_kurz: 'zu kurz',
-  schwach: 'schwach',
-  mittel: 'mittel',
-  stark: 'stark',
-} as const;
-
-const KIND_LABELS: Record<BackupKind, string> = {
-  automatic: 'automatisch',
-  manual: 'von Hand',
-  'before-import': 'vor einem Import',
-  'before-restore': 'vor einer Wiederherstellung',
+const STRENGTH_KEYS: Record<PassphraseStrength, string> = {
+  zu_kurz: 'cli.passphrase.strengths.tooShort',
+  schwach: 'cli.passphrase.strengths.weak',
+  mittel: 'cli.passphrase.strengths.fair',
+  stark: 'cli.passphrase.strengths.strong',
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const KIND_KEYS: Record<BackupKind, string> = {
+  automatic: 'cli.backup.kinds.automatic',
+  manual: 'cli.backup.kinds.manual',
+  'before-import': 'cli.backup.kinds.beforeImport',
+  'before-restore': 'cli.backup.kinds.beforeRestore',
+};
 
-function germanDate(at: Date): string {
-  return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()}`;
-}
-
-function germanDateTime(at: Date): string {
-  return `${germanDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
-
-async function backupPassphrase(file: string | undefined, isNew: boolean): Promise<string> {
+async function backupPassphrase(
+  cli: Terminal,
+  file: string | undefined,
+  isNew: boolean,
+): Promise<string> {
   if (file) return readPassphraseFile(file);
-  if (!isNew) return promptHidden('Passphrase der Datensicherung: ');
+  if (!isNew) return promptHidden(cli.text('cli.passphrase.backup'));
   return askNewPassphrase(
     { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
     {
-      question: `Neue Passphrase der Datensicherung (mind. ${MIN_BACKUP_PASSPHRASE_LENGTH} Zeichen): `,
+      question: msg('cli.passphrase.newBackup', { min: MIN_BACKUP_PASSPHRASE_LENGTH }),
       // The rule the backup key is wrapped under, so a refusal comes now, not after the repeat.
       problem: (p) => {
         try {
-          assertUsablePassphrase(p);
+          assertBackupPassphrase(p);
           return null;
         } catch (error) {
-          return error instanceof Error ? error.message : String(error);
+          if (error instanceof AppError) return error.text;
+          throw error;
         }
       },
-      afterFirst: (passphrase) => `Stärke: ${STRENGTH_HINT[passphraseStrength(passphrase)]}`,
+      afterFirst: (passphrase) =>
+        msg('cli.passphrase.strength', {
+          strength: msg(STRENGTH_KEYS[passphraseStrength(passphrase)]),
+        }),
+      language: cli.language,
     },
   );
 }
 
-function required(value: string | undefined, message: string): string {
-  if (!value) throw new CoreError('bad_arguments', message);
-  return value;
-}
-
-async function create(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function create(argv: string[], cli: Terminal): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     to: { type: 'string' },
     'passphrase-file': { type: 'string' },
   });
-  const profileDir = required(
-    values.profile,
-    'Bitte den Profilordner mit --profile ORDNER angeben.',
-  );
+  const profileDir = required(values.profile, 'cli.args.profileMissing');
   // A folder named on the command line is meant: it is created when missing.
-  const folder = resolve(required(values.to, 'Bitte den Zielordner mit --to ORDNER angeben.'));
-  const profile = await openProfile(profileDir);
+  const folder = resolve(required(values.to, 'cli.backup.targetMissing'));
+  const profile = await openProfile(profileDir, cli.keyStore(profileDir));
   try {
     const backups = new DesktopBackups(profile.store);
     // The passphrase is needed only once, to set the backups up (or to join a folder's key).
     if (!backups.hasKey()) {
       const joining = existsSync(join(folder, KEY_FILE_NAME));
-      const passphrase = await backupPassphrase(values['passphrase-file'], !joining);
+      const passphrase = await backupPassphrase(cli, values['passphrase-file'], !joining);
       await backups.configure(folder, passphrase, true);
     }
     const created = await backups.create({ folder });
     const records = Object.entries(created.manifest.counts)
       .filter(([table]) => table !== 'outbox')
       .reduce((sum, [, n]) => sum + n, 0);
-    out.write(
-      `Gesichert: ${created.generation.path} (${records} Datensätze, ${formatFileSize(created.generation.bytes)})\n`,
-    );
+    cli.print('cli.backup.created', {
+      path: created.generation.path,
+      count: records,
+      size: formatFileSize(created.generation.bytes, cli.language),
+    });
     if (created.removed.length > 0)
-      out.write(
-        `Nach der Aufbewahrungsregel entfernt: ${created.removed.length} ältere Sicherung(en)\n`,
-      );
+      cli.print('cli.backup.pruned', { count: created.removed.length });
     return 0;
   } finally {
     profile.close();
   }
 }
 
-function list(argv: string[], out: NodeJS.WritableStream): number {
+function list(argv: string[], cli: Terminal): number {
   const { values } = parseCommandArgs(argv, { to: { type: 'string' } });
-  const folder = required(values.to, 'Bitte den Ordner mit --to ORDNER angeben.');
+  const folder = required(values.to, 'cli.backup.folderMissing');
   const generations = listGenerations(folder);
   if (generations.length === 0) {
-    out.write(`In ${folder} liegen keine Tutti-Sicherungen.\n`);
+    cli.print('cli.backup.none', { folder });
     return 0;
   }
   for (const g of generations) {
-    const kept = g.keptUntil ? `, aufbewahrt bis ${germanDate(g.keptUntil)}` : '';
-    out.write(
-      `${germanDateTime(g.createdAt)}  ${formatFileSize(g.bytes).padStart(9)}  ${g.name}  (${KIND_LABELS[g.kind]}${kept})\n`,
-    );
+    const kind = cli.text(KIND_KEYS[g.kind]);
+    const what = g.keptUntil
+      ? cli.text('cli.backup.keptUntil', { kind, date: cli.date(g.keptUntil) })
+      : kind;
+    const size = formatFileSize(g.bytes, cli.language).padStart(9);
+    cli.out.write(`${cli.dateTime(g.createdAt)}  ${size}  ${g.name}  (${what})\n`);
   }
   if (!existsSync(join(folder, KEY_FILE_NAME)))
-    out.write(
-      `Achtung: ${KEY_FILE_NAME} fehlt in diesem Ordner; ohne sie lassen sich die Sicherungen nicht öffnen.\n`,
-    );
+    cli.print('cli.backup.keyFileMissing', { keyFile: KEY_FILE_NAME });
   return 0;
 }
 
-async function verify(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function verify(argv: string[], cli: Terminal): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     key: { type: 'string' },
     'passphrase-file': { type: 'string' },
   });
-  const file = required(
-    positionals[0],
-    'Bitte die Sicherungsdatei angeben: tutti backup verify DATEI',
-  );
-  const passphrase = await backupPassphrase(values['passphrase-file'], false);
+  const file = required(positionals[0], 'cli.backup.verifyFileMissing');
+  const passphrase = await backupPassphrase(cli, values['passphrase-file'], false);
   const { manifest } = await verifyBackup(file, passphrase, values.key);
   const counts = Object.entries(manifest.counts)
     .filter(([table]) => table !== 'outbox')
-    .map(([table, n]) => `${entityLabel(table)} ${n}`)
+    .map(([table, n]) => `${entityText(cli, table)} ${n}`)
     .join(', ');
-  out.write(
-    `In Ordnung: Sicherung vom ${germanDateTime(new Date(manifest.createdAt))}, Tutti ${manifest.app.version}, Schema ${manifest.schemaVersion}; ${counts}\n`,
-  );
+  cli.print('cli.backup.verified', {
+    date: cli.dateTime(new Date(manifest.createdAt)),
+    version: manifest.app.version,
+    schema: manifest.schemaVersion,
+    counts,
+  });
   return 0;
 }
 
-async function restore(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+async function restore(argv: string[], cli: Terminal): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     key: { type: 'string' },
     'passphrase-file': { type: 'string' },
   });
-  const file = required(
-    positionals[0],
-    'Bitte die Sicherungsdatei angeben: tutti backup restore DATEI --profile ORDNER',
-  );
-  const profileDir = required(
-    values.profile,
-    'Bitte den Profilordner mit --profile ORDNER angeben.',
-  );
-  const passphrase = await backupPassphrase(values['passphrase-file'], false);
-  const restored = await restoreBackup(profileDir, file, passphrase, { keyFile: values.key });
-  out.write(
-    `Wiederhergestellt: Stand vom ${germanDateTime(new Date(restored.manifest.createdAt))}.${restored.previous ? ` Die bisherige Datenbank liegt unter ${restored.previous}.` : ''}\n`,
-  );
-  if (restored.safetyBackup)
-    out.write(`Vorher gesichert (90 Tage aufbewahrt): ${restored.safetyBackup}\n`);
-  if (!restored.connected)
-    out.write(
-      'Sicherungen enthalten keinen Geräteschlüssel: Ist dieser Verein auf einem Vereinsserver, das Profil bitte mit tutti enroll erneut verbinden.\n',
-    );
+  const file = required(positionals[0], 'cli.backup.restoreFileMissing');
+  const profileDir = required(values.profile, 'cli.args.profileMissing');
+  const passphrase = await backupPassphrase(cli, values['passphrase-file'], false);
+  const restored = await restoreBackup(profileDir, file, passphrase, {
+    keyFile: values.key,
+    keyStore: cli.keyStore(profileDir),
+  });
+  const date = cli.dateTime(new Date(restored.manifest.createdAt));
+  if (restored.previous)
+    cli.print('cli.backup.restoredOver', { date, previous: restored.previous });
+  else cli.print('cli.backup.restored', { date });
+  if (restored.safetyBackup) cli.print('cli.backup.safety', { path: restored.safetyBackup });
+  if (!restored.connected) cli.print('cli.backup.reconnect');
   return 0;
 }
 
-export async function backupCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function backupCommand(argv: string[], cli: Terminal): Promise<number> {
   const [action, ...rest] = argv;
   switch (action) {
     case 'create':
-      return create(rest, out);
+      return create(rest, cli);
     case 'list':
-      return list(rest, out);
+      return list(rest, cli);
     case 'verify':
-      return verify(rest, out);
+      return verify(rest, cli);
     case 'restore':
-      return restore(rest, out);
+      return restore(rest, cli);
     default:
-      throw new CoreError(
-        'bad_arguments',
-        'Bitte create, list, verify oder restore angeben. Hilfe: tutti --help',
-      );
+      throw new AppError('bad_arguments', 'cli.backup.action');
   }
 }

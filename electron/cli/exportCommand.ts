@@ -1,7 +1,7 @@
 /** `tutti export members|registers|instruments|loans --profile DIR --format csv|json [--out FILE]` */
+
+import { AppError } from '../../shared/api/appError.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
-import { entityLabel } from '../../shared/domain/entityLabels.ts';
-import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
 import { toCsv } from '../export/csv.ts';
@@ -14,8 +14,10 @@ import {
 import { RecordReader } from '../store/recordTable.ts';
 import { TABLES } from '../store/tables.ts';
 import { parseCommandArgs } from './args.ts';
+import { entityText } from './entityText.ts';
+import type { Terminal } from './terminal.ts';
 
-export async function exportCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function exportCommand(argv: string[], cli: Terminal): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     format: { type: 'string' },
@@ -23,18 +25,14 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
   });
   const entity = positionals[0] as Exportable | undefined;
   if (!entity || !EXPORTABLE.includes(entity) || positionals.length > 1) {
-    throw new CoreError(
-      'bad_arguments',
-      `Was soll exportiert werden? Erlaubt: ${EXPORTABLE.join(', ')}.`,
-    );
+    throw new AppError('bad_arguments', 'cli.export.what', { allowed: EXPORTABLE.join(', ') });
   }
-  if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
+  if (!values.profile) throw new AppError('bad_arguments', 'cli.args.profileMissing');
   const format = values.format;
   if (format !== 'csv' && format !== 'json') {
-    throw new CoreError('bad_arguments', 'Bitte --format csv oder --format json angeben.');
+    throw new AppError('bad_arguments', 'cli.export.format');
   }
-  const profile = await openProfileReadOnly(values.profile);
+  const profile = await openProfileReadOnly(values.profile, cli.keyStore(values.profile));
   let text: string;
   try {
     const read = <E extends Exportable>(e: E) =>
@@ -48,7 +46,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
         instruments: read('instruments'),
         loans: read('loans'),
       };
-      const { header, rows } = exportTable(entity, data);
+      const { header, rows } = exportTable(entity, data, cli.language);
       text = toCsv(header, rows);
     }
   } finally {
@@ -58,15 +56,16 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
     try {
       writeFileAtomic(values.out, text, 0o600);
     } catch (cause) {
-      throw new CoreError(
+      throw new AppError(
         'profile_not_writable',
-        `Die Datei ${values.out} lässt sich nicht schreiben. Bitte Pfad und Rechte prüfen.`,
+        'cli.files.unwritable',
+        { path: values.out },
         { cause },
       );
     }
-    process.stderr.write(`${entityLabel(entity)}: exportiert nach ${values.out}\n`);
+    cli.note('cli.export.done', { what: entityText(cli, entity), path: values.out });
   } else {
-    out.write(text);
+    cli.out.write(text);
   }
   return 0;
 }

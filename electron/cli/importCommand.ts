@@ -8,11 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../shared/api/appError.ts';
 import type { ImportSafetyBackup } from '../../shared/api/import.ts';
+import { importTextIn } from '../../shared/import/importText.ts';
 import { parseMapping } from '../../shared/import/mapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
+import { msg } from '../../shared/messages/message.ts';
 import { BackupSettings } from '../backup/backupSettings.ts';
-import { CoreError } from '../core/coreError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { beginOpenProfile, type OpenedProfile, profilePaths } from '../core/profile.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
@@ -22,20 +24,24 @@ import { readSourceFile } from '../import/readers/readSourceFile.ts';
 import { passphraseAtHand } from '../keys/passphraseSource.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { parseCommandArgs } from './args.ts';
+import type { Terminal } from './terminal.ts';
 
+/** Reads a file named on the command line; `what` names it (`cli.files.file`, …). */
 function readInput(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new CoreError(
+    const options = { cause };
+    const whatText = msg(what);
+    if (code === 'ENOENT')
+      throw new AppError('not_found', 'cli.files.missing', { what: whatText, path }, options);
+    if (code === 'EISDIR') throw new AppError('not_found', 'cli.files.isFolder', { path }, options);
+    throw new AppError(
       'not_found',
-      code === 'ENOENT'
-        ? `${what} ${path} gibt es nicht. Bitte den Pfad prüfen.`
-        : code === 'EISDIR'
-          ? `${path} ist ein Ordner, keine Datei. Bitte die Datei angeben.`
-          : `${what} ${path} lässt sich nicht lesen (${code ?? 'Fehler'}). Bitte die Rechte prüfen.`,
-      { cause },
+      'cli.files.unreadable',
+      { what: whatText, path, code: code ?? (cause as Error).message },
+      options,
     );
   }
 }
@@ -44,11 +50,7 @@ function writeOutput(path: string, text: string): void {
   try {
     writeFileAtomic(path, text, 0o600);
   } catch (cause) {
-    throw new CoreError(
-      'profile_not_writable',
-      `Die Datei ${path} lässt sich nicht schreiben. Bitte Pfad und Rechte prüfen.`,
-      { cause },
-    );
+    throw new AppError('profile_not_writable', 'cli.files.unwritable', { path }, { cause });
   }
 }
 
@@ -76,7 +78,7 @@ async function safetyBackupOf(store: LocalStore): Promise<ImportSafetyBackup> {
   return safetyBackupView(await new DesktopBackups(store).createSafety('before-import'));
 }
 
-export async function importCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function importCommand(argv: string[], cli: Terminal): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     mapping: { type: 'string' },
@@ -88,34 +90,39 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    throw new CoreError(
-      'bad_arguments',
-      'Bitte genau eine Datei angeben: tutti import DATEI --profile ORDNER',
-    );
+    throw new AppError('bad_arguments', 'cli.import.oneFile');
   }
-  if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
+  if (!values.profile) throw new AppError('bad_arguments', 'cli.args.profileMissing');
+  const profileDir = values.profile;
 
   let given = null;
   if (values.mapping) {
-    const parsed = parseMapping(readInput(values.mapping, 'Die Zuordnungsdatei').toString('utf8'));
-    if (!parsed.ok) throw new CoreError('bad_arguments', `${parsed.error} (${values.mapping})`);
+    const parsed = parseMapping(
+      readInput(values.mapping, 'cli.files.mappingFile').toString('utf8'),
+    );
+    if (!parsed.ok)
+      throw new AppError('bad_arguments', 'cli.import.badMapping', {
+        problem: importTextIn(parsed.error, cli.language),
+        file: values.mapping,
+      });
     given = parsed.mapping;
   }
   const password = values['password-file']
-    ? readInput(values['password-file'], 'Die Passwortdatei')
+    ? readInput(values['password-file'], 'cli.files.passwordFile')
         .toString('utf8')
         .replace(/\r?\n$/, '')
     : (values.password ?? null);
   const dryRun = values['dry-run'] === true;
-  const bytes = readInput(file, 'Die Datei');
+  const bytes = readInput(file, 'cli.files.file');
   // A passphrase read from a file costs nothing to fetch early: the profile's key derivation
   // (scrypt, ~0.6 s on libuv's thread pool) then runs while the main thread parses the file.
   // A person at the terminal is asked only once the file has proved readable. A new profile
   // is written only then, too. A preview for a profile that does not exist yet runs against
   // an empty scratch database: a preview never creates a profile.
-  const previewOnly = dryRun && !existsSync(profilePaths(values.profile).database);
-  let pending = !previewOnly && passphraseAtHand() ? await beginOpenProfile(values.profile) : null;
+  const previewOnly = dryRun && !existsSync(profilePaths(profileDir).database);
+  const keyStore = cli.keyStore(profileDir);
+  let pending =
+    !previewOnly && passphraseAtHand() ? await beginOpenProfile(profileDir, keyStore) : null;
   let source: Awaited<ReturnType<typeof readSourceFile>>;
   let mapping: ReturnType<typeof mappingFor>;
   try {
@@ -123,27 +130,29 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
     mapping = mappingFor(source, given);
     if (values['save-mapping']) {
       writeOutput(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
-      process.stderr.write(`Zuordnung gespeichert in ${values['save-mapping']}\n`);
+      cli.note('cli.import.mappingSaved', { path: values['save-mapping'] });
     }
   } catch (error) {
     await pending?.discard();
-    if (error instanceof ImportFileError) {
-      const hint = error.reason === 'password_needed' ? ' (--password-file DATEI)' : '';
-      throw new CoreError('import_unreadable', `${error.message}${hint}`, { cause: error });
-    }
-    if (error instanceof RightsUnknown) {
-      throw new CoreError('bad_arguments', error.message, { cause: error });
-    }
-    if (error instanceof MappingMismatch) {
-      throw new CoreError(
-        'bad_arguments',
-        `Die Zuordnung passt nicht zur Datei: ${error.problems[0]}`,
+    if (error instanceof ImportFileError && error.reason === 'password_needed')
+      throw new AppError(
+        'import_unreadable',
+        'cli.import.passwordNeeded',
+        { problem: error.text },
         { cause: error },
       );
-    }
+    if (error instanceof RightsUnknown)
+      throw new AppError('bad_arguments', error.key, error.params, { cause: error });
+    if (error instanceof MappingMismatch)
+      throw new AppError(
+        'bad_arguments',
+        'cli.import.mappingMismatch',
+        { problem: error.problems[0] ?? '' },
+        { cause: error },
+      );
     throw error;
   }
-  if (!previewOnly) pending ??= await beginOpenProfile(values.profile);
+  if (!previewOnly) pending ??= await beginOpenProfile(profileDir, keyStore);
   const profile = pending ? await pending.open() : scratchProfile();
   let text: string;
   try {
@@ -160,15 +169,16 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream):
       },
     );
     const report = safety ? { ...imported, safetyBackup: safety } : imported;
-    text = importReportText(report);
+    text = importReportText(report, cli.language);
   } finally {
     profile.close();
   }
   if (values.report) {
     writeOutput(values.report, text);
-    out.write(`${text.split('\n\n')[0]}\n\nVollständiger Bericht: ${values.report}\n`);
+    cli.out.write(`${text.split('\n\n')[0]}\n\n`);
+    cli.print('cli.import.fullReport', { path: values.report });
   } else {
-    out.write(text);
+    cli.out.write(text);
   }
   return 0;
 }

@@ -7,11 +7,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/api/appError.ts';
 import { startLocalServer } from '../browser/localServer.ts';
 import { ClubService } from '../core/clubService.ts';
-import { CoreError } from '../core/coreError.ts';
 import { defaultProfileDir, openProfile } from '../core/profile.ts';
 import { parseCommandArgs } from './args.ts';
+import type { Terminal } from './terminal.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
@@ -31,15 +32,12 @@ function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CoreError(
-      'bad_arguments',
-      `Ungültiger Port ${text}: bitte eine Zahl von 1 bis 65535 angeben.`,
-    );
+    throw new AppError('bad_arguments', 'cli.start.badPort', { port: text });
   }
   return port;
 }
 
-export async function startCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function startCommand(argv: string[], cli: Terminal): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     browser: { type: 'boolean', default: false },
@@ -55,16 +53,13 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
       const child = spawn(electron, [ELECTRON_MAIN, '--profile', profileDir], { stdio: 'inherit' });
       return new Promise((done) => child.on('exit', (code) => done(code ?? 1)));
     }
-    process.stderr.write('Electron ist hier nicht verfügbar – Tutti startet im Browser-Modus.\n');
+    cli.note('cli.start.noElectron');
   }
 
   if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-    throw new CoreError(
-      'bad_arguments',
-      'Die Oberfläche ist noch nicht gebaut. Bitte `npm run build:renderer` ausführen (oder `npm start`).',
-    );
+    throw new AppError('bad_arguments', 'cli.start.notBuilt');
   }
-  const profile = await openProfile(profileDir);
+  const profile = await openProfile(profileDir, cli.keyStore(profileDir));
   const api = new ClubService(profile.store, profileDir);
   const server = await startLocalServer({
     api,
@@ -74,10 +69,7 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
   }).catch((error: NodeJS.ErrnoException) => {
     profile.close();
     if (error.code === 'EADDRINUSE') {
-      throw new CoreError(
-        'bad_arguments',
-        `Port ${port} ist schon belegt. Bitte einen anderen mit --port wählen.`,
-      );
+      throw new AppError('bad_arguments', 'cli.start.portInUse', { port });
     }
     throw error;
   });
@@ -95,15 +87,13 @@ export async function startCommand(argv: string[], out: NodeJS.WritableStream): 
       await server.close();
       await api.stopAutomaticBackups(); // the backup on close, before the database closes
       profile.close(); // checkpoints the WAL and releases the profile lock
-      process.stderr.write('Tutti wurde beendet.\n');
+      cli.note('cli.start.stopped');
       done(0);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  process.stderr.write(
-    `Profil: ${profileDir}\nTutti läuft. Bitte diese Adresse im Browser öffnen (Strg+C beendet):\n`,
-  );
-  out.write(`${server.url}\n`);
+  cli.note('cli.start.running', { profile: profileDir });
+  cli.out.write(`${server.url}\n`);
   return finished;
 }

@@ -3,46 +3,50 @@
  * moved. `--batch` sends at most N changes per request (default 1,000): smaller requests for
  * a slow or flaky link, where a large one would time out again and again.
  */
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import { openProfile } from '../core/profile.ts';
 import { ConnectionError } from '../sync/httpsJson.ts';
 import { SyncClient } from '../sync/syncClient.ts';
 import { parseCommandArgs } from './args.ts';
+import type { Terminal } from './terminal.ts';
 
-export async function syncCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function syncCommand(argv: string[], cli: Terminal): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     profile: { type: 'string' },
     batch: { type: 'string' },
   });
-  if (!values.profile)
-    throw new CoreError('bad_arguments', 'Bitte den Profilordner mit --profile ORDNER angeben.');
+  if (!values.profile) throw new AppError('bad_arguments', 'cli.args.profileMissing');
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 1000))
-    throw new CoreError('bad_arguments', '--batch braucht eine ganze Zahl von 1 bis 1000.');
-  const profile = await openProfile(values.profile);
+    throw new AppError('bad_arguments', 'cli.sync.batch');
+  const profile = await openProfile(values.profile, cli.keyStore(values.profile));
   try {
     let report: Awaited<ReturnType<SyncClient['round']>>;
     try {
       report = await new SyncClient(profile.store, undefined, { pushBatch: batch }).round();
     } catch (error) {
-      if (error instanceof CoreError) throw error;
-      const why =
+      if (error instanceof AppError) throw error;
+      const reason: Message =
         error instanceof ConnectionError
-          ? error.message
-          : `Der Vereinsserver ist nicht erreichbar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
-      throw new CoreError(
-        'sync_failed',
-        `${why} Die Änderungen bleiben gespeichert und werden beim nächsten Mal gesendet.`,
-        { cause: error },
-      );
+          ? error.text
+          : {
+              key: 'cli.sync.unreachable',
+              params: {
+                code: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+              },
+            };
+      throw new AppError('sync_failed', 'cli.sync.failed', { reason }, { cause: error });
     }
-    out.write(
-      `Gesendet: ${report.pushed}, abgelehnt: ${report.rejected}, empfangen: ${report.pulled}, Konflikte: ${report.conflicts}, entfernt: ${report.purged}, noch offen: ${profile.store.outbox.pendingCount()}\n`,
-    );
-    if (report.ignoredStamps > 0)
-      process.stderr.write(
-        `Hinweis: ${report.ignoredStamps} empfangene Zeitstempel liegen mehr als 60 Sekunden nach der Uhr dieses Computers. Geht die Uhr nach? Bitte Datum und Uhrzeit prüfen.\n`,
-      );
+    cli.print('cli.sync.report', {
+      pushed: report.pushed,
+      rejected: report.rejected,
+      pulled: report.pulled,
+      conflicts: report.conflicts,
+      purged: report.purged,
+      pending: profile.store.outbox.pendingCount(),
+    });
+    if (report.ignoredStamps > 0) cli.note('cli.sync.clockBehind', { count: report.ignoredStamps });
     return report.rejected > 0 || report.conflicts > 0 ? 3 : 0;
   } finally {
     profile.close();

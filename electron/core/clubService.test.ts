@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/messages/translate.ts';
+import { saidIn } from '../../test/support/saidIn.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { ClubService } from './clubService.ts';
-import { translate } from '../../shared/messages/translate.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: LocalStore;
@@ -79,7 +80,7 @@ describe('saving records', () => {
       status: 'aktiv',
       iban: 'DE89370400440532013001',
     });
-    expect(result).toMatchObject({
+    expect(saidIn(result)).toMatchObject({
       ok: false,
       error: {
         code: 'validation',
@@ -151,7 +152,7 @@ describe('loans', () => {
       memberId: ben.id,
       issuedOn: '2026-10-01',
     });
-    expect(second).toMatchObject({
+    expect(saidIn(second)).toMatchObject({
       ok: false,
       error: {
         code: 'conflict',
@@ -223,7 +224,7 @@ describe('references', () => {
       status: 'aktiv',
       householdId: berta.id,
     });
-    expect(carla).toMatchObject({
+    expect(saidIn(carla)).toMatchObject({
       ok: false,
       error: { fields: { householdId: 'Das Haushaltsmitglied gibt es nicht.' } },
     });
@@ -231,7 +232,9 @@ describe('references', () => {
 
   it('refuses a duplicate inventory number and register name', async () => {
     await instrument();
-    expect(await api.save('instruments', { inventoryNumber: 'T-01', kind: 'Tuba' })).toMatchObject({
+    expect(
+      saidIn(await api.save('instruments', { inventoryNumber: 'T-01', kind: 'Tuba' })),
+    ).toMatchObject({
       ok: false,
       error: {
         fields: { inventoryNumber: 'Die Inventarnummer T-01 ist schon vergeben (Trompete).' },
@@ -242,7 +245,7 @@ describe('references', () => {
       await api.save('instruments', { inventoryNumber: ' t-01 ', kind: 'Tuba' }),
     ).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await api.save('registers', { name: 'Flügelhörner' });
-    expect(await api.save('registers', { name: ' FLÜGELHÖRNER' })).toMatchObject({
+    expect(saidIn(await api.save('registers', { name: ' FLÜGELHÖRNER' }))).toMatchObject({
       ok: false,
       error: { fields: { name: 'Ein Register „FLÜGELHÖRNER“ gibt es schon.' } },
     });

@@ -99,8 +99,7 @@ export class ClubService implements ClubApi {
   /** A round under way ends first; no round runs meanwhile; syncing goes on afterwards. */
   async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
     // An import writes in chunks: a restore between two of them would be written over.
-    if (this.imports.progress().running)
-      return fail('conflict', 'core.importRunning');
+    if (this.imports.progress().running) return fail('conflict', 'core.importRunning');
     const wasRunning = this.sync.isStarted();
     await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {
@@ -175,6 +174,8 @@ export class ClubService implements ClubApi {
   }
 
   async remove(entity: EntityName, id: string): Promise<ApiResult<null>> {
+    // The club's own record is edited, never deleted: letters and reports need it.
+    if (entity === 'club') return fail('bad_request', 'core.clubNotDeletable');
     const result = this.setDeleted(entity, id, true) as ApiResult<null>;
     if (result.ok) this.sync.localChanged();
     return result;

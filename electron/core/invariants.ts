@@ -5,7 +5,6 @@
  * transaction, so two quick saves cannot both slip through.
  */
 
-import type { Message } from '../../shared/messages/message.ts';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap, EntityName, FieldErrors } from '../../shared/domain/entities.ts';
 import { memberDisplayName } from '../../shared/domain/member.ts';
@@ -20,6 +19,7 @@ import {
   UNIQUE_KEYS,
   uniqueKey,
 } from '../../shared/domain/recordRules.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
 
@@ -131,11 +131,7 @@ export function checkInvariants<E extends EntityName>(
 }
 
 /** Why a record may not be deleted now, or null. */
-export function deletionBlocker(
-  store: LocalStore,
-  entity: EntityName,
-  id: string,
-): Message | null {
+export function deletionBlocker(store: LocalStore, entity: EntityName, id: string): Message | null {
   if (entity === 'instruments') {
     const open = openLoanOf(store, id);
     if (open) return deletionBlockedMessage('instruments', memberName(store, open.memberId));

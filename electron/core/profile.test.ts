@@ -1,9 +1,9 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/appError.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
-import { AppError } from '../../shared/api/appError.ts';
 import { beginOpenProfile, openProfile } from './profile.ts';
 import { ProfileLock } from './profileLock.ts';
 

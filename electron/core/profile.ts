@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../shared/api/appError.ts';
 import type { KeyStore, NewKey } from '../keys/keyStore.ts';
 import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
 import { passphraseFromEnvironmentOrTerminal } from '../keys/passphraseSource.ts';
@@ -13,7 +14,6 @@ import { openReadable, type ReadableDB } from '../store/database.ts';
 import { repairFutureStamps } from '../store/futureStamps.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
-import { AppError } from '../../shared/api/appError.ts';
 import { ProfileLock } from './profileLock.ts';
 
 export const DATABASE_FILE = 'tutti.db';
@@ -49,12 +49,7 @@ export function defaultProfileDir(
 }
 
 function notWritable(dir: string, cause: unknown): AppError {
-  return new AppError(
-    'profile_not_writable',
-    'core.profile.notWritable',
-    { dir },
-    { cause },
-  );
+  return new AppError('profile_not_writable', 'core.profile.notWritable', { dir }, { cause });
 }
 
 /** Creates the folder if needed and proves it writable by writing a probe file. */
@@ -110,11 +105,10 @@ export async function openProfile(
       newKey?.key.fill(0); // another Tutti created the profile meanwhile: its key counts
       key = await keyStore.unlockKey();
     } else if (databaseExists) {
-      throw new AppError(
-        'key_file_missing',
-        'core.profile.keyFileMissing',
-        { database: paths.database, keyFile: keyStore.keyFilePath },
-      );
+      throw new AppError('key_file_missing', 'core.profile.keyFileMissing', {
+        database: paths.database,
+        keyFile: keyStore.keyFilePath,
+      });
     } else if (newKey) {
       newKey.save();
       key = newKey.key;
@@ -200,18 +194,13 @@ export async function openProfileReadOnly(
 ): Promise<{ db: ReadableDB; close(): void }> {
   const paths = profilePaths(dir);
   if (!existsSync(paths.database)) {
-    throw new AppError(
-      'not_found',
-      'core.profile.notFound',
-      { dir },
-    );
+    throw new AppError('not_found', 'core.profile.notFound', { dir });
   }
   if (!keyStore.hasKey()) {
-    throw new AppError(
-      'key_file_missing',
-      'core.profile.keyFileMissing',
-      { database: paths.database, keyFile: keyStore.keyFilePath },
-    );
+    throw new AppError('key_file_missing', 'core.profile.keyFileMissing', {
+      database: paths.database,
+      keyFile: keyStore.keyFilePath,
+    });
   }
   const key = await keyStore.unlockKey();
   const db = openReadable(paths.database, key);

@@ -4,8 +4,9 @@
  * crashed Tutti never blocks the next start — and a PID reused by another program never
  * blocks it either (shared/node/processLock.ts).
  */
-import { ProcessLock } from '../../shared/node/processLock.ts';
+
 import { AppError } from '../../shared/api/appError.ts';
+import { ProcessLock } from '../../shared/node/processLock.ts';
 
 export class ProfileLock {
   private constructor(private readonly lock: ProcessLock) {}

@@ -4,6 +4,7 @@
  * ClubService saves through it, and so does the import — without loading sync or backups.
  */
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
 import {
   type Draft,
@@ -13,17 +14,13 @@ import {
 } from '../../shared/domain/entities.ts';
 import { attendanceId, newId } from '../../shared/domain/ids.ts';
 import { memberHistory } from '../../shared/domain/memberHistory.ts';
+import { sameValue } from '../../shared/domain/sameValue.ts';
 import { MAX_MUTATION_BYTES } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { checkInvariants } from './invariants.ts';
 
 export const NOT_FOUND = 'core.recordNotFound';
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
-}
 
 /** Creates (no `id`) or updates a record in its own transaction. */
 export function saveRecord<E extends EntityName>(
@@ -57,6 +54,8 @@ function writeRecord<E extends EntityName>(
   if (entity === 'attendance') {
     // Attendance is keyed by event and member (see attendanceId).
     candidate.id = attendanceId(String(candidate.eventId ?? ''), String(candidate.memberId ?? ''));
+  } else if (entity === 'club') {
+    candidate.id = CLUB_RECORD_ID; // one per club: the first save creates it
   } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
     candidate.id = newId();
   }
@@ -80,11 +79,12 @@ function writeRecord<E extends EntityName>(
       maxKb: kb(MAX_MUTATION_BYTES),
     });
   }
-  // Attendance is an upsert by (event, member); everything else is new exactly when it has no id.
-  const isCreate =
-    entity === 'attendance' || draft.id === undefined || draft.id === null || draft.id === '';
+  // Attendance (by event and member) and the club record (by its fixed id) are upserts;
+  // everything else is new exactly when it has no id.
+  const upsert = entity === 'attendance' || entity === 'club';
+  const isCreate = upsert || draft.id === undefined || draft.id === null || draft.id === '';
   // A record created here has a fresh id (UUIDv7): there is nothing stored to look up.
-  const fresh = isCreate && entity !== 'attendance';
+  const fresh = isCreate && !upsert;
   const write = (): ApiResult<EntityMap[E]> => {
     const previous = fresh ? undefined : store.tables[entity].get(record.id);
     if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);

@@ -3,14 +3,16 @@
  * against the shared schemas: a malformed call is answered with an error and reaches nothing.
  * An AppError the core throws is answered by the one table of API codes (errorCodes.ts).
  */
-import { type ClubApi, clubApiArgs, isClubApiMethod } from '../../shared/api/clubApi.ts';
+
 import { failWith } from '../../shared/api/appError.ts';
+import { type ClubApi, clubApiArgs, isClubApiMethod } from '../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../shared/api/result.ts';
 
 export async function dispatchRpc(api: ClubApi, body: unknown): Promise<ApiResult<unknown>> {
   if (typeof body !== 'object' || body === null) return fail('bad_request', 'core.rpc.badRequest');
   const { method, args } = body as { method?: unknown; args?: unknown };
-  if (!isClubApiMethod(method)) return fail('bad_request', 'core.rpc.unknownMethod', { method: String(method).slice(0, 60) });
+  if (!isClubApiMethod(method))
+    return fail('bad_request', 'core.rpc.unknownMethod', { method: String(method).slice(0, 60) });
   const parsed = clubApiArgs[method].safeParse(args ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

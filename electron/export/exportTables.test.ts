@@ -47,6 +47,7 @@ describe('exports from the field catalogue', () => {
       'Mitgliedsnummer',
       'Anrede',
       'Titel',
+      'Geschlecht',
       'Vorname',
       'Nachname',
       'Straße',
@@ -115,15 +116,7 @@ describe('exports from the field catalogue', () => {
       'Zurückgegeben',
       'Bemerkung',
     ]);
-    expect(loans.rows[0]).toEqual([
-      'T-01',
-      'Trompete',
-      'Bläser, Anna',
-      '01.09.2026',
-      '',
-      '',
-      null,
-    ]);
+    expect(loans.rows[0]).toEqual(['T-01', 'Trompete', 'Bläser, Anna', '01.09.2026', '', '', null]);
     expect(exportTable('registers', data).rows[0]).toEqual(['Blech', 1, '', 1]);
   });
 });

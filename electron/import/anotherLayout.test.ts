@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api/import.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
+import { importTextIn } from '../../shared/import/importText.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { LONG_MEMO } from '../../test/fixtures/club/makeKapelleAnders.ts';
 import { fixture } from '../../test/support/fixtures.ts';
 import { importStore } from '../../test/support/importStore.ts';
@@ -23,7 +25,8 @@ const bankData = /[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){10,}|MV-\d{3}|532013000|37040044/
 
 function expectNoBankDataWhereEveryoneReads(report: ImportReport) {
   for (const m of members()) expect(m.notes ?? '', m.lastName ?? '').not.toMatch(bankData);
-  for (const message of report.messages) expect(message.text).not.toMatch(bankData);
+  for (const message of report.messages)
+    expect(importTextIn(message, 'de', message.entity)).not.toMatch(bankData);
   expect(importReportText(report)).not.toMatch(bankData);
 }
 
@@ -140,7 +143,7 @@ describe('a club file with another layout', () => {
 
   it('reads the English headers of a Windows-1252 CSV alike', async () => {
     const source = await read(CSV);
-    expect(source.notes[0]).toMatch(/Windows-1252, getrennt durch Semikolon/);
+    expect(translate(source.notes[0]!)).toMatch(/Windows-1252, getrennt durch Semikolon/);
     const report = await importInto(source);
     expect(report.tables[0]).toMatchObject({ created: 6, skipped: 0 });
     expect(report.unmappedColumns).toEqual([

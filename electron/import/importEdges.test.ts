@@ -4,9 +4,12 @@
  * message), and an import by a role that may not write bank data.
  */
 import { describe, expect, it } from 'vitest';
+import type { ImportMessage } from '../../shared/api/import.ts';
+import { importTextIn } from '../../shared/import/importText.ts';
 import { proposeColumns, proposeMapping } from '../../shared/import/proposeMapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { deviceRights } from '../../shared/rights/deviceRights.ts';
 import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { importStore } from '../../test/support/importStore.ts';
@@ -14,6 +17,8 @@ import { importStore } from '../../test/support/importStore.ts';
 const TODAY = '2026-11-27';
 const kit = importStore(TODAY);
 const { csv, importInto, live } = kit;
+/** What a report line says, in German. */
+const said = (m: ImportMessage) => importTextIn(m, 'de', m.entity);
 
 describe('nothing lost, nothing leaked, at the edges a review found', () => {
   it('never quotes a birth date through a key, a duplicate or a row label', async () => {
@@ -43,7 +48,9 @@ describe('nothing lost, nothing leaked, at the edges a review found', () => {
         },
       },
     );
-    const texts = [...report.messages, ...keyed.messages].map((m) => `${m.label}: ${m.text}`);
+    const texts = [...report.messages, ...keyed.messages].map(
+      (m) => `${translate(m.label)}: ${said(m)}`,
+    );
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(text).not.toMatch(/1980|1970|05\.1980|03\.1970/);
   });
@@ -133,7 +140,7 @@ describe('nothing lost, nothing leaked, at the edges a review found', () => {
       reviewSensitive: [],
       importedValues: { Mandatsreferenz: 'MANDAT-2014-000123-MEIER-ANNA-BLECH-01' },
     });
-    const texts = report.messages.map((m) => m.text);
+    const texts = report.messages.map(said);
     expect(texts.filter((t) => t.startsWith('PLZ'))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith('Mandatsreferenz'))).toHaveLength(1);
     expect(texts.join(' ')).not.toMatch(/MANDAT-2014/);
@@ -186,7 +193,7 @@ describe('an import by a role without bank data', () => {
     expect(importReportText(report)).toContain(
       'Hobby → nicht übernommen (Ihre Rolle darf es nicht ändern)',
     );
-    expect(report.messages.map((m) => m.text).join(' ')).not.toMatch(
+    expect(report.messages.map(said).join(' ')).not.toMatch(
       /Weitere Angaben aus dem Import“ aufbewahrt|Vollständig in der Bemerkung/,
     );
   });

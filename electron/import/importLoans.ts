@@ -3,8 +3,10 @@
  * program had two for one instrument, and an open loan from an instrument list's "ausgeliehen
  * an" column. One job beside the importer's row loop; it writes through the same `save`.
  */
+import type { ImportText } from '../../shared/api/import.ts';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import { memberDisplayName } from '../../shared/domain/member.ts';
+import { importText, textOf } from '../../shared/import/importText.ts';
 import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import type { RowDraft } from '../../shared/import/rowDraft.ts';
 import { openLoanOf } from '../core/invariants.ts';
@@ -28,6 +30,7 @@ export function settleOpenLoans(store: LocalStore, save: SaveRecord, draft: RowD
   const open = openLoanOf(store, fields.instrumentId);
   if (!open) return;
   if (open.issuedOn <= fields.issuedOn) {
+    // The loan's notes are the record's, in the club's language.
     const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(fields.issuedOn)} erneut ausgegeben.`;
     const closed = save('loans', {
       ...open,
@@ -36,16 +39,17 @@ export function settleOpenLoans(store: LocalStore, save: SaveRecord, draft: RowD
     });
     if (closed.ok) {
       draft.warnings.push(
-        `Das Instrument war laut Quelle noch seit ${formatGermanDate(open.issuedOn)} ausgeliehen; jene Ausleihe gilt als am ${formatGermanDate(fields.issuedOn)} zurückgegeben.`,
+        importText('import.loan.closedEarlier', {
+          since: formatGermanDate(open.issuedOn),
+          on: formatGermanDate(fields.issuedOn),
+        }),
       );
     }
   } else {
     fields.returnedOn = open.issuedOn;
     const note = `Rückgabe beim Import ergänzt: das Instrument wurde am ${formatGermanDate(open.issuedOn)} erneut ausgegeben.`;
     fields.notes = fields.notes ? `${fields.notes}\n${note}` : note;
-    draft.warnings.push(
-      `Zwei offene Ausleihen desselben Instruments: diese gilt als am ${formatGermanDate(open.issuedOn)} zurückgegeben (Beginn der späteren).`,
-    );
+    draft.warnings.push(importText('import.loan.twoOpen', { on: formatGermanDate(open.issuedOn) }));
   }
 }
 
@@ -54,7 +58,7 @@ export interface BorrowerRow {
   table: string;
   referencesBy: ReferenceMode | undefined;
   sourceKey: string;
-  warn(text: string): void;
+  warn(text: ImportText): void;
   /** Counts the loan made. */
   created(): void;
 }
@@ -83,9 +87,7 @@ export class BorrowerLoans {
     const by = row.referencesBy;
     const memberId = this.lookups.memberId(borrower, by);
     if (!memberId) {
-      warn(
-        `Ausgeliehen an „${borrower}“: dieses Mitglied gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig); keine Ausleihe angelegt.`,
-      );
+      warn(importText('import.loan.borrowerUnknown', { borrower }));
       return;
     }
     const loanSource = `${row.table}#ausgeliehen-an`;
@@ -102,9 +104,15 @@ export class BorrowerLoans {
     if (open) {
       if (open.memberId !== memberId) {
         const holder = this.store.tables.members.get(open.memberId)?.record;
-        const name = holder ? memberDisplayName(holder) : 'ein anderes Mitglied';
+        const since = formatGermanDate(open.issuedOn);
         warn(
-          `Laut Quelle an „${borrower}“ ausgeliehen, in Tutti an ${name} (seit ${formatGermanDate(open.issuedOn)}); nichts geändert – bitte prüfen.`,
+          holder
+            ? importText('import.loan.otherHolder', {
+                borrower,
+                holder: memberDisplayName(holder),
+                since,
+              })
+            : importText('import.loan.otherHolderUnknown', { borrower, since }),
         );
       }
       return;
@@ -118,7 +126,7 @@ export class BorrowerLoans {
         : 'Beim Import angelegt; Ausgabedatum unbekannt (Importtag eingetragen).',
     });
     if (!saved.ok) {
-      warn(`Ausleihe nicht angelegt: ${saved.error.message}`);
+      warn(importText('import.loan.notCreated', {}, { parts: { reason: textOf(saved.error) } }));
       return;
     }
     const link = { recordId: saved.value.id, imported: { memberId } };
@@ -126,9 +134,7 @@ export class BorrowerLoans {
     links.set(sourceKey, link);
     row.created();
     if (!draft.loanedSince) {
-      warn(
-        `Ausleihe an „${borrower}“ angelegt; das Ausgabedatum ist unbekannt, der Importtag wurde eingetragen.`,
-      );
+      warn(importText('import.loan.createdWithoutDate', { borrower }));
     }
   }
 }

@@ -5,8 +5,10 @@
  * no read of its record) and the name + birth date seen, for the duplicate check.
  */
 
+import type { ImportText } from '../../shared/api/import.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import { memberDisplayName } from '../../shared/domain/member.ts';
+import { importText } from '../../shared/import/importText.ts';
 import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -36,8 +38,8 @@ export class ImportLookups {
   private readonly membersByName = new Map<string, string[]>();
   /** How a record is named in a message: member by name, instrument by inventory number. */
   private readonly displayNames = new Map<string, string>();
-  /** Name + birth date → where that member came from, for the duplicate check. */
-  readonly memberIdentity = new Map<string, string>();
+  /** Name + birth date → what the duplicate check says of a later row with them. */
+  readonly memberIdentity = new Map<string, ImportText>();
   /** Ids of the live records of each kind: an unchanged row needs no read of its record. */
   readonly liveIds = Object.fromEntries(
     IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()]),
@@ -75,7 +77,7 @@ export class ImportLookups {
       if (m.birthDate) {
         this.memberIdentity.set(
           this.identityOf(m),
-          `dem vorhandenen Mitglied ${memberDisplayName(m)}`,
+          importText('import.duplicate.ofMember', { name: memberDisplayName(m) }),
         );
       }
     }
@@ -105,15 +107,22 @@ export class ImportLookups {
    * number, an inventory number: the key is taken, and this says so for review (an old
    * program's loan table may mean either).
    */
-  ambiguity(kind: 'members' | 'instruments', ref: string): string | null {
+  ambiguity(kind: 'members' | 'instruments', ref: string): ImportText | null {
     const byKey = this.bySourceKey[kind].get(lower(ref));
     const byNumber = (kind === 'members' ? this.memberByNumber : this.instrumentByNumber).get(
       lower(ref),
     );
     if (!byKey || !byNumber || byKey === byNumber) return null;
-    const number = kind === 'members' ? 'Mitgliedsnummer' : 'Inventarnummer';
-    const key = this.displayNames.get(byKey);
-    return `„${ref}“ ist der Schlüssel von ${key} in der Datei, aber die ${number} von ${this.displayNames.get(byNumber)}; zugeordnet wurde ${key} – bitte prüfen (in der Zuordnung lässt sich festlegen, was die Verweise meinen).`;
+    return importText(
+      kind === 'members'
+        ? 'import.reference.ambiguousMember'
+        : 'import.reference.ambiguousInstrument',
+      {
+        ref,
+        byKey: this.displayNames.get(byKey) ?? '',
+        byNumber: this.displayNames.get(byNumber) ?? '',
+      },
+    );
   }
 
   registerId(ref: string): string | undefined {

@@ -3,6 +3,8 @@
  * in the file or in Tutti, with the warnings a person needs: a reference nobody can find is
  * left out and kept in the notes; an ambiguous one is taken and reported for review.
  */
+import type { ImportText } from '../../shared/api/import.ts';
+import { importText } from '../../shared/import/importText.ts';
 import type { ReferenceMode } from '../../shared/import/mapping.ts';
 import type { RowDraft } from '../../shared/import/rowDraft.ts';
 import type { ImportEntity } from '../../shared/import/targets.ts';
@@ -20,37 +22,35 @@ export function resolveReferences(
   draft: RowDraft,
   link: ImportLink | undefined,
   by: ReferenceMode | undefined,
-): string | null {
+): ImportText | null {
   const { refs, fields } = draft;
-  const dangling = (what: string, value: string) => {
-    draft.warnings.push(
-      `${what} „${value}“ gibt es weder in der Datei noch in Tutti; Zuordnung weggelassen.`,
-    );
-    draft.keep.push(`${what}: ${value}`);
+  const dangling = (value: string) => {
+    draft.warnings.push(importText('import.reference.registerMissing', { value }));
+    // The record's notes keep it in the club's language.
+    draft.keep.push(`Register: ${value}`);
     draft.refused.push(entity === 'members' ? 'registerIds' : 'registerId');
   };
   if (entity === 'members') {
     const id = refs.register ? lookups.registerId(refs.register) : undefined;
-    if (refs.register && !id) dangling('Register', refs.register);
+    if (refs.register && !id) dangling(refs.register);
     fields.registerIds = id ? [id] : [];
   }
   if (entity === 'instruments') {
     const id = refs.register ? lookups.registerId(refs.register) : undefined;
-    if (refs.register && !id) dangling('Register', refs.register);
+    if (refs.register && !id) dangling(refs.register);
     fields.registerId = id ?? null;
     // A borrower nobody can find gets no loan (borrowerLoan says so); the name stays here.
     if (refs.borrower && !lookups.memberId(refs.borrower, by))
       draft.keep.push(`Ausgeliehen an: ${refs.borrower}`);
   }
   if (entity === 'loans') {
-    if (!refs.instrument) return 'Die Ausleihe nennt kein Instrument.';
-    if (!refs.member) return 'Die Ausleihe nennt kein Mitglied.';
+    if (!refs.instrument) return importText('import.reference.loanNoInstrument');
+    if (!refs.member) return importText('import.reference.loanNoMember');
     const instrumentId = lookups.instrumentId(refs.instrument, by);
     if (!instrumentId)
-      return `Das Instrument „${refs.instrument}“ gibt es weder in der Datei noch in Tutti.`;
+      return importText('import.reference.instrumentMissing', { ref: refs.instrument });
     const memberId = lookups.memberId(refs.member, by);
-    if (!memberId)
-      return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
+    if (!memberId) return importText('import.reference.memberMissing', { ref: refs.member });
     fields.instrumentId = instrumentId;
     fields.memberId = memberId;
     if (!by) {
@@ -59,10 +59,9 @@ export function resolveReferences(
     }
   }
   if (entity === 'honours') {
-    if (!refs.member) return 'Die Ehrung nennt kein Mitglied.';
+    if (!refs.member) return importText('import.reference.honourNoMember');
     const memberId = lookups.memberId(refs.member, by);
-    if (!memberId)
-      return `Das Mitglied „${refs.member}“ gibt es weder in der Datei noch in Tutti (oder der Name ist mehrdeutig).`;
+    if (!memberId) return importText('import.reference.memberMissing', { ref: refs.member });
     fields.memberId = memberId;
     if (!by) warnIfAmbiguous(lookups, draft, 'members', refs.member, link);
   }

@@ -3,6 +3,8 @@
  * with its tables and a proposed mapping, previews and runs the import, and reports progress
  * while it runs. One file at a time; one import at a time.
  */
+
+import { AppError, failWith } from '../../shared/api/appError.ts';
 import type {
   ImportProgress,
   ImportReport,
@@ -13,11 +15,9 @@ import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
 import { type SafetyBackup, safetyBackupView } from '../backup/desktopBackups.ts';
-import { CoreError } from '../core/coreError.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { MappingMismatch, mappingFor, RightsUnknown, runImport } from './importSource.ts';
-import { ImportFileError } from './readers/importError.ts';
 import { readSourceFile } from './readers/readSourceFile.ts';
 
 const SAMPLE_ROWS = 5;
@@ -42,8 +42,7 @@ export class ImportService {
     contentBase64: string,
     password: string | null,
   ): Promise<ApiResult<ImportSourceView>> {
-    if (this.state.running)
-      return fail('conflict', 'Ein Import läuft gerade; bitte sein Ende abwarten.');
+    if (this.state.running) return failWith(new AppError('import_running', 'import.running'));
     let source: SourceFile;
     try {
       source = await readSourceFile(
@@ -52,14 +51,8 @@ export class ImportService {
         password && password !== '' ? password : null,
       );
     } catch (error) {
-      if (error instanceof ImportFileError) {
-        const field =
-          error.reason === 'password_needed' || error.reason === 'wrong_password'
-            ? 'password'
-            : 'file';
-        return fail('validation', error.message, { [field]: error.message });
-      }
-      throw error;
+      // An ImportFileError: its message at the file's field, or at the password's.
+      return failWith(error);
     }
     this.source = source;
     return ok({
@@ -94,23 +87,18 @@ export class ImportService {
 
   private async execute(mapping: ImportMapping, dryRun: boolean): Promise<ApiResult<ImportReport>> {
     const source = this.source;
-    if (!source) return fail('not_found', 'Bitte zuerst eine Datei wählen.');
-    if (this.state.running)
-      return fail('conflict', 'Ein Import läuft gerade; bitte sein Ende abwarten.');
-    if (!mapping.tables.some((table) => table.entity !== null)) {
-      return fail(
-        'validation',
-        'Keine Tabelle ist zugeordnet; bitte mindestens einer eine Datenart geben.',
-      );
-    }
+    if (!source) return fail('not_found', 'import.noFile');
+    if (this.state.running) return failWith(new AppError('import_running', 'import.running'));
+    if (!mapping.tables.some((table) => table.entity !== null))
+      return fail('validation', 'import.noTable');
     this.state = { running: true, done: 0, total: 0 };
     let safety: ImportSafetyBackup | undefined;
     try {
       safety = dryRun ? undefined : await this.safetyBeforeImport();
     } catch (error) {
       this.state = { ...this.state, running: false };
-      if (error instanceof CoreError) return fail('unavailable', error.message);
-      throw error;
+      // The safety generation could not be made (its AppError says why): nothing is imported.
+      return failWith(error);
     }
     try {
       const report = await runImport(
@@ -133,15 +121,20 @@ export class ImportService {
       }
       return ok(safety ? { ...report, safetyBackup: safety } : report);
     } catch (error) {
-      if (error instanceof MappingMismatch) return fail('validation', error.problems[0]!);
-      if (error instanceof RightsUnknown) return fail('forbidden', error.message);
+      if (error instanceof MappingMismatch) {
+        const problem = error.problems[0]!;
+        return fail('validation', problem.key, problem.params);
+      }
+      if (error instanceof RightsUnknown) return failWith(error);
       if (dryRun || this.state.done === 0) throw error;
       // Rows of the chunks before the failure are saved (and recognised by the next import).
       this.changed();
-      return fail(
-        'internal',
-        `Der Import brach nach ${this.state.done} von ${this.state.total} Schritten ab (${error instanceof Error ? error.message : String(error)}). Was bis dahin übernommen wurde, bleibt gespeichert; ein erneuter Import derselben Datei ergänzt den Rest, ohne etwas doppelt anzulegen.`,
-      );
+      return fail('internal', 'import.aborted', {
+        done: this.state.done,
+        total: this.state.total,
+        // Technical, for whoever helps: said as it came.
+        detail: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+      });
     } finally {
       this.state = { ...this.state, running: false };
     }

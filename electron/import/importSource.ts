@@ -2,19 +2,23 @@
  * What the CLI and the wizard share: a read file, the mapping to apply (given or proposed,
  * always checked against the file), and the run itself.
  */
+import { AppError } from '../../shared/api/appError.ts';
 import type { ImportReport } from '../../shared/api/import.ts';
 import { type ImportMapping, mappingProblems } from '../../shared/import/mapping.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import type { Message } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
 import { Importer, type ImportOptions, type SaveRecord } from './importer.ts';
 
+/** The mapping does not fit the file: `problems` says where (`message` in German, for logs). */
 export class MappingMismatch extends Error {
   override readonly name = 'MappingMismatch';
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
+  constructor(readonly problems: Message[]) {
+    super(problems.map((problem) => translate(problem, 'de')).join(' '));
   }
 }
 
@@ -27,12 +31,9 @@ export function mappingFor(source: SourceFile, given: ImportMapping | null): Imp
 }
 
 /** An enrolled device that has not learnt its user's rights yet imports nothing. */
-export class RightsUnknown extends Error {
-  override readonly name = 'RightsUnknown';
+export class RightsUnknown extends AppError {
   constructor() {
-    super(
-      'Tutti kennt die Rechte Ihrer Rolle noch nicht: bitte zuerst einmal mit dem Vereinsserver abgleichen („Jetzt abgleichen“ oder „tutti sync“), dann importieren.',
-    );
+    super('forbidden', 'import.rightsUnknown');
   }
 }
 

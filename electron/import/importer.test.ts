@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../shared/api/import.ts';
+import type { ImportMessage, ImportReport } from '../../shared/api/import.ts';
+import { importTextIn } from '../../shared/import/importText.ts';
 import { proposeMapping } from '../../shared/import/proposeMapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { fixture } from '../../test/support/fixtures.ts';
 import { importStore } from '../../test/support/importStore.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
@@ -16,6 +18,8 @@ const TODAY = '2026-11-27';
 
 const kit = importStore(TODAY);
 const { read, csv, importInto, live } = kit;
+/** What a report line says, in German. */
+const said = (m: ImportMessage) => importTextIn(m, 'de', m.entity);
 
 function counts(report: ImportReport) {
   return Object.fromEntries(
@@ -81,12 +85,12 @@ describe('importing the legacy Access database', () => {
     expect(first.reviewSensitive).toEqual(['iban']);
     expect(
       report.messages.some(
-        (m) => m.row === 1 && m.source === 'Mitglieder' && m.text.includes('IBAN'),
+        (m) => m.row === 1 && m.source === 'Mitglieder' && said(m).includes('IBAN'),
       ),
     ).toBe(true);
     const bankData = /[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){10,}|MV-\d{5}/;
     for (const member of members) expect(member.notes ?? '').not.toMatch(bankData);
-    for (const message of report.messages) expect(message.text).not.toMatch(bankData);
+    for (const message of report.messages) expect(said(message)).not.toMatch(bankData);
     // Every column of the file has a fate the report names; none is dropped silently.
     for (const table of report.tables)
       expect(table.columns.map((c) => c.column).sort()).toEqual(
@@ -126,12 +130,12 @@ describe('importing the legacy Access database', () => {
       .map((l) => l.instrumentId);
     expect(new Set(open).size).toBe(open.length);
     expect(
-      report.messages.filter((m) => m.source === 'Ausleihen' && m.text.includes('zurückgegeben')),
+      report.messages.filter((m) => m.source === 'Ausleihen' && said(m).includes('zurückgegeben')),
     ).toHaveLength(3);
 
     // Entry dates that contradict the birth date are kept in the notes, not dropped.
     const contradicted = report.messages.filter(
-      (m) => m.text.startsWith('Eintritt') && m.text.includes('vor dem Geburtsdatum'),
+      (m) => said(m).startsWith('Eintritt') && said(m).includes('vor dem Geburtsdatum'),
     );
     expect(contradicted.length).toBeGreaterThan(50);
     // Every record went through the outbox, so the import syncs.
@@ -242,7 +246,7 @@ describe('CSV and Excel', () => {
   it('reads Windows-1252 with semicolons, joins street and house number, and reports every cleaning', async () => {
     await importInto(await csv('register.csv', 'Register\nHörner\nTrompeten\n', 'latin1'));
     const source = await csv('mitglieder.csv', MEMBERS_CSV, 'latin1');
-    expect(source.notes[0]).toMatch(/Windows-1252, getrennt durch Semikolon/);
+    expect(translate(source.notes[0]!)).toMatch(/Windows-1252, getrennt durch Semikolon/);
     const report = await importInto(source);
     expect(counts(report).mitglieder).toEqual([4, 0, 0, 1]);
 
@@ -266,7 +270,7 @@ describe('CSV and Excel', () => {
     expect(anna.notes).toBeNull();
 
     const text = (row: number) =>
-      report.messages.filter((m) => m.row === row).map((m) => `${m.level}: ${m.text}`);
+      report.messages.filter((m) => m.row === row).map((m) => `${m.level}: ${said(m)}`);
     expect(text(2)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^warning: Geburtsdatum liegt vor 1900/),
@@ -288,8 +292,8 @@ describe('CSV and Excel', () => {
     expect(text(5)).toEqual([
       'skipped: Nachname: Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
     ]);
-    const cleaned = report.tables[0]!.cleaned;
-    expect(Object.keys(cleaned)).toEqual(
+    const cleaned = report.tables[0]!.cleaned.map((c) => importTextIn(c));
+    expect(cleaned).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/Leerzeichen/),
         expect.stringMatching(/E-Mail-Adresse vereinheitlicht/),
@@ -300,7 +304,9 @@ describe('CSV and Excel', () => {
   it('updates only what changed in the source, and keeps edits made in Tutti since', async () => {
     const first =
       'MitgliedNr,Vorname,Nachname,Ort,Telefon\n1,Eva,Klein,Mannheim,0621 111\n2,Paul,Groß,Mannheim,0621 222\n';
-    expect((await csv('mitglieder.csv', first)).notes[0]).toMatch(/UTF-8, getrennt durch Komma/);
+    expect(translate((await csv('mitglieder.csv', first)).notes[0]!)).toMatch(
+      /UTF-8, getrennt durch Komma/,
+    );
     await importInto(await csv('mitglieder.csv', first));
     const eva = live('members').find((m) => m.firstName === 'Eva')!;
     // The secretary corrects Eva's phone in Tutti …
@@ -329,7 +335,7 @@ describe('CSV and Excel', () => {
     expect(report.tables[0]).toMatchObject({ created: 3, loansCreated: 2 });
     const loans = live('loans');
     expect(loans.map((l) => l.issuedOn).sort()).toEqual(['2020-09-01', TODAY]);
-    expect(report.messages.map((m) => m.text)).toEqual(
+    expect(report.messages.map(said)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/„Niemand Bekannt“: dieses Mitglied gibt es weder/),
         expect.stringMatching(/Ausgabedatum ist unbekannt/),
@@ -345,7 +351,7 @@ describe('CSV and Excel', () => {
       ),
     );
     expect(later.tables[0]).toMatchObject({ unchanged: 3, loansCreated: 1 });
-    expect(later.messages.map((m) => m.text)).toEqual([
+    expect(later.messages.map(said)).toEqual([
       'Laut Quelle an „Paul Groß“ ausgeliehen, in Tutti an Eva Klein (seit 01.09.2020); nichts geändert – bitte prüfen.',
     ]);
     expect(live('loans')).toHaveLength(3);
@@ -424,7 +430,7 @@ describe('CSV and Excel', () => {
       'Spalte 4',
     ]);
     const report = await importInto(source);
-    expect(report.messages.find((m) => m.text.includes('in der Zukunft'))).toMatchObject({
+    expect(report.messages.find((m) => said(m).includes('in der Zukunft'))).toMatchObject({
       row: 4,
     });
   });
@@ -439,7 +445,7 @@ describe('CSV and Excel', () => {
       ),
     );
     expect(report.tables[0]).toMatchObject({ rows: 1, skipped: 1 });
-    expect(report.messages.find((m) => m.level === 'skipped')!.text).toMatch(/Rückgabe/);
+    expect(said(report.messages.find((m) => m.level === 'skipped')!)).toMatch(/Rückgabe/);
     expect(live('loans')).toHaveLength(0);
   });
 
@@ -454,7 +460,7 @@ describe('CSV and Excel', () => {
     const report = await importInto(
       await csv('mitglieder.csv', 'Nr;Vorname;Nachname;E-Mail\n1;Eva;Klein;eva(at)example\n'),
     );
-    expect(report.messages.map((m) => m.text)).toEqual([
+    expect(report.messages.map(said)).toEqual([
       expect.stringMatching(/keine gültige E-Mail-Adresse/),
     ]);
     const after = live('members')[0]!;
@@ -477,12 +483,8 @@ describe('CSV and Excel', () => {
     const report = await importInto(
       await csv('jugend.csv', 'Vorname;Nachname;Geburtsdatum\nEva;Klein;01.01.1980\n'),
     );
-    expect(report.messages).toEqual([
-      expect.objectContaining({
-        level: 'duplicate',
-        text: expect.stringMatching(/dem vorhandenen Mitglied Eva Klein/),
-      }),
-    ]);
+    expect(report.messages).toEqual([expect.objectContaining({ level: 'duplicate' })]);
+    expect(said(report.messages[0]!)).toMatch(/dem vorhandenen Mitglied Eva Klein/);
     expect(live('members')).toHaveLength(2);
   });
 
@@ -504,12 +506,11 @@ describe('CSV and Excel', () => {
     const anna = live('members').find((m) => m.firstName === 'Anna')!;
     expect(loan.memberId).toBe(anna.id);
     expect(report.messages).toEqual([
-      expect.objectContaining({
-        source: 'Ausleihen',
-        level: 'warning',
-        text: '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen (in der Zuordnung lässt sich festlegen, was die Verweise meinen).',
-      }),
+      expect.objectContaining({ source: 'Ausleihen', level: 'warning' }),
     ]);
+    expect(said(report.messages[0]!)).toBe(
+      '„1“ ist der Schlüssel von Anna Alt in der Datei, aber die Mitgliedsnummer von Bernd Berg; zugeordnet wurde Anna Alt – bitte prüfen (in der Zuordnung lässt sich festlegen, was die Verweise meinen).',
+    );
     // Said once: importing the same file again takes nothing new and says nothing.
     const again = await importInto(source, { mapping });
     expect(again.messages).toEqual([]);

@@ -10,12 +10,17 @@
  */
 
 import type {
+  ImportCleaned,
   ImportMessage,
   ImportMessageLevel,
   ImportReport,
   ImportTableReport,
+  ImportText,
 } from '../../shared/api/import.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
+import { LONG_TEXT_MAX } from '../../shared/domain/importedValues.ts';
+import { sameValue } from '../../shared/domain/sameValue.ts';
+import { importText } from '../../shared/import/importText.ts';
 import { columnFates, type ImportMapping, type TableMapping } from '../../shared/import/mapping.ts';
 import {
   addKept,
@@ -30,6 +35,7 @@ import {
 } from '../../shared/import/rowDraft.ts';
 import type { SourceCell, SourceFile, SourceTable } from '../../shared/import/sourceTable.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/import/targets.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import { sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -59,6 +65,18 @@ export interface ImportOptions {
 
 class Rollback extends Error {}
 
+/** What adopting a record says: linked; linked and its empty fields filled; or not filled. */
+const ADOPTED_REGISTER = [
+  'import.adopted.register',
+  'import.adopted.registerFilled',
+  'import.adopted.registerNotFilled',
+] as const;
+const ADOPTED_INSTRUMENT = [
+  'import.adopted.instrument',
+  'import.adopted.instrumentFilled',
+  'import.adopted.instrumentNotFilled',
+] as const;
+
 /** In a link's imported values: the lines the import put into the notes for this row. */
 const KEPT = '#kept';
 
@@ -66,7 +84,7 @@ const KEPT = '#kept';
 function same(a: unknown, b: unknown): boolean {
   if (isEmptyImportValue(a) || isEmptyImportValue(b))
     return isEmptyImportValue(a) && isEmptyImportValue(b);
-  return JSON.stringify(a) === JSON.stringify(b);
+  return sameValue(a, b);
 }
 
 interface RowContext {
@@ -78,11 +96,13 @@ interface RowContext {
   seen: Map<string, number>;
   /** Columns nobody mapped or left out: their values are kept with each record. */
   keptColumns: string[];
+  /** The normalisations made, counted by what they are (the text as JSON). */
+  cleaned: Map<string, ImportCleaned>;
 }
 
 interface Outcome {
   level?: ImportMessageLevel;
-  messages: string[];
+  messages: ImportText[];
   /** The record the row is linked to now (none when skipped). */
   recordId?: string;
 }
@@ -140,11 +160,12 @@ export class Importer {
             updated: 0,
             unchanged: 0,
             skipped: 0,
-            cleaned: {},
+            cleaned: [],
             columns: fates,
           },
           links: new Map(),
           seen: new Map(),
+          cleaned: new Map(),
           keptColumns: fates.filter((f) => f.fate === 'kept').map((f) => f.column),
         });
       }
@@ -185,6 +206,8 @@ export class Importer {
         if (from + chunk < total) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    for (const c of contexts)
+      c.report.cleaned = [...c.cleaned.values()].sort((a, b) => b.count - a.count);
     const mapped = new Set(
       this.mapping.tables.filter((t) => t.entity !== null).map((t) => t.source),
     );
@@ -223,9 +246,7 @@ export class Importer {
     const notesCut = Object.keys(kept).some((key) => key.endsWith('(Fortsetzung)'));
     const fields = withholdSensitive(context.entity, draft);
     if (notesCut)
-      draft.warnings.push(
-        'Die Bemerkung ist länger als 65535 Zeichen; der Rest steht nur in der Quelldatei (Ihre Rolle darf ihn nicht beim Mitglied aufbewahren).',
-      );
+      draft.warnings.push(importText('import.row.notesTooLongWithheld', { max: LONG_TEXT_MAX }));
     const columns = new Set<string>();
     for (const field of fields) for (const column of columnsOf(field)) columns.add(column);
     for (const field of ['accountNumber', 'bankCode'])
@@ -251,23 +272,35 @@ export class Importer {
   private note(
     context: RowContext,
     row: number,
-    label: string,
+    label: Message,
     level: ImportMessageLevel,
-    texts: string[],
+    texts: readonly ImportText[],
   ): void {
     for (const text of texts)
-      this.messages.push({ source: context.table.name, row, label, level, text });
+      this.messages.push({
+        source: context.table.name,
+        entity: context.entity,
+        row,
+        label,
+        level,
+        ...text,
+      });
   }
 
   private importRow(context: RowContext, row: Record<string, SourceCell>, rowNumber: number): void {
     const { entity, mapping, report } = context;
     const draft = buildRowDraft(entity, mapping, row, this.today, context.keptColumns);
-    for (const what of draft.cleaned) report.cleaned[what] = (report.cleaned[what] ?? 0) + 1;
+    for (const what of draft.cleaned) {
+      const id = JSON.stringify(what);
+      const counted = context.cleaned.get(id);
+      if (counted) counted.count++;
+      else context.cleaned.set(id, { ...what, count: 1 });
+    }
     const label = rowLabel(context.mapping, context.entity, row, draft);
     // The row's key is the source's (a birth date in it included), whatever is withheld below.
     const sourceKey = sourceKeyOf(context.mapping, context.entity, row, draft);
     if (this.withholds(entity)) this.withhold(context, draft, row);
-    const skip = (reason: string) => {
+    const skip = (reason: ImportText) => {
       report.skipped++;
       this.note(context, rowNumber, label, 'warning', draft.warnings);
       this.note(context, rowNumber, label, 'skipped', [reason]);
@@ -275,16 +308,20 @@ export class Importer {
 
     if (!sourceKey) {
       skip(
-        mapping.key.length > 0
-          ? `Die Schlüsselspalte ${mapping.key.map((k) => `„${k}“`).join(', ')} ist leer.`
-          : 'Pflichtangaben fehlen (Name, Inventarnummer, Mitglied, Datum …).',
+        mapping.key.length === 1
+          ? importText('import.row.keyEmpty', { column: mapping.key[0]! })
+          : mapping.key.length > 1
+            ? importText('import.row.keysEmpty', {
+                columns: mapping.key.map((k) => `„${k}“`).join(', '),
+              })
+            : importText('import.row.requiredMissing'),
       );
       return;
     }
     const earlier = context.seen.get(sourceKey);
     if (earlier !== undefined) {
       // The key is not quoted: a natural key holds the birth date.
-      skip(`Gleicher Schlüssel wie Zeile ${earlier}; die Zeile ist doppelt in der Quelle.`);
+      skip(importText('import.row.sameKey', { row: earlier }));
       return;
     }
     context.seen.set(sourceKey, rowNumber);
@@ -300,9 +337,7 @@ export class Importer {
     if (fitsNotes(withKept)) draft.fields.notes = withKept;
     else if (entity === 'members' && !this.rights.mayWriteSensitive(entity)) {
       // Kept values of members are sensitive, and this role may not write them.
-      draft.warnings.push(
-        'Die Bemerkung ist voll: was die Felder nicht aufnehmen konnten, steht nur in der Quelldatei.',
-      );
+      draft.warnings.push(importText('import.row.notesFull'));
     } else {
       // The notes are full: what the fields could not take is kept beside them instead.
       keepImported(
@@ -357,12 +392,7 @@ export class Importer {
     const { entity, report } = context;
     if (!this.lookups.liveIds[entity].has(link.recordId)) {
       report.skipped++;
-      return {
-        level: 'skipped',
-        messages: [
-          'Der Datensatz aus einem früheren Import wurde in Tutti gelöscht; er wird nicht neu angelegt.',
-        ],
-      };
+      return { level: 'skipped', messages: [importText('import.row.deletedInTutti')] };
     }
     const changed = Object.keys(fromSource).filter((f) => !same(fromSource[f], link.imported[f]));
     if (changed.length === 0) {
@@ -432,7 +462,7 @@ export class Importer {
     draft: RowDraft,
     fromSource: Record<string, unknown>,
     rowNumber: number,
-    label: string,
+    label: Message,
   ): Outcome {
     const { entity, report } = context;
     const adoptable =
@@ -444,18 +474,23 @@ export class Importer {
     if (adoptable && !this.lookups.isLinkedElsewhere(entity, adoptable)) {
       return this.adopt(context, sourceKey, draft, fromSource, adoptable);
     }
-    const messages: string[] = [];
+    const messages: ImportText[] = [];
     let level: ImportMessageLevel | undefined;
     if (entity === 'members' && draft.fields.birthDate) {
       const identity = this.lookups.identityOf(draft.fields);
       const first = this.lookups.memberIdentity.get(identity);
       if (first) {
         level = 'duplicate';
-        messages.push(
-          `Gleicher Name und gleiches Geburtsdatum wie ${first}. Beide wurden übernommen; bitte prüfen und bei Bedarf eines löschen.`,
-        );
+        messages.push(first);
       } else {
-        this.lookups.memberIdentity.set(identity, `Zeile ${rowNumber} (${label})`);
+        this.lookups.memberIdentity.set(
+          identity,
+          importText(
+            'import.duplicate.ofRow',
+            { row: rowNumber },
+            { parts: { label: importText(label.key, label.params) } },
+          ),
+        );
       }
     }
     const saved =
@@ -499,7 +534,7 @@ export class Importer {
         (stored.record[f] === null || stored.record[f] === undefined) && draft.fields[f] !== null,
     );
     let record: Record<string, unknown> = stored.record;
-    let filled = '';
+    let filled: 'none' | 'filled' | ImportText = 'none';
     if (empty.length > 0) {
       const next: Record<string, unknown> = { ...stored.record };
       for (const f of empty) next[f] = draft.fields[f];
@@ -514,22 +549,26 @@ export class Importer {
       );
       if (saved.ok) {
         record = saved.record;
-        filled = ', leere Felder ergänzt';
-      } else filled = `; leere Felder nicht ergänzt: ${saved.reason}`;
+        filled = 'filled';
+      } else filled = saved.reason;
     }
     this.linkRow(context, sourceKey, id, fromSource);
-    if (filled.startsWith(',')) report.updated++;
+    if (filled === 'filled') report.updated++;
     else report.unchanged++;
     this.lookups.remember(entity, sourceKey, record);
-    const what =
+    const [linked, linkedFilled, linkedNotFilled] =
+      entity === 'registers' ? ADOPTED_REGISTER : ADOPTED_INSTRUMENT;
+    const params: Record<string, string> =
       entity === 'registers'
-        ? `Das Register „${record.name}“`
-        : `Das Instrument ${record.inventoryNumber}`;
-    return {
-      level: 'warning',
-      messages: [`${what} gab es schon in Tutti; damit verknüpft${filled}.`],
-      recordId: id,
-    };
+        ? { name: String(record.name) }
+        : { number: String(record.inventoryNumber) };
+    const message =
+      filled === 'none'
+        ? importText(linked, params)
+        : filled === 'filled'
+          ? importText(linkedFilled, params)
+          : importText(linkedNotFilled, params, { parts: { reason: filled } });
+    return { level: 'warning', messages: [message], recordId: id };
   }
 
   /** Remembers which record this source row became, and the source's values. */
@@ -551,7 +590,7 @@ export class Importer {
   /** Closing an earlier open loan and saving this one happen together or not at all. */
   private saveLoan(draft: RowDraft): SavedRow {
     const warningsBefore = draft.warnings.length;
-    let outcome: SavedRow = { ok: false, reason: '' };
+    let outcome: SavedRow = { ok: false, reason: importText('import.repair.failed') };
     try {
       // Nested in the import's transaction, this is a savepoint.
       this.store.db.transaction(() => {

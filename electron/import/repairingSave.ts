@@ -7,10 +7,13 @@
  * of a field the record cannot do without skips the row.
  */
 
+import type { ImportText } from '../../shared/api/import.ts';
 import type { ApiResult } from '../../shared/api/result.ts';
+import { fieldOf } from '../../shared/domain/catalogue/index.ts';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
 import { REVIEWABLE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../../shared/domain/member.ts';
+import { importText, textOf } from '../../shared/import/importText.ts';
 import {
   addKept,
   fitImported,
@@ -21,6 +24,7 @@ import {
   unflagField,
 } from '../../shared/import/rowDraft.ts';
 import { type ImportEntity, targetOf } from '../../shared/import/targets.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import { isEmptyImportValue } from './importKeys.ts';
 
 /** How the import saves a record: `saveRecordInTransaction` bound to the profile's store. */
@@ -31,7 +35,7 @@ export type SaveRecord = <E extends EntityName>(
 
 export type SavedRow =
   | { ok: true; record: Record<string, unknown> }
-  | { ok: false; reason: string };
+  | { ok: false; reason: ImportText };
 
 /** Fields whose refused value skips the row instead of being emptied (and kept in the notes). */
 const REQUIRED: Record<ImportEntity, readonly string[]> = {
@@ -43,13 +47,36 @@ const REQUIRED: Record<ImportEntity, readonly string[]> = {
   honours: ['memberId', 'kind', 'date'],
 };
 
-const FIELD_LABELS: Record<string, string> = {
-  registerIds: 'Register',
-  registerId: 'Register',
-  purchasePriceCents: 'Kaufpreis',
-  instrumentId: 'Instrument',
-  memberId: 'Mitglied',
-};
+/**
+ * Where a value the record could not take is now: each is a text of its own
+ * (`import.repair.where.*`), put into the warning's `{{where}}`.
+ */
+const WHERE = {
+  keptAside: 'import.repair.where.keptAside',
+  onlySource: 'import.repair.where.onlySource',
+  inNotes: 'import.repair.where.inNotes',
+  intoNotes: 'import.repair.where.intoNotes',
+  notesFullKeptAside: 'import.repair.where.notesFullKeptAside',
+  notesFullOnlySource: 'import.repair.where.notesFullOnlySource',
+} as const;
+
+/** The warnings' keys: with the value quoted, and without (for a sensitive field). */
+const SHORTENED = ['import.repair.shortened', 'import.repair.shortenedHidden'] as const;
+const NOT_TAKEN = ['import.repair.notTaken', 'import.repair.notTakenHidden'] as const;
+const REVIEW = ['import.repair.review', 'import.repair.reviewHidden'] as const;
+
+/** "Feld: Grund" for every field the record refused, one after the other. */
+function refusal(errors: [string, Message][]): ImportText | null {
+  const [first, ...rest] = errors;
+  if (!first) return null;
+  const text = importText(
+    'import.repair.refused',
+    {},
+    { field: first[0], parts: { reason: textOf(first[1]) } },
+  );
+  const more = refusal(rest);
+  return more ? importText('import.repair.and', {}, { parts: { first: text, rest: more } }) : text;
+}
 
 function display(value: unknown): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
@@ -88,14 +115,11 @@ export function saveWithRepairs(
         !isEmptyImportValue(candidate[field]),
     );
     if (result.error.code !== 'validation' || (repairable.length === 0 && tooLong.length === 0)) {
-      const details = Object.entries(errors)
-        .map(([field, message]) => `${fieldLabel(entity, field)}: ${message}`)
-        .join(' ');
-      return { ok: false, reason: details || result.error.message };
+      return { ok: false, reason: refusal(Object.entries(errors)) ?? textOf(result.error) };
     }
     const kept: string[] = [];
     /** Warnings that say a value went into the notes: corrected if the notes are full. */
-    const toNotes: number[] = [];
+    const toNotes: ImportText[] = [];
     /** Keeps the whole value where its field's readers may see it: notes, or kept values. */
     const keepValue = (field: string, value: unknown, label: string) => {
       if (isSensitiveImportField(entity, field) || field === 'notes') {
@@ -107,28 +131,44 @@ export function saveWithRepairs(
       } else kept.push(`${label}: ${display(value)}`);
     };
     const where = (field: string) =>
-      isSensitiveImportField(entity, field) || field === 'notes'
-        ? keepAside
-          ? 'Vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
-          : 'Der Wert steht nur in der Quelldatei (Ihre Rolle darf ihn nicht beim Datensatz aufbewahren).'
-        : 'Vollständig in der Bemerkung.';
+      importText(
+        isSensitiveImportField(entity, field) || field === 'notes'
+          ? keepAside
+            ? WHERE.keptAside
+            : WHERE.onlySource
+          : WHERE.inNotes,
+      );
+    /** A warning about `field`; its value quoted unless the field is sensitive. */
+    const warning = (
+      [key, hiddenKey]: readonly [string, string],
+      field: string,
+      value: string,
+      parts: Record<string, ImportText>,
+      params: Record<string, number> = {},
+    ) =>
+      isSensitiveImportField(entity, field)
+        ? importText(hiddenKey, params, { field, parts })
+        : importText(key, { value, ...params }, { field, parts });
     for (const [field, message] of tooLong) {
       // Too long for its field: a name or number the record needs is shortened, anything else
       // emptied; the whole value is kept either way.
       const label = fieldLabel(entity, field);
       const value = candidate[field] as string;
       const max = maxLengthOf(message)!;
-      const shown = isSensitiveImportField(entity, field) ? '' : ` „${value.slice(0, 40)}…“`;
+      const shown = `${value.slice(0, 40)}…`;
       keepValue(field, value, label);
       unflagField(draft, candidate, field);
       if (REQUIRED[entity].includes(field)) {
         candidate[field] = value.slice(0, max);
-        draft.warnings.push(`${label}${shown} auf ${max} Zeichen gekürzt. ${where(field)}`);
+        draft.warnings.push(warning(SHORTENED, field, shown, { where: where(field) }, { max }));
       } else {
         candidate[field] = stored ? (stored[field] ?? null) : null;
-        draft.warnings.push(`${label}${shown} nicht übernommen: ${message} ${where(field)}`);
-        if (!isSensitiveImportField(entity, field) && field !== 'notes')
-          toNotes.push(draft.warnings.length - 1);
+        const text = warning(NOT_TAKEN, field, shown, {
+          reason: textOf(message),
+          where: where(field),
+        });
+        draft.warnings.push(text);
+        if (!isSensitiveImportField(entity, field) && field !== 'notes') toNotes.push(text);
       }
     }
     for (const [field, message] of repairable) {
@@ -136,21 +176,22 @@ export function saveWithRepairs(
       const label = fieldLabel(entity, field);
       const value = candidate[field];
       const sensitive = isSensitiveImportField(entity, field);
+      const reason = textOf(message);
       if (entity === 'members' && flagForReview(candidate, field)) {
-        draft.review.set(field, '');
-        draft.warnings.push(
-          `${label}${sensitive ? '' : ` „${display(value)}“`}: ${message} So übernommen und zur Prüfung markiert.`,
-        );
+        draft.review.set(field, null);
+        draft.warnings.push(warning(REVIEW, field, display(value), { reason }));
         continue;
       }
       if (field === 'importedValues') {
         // Cannot happen after fitImported; said plainly if it does: the row stays in the file.
-        return { ok: false, reason: `${label}: ${message}` };
+        return { ok: false, reason: refusal([[field, message]])! };
       }
-      draft.warnings.push(
-        `${label}${sensitive ? '' : ` „${display(value)}“`} nicht übernommen: ${message} ${sensitive ? where(field) : 'In die Bemerkung übernommen.'}`,
-      );
-      if (!sensitive) toNotes.push(draft.warnings.length - 1);
+      const text = warning(NOT_TAKEN, field, display(value), {
+        reason,
+        where: sensitive ? where(field) : importText(WHERE.intoNotes),
+      });
+      draft.warnings.push(text);
+      if (!sensitive) toNotes.push(text);
       keepValue(field, value, label);
       unflagField(draft, candidate, field);
       // On an update the record keeps what it had; a new one leaves the field empty.
@@ -163,24 +204,20 @@ export function saveWithRepairs(
         if (keepAside)
           keepValue('notes', kept.join('; '), 'Aus dem Import (nicht in Felder übernommen)');
         // The notes are full: the warnings say where the values really are.
-        const really = keepAside
-          ? 'Die Bemerkung ist voll: vollständig unter „Weitere Angaben aus dem Import“ aufbewahrt.'
-          : 'Die Bemerkung ist voll: der Wert steht nur in der Quelldatei.';
-        for (const at of toNotes)
-          draft.warnings[at] = draft.warnings[at]!.replace(
-            /(Vollständig in der Bemerkung|In die Bemerkung übernommen)\./,
-            really,
-          );
+        const really = importText(keepAside ? WHERE.notesFullKeptAside : WHERE.notesFullOnlySource);
+        for (const text of toNotes) text.parts = { ...text.parts, where: really };
       }
     }
   }
-  return { ok: false, reason: 'Die Zeile ließ sich nicht speichern.' };
+  return { ok: false, reason: importText('import.repair.failed') };
 }
 
-/** "Höchstens 100 Zeichen." / "… ist zu lang (höchstens 30 Zeichen)." → the limit. */
-function maxLengthOf(message: string): number | null {
-  const match = /höchstens (\d+) Zeichen/i.exec(message);
-  return match ? Number(match[1]) : null;
+/** The schema's "at most 100 characters" (`validation.tooLong`, its kept values' too) → 100. */
+function maxLengthOf(message: Message): number | null {
+  if (message.key !== 'validation.tooLong' && message.key !== 'validation.imported.valueTooLong')
+    return null;
+  const max = message.params?.max;
+  return typeof max === 'number' ? max : null;
 }
 
 /** Adds `field` to the member's review flags; false when the field cannot be flagged. */
@@ -197,6 +234,10 @@ function flagForReview(candidate: Record<string, unknown>, field: string): boole
   return true;
 }
 
+/**
+ * The name a kept value gets in the notes or among the imported values: the record's data,
+ * in the club's language (German), like the notes themselves.
+ */
 function fieldLabel(entity: ImportEntity, field: string): string {
-  return targetOf(entity, field)?.label ?? FIELD_LABELS[field] ?? field;
+  return targetOf(entity, field)?.label ?? fieldOf(entity, field)?.label.de ?? field;
 }

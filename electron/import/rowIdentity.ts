@@ -6,6 +6,7 @@ import type { TableMapping } from '../../shared/import/mapping.ts';
 import { isSensitiveImportField, type RowDraft } from '../../shared/import/rowDraft.ts';
 import type { SourceCell } from '../../shared/import/sourceTable.ts';
 import type { ImportEntity } from '../../shared/import/targets.ts';
+import { type Message, msg } from '../../shared/messages/message.ts';
 import { lower } from './importLookups.ts';
 
 /** The row's key: its key columns, or else what identifies such a record naturally. */
@@ -47,7 +48,7 @@ export function rowLabel(
   entity: ImportEntity,
   row: Record<string, SourceCell>,
   draft: RowDraft,
-): string {
+): Message {
   // A key column holding bank data or a birth date is named, never quoted.
   const key = mapping.key
     .map((column) => {
@@ -58,15 +59,25 @@ export function rowLabel(
     })
     .join(', ');
   const f = draft.fields;
+  const member = draft.refs.member ?? '?';
+  if (entity === 'loans') {
+    const params = { instrument: draft.refs.instrument ?? '?', member };
+    return key === ''
+      ? msg('import.label.loan', params)
+      : msg('import.label.loanWithKey', { rowKey: key, ...params });
+  }
+  if (entity === 'honours') {
+    const params = { kind: String(f.kind ?? ''), member };
+    return key === ''
+      ? msg('import.label.honour', params)
+      : msg('import.label.honourWithKey', { rowKey: key, ...params });
+  }
   const name =
     entity === 'members'
       ? [f.firstName, f.lastName].filter(Boolean).join(' ')
       : entity === 'instruments'
         ? [f.inventoryNumber, f.kind].filter(Boolean).join(' ')
-        : entity === 'registers'
-          ? String(f.name ?? '')
-          : entity === 'loans'
-            ? `${draft.refs.instrument ?? '?'} an ${draft.refs.member ?? '?'}`
-            : `${f.kind ?? ''} für ${draft.refs.member ?? '?'}`;
-  return [key, name].filter((part) => part !== '').join(', ') || 'Zeile';
+        : String(f.name ?? '');
+  const named = [key, name].filter((part) => part !== '').join(', ');
+  return named === '' ? msg('import.label.row') : msg('import.label.named', { name: named });
 }

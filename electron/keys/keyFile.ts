@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import type { NewKey } from './keyStore.ts';
 
@@ -13,20 +13,12 @@ export function readKeyFile<S extends z.ZodType>(path: string, schema: S): z.out
   try {
     raw = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new CoreError(
-      'key_file_missing',
-      `Die Schlüsseldatei ${path} fehlt oder ist nicht lesbar. Ohne sie kann die Datenbank nicht geöffnet werden – bitte aus einer Datensicherung wiederherstellen.`,
-      { cause },
-    );
+    throw new AppError('key_file_missing', 'errors.keys.fileMissing', { path }, { cause });
   }
   try {
     return schema.parse(JSON.parse(raw));
   } catch (cause) {
-    throw new CoreError(
-      'key_file_damaged',
-      `Die Schlüsseldatei ${path} ist beschädigt. Bitte aus einer Datensicherung wiederherstellen.`,
-      { cause },
-    );
+    throw new AppError('key_file_damaged', 'errors.keys.fileDamaged', { path }, { cause });
   }
 }
 

@@ -11,7 +11,7 @@ export interface KeyStore {
   createKey(): Promise<Buffer>;
   /** Creates and wraps a new random key without storing it yet (see NewKey). */
   prepareKey(): Promise<NewKey>;
-  /** Unwraps the stored key; throws a CoreError a person can act on. */
+  /** Unwraps the stored key; throws an AppError a person can act on. */
   unlockKey(): Promise<Buffer>;
 }
 

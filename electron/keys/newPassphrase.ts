@@ -3,7 +3,10 @@
  * twice, and a typo asks again (three rounds) instead of ending the program — a person setting
  * up a profile or the backups should not start over for one wrong key.
  */
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { type Message, msg } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 
 export interface NewPassphraseDialogue {
   /** Asks without echoing (promptHidden). */
@@ -17,25 +20,25 @@ const ROUNDS = 3;
 export async function askNewPassphrase(
   dialogue: NewPassphraseDialogue,
   options: {
-    question: string;
+    question: Message;
     /** Why a passphrase will be refused later (the same rule as there), or null. */
-    problem: (passphrase: string) => string | null;
-    afterFirst?: (passphrase: string) => string;
+    problem: (passphrase: string) => Message | null;
+    afterFirst?: (passphrase: string) => Message;
+    /** The terminal's language (tutti --lang, LANG); German by default. */
+    language?: Language;
   },
 ): Promise<string> {
+  const text = (message: Message) => translate(message, options.language ?? 'de');
   for (let round = 1; round <= ROUNDS; round++) {
-    const first = await dialogue.ask(options.question);
+    const first = await dialogue.ask(text(options.question));
     const problem = options.problem(first);
     if (problem) {
-      dialogue.say(`${problem} Bitte noch einmal.`);
+      dialogue.say(text(msg('cli.passphrase.again', { problem: text(problem) })));
       continue;
     }
-    if (options.afterFirst) dialogue.say(options.afterFirst(first));
-    if ((await dialogue.ask('Passphrase wiederholen: ')) === first) return first;
-    dialogue.say('Die beiden Eingaben stimmen nicht überein. Bitte noch einmal.');
+    if (options.afterFirst) dialogue.say(text(options.afterFirst(first)));
+    if ((await dialogue.ask(text(msg('cli.passphrase.repeat')))) === first) return first;
+    dialogue.say(text(msg('cli.passphrase.mismatch')));
   }
-  throw new CoreError(
-    'no_passphrase',
-    `Nach ${ROUNDS} Versuchen keine passende Passphrase; es wurde nichts geändert.`,
-  );
+  throw new AppError('no_passphrase', 'errors.keys.noMatchingPassphrase', { rounds: ROUNDS });
 }

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/appError.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
-import { CoreError } from '../core/coreError.ts';
 import { PassphraseKeyStore } from './passphraseKeyStore.ts';
 
 // Cheap scrypt for tests; the product uses N = 2^17.
@@ -21,7 +21,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
   } catch (error) {
-    return error instanceof CoreError ? error.code : `unexpected: ${error}`;
+    return error instanceof AppError ? error.code : `unexpected: ${error}`;
   }
   return undefined;
 }

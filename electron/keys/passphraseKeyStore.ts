@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { AppError } from '../../shared/api/appError.ts';
 import {
   openWithPassphrase,
   SCRYPT_DEFAULTS,
   sealSchema,
   sealWithPassphrase,
 } from '../../shared/node/passphraseSeal.ts';
-import { CoreError } from '../core/coreError.ts';
 import { newKeyWithFile, readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
@@ -43,10 +43,9 @@ export class PassphraseKeyStore implements KeyStore {
     if (this.hasKey()) throw new Error('Refusing to overwrite an existing key file');
     const passphrase = await this.askPassphrase('create');
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new CoreError(
-        'weak_passphrase',
-        `Die Passphrase ist zu kurz: bitte mindestens ${MIN_PASSPHRASE_LENGTH} Zeichen wählen.`,
-      );
+      throw new AppError('weak_passphrase', 'errors.keys.passphraseTooShort', {
+        min: MIN_PASSPHRASE_LENGTH,
+      });
     }
     const databaseKey = randomBytes(DATABASE_KEY_BYTES);
     const { seal, sealed } = await sealWithPassphrase(
@@ -72,11 +71,7 @@ export class PassphraseKeyStore implements KeyStore {
       if (key.length !== DATABASE_KEY_BYTES) throw new Error('unexpected key length');
       return key;
     } catch (cause) {
-      throw new CoreError(
-        'wrong_passphrase',
-        'Die Passphrase ist falsch. Bitte erneut versuchen (Groß- und Kleinschreibung beachten).',
-        { cause },
-      );
+      throw new AppError('wrong_passphrase', 'errors.keys.wrongPassphrase', {}, { cause });
     }
   }
 }

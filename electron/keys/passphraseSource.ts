@@ -3,13 +3,17 @@
  * automation and tests) or a hidden prompt on the terminal. Never from a command-line argument:
  * those end up in shell histories and process lists.
  */
+
+import { AppError } from '../../shared/api/appError.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { msg } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import {
   NoTerminalError,
   PromptCancelledError,
   promptHidden as promptOnTerminal,
   readSecretFile,
 } from '../../shared/node/secretInput.ts';
-import { CoreError } from '../core/coreError.ts';
 import { askNewPassphrase } from './newPassphrase.ts';
 import { MIN_PASSPHRASE_LENGTH } from './passphraseKeyStore.ts';
 
@@ -19,9 +23,10 @@ export function readPassphraseFile(path: string): string {
   try {
     return readSecretFile(path);
   } catch (cause) {
-    throw new CoreError(
+    throw new AppError(
       'no_passphrase',
-      `Die Passphrase-Datei ${path} ist nicht lesbar. Bitte den Pfad in ${PASSPHRASE_FILE_VARIABLE} prüfen.`,
+      'errors.keys.passphraseFileUnreadable',
+      { path, variable: PASSPHRASE_FILE_VARIABLE },
       { cause },
     );
   }
@@ -33,13 +38,14 @@ export async function promptHidden(question: string): Promise<string> {
     return await promptOnTerminal(question);
   } catch (cause) {
     if (cause instanceof NoTerminalError)
-      throw new CoreError(
+      throw new AppError(
         'no_passphrase',
-        `Keine Passphrase: bitte Tutti in einem Terminal starten oder ${PASSPHRASE_FILE_VARIABLE} auf eine Datei mit der Passphrase setzen.`,
+        'errors.keys.noTerminal',
+        { variable: PASSPHRASE_FILE_VARIABLE },
         { cause },
       );
     if (cause instanceof PromptCancelledError)
-      throw new CoreError('no_passphrase', 'Abgebrochen.', { cause });
+      throw new AppError('no_passphrase', 'errors.keys.cancelled', {}, { cause });
     throw cause;
   }
 }
@@ -49,22 +55,28 @@ export function passphraseAtHand(env: NodeJS.ProcessEnv = process.env): boolean 
   return Boolean(env[PASSPHRASE_FILE_VARIABLE]);
 }
 
-/** The passphrase callback for a PassphraseKeyStore, from the environment or the terminal. */
+/**
+ * The passphrase callback for a PassphraseKeyStore, from the environment or the terminal; the
+ * terminal is asked in `language` (the command line's, German by default).
+ */
 export function passphraseFromEnvironmentOrTerminal(
   env: NodeJS.ProcessEnv = process.env,
+  language: Language = 'de',
 ): (purpose: 'create' | 'unlock') => Promise<string> {
   return async (purpose) => {
     const file = env[PASSPHRASE_FILE_VARIABLE];
     if (file) return readPassphraseFile(file);
-    if (purpose === 'unlock') return promptHidden('Passphrase für das Tutti-Profil: ');
+    if (purpose === 'unlock')
+      return promptHidden(translate(msg('cli.passphrase.profile'), language));
     return askNewPassphrase(
       { ask: promptHidden, say: (line) => process.stderr.write(`${line}\n`) },
       {
-        question: `Neues Profil – bitte eine Passphrase wählen (mind. ${MIN_PASSPHRASE_LENGTH} Zeichen): `,
+        question: msg('cli.passphrase.newProfile', { min: MIN_PASSPHRASE_LENGTH }),
         problem: (p) =>
           p.length < MIN_PASSPHRASE_LENGTH
-            ? `Zu kurz: mindestens ${MIN_PASSPHRASE_LENGTH} Zeichen, am besten mehrere Wörter.`
+            ? msg('cli.passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH })
             : null,
+        language,
       },
     );
   };

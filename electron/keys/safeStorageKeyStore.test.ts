@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/appError.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
-import { CoreError } from '../core/coreError.ts';
 import { SafeStorageKeyStore, type SafeStorageLike } from './safeStorageKeyStore.ts';
 
 /**
@@ -73,14 +73,14 @@ function store(safeStorage: SafeStorageLike, platform: NodeJS.Platform = 'linux'
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<CoreError> {
+async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof CoreError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
-  throw new Error('expected a CoreError');
+  throw new Error('expected an AppError');
 }
 
 describe('safeStorage key store', () => {

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import { newKeyWithFile, readKeyFile } from './keyFile.ts';
 import { DATABASE_KEY_BYTES, type KeyStore, type NewKey } from './keyStore.ts';
 
@@ -76,10 +76,7 @@ export class SafeStorageKeyStore implements KeyStore {
     await this.ensureAvailable();
     const backend = this.backend();
     if (backend === UNPROTECTED_BACKEND && !(await this.options.confirmUnprotectedStorage())) {
-      throw new CoreError(
-        'key_store_refused',
-        'Tutti wurde nicht eingerichtet: Auf diesem System gibt es keinen geschützten Schlüsselspeicher, und der ungeschützten Ablage wurde nicht zugestimmt. Bitte einen Schlüsselbund (z. B. GNOME Keyring oder KWallet) einrichten und Tutti erneut starten.',
-      );
+      throw new AppError('key_store_refused', 'errors.keys.storeRefused');
     }
     const key = this.options.randomKey();
     if (key.length !== DATABASE_KEY_BYTES) throw new Error('random key of wrong length');
@@ -93,27 +90,21 @@ export class SafeStorageKeyStore implements KeyStore {
     await this.ensureAvailable();
     const backend = this.backend();
     if (file.backend !== backend) {
-      throw new CoreError(
-        'key_store_changed',
-        `Der Schlüsselspeicher des Systems hat gewechselt (eingerichtet mit „${file.backend}“, jetzt „${backend}“). Der Schlüssel der Datenbank lässt sich so nicht entschlüsseln. Bitte Tutti in der gewohnten Arbeitsumgebung starten (unter Linux z. B. mit --password-store=${linuxStoreFlag(file.backend)}) oder die Daten aus einer Datensicherung wiederherstellen.`,
-      );
+      throw new AppError('key_store_changed', 'errors.keys.storeChanged', {
+        before: file.backend,
+        now: backend,
+        flag: linuxStoreFlag(file.backend),
+      });
     }
     let text: string;
     try {
       text = await this.decrypt(Buffer.from(file.wrappedKey, 'base64'));
     } catch (cause) {
-      throw new CoreError(
-        'key_file_damaged',
-        'Der Schlüssel der Datenbank lässt sich mit dem Schlüsselspeicher dieses Benutzers nicht entschlüsseln (anderer Benutzer oder anderer Computer?). Bitte die Daten aus einer Datensicherung wiederherstellen.',
-        { cause },
-      );
+      throw new AppError('key_file_damaged', 'errors.keys.notDecryptable', {}, { cause });
     }
     const key = Buffer.from(text, 'base64');
     if (key.length !== DATABASE_KEY_BYTES) {
-      throw new CoreError(
-        'key_file_damaged',
-        'Die Schlüsseldatei ist beschädigt. Bitte aus einer Datensicherung wiederherstellen.',
-      );
+      throw new AppError('key_file_damaged', 'errors.keys.wrappedKeyDamaged');
     }
     return key;
   }
@@ -124,10 +115,7 @@ export class SafeStorageKeyStore implements KeyStore {
       ? await safeStorage.isAsyncEncryptionAvailable()
       : safeStorage.isEncryptionAvailable();
     if (!available) {
-      throw new CoreError(
-        'key_store_unavailable',
-        'Der geschützte Schlüsselspeicher des Betriebssystems ist nicht erreichbar. Bitte nach der Anmeldung erneut versuchen; unter Linux den Schlüsselbund entsperren.',
-      );
+      throw new AppError('key_store_unavailable', 'errors.keys.storeUnavailable');
     }
   }
 

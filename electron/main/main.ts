@@ -18,10 +18,12 @@ import {
   session,
   shell,
 } from 'electron';
+import { AppError } from '../../shared/api/appError.ts';
+import { msg } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { BackupService } from '../backup/backupService.ts';
 import { AppAssets } from '../core/appAssets.ts';
 import { ClubService } from '../core/clubService.ts';
-import { CoreError } from '../core/coreError.ts';
 import { type OpenedProfile, openProfile } from '../core/profile.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 import { SafeStorageKeyStore } from '../keys/safeStorageKeyStore.ts';
@@ -187,13 +189,16 @@ function createWindow(): void {
   void window.loadURL(APP_START_URL);
 }
 
+/** The app speaks German first; the UI's language setting is not known before it starts. */
+const DIALOG_LANGUAGE = 'de';
+
 function fail(error: unknown): void {
-  const message =
-    error instanceof CoreError
-      ? error.message
-      : 'Ein unerwarteter Fehler ist aufgetreten. Details stehen im Protokoll.';
+  const message = translate(
+    error instanceof AppError ? error.text : msg('errors.app.unexpected'),
+    DIALOG_LANGUAGE,
+  );
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  dialog.showErrorBox('Tutti kann nicht starten', message);
+  dialog.showErrorBox(translate(msg('errors.app.cannotStart'), DIALOG_LANGUAGE), message);
   profile?.close();
   app.exit(1);
 }

@@ -72,7 +72,7 @@ describe('IPC handlers of the main process', () => {
       });
       expect(result).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: 'Anfrage aus einer fremden Quelle abgelehnt.' },
+        error: { code: 'forbidden', key: 'core.rpc.foreignSender' },
       });
     }
     expect(store.outbox.pendingCount()).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 
 declare const writable: unique symbol;
 declare const readable: unique symbol;
@@ -51,11 +51,7 @@ function verifyReadable(db: Database.Database, path: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (cause) {
     db.close();
-    throw new CoreError(
-      'database_damaged',
-      `Die Datenbank ${path} ist beschädigt oder gehört nicht zu diesem Profil. Sie wurde nicht verändert. Bitte eine Datensicherung zurückspielen oder den Support fragen.`,
-      { cause },
-    );
+    throw new AppError('database_damaged', 'errors.store.damaged', { path }, { cause });
   }
 }
 
@@ -78,9 +74,7 @@ export function openReadable(path: string, key: Buffer): ReadableDB {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (cause) {
-    throw new CoreError('database_damaged', `Die Datenbank ${path} fehlt oder ist nicht lesbar.`, {
-      cause,
-    });
+    throw new AppError('database_damaged', 'errors.store.unreadable', { path }, { cause });
   }
   applyKey(db, key);
   verifyReadable(db, path);

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/appError.ts';
 import { ENTITIES, ENTITY_NAMES } from '../../shared/domain/entities.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
-import { CoreError } from '../core/coreError.ts';
 import { openWritable } from './database.ts';
 import { LocalStore } from './localStore.ts';
 import { migrate } from './migrate.ts';
@@ -42,10 +43,11 @@ describe('migrations', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(CoreError);
-    expect((error as CoreError).code).toBe('database_from_future');
-    expect((error as CoreError).message).toMatch(
-      /neueren Tutti-Version.*Bitte Tutti aktualisieren/,
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('database_from_future');
+    expect((error as AppError).message).toMatch(/neueren Tutti-Version.*Bitte Tutti aktualisieren/);
+    expect(translate((error as AppError).text, 'en')).toBe(
+      `This database comes from a newer version of Tutti (schema ${LATEST_SCHEMA_VERSION + 1}; this version knows up to ${LATEST_SCHEMA_VERSION}). Please update Tutti; the data stays unchanged.`,
     );
     expect(readFileSync(path).equals(before)).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { CoreError } from '../core/coreError.ts';
+import { AppError } from '../../shared/api/appError.ts';
 import type { WritableDB } from './database.ts';
 import type { Migration } from './migrations/migration.ts';
 
@@ -18,10 +18,10 @@ export function migrate(db: WritableDB, migrations: readonly Migration[]): numbe
   });
   const current = schemaVersion(db);
   if (current > migrations.length) {
-    throw new CoreError(
-      'database_from_future',
-      `Diese Datenbank stammt von einer neueren Tutti-Version (Schema ${current}, diese Version kennt bis ${migrations.length}). Bitte Tutti aktualisieren; die Daten bleiben unverändert.`,
-    );
+    throw new AppError('database_from_future', 'errors.store.fromFuture', {
+      version: current,
+      known: migrations.length,
+    });
   }
   for (const m of migrations.slice(current)) {
     db.transaction(() => {

@@ -2,12 +2,13 @@
  * The desktop's sync as the UI sees it: the connection to a club server (enrolment), the
  * scheduler that keeps the replica in step, and the journal of conflicts and rejections.
  */
+
+import { AppError, failWith } from '../../shared/api/appError.ts';
 import type { ApiResult } from '../../shared/api/result.ts';
 import { fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
-import type { AccessView } from '../../shared/rights/deviceRights.ts';
-import { AppError, failWith } from '../../shared/api/appError.ts';
 import type { Message } from '../../shared/messages/message.ts';
+import type { AccessView } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
 import { ConnectionError } from './httpsJson.ts';
@@ -137,20 +138,22 @@ export class DesktopSync {
   }
 
   dismiss(kind: 'conflict' | 'rejection', key: number): ApiResult<null> {
-    return this.journal.dismiss(kind, key)
-      ? ok(null)
-      : fail('not_found', 'core.sync.entryDone');
+    return this.journal.dismiss(kind, key) ? ok(null) : fail('not_found', 'core.sync.entryDone');
   }
 
   /** Enrols this profile; errors come back at the field they concern. */
   async connect(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
-    if (this.settings.connection())
-      return fail('conflict', 'core.enrol.alreadyConnected');
+    if (this.settings.connection()) return fail('conflict', 'core.enrol.alreadyConnected');
     const url = serverUrl.trim();
     if (!/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(url))
-      return fail('validation', 'core.enrol.checkAddress', {}, {
-        serverUrl: { key: 'core.enrol.addressFormat' },
-      });
+      return fail(
+        'validation',
+        'core.enrol.checkAddress',
+        {},
+        {
+          serverUrl: { key: 'core.enrol.addressFormat' },
+        },
+      );
     try {
       const device = await enrolDevice(url, code);
       this.store.transaction(() => this.settings.connect(device.syncUrl, device));

@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import { AppError } from '../../shared/api/appError.ts';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import { x509 } from '../../shared/node/x509.ts';
 import { parseEnrolmentCode } from '../../shared/pki/enrolmentCodeFormat.ts';
-import { AppError } from '../../shared/api/appError.ts';
 import { httpsJson } from './httpsJson.ts';
 import { serverMessage } from './serverMessage.ts';
 
@@ -55,8 +55,7 @@ export async function enrolDevice(
   deviceName: string = hostname(),
 ): Promise<EnrolledDevice> {
   const code = parseEnrolmentCode(codeText);
-  if (!code)
-    throw new AppError('bad_enrolment_code', 'core.enrol.badCode');
+  if (!code) throw new AppError('bad_enrolment_code', 'core.enrol.badCode');
   const base = new URL(serverUrl);
 
   // 1. The CA certificate, fetched unverified and then checked against the code's fingerprint.

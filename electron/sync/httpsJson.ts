@@ -121,10 +121,7 @@ export function httpsJson(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        const cut = () =>
-          settle(
-            new ConnectionError('cut', 'core.connection.cut'),
-          );
+        const cut = () => settle(new ConnectionError('cut', 'core.connection.cut'));
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > limits.maxResponseBytes)
@@ -162,8 +159,7 @@ export function httpsJson(
         ),
       limits.deadlineMs,
     );
-    const onAbort = () =>
-      settle(new ConnectionError('aborted', 'core.connection.aborted'));
+    const onAbort = () => settle(new ConnectionError('aborted', 'core.connection.aborted'));
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('timeout', () =>

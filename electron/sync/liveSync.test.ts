@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { translate } from '../../shared/messages/translate.ts';
 import {
   enrolUser,
   startTestClubServer,
@@ -125,7 +126,7 @@ describe('live sync between two online desktops', () => {
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     await office!.sync.syncNow();
     expect(office!.sync.status()).toMatchObject({ phase: 'offline', pending: 1 });
-    expect(office!.sync.status().message).toMatch(
+    expect(translate(office!.sync.status().message!)).toMatch(
       /Vereinsserver.*Änderungen werden gespeichert und später gesendet\.$/,
     );
     expect(port).toBeGreaterThan(0);

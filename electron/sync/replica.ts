@@ -6,6 +6,7 @@
  * store transaction per page, together with the new cursor.
  */
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { sameValue } from '../../shared/domain/sameValue.ts';
 import { mergeRecord, type RecordState } from '../../shared/sync/merge.ts';
 import type { Mutation, Op, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
@@ -47,7 +48,7 @@ function localState(stored: StoredRecord | undefined): RecordState | undefined {
 /** Below every real stamp: a refused value the server has no stamp for yields to any. */
 export const REFUSED_STAMP = '000000000000-0000-refused';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => sameValue(a ?? null, b ?? null);
 
 /**
  * Stamps of this device's own recent edits (pending, or acknowledged in this round), read

@@ -8,6 +8,8 @@
  * 3. forget the acknowledged outbox entries, now that the pull has rebased on them.
  */
 
+import { AppError } from '../../shared/api/appError.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import {
   assertPullResponse,
@@ -19,15 +21,13 @@ import {
   type RecordChange,
   SYNC_PATHS,
 } from '../../shared/sync/protocol.ts';
-import { AppError } from '../../shared/api/appError.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { forgetSensitive } from './forgetSensitive.ts';
 import { httpsJson, type JsonResponse } from './httpsJson.ts';
 import { OwnStamps, Replica } from './replica.ts';
+import { serverMessage } from './serverMessage.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { type SyncConnection, SyncSettings } from './syncSettings.ts';
-import type { Message } from '../../shared/messages/message.ts';
-import { serverMessage } from './serverMessage.ts';
 
 /** A push carries at most this many mutations and this many bytes (the server takes 1 MiB). */
 const PUSH_BATCH = 1000;
@@ -78,7 +78,8 @@ function answerValue<T>(
   assert: (value: unknown) => asserts value is T,
 ): T {
   const body = response.body as { ok?: boolean; value?: unknown };
-  if (response.status !== 200 || body?.ok !== true) throw stepFailed(step, serverMessage(body, response.status));
+  if (response.status !== 200 || body?.ok !== true)
+    throw stepFailed(step, serverMessage(body, response.status));
   try {
     assert(body.value);
   } catch (error) {
@@ -156,8 +157,7 @@ export class SyncClient {
   async round(signal?: AbortSignal): Promise<RoundReport> {
     this.signal = signal;
     const connection = this.settings.connection();
-    if (!connection)
-      throw new AppError('sync_failed', 'core.sync.notConnected');
+    if (!connection) throw new AppError('sync_failed', 'core.sync.notConnected');
     const report: RoundReport = {
       pushed: 0,
       rejected: 0,
@@ -238,11 +238,7 @@ export class SyncClient {
         await this.realign(connection);
         continue;
       }
-      const answer: PushResponse = answerValue(
-        response,
-        'push',
-        assertPushResponse,
-      );
+      const answer: PushResponse = answerValue(response, 'push', assertPushResponse);
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
       this.store.transaction(() => {
         for (const outcome of answer.results) {
@@ -306,11 +302,7 @@ export class SyncClient {
         'GET',
         `${SYNC_PATHS.pull}?cursor=${from}&limit=${PULL_PAGE}`,
       ).then((response) => {
-        const page: PullResponse = answerValue(
-          response,
-          'pull',
-          assertPullResponse,
-        );
+        const page: PullResponse = answerValue(response, 'pull', assertPullResponse);
         const problem = pageProblem(page, from);
         if (problem) throw stepFailed('pull', problem);
         return page;

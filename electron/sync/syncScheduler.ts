@@ -5,13 +5,13 @@
  * jitter. One round at a time; a request during a round runs one more round after it.
  */
 import { AppError } from '../../shared/api/appError.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { backoffDelay } from './backoff.ts';
 import { ConnectionError } from './httpsJson.ts';
 import { PokeListener } from './pokeListener.ts';
 import type { RoundReport, SyncClient } from './syncClient.ts';
 import { SyncSettings } from './syncSettings.ts';
-import type { Message } from '../../shared/messages/message.ts';
 
 export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
 

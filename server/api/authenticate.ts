@@ -9,13 +9,10 @@ import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import type { Services } from '../app/services.ts';
 import type { Caller } from '../data/principal.ts';
 import { type CertificateState, certificateVerdict } from '../devices/certificateVerdict.ts';
-import { requireUuid, ServiceError } from '../errors.ts';
+import { AppError, requireUuid } from '../errors.ts';
 import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts';
 
 export const SUPPORT_CLUB_HEADER = 'tutti-club';
-
-const GONE =
-  'Dieses Gerät ist gesperrt oder sein Zertifikat wurde ersetzt. Bitte das Gerät neu anmelden.';
 
 export async function authenticate(
   services: Services,
@@ -27,22 +24,15 @@ export async function authenticate(
   if (isSupportIdentity(identity)) {
     // Support devices are server-wide (owner-only table); checked before the club's work.
     if (!(await services.devices.isCurrent(identity, serial)))
-      throw new ServiceError('forbidden', GONE);
+      throw new AppError('forbidden', 'server.devices.gone');
     const header = headers[SUPPORT_CLUB_HEADER];
-    if (typeof header !== 'string')
-      throw new ServiceError(
-        'bad_request',
-        'Support-Zugriffe nennen den Verein im Header Tutti-Club.',
-      );
-    const clubId = requireUuid(header, 'Die Vereins-ID');
+    if (typeof header !== 'string') throw new AppError('bad_request', 'server.support.clubHeader');
+    const clubId = requireUuid(header, 'club');
     return {
       clubId,
       resolve: async (sql) => {
         if (!(await services.support.activeGrant(sql)))
-          throw new ServiceError(
-            'forbidden',
-            'Der Verein hat dem Support keinen Zugriff erteilt, oder die Freigabe ist abgelaufen.',
-          );
+          throw new AppError('forbidden', 'server.support.noConsent');
         return {
           clubId,
           actor: { kind: 'support', id: identity.staffId, deviceId: identity.deviceId, address },
@@ -74,17 +64,13 @@ export async function authenticate(
       const row = rows[0];
       const verdict = certificateVerdict(row, serial, new Date());
       if (!row || verdict === 'refused' || row.user_id !== identity.userId)
-        throw new ServiceError('forbidden', GONE);
+        throw new AppError('forbidden', 'server.devices.gone');
       if (verdict === 'promote')
         await sql.query('UPDATE devices SET previous_retired = true WHERE id = $1', [
           identity.deviceId,
         ]);
       const grants = await services.roles.grantsOf(sql, row.role);
-      if (!grants)
-        throw new ServiceError(
-          'forbidden',
-          `Die Rolle „${row.role}“ dieses Benutzers gibt es nicht mehr.`,
-        );
+      if (!grants) throw new AppError('forbidden', 'server.devices.roleGone', { role: row.role });
       return {
         clubId: identity.clubId,
         actor: { kind: 'user', id: row.user_id, deviceId: identity.deviceId, address },

@@ -342,6 +342,8 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
     expect(answer).toEqual({
       ok: true,
       lines: ['Support-Zugriff für „Blaskapelle Nachbarort“ beendet.'],
+      // The same as messages, for a command line in another language.
+      output: [{ key: 'server.cli.support.revoked', params: { name: 'Blaskapelle Nachbarort' } }],
     });
     expect((await ask()).status).toBe(403);
     await expect(channel.closed).resolves.toBeDefined();
@@ -366,7 +368,13 @@ describe.each(backends)('club server on %s', (_name, startBackend) => {
     );
     const unknown = await send(JSON.stringify({ ...member(id, 'Anna', []), shoeSize: 42 }));
     expect(unknown.status).toBe(400);
-    expect(unknown.body?.error?.fields).toEqual({ shoeSize: 'Unbekanntes Feld.' });
+    expect(unknown.body?.error).toMatchObject({
+      code: 'validation',
+      message: 'Der Datensatz ist ungültig. shoeSize: Unbekanntes Feld.',
+      fields: { shoeSize: 'Unbekanntes Feld.' },
+      key: 'server.records.invalid',
+      fieldMessages: { shoeSize: { key: 'validation.unknownField' } },
+    });
     const wrongType = await send(
       JSON.stringify({ ...member(id, 'Anna', []), registerIds: 'Blech' }),
     );

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
 import { pushRequestSchema, renewRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
@@ -19,18 +19,18 @@ import { authenticate } from './authenticate.ts';
 
 const pullQuerySchema = z
   .object({
-    cursor: z.coerce.number({ error: 'cursor muss eine Zahl sein.' }).int().min(0).default(0),
+    cursor: z.coerce.number({ error: 'server.http.cursorNotNumber' }).int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).optional(),
   })
   .strict();
 const recordBodySchema = z.record(z.string(), z.unknown(), {
-  error: 'Erwartet wird ein JSON-Objekt.',
+  error: 'server.http.expectedObject',
 });
 
 function entityOf(params: Record<string, string>): EntityName {
   const parsed = entityNameSchema.safeParse(params.entity);
   if (!parsed.success)
-    throw new ServiceError('not_found', `Die Datenart „${params.entity}“ gibt es nicht.`);
+    throw new AppError('not_found', 'server.http.unknownEntity', { entity: params.entity ?? '' });
   return parsed.data;
 }
 
@@ -93,10 +93,7 @@ export function deviceApi(
       // A support device renews without any club's consent; a member device as its user.
       if (isSupportIdentity(device.device)) {
         if (!(await s.devices.isCurrent(device.device, device.serial)))
-          throw new ServiceError(
-            'forbidden',
-            'Dieses Gerät ist gesperrt oder sein Zertifikat wurde ersetzt.',
-          );
+          throw new AppError('forbidden', 'server.devices.goneRenew');
       } else {
         const caller = await callerOf(device);
         await s.db.withClub(caller.clubId, (sql) => caller.resolve(sql));

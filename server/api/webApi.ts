@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Services } from '../app/services.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
@@ -14,8 +14,8 @@ import { RateLimiter } from '../security/rateLimiter.ts';
 
 const enrolSchema = z
   .object({
-    code: z.string({ error: 'Der Anmeldecode fehlt.' }).max(200),
-    csr: z.string({ error: 'Die Zertifikatsanfrage (CSR) fehlt.' }).max(8192),
+    code: z.string({ error: 'server.enrolment.codeMissing' }).max(200),
+    csr: z.string({ error: 'server.enrolment.csrMissing' }).max(8192),
     /** The computer's name, as the device reports it; only shown, never trusted. */
     deviceName: z.string().max(100).optional(),
   })
@@ -50,10 +50,9 @@ export function webApi(
       const { code, csr, deviceName } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
       if (!limiter.attempt(address)) {
         log.warn({ address }, 'enrolment locked out');
-        throw new ServiceError(
-          'locked',
-          `Zu viele ungültige Anmeldecodes von dieser Adresse. Bitte in ${Math.ceil(limiter.retryAfter(address) / 60_000)} Minuten erneut versuchen.`,
-        );
+        throw new AppError('locked', 'server.enrolment.tooManyAttempts', {
+          count: Math.ceil(limiter.retryAfter(address) / 60_000),
+        });
       }
       const issued = await s.devices.enrol(code, csr, address, deviceName);
       limiter.succeed(address);

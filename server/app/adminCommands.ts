@@ -2,17 +2,19 @@
  * The administrative commands, as data: the command line builds one (secrets already read from
  * the terminal or a file), and it is executed either in the running server (through the admin
  * socket) or directly on the data. Both paths run `executeAdminCommand`, so they cannot drift.
- * The answer is lines of text; a command that creates something ends with the new id or code
- * alone on the last line.
+ * The answer is lines of messages and plain values (adminOutput.ts), said in the caller's
+ * language; a command that creates something ends with the new id or code alone on the last line.
  */
 import { z } from 'zod';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
+import { msg } from '../../shared/messages/message.ts';
 import type { Grant } from '../../shared/rights/grants.ts';
 import { formatGrant, parseGrantText } from '../../shared/rights/grantText.ts';
 import { readAudit } from '../audit/auditLog.ts';
-import { requireUuid, ServiceError } from '../errors.ts';
+import { AppError, describeError, messageOf, requireUuid } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { AdminAnswer } from './adminSocket.ts';
+import { type AdminLine, linesText } from './adminOutput.ts';
+import { type AdminAnswer, refusalAnswer } from './adminSocket.ts';
 import { BACKUP_COMMAND_SCHEMAS, executeBackupCommand } from './backupCommands.ts';
 import type { Services } from './services.ts';
 
@@ -90,21 +92,18 @@ export async function executeAdminCommand(
   services: Services,
   command: AdminCommand,
   hooks: AdminHooks,
-): Promise<string[]> {
+): Promise<AdminLine[]> {
   switch (command.command) {
     case 'club.create': {
       const club = await services.clubs.createClub(command.name);
-      return [
-        `Verein „${club.name}“ angelegt. Nächster Schritt: tutti-server club admin-password --club ${club.id}`,
-        club.id,
-      ];
+      return [msg('server.cli.club.created', { name: club.name, clubId: club.id }), club.id];
     }
     case 'club.list':
       return (await services.clubs.listClubs()).map((c) => `${c.id}\t${c.name}`);
     case 'club.admin-password': {
       const club = await services.clubs.requireClub(command.clubId);
       await services.passwords.set(club.id, command.password, command.currentPassword);
-      return [`Administrator-Passwort für „${club.name}“ gesetzt.`];
+      return [msg('server.cli.club.passwordSet', { name: club.name })];
     }
     case 'user.add': {
       const user = await services.clubs.addUser(command.clubId, {
@@ -113,7 +112,7 @@ export async function executeAdminCommand(
         registerIds: command.registerIds,
         memberId: command.memberId ?? null,
       });
-      return [`Benutzer „${user.name}“ (${user.role}) angelegt.`, user.id];
+      return [msg('server.cli.user.added', { name: user.name, role: user.role }), user.id];
     }
     case 'user.update': {
       const user = await services.clubs.updateUser(command.clubId, command.userId, {
@@ -122,7 +121,11 @@ export async function executeAdminCommand(
         ...(command.memberId !== undefined ? { memberId: command.memberId } : {}),
       });
       return [
-        `Benutzer „${user.name}“: ${user.role}, Register ${user.registerIds.join(', ') || '–'}. Seine Geräte gleichen beim nächsten Abruf neu ab.`,
+        msg('server.cli.user.updated', {
+          name: user.name,
+          role: user.role,
+          registers: user.registerIds.join(', ') || '–',
+        }),
         user.id,
       ];
     }
@@ -136,18 +139,21 @@ export async function executeAdminCommand(
       const grants: Grant[] = [];
       for (const text of command.grants) {
         const parsed = parseGrantText(text);
-        if (!parsed.ok) throw new ServiceError('validation', parsed.message);
+        if (!parsed.ok) {
+          const text = messageOf(parsed.message);
+          throw new AppError('validation', text.key, text.params);
+        }
         grants.push(...parsed.grants);
       }
       if (command.command === 'role.update') {
         const role = await services.roles.update(club.id, command.name, command.label, grants);
         return [
-          `Rolle „${role.label}“ geändert: ${grants.length} Berechtigungen; die Geräte ihrer Benutzer übernehmen sie beim nächsten Abgleich.`,
+          msg('server.cli.role.updated', { label: role.label, count: grants.length }),
           role.name,
         ];
       }
       const role = await services.roles.add(club.id, command.name, command.label, grants);
-      return [`Rolle „${role.label}“ mit ${grants.length} Berechtigungen angelegt.`, role.name];
+      return [msg('server.cli.role.added', { label: role.label, count: grants.length }), role.name];
     }
     case 'role.list': {
       const club = await services.clubs.requireClub(command.clubId);
@@ -157,34 +163,40 @@ export async function executeAdminCommand(
     }
     case 'enroll-code': {
       const club = await services.clubs.requireClub(command.clubId);
-      const userId = requireUuid(command.userId, 'Die Benutzer-ID');
+      const userId = requireUuid(command.userId, 'user');
       const { code, expiresAt } = await services.devices.createCode(club.id, userId);
-      return [`Anmeldecode für ein Gerät, einmal gültig bis ${dateTime(expiresAt)}:`, code];
+      return [msg('server.cli.enrolmentCode.device', { until: dateTime(expiresAt) }), code];
     }
     case 'enroll-code.support': {
       const { code, expiresAt } = await services.devices.createSupportCode(
-        requireUuid(command.staffId, 'Die Mitarbeiter-ID'),
+        requireUuid(command.staffId, 'staff'),
       );
-      return [`Anmeldecode für ein Support-Gerät, einmal gültig bis ${dateTime(expiresAt)}:`, code];
+      return [msg('server.cli.enrolmentCode.support', { until: dateTime(expiresAt) }), code];
     }
     case 'device.list': {
       const clubId = command.clubId
         ? (await services.clubs.requireClub(command.clubId)).id
         : undefined;
-      return (await services.devices.list(clubId)).map(
-        (d) =>
-          `${d.id}\t${d.name ?? '(ohne Namen)'}\t${d.clubId ?? '-'}\t${d.owner}\tgültig bis ${dateTime(d.notAfter)}\t${d.revokedAt ? `gesperrt seit ${dateTime(d.revokedAt)}` : 'aktiv'}`,
-      );
+      return (await services.devices.list(clubId)).map((d) => [
+        d.id,
+        d.name ?? msg('server.cli.device.noName'),
+        d.clubId ?? '-',
+        d.owner,
+        msg('server.cli.device.validUntil', { date: dateTime(d.notAfter) }),
+        d.revokedAt
+          ? msg('server.cli.device.revokedSince', { date: dateTime(d.revokedAt) })
+          : msg('server.cli.device.active'),
+      ]);
     }
     case 'device.revoke': {
       const device = await services.devices.revoke(command.deviceId);
       await hooks.devicesRevoked();
-      return [`Gerät ${device.id} gesperrt; es wird bei der nächsten Verbindung abgewiesen.`];
+      return [msg('server.cli.device.revoked', { deviceId: device.id })];
     }
     case 'support.staff-add': {
       const staff = await services.support.addStaff(command.name);
       return [
-        `Support-Mitarbeiter „${staff.name}“ angelegt. Gerät anmelden: tutti-server enroll-code --support ${staff.id}`,
+        msg('server.cli.support.staffAdded', { name: staff.name, staffId: staff.id }),
         staff.id,
       ];
     }
@@ -194,7 +206,7 @@ export async function executeAdminCommand(
       const club = await services.clubs.requireClub(command.clubId);
       const grant = await services.support.grant(club.id, command.hours, command.password);
       return [
-        `Support-Zugriff für „${club.name}“ freigegeben bis ${dateTime(grant.expiresAt)}.`,
+        msg('server.cli.support.granted', { name: club.name, until: dateTime(grant.expiresAt) }),
         grant.id,
       ];
     }
@@ -202,9 +214,9 @@ export async function executeAdminCommand(
       const club = await services.clubs.requireClub(command.clubId);
       const count = await services.support.revoke(club.id);
       return [
-        count > 0
-          ? `Support-Zugriff für „${club.name}“ beendet.`
-          : `Für „${club.name}“ war kein Support-Zugriff freigegeben.`,
+        msg(count > 0 ? 'server.cli.support.revoked' : 'server.cli.support.noneToRevoke', {
+          name: club.name,
+        }),
       ];
     }
     case 'backup.run':
@@ -217,10 +229,7 @@ export async function executeAdminCommand(
     case 'audit': {
       const club = await services.clubs.requireClub(command.clubId);
       if (command.since && !/^\d{4}-\d{2}-\d{2}$/.test(command.since))
-        throw new ServiceError(
-          'validation',
-          `--since erwartet ein Datum als JJJJ-MM-TT, nicht „${command.since}“.`,
-        );
+        throw new AppError('validation', 'server.cli.audit.since', { given: command.since });
       const since = command.since ? new Date(`${command.since}T00:00:00Z`) : undefined;
       const rows = await services.db.withClub(club.id, (sql) => readAudit(sql, since));
       return rows.map((r) =>
@@ -245,14 +254,15 @@ export async function answerAdminRequest(
   hooks: AdminHooks,
   log: Logger,
 ): Promise<AdminAnswer> {
+  const refuse = (error: AppError) => refusalAnswer(error, describeError(error, 'de'));
   const parsed = adminCommandSchema.safeParse(request);
-  if (!parsed.success)
-    return { ok: false, lines: [], message: 'Unbekannter oder unvollständiger Befehl.' };
+  if (!parsed.success) return refuse(new AppError('bad_request', 'server.admin.unknownCommand'));
   try {
-    return { ok: true, lines: await executeAdminCommand(services, parsed.data, hooks) };
+    const output = await executeAdminCommand(services, parsed.data, hooks);
+    return { ok: true, lines: linesText(output, 'de'), output };
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, lines: [], message: error.message };
+    if (error instanceof AppError) return refuse(error);
     log.error({ err: error, command: parsed.data.command }, 'admin command failed');
-    return { ok: false, lines: [], message: 'Interner Fehler; Einzelheiten stehen im Server-Log.' };
+    return refuse(new AppError('internal', 'server.admin.internal'));
   }
 }

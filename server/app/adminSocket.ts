@@ -5,12 +5,49 @@
  */
 import { chmodSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
-import { ServiceError } from '../errors.ts';
+import type { ErrorCode } from '../../shared/api/errorCodes.ts';
+import type { FieldErrors } from '../../shared/domain/entities.ts';
+import type { MessageParams } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
+import { AppError } from '../errors.ts';
+import type { AdminLine } from './adminOutput.ts';
 
+/**
+ * The answer to one command: `lines` and `message` in German (what a command line of before
+ * the shared texts prints), `output` and `error` as messages, said in the caller's language.
+ */
 export interface AdminAnswer {
   ok: boolean;
   lines: string[];
   message?: string;
+  output?: AdminLine[];
+  error?: { code: ErrorCode; key: string; params?: MessageParams; fields?: FieldErrors };
+}
+
+/** A refusal as the socket answers it. */
+export function refusalAnswer(error: AppError, message: string): AdminAnswer {
+  return {
+    ok: false,
+    lines: [],
+    message,
+    error: {
+      code: error.code,
+      key: error.key,
+      ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
+}
+
+/** The refusal an answer carries, as an error; an older server's German text as it is. */
+export function refusalOf(answer: AdminAnswer): AppError {
+  if (answer.error)
+    return new AppError(answer.error.code, answer.error.key, answer.error.params ?? {}, {
+      ...(answer.error.fields ? { fields: answer.error.fields } : {}),
+    });
+  return new AppError('bad_request', answer.message ? 'server.detail' : 'server.admin.refused', {
+    ...(answer.message ? { detail: answer.message } : {}),
+  });
 }
 
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -38,7 +75,8 @@ export async function serveAdminSocket(
       try {
         request = JSON.parse(buffer.slice(0, end));
       } catch {
-        socket.end(`${JSON.stringify({ ok: false, lines: [], message: 'Ungültige Anfrage.' })}\n`);
+        const refused = new AppError('bad_request', 'server.admin.invalidRequest');
+        socket.end(`${JSON.stringify(refusalAnswer(refused, translate(refused.text, 'de')))}\n`);
         return;
       }
       void execute(request).then((answer) => socket.end(`${JSON.stringify(answer)}\n`));
@@ -68,12 +106,7 @@ export function askAdminSocket(path: string, request: unknown): Promise<AdminAns
     // A server that stopped answering must not hold the command forever; the longest command
     // (a backup of every club) reports progress only at its end, hence the generous limit.
     socket.setTimeout(ANSWER_TIMEOUT_MS, () =>
-      socket.destroy(
-        new ServiceError(
-          'unavailable',
-          'Der Server antwortet auf dem Admin-Socket nicht mehr. Bitte den Server prüfen (Protokoll) und ihn nötigenfalls neu starten.',
-        ),
-      ),
+      socket.destroy(new AppError('unavailable', 'server.admin.notAnswering')),
     );
     let buffer = '';
     socket.setEncoding('utf8');
@@ -85,16 +118,11 @@ export function askAdminSocket(path: string, request: unknown): Promise<AdminAns
       try {
         resolve(JSON.parse(buffer) as AdminAnswer);
       } catch {
-        reject(
-          new ServiceError(
-            'unavailable',
-            'Der Server hat auf dem Admin-Socket unverständlich geantwortet.',
-          ),
-        );
+        reject(new AppError('unavailable', 'server.admin.garbled'));
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (error instanceof ServiceError) reject(error);
+      if (error instanceof AppError) reject(error);
       else if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(null);
       else reject(error);
     });

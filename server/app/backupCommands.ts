@@ -4,11 +4,14 @@
  */
 
 import { z } from 'zod';
+import type { FieldErrors } from '../../shared/domain/entities.ts';
 import { formatFileSize } from '../../shared/domain/sizes.ts';
+import { msg } from '../../shared/messages/message.ts';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import type { BackupServices } from '../backup/backupServices.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError, messageOf } from '../errors.ts';
+import type { AdminLine } from './adminOutput.ts';
 import type { Services } from './services.ts';
 
 const id = z.string().max(64);
@@ -45,8 +48,7 @@ const utc = (date: Date | string) =>
   `${new Date(date).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function backupServices(services: Services): BackupServices {
-  if (!services.backup)
-    throw new ServiceError('unavailable', 'Sicherungen sind hier nicht verfügbar.');
+  if (!services.backup) throw new AppError('unavailable', 'server.backup.unavailable');
   return services.backup;
 }
 
@@ -56,11 +58,11 @@ async function identity(backup: BackupServices, passphrase: string): Promise<str
     return await unwrapBackupKey(backup.keyFile(), passphrase);
   } catch (error) {
     if (error instanceof BackupError && error.code === 'wrong_passphrase')
-      throw new ServiceError(
-        'forbidden',
-        'Die Server-Passphrase ist falsch; der Sicherungsschlüssel bleibt verschlossen.',
-      );
-    if (error instanceof BackupError) throw new ServiceError('bad_request', error.message);
+      throw new AppError('forbidden', 'server.backup.wrongPassphrase');
+    if (error instanceof BackupError) {
+      const text = messageOf(error.message);
+      throw new AppError('bad_request', text.key, text.params, { cause: error });
+    }
     throw error;
   }
 }
@@ -68,38 +70,51 @@ async function identity(backup: BackupServices, passphrase: string): Promise<str
 export async function executeBackupCommand(
   services: Services,
   command: BackupCommand,
-): Promise<string[]> {
+): Promise<AdminLine[]> {
   const backup = backupServices(services);
   switch (command.command) {
     case 'backup.run': {
       if (command.clubId) await services.clubs.requireClub(command.clubId);
       const outcomes = await backup.backups.run(command.clubId);
-      const lines: string[] = [];
+      const lines: AdminLine[] = [];
+      // The failures, by club and target: what the refusal names when one target failed.
+      const failures: FieldErrors = {};
       for (const club of outcomes)
-        for (const t of club.targets)
+        for (const t of club.targets) {
+          if (t.problem) failures[`${club.clubName} ${t.target}`] = t.problem;
           lines.push(
-            t.error
-              ? `FEHLER\t${club.clubName}\t${t.target}\t${t.error}`
-              : `gesichert\t${club.clubName}\t${t.file}\t${formatFileSize(club.bytes)}`,
+            t.problem
+              ? [msg('server.cli.backup.failed'), club.clubName, t.target, t.problem]
+              : [
+                  msg('server.cli.backup.written'),
+                  club.clubName,
+                  t.file ?? '',
+                  formatFileSize(club.bytes),
+                ],
           );
-      const failed = outcomes.flatMap((c) => c.targets).filter((t) => t.error).length;
+        }
+      const failed = Object.keys(failures).length;
       if (failed > 0)
-        throw new ServiceError(
+        throw new AppError(
           'unavailable',
-          `${lines.join('\n')}\n${failed} Sicherungsziel(e) fehlgeschlagen; die anderen wurden geschrieben. Bitte das Ziel prüfen.`,
+          'server.cli.backup.targetsFailed',
+          { count: failed },
+          { fields: failures },
         );
       return lines;
     }
     case 'backup.list': {
       await services.clubs.requireClub(command.clubId);
-      const lines: string[] = [];
+      const lines: AdminLine[] = [];
       for (const { target, generations } of backup.backups.list(command.clubId)) {
-        if (generations.length === 0) lines.push(`${target}\t(keine Sicherung)`);
+        if (generations.length === 0) lines.push([target, msg('server.cli.backup.noBackup')]);
         for (const g of generations)
-          lines.push(`${target}\t${utc(g.createdAt)}\t${formatFileSize(g.bytes)}\t${g.name}`);
+          lines.push([target, utc(g.createdAt), formatFileSize(g.bytes), g.name]);
       }
       for (const problem of backup.health.list())
-        lines.push(`Warnung seit ${utc(problem.since)}: ${problem.message}`);
+        lines.push(
+          msg('server.cli.backup.warning', { since: utc(problem.since), problem: problem.message }),
+        );
       return lines;
     }
     case 'backup.verify': {
@@ -108,13 +123,24 @@ export async function executeBackupCommand(
         await identity(backup, command.passphrase),
         command.file,
       );
-      const lines = results.map((r) =>
-        r.error
-          ? `FEHLER\t${r.path}\t${r.error}`
-          : `in Ordnung\t${r.path}\tStand ${utc(r.manifest!.createdAt)}, ${r.manifest!.counts.records ?? 0} Datensätze`,
-      );
-      if (results.some((r) => r.error)) throw new ServiceError('bad_request', lines.join('\n'));
-      return lines;
+      const failures: FieldErrors = {};
+      for (const r of results) if (r.problem) failures[r.path] = r.problem;
+      const failed = Object.keys(failures).length;
+      if (failed > 0)
+        throw new AppError(
+          'bad_request',
+          'server.cli.backup.verifyFailed',
+          { count: failed, total: results.length },
+          { fields: failures },
+        );
+      return results.map((r) => [
+        msg('server.cli.backup.verified'),
+        r.path,
+        msg('server.cli.backup.state', {
+          date: utc(r.manifest!.createdAt),
+          count: r.manifest!.counts.records ?? 0,
+        }),
+      ]);
     }
     case 'backup.restore': {
       // The club may be gone from this server: then it is restored as a whole.
@@ -125,21 +151,26 @@ export async function executeBackupCommand(
       );
       return [
         restored.created
-          ? `Verein aus der Sicherung vom ${utc(restored.createdAt)} neu angelegt (${restored.records} Datensätze).`
-          : `Verein auf den Stand vom ${utc(restored.createdAt)} zurückgesetzt: ${restored.records} Datensätze wiederhergestellt, ${restored.deleted} seither angelegte gelöscht. Die Geräte gleichen von selbst ab.`,
+          ? msg('server.cli.backup.restoredNew', {
+              date: utc(restored.createdAt),
+              count: restored.records,
+            })
+          : msg('server.cli.backup.restored', {
+              date: utc(restored.createdAt),
+              count: restored.records,
+              deleted: restored.deleted,
+            }),
       ];
     }
     case 'backup.mail': {
       await services.clubs.requireClub(command.clubId);
       await backup.mailer.configure(command.clubId, command.addresses, command.recipients);
-      return [
-        `Sicherungen per E-Mail an ${command.addresses.join(', ')} eingerichtet; sie gehen bei Änderungen hinaus (höchstens stündlich, mindestens täglich).`,
-      ];
+      return [msg('server.cli.backup.mailOn', { addresses: command.addresses.join(', ') })];
     }
     case 'backup.mail-off': {
       await services.clubs.requireClub(command.clubId);
       await backup.mailer.turnOff(command.clubId);
-      return ['Sicherungen per E-Mail für diesen Verein abgeschaltet.'];
+      return [msg('server.cli.backup.mailOff')];
     }
   }
 }

@@ -23,7 +23,7 @@ import {
   WrongPassphraseError,
 } from '../../shared/node/passphraseSeal.ts';
 import { x509 } from '../../shared/node/x509.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import {
   CertificateAuthority,
   certificateFingerprint,
@@ -128,21 +128,14 @@ export class DataDirectory {
     now = new Date(),
   ): Promise<{ config: ServerConfig; fingerprint: string }> {
     if (this.isInitialised())
-      throw new ServiceError(
-        'conflict',
-        `${this.root} ist schon ein Tutti-Server-Verzeichnis; es bleibt unverändert.`,
-      );
+      throw new AppError('conflict', 'server.dataDirectory.exists', { dir: this.root });
     if (passphrase.length < MIN_SERVER_PASSPHRASE_LENGTH)
-      throw new ServiceError(
-        'validation',
-        `Die Server-Passphrase ist zu kurz: mindestens ${MIN_SERVER_PASSPHRASE_LENGTH} Zeichen.`,
-      );
+      throw new AppError('validation', 'server.dataDirectory.passphraseTooShort', {
+        min: MIN_SERVER_PASSPHRASE_LENGTH,
+      });
     for (const name of hostnames)
       if (!/^[A-Za-z0-9.:-]{1,253}$/.test(name))
-        throw new ServiceError(
-          'validation',
-          `„${name}“ ist kein gültiger Hostname und keine IP-Adresse.`,
-        );
+        throw new AppError('validation', 'server.dataDirectory.badHostname', { name });
     mkdirSync(this.pki, { recursive: true, mode: 0o700 });
     chmodSync(this.root, 0o700);
     const ca = await CertificateAuthority.create(`Tutti Club-Server CA ${hostnames[0]}`, now);
@@ -204,7 +197,7 @@ export class DataDirectory {
       certificate,
       fingerprint: () => certificateFingerprint(certificate),
       issueDeviceCertificate: () => {
-        throw new ServiceError('unavailable', 'Zertifikate stellt nur der laufende Server aus.');
+        throw new AppError('unavailable', 'server.devices.onlyRunningServerSigns');
       },
     };
   }
@@ -226,10 +219,7 @@ export class DataDirectory {
       keys = keysSchema.parse(JSON.parse(opened.toString('utf8')));
     } catch (error) {
       if (error instanceof WrongPassphraseError)
-        throw new ServiceError(
-          'forbidden',
-          'Die Server-Passphrase ist falsch; die Schlüssel bleiben verschlossen.',
-        );
+        throw new AppError('forbidden', 'server.dataDirectory.wrongPassphrase');
       throw error;
     }
     const ca = await CertificateAuthority.load({
@@ -259,10 +249,7 @@ export class DataDirectory {
 
   private requireInitialised(): void {
     if (!this.isInitialised())
-      throw new ServiceError(
-        'not_found',
-        `${this.root} ist kein Tutti-Server-Verzeichnis. Zuerst: tutti-server init --data ${this.root}`,
-      );
+      throw new AppError('not_found', 'server.dataDirectory.missing', { dir: this.root });
   }
 }
 

@@ -5,7 +5,7 @@
  * reused — in a container the next server is PID 1 again (shared/node/processLock.ts).
  */
 import { ProcessLock } from '../../shared/node/processLock.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export type LockRole = 'server' | 'command';
 
@@ -17,13 +17,14 @@ export function acquireDataLock(path: string, role: LockRole): DataLock {
   const lock = ProcessLock.tryAcquire(path, role);
   if (lock) return lock;
   const holder = ProcessLock.holder(path);
-  const pid = holder?.pid ? ` (PID ${holder.pid})` : '';
-  throw new ServiceError(
+  const pid = holder?.pid ? { key: 'server.lock.pid', params: { pid: holder.pid } } : '';
+  throw new AppError(
     'conflict',
     holder?.role === 'command'
-      ? `Ein anderer tutti-server-Befehl${pid} arbeitet gerade mit den Daten. Bitte kurz warten und erneut versuchen.`
+      ? 'server.lock.otherCommand'
       : role === 'server'
-        ? `Der Server läuft schon mit diesen Daten${pid}.`
-        : `Der Server${pid} hat die Daten geöffnet, antwortet aber nicht auf dem Admin-Socket. Bitte den Server prüfen.`,
+        ? 'server.lock.serverRunning'
+        : 'server.lock.serverNotAnswering',
+    { pid },
   );
 }

@@ -3,10 +3,12 @@
  * until the same task succeeds, shown as a warning by `/healthz` (as a count: the public
  * endpoint names no club) and in full in the log and by `tutti-server backup list`.
  */
-export class BackupHealth {
-  private readonly problems = new Map<string, { message: string; since: Date }>();
+import type { Message } from '../../shared/messages/message.ts';
 
-  warn(key: string, message: string, now = new Date()): void {
+export class BackupHealth {
+  private readonly problems = new Map<string, { message: Message; since: Date }>();
+
+  warn(key: string, message: Message, now = new Date()): void {
     const known = this.problems.get(key);
     this.problems.set(key, { message, since: known?.since ?? now });
   }
@@ -15,7 +17,7 @@ export class BackupHealth {
     this.problems.delete(key);
   }
 
-  list(): { key: string; message: string; since: Date }[] {
+  list(): { key: string; message: Message; since: Date }[] {
     return [...this.problems].map(([key, p]) => ({ key, ...p }));
   }
 

@@ -8,10 +8,11 @@
  */
 import nodemailer from 'nodemailer';
 import { formatFileSize } from '../../shared/domain/sizes.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { isAgeRecipient } from '../../shared/node/backup/backupKey.ts';
 import type { BackupConfig } from '../app/dataDirectory.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
-import { requireUuid, ServiceError } from '../errors.ts';
+import { AppError, messageOf, requireUuid } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import type { BackupHealth } from './backupHealth.ts';
@@ -85,27 +86,18 @@ export class BackupMailer {
 
   /** Turns the mailed backups of a club on (or changes where they go and to whom they open). */
   async configure(clubId: string, addresses: string[], recipients: string[]): Promise<void> {
-    requireUuid(clubId, 'Vereins-ID');
-    if (addresses.length === 0)
-      throw new ServiceError('bad_request', 'Bitte mindestens eine Adresse mit --to angeben.');
+    requireUuid(clubId, 'club');
+    if (addresses.length === 0) throw new AppError('bad_request', 'server.mail.noAddress');
     for (const address of addresses)
       if (!EMAIL.test(address))
-        throw new ServiceError('bad_request', `„${address}“ ist keine gültige E-Mail-Adresse.`);
-    if (recipients.length === 0)
-      throw new ServiceError(
-        'bad_request',
-        'Bitte den age-Schlüssel des Vereins mit --recipient age1… angeben (erzeugt mit age-keygen); nur der Verein kann die Sicherungen dann öffnen.',
-      );
+        throw new AppError('bad_request', 'server.mail.invalidAddress', { address });
+    if (recipients.length === 0) throw new AppError('bad_request', 'server.mail.noRecipient');
     for (const recipient of recipients)
       if (!isAgeRecipient(recipient))
-        throw new ServiceError(
-          'bad_request',
-          `„${recipient}“ ist kein age-Empfänger (age1…, 62 Zeichen, von age-keygen).`,
-        );
+        throw new AppError('bad_request', 'server.mail.invalidRecipient', { recipient });
     await this.db.asOwner(async (sql) => {
       const club = await sql.query('SELECT 1 FROM clubs WHERE id = $1', [clubId]);
-      if (club.rows.length === 0)
-        throw new ServiceError('not_found', `Den Verein ${clubId} gibt es nicht.`);
+      if (club.rows.length === 0) throw new AppError('not_found', 'server.clubs.gone', { clubId });
       await sql.query(
         `INSERT INTO club_backup_mail (club_id, addresses, recipients, first_unmailed_change_at, last_change_seen_at)
          VALUES ($1, $2, $3, $4, $4)
@@ -119,7 +111,7 @@ export class BackupMailer {
   }
 
   async turnOff(clubId: string): Promise<void> {
-    requireUuid(clubId, 'Vereins-ID');
+    requireUuid(clubId, 'club');
     await this.db.asOwner((sql) =>
       sql.query('DELETE FROM club_backup_mail WHERE club_id = $1', [clubId]),
     );
@@ -195,10 +187,7 @@ export class BackupMailer {
     if (!mailDue(state, now, this.policy)) return null;
     const key = `mail:${row.club_id}`;
     if (!mail) {
-      this.health.warn(
-        key,
-        'Für Sicherungen per E-Mail ist kein Mailserver eingerichtet (tutti-server backup mail-server).',
-      );
+      this.health.warn(key, { key: 'server.mail.noServer' });
       return 'failed';
     }
     try {
@@ -216,10 +205,13 @@ export class BackupMailer {
       this.health.clear(key);
       return 'sent';
     } catch (error) {
-      this.health.warn(
-        key,
-        `Die Sicherung von ${row.name} ging nicht per E-Mail hinaus: ${(error as Error).message}`,
-      );
+      this.health.warn(key, {
+        key: 'server.mail.failed',
+        params: {
+          club: row.name,
+          problem: error instanceof AppError ? error.text : messageOf((error as Error).message),
+        },
+      });
       this.log.warn({ clubId: row.club_id, err: error }, 'backup mail failed');
       return 'failed';
     }
@@ -240,15 +232,20 @@ export class BackupMailer {
     const date = sealed.manifest.createdAt.slice(0, 10);
     const name = `tutti-${row.club_id}-${sealed.manifest.createdAt.replace(/[-:.]/g, '')}.tar.gz.age`;
     const tooLarge = sealed.file.byteLength > mail.maxBytes;
+    const params = {
+      club: row.name,
+      date,
+      file: name,
+      size: formatFileSize(sealed.file.byteLength),
+      limit: formatFileSize(mail.maxBytes),
+    };
+    // The club's people read it; the server knows no club's language, so German, as before.
+    const say = (key: string) => translate({ key, params }, 'de');
     await transport.sendMail({
       from: mail.from,
       to: row.addresses,
-      subject: tooLarge
-        ? `Tutti: Datensicherung ${row.name} vom ${date} zu groß für E-Mail`
-        : `Tutti: Datensicherung ${row.name} vom ${date}`,
-      text: tooLarge
-        ? `Die Datensicherung des Vereins ${row.name} ist mit ${formatFileSize(sealed.file.byteLength)} größer als die für E-Mail erlaubten ${formatFileSize(mail.maxBytes)} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.\n`
-        : `Im Anhang liegt die Datensicherung des Vereins ${row.name}, verschlüsselt für den age-Schlüssel des Vereins. Öffnen mit:\n\n  age -d -i SCHLÜSSELDATEI ${name} | tar xz\n\nDarin liegen manifest.json und tutti.sqlite (eine SQLite-Datenbank).\n`,
+      subject: say(tooLarge ? 'server.mail.subjectTooLarge' : 'server.mail.subject'),
+      text: `${say(tooLarge ? 'server.mail.bodyTooLarge' : 'server.mail.body')}\n`,
       attachments: tooLarge ? [] : [{ filename: name, content: Buffer.from(sealed.file) }],
     });
     transport.close();

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { DataDirectory } from '../app/dataDirectory.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import { BackupHealth } from './backupHealth.ts';
@@ -31,10 +31,7 @@ export function createBackupServices(
   const config = () => dir.config().backup;
   const keyFile = () => {
     if (!existsSync(dir.backupKeyPath))
-      throw new ServiceError(
-        'unavailable',
-        `Der Sicherungsschlüssel ${dir.backupKeyPath} fehlt. Bitte tutti-server backup setup ausführen.`,
-      );
+      throw new AppError('unavailable', 'server.backup.keyMissing', { path: dir.backupKeyPath });
     return readFileSync(dir.backupKeyPath);
   };
   const backups = new ServerBackups(db, config, keyFile, health, log, now);

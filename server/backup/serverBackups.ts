@@ -6,6 +6,8 @@
  * desktop. Verify and restore need the backup key's secret half.
  */
 import { readFileSync } from 'node:fs';
+import type { Message } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { APP_VERSION } from '../../shared/node/appVersion.ts';
 import { openBackup, sealBackup } from '../../shared/node/backup/backupArchive.ts';
 import { BackupError } from '../../shared/node/backup/backupError.ts';
@@ -19,7 +21,7 @@ import { inspectSnapshot } from '../../shared/node/backup/sqliteSnapshot.ts';
 import type { BackupConfig } from '../app/dataDirectory.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import { announceChange } from '../data/recordStore.ts';
-import { requireUuid, ServiceError } from '../errors.ts';
+import { AppError, messageOf, requireUuid } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { SERVER_MIGRATIONS } from '../storage/migrations/index.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
@@ -32,7 +34,9 @@ export const clubPrefix = (clubId: string) => `club-${clubId}`;
 export interface TargetOutcome {
   target: string;
   file: string | null;
+  /** What went wrong, in German (for the log), and as a message. */
   error: string | null;
+  problem: Message | null;
   removed: number;
 }
 
@@ -50,10 +54,15 @@ export interface SealedClubBackup {
   version: number;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof BackupError || error instanceof ServiceError) return error.message;
+/** What went wrong with a target or a file, as a message. */
+function problemOf(error: unknown): Message {
+  if (error instanceof AppError) return error.text;
+  // Backup files are described by shared/node/backup, in German for now.
+  if (error instanceof BackupError) return messageOf(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  return code ? `${code}: ${(error as Error).message}` : String(error);
+  return code
+    ? { key: 'server.backup.systemError', params: { code, detail: (error as Error).message } }
+    : messageOf(String(error));
 }
 
 export class ServerBackups {
@@ -74,11 +83,7 @@ export class ServerBackups {
 
   private requireConfig(): BackupConfig {
     const config = this.config();
-    if (!config)
-      throw new ServiceError(
-        'unavailable',
-        'Für diesen Server sind keine Sicherungsziele eingerichtet: tutti-server backup setup --target ORDNER --target ORDNER2',
-      );
+    if (!config) throw new AppError('unavailable', 'server.backup.notConfigured');
     return config;
   }
 
@@ -91,7 +96,7 @@ export class ServerBackups {
 
   /** One club's data, as one consistent snapshot, sealed to `recipients`. */
   async seal(clubId: string, recipients: readonly string[]): Promise<SealedClubBackup> {
-    requireUuid(clubId, 'Vereins-ID');
+    requireUuid(clubId, 'club');
     const createdAt = this.now();
     const dump = await this.db.asOwner((sql) => dumpClub(sql, clubId));
     const { file, manifest } = await sealBackup(
@@ -125,12 +130,21 @@ export class ServerBackups {
           const written = folder.write(createdAt, sealed.file);
           const removed = folder.prune().length;
           this.health.clear(key);
-          targets.push({ target, file: written.path, error: null, removed });
+          targets.push({ target, file: written.path, error: null, problem: null, removed });
         } catch (error) {
-          const message = describe(error);
-          this.health.warn(key, `Sicherung von ${id} nach ${target} fehlgeschlagen: ${message}`);
+          const problem = problemOf(error);
+          this.health.warn(key, {
+            key: 'server.backup.targetFailed',
+            params: { clubId: id, target, problem },
+          });
           this.log.warn({ clubId: id, target, err: error }, 'backup target failed');
-          targets.push({ target, file: null, error: message, removed: 0 });
+          targets.push({
+            target,
+            file: null,
+            error: translate(problem, 'de'),
+            problem,
+            removed: 0,
+          });
         }
       }
       await this.db.withClub(id, (sql) =>
@@ -164,12 +178,12 @@ export class ServerBackups {
   list(
     clubId: string,
   ): { target: string; generations: StoredGeneration[]; error: string | null }[] {
-    requireUuid(clubId, 'Vereins-ID');
+    requireUuid(clubId, 'club');
     return this.requireConfig().targets.map((target) => {
       try {
         return { target, generations: listGenerations(target, clubPrefix(clubId)), error: null };
       } catch (error) {
-        return { target, generations: [], error: describe(error) };
+        return { target, generations: [], error: translate(problemOf(error), 'de') };
       }
     });
   }
@@ -189,19 +203,17 @@ export class ServerBackups {
   ): Promise<{ manifest: BackupManifest; snapshot: Buffer }> {
     const { manifest, snapshot } = await openBackup(readFileSync(path), identity);
     if (manifest.origin !== 'server' || manifest.club?.id !== clubId)
-      throw new ServiceError('bad_request', `${path} ist keine Sicherung des Vereins ${clubId}.`);
+      throw new AppError('bad_request', 'server.backup.notOfClub', { path, clubId });
     if (manifest.schemaVersion > SERVER_MIGRATIONS.length)
-      throw new ServiceError(
-        'bad_request',
-        'Die Sicherung stammt von einem neueren Tutti-Server. Bitte zuerst aktualisieren.',
-      );
+      throw new AppError('bad_request', 'server.backup.tooNew');
     const inspection = inspectSnapshot(snapshot, Object.keys(manifest.counts));
     for (const [table, expected] of Object.entries(manifest.counts))
       if (inspection.counts[table] !== expected)
-        throw new BackupError(
-          'damaged',
-          `Die Sicherung ist unvollständig: in ${table} stehen ${inspection.counts[table]} statt ${expected} Zeilen.`,
-        );
+        throw new AppError('bad_request', 'server.backup.incomplete', {
+          table,
+          count: inspection.counts[table] ?? 0,
+          expected,
+        });
     return { manifest, snapshot };
   }
 
@@ -210,25 +222,31 @@ export class ServerBackups {
     clubId: string,
     identity: string,
     file?: string,
-  ): Promise<{ path: string; manifest: BackupManifest | null; error: string | null }[]> {
+  ): Promise<
+    {
+      path: string;
+      manifest: BackupManifest | null;
+      error: string | null;
+      problem: Message | null;
+    }[]
+  > {
     const paths = file
       ? [file]
       : this.list(clubId)
           .map((t) => t.generations[0]?.path)
           .filter((p): p is string => p !== undefined);
-    if (paths.length === 0)
-      throw new ServiceError('not_found', `Vom Verein ${clubId} gibt es noch keine Sicherung.`);
+    if (paths.length === 0) throw new AppError('not_found', 'server.backup.noneYet', { clubId });
     const results = [];
     for (const path of paths) {
       const key = `verify:${path.slice(0, path.lastIndexOf('/'))}:${clubId}`;
       try {
         const { manifest } = await this.verifyFile(clubId, path, identity);
         this.health.clear(key);
-        results.push({ path, manifest, error: null });
+        results.push({ path, manifest, error: null, problem: null });
       } catch (error) {
-        const message = describe(error);
-        this.health.warn(key, `Prüfung von ${path} fehlgeschlagen: ${message}`);
-        results.push({ path, manifest: null, error: message });
+        const problem = problemOf(error);
+        this.health.warn(key, { key: 'server.backup.verifyFailed', params: { path, problem } });
+        results.push({ path, manifest: null, error: translate(problem, 'de'), problem });
       }
     }
     return results;
@@ -244,14 +262,20 @@ export class ServerBackups {
     identity: string,
     file?: string,
   ): Promise<RestoredClub & { file: string; createdAt: string }> {
-    requireUuid(clubId, 'Vereins-ID');
+    requireUuid(clubId, 'club');
     const path = file ?? this.newest(clubId)?.path;
-    if (!path) throw new ServiceError('not_found', `Vom Verein ${clubId} gibt es keine Sicherung.`);
+    if (!path) throw new AppError('not_found', 'server.backup.none', { clubId });
     let verified: { manifest: BackupManifest; snapshot: Buffer };
     try {
       verified = await this.verifyFile(clubId, path, identity);
     } catch (error) {
-      if (error instanceof BackupError) throw new ServiceError('bad_request', error.message);
+      if (error instanceof BackupError)
+        throw new AppError(
+          'bad_request',
+          'server.detail',
+          { detail: error.message },
+          { cause: error },
+        );
       throw error;
     }
     const restored = await this.db.asOwner(async (sql) => {

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type Message, msg } from '../../shared/messages/message.ts';
 import { writeFileAtomically } from '../../shared/node/backup/backupFolder.ts';
 import {
   isAgeRecipient,
@@ -15,25 +16,21 @@ import {
   wrapBackupKey,
 } from '../../shared/node/backup/backupKey.ts';
 import type { DataDirectory } from '../app/dataDirectory.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export async function setUpBackups(
   dir: DataDirectory,
   targets: string[],
   extraRecipients: string[],
   passphrase: () => Promise<string>,
-): Promise<string[]> {
-  if (targets.length < 2)
-    throw new ServiceError(
-      'bad_request',
-      'Bitte mindestens zwei Sicherungsziele mit --target ORDNER angeben, am besten auf verschiedenen Platten.',
-    );
+): Promise<Message[]> {
+  if (targets.length < 2) throw new AppError('bad_request', 'server.cli.backup.twoTargets');
   const absolute = targets.map((t) => resolve(t));
   if (new Set(absolute).size !== absolute.length)
-    throw new ServiceError('bad_request', 'Die Sicherungsziele müssen verschiedene Ordner sein.');
+    throw new AppError('bad_request', 'server.cli.backup.distinctTargets');
   for (const recipient of extraRecipients)
     if (!isAgeRecipient(recipient))
-      throw new ServiceError('bad_request', `„${recipient}“ ist kein age-Empfänger (age1…).`);
+      throw new AppError('bad_request', 'server.cli.backup.badRecipient', { recipient });
   const secret = await passphrase();
   await dir.unlock(secret); // the server passphrase, or a clear refusal
   let recipient: string;
@@ -48,27 +45,23 @@ export async function setUpBackups(
   const previous = dir.config().backup;
   dir.setBackupConfig({ ...previous, targets: absolute, recipient, extraRecipients });
   return [
-    `Sicherungsziele: ${absolute.join(', ')}. Jeder Verein wird täglich in jedes Ziel gesichert.`,
-    `Der Sicherungsschlüssel liegt in ${dir.backupKeyPath} und in jedem Ziel (geschützt mit der Server-Passphrase).`,
+    msg('server.cli.backup.targetsSet', { targets: absolute.join(', ') }),
+    msg('server.cli.backup.keyStored', { path: dir.backupKeyPath }),
   ];
 }
 
 export function setUpBackupMail(
   dir: DataDirectory,
   options: { host: string; port?: string; from: string; tls: boolean; maxMegabytes?: string },
-): string[] {
+): Message[] {
   const backup = dir.config().backup;
-  if (!backup)
-    throw new ServiceError(
-      'bad_request',
-      'Zuerst die Sicherungsziele einrichten: tutti-server backup setup.',
-    );
+  if (!backup) throw new AppError('bad_request', 'server.cli.backup.setupFirst');
   const port = Number(options.port ?? (options.tls ? 465 : 25));
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new ServiceError('bad_request', '--smtp-port erwartet eine Portnummer (1–65535).');
+    throw new AppError('bad_request', 'server.cli.portRange', { option: '--smtp-port', min: 1 });
   const megabytes = Number(options.maxMegabytes ?? 10);
   if (!(megabytes > 0 && megabytes <= 100))
-    throw new ServiceError('bad_request', '--max-mb erwartet eine Zahl von 1 bis 100.');
+    throw new AppError('bad_request', 'server.cli.backup.maxMb');
   dir.setBackupConfig({
     ...backup,
     mail: {
@@ -79,5 +72,5 @@ export function setUpBackupMail(
       maxBytes: Math.round(megabytes * 1_000_000),
     },
   });
-  return [`Mailserver ${options.host}:${port} eingerichtet; Absender ${options.from}.`];
+  return [msg('server.cli.backup.mailServerSet', { host: options.host, port, from: options.from })];
 }

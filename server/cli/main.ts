@@ -1,24 +1,29 @@
 /**
  * `tutti-server`: one line per problem on stderr with what to do, exit 1 (2 for a wrong call);
- * what a command creates is printed alone on the last line of stdout.
+ * what a command creates is printed alone on the last line of stdout. It speaks German, or
+ * English with `--lang en` (anywhere on the line) or an English `LC_ALL`/`LC_MESSAGES`/`LANG`.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { commandLineLanguage, type Language } from '../../shared/messages/language.ts';
+import { type Message, msg } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { type AdminCommand, executeAdminCommand } from '../app/adminCommands.ts';
-import { askAdminSocket } from '../app/adminSocket.ts';
+import { type AdminLine, linesText } from '../app/adminOutput.ts';
+import { askAdminSocket, refusalOf } from '../app/adminSocket.ts';
 import { startClubServer } from '../app/clubServer.ts';
 import { DataDirectory, DEFAULT_HOSTNAMES } from '../app/dataDirectory.ts';
 import { acquireDataLock } from '../app/dataLock.ts';
 import { keepServingDespiteUncaughtErrors } from '../app/lastResort.ts';
 import { createServices } from '../app/services.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError, describeError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
 import { setUpBackupMail, setUpBackups } from './backupSetup.ts';
 import { readSecret, serverPassphrase } from './secrets.ts';
-import { USAGE } from './usage.ts';
+import { usage } from './usage.ts';
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -60,10 +65,41 @@ type Values = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
 >['values'];
 
-class UsageError extends Error {}
+/**
+ * What a call lacks: an option with the placeholder of its value (`--club ID`, `--role ROLLE`),
+ * or — for a positional value — its name (`server.cli.what.*`).
+ */
+type Missing = `--${string}` | 'clubName' | 'deviceId';
 
-function need(value: string | undefined, option: string): string {
-  if (!value) throw new UsageError(`Es fehlt ${option}. Hilfe: tutti-server --help`);
+const PLACEHOLDERS: Partial<Record<string, string>> = {
+  '--club': 'id',
+  '--user': 'id',
+  '--name': 'name',
+  '--role': 'role',
+  '--hours': 'number',
+  '--data': 'dir',
+  '--smtp-host': 'host',
+  '--from': 'address',
+};
+
+function missingText(what: Missing): Message {
+  if (!what.startsWith('--')) return msg(`server.cli.what.${what}`);
+  const placeholder = PLACEHOLDERS[what];
+  return placeholder
+    ? msg('server.cli.what.option', {
+        option: what,
+        value: msg(`server.cli.placeholder.${placeholder}`),
+      })
+    : msg('server.cli.what.option', { option: what, value: '' });
+}
+
+/** A wrong call: exit 2. */
+function wrongCall(key: string, params: Message['params'] = {}): AppError {
+  return new AppError('bad_arguments', key, params);
+}
+
+function need(value: string | undefined, what: Missing): string {
+  if (!value) throw wrongCall('server.cli.missing', { what: missingText(what) });
   return value;
 }
 
@@ -71,35 +107,42 @@ function port(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new UsageError(`${option} erwartet eine Portnummer (0–65535).`);
+    throw wrongCall('server.cli.portRange', { option, min: 0 });
   return n;
 }
 
-async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
+/** Takes `--lang en`/`--lang=en` out of the arguments, wherever it stands. */
+export function withoutLanguage(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--lang') i += 1;
+    else if (!argv[i]!.startsWith('--lang=')) rest.push(argv[i]!);
+  }
+  return rest;
+}
+
+async function buildCommand(words: string[], v: Values, language: Language): Promise<AdminCommand> {
   const [first, second, third] = words;
   const key = second && first !== 'enroll-code' && first !== 'audit' ? `${first} ${second}` : first;
   switch (key) {
     case 'club create':
-      return { command: 'club.create', name: need(third ?? v.name, 'der Vereinsname') };
+      return { command: 'club.create', name: need(third ?? v.name, 'clubName') };
     case 'club list':
       return { command: 'club.list' };
     case 'club admin-password': {
-      const clubId = need(v.club, '--club ID');
+      const clubId = need(v.club, '--club');
       const current = v['current-password-file']
         ? await readSecret(
             v['current-password-file'],
-            'Bisheriges Administrator-Passwort',
+            'currentAdminPassword',
             '--current-password-file',
+            { language },
           )
         : undefined;
-      const password = await readSecret(
-        v['password-file'],
-        'Neues Administrator-Passwort',
-        '--password-file',
-        {
-          confirm: true,
-        },
-      );
+      const password = await readSecret(v['password-file'], 'newAdminPassword', '--password-file', {
+        confirm: true,
+        language,
+      });
       return {
         command: 'club.admin-password',
         clubId,
@@ -110,14 +153,14 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
     case 'user add':
       return {
         command: 'user.add',
-        clubId: need(v.club, '--club ID'),
-        name: need(v.name, '--name NAME'),
-        role: need(v.role, '--role ROLLE'),
+        clubId: need(v.club, '--club'),
+        name: need(v.name, '--name'),
+        role: need(v.role, '--role'),
         registerIds: v.register ?? [],
         ...(v.member ? { memberId: v.member } : {}),
       };
     case 'user list':
-      return { command: 'user.list', clubId: need(v.club, '--club ID') };
+      return { command: 'user.list', clubId: need(v.club, '--club') };
     case 'user update': {
       if (
         v.role === undefined &&
@@ -125,14 +168,11 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
         v.member === undefined &&
         !v['no-member']
       )
-        throw new ServiceError(
-          'bad_request',
-          'Bitte angeben, was sich ändert: --role ROLLE, --register ID … oder --member ID / --no-member.',
-        );
+        throw new AppError('bad_request', 'server.cli.user.nothingToChange');
       return {
         command: 'user.update',
-        clubId: need(v.club, '--club ID'),
-        userId: need(v.user, '--user ID'),
+        clubId: need(v.club, '--club'),
+        userId: need(v.user, '--user'),
         ...(v.role !== undefined ? { role: v.role } : {}),
         ...(v.register !== undefined ? { registerIds: v.register } : {}),
         ...(v.member !== undefined
@@ -145,79 +185,79 @@ async function buildCommand(words: string[], v: Values): Promise<AdminCommand> {
     case 'role add':
       return {
         command: 'role.add',
-        clubId: need(v.club, '--club ID'),
-        name: need(third ?? v.name, '--name NAME'),
+        clubId: need(v.club, '--club'),
+        name: need(third ?? v.name, '--name'),
         label: v.label ?? '',
         grants: v.grant ?? [],
       };
     case 'role update':
       return {
         command: 'role.update',
-        clubId: need(v.club, '--club ID'),
-        name: need(third ?? v.name, '--name NAME'),
+        clubId: need(v.club, '--club'),
+        name: need(third ?? v.name, '--name'),
         label: v.label ?? '',
         grants: v.grant ?? [],
       };
     case 'role list':
-      return { command: 'role.list', clubId: need(v.club, '--club ID') };
+      return { command: 'role.list', clubId: need(v.club, '--club') };
     case 'enroll-code':
       if (v.support) return { command: 'enroll-code.support', staffId: v.support };
       return {
         command: 'enroll-code',
-        clubId: need(v.club, '--club ID'),
-        userId: need(v.user, '--user ID'),
+        clubId: need(v.club, '--club'),
+        userId: need(v.user, '--user'),
       };
     case 'device list':
       return { command: 'device.list', ...(v.club ? { clubId: v.club } : {}) };
     case 'device revoke':
-      return { command: 'device.revoke', deviceId: need(third ?? v.device, 'die Geräte-ID') };
+      return { command: 'device.revoke', deviceId: need(third ?? v.device, 'deviceId') };
     case 'support staff-add':
-      return { command: 'support.staff-add', name: need(third ?? v.name, '--name NAME') };
+      return { command: 'support.staff-add', name: need(third ?? v.name, '--name') };
     case 'support staff-list':
       return { command: 'support.staff-list' };
     case 'support grant': {
-      const clubId = need(v.club, '--club ID');
-      const hours = Number(need(v.hours, '--hours N'));
-      const password = await readSecret(
-        v['password-file'],
-        'Administrator-Passwort des Vereins',
-        '--password-file',
-      );
+      const clubId = need(v.club, '--club');
+      const hours = Number(need(v.hours, '--hours'));
+      const password = await readSecret(v['password-file'], 'adminPassword', '--password-file', {
+        language,
+      });
       return { command: 'support.grant', clubId, hours, password };
     }
     case 'support revoke':
       // Revoking needs no password (see SupportAccess.revoke); one given is not read.
       if (v['password-file'])
-        process.stderr.write('Hinweis: Zum Widerrufen wird kein Passwort gebraucht.\n');
-      return { command: 'support.revoke', clubId: need(v.club, '--club ID') };
+        process.stderr.write(
+          `${translate({ key: 'server.cli.support.revokeNeedsNoPassword' }, language)}\n`,
+        );
+      return { command: 'support.revoke', clubId: need(v.club, '--club') };
     case 'backup run':
       return { command: 'backup.run', ...(v.club ? { clubId: v.club } : {}) };
     case 'backup list':
-      return { command: 'backup.list', clubId: need(v.club, '--club ID') };
+      return { command: 'backup.list', clubId: need(v.club, '--club') };
     case 'backup verify':
     case 'backup restore':
       return {
         command: key === 'backup verify' ? 'backup.verify' : 'backup.restore',
-        clubId: need(v.club, '--club ID'),
+        clubId: need(v.club, '--club'),
         ...(v.file ? { file: resolve(v.file) } : {}),
-        passphrase: await serverPassphrase(v['passphrase-file']),
+        passphrase: await serverPassphrase(v['passphrase-file'], false, language),
       };
     case 'backup mail':
-      if (v.off) return { command: 'backup.mail-off', clubId: need(v.club, '--club ID') };
+      if (v.off) return { command: 'backup.mail-off', clubId: need(v.club, '--club') };
       return {
         command: 'backup.mail',
-        clubId: need(v.club, '--club ID'),
+        clubId: need(v.club, '--club'),
         addresses: v.to ?? [],
         recipients: v.recipient ?? [],
       };
     case 'audit':
       return {
         command: 'audit',
-        clubId: need(v.club, '--club ID'),
+        clubId: need(v.club, '--club'),
         ...(v.since ? { since: v.since } : {}),
       };
     default:
-      throw new UsageError(`Unbekannter Befehl „${words.join(' ')}“. Hilfe: tutti-server --help`);
+      throw wrongCall('server.cli.unknownCommand', { command: words.join(' ') });
   }
 }
 
@@ -226,19 +266,16 @@ async function runAdminCommand(
   dir: DataDirectory,
   command: AdminCommand,
   databaseUrl?: string,
-): Promise<string[]> {
+): Promise<AdminLine[]> {
   dir.config(); // a clear message when DIR is not a server directory
   const answer = await askAdminSocket(dir.socketPath, command);
   if (answer) {
-    if (!answer.ok)
-      throw new ServiceError('bad_request', answer.message ?? 'Der Server hat abgelehnt.');
-    return answer.lines;
+    if (!answer.ok) throw refusalOf(answer);
+    // A server of before the shared texts answers German lines only.
+    return answer.output ?? answer.lines;
   }
   if (!databaseUrl && dir.config().database === 'postgres')
-    throw new ServiceError(
-      'unavailable',
-      'Der Server läuft mit PostgreSQL: bitte TUTTI_DATABASE_URL setzen (oder --database-url angeben) oder den Server starten.',
-    );
+    throw new AppError('unavailable', 'server.cli.postgresNeedsUrl');
   const lock = acquireDataLock(dir.lockPath, 'command');
   try {
     const db = await openServerDatabase(databaseUrl ?? dir.databaseDir);
@@ -264,12 +301,13 @@ async function start(
   dir: DataDirectory,
   v: Values,
   print: (line: string) => void,
+  language: Language,
 ): Promise<number> {
   const log = createLogger();
   const stopGuarding = keepServingDespiteUncaughtErrors(log);
   const server = await startClubServer({
     dir,
-    passphrase: await serverPassphrase(v['passphrase-file']),
+    passphrase: await serverPassphrase(v['passphrase-file'], false, language),
     databaseUrl: v['database-url'] ?? process.env.TUTTI_DATABASE_URL,
     host: v.host ?? '0.0.0.0',
     webPort: port(v['web-port'], '--web-port'),
@@ -296,83 +334,79 @@ export async function main(
   argv: string[],
   print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   printError: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
+  const language = commandLineLanguage(argv, env);
+  const say = (message: Message) => translate(message, language);
   try {
     let parsed: { values: Values; positionals: string[] };
     try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: withoutLanguage(argv),
+        options: OPTIONS,
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       const option = /'([^']+)'/.exec(String((error as Error).message))?.[1];
-      throw new UsageError(
-        `Unbekannte oder unvollständige Option ${option ?? ''}. Hilfe: tutti-server --help`,
-      );
+      throw wrongCall('server.cli.unknownOption', { option: option ?? '' });
     }
     const { values: v, positionals: words } = parsed;
     if (v.help || words.length === 0) {
-      print(USAGE);
+      print(usage(language));
       return words.length === 0 && !v.help ? 2 : 0;
     }
-    const dir = new DataDirectory(need(v.data, '--data VERZEICHNIS'));
+    const dir = new DataDirectory(need(v.data, '--data'));
     if (words[0] === 'init') {
       const hostnames = v.hostname?.length ? v.hostname : DEFAULT_HOSTNAMES;
       const { fingerprint } = await dir.init(
         hostnames,
-        await serverPassphrase(v['passphrase-file'], true),
+        await serverPassphrase(v['passphrase-file'], true, language),
       );
       const db = await openServerDatabase(dir.databaseDir);
       await migrateServer(db);
       await db.close();
-      print(`Server-Verzeichnis ${dir.root} angelegt für ${hostnames.join(', ')}.`);
-      print(`Fingerabdruck der CA (SHA-256): ${fingerprint}`);
+      print(
+        say(msg('server.cli.init.created', { dir: dir.root, hostnames: hostnames.join(', ') })),
+      );
+      print(say(msg('server.cli.init.fingerprint', { fingerprint })));
       return 0;
     }
-    if (words[0] === 'start') return await start(dir, v, print);
+    if (words[0] === 'start') return await start(dir, v, print, language);
     if (words[0] === 'backup' && (words[1] === 'setup' || words[1] === 'mail-server')) {
       for (const line of words[1] === 'setup'
         ? await setUpBackups(dir, v.target ?? [], v.recipient ?? [], () =>
-            serverPassphrase(v['passphrase-file']),
+            serverPassphrase(v['passphrase-file'], false, language),
           )
         : setUpBackupMail(dir, {
-            host: need(v['smtp-host'], '--smtp-host HOST'),
+            host: need(v['smtp-host'], '--smtp-host'),
             port: v['smtp-port'],
-            from: need(v.from, '--from ADRESSE'),
+            from: need(v.from, '--from'),
             tls: v.tls === true,
             maxMegabytes: v['max-mb'],
           }))
-        print(line);
+        print(say(line));
       return 0;
     }
-    const command = await buildCommand(words, v);
-    for (const line of await runAdminCommand(
-      dir,
-      command,
-      v['database-url'] ?? process.env.TUTTI_DATABASE_URL,
-    ))
-      print(line);
+    const command = await buildCommand(words, v, language);
+    const lines = await runAdminCommand(dir, command, v['database-url'] ?? env.TUTTI_DATABASE_URL);
+    for (const line of linesText(lines, language)) print(line);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      printError(error.message);
-      return 2;
-    }
-    if (error instanceof ServiceError) {
-      printError(error.message);
-      return 1;
+    if (error instanceof AppError) {
+      printError(describeError(error, language));
+      return error.code === 'bad_arguments' ? 2 : 1;
     }
     const { code, port } = error as NodeJS.ErrnoException & { port?: number };
     if (code === 'EADDRINUSE') {
-      printError(
-        `Port ${port} ist schon belegt. Bitte mit --web-port bzw. --device-port einen freien wählen.`,
-      );
+      printError(say(msg('server.cli.portInUse', { port: String(port) })));
       return 1;
     }
     if (code === 'EACCES' && port !== undefined) {
-      printError(
-        `Port ${port} darf dieser Benutzer nicht öffnen (unter 1024 nur mit Rechten). Bitte einen Port ab 1024 wählen.`,
-      );
+      printError(say(msg('server.cli.portNotAllowed', { port: String(port) })));
       return 1;
     }
-    printError(`Unerwarteter Fehler: ${(error as Error).message}`);
+    printError(say(msg('server.cli.unexpected', { detail: (error as Error).message })));
     return 1;
   }
 }

@@ -2,16 +2,30 @@
  * Passwords and the server passphrase on the command line: from the file an option names, else
  * asked on the terminal without echo — never as an argument (shell history, process list).
  */
+import type { Language } from '../../shared/messages/language.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import { NoTerminalError, promptHidden, readSecretFile } from '../../shared/node/secretInput.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export const SERVER_PASSPHRASE_VARIABLE = 'TUTTI_SERVER_PASSPHRASE_FILE';
 
-function fromFile(path: string, what: string): string {
+/** Which secret: its name is `server.cli.secret.<kind>`. */
+export type SecretKind =
+  | 'serverPassphrase'
+  | 'adminPassword'
+  | 'newAdminPassword'
+  | 'currentAdminPassword';
+
+function fromFile(path: string, kind: SecretKind): string {
   try {
     return readSecretFile(path);
-  } catch {
-    throw new ServiceError('bad_request', `${what}: die Datei ${path} ist nicht lesbar.`);
+  } catch (error) {
+    throw new AppError(
+      'bad_request',
+      'server.cli.secret.unreadable',
+      { what: { key: `server.cli.secret.${kind}` }, path },
+      { cause: error },
+    );
   }
 }
 
@@ -20,38 +34,44 @@ async function ask(question: string, option: string): Promise<string> {
     return await promptHidden(question);
   } catch (error) {
     if (error instanceof NoTerminalError)
-      throw new ServiceError(
-        'bad_request',
-        `Kein Terminal zum Fragen: bitte ${option} DATEI angeben.`,
-      );
-    throw new ServiceError('bad_request', 'Abgebrochen.');
+      throw new AppError('bad_request', 'server.cli.secret.noTerminal', { option });
+    throw new AppError('bad_request', 'server.cli.secret.aborted', {}, { cause: error });
   }
 }
 
-/** A secret from `file`, or asked (twice when it is a new one). */
+/** A secret from `file`, or asked in `language` (twice when it is a new one). */
 export async function readSecret(
   file: string | undefined,
-  what: string,
+  kind: SecretKind,
   option: string,
-  options: { confirm?: boolean } = {},
+  options: { confirm?: boolean; language?: Language } = {},
 ): Promise<string> {
-  if (file) return fromFile(file, what);
-  const first = await ask(`${what}: `, option);
+  if (file) return fromFile(file, kind);
+  const language = options.language ?? 'de';
+  const what = { key: `server.cli.secret.${kind}` };
+  const first = await ask(
+    translate({ key: 'server.cli.secret.ask', params: { what } }, language),
+    option,
+  );
   if (options.confirm) {
-    const second = await ask(`${what} wiederholen: `, option);
-    if (first !== second)
-      throw new ServiceError('validation', 'Die beiden Eingaben stimmen nicht überein.');
+    const second = await ask(
+      translate({ key: 'server.cli.secret.askAgain', params: { what } }, language),
+      option,
+    );
+    if (first !== second) throw new AppError('validation', 'server.cli.secret.mismatch');
   }
   return first;
 }
 
-export function serverPassphrase(file: string | undefined, confirm = false): Promise<string> {
+export function serverPassphrase(
+  file: string | undefined,
+  confirm = false,
+  language: Language = 'de',
+): Promise<string> {
   return readSecret(
     file ?? process.env[SERVER_PASSPHRASE_VARIABLE],
-    'Server-Passphrase',
+    'serverPassphrase',
     '--passphrase-file',
-    {
-      confirm,
-    },
+    { confirm, language },
   );
 }

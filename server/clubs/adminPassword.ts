@@ -5,8 +5,13 @@
  * second server node resets the count.
  */
 import { CLUB_ADMIN, OPERATOR, writeAudit } from '../audit/auditLog.ts';
-import { ServiceError } from '../errors.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../security/passwordHash.ts';
+import { AppError } from '../errors.ts';
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  verifyPassword,
+} from '../security/passwordHash.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 
 export const ADMIN_PASSWORD_MAX_FAILURES = 20;
@@ -35,14 +40,11 @@ export class AdminPasswords {
   /** Sets the first password, or rotates it — then the current one is required. */
   async set(clubId: string, password: string, current?: string): Promise<void> {
     const problem = passwordProblem(password);
-    if (problem) throw new ServiceError('validation', problem);
+    if (problem) throw new AppError('validation', problem, { min: MIN_PASSWORD_LENGTH });
     const stored = await this.load(clubId);
     if (stored) {
       if (current === undefined)
-        throw new ServiceError(
-          'forbidden',
-          'Der Verein hat schon ein Administrator-Passwort; zum Ändern wird das bisherige gebraucht (--current-password-file).',
-        );
+        throw new AppError('forbidden', 'server.adminPassword.currentNeeded');
       await this.verify(clubId, current);
     }
     const hash = await hashPassword(password);
@@ -77,15 +79,11 @@ export class AdminPasswords {
     );
     if (!reserved) {
       const stored = await this.load(clubId);
-      if (!stored)
-        throw new ServiceError(
-          'forbidden',
-          'Für diesen Verein ist noch kein Administrator-Passwort gesetzt: tutti-server club admin-password --club ID',
-        );
-      throw new ServiceError(
-        'locked',
-        `Das Administrator-Passwort ist nach ${ADMIN_PASSWORD_MAX_FAILURES} Fehlversuchen gesperrt bis ${formatTime(stored.locked_until ?? now)}. Danach erneut versuchen.`,
-      );
+      if (!stored) throw new AppError('forbidden', 'server.adminPassword.notSet');
+      throw new AppError('locked', 'server.adminPassword.lockedUntil', {
+        max: ADMIN_PASSWORD_MAX_FAILURES,
+        until: formatTime(stored.locked_until ?? now),
+      });
     }
     const attempt = reserved.failures;
     const correct =
@@ -108,14 +106,13 @@ export class AdminPasswords {
         );
     });
     if (attempt >= ADMIN_PASSWORD_MAX_FAILURES)
-      throw new ServiceError(
-        'locked',
-        `Das Administrator-Passwort war ${ADMIN_PASSWORD_MAX_FAILURES}-mal falsch und ist jetzt für eine Stunde gesperrt.`,
-      );
-    throw new ServiceError(
-      'forbidden',
-      `Das Administrator-Passwort ist falsch (Fehlversuch ${attempt} von ${ADMIN_PASSWORD_MAX_FAILURES}).`,
-    );
+      throw new AppError('locked', 'server.adminPassword.nowLocked', {
+        max: ADMIN_PASSWORD_MAX_FAILURES,
+      });
+    throw new AppError('forbidden', 'server.adminPassword.wrong', {
+      attempt,
+      max: ADMIN_PASSWORD_MAX_FAILURES,
+    });
   }
 
   private async load(clubId: string): Promise<StoredPassword | undefined> {

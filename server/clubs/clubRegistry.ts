@@ -5,7 +5,7 @@
  */
 import { newId } from '../../shared/domain/ids.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
-import { requireUuid, ServiceError } from '../errors.ts';
+import { AppError, requireUuid } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import type { ClubRoles } from './clubRoles.ts';
 
@@ -39,11 +39,7 @@ export class ClubRegistry {
 
   async createClub(name: string): Promise<{ id: string; name: string }> {
     const clean = name.trim();
-    if (!clean || clean.length > 200)
-      throw new ServiceError(
-        'validation',
-        'Bitte einen Vereinsnamen mit 1 bis 200 Zeichen angeben.',
-      );
+    if (!clean || clean.length > 200) throw new AppError('validation', 'server.clubs.nameLength');
     const id = newId();
     await this.db.asOwner(async (sql) => {
       await sql.query('INSERT INTO clubs (id, name) VALUES ($1, $2)', [id, clean]);
@@ -63,7 +59,7 @@ export class ClubRegistry {
 
   /** Throws a clear message when the club does not exist. */
   async requireClub(clubId: string): Promise<{ id: string; name: string }> {
-    const id = requireUuid(clubId, 'Die Vereins-ID');
+    const id = requireUuid(clubId, 'club');
     const club = await this.db.asOwner(
       async (sql) =>
         (
@@ -73,21 +69,16 @@ export class ClubRegistry {
           )
         ).rows[0],
     );
-    if (!club)
-      throw new ServiceError(
-        'not_found',
-        `Einen Verein mit der ID ${id} gibt es nicht. Liste: tutti-server club list`,
-      );
+    if (!club) throw new AppError('not_found', 'server.clubs.unknown', { clubId: id });
     return club;
   }
 
   async addUser(clubId: string, user: NewUser): Promise<ClubUser> {
     await this.requireClub(clubId);
     const name = user.name.trim();
-    if (!name || name.length > 200)
-      throw new ServiceError('validation', 'Bitte einen Namen mit 1 bis 200 Zeichen angeben.');
-    const registerIds = (user.registerIds ?? []).map((id) => requireUuid(id, 'Die Register-ID'));
-    const memberId = user.memberId ? requireUuid(user.memberId, 'Die Mitglieds-ID') : null;
+    if (!name || name.length > 200) throw new AppError('validation', 'server.users.nameLength');
+    const registerIds = (user.registerIds ?? []).map((id) => requireUuid(id, 'register'));
+    const memberId = user.memberId ? requireUuid(user.memberId, 'member') : null;
     const id = newId();
     await this.db.withClub(clubId, async (sql) => {
       await this.checkScope(sql, user.role, registerIds, memberId);
@@ -112,21 +103,17 @@ export class ClubRegistry {
    */
   async updateUser(clubId: string, userId: string, change: UserScopeChange): Promise<ClubUser> {
     await this.requireClub(clubId);
-    const id = requireUuid(userId, 'Die Benutzer-ID');
-    const registerIds = change.registerIds?.map((r) => requireUuid(r, 'Die Register-ID'));
+    const id = requireUuid(userId, 'user');
+    const registerIds = change.registerIds?.map((r) => requireUuid(r, 'register'));
     const memberId =
       change.memberId === undefined || change.memberId === null
         ? change.memberId
-        : requireUuid(change.memberId, 'Die Mitglieds-ID');
+        : requireUuid(change.memberId, 'member');
     return this.db.withClub(clubId, async (sql) => {
       const row = (
         await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])
       ).rows[0];
-      if (!row)
-        throw new ServiceError(
-          'not_found',
-          `Einen Benutzer mit der ID ${id} gibt es in diesem Verein nicht. Liste: tutti-server user list --club ${clubId}`,
-        );
+      if (!row) throw new AppError('not_found', 'server.users.unknown', { userId: id, clubId });
       const before = toUser(row);
       const after: ClubUser = {
         ...before,
@@ -164,21 +151,15 @@ export class ClubRegistry {
     const grants = await this.roles.grantsOf(sql, role);
     if (!grants) {
       const known = await this.roles.namesIn(sql);
-      throw new ServiceError(
-        'validation',
-        `Die Rolle „${role}“ gibt es nicht. Möglich: ${known.join(', ')}.`,
-      );
+      throw new AppError('validation', 'server.users.unknownRole', {
+        role,
+        known: known.join(', '),
+      });
     }
     if (grants.some((g) => g.scope === 'ownRegisters') && registerIds.length === 0)
-      throw new ServiceError(
-        'validation',
-        `Die Rolle „${role}“ braucht mindestens ein Register (--register ID).`,
-      );
+      throw new AppError('validation', 'server.users.roleNeedsRegister', { role });
     if (grants.some((g) => g.scope === 'ownRecord') && !memberId)
-      throw new ServiceError(
-        'validation',
-        `Die Rolle „${role}“ braucht den eigenen Mitgliedsdatensatz (--member ID).`,
-      );
+      throw new AppError('validation', 'server.users.roleNeedsMember', { role });
   }
 
   async listUsers(clubId: string): Promise<ClubUser[]> {

@@ -6,7 +6,7 @@
 import { type Grant, grantSchema } from '../../shared/rights/grants.ts';
 import { BUILT_IN_ROLES, isBuiltInRole, type Role } from '../../shared/rights/roles.ts';
 import { OPERATOR, writeAudit } from '../audit/auditLog.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 
 const ROLE_NAME = /^[a-z][a-z0-9-]{1,39}$/;
@@ -16,20 +16,9 @@ export class ClubRoles {
 
   async add(clubId: string, name: string, label: string, grants: Grant[]): Promise<Role> {
     if (!ROLE_NAME.test(name))
-      throw new ServiceError(
-        'validation',
-        `Der Rollenname „${name}“ ist ungültig: 2–40 Kleinbuchstaben, Ziffern oder Bindestriche.`,
-      );
-    if (isBuiltInRole(name))
-      throw new ServiceError(
-        'conflict',
-        `„${name}“ ist eine eingebaute Rolle; bitte einen anderen Namen wählen.`,
-      );
-    if (grants.length === 0)
-      throw new ServiceError(
-        'validation',
-        'Eine Rolle braucht mindestens eine Berechtigung (--grant).',
-      );
+      throw new AppError('validation', 'server.roles.invalidName', { name });
+    if (isBuiltInRole(name)) throw new AppError('conflict', 'server.roles.builtInName', { name });
+    if (grants.length === 0) throw new AppError('validation', 'server.roles.needsGrant');
     const role: Role = { name, label: label.trim() || name, grants };
     await this.db.withClub(clubId, async (sql) => {
       const { rows } = await sql.query(
@@ -37,8 +26,7 @@ export class ClubRoles {
          ON CONFLICT (club_id, name) DO NOTHING RETURNING name`,
         [clubId, name, role.label, JSON.stringify(grants)],
       );
-      if (rows.length === 0)
-        throw new ServiceError('conflict', `Die Rolle „${name}“ gibt es in diesem Verein schon.`);
+      if (rows.length === 0) throw new AppError('conflict', 'server.roles.exists', { name });
       await writeAudit(sql, clubId, OPERATOR, {
         action: 'role.add',
         entity: 'roles',
@@ -54,23 +42,15 @@ export class ClubRoles {
    */
   async update(clubId: string, name: string, label: string, grants: Grant[]): Promise<Role> {
     if (isBuiltInRole(name))
-      throw new ServiceError(
-        'conflict',
-        `„${name}“ ist eine eingebaute Rolle; sie lässt sich nicht ändern.`,
-      );
-    if (grants.length === 0)
-      throw new ServiceError(
-        'validation',
-        'Eine Rolle braucht mindestens eine Berechtigung (--grant).',
-      );
+      throw new AppError('conflict', 'server.roles.builtInUnchangeable', { name });
+    if (grants.length === 0) throw new AppError('validation', 'server.roles.needsGrant');
     return this.db.withClub(clubId, async (sql) => {
       const { rows } = await sql.query<{ label: string }>(
         `UPDATE roles SET grants = $2, label = COALESCE(NULLIF($3, ''), label) WHERE name = $1
          RETURNING label`,
         [name, JSON.stringify(grants), label.trim()],
       );
-      if (!rows[0])
-        throw new ServiceError('not_found', `Die Rolle „${name}“ gibt es in diesem Verein nicht.`);
+      if (!rows[0]) throw new AppError('not_found', 'server.roles.unknown', { name });
       await sql.query('UPDATE users SET scope_epoch = scope_epoch + 1 WHERE role = $1', [name]);
       await writeAudit(sql, clubId, OPERATOR, {
         action: 'role.update',

@@ -8,7 +8,7 @@
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
 import { readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { writeAudit } from '../audit/auditLog.ts';
-import { requireUuid, ServiceError, validationError } from '../errors.ts';
+import { AppError, requireUuid, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 import { applyServerChange } from '../sync/serverChange.ts';
 import type { ServerClock } from '../sync/serverClock.ts';
@@ -20,7 +20,7 @@ type Fields = Record<string, unknown>;
 
 const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 
-const NOT_VISIBLE = 'Diesen Datensatz gibt es nicht (oder er ist für Sie nicht sichtbar).';
+const NOT_VISIBLE = 'server.records.notVisible';
 
 export class ClubRecords {
   constructor(
@@ -45,7 +45,7 @@ export class ClubRecords {
   }
 
   async get(caller: Caller, entity: EntityName, id: string): Promise<Fields> {
-    const recordId = requireUuid(id, 'Die Datensatz-ID');
+    const recordId = requireUuid(id, 'record');
     return this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
@@ -54,7 +54,7 @@ export class ClubRecords {
         stored && !stored.deleted
           ? readView(principal.subject, entity, stored.fields, relations)
           : null;
-      if (!view) throw new ServiceError('not_found', NOT_VISIBLE);
+      if (!view) throw new AppError('not_found', NOT_VISIBLE);
       await this.auditRead(sql, principal, entity, recordId);
       return view;
     });
@@ -66,15 +66,15 @@ export class ClubRecords {
    * set, and sensitive fields not sent keep their values.
    */
   async save(caller: Caller, entity: EntityName, id: string, input: Fields): Promise<Fields> {
-    const recordId = requireUuid(id, 'Die Datensatz-ID');
+    const recordId = requireUuid(id, 'record');
     if (input.id !== undefined && input.id !== recordId)
-      throw new ServiceError('bad_request', 'Die ID im Datensatz passt nicht zur Adresse.');
+      throw new AppError('bad_request', 'server.records.idMismatch');
     const parsed = strictSchemaOf(entity).safeParse({ ...input, id: recordId });
-    if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
+    if (!parsed.success) throw validationError('server.records.invalid', parsed.error.issues);
     const view = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const stored = await loadRecord(sql, entity, recordId, true);
-      if (stored?.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
+      if (stored?.deleted) throw new AppError('not_found', NOT_VISIBLE);
       const sensitive = new Set(sensitiveFieldsOf(entity));
       const set: Fields = {};
       for (const [field, value] of Object.entries(parsed.data as Fields)) {
@@ -97,11 +97,11 @@ export class ClubRecords {
 
   /** Deletes a record (the field `deleted`, so it can be restored), as a mutation. */
   async remove(caller: Caller, entity: EntityName, id: string): Promise<void> {
-    const recordId = requireUuid(id, 'Die Datensatz-ID');
+    const recordId = requireUuid(id, 'record');
     await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const stored = await loadRecord(sql, entity, recordId, true);
-      if (!stored || stored.deleted) throw new ServiceError('not_found', NOT_VISIBLE);
+      if (!stored || stored.deleted) throw new AppError('not_found', NOT_VISIBLE);
       await applyServerChange(
         sql,
         principal,

@@ -13,7 +13,7 @@ import {
   parseEnrolmentCode,
   type StoredEnrolmentCode,
 } from '../enrolment/enrolmentCode.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
 import { type DeviceIdentity, isSupportIdentity } from '../pki/deviceIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
@@ -72,10 +72,7 @@ export class DeviceRegistry {
   async createCode(clubId: string, userId: string): Promise<{ code: string; expiresAt: Date }> {
     await this.clubs.requireClub(clubId);
     if (!(await this.clubs.getUser(clubId, userId)))
-      throw new ServiceError(
-        'not_found',
-        `Einen Benutzer ${userId} gibt es in diesem Verein nicht. Liste: tutti-server user list --club ${clubId}`,
-      );
+      throw new AppError('not_found', 'server.users.unknown', { userId, clubId });
     const { code, stored } = createEnrolmentCode(this.ca.fingerprint(), this.now());
     await this.db.withClub(clubId, async (sql) => {
       await sql.query(
@@ -94,10 +91,7 @@ export class DeviceRegistry {
   /** A code for one device of a support staff member. */
   async createSupportCode(staffId: string): Promise<{ code: string; expiresAt: Date }> {
     if (!(await this.support.listStaff()).some((s) => s.id === staffId))
-      throw new ServiceError(
-        'not_found',
-        `Einen Support-Mitarbeiter ${staffId} gibt es nicht. Liste: tutti-server support staff-list`,
-      );
+      throw new AppError('not_found', 'server.support.unknownStaff', { staffId });
     const { code, stored } = createEnrolmentCode(this.ca.fingerprint(), this.now());
     await this.db.asOwner((sql) =>
       sql.query(
@@ -120,7 +114,7 @@ export class DeviceRegistry {
   ): Promise<IssuedCertificate> {
     const parsed = parseEnrolmentCode(codeText);
     if (!parsed || parsed.caFingerprint !== this.ca.fingerprint())
-      throw new ServiceError('forbidden', ENROLMENT_MESSAGES.unknown);
+      throw new AppError('forbidden', ENROLMENT_MESSAGES.unknown);
     return this.db.asOwner(async (sql) => {
       const member = (
         await sql.query<CodeRow>('SELECT * FROM enrolment_codes WHERE id = $1 FOR UPDATE', [
@@ -143,7 +137,7 @@ export class DeviceRegistry {
         usedAt: row.used_at,
       };
       const check = checkEnrolmentCode(stored, parsed.secret, this.now());
-      if (check !== 'ok') throw new ServiceError('forbidden', ENROLMENT_MESSAGES[check]);
+      if (check !== 'ok') throw new AppError('forbidden', ENROLMENT_MESSAGES[check]);
 
       const deviceId = newId();
       const identity: DeviceIdentity = member
@@ -207,10 +201,7 @@ export class DeviceRegistry {
         current.revoked_at ||
         (current.certificate_serial !== presented && !fromPrevious)
       )
-        throw new ServiceError(
-          'forbidden',
-          'Nur das aktuelle Zertifikat eines nicht gesperrten Geräts kann erneuert werden.',
-        );
+        throw new AppError('forbidden', 'server.devices.renewOnlyCurrent');
       // The certificate that leaves for good goes into the revocation list until it expires:
       // the unused one (asked again with the previous), else the previous one.
       const leaving = fromPrevious
@@ -323,11 +314,7 @@ export class DeviceRegistry {
       );
       return support.rows.length > 0;
     });
-    if (!found)
-      throw new ServiceError(
-        'not_found',
-        `Ein Gerät ${deviceId} gibt es nicht. Liste: tutti-server device list`,
-      );
+    if (!found) throw new AppError('not_found', 'server.devices.unknown', { deviceId });
     return (await this.list()).find((d) => d.id === deviceId)!;
   }
 
@@ -360,9 +347,11 @@ export class DeviceRegistry {
     try {
       return await this.ca.issueDeviceCertificate(csrPem, identity, { now: this.now() });
     } catch (error) {
-      throw new ServiceError(
+      throw new AppError(
         'validation',
-        `Die Zertifikatsanfrage (CSR) ist ungültig: ${(error as Error).message}. Erwartet: PEM, ECDSA P-256, selbst signiert.`,
+        'server.devices.invalidCsr',
+        { detail: (error as Error).message },
+        { cause: error },
       );
     }
   }

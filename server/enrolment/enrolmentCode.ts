@@ -66,14 +66,12 @@ export function createEnrolmentCode(
 
 export type EnrolmentCheck = 'ok' | 'unknown' | 'wrong' | 'expired' | 'used';
 
-/** German answers for a device; 'unknown' and 'wrong' read alike, so ids cannot be probed. */
+/** The answers for a device (keys); 'unknown' and 'wrong' read alike, so ids cannot be probed. */
 export const ENROLMENT_MESSAGES: Record<Exclude<EnrolmentCheck, 'ok'>, string> = {
-  unknown:
-    'Der Anmeldecode ist ungültig. Bitte den Code beim EDV-Beauftragten des Vereins neu anfordern.',
-  wrong:
-    'Der Anmeldecode ist ungültig. Bitte den Code beim EDV-Beauftragten des Vereins neu anfordern.',
-  expired: 'Der Anmeldecode ist abgelaufen (gültig 24 Stunden). Bitte einen neuen anfordern.',
-  used: 'Dieser Anmeldecode wurde schon verwendet. Jeder Code gilt für genau ein Gerät.',
+  unknown: 'server.enrolment.invalid',
+  wrong: 'server.enrolment.invalid',
+  expired: 'server.enrolment.expired',
+  used: 'server.enrolment.used',
 };
 
 export function checkEnrolmentCode(

@@ -11,7 +11,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:https';
 import type { Socket } from 'node:net';
+import { AppError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
+import { errorBody } from './json.ts';
 
 export interface ConnectionTimeouts {
   /** From the TCP connection to a finished TLS handshake. */
@@ -116,10 +118,7 @@ export function answerInternalError(
   }
   const body = JSON.stringify({
     ok: false,
-    error: {
-      code: 'internal',
-      message: 'Interner Fehler des Servers. Bitte später erneut versuchen.',
-    },
+    error: errorBody(new AppError('internal', 'server.http.internal')),
   });
   res.writeHead(500, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -4,8 +4,18 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { API_CODE_OF } from '../../shared/api/errorCodes.ts';
+import type { ApiErrorCode } from '../../shared/api/result.ts';
+import type { FieldErrors } from '../../shared/domain/entities.ts';
+import type { MessageParams } from '../../shared/messages/message.ts';
 import { BodyError, readLimitedBody } from '../../shared/node/readLimitedBody.ts';
-import { ServiceError, validationError } from '../errors.ts';
+import {
+  AppError,
+  describeError,
+  fieldMessagesOf,
+  fieldTexts,
+  validationError,
+} from '../errors.ts';
 
 /** Records are small; 1 MiB leaves room for a push of many mutations (issue #5). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,29 +23,19 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json')
-    throw new ServiceError(
-      'bad_request',
-      'Die Anfrage muss JSON sein (Content-Type: application/json).',
-      undefined,
-      415,
-    );
+    throw new AppError('bad_request', 'server.http.notJson', {}, { status: 415 });
   let body: Buffer;
   try {
     body = await readLimitedBody(req, limit);
   } catch (error) {
     if (error instanceof BodyError && error.reason === 'too_large')
-      throw new ServiceError(
-        'bad_request',
-        `Die Anfrage ist zu groß (höchstens ${limit} Bytes).`,
-        undefined,
-        413,
-      );
-    throw new ServiceError('bad_request', 'Die Anfrage ist unvollständig angekommen.');
+      throw new AppError('bad_request', 'server.http.tooLarge', { limit }, { status: 413 });
+    throw new AppError('bad_request', 'server.http.incomplete');
   }
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw new ServiceError('bad_request', 'Die Anfrage ist kein gültiges JSON.');
+    throw new AppError('bad_request', 'server.http.invalidJson');
   }
 }
 
@@ -43,7 +43,7 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw validationError('Die Anfrage', result.error.issues);
+  throw validationError('server.http.invalidRequest', result.error.issues);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -60,7 +60,10 @@ export function sendOk(res: ServerResponse, value: unknown, status = 200): void 
   sendJson(res, status, { ok: true, value });
 }
 
-const STATUS: Record<ServiceError['code'], number> = {
+/** The codes an HTTP answer names: the API's, and `locked` (too many attempts) as before. */
+export type HttpErrorCode = ApiErrorCode | 'locked';
+
+const STATUS: Record<HttpErrorCode, number> = {
   validation: 400,
   bad_request: 400,
   forbidden: 403,
@@ -71,15 +74,41 @@ const STATUS: Record<ServiceError['code'], number> = {
   internal: 500,
 };
 
-export function statusOf(error: ServiceError): number {
-  return error.status ?? STATUS[error.code];
+function httpCodeOf(error: AppError): HttpErrorCode {
+  return error.code === 'locked' ? 'locked' : API_CODE_OF[error.code];
 }
 
-export function sendError(res: ServerResponse, error: ServiceError): void {
-  const body = {
-    code: error.code,
-    message: error.message,
-    ...(error.fields ? { fields: error.fields } : {}),
+export function statusOf(error: AppError): number {
+  return error.status ?? STATUS[httpCodeOf(error)];
+}
+
+/**
+ * An error as the server answers it. `message` and `fields` are German text, as older desktops
+ * show them; `key`, `params` and `fieldMessages` are the same as messages, for a desktop that
+ * says them in its own language.
+ */
+export interface HttpErrorBody {
+  code: HttpErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  key: string;
+  params?: MessageParams;
+  fieldMessages?: FieldErrors;
+}
+
+export function errorBody(error: AppError): HttpErrorBody {
+  const fieldMessages = fieldMessagesOf(error);
+  const { params } = error.text;
+  return {
+    code: httpCodeOf(error),
+    message: describeError(error, 'de'),
+    ...(fieldMessages ? { fields: fieldTexts(fieldMessages, 'de') } : {}),
+    key: error.key,
+    ...(params ? { params } : {}),
+    ...(fieldMessages ? { fieldMessages } : {}),
   };
-  sendJson(res, statusOf(error), { ok: false, error: body });
+}
+
+export function sendError(res: ServerResponse, error: AppError): void {
+  sendJson(res, statusOf(error), { ok: false, error: errorBody(error) });
 }

@@ -4,7 +4,7 @@
  * server goes on.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { sendError } from './json.ts';
 
 export type Handler<C> = (
@@ -43,27 +43,21 @@ export class Router<C> {
       try {
         path = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
       } catch {
-        throw new ServiceError('bad_request', 'Die Adresse der Anfrage ist ungültig.');
+        throw new AppError('bad_request', 'server.http.badAddress');
       }
       const matching = this.routes
         .map((route) => ({ route, match: route.pattern.exec(path) }))
         .filter((m) => m.match);
-      if (matching.length === 0)
-        throw new ServiceError('not_found', 'Diese Adresse kennt der Server nicht.');
+      if (matching.length === 0) throw new AppError('not_found', 'server.http.unknownAddress');
       const found = matching.find((m) => m.route.method === req.method);
       if (!found)
-        throw new ServiceError(
-          'bad_request',
-          'Diese Methode ist hier nicht erlaubt.',
-          undefined,
-          405,
-        );
+        throw new AppError('bad_request', 'server.http.methodNotAllowed', {}, { status: 405 });
       const params: Record<string, string> = {};
       for (const [i, name] of found.route.names.entries()) {
         try {
           params[name] = decodeURIComponent(found.match![i + 1]!);
         } catch {
-          throw new ServiceError('bad_request', 'Die Adresse ist falsch kodiert.');
+          throw new AppError('bad_request', 'server.http.badEncoding');
         }
       }
       await found.route.handler(context, params, req, res);
@@ -72,7 +66,7 @@ export class Router<C> {
         res.destroy();
         return;
       }
-      if (error instanceof ServiceError) {
+      if (error instanceof AppError) {
         // A body we refused unread may still be arriving (endlessly, if chunked): the
         // connection ends after this answer instead of reading it to the end.
         if (!req.complete) res.setHeader('Connection', 'close');
@@ -80,10 +74,7 @@ export class Router<C> {
         return;
       }
       this.onUnexpected(error, req);
-      sendError(
-        res,
-        new ServiceError('internal', 'Interner Fehler des Servers. Bitte später erneut versuchen.'),
-      );
+      sendError(res, new AppError('internal', 'server.http.internal'));
     }
   }
 }

@@ -36,9 +36,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A German reason why a new password is not good enough, or null. */
+/** Why a new password is not good enough (a key of server.*), or null. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `Das Passwort ist zu kurz: mindestens ${MIN_PASSWORD_LENGTH} Zeichen.`;
+  if (password.length < MIN_PASSWORD_LENGTH) return 'server.adminPassword.tooShort';
   return null;
 }

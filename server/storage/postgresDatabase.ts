@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import {
   enterClubScope,
   guardTransaction,
@@ -29,10 +29,7 @@ export class PostgresDatabase implements ServerDatabase {
     // and runs migrations across all clubs, which needs BYPASSRLS (or superuser).
     if (!rows[0]?.ok) {
       await pool.end();
-      throw new ServiceError(
-        'unavailable',
-        'Der Datenbankbenutzer braucht das Recht BYPASSRLS (ALTER ROLE … BYPASSRLS) und darf Rollen anlegen; bitte in PostgreSQL einrichten.',
-      );
+      throw new AppError('unavailable', 'server.database.bypassRls');
     }
     return new PostgresDatabase(pool, url);
   }

@@ -8,7 +8,7 @@
 import { newId } from '../../shared/domain/ids.ts';
 import { CLUB_ADMIN, OPERATOR, writeAudit } from '../audit/auditLog.ts';
 import type { AdminPasswords } from '../clubs/adminPassword.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 
 export const MAX_SUPPORT_GRANT_HOURS = 24 * 30;
@@ -30,8 +30,7 @@ export class SupportAccess {
 
   async addStaff(name: string): Promise<{ id: string; name: string }> {
     const clean = name.trim();
-    if (!clean || clean.length > 200)
-      throw new ServiceError('validation', 'Bitte einen Namen mit 1 bis 200 Zeichen angeben.');
+    if (!clean || clean.length > 200) throw new AppError('validation', 'server.users.nameLength');
     const id = newId();
     await this.db.asOwner((sql) =>
       sql.query('INSERT INTO support_staff (id, name) VALUES ($1, $2)', [id, clean]),
@@ -52,10 +51,7 @@ export class SupportAccess {
 
   async grant(clubId: string, hours: number, adminPassword: string): Promise<SupportGrant> {
     if (!Number.isInteger(hours) || hours < 1 || hours > MAX_SUPPORT_GRANT_HOURS)
-      throw new ServiceError(
-        'validation',
-        `--hours muss eine ganze Zahl von 1 bis ${MAX_SUPPORT_GRANT_HOURS} sein.`,
-      );
+      throw new AppError('validation', 'server.support.hours', { max: MAX_SUPPORT_GRANT_HOURS });
     await this.passwords.verify(clubId, adminPassword);
     const grantedAt = this.now();
     const grant = {

@@ -6,6 +6,8 @@
  * it throws before its first write when the mutation has a single op.
  */
 import { strictSchemaOf } from '../../shared/domain/entities.ts';
+import type { Message } from '../../shared/messages/message.ts';
+import { hasText } from '../../shared/messages/translate.ts';
 import {
   decideDelete,
   decideWrite,
@@ -21,24 +23,82 @@ import type { Principal } from '../data/principal.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { RuleViolation, ServiceError, type ServiceErrorCode, validationError } from '../errors.ts';
+import { AppError, describeError, fieldMessagesOf, messageOf, validationError } from '../errors.ts';
 import { checkDeletion, checkRecordRules } from './recordRules.ts';
 import type { ServerClock } from './serverClock.ts';
 
 /**
- * A mutation the server refuses as a whole; recorded with its reason and returned. The reason
- * is German; `key` and `params` let another language say the same.
+ * The reason of a refusal as desktops before the shared texts know it: they show
+ * `t('reasons.' + reasonKey)`, so a key under `reasons.` goes without that prefix, any other
+ * as it is. Two rules got finer keys since; they keep the key and parameters they had.
+ */
+export function reasonKeyOf(reason: Message): { reasonKey: string; reasonParams: MessageParams } {
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(reason.params ?? {}))
+    if (typeof value !== 'object') params[name] = value;
+  const { key } = reason;
+  if (
+    key === 'reasons.rules.inventoryNumberTaken' ||
+    key === 'reasons.rules.inventoryNumberTakenBy'
+  )
+    return {
+      reasonKey: 'rules.inventoryNumberTaken',
+      reasonParams: { value: params.value ?? '', other: params.other ?? '' },
+    };
+  if (key.startsWith('reasons.rules.reference.'))
+    return {
+      reasonKey: 'rules.referenceGone',
+      reasonParams: { field: key.slice('reasons.rules.reference.'.length) },
+    };
+  return {
+    reasonKey: key.startsWith('reasons.') ? key.slice('reasons.'.length) : key,
+    reasonParams: params,
+  };
+}
+
+/** The general reason for a refusal of this kind (`reasons.sync.rejected.forbidden`). */
+function generalReason(error: AppError): Message {
+  const key = `reasons.sync.rejected.${error.code}`;
+  return { key: hasText(key) ? key : 'reasons.unknown' };
+}
+
+/**
+ * A mutation the server refuses as a whole; recorded with its reason and returned. `message`
+ * is the German text (with each field's problem), `error` the refusal as messages; `reason` is
+ * what older desktops look up: the rule's own message, or the general one of its kind.
  */
 export class MutationRejected extends Error {
+  readonly reason: Message;
+
   constructor(
-    message: string,
-    readonly code: ServiceErrorCode,
-    readonly fields?: Record<string, string>,
-    readonly key: string = `sync.rejected.${code}`,
-    readonly params: MessageParams = {},
+    readonly error: AppError,
+    reason?: Message,
   ) {
-    super(message);
+    super(describeError(error, 'de'));
+    this.reason = reason ?? (error.key.startsWith('reasons.') ? error.text : generalReason(error));
   }
+
+  get code() {
+    return this.error.code;
+  }
+
+  /** Messages per field, if the refusal names fields. */
+  get fieldMessages() {
+    return fieldMessagesOf(this.error);
+  }
+}
+
+/** The unit a person would use for how far a clock is ahead, and how many of it. */
+export function aheadBy(ms: number): { unit: string; count: number } {
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.round(minutes / 60);
+  const days = Math.round(hours / 24);
+  if (seconds < 120) return { unit: 'seconds', count: seconds };
+  if (minutes < 120) return { unit: 'minutes', count: minutes };
+  if (hours < 48) return { unit: 'hours', count: hours };
+  if (days < 730) return { unit: 'days', count: days };
+  return { unit: 'years', count: Math.round(days / 365) };
 }
 
 /**
@@ -53,26 +113,28 @@ function refuseStampsAhead(mutation: Mutation, nowMs: number, deviceAheadMs: num
   const stampAhead = latest && beyond(latest) ? stampWall(latest) - nowMs : 0;
   const ahead = Math.max(stampAhead, deviceAheadMs);
   if (ahead <= MAX_CLOCK_DRIFT_MS) return;
+  const { unit, count } = aheadBy(ahead);
   throw new MutationRejected(
-    `Die Uhr des Geräts, auf dem diese Änderung gemacht wurde, ging ${formatAhead(ahead)} vor. Bitte Datum und Uhrzeit des Computers richtig stellen und die Änderung dann erneut senden.`,
-    'conflict',
-    undefined,
-    'sync.clockAhead',
-    { seconds: Math.round(ahead / 1000) },
+    new AppError('conflict', `server.sync.clockAhead.${unit}`, { count }),
+    { key: 'reasons.sync.clockAhead', params: { seconds: Math.round(ahead / 1000) } },
   );
 }
 
-/** "um 10 Minuten", in the unit a person would use. */
-export function formatAhead(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  const minutes = Math.round(seconds / 60);
-  const hours = Math.round(minutes / 60);
-  const days = Math.round(hours / 24);
-  if (seconds < 120) return `um ${seconds} Sekunden`;
-  if (minutes < 120) return `um ${minutes} Minuten`;
-  if (hours < 48) return `um ${hours} Stunden`;
-  if (days < 730) return `um ${days} Tage`;
-  return `um ${Math.round(days / 365)} Jahre`;
+/**
+ * A refusal by the rights (shared/rights/access.ts), which words it as a German sentence for
+ * now: the same sentence as a message.
+ */
+const RIGHTS_KEYS: Record<string, string> = {
+  'Für diese Änderung fehlt die Berechtigung.': 'server.rights.noRight',
+  'Bankdaten, Geburtsdatum und Beitragsbefreiung darf diese Rolle nicht ändern.':
+    'server.rights.sensitiveFields',
+  'Zum Löschen fehlt die Berechtigung.': 'server.rights.noDelete',
+};
+
+function rightsRefusal(refusal: string | Message): AppError {
+  const known = typeof refusal === 'string' ? RIGHTS_KEYS[refusal] : undefined;
+  const text = known ? { key: known } : messageOf(refusal);
+  return new AppError('forbidden', text.key, text.params);
 }
 
 /**
@@ -95,10 +157,7 @@ export async function applyMutation(
     for (const op of mutation.ops) {
       const stored = await batch.load(op.entity, op.id);
       if (stored && !readView(subject, op.entity, stored.fields, relations))
-        throw new ServiceError(
-          'not_found',
-          'Diesen Datensatz gibt es nicht (oder er ist für Sie nicht sichtbar).',
-        );
+        throw new AppError('not_found', 'server.records.notVisible');
       const merged = mergeRecord(
         stored && { fields: { ...stored.fields, deleted: stored.deleted }, stamps: stored.stamps },
         {
@@ -122,7 +181,7 @@ export async function applyMutation(
 
       if (deleted && !wasDeleted) {
         const decision = decideDelete(subject, op.entity, before ?? after, relations);
-        if (!decision.ok) throw new ServiceError('forbidden', decision.message);
+        if (!decision.ok) throw rightsRefusal(decision.message);
         await checkDeletion(batch, op.entity, op.id);
       }
       // A record new to the server is checked whole, also when it arrives deleted: a deletion
@@ -137,7 +196,7 @@ export async function applyMutation(
           relations,
           touched,
         );
-        if (!decision.ok) throw new ServiceError('forbidden', decision.message);
+        if (!decision.ok) throw rightsRefusal(decision.message);
         if (!deleted)
           await checkRecordRules(batch, op.entity, op.id, after, wasDeleted ? null : before);
       }
@@ -158,16 +217,7 @@ export async function applyMutation(
       });
     }
   } catch (error) {
-    if (error instanceof RuleViolation)
-      throw new MutationRejected(
-        error.message,
-        error.code,
-        error.fields,
-        error.rule.key,
-        error.rule.params,
-      );
-    if (error instanceof ServiceError)
-      throw new MutationRejected(error.message, error.code, error.fields);
+    if (error instanceof AppError) throw new MutationRejected(error);
     throw error;
   }
   for (const op of mutation.ops) clock.observeAll(Object.values(op.stamps));
@@ -190,5 +240,5 @@ function validate(
   if (fieldAccess(principal.subject, entity, 'write', record, relations) !== 'all')
     for (const field of sensitiveFieldsOf(entity)) delete candidate[field];
   const parsed = strictSchemaOf(entity).safeParse(candidate);
-  if (!parsed.success) throw validationError('Der Datensatz', parsed.error.issues);
+  if (!parsed.success) throw validationError('server.records.invalid', parsed.error.issues);
 }

@@ -18,18 +18,26 @@ import {
   UNIQUE_KEYS,
   uniqueKey,
 } from '../../shared/domain/recordRules.ts';
+import type { Message } from '../../shared/messages/message.ts';
+import { translate } from '../../shared/messages/translate.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { RuleViolation } from '../errors.ts';
+import { AppError } from '../errors.ts';
+
+/** A refusal by a rule across records, at the field it concerns. */
+function ruleViolation(field: string, rule: Message): AppError {
+  return new AppError('conflict', rule.key, rule.params, { field });
+}
 
 async function memberName(batch: RecordBatch, id: unknown): Promise<string> {
   const member = typeof id === 'string' ? await batch.load('members', id) : undefined;
   return member
     ? `${member.fields.firstName ?? ''} ${member.fields.lastName ?? ''}`.trim()
-    : 'ein gelöschtes Mitglied';
+    : // A name, not a message: it travels as a parameter of the rule's message.
+      translate({ key: 'server.sync.deletedMember' }, 'de');
 }
 
-/** Refuses the record as it will be stored if it breaks a rule (throws a RuleViolation). */
+/** Refuses the record as it will be stored if it breaks a rule (throws an AppError). */
 export async function checkRecordRules(
   batch: RecordBatch,
   entity: EntityName,
@@ -38,11 +46,11 @@ export async function checkRecordRules(
   before: Fields | null,
 ): Promise<void> {
   if (entity === 'members' && after.householdId === id)
-    throw new RuleViolation('householdId', selfHouseholdMessage());
+    throw ruleViolation('householdId', selfHouseholdMessage());
   for (const rule of REFERENCES[entity])
     for (const target of newReferences(rule, after, before ?? undefined)) {
       const stored = await batch.load(rule.target, target);
-      if (!stored || stored.deleted) throw new RuleViolation(rule.field, referenceMessage(rule));
+      if (!stored || stored.deleted) throw ruleViolation(rule.field, referenceMessage(rule));
     }
   const unique = UNIQUE_KEYS[entity];
   const key = unique && uniqueKey(after[unique.field]);
@@ -50,7 +58,7 @@ export async function checkRecordRules(
     const holder = await batch.holderOfKey(entity, unique.field, key, id);
     if (holder) {
       const other = await batch.load(entity, holder);
-      throw new RuleViolation(
+      throw ruleViolation(
         unique.field,
         duplicateKeyMessage(
           entity,
@@ -63,7 +71,7 @@ export async function checkRecordRules(
   if (entity === 'loans' && !after.returnedOn) {
     const open = await batch.openLoanOf(String(after.instrumentId), id);
     if (open)
-      throw new RuleViolation(
+      throw ruleViolation(
         'instrumentId',
         instrumentOnLoanMessage(
           await memberName(batch, open.memberId),
@@ -82,13 +90,13 @@ export async function checkDeletion(
   if (entity === 'instruments') {
     const open = await batch.openLoanOf(id, null);
     if (open)
-      throw new RuleViolation(
+      throw ruleViolation(
         'deleted',
         deletionBlockedMessage('instruments', await memberName(batch, open.memberId)),
       );
   }
   if (entity === 'members') {
     const count = await batch.openLoansOfMember(id);
-    if (count > 0) throw new RuleViolation('deleted', deletionBlockedMessage('members', count));
+    if (count > 0) throw ruleViolation('deleted', deletionBlockedMessage('members', count));
   }
 }

@@ -10,7 +10,6 @@ import type { Principal } from '../data/principal.ts';
 import { RecordBatch } from '../data/recordBatch.ts';
 import { loadRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { ServiceError } from '../errors.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
 import { applyMutation, MutationRejected } from './applyMutation.ts';
 import type { ServerClock } from './serverClock.ts';
@@ -24,7 +23,7 @@ export interface ServerOp {
 
 /**
  * Applies `ops` as one mutation in the caller's club transaction; a refusal throws the
- * ServiceError it came from (validation, rights, a cross-record rule) and writes nothing.
+ * AppError it came from (validation, rights, a cross-record rule) and writes nothing.
  */
 export async function applyServerChange(
   sql: SqlClient,
@@ -50,7 +49,7 @@ export async function applyServerChange(
   } catch (error) {
     if (!(error instanceof MutationRejected)) throw error;
     await batch.rollback();
-    throw new ServiceError(error.code, error.message, error.fields);
+    throw error.error;
   }
   await batch.finish();
 }

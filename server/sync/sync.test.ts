@@ -208,6 +208,47 @@ describe('sync protocol v1 on the server', () => {
     expect(recorded[0]?.reason).toContain('iban');
   });
 
+  it('gives a refusal as keys beside the German text: over HTTP and in a rejected push', async () => {
+    const laptop = devices.laptop!;
+    // A record API refusal: code and German message as before, the same as messages beside.
+    const wrongChecksum = 'DE89370400440532013001';
+    const put = await asDevice(t, laptop.cert, 'PUT', `/api/v1/records/members/${newId()}`, {
+      body: { firstName: 'Ida', lastName: 'Iban', status: 'aktiv', iban: wrongChecksum },
+    });
+    expect(put.status).toBe(400);
+    expect(put.body?.error).toEqual({
+      code: 'validation',
+      message: 'Der Datensatz ist ungültig. iban: Die IBAN ist ungültig: Prüfsumme stimmt nicht.',
+      fields: { iban: 'Die IBAN ist ungültig: Prüfsumme stimmt nicht.' },
+      key: 'server.records.invalid',
+      fieldMessages: { iban: { key: 'validation.iban.checksum' } },
+    });
+    // A refusal without fields: its parameters travel beside the key.
+    const unknownEntity = await asDevice(t, laptop.cert, 'GET', '/api/v1/records/shoes');
+    expect(unknownEntity.status).toBe(404);
+    expect(unknownEntity.body?.error).toEqual({
+      code: 'not_found',
+      message: 'Die Datenart „shoes“ gibt es nicht.',
+      key: 'server.http.unknownEntity',
+      params: { entity: 'shoes' },
+    });
+    // A rejected mutation: the reason as older desktops know it, the fields as messages too.
+    const bad = mutation(laptop, [{ entity: 'members', id: anna, set: { iban: wrongChecksum } }]);
+    const outcome = pushed(await push('laptop', [bad])).results[0] as Record<string, unknown>;
+    const expected = {
+      mutationId: bad.mutationId,
+      status: 'rejected',
+      reason: 'Der Datensatz ist ungültig. iban: Die IBAN ist ungültig: Prüfsumme stimmt nicht.',
+      reasonKey: 'sync.rejected.validation',
+      reasonParams: {},
+      fields: { iban: 'Die IBAN ist ungültig: Prüfsumme stimmt nicht.' },
+      fieldMessages: { iban: { key: 'validation.iban.checksum' } },
+    };
+    expect(outcome).toMatchObject(expected);
+    // Sent again after a lost reply: the same answer, from what the server recorded.
+    expect(pushed(await push('laptop', [bad])).results[0]).toMatchObject(expected);
+  });
+
   it('answers a refused mutation sent again as refused again, not as skipped', async () => {
     const laptop = devices.laptop!;
     const bad = mutation(laptop, [{ entity: 'members', id: anna, set: { iban: 'DE00 1234' } }]);
@@ -346,7 +387,11 @@ describe('sync protocol v1 on the server', () => {
         mutation(devices.leader!, [{ entity: 'members', id: anna, set: { city: 'X' } }]),
       ]),
     );
-    expect(refused.results[0]?.status).toBe('rejected');
+    expect(refused.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'Für diese Änderung fehlt die Berechtigung.',
+      reasonKey: 'sync.rejected.forbidden',
+    });
     expect(pulled.scopeEpoch).toBe(1);
   });
 
@@ -399,6 +444,24 @@ describe('sync protocol v1 on the server', () => {
         { inventoryNumber: 'Die Inventarnummer s-9 ist schon vergeben (Triangel).' },
       ],
     ]);
+    // The rule's key goes without `reasons.` (older desktops add it), its parameters beside;
+    // the message per field keeps the full, finer key.
+    expect(twins.results[0]).toMatchObject({
+      reasonKey: 'rules.registerNameTaken',
+      reasonParams: { value: ' SCHLAGWERK ' },
+      fieldMessages: {
+        name: { key: 'reasons.rules.registerNameTaken', params: { value: ' SCHLAGWERK ' } },
+      },
+    });
+    expect(twins.results[1]).toMatchObject({
+      reasonParams: { value: 's-9', other: 'Triangel' },
+      fieldMessages: {
+        inventoryNumber: {
+          key: 'reasons.rules.inventoryNumberTakenBy',
+          params: { value: 's-9', other: 'Triangel' },
+        },
+      },
+    });
     // A new link to a register deleted meanwhile is refused; an old link may stay.
     await push('office', [
       mutation(office, [{ entity: 'registers', id: percussion, set: { deleted: true } }]),
@@ -422,14 +485,25 @@ describe('sync protocol v1 on the server', () => {
     expect(linked.results[0]).toMatchObject({
       status: 'rejected',
       reasonKey: 'rules.referenceGone',
+      reasonParams: { field: 'registerIds' },
       fields: { registerIds: 'Ein zugeordnetes Register gibt es nicht mehr.' },
+      fieldMessages: { registerIds: { key: 'reasons.rules.reference.registerIds' } },
     });
     // The record API is a writer like any other.
     const put = await asDevice(t, office.cert, 'PUT', `/api/v1/records/registers/${newId()}`, {
       body: { name: 'holz', sortOrder: 9 },
     });
     expect(put.status).toBe(409);
-    expect(put.body?.error?.message).toBe('Ein Register „holz“ gibt es schon.');
+    expect(put.body?.error).toEqual({
+      code: 'conflict',
+      message: 'Ein Register „holz“ gibt es schon.',
+      fields: { name: 'Ein Register „holz“ gibt es schon.' },
+      key: 'reasons.rules.registerNameTaken',
+      params: { value: 'holz' },
+      fieldMessages: {
+        name: { key: 'reasons.rules.registerNameTaken', params: { value: 'holz' } },
+      },
+    });
   });
 
   it('deletes and restores through the deleted field, last writer wins', async () => {
@@ -442,7 +516,10 @@ describe('sync protocol v1 on the server', () => {
     );
     expect(refused.results[0]).toMatchObject({
       status: 'rejected',
+      reason:
+        'Das Mitglied hat noch 2 Instrumente ausgeliehen. Bitte zuerst die Rückgabe erfassen.',
       reasonKey: 'rules.deleteMemberWithLoans',
+      reasonParams: { count: 2 },
     });
     const dora = newId();
     await push('office', [

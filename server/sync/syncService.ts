@@ -4,7 +4,7 @@
  * no-op, a gap is refused, a refused mutation is recorded with its reason and returned; pull
  * returns the current state of every changed record the user may see, after a cursor, paged.
  */
-import type { EntityName } from '../../shared/domain/entities.ts';
+import type { EntityName, FieldErrors } from '../../shared/domain/entities.ts';
 import { type Relations, readView, type Subject } from '../../shared/rights/access.ts';
 import { BUILT_IN_ROLES, isBuiltInRole } from '../../shared/rights/roles.ts';
 import type {
@@ -19,13 +19,28 @@ import type { Caller, Principal } from '../data/principal.ts';
 import { RecordBatch } from '../data/recordBatch.ts';
 import { loadRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { ServiceError } from '../errors.ts';
+import { AppError, fieldTexts } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
-import { applyMutation, MutationRejected } from './applyMutation.ts';
+import { applyMutation, MutationRejected, reasonKeyOf } from './applyMutation.ts';
 import type { ServerClock } from './serverClock.ts';
 
 export const PULL_PAGE = 1000;
 export const MAX_PULL_PAGE = 5000;
+
+/**
+ * What became of a pushed mutation, as the server answers it: a refusal gives its reason in
+ * German (`reason`, `fields`) for older desktops, its key (`reasonKey`, without the `reasons.`
+ * prefix older desktops add) and its messages per field (`fieldMessages`).
+ */
+export type ServerOutcome = MutationOutcome & { fieldMessages?: FieldErrors };
+
+interface RecordedRejection {
+  reason: string;
+  fields: Record<string, string>;
+  reason_key: string | null;
+  reason_params: Record<string, string | number>;
+  field_messages: FieldErrors;
+}
 
 async function lastMutationId(sql: SqlClient, clubId: string, deviceId: string): Promise<number> {
   await sql.query(
@@ -125,7 +140,7 @@ export class SyncService {
     const answer = await this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       let last = await lastMutationId(sql, caller.clubId, deviceId);
-      const results: MutationOutcome[] = [];
+      const results: ServerOutcome[] = [];
       let relations = await loadRelations(sql, principal.subject);
       const batch = new RecordBatch(sql, caller.clubId, principal.actor);
       const refusedBefore = await this.earlierRejections(sql, deviceId, mutations, last);
@@ -148,6 +163,9 @@ export class SyncService {
                   ...(refused.reason_key ? { reasonKey: refused.reason_key } : {}),
                   reasonParams: refused.reason_params,
                   fields: refused.fields,
+                  ...(Object.keys(refused.field_messages ?? {}).length > 0
+                    ? { fieldMessages: refused.field_messages }
+                    : {}),
                   current: currentStates(principal, relations, batch, mutation.ops),
                 }
               : { mutationId, status: 'skipped' },
@@ -156,10 +174,10 @@ export class SyncService {
         }
         if (mutationId !== last + 1) {
           if (results.length > 0) break; // what came before commits; the device sees where we stopped
-          throw new ServiceError(
-            'conflict',
-            `Es fehlen Änderungen dieses Geräts: erwartet wird Nr. ${last + 1}, gekommen ist Nr. ${mutationId}.`,
-          );
+          throw new AppError('conflict', 'server.sync.gap', {
+            expected: last + 1,
+            got: mutationId,
+          });
         }
         await batch.begin(mutation.ops.length);
         try {
@@ -191,7 +209,7 @@ export class SyncService {
           results.push(
             await this.reject(sql, principal, deviceId, mutation, error, relations, batch),
           );
-          batch.audit({ action: 'sync.reject', fields: Object.keys(error.fields ?? {}) });
+          batch.audit({ action: 'sync.reject', fields: Object.keys(error.fieldMessages ?? {}) });
         }
         last = mutationId;
       }
@@ -211,24 +229,10 @@ export class SyncService {
     last: number,
   ) {
     const ids = mutations.filter((m) => m.mutationId <= last).map((m) => m.mutationId);
-    const found = new Map<
-      number,
-      {
-        reason: string;
-        fields: Record<string, string>;
-        reason_key: string | null;
-        reason_params: Record<string, string | number>;
-      }
-    >();
+    const found = new Map<number, RecordedRejection>();
     if (ids.length === 0) return found;
-    const { rows } = await sql.query<{
-      mutation_id: string;
-      reason: string;
-      fields: Record<string, string>;
-      reason_key: string | null;
-      reason_params: Record<string, string | number>;
-    }>(
-      `SELECT mutation_id, reason, fields, reason_key, reason_params FROM rejected_mutations
+    const { rows } = await sql.query<RecordedRejection & { mutation_id: string }>(
+      `SELECT mutation_id, reason, fields, reason_key, reason_params, field_messages FROM rejected_mutations
        WHERE device_id = $1 AND mutation_id = ANY($2::bigint[])`,
       [deviceId, ids],
     );
@@ -245,27 +249,31 @@ export class SyncService {
     error: MutationRejected,
     relations: Relations,
     batch: RecordBatch,
-  ): Promise<MutationOutcome> {
+  ): Promise<ServerOutcome> {
+    const { reasonKey, reasonParams } = reasonKeyOf(error.reason);
+    const fieldMessages = error.fieldMessages;
+    const fields = fieldMessages ? fieldTexts(fieldMessages, 'de') : undefined;
     await sql.query(
-      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields, reason_key, reason_params)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields, reason_key, reason_params, field_messages)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         principal.clubId,
         deviceId,
         mutation.mutationId,
         error.message,
-        JSON.stringify(error.fields ?? {}),
-        error.key,
-        JSON.stringify(error.params),
+        JSON.stringify(fields ?? {}),
+        reasonKey,
+        JSON.stringify(reasonParams),
+        JSON.stringify(fieldMessages ?? {}),
       ],
     );
     return {
       mutationId: mutation.mutationId,
       status: 'rejected',
       reason: error.message,
-      reasonKey: error.key,
-      reasonParams: error.params,
-      ...(error.fields ? { fields: error.fields } : {}),
+      reasonKey,
+      reasonParams,
+      ...(fields ? { fields, fieldMessages } : {}),
       current: currentStates(principal, relations, batch, mutation.ops),
     };
   }

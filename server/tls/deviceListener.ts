@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import { AppError } from '../errors.ts';
 import {
   type ConnectionTimeouts,
   DEFAULT_TIMEOUTS,
@@ -16,6 +17,7 @@ import {
   guardServer,
   timeoutOptions,
 } from '../http/connectionGuard.ts';
+import { errorBody } from '../http/json.ts';
 import type { Logger } from '../log/logger.ts';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
@@ -89,7 +91,7 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
         res.end(
           JSON.stringify({
             ok: false,
-            error: { code: 'forbidden', message: 'Kein Gerätezertifikat.' },
+            error: errorBody(new AppError('forbidden', 'server.http.noDeviceCertificate')),
           }),
         );
         return;

@@ -1,6 +1,7 @@
 /** What the "Datensicherung" view shows and sends (ClubApi). */
 
 import type { BackupKind } from '../domain/backupKinds.ts';
+import type { Message } from '../messages/message.ts';
 
 export interface BackupGenerationView {
   name: string;
@@ -26,7 +27,7 @@ export interface BackupStatus {
   /** The desktop program can show a folder picker (not the browser mode). */
   folderPicker: boolean;
   /** Why the last automatic backup failed (a pulled USB stick, say); null when it worked. */
-  automaticError: string | null;
+  automaticError: Message | null;
 }
 
 export interface VerifiedBackupView {

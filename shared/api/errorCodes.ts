@@ -4,7 +4,15 @@
  * than the API's code: the UI decides by the API code (ask to create a folder on `not_found`),
  * the logs and tests by the reason.
  */
-import type { ApiErrorCode } from './result.ts';
+/** What the API answers: the codes a client decides by (the UI, the web application). */
+export type ApiErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unavailable'
+  | 'bad_request'
+  | 'internal';
 
 export const API_CODE_OF = {
   // The API's own codes, when nothing finer is needed.

@@ -1,20 +1,12 @@
 /** What the import wizard and `tutti import` get back from the core. */
+
+import type { ImportText } from '../import/importTextShape.ts';
 import type { ColumnFate, ImportMapping } from '../import/mapping.ts';
 import type { SourceCell, SourceColumn, SourceFormat } from '../import/sourceTable.ts';
 import type { ImportEntity } from '../import/targets.ts';
 import type { Message } from '../messages/message.ts';
 
-/**
- * What the import says to a person, as data (said in the reader's language where shown, see
- * shared/import/importText.ts): a message, the record's field it is about — its label fills the
- * message's `{{field}}` — and texts that fill other placeholders of the same name (the rule a
- * value broke, a status).
- */
-export interface ImportText {
-  message: Message;
-  field?: string;
-  parts?: Record<string, ImportText>;
-}
+export type { ImportText } from '../import/importTextShape.ts';
 
 export interface ImportTableView {
   name: string;

@@ -1,16 +1,9 @@
 /** The one result shape every transport answers with (IPC, local HTTP, web application). */
 import type { FieldErrors } from '../domain/entities.ts';
 import type { MessageParams } from '../messages/message.ts';
-import type { ErrorCode } from './errorCodes.ts';
+import type { ApiErrorCode, ErrorCode } from './errorCodes.ts';
 
-export type ApiErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unavailable'
-  | 'bad_request'
-  | 'internal';
+export type { ApiErrorCode } from './errorCodes.ts';
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -108,3 +108,13 @@ describe('consents on a member’s save', () => {
     expect(saved).toMatchObject({ consents: list, consentNewsletter: true, consentPhotos: false });
   });
 });
+
+describe('membership history from contradicting dates', () => {
+  it('starts nothing at an entry after the exit, and stays valid', () => {
+    const history = initialMemberships(
+      { status: 'ausgetreten', entryDate: '2010-01-01', exitDate: '2005-01-01' },
+      TODAY,
+    );
+    expect(history).toEqual([p('mitglied', null, '2004-12-31'), p('ausgetreten', '2005-01-01')]);
+  });
+});

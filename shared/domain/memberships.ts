@@ -76,7 +76,8 @@ export function initialMemberships(member: StatusFields, today: string): Members
   if (status === 'ausgetreten') {
     const left = exit ?? today;
     return [
-      period('mitglied', entry, dayBefore(left) < (entry ?? '') ? left : dayBefore(left)),
+      // An entry after the exit (contradicting dates an import kept for review) starts nothing.
+      period('mitglied', entry && entry <= dayBefore(left) ? entry : null, dayBefore(left)),
       period('ausgetreten', left),
     ];
   }
@@ -130,7 +131,8 @@ export function followMembership(
     if (exit)
       for (const p of list) {
         if (p.status === 'ausgetreten' && p.from === previousExit) p.from = exit;
-        else if (previousExit && p.until === dayBefore(previousExit)) p.until = dayBefore(exit);
+        else if (previousExit && p.until === dayBefore(previousExit))
+          p.until = p.from && p.from > dayBefore(exit) ? p.from : dayBefore(exit);
       }
   }
   return list;

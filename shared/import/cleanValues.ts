@@ -14,15 +14,17 @@ import {
 import { ibanProblem, PHONE_PATTERN } from '../domain/fields.ts';
 import { INSTRUMENT_CONDITIONS } from '../domain/instrument.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../domain/member.ts';
+import { importText } from './importText.ts';
+import type { ImportText } from './importTextShape.ts';
 import type { SourceCell } from './sourceTable.ts';
 import { foldGerman, type TargetKind } from './targets.ts';
 
 export interface CellResult {
   value: unknown;
   /** A category of harmless normalisation, counted in the report ("Leerzeichen entfernt"). */
-  cleaned?: string;
-  /** Something to review, listed in the report with its row. */
-  warning?: string;
+  cleaned?: ImportText;
+  /** Something to review, listed in the report with its row; names the field it is about. */
+  warning?: ImportText;
   /**
    * The original text, kept because the field could not take it: in the record's notes, or —
    * for a sensitive field — with the record's imported values (see rowDraft.ts).
@@ -32,30 +34,41 @@ export interface CellResult {
   review?: boolean;
 }
 
-/** How a value is shown in a message: never at all for a sensitive field (bank data, birth date). */
-function quoted(raw: string, sensitive: boolean): string {
-  return sensitive ? '' : ` „${raw}“`;
-}
-
-function keptWhere(sensitive: boolean): string {
-  return sensitive
-    ? 'unter „Weitere Angaben aus dem Import“ aufbewahrt'
-    : 'in die Bemerkung übernommen';
+/**
+ * A warning about the value of `field`. A sensitive field's value (bank data, birth date) is
+ * never quoted: such texts have their own key, without the value.
+ */
+function warning(
+  key: string,
+  field: string,
+  params?: Record<string, string>,
+  parts?: Record<string, ImportText>,
+): ImportText {
+  return importText(key, params, { field, parts });
 }
 
 export const CLEANED = {
-  whitespace: 'Leerzeichen am Anfang oder Ende entfernt',
-  email: 'E-Mail-Adresse vereinheitlicht (Kleinschreibung, ohne „mailto:“)',
-  iban: 'IBAN/BIC ohne Leerzeichen und in Großbuchstaben',
-  dateTime: 'Uhrzeit beim Datum weggelassen',
-  dateText: 'Datum aus Text gelesen',
-  salutation: 'Anrede vereinheitlicht',
-  status: 'Status vereinheitlicht',
-  condition: 'Zustand vereinheitlicht',
-  money: 'Betrag aus Text gelesen',
-  flag: 'Ja/Nein-Wert gelesen',
-  country: 'Land als Ländercode geschrieben',
+  whitespace: importText('import.cleaned.whitespace'),
+  email: importText('import.cleaned.email'),
+  iban: importText('import.cleaned.iban'),
+  dateTime: importText('import.cleaned.dateTime'),
+  dateText: importText('import.cleaned.dateText'),
+  salutation: importText('import.cleaned.salutation'),
+  status: importText('import.cleaned.status'),
+  money: importText('import.cleaned.money'),
+  flag: importText('import.cleaned.flag'),
+  country: importText('import.cleaned.country'),
 } as const;
+
+/** Key-safe names of the instrument conditions, for their texts (`import.value.condition.*`). */
+const CONDITION_KEYS: Record<(typeof INSTRUMENT_CONDITIONS)[number], string> = {
+  neu: 'import.value.condition.new',
+  gut: 'import.value.condition.good',
+  gebraucht: 'import.value.condition.used',
+  reparaturbedürftig: 'import.value.condition.needsRepair',
+  defekt: 'import.value.condition.broken',
+  ausgemustert: 'import.value.condition.retired',
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -65,7 +78,7 @@ function text(cell: SourceCell): string {
   return String(cell);
 }
 
-function trimmed(cell: SourceCell): { value: string; cleaned?: string } {
+function trimmed(cell: SourceCell): { value: string; cleaned?: ImportText } {
   const raw = text(cell);
   const value = raw.trim().replace(/[ \t]{2,}/g, ' ');
   return value === raw || typeof cell !== 'string'
@@ -76,14 +89,14 @@ function trimmed(cell: SourceCell): { value: string; cleaned?: string } {
 /** A calendar date from a typed date cell (`YYYY-MM-DD`) or from text; never shifted. */
 export function cleanDate(
   cell: SourceCell,
-  label: string,
+  field: string,
   today: string,
   sensitive = false,
 ): CellResult {
   const { value: raw, cleaned } = trimmed(cell);
   if (raw === '') return { value: null };
   let date: string | null = null;
-  let how: string | undefined = cleaned;
+  let how: ImportText | undefined = cleaned;
   if (isCalendarDate(raw)) date = raw;
   else {
     const withTime = /^(\S+)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z)?$/.exec(raw);
@@ -94,7 +107,9 @@ export function cleanDate(
   if (date === null) {
     return {
       value: null,
-      warning: `${label}${quoted(raw, sensitive)} ist kein gültiges Datum; ${keptWhere(sensitive)}.`,
+      warning: sensitive
+        ? warning('import.cell.dateInvalidSensitive', field)
+        : warning('import.cell.dateInvalid', field, { value: raw }),
       keep: raw,
     };
   }
@@ -102,24 +117,28 @@ export function cleanDate(
     return {
       value: date,
       cleaned: how,
-      warning: `${label}${sensitive ? '' : ` ${formatGermanDate(date)}`} liegt vor 1900 – bitte prüfen.`,
+      warning: sensitive
+        ? warning('import.cell.before1900Sensitive', field)
+        : warning('import.cell.before1900', field, { date: formatGermanDate(date) }),
     };
   }
   if (date > today) {
     return {
       value: date,
       cleaned: how,
-      warning: `${label}${sensitive ? '' : ` ${formatGermanDate(date)}`} liegt in der Zukunft – bitte prüfen.`,
+      warning: sensitive
+        ? warning('import.cell.futureSensitive', field)
+        : warning('import.cell.future', field, { date: formatGermanDate(date) }),
     };
   }
   return { value: date, cleaned: how };
 }
 
 /** Euros to integer cents: Access stores currency as exact decimal text ("8122.7400"). */
-export function cleanMoney(cell: SourceCell, label: string): CellResult {
+export function cleanMoney(cell: SourceCell, field: string): CellResult {
   if (cell === null) return { value: null };
   let cents: number | null = null;
-  let cleaned: string | undefined;
+  let cleaned: ImportText | undefined;
   let rounded = false;
   if (typeof cell === 'number') {
     cents = Math.round(cell * 100);
@@ -147,24 +166,28 @@ export function cleanMoney(cell: SourceCell, label: string): CellResult {
   if (cents === null || !Number.isSafeInteger(cents)) {
     return {
       value: null,
-      warning: `${label} „${shown}“ ist kein Betrag; in die Bemerkung übernommen.`,
+      warning: warning('import.cell.notAmount', field, { value: shown }),
       keep: shown,
     };
   }
   if (cents < 0) {
     return {
       value: null,
-      warning: `${label} ${shown} ist negativ; in die Bemerkung übernommen.`,
+      warning: warning('import.cell.negative', field, { value: shown }),
       keep: shown,
     };
   }
   if (rounded) {
-    return { value: cents, cleaned, warning: `${label} ${shown} auf ganze Cent gerundet.` };
+    return {
+      value: cents,
+      cleaned,
+      warning: warning('import.cell.rounded', field, { value: shown }),
+    };
   }
   return { value: cents, cleaned };
 }
 
-export function cleanEmail(cell: SourceCell, label: string): CellResult {
+export function cleanEmail(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = raw
@@ -178,12 +201,12 @@ export function cleanEmail(cell: SourceCell, label: string): CellResult {
       return {
         value,
         review: true,
-        warning: `${label} „${raw}“ ist keine gültige E-Mail-Adresse; so übernommen und zur Prüfung markiert.`,
+        warning: warning('import.cell.emailReview', field, { value: raw }),
       };
     }
     return {
       value: null,
-      warning: `${label} „${raw}“ ist keine gültige E-Mail-Adresse; in die Bemerkung übernommen.`,
+      warning: warning('import.cell.emailNotTaken', field, { value: raw }),
       keep: raw,
     };
   }
@@ -191,21 +214,30 @@ export function cleanEmail(cell: SourceCell, label: string): CellResult {
 }
 
 /** Bank data is sensitive: no message quotes it, and what a field cannot take stays sensitive. */
-export function cleanIban(cell: SourceCell, label: string): CellResult {
+export function cleanIban(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = electronicFormatIBAN(raw) ?? raw.replace(/\s/g, '').toUpperCase();
   const problem = ibanProblem(value);
   if (problem) {
+    const reason = { reason: importText(problem) };
     if (/^[A-Z]{2}[0-9]{2}[0-9A-Z]{4,30}$/.test(value)) {
-      return { value, review: true, warning: `${problem} So übernommen und zur Prüfung markiert.` };
+      return {
+        value,
+        review: true,
+        warning: warning('import.cell.ibanReview', field, {}, reason),
+      };
     }
-    return { value: null, warning: `${label}: ${problem} ${keptWhere(true)}.`, keep: raw };
+    return {
+      value: null,
+      warning: warning('import.cell.ibanNotTaken', field, {}, reason),
+      keep: raw,
+    };
   }
   return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
 }
 
-export function cleanBic(cell: SourceCell, label: string): CellResult {
+export function cleanBic(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = raw.replace(/\s/g, '').toUpperCase();
@@ -214,15 +246,15 @@ export function cleanBic(cell: SourceCell, label: string): CellResult {
       return {
         value,
         review: true,
-        warning: `${label} ist ungültig; so übernommen und zur Prüfung markiert.`,
+        warning: warning('import.cell.bicReview', field),
       };
     }
-    return { value: null, warning: `${label} ist ungültig; ${keptWhere(true)}.`, keep: raw };
+    return { value: null, warning: warning('import.cell.bicNotTaken', field), keep: raw };
   }
   return { value, cleaned: value === text(cell) ? undefined : CLEANED.iban };
 }
 
-export function cleanPhone(cell: SourceCell, label: string): CellResult {
+export function cleanPhone(cell: SourceCell, field: string): CellResult {
   const { value: raw, cleaned } = trimmed(cell);
   if (raw === '') return { value: null };
   if (PHONE_PATTERN.test(raw)) return { value: raw, cleaned };
@@ -231,13 +263,13 @@ export function cleanPhone(cell: SourceCell, label: string): CellResult {
   if (digits && PHONE_PATTERN.test(digits)) {
     return {
       value: digits,
-      warning: `${label} „${raw}“: nur die Nummer übernommen, der Text steht in der Bemerkung.`,
+      warning: warning('import.cell.phoneNumberOnly', field, { value: raw }),
       keep: raw,
     };
   }
   return {
     value: null,
-    warning: `${label} „${raw}“ ist keine Telefonnummer; in die Bemerkung übernommen.`,
+    warning: warning('import.cell.phoneNotTaken', field, { value: raw }),
     keep: raw,
   };
 }
@@ -245,7 +277,7 @@ export function cleanPhone(cell: SourceCell, label: string): CellResult {
 const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', 'wahr', '1', '-1', 'aktiv']);
 const NO = new Set(['nein', 'n', 'no', 'false', 'falsch', '0', '', 'inaktiv', 'passiv']);
 
-export function cleanFlag(cell: SourceCell, label: string, sensitive = false): CellResult {
+export function cleanFlag(cell: SourceCell, field: string, sensitive = false): CellResult {
   if (cell === null) return { value: null };
   if (typeof cell === 'boolean') return { value: cell };
   if (typeof cell === 'number') return { value: cell !== 0, cleaned: CLEANED.flag };
@@ -255,19 +287,21 @@ export function cleanFlag(cell: SourceCell, label: string, sensitive = false): C
     return { value: raw === '' ? null : false, cleaned: raw === '' ? undefined : CLEANED.flag };
   return {
     value: null,
-    warning: `${label}${quoted(cell, sensitive)} ist weder Ja noch Nein; ${keptWhere(sensitive)}.`,
+    warning: sensitive
+      ? warning('import.cell.flagInvalidSensitive', field)
+      : warning('import.cell.flagInvalid', field, { value: cell }),
     keep: cell,
   };
 }
 
-export function cleanInteger(cell: SourceCell, label: string): CellResult {
+export function cleanInteger(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = Number(raw.replace(',', '.'));
   if (Number.isInteger(value) && value >= 0) return { value };
   return {
     value: null,
-    warning: `${label} „${raw}“ ist keine ganze Zahl; weggelassen.`,
+    warning: warning('import.cell.notInteger', field, { value: raw }),
     keep: raw,
   };
 }
@@ -289,14 +323,14 @@ const SALUTATIONS: Record<string, string> = {
   d: 'Divers',
 };
 
-export function cleanSalutation(cell: SourceCell, label: string): CellResult {
+export function cleanSalutation(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   const value = SALUTATIONS[foldGerman(raw).replace(/[^a-z]/g, '')];
   if (!value)
     return {
       value: null,
-      warning: `${label} „${raw}“ ist keine Anrede aus der Liste; in die Bemerkung übernommen.`,
+      warning: warning('import.cell.salutationUnknown', field, { value: raw }),
       keep: raw,
     };
   return { value, cleaned: value === raw ? undefined : CLEANED.salutation };
@@ -310,8 +344,8 @@ const STATUS_WORDS: [RegExp, MemberStatus][] = [
   [/^(aktiv|musiker|active)/, 'aktiv'],
 ];
 
-export function cleanMemberStatus(cell: SourceCell, label: string): CellResult {
-  return cleanByWords(cell, label, MEMBER_STATUSES, STATUS_WORDS, () => CLEANED.status);
+export function cleanMemberStatus(cell: SourceCell, field: string): CellResult {
+  return cleanByWords(cell, field, MEMBER_STATUSES, STATUS_WORDS, () => CLEANED.status);
 }
 
 /**
@@ -320,10 +354,10 @@ export function cleanMemberStatus(cell: SourceCell, label: string): CellResult {
  */
 function cleanByWords<T extends string>(
   cell: SourceCell,
-  label: string,
+  field: string,
   allowed: readonly T[],
   words: readonly [RegExp, T][],
-  cleaned: (raw: string, value: T) => string,
+  cleaned: (raw: string, value: T) => ImportText,
 ): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
@@ -334,7 +368,7 @@ function cleanByWords<T extends string>(
   }
   return {
     value: null,
-    warning: `${label} „${raw}“ ist unbekannt; in die Bemerkung übernommen.`,
+    warning: warning('import.cell.unknown', field, { value: raw }),
     keep: raw,
   };
 }
@@ -348,13 +382,13 @@ const CONDITION_WORDS: [RegExp, (typeof INSTRUMENT_CONDITIONS)[number]][] = [
   [/^(ausgemustert|ausgesondert|verkauft|retired|verschrottet)$/, 'ausgemustert'],
 ];
 
-export function cleanCondition(cell: SourceCell, label: string): CellResult {
-  return cleanByWords(
-    cell,
-    label,
-    INSTRUMENT_CONDITIONS,
-    CONDITION_WORDS,
-    (raw, condition) => `${CLEANED.condition} („${raw}“ → „${condition}“)`,
+export function cleanCondition(cell: SourceCell, field: string): CellResult {
+  return cleanByWords(cell, field, INSTRUMENT_CONDITIONS, CONDITION_WORDS, (raw, condition) =>
+    importText(
+      'import.cleaned.condition',
+      { value: raw },
+      { parts: { condition: importText(CONDITION_KEYS[condition]) } },
+    ),
   );
 }
 
@@ -387,7 +421,7 @@ const COUNTRIES: Record<string, string> = {
   tschechien: 'CZ',
 };
 
-export function cleanCountry(cell: SourceCell, label: string): CellResult {
+export function cleanCountry(cell: SourceCell, field: string): CellResult {
   const raw = text(cell).trim();
   if (raw === '') return { value: null };
   if (/^[A-Za-z]{2}$/.test(raw) && !COUNTRIES[raw.toLowerCase()])
@@ -396,7 +430,7 @@ export function cleanCountry(cell: SourceCell, label: string): CellResult {
   if (code) return { value: code, cleaned: code === raw ? undefined : CLEANED.country };
   return {
     value: null,
-    warning: `${label} „${raw}“ ist kein bekanntes Land; in die Bemerkung übernommen.`,
+    warning: warning('import.cell.countryUnknown', field, { value: raw }),
     keep: raw,
   };
 }
@@ -405,36 +439,36 @@ export function cleanCountry(cell: SourceCell, label: string): CellResult {
 export function cleanCell(
   kind: TargetKind,
   cell: SourceCell,
-  label: string,
+  field: string,
   today: string,
   sensitive = false,
 ): CellResult {
   switch (kind) {
     case 'date':
-      return cleanDate(cell, label, today, sensitive);
+      return cleanDate(cell, field, today, sensitive);
     case 'money':
-      return cleanMoney(cell, label);
+      return cleanMoney(cell, field);
     case 'email':
-      return cleanEmail(cell, label);
+      return cleanEmail(cell, field);
     case 'iban':
-      return cleanIban(cell, label);
+      return cleanIban(cell, field);
     case 'bic':
-      return cleanBic(cell, label);
+      return cleanBic(cell, field);
     case 'phone':
-      return cleanPhone(cell, label);
+      return cleanPhone(cell, field);
     case 'flag':
     case 'activeFlag':
-      return cleanFlag(cell, label, sensitive);
+      return cleanFlag(cell, field, sensitive);
     case 'int':
-      return cleanInteger(cell, label);
+      return cleanInteger(cell, field);
     case 'salutation':
-      return cleanSalutation(cell, label);
+      return cleanSalutation(cell, field);
     case 'memberStatus':
-      return cleanMemberStatus(cell, label);
+      return cleanMemberStatus(cell, field);
     case 'condition':
-      return cleanCondition(cell, label);
+      return cleanCondition(cell, field);
     case 'country':
-      return cleanCountry(cell, label);
+      return cleanCountry(cell, field);
     default: {
       const { value, cleaned } = trimmed(cell);
       return { value: value === '' ? null : value, cleaned };

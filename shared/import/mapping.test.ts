@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importTextIn } from './importText.ts';
 import { parseMapping } from './mapping.ts';
 
 const table = {
@@ -26,8 +27,11 @@ describe('a mapping file', () => {
   it('refuses a meaning it does not know, naming where', () => {
     const parsed = parseMapping(file([{ ...table, referencesBy: 'nummer' }]));
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatch(
-      /^Die Zuordnungsdatei ist keine Tutti-Zuordnung \(tables\.0\.referencesBy: /,
+    expect(!parsed.ok && importTextIn(parsed.error)).toBe(
+      'Die Zuordnungsdatei ist keine Tutti-Zuordnung (tables.0.referencesBy: Bitte einen Wert aus der Liste wählen.).',
+    );
+    expect(!parsed.ok && importTextIn(parsed.error, 'en')).toMatch(
+      /^The mapping file is not a Tutti mapping \(tables\.0\.referencesBy: \S/,
     );
   });
 });

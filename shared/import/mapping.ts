@@ -5,6 +5,11 @@
  * reads that file.
  */
 import { z } from 'zod';
+import type { ImportText } from './importTextShape.ts';
+import '../domain/zodSetup.ts';
+import { issueMessage, type SchemaIssue } from '../domain/issueMessage.ts';
+import { type Message, msg } from '../messages/message.ts';
+import { importText, textOf } from './importText.ts';
 import type { SourceFile } from './sourceTable.ts';
 import { IMPORT_ENTITIES, IMPORT_TARGETS, type ImportEntity } from './targets.ts';
 
@@ -48,24 +53,28 @@ export type TableMapping = z.output<typeof tableMappingSchema>;
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
 /**
- * Reads a mapping file's text. Returns the mapping or one German sentence saying what is
- * wrong with it.
+ * Reads a mapping file's text. Returns the mapping or what is wrong with it (with the schema's
+ * own message about the first wrong place, in `parts.issue`).
  */
 export function parseMapping(
   text: string,
-): { ok: true; mapping: ImportMapping } | { ok: false; error: string } {
+): { ok: true; mapping: ImportMapping } | { ok: false; error: ImportText } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'Die Zuordnungsdatei ist kein gültiges JSON.' };
+    return { ok: false, error: importText('import.mapping.notJson') };
   }
   const parsed = importMappingSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const path = issue.path.join('.');
+    const parts = { issue: textOf(issueMessage(issue as SchemaIssue)) };
     return {
       ok: false,
-      error: `Die Zuordnungsdatei ist keine Tutti-Zuordnung (${issue.path.join('.') || 'Datei'}: ${issue.message}).`,
+      error: path
+        ? importText('import.mapping.notMapping', { path }, { parts })
+        : importText('import.mapping.notMappingFile', {}, { parts }),
     };
   }
   return { ok: true, mapping: parsed.data };
@@ -73,26 +82,22 @@ export function parseMapping(
 
 /**
  * Checks a mapping against the file it is applied to: every table and column it names must
- * exist, every field must belong to its kind of record, no field filled twice. Returns German
- * sentences, empty when the mapping fits.
+ * exist, every field must belong to its kind of record, no field filled twice. Returns what
+ * is wrong, empty when the mapping fits.
  */
-export function mappingProblems(mapping: ImportMapping, source: SourceFile): string[] {
-  const problems: string[] = [];
+export function mappingProblems(mapping: ImportMapping, source: SourceFile): Message[] {
+  const problems: Message[] = [];
   for (const table of mapping.tables) {
     const found = source.tables.find((candidate) => candidate.name === table.source);
     if (!found) {
-      problems.push(
-        `Die Zuordnung nennt die Tabelle „${table.source}“, die es in der Datei nicht gibt.`,
-      );
+      problems.push(msg('import.mapping.unknownTable', { table: table.source }));
       continue;
     }
     if (table.entity === null) continue;
     const columnNames = new Set(found.columns.map((column) => column.name));
     for (const column of [...table.key, ...Object.keys(table.columns), ...(table.ignore ?? [])]) {
       if (!columnNames.has(column)) {
-        problems.push(
-          `Die Zuordnung nennt die Spalte „${column}“, die es in „${table.source}“ nicht gibt.`,
-        );
+        problems.push(msg('import.mapping.unknownColumn', { column, table: table.source }));
       }
     }
     const fields = new Set(IMPORT_TARGETS[table.entity].map((target) => target.field));
@@ -100,10 +105,10 @@ export function mappingProblems(mapping: ImportMapping, source: SourceFile): str
     for (const [column, field] of Object.entries(table.columns)) {
       if (!fields.has(field)) {
         problems.push(
-          `„${table.source}“: Das Feld „${field}“ (Spalte „${column}“) gibt es bei dieser Datenart nicht.`,
+          msg('import.mapping.unknownField', { table: table.source, name: field, column }),
         );
       } else if (used.has(field)) {
-        problems.push(`„${table.source}“: Das Feld „${field}“ ist mehreren Spalten zugeordnet.`);
+        problems.push(msg('import.mapping.fieldTwice', { table: table.source, name: field }));
       }
       used.add(field);
     }

@@ -1,17 +1,41 @@
 /**
  * The import report as text a secretary can save, print or send: per table how many rows
- * became what (every row accounted for), what was normalised, then every row to review.
+ * became what (every row accounted for), what was normalised, then every row to review. In
+ * German or English; a field's label comes from `fieldLabel` (the UI passes its own).
  */
-import type { ImportMessageLevel, ImportReport } from '../api/import.ts';
+import type { ImportMessageLevel, ImportReport, ImportText } from '../api/import.ts';
 import { KEPT_DAYS } from '../domain/backupKinds.ts';
+import type { Language } from '../messages/language.ts';
+import { type MessageParams, msg } from '../messages/message.ts';
+import { translate } from '../messages/translate.ts';
+import { fieldLabelIn, sayImportText } from './importText.ts';
 import type { ColumnFate } from './mapping.ts';
-import { IMPORT_ENTITY_LABELS, type ImportEntity, targetOf } from './targets.ts';
+import type { ImportEntity } from './targets.ts';
 
-const LEVEL_HEADINGS: Record<ImportMessageLevel, string> = {
-  skipped: 'Nicht übernommen',
-  duplicate: 'Mögliche Duplikate (nicht zusammengeführt, bitte prüfen)',
-  warning: 'Hinweise (übernommen, bitte prüfen)',
+const LEVEL_KEYS: Record<ImportMessageLevel, string> = {
+  skipped: 'import.report.level.skipped',
+  duplicate: 'import.report.level.duplicate',
+  warning: 'import.report.level.warning',
 };
+
+const FATE_KEYS = {
+  withheld: 'import.report.fate.withheld',
+  field: 'import.report.fate.field',
+  key: 'import.report.fate.key',
+  ignored: 'import.report.fate.ignored',
+  kept: 'import.report.fate.kept',
+} as const;
+
+const ENTITY_KEYS: Record<ImportEntity, string> = {
+  registers: 'import.entity.registers',
+  members: 'import.entity.members',
+  instruments: 'import.entity.instruments',
+  loans: 'import.entity.loans',
+  honours: 'import.entity.honours',
+};
+
+/** A field's label in the report's language. */
+export type FieldLabel = (entity: ImportEntity, field: string) => string;
 
 function germanDateTime(iso: string): string {
   const d = new Date(iso);
@@ -19,91 +43,125 @@ function germanDateTime(iso: string): string {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Where the data as it was before the import can be got back from. */
-function safetyBackupText(report: ImportReport): string | null {
-  const safety = report.safetyBackup;
-  if (!safety) return null;
-  if ('createdAt' in safety)
-    return `Sicherung vor dem Import: ${germanDateTime(safety.createdAt)} im Sicherungsordner, ${KEPT_DAYS} Tage aufbewahrt.`;
-  return safety.skipped === 'not_configured'
-    ? 'Keine Sicherung vor dem Import: Die Datensicherung ist nicht eingerichtet.'
-    : null;
-}
+export function importReportText(
+  report: ImportReport,
+  language: Language = 'de',
+  fieldLabel: FieldLabel = (entity, field) => fieldLabelIn(entity, field, language),
+): string {
+  const say = (key: string, params?: MessageParams) => translate(msg(key, params), language);
+  const sayText = (text: ImportText, entity: ImportEntity) =>
+    sayImportText(
+      text,
+      (message) => translate(message, language),
+      (field) => fieldLabel(entity, field),
+    );
+  const entityLabel = (entity: ImportEntity) => say(ENTITY_KEYS[entity]);
 
-function fateText(entity: ImportEntity, fate: ColumnFate, withheld: boolean): string {
-  if (withheld) return `${fate.column} → nicht übernommen (Ihre Rolle darf es nicht ändern)`;
-  switch (fate.fate) {
-    case 'field':
-      return `${fate.column} → ${targetOf(entity, fate.field)?.label ?? fate.field}`;
-    case 'key':
-      return `${fate.column} → Schlüssel (erkennt die Zeile beim erneuten Import)`;
-    case 'ignored':
-      return `${fate.column} → bewusst ausgelassen`;
-    case 'kept':
-      return `${fate.column} → ohne Zuordnung, beim Datensatz aufbewahrt`;
-  }
-}
+  const safetyText = (): string | null => {
+    const safety = report.safetyBackup;
+    if (!safety) return null;
+    if ('createdAt' in safety)
+      return say('import.report.safetyMade', {
+        at: germanDateTime(safety.createdAt),
+        days: KEPT_DAYS,
+      });
+    return safety.skipped === 'not_configured' ? say('import.report.safetyNotConfigured') : null;
+  };
 
-export function importReportText(report: ImportReport): string {
+  const fateText = (entity: ImportEntity, fate: ColumnFate, withheld: boolean): string => {
+    if (withheld) return say(FATE_KEYS.withheld, { column: fate.column });
+    if (fate.fate === 'field')
+      return say(FATE_KEYS.field, { column: fate.column, field: fieldLabel(entity, fate.field) });
+    return say(FATE_KEYS[fate.fate], { column: fate.column });
+  };
+
   const lines: string[] = [];
+  lines.push(say(report.dryRun ? 'import.report.titlePreview' : 'import.report.title'));
+  lines.push(say('import.report.file', { name: report.fileName }));
+  const seconds = (report.durationMs / 1000).toFixed(1);
   lines.push(
-    report.dryRun
-      ? `Tutti – Vorschau des Imports (nichts wurde gespeichert)`
-      : `Tutti – Bericht über den Import`,
+    say('import.report.at', {
+      at: germanDateTime(report.at),
+      seconds: language === 'de' ? seconds.replace('.', ',') : seconds,
+    }),
   );
-  lines.push(`Datei: ${report.fileName}`);
-  lines.push(
-    `Zeitpunkt: ${germanDateTime(report.at)}, Dauer ${(report.durationMs / 1000).toFixed(1).replace('.', ',')} s`,
-  );
-  for (const note of report.notes) lines.push(note);
-  const safety = safetyBackupText(report);
+  for (const note of report.notes) lines.push(translate(note, language));
+  const safety = safetyText();
   if (safety) lines.push(safety);
   // First, before the blank line: `tutti import --report` prints this paragraph.
-  const role = report.role ? `Ihre Rolle („${report.role}“)` : 'Ihre Rolle';
+  const role = report.role
+    ? say('import.report.role', { role: report.role })
+    : say('import.report.roleUnnamed');
   for (const table of report.notAllowedTables)
     lines.push(
-      `${role} darf keine ${IMPORT_ENTITY_LABELS[table.entity]} anlegen oder ändern: ${table.source} (${table.rows} Zeilen) nicht übernommen.`,
+      say('import.report.tableNotAllowed', {
+        role,
+        entity: entityLabel(table.entity),
+        table: table.source,
+        rows: table.rows,
+      }),
     );
   if (report.withheld.length > 0) {
     lines.push(
-      `${role} darf keine Bankdaten, Geburtsdaten und Beitragsbefreiungen ändern: nicht übernommen ${report.withheld.map((w) => `${w.source}.${w.column} (${w.count})`).join(', ')}.`,
-      '  Ein Import derselben Datei durch einen Administrator auf diesem Gerät ergänzt später genau diese Felder.',
+      say('import.report.withheld', {
+        role,
+        columns: report.withheld.map((w) => `${w.source}.${w.column} (${w.count})`).join(', '),
+      }),
+      `  ${say('import.report.withheldLater')}`,
     );
   }
   if (report.unmappedColumns.length > 0) {
     lines.push(
-      `Nicht übernommen (Spalten ohne Zuordnung): ${report.unmappedColumns.map((c) => `${c.source}.${c.column}`).join(', ')}.`,
-      '  Ihre Werte stehen bei jedem Datensatz unter „Weitere Angaben aus dem Import“; bei Mitgliedern nur für Rollen mit Zugriff auf Bankdaten und Geburtsdaten sichtbar. Ordnen Sie die Spalten zu oder lassen Sie sie ausdrücklich aus (Zuordnungsdatei: "ignore").',
+      say('import.report.unmapped', {
+        columns: report.unmappedColumns.map((c) => `${c.source}.${c.column}`).join(', '),
+      }),
+      `  ${say('import.report.unmappedExplain')}`,
     );
   }
   lines.push('');
   for (const t of report.tables) {
-    const loans = t.loansCreated
-      ? `, dazu ${t.loansCreated} Ausleihen aus der Spalte „ausgeliehen an“`
-      : '';
     lines.push(
-      `${t.source} → ${IMPORT_ENTITY_LABELS[t.entity]}: ${t.rows} Zeilen = ${t.created} neu + ${t.updated} aktualisiert + ${t.unchanged} unverändert + ${t.skipped} nicht übernommen${loans}`,
+      say('import.report.table', {
+        source: t.source,
+        entity: entityLabel(t.entity),
+        rows: t.rows,
+        created: t.created,
+        updated: t.updated,
+        unchanged: t.unchanged,
+        skipped: t.skipped,
+        loans: t.loansCreated ? say('import.report.loans', { loans: t.loansCreated }) : '',
+      }),
     );
     const withheld = new Set(
       report.withheld.filter((w) => w.source === t.source).map((w) => w.column),
     );
     lines.push(
-      `    Spalten: ${t.columns.map((c) => fateText(t.entity, c, withheld.has(c.column))).join('; ')}`,
+      `    ${say('import.report.columns', {
+        columns: t.columns.map((c) => fateText(t.entity, c, withheld.has(c.column))).join('; '),
+      })}`,
     );
-    for (const [what, count] of Object.entries(t.cleaned).sort((a, b) => b[1] - a[1])) {
-      lines.push(`    bereinigt: ${what} (${count}×)`);
+    for (const cleaned of t.cleaned) {
+      lines.push(
+        `    ${say('import.report.cleaned', { what: sayText(cleaned, t.entity), times: cleaned.count })}`,
+      );
     }
   }
   for (const ignored of report.ignoredTables) {
-    lines.push(
-      `${ignored.source}: ${ignored.rows} Zeilen – Tabelle nicht zugeordnet, nicht importiert`,
-    );
+    lines.push(say('import.report.ignoredTable', { source: ignored.source, rows: ignored.rows }));
   }
   for (const level of ['skipped', 'duplicate', 'warning'] as const) {
     const messages = report.messages.filter((m) => m.level === level);
     if (messages.length === 0) continue;
-    lines.push('', `${LEVEL_HEADINGS[level]}: ${messages.length}`);
-    for (const m of messages) lines.push(`  ${m.source}, Zeile ${m.row} (${m.label}): ${m.text}`);
+    lines.push('', say(LEVEL_KEYS[level], { count: messages.length }));
+    for (const m of messages)
+      lines.push(
+        `  ${say('import.report.line', {
+          source: m.source,
+          row: m.row,
+          label: translate(m.label, language),
+          text: sayText(m, m.entity),
+        })}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
  * record's imported values, which only roles with sensitive fields read. Pure: the same row
  * always gives the same draft, which is what makes importing the same file twice create nothing.
  */
+
 import { formatGermanDate } from '../domain/dates.ts';
 import { isEmptyValue, postalCodeProblem } from '../domain/fields.ts';
 import {
@@ -15,8 +16,14 @@ import {
   IMPORTED_VALUES_MAX_ENTRIES,
   LONG_TEXT_MAX,
 } from '../domain/importedValues.ts';
-import { MEMBER_SENSITIVE_FIELDS, REVIEWABLE_SENSITIVE_FIELDS } from '../domain/member.ts';
+import {
+  MEMBER_SENSITIVE_FIELDS,
+  type MemberStatus,
+  REVIEWABLE_SENSITIVE_FIELDS,
+} from '../domain/member.ts';
 import { cleanCell } from './cleanValues.ts';
+import { importText } from './importText.ts';
+import type { ImportText } from './importTextShape.ts';
 import { germanIbanFromAccount } from './legacyAccount.ts';
 import type { TableMapping } from './mapping.ts';
 import type { SourceCell } from './sourceTable.ts';
@@ -43,17 +50,26 @@ export interface RowDraft {
    * Fields whose value is kept as the source had it although a rule refuses it, with the
    * warning that says so (taken back if the field must be emptied after all).
    */
-  review: Map<string, string>;
+  review: Map<string, ImportText | null>;
   /** Fields whose source value was refused (kept in the notes instead). */
   refused: string[];
-  warnings: string[];
+  warnings: ImportText[];
   /**
    * The warnings about sensitive values (bank data, birth date, kept values of a member): taken
    * back when the importing role may not write those fields (they are then not stored at all).
    */
-  sensitiveWarnings: string[];
-  cleaned: string[];
+  sensitiveWarnings: ImportText[];
+  cleaned: ImportText[];
 }
+
+/** A status said in the report's language (`import.value.status.*`). */
+const STATUS_KEYS: Record<MemberStatus, string> = {
+  aktiv: 'import.value.status.aktiv',
+  passiv: 'import.value.status.passiv',
+  jugend: 'import.value.status.jugend',
+  ehrenmitglied: 'import.value.status.ehrenmitglied',
+  ausgetreten: 'import.value.status.ausgetreten',
+};
 
 const REF_FIELDS = new Set(['register', 'member', 'instrument', 'borrower']);
 const NOT_A_FIELD = new Set([
@@ -147,10 +163,10 @@ export function buildRowDraft(
       continue;
     }
     const sensitive = isSensitiveImportField(entity, field);
-    const result = cleanCell(target.kind, cell, target.label, today, sensitive);
+    const result = cleanCell(target.kind, cell, field, today, sensitive);
     if (result.cleaned) draft.cleaned.push(result.cleaned);
     if (result.warning) warn(draft, result.warning, sensitive);
-    if (result.review) draft.review.set(field, result.warning ?? '');
+    if (result.review) draft.review.set(field, result.warning ?? null);
     if (result.keep) {
       if (sensitive) keepImported(draft.imported, column, result.keep);
       else draft.keep.push(`${target.label}: ${result.keep}`);
@@ -170,7 +186,7 @@ export function buildRowDraft(
     keepImported(draft.imported, `${column} (Fortsetzung)`, notes.slice(LONG_TEXT_MAX));
     warn(
       draft,
-      `Die Bemerkung ist länger als ${LONG_TEXT_MAX} Zeichen; der Rest steht unter „Weitere Angaben aus dem Import“.`,
+      importText('import.row.notesTooLong', { max: LONG_TEXT_MAX }),
       entity === 'members',
     );
   }
@@ -183,7 +199,7 @@ export function buildRowDraft(
   if (dropped > 0)
     warn(
       draft,
-      `${dropped} Zeichen ließen sich nicht mehr beim Datensatz aufbewahren (zu viele oder zu lange Werte); sie stehen nur in der Quelldatei.`,
+      importText('import.row.charactersDropped', { count: dropped }),
       entity === 'members',
     );
   draft.fields.importedValues = Object.keys(draft.imported).length > 0 ? draft.imported : null;
@@ -197,13 +213,13 @@ export function buildRowDraft(
 }
 
 /** Flags a field for review, with the warning that says so. */
-function flagField(draft: RowDraft, field: string, warning: string): void {
+function flagField(draft: RowDraft, field: string, warning: ImportText): void {
   const sensitive = (REVIEWABLE_SENSITIVE_FIELDS as readonly string[]).includes(field);
   if (!draft.review.has(field)) warn(draft, warning, sensitive);
   draft.review.set(field, warning);
 }
 
-function warn(draft: RowDraft, warning: string, sensitive: boolean): void {
+function warn(draft: RowDraft, warning: ImportText, sensitive: boolean): void {
   draft.warnings.push(warning);
   if (sensitive) draft.sensitiveWarnings.push(warning);
 }
@@ -307,29 +323,21 @@ function repairBankAccount(
   if (f.iban || !account) return;
   const compact = account.replace(/\s/g, '').toUpperCase();
   if (/^[A-Z]{2}\d{2}/.test(compact)) {
-    const result = cleanCell('iban', compact, 'IBAN', '', true);
+    const result = cleanCell('iban', compact, 'iban', '', true);
     if (result.value) {
       f.iban = result.value;
-      if (result.review) draft.review.set('iban', '');
-      warn(draft, 'IBAN aus der Spalte der Kontonummer übernommen; bitte prüfen.', true);
+      if (result.review) draft.review.set('iban', null);
+      warn(draft, importText('import.row.ibanFromAccountColumn'), true);
     }
     return;
   }
   const iban = bankCode ? germanIbanFromAccount(bankCode, account) : null;
   if (!iban) {
-    warn(
-      draft,
-      'Kontonummer ohne Bankleitzahl (oder ungültig): keine IBAN berechnet; unter „Weitere Angaben aus dem Import“ aufbewahrt.',
-      true,
-    );
+    warn(draft, importText('import.row.noIbanComputed'), true);
     return;
   }
   f.iban = iban;
-  flagField(
-    draft,
-    'iban',
-    'IBAN aus Bankleitzahl und Kontonummer berechnet; zur Prüfung markiert (manche Banken rechnen anders).',
-  );
+  flagField(draft, 'iban', importText('import.row.ibanComputed'));
 }
 
 function repairMember(
@@ -358,11 +366,7 @@ function repairMember(
   repairBankAccount(draft, extra, row, mapping);
   if (f.sepaMandateReference && !f.iban) {
     // A mandate without a usable IBAN cannot be collected from until someone adds the IBAN.
-    flagField(
-      draft,
-      'sepaMandateReference',
-      'Mandatsreferenz ohne gültige IBAN; so übernommen und zur Prüfung markiert.',
-    );
+    flagField(draft, 'sepaMandateReference', importText('import.row.mandateWithoutIban'));
   }
 
   if (typeof f.postalCode === 'string') {
@@ -372,7 +376,7 @@ function repairMember(
       flagField(
         draft,
         'postalCode',
-        `PLZ „${f.postalCode}“ passt nicht zum Land ${country}; so übernommen und zur Prüfung markiert (bei Österreich oder der Schweiz bitte das Land eintragen).`,
+        importText('import.row.postalCode', { postalCode: f.postalCode, country }),
       );
     }
   }
@@ -383,14 +387,19 @@ function repairMember(
     flagField(
       draft,
       'entryDate',
-      `Eintritt ${formatGermanDate(f.entryDate as string)} liegt vor dem Geburtsdatum; so übernommen und zur Prüfung markiert.`,
+      importText('import.row.entryBeforeBirth', {
+        entry: formatGermanDate(f.entryDate as string),
+      }),
     );
   }
   if (f.entryDate && f.exitDate && (f.exitDate as string) < (f.entryDate as string)) {
     flagField(
       draft,
       'entryDate',
-      `Austritt ${formatGermanDate(f.exitDate as string)} liegt vor dem Eintritt ${formatGermanDate(f.entryDate as string)}; so übernommen und zur Prüfung markiert.`,
+      importText('import.row.exitBeforeEntry', {
+        exit: formatGermanDate(f.exitDate as string),
+        entry: formatGermanDate(f.entryDate as string),
+      }),
     );
   }
 
@@ -402,7 +411,11 @@ function repairMember(
       const said = active ? 'ja' : 'nein';
       draft.keep.push(`Aktiv: ${said}`);
       draft.warnings.push(
-        `Aktiv „${said}“ widerspricht dem Status „${f.status}“; der Status gilt, „Aktiv“ steht in der Bemerkung.`,
+        importText(
+          active ? 'import.row.activeYesContradicts' : 'import.row.activeNoContradicts',
+          {},
+          { parts: { status: importText(STATUS_KEYS[f.status as MemberStatus]) } },
+        ),
       );
     }
   }
@@ -413,13 +426,11 @@ function repairMember(
     else if (active === false) f.status = 'passiv';
     else {
       f.status = 'aktiv';
-      draft.cleaned.push('Status fehlte: „aktiv“ angenommen');
+      draft.cleaned.push(importText('import.cleaned.statusMissing'));
     }
   }
   if (f.status === 'ausgetreten' && !f.exitDate) {
-    draft.warnings.push(
-      'Status „ausgetreten“ ohne Austrittsdatum: als „passiv“ übernommen; bitte das Austrittsdatum nachtragen.',
-    );
+    draft.warnings.push(importText('import.row.exitedWithoutDate'));
     draft.keep.push('Status: ausgetreten (ohne Austrittsdatum)');
     f.status = 'passiv';
   }

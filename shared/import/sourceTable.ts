@@ -4,6 +4,8 @@
  * shifted by a time zone); money from Access arrives as the exact decimal text it was stored as.
  */
 
+import type { Message } from '../messages/message.ts';
+
 export type SourceCell = string | number | boolean | null;
 
 /** How the file itself typed a column; CSV columns are all `text`. */
@@ -33,5 +35,5 @@ export interface SourceFile {
   format: SourceFormat;
   tables: SourceTable[];
   /** What a reader noticed on the way (a detected encoding, a skipped column of pictures). */
-  notes: string[];
+  notes: Message[];
 }

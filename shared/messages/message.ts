@@ -23,10 +23,19 @@ export interface Message {
   params?: MessageParams;
 }
 
-export const messageSchema = z.object({
-  key: messageKeySchema,
-  params: messageParamsSchema.optional(),
-});
+/** A message as data from elsewhere (a server's answer): nested messages allowed, 4 deep. */
+function messageSchemaOf(depth: number): z.ZodType<Message> {
+  const value =
+    depth > 0
+      ? z.union([z.string().max(2000), z.number(), messageSchemaOf(depth - 1)])
+      : z.union([z.string().max(2000), z.number()]);
+  return z.object({
+    key: messageKeySchema,
+    params: z.record(z.string().max(40), value).optional(),
+  }) as z.ZodType<Message>;
+}
+
+export const messageSchema = messageSchemaOf(4);
 
 export function msg(key: string, params?: MessageParams): Message {
   return params && Object.keys(params).length > 0 ? { key, params } : { key };

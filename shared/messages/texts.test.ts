@@ -13,7 +13,7 @@ const placeholders = (text: string) =>
 const singular = (key: string) => key.replace(/_(one|other)$/, '');
 
 /** Words that show an English text was left German (or half translated). */
-export const GERMAN_WORDS =
+const GERMAN_WORDS =
   /[äöüÄÖÜß]|\b(der|die|das|und|nicht|bitte|ist|Datei|Zeile|Mitglied|Verein|wurde|keine?)\b/;
 
 describe('the shared texts', () => {

@@ -5,12 +5,8 @@
 import { de } from './de/index.ts';
 import { en } from './en/index.ts';
 import type { Language } from './language.ts';
+import type { TextTree } from './textTypes.ts';
 
-export interface TextTree {
-  [key: string]: string | TextTree;
-}
-
-/** The English tree has the German tree's shape: every key, a string at every leaf. */
-export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+export type { Texts, TextTree } from './textTypes.ts';
 
 export const TEXTS: Record<Language, TextTree> = { de, en };

@@ -11,6 +11,7 @@
 
 import { z } from 'zod';
 import { entityNameSchema } from '../domain/entities.ts';
+import { messageKeySchema, messageParamsSchema, messageSchema } from '../messages/message.ts';
 import { grantSchema } from '../rights/grants.ts';
 import { isStamp } from './hlc.ts';
 
@@ -26,12 +27,14 @@ const stampSchema = z.string().refine(isStamp, { error: 'Ungültiger HLC-Zeitste
 const count = z.number().int().nonnegative();
 
 /**
- * A message for a person: German text, and a key with parameters from which the UI can say it
- * in its own language (`reason` stays the German text older desktops show).
+ * A refusal travels as German text (`reason`, what older desktops show) and as a key with
+ * parameters (shared/messages), from which the UI says it in its own language.
  */
-export const messageKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,99}$/);
-export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-export type MessageParams = z.output<typeof messageParamsSchema>;
+export {
+  messageKeySchema,
+  messageParamsSchema,
+} from '../messages/message.ts';
+export type MessageParams = Record<string, string | number>;
 
 export const opSchema = z
   .object({
@@ -106,6 +109,8 @@ export const mutationOutcomeSchema = z.object({
   reasonKey: messageKeySchema.optional(),
   reasonParams: messageParamsSchema.optional(),
   fields: z.record(z.string(), z.string()).optional(),
+  /** The same as messages, for the UI's language (from servers since the shared texts). */
+  fieldMessages: z.record(z.string(), messageSchema).optional(),
   /** Fields of this mutation that lost against a later stamp already on the server. */
   overridden: z
     .array(z.object({ entity: z.string(), id: z.string(), field: z.string() }))

@@ -39,8 +39,8 @@ export function scaled(size: WorkloadSize, factor: number): WorkloadSize {
   };
 }
 
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(`workload refused: ${result.error.message}`);
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(`workload refused: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

@@ -108,7 +108,7 @@ export async function benchTutti(
       const record = office.store.tables.members.get(id)!.record;
       started = performance.now();
       const saved = await office.api.save('members', { ...record, city } as never);
-      if (!saved.ok) throw new Error(saved.error.message);
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       await waitFor(
         () => rehearsal!.store.tables.members.get(id)?.record.city === city,
         `edit ${i} on the second desktop`,
@@ -123,7 +123,7 @@ export async function benchTutti(
         const id = memberIds[i % memberIds.length]!;
         const record = office.store.tables.members.get(id)!.record;
         const saved = office.api.saveNow('members', { ...record, notes: `offline ${i}` } as never);
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       }
     });
     started = performance.now();

@@ -12,7 +12,13 @@ describe('tutti backup', () => {
   const temp = makeTempDir('tutti-backup-cli-');
   const profile = join(temp.dir, 'profil');
   const stick = join(temp.dir, 'stick');
-  const env = { TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir) };
+  // German, whatever the locale of the machine running the tests.
+  const env = {
+    TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir),
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+  };
   const backupPassphrase = join(temp.dir, 'sicherung.txt');
   writeFileSync(backupPassphrase, 'Registerprobe Blech 2026\n');
   const wrongPassphrase = join(temp.dir, 'falsch.txt');

@@ -33,6 +33,9 @@ function copyProfile(name: string): string {
   return copy;
 }
 
+/** What shows that an English line was left German. */
+const GERMAN = /[äöüÄÖÜß„]|\b(Fehler|der|die|das|und|nicht|bitte|gibt|ist|Datei|Ordner)\b/i;
+
 function expectOneGermanLine(stderr: string, pattern: RegExp) {
   const lines = stderr.trim().split('\n');
   expect(lines, stderr).toHaveLength(1);
@@ -44,7 +47,8 @@ beforeAll(async () => {
   temp = makeTempDir('tutti-cli-');
   profile = join(temp.dir, 'profile');
   passphraseFile = writePassphraseFile(temp.dir);
-  env = { TUTTI_PASSPHRASE_FILE: passphraseFile };
+  // German, whatever the locale of the machine running the tests.
+  env = { TUTTI_PASSPHRASE_FILE: passphraseFile, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
   const opened = await openProfile(profile, passphraseKeyStore(profile, env));
   const api = new ClubService(opened.store, profile);
   const register = await api.save('registers', { name: 'Tiefes Blech' });
@@ -80,7 +84,9 @@ describe('tutti export', () => {
       env,
     );
     expect(code).toBe(0);
-    expect(stdout.startsWith('\uFEFFMitgliedsnummer;Anrede;Titel;Vorname;Nachname;')).toBe(true);
+    expect(
+      stdout.startsWith('\uFEFFMitgliedsnummer;Anrede;Titel;Geschlecht;Vorname;Nachname;'),
+    ).toBe(true);
     const row = stdout.split('\r\n')[1]!;
     expect(row).toContain(';Anna;Blässer;');
     expect(row).toContain(';20.08.1939;');
@@ -138,6 +144,41 @@ describe('tutti itself', () => {
     const { code, stderr } = await runTutti(['exportieren'], env);
     expect(code).toBe(2);
     expect(stderr).toBe('Fehler: Unbekannter Befehl „exportieren“. Hilfe: tutti --help\n');
+  });
+
+  it('speaks English with --lang en or an English LANG, German otherwise', async () => {
+    const missing = join(temp.dir, 'gibt-es-nicht.tar.gz.age');
+    const verify = ['backup', 'verify', missing, '--passphrase-file', passphraseFile];
+    const english = await runTutti(['--lang', 'en', ...verify], env);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toBe(
+      `Error: The backup file ${missing} does not exist. Please check the path.\n`,
+    );
+    expect(english.stderr.replace(missing, '')).not.toMatch(GERMAN);
+    const german = await runTutti(verify, env);
+    expect(german.code).toBe(1);
+    expect(german.stderr).toBe(
+      `Fehler: Die Sicherungsdatei ${missing} gibt es nicht. Bitte den Pfad prüfen.\n`,
+    );
+    const fromLang = await runTutti(verify, { ...env, LANG: 'en_GB.UTF-8' });
+    expect(fromLang.stderr).toBe(english.stderr);
+
+    const wrong = join(temp.dir, 'falsch.txt');
+    writeFileSync(wrong, 'nicht die Passphrase\n');
+    const locked = await runTutti(
+      ['export', 'members', '--profile', profile, '--format', 'csv', '--lang', 'en'],
+      { ...env, TUTTI_PASSPHRASE_FILE: wrong },
+    );
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toBe(
+      'Error: The passphrase is wrong. Please try again (mind upper and lower case).\n',
+    );
+    const usage = await runTutti(['export', 'members', '--profile', profile], {
+      ...env,
+      LANG: 'en_GB.UTF-8',
+    });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('Error: Please give --format csv or --format json.\n');
   });
 
   it('says a file to import does not exist, not that it cannot be read', async () => {

@@ -14,7 +14,13 @@ const BEISPIEL = fixture('legacy', 'verein-beispiel.mdb');
 describe('tutti import', () => {
   const temp = makeTempDir('tutti-import-cli-');
   const profile = join(temp.dir, 'profil');
-  const env = { TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir) };
+  // German, whatever the locale of the machine running the tests.
+  const env = {
+    TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir),
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+  };
   afterAll(() => temp.cleanup());
 
   it('previews, imports, saves the mapping and the report, and imports nothing twice', async () => {

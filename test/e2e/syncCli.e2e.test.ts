@@ -22,7 +22,13 @@ describe('tutti enroll and tutti sync', () => {
   let userId: string;
 
   beforeAll(async () => {
-    env = { TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir) };
+    // German, whatever the locale of the machine running the tests.
+    env = {
+      TUTTI_PASSPHRASE_FILE: writePassphraseFile(temp.dir),
+      LANG: 'C.UTF-8',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    };
     t = await startTestClubServer();
     clubId = (await t.server.services.clubs.createClub('Trachtenkapelle')).id;
     userId = (await t.server.services.clubs.addUser(clubId, { name: 'Eva', role: 'administrator' }))

@@ -111,7 +111,7 @@ describe('crashes during a sync', () => {
           lastName: 'Absturz',
           status: 'aktiv',
         } as never);
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       }
     } finally {
       opened.close();

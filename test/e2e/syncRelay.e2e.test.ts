@@ -59,7 +59,7 @@ describe('sync over a connection that breaks', () => {
           status: 'aktiv',
           notes: 'Spielt Tenorhorn und hilft beim Aufbau der Bühne. '.repeat(4),
         } as never);
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       }
     } finally {
       opened.close();
@@ -138,7 +138,7 @@ describe('sync over a connection that breaks', () => {
       const core = connectToCore(tutti.url);
       const status = async () => {
         const answer = await core.call<SyncStatus>('syncStatus');
-        if (!answer.ok) throw new Error(answer.error.message);
+        if (!answer.ok) throw new Error(JSON.stringify(answer.error));
         return answer.value;
       };
       // Every fault strikes: the core keeps trying by itself.

@@ -32,6 +32,12 @@ export function runTutti(
 }
 
 /** Runs one command of ours (`bin/…`) to its end. */
+/**
+ * The command line speaks the machine's language; tests that read its German lines pin it, so
+ * they pass on a machine set to English as well (a test asks for English with `LANG` itself).
+ */
+const GERMAN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
 export function runBin(
   bin: string,
   args: string[],
@@ -41,7 +47,7 @@ export function runBin(
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...GERMAN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...options,
     });
@@ -67,7 +73,7 @@ export function startTutti(profile: string, passphraseFile: string): Promise<Run
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, 'start', '--browser', '--profile', profile], {
       cwd: REPO_ROOT,
-      env: { ...process.env, TUTTI_PASSPHRASE_FILE: passphraseFile },
+      env: { ...process.env, ...GERMAN, TUTTI_PASSPHRASE_FILE: passphraseFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

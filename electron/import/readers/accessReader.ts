@@ -10,6 +10,7 @@ import type {
   SourceColumnType,
   SourceTable,
 } from '../../../shared/import/sourceTable.ts';
+import { type Message, msg } from '../../../shared/messages/message.ts';
 import { accessKind } from './accessHeader.ts';
 import { dateCellText } from './dateCellText.ts';
 import { ImportFileError } from './importError.ts';
@@ -43,14 +44,9 @@ function cell(value: unknown): SourceCell {
 export function readAccess(
   buffer: Buffer,
   password: string | null,
-): { tables: SourceTable[]; notes: string[] } {
+): { tables: SourceTable[]; notes: Message[] } {
   const kind = accessKind(buffer);
-  if (kind === 'unknown') {
-    throw new ImportFileError(
-      'unreadable',
-      'Die Datei ist keine Access-Datenbank (.mdb/.accdb) oder sie ist beschädigt.',
-    );
-  }
+  if (kind === 'unknown') throw new ImportFileError('unreadable', 'import.file.notAccess');
   let reader: MDBReader;
   try {
     reader = new MDBReader(buffer, { password: password ?? undefined });
@@ -65,7 +61,7 @@ export function readAccess(
       throw password === null ? passwordNeeded() : wrongPassword();
     }
   }
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const tables: SourceTable[] = [];
   try {
     for (const name of reader.getTableNames()) {
@@ -76,7 +72,11 @@ export function readAccess(
           const known = COLUMN_TYPES[column.type] !== undefined;
           if (!known)
             notes.push(
-              `Tabelle „${name}“: Spalte „${column.name}“ (${column.type}, z. B. Bilder oder Anhänge) wird nicht gelesen.`,
+              msg('import.note.columnNotRead', {
+                table: name,
+                column: column.name,
+                type: column.type,
+              }),
             );
           return known;
         })
@@ -95,30 +95,24 @@ export function readAccess(
   return { tables, notes };
 }
 
-function passwordNeeded(): ImportFileError {
-  return new ImportFileError(
-    'password_needed',
-    'Die Access-Datenbank ist mit einem Passwort geschützt. Bitte das Datenbank-Passwort angeben.',
-  );
+function passwordNeeded(cause?: unknown): ImportFileError {
+  return new ImportFileError('password_needed', 'import.file.passwordNeeded', {}, { cause });
 }
 
-function wrongPassword(): ImportFileError {
-  return new ImportFileError(
-    'wrong_password',
-    'Das Passwort der Access-Datenbank ist falsch. Bitte das Datenbank-Passwort prüfen (Groß- und Kleinschreibung beachten).',
-  );
+function wrongPassword(cause?: unknown): ImportFileError {
+  return new ImportFileError('wrong_password', 'import.file.wrongPassword', {}, { cause });
 }
 
 function passwordOrDamage(cause: unknown, password: string | null): ImportFileError {
   const message = cause instanceof Error ? cause.message : String(cause);
   if (/password/i.test(message)) {
-    const error = password === null ? passwordNeeded() : wrongPassword();
-    error.cause = cause;
-    return error;
+    return password === null ? passwordNeeded(cause) : wrongPassword(cause);
   }
+  // mdb-reader's own words, in English: technical detail for whoever helps.
   return new ImportFileError(
     'unreadable',
-    `Die Access-Datenbank ist beschädigt oder unvollständig und lässt sich nicht lesen (${message}). Bitte eine unbeschädigte Kopie verwenden, z. B. nach „Komprimieren und Reparieren“ in Access.`,
+    'import.file.accessDamaged',
+    { detail: message.slice(0, 500) },
     { cause },
   );
 }

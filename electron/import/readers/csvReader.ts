@@ -5,6 +5,7 @@
  * report says what was detected. Every cell stays text; the mapping decides what it means.
  */
 import type { SourceCell, SourceTable } from '../../../shared/import/sourceTable.ts';
+import { type Message, msg } from '../../../shared/messages/message.ts';
 import { ImportFileError } from './importError.ts';
 
 export function decodeText(buffer: Buffer): { text: string; encoding: string } {
@@ -93,10 +94,7 @@ export function parseCsvRecords(text: string, separator: string): string[][] {
     i++;
   }
   if (quoted) {
-    throw new ImportFileError(
-      'unreadable',
-      'Die CSV-Datei endet mitten in einem Feld in Anführungszeichen; sie ist unvollständig oder beschädigt.',
-    );
+    throw new ImportFileError('unreadable', 'import.file.csvUnterminated');
   }
   if (field !== '' || record.length > 0) {
     record.push(field);
@@ -108,19 +106,16 @@ export function parseCsvRecords(text: string, separator: string): string[][] {
 export function readCsv(
   buffer: Buffer,
   tableName: string,
-): { tables: SourceTable[]; notes: string[] } {
+): { tables: SourceTable[]; notes: Message[] } {
   if (buffer.includes(0)) {
     if (!(buffer[0] === 0xff || buffer[0] === 0xfe)) {
-      throw new ImportFileError(
-        'unreadable',
-        'Die Datei ist keine Textdatei (CSV); bitte als CSV oder .xlsx speichern.',
-      );
+      throw new ImportFileError('unreadable', 'import.file.notText');
     }
   }
   const { text, encoding } = decodeText(buffer);
   const separator = detectSeparator(text);
   const records = parseCsvRecords(text, separator);
-  if (records.length === 0) throw new ImportFileError('empty', 'Die CSV-Datei ist leer.');
+  if (records.length === 0) throw new ImportFileError('empty', 'import.file.csvEmpty');
   // A row longer than the header keeps its extra cells, in columns named by position.
   // A loop, not Math.max(...): spreading a long file's rows as arguments overflows the stack.
   const width = records.reduce((widest, record) => Math.max(widest, record.length), 0);
@@ -133,12 +128,17 @@ export function readCsv(
     });
     return row;
   });
-  const separatorName = separator === ';' ? 'Semikolon' : separator === ',' ? 'Komma' : 'Tabulator';
+  const separatorNote =
+    separator === ';'
+      ? 'import.note.csvSemicolon'
+      : separator === ','
+        ? 'import.note.csvComma'
+        : 'import.note.csvTab';
   return {
     tables: [
       { name: tableName, columns: header.map((name) => ({ name, type: 'text' as const })), rows },
     ],
-    notes: [`CSV gelesen als ${encoding}, getrennt durch ${separatorName}.`],
+    notes: [msg(separatorNote, { encoding })],
   };
 }
 

@@ -1,11 +1,27 @@
-/** A file the import cannot read, with a German sentence saying why and what to do. */
-export class ImportFileError extends Error {
-  override readonly name = 'ImportFileError';
+/**
+ * A file the import cannot read, with the message saying why and what to do (`import.file.*`).
+ * The file field shows it; a password problem shows at the password field.
+ */
+import { AppError } from '../../../shared/api/appError.ts';
+import type { MessageParams } from '../../../shared/messages/message.ts';
+
+export type ImportFileProblem =
+  | 'unreadable'
+  | 'password_needed'
+  | 'wrong_password'
+  | 'unsupported'
+  | 'empty';
+
+export class ImportFileError extends AppError {
   constructor(
-    readonly reason: 'unreadable' | 'password_needed' | 'wrong_password' | 'unsupported' | 'empty',
-    message: string,
-    options?: { cause?: unknown },
+    readonly reason: ImportFileProblem,
+    key: string,
+    params: MessageParams = {},
+    options: { cause?: unknown } = {},
   ) {
-    super(message, options);
+    super('import_unreadable', key, params, {
+      ...options,
+      field: reason === 'password_needed' || reason === 'wrong_password' ? 'password' : 'file',
+    });
   }
 }

@@ -19,19 +19,14 @@ export async function readSourceFile(
 ): Promise<SourceFile> {
   const name = basename(fileName);
   const extension = extname(name).toLowerCase();
-  if (buffer.length === 0) throw new ImportFileError('empty', `Die Datei ${name} ist leer.`);
+  if (buffer.length === 0) throw new ImportFileError('empty', 'import.file.empty', { name });
   if (buffer.length > MAX_IMPORT_BYTES) {
-    throw new ImportFileError(
-      'unsupported',
-      `Die Datei ${name} ist größer als 200 MB; das ist keine Vereinsdatenbank.`,
-    );
+    throw new ImportFileError('unsupported', 'import.file.tooLarge', {
+      name,
+      megabytes: MAX_IMPORT_BYTES / 1024 / 1024,
+    });
   }
-  if (extension === '.xls') {
-    throw new ImportFileError(
-      'unsupported',
-      'Alte Excel-Dateien (.xls) bitte in Excel als .xlsx oder als CSV speichern und diese importieren.',
-    );
-  }
+  if (extension === '.xls') throw new ImportFileError('unsupported', 'import.file.oldExcel');
   if (isAccessFile(buffer) || extension === '.mdb' || extension === '.accdb') {
     // mdb-reader loads only when an Access file is read (the CLI overlaps it with scrypt).
     const { readAccess } = await import('./accessReader.ts');
@@ -45,8 +40,5 @@ export async function readSourceFile(
   if (extension === '.csv' || extension === '.txt' || extension === '') {
     return { fileName: name, format: 'csv', ...readCsv(buffer, basename(name, extname(name))) };
   }
-  throw new ImportFileError(
-    'unsupported',
-    `Dateien wie ${name} kann Tutti nicht importieren. Möglich sind Access (.mdb, .accdb), Excel (.xlsx) und CSV.`,
-  );
+  throw new ImportFileError('unsupported', 'import.file.unsupported', { name });
 }

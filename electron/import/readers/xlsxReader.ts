@@ -9,11 +9,12 @@ import type {
   SourceColumnType,
   SourceTable,
 } from '../../../shared/import/sourceTable.ts';
+import { type Message, msg } from '../../../shared/messages/message.ts';
 
 import { uniqueHeader } from './csvReader.ts';
 import { dateCellText } from './dateCellText.ts';
 import { ImportFileError } from './importError.ts';
-import { checkUnpackedSize, DAMAGED_WORKBOOK } from './zipBudget.ts';
+import { checkUnpackedSize, damagedWorkbook } from './zipBudget.ts';
 
 function cellValue(value: ExcelJS.CellValue): SourceCell {
   if (value === null || value === undefined) return null;
@@ -40,16 +41,16 @@ function columnType(values: SourceCell[], dates: boolean[]): SourceColumnType {
 
 export async function readXlsx(
   buffer: Buffer,
-): Promise<{ tables: SourceTable[]; notes: string[] }> {
+): Promise<{ tables: SourceTable[]; notes: Message[] }> {
   await checkUnpackedSize(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new ImportFileError('unreadable', DAMAGED_WORKBOOK, { cause });
+    throw damagedWorkbook(cause);
   }
   const tables: SourceTable[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   workbook.eachSheet((sheet) => {
     if (sheet.actualRowCount < 1) return;
     const headerRow = sheet.getRow(1);
@@ -97,10 +98,7 @@ export async function readXlsx(
     }));
     tables.push({ name: sheet.name, columns, rows, rowNumbers });
   });
-  if (tables.length === 0)
-    throw new ImportFileError('empty', 'Die Excel-Datei enthält kein Blatt mit Daten.');
-  notes.push(
-    `Excel-Datei mit ${tables.length} ${tables.length === 1 ? 'Blatt' : 'Blättern'} gelesen.`,
-  );
+  if (tables.length === 0) throw new ImportFileError('empty', 'import.file.workbookEmpty');
+  notes.push(msg('import.note.workbook', { count: tables.length }));
   return { tables, notes };
 }

@@ -15,17 +15,15 @@ import { ImportFileError } from './importError.ts';
 /** Far above any club's workbook (10,000 members unpack to ~15 MB of XML). */
 export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
-export const DAMAGED_WORKBOOK =
-  'Die Excel-Datei ist beschädigt oder keine .xlsx-Datei (ältere .xls bitte in Excel als .xlsx speichern).';
+export function damagedWorkbook(cause: unknown): ImportFileError {
+  return new ImportFileError('unreadable', 'import.file.workbookDamaged', {}, { cause });
+}
 
 class OverBudget extends Error {}
 
 function tooLarge(budget: number): ImportFileError {
   const megabytes = Math.round(budget / 1024 / 1024);
-  return new ImportFileError(
-    'unsupported',
-    `Die Excel-Datei wäre entpackt größer als ${megabytes} MB – so viel kann Tutti nicht einlesen. Bitte nur die Blätter mit den Vereinsdaten als CSV speichern und diese importieren.`,
-  );
+  return new ImportFileError('unsupported', 'import.file.workbookTooLarge', { megabytes });
 }
 
 /** Inflates one entry chunk by chunk, stopping as soon as the budget is used up. */
@@ -58,6 +56,6 @@ export async function checkUnpackedSize(
     }
   } catch (error) {
     if (error instanceof OverBudget) throw tooLarge(budget);
-    throw new ImportFileError('unreadable', DAMAGED_WORKBOOK, { cause: error });
+    throw damagedWorkbook(error);
   }
 }

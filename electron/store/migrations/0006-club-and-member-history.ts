@@ -32,12 +32,11 @@ export const migration0006ClubAndMemberHistory: Migration = {
       WHEN status = 'ausgetreten' THEN json_array(
         json_object(
           'status', 'mitglied',
-          'from', entry_date,
-          'until', CASE
-            WHEN exit_date IS NULL THEN NULL
-            WHEN entry_date IS NOT NULL AND date(exit_date, '-1 day') < entry_date THEN exit_date
-            ELSE date(exit_date, '-1 day')
+          -- An entry after the exit (contradicting dates kept for review) starts nothing.
+          'from', CASE
+            WHEN exit_date IS NULL OR entry_date <= date(exit_date, '-1 day') THEN entry_date
           END,
+          'until', date(exit_date, '-1 day'),
           'notes', NULL),
         json_object('status', 'ausgetreten', 'from', exit_date, 'until', NULL, 'notes', NULL))
       ELSE json_array(

@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lacksAccessKey } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
+import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { ImportPage } from '../import/ImportPage.tsx';
@@ -31,6 +32,7 @@ const PAGES = {
   registers: RegistersPage,
   instruments: InstrumentsPage,
   events: EventsPage,
+  club: ClubPage,
   sync: SyncPage,
   backup: BackupPage,
   import: ImportPage,

@@ -1,9 +1,9 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../i18n/messageText.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from '../sync/syncState.ts';
-import { messageText } from '../i18n/messageText.ts';
 
 function time(iso: string | null): string {
   if (!iso) return '';

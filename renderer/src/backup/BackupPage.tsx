@@ -12,11 +12,11 @@ import type { BackupStatus, RestoredBackupView } from '../../../shared/api/backu
 import { KEPT_DAYS } from '../../../shared/domain/backupKinds.ts';
 import { clubApi } from '../api/transport.ts';
 import { dateTime } from '../components/dateTime.ts';
+import { errorText, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { FolderForm } from './FolderForm.tsx';
 import { GenerationsTable } from './GenerationsTable.tsx';
 import { PassphraseForm } from './PassphraseForm.tsx';
-import { errorText } from '../i18n/messageText.ts';
 
 /** What the page says after a change: which test id, which words. */
 interface Notice {
@@ -108,7 +108,7 @@ export function BackupPage() {
       )}
       {status.automaticError && (
         <Alert color="red" title={t('backup.automaticFailed')} data-testid="backup-automatic-error">
-          {status.automaticError}
+          {messageText(status.automaticError)}
         </Alert>
       )}
       {!status.configured ? (

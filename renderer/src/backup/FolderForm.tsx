@@ -9,8 +9,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
 import { clubApi } from '../api/transport.ts';
-import { PassphraseStrength } from './PassphraseStrength.tsx';
 import { errorText, fieldTexts } from '../i18n/messageText.ts';
+import { PassphraseStrength } from './PassphraseStrength.tsx';
 
 export function FolderForm({
   status,
@@ -56,7 +56,9 @@ export function FolderForm({
       return;
     }
     if (createFolder) setAsked({ folder: target, agreed: true });
-    setErrors(result.error.fields ? fieldTexts(result.error.fields) : { folder: errorText(result.error) });
+    setErrors(
+      result.error.fields ? fieldTexts(result.error.fields) : { folder: errorText(result.error) },
+    );
   };
 
   const pick = async () => {

@@ -93,7 +93,11 @@ function RestoreButton({
     setBusy(false);
     setPassphrase('');
     if (!answer.ok) {
-      setError((answer.error.fields?.passphrase ? messageText(answer.error.fields.passphrase) : errorText(answer.error)));
+      setError(
+        answer.error.fields?.passphrase
+          ? messageText(answer.error.fields.passphrase)
+          : errorText(answer.error),
+      );
       return;
     }
     setOpen(false);

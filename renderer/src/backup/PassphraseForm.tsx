@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
 import { clubApi } from '../api/transport.ts';
-import { PassphraseStrength } from './PassphraseStrength.tsx';
 import { errorText, fieldTexts } from '../i18n/messageText.ts';
+import { PassphraseStrength } from './PassphraseStrength.tsx';
 
 export function PassphraseForm({
   onDone,
@@ -34,7 +34,11 @@ export function PassphraseForm({
     const result = await clubApi.changeBackupPassphrase(oldPassphrase, newPassphrase);
     setBusy(false);
     if (!result.ok) {
-      setErrors(result.error.fields ? fieldTexts(result.error.fields) : { oldPassphrase: errorText(result.error) });
+      setErrors(
+        result.error.fields
+          ? fieldTexts(result.error.fields)
+          : { oldPassphrase: errorText(result.error) },
+      );
       return;
     }
     onDone(result.value);

@@ -3,9 +3,9 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { EntityName } from '../../../shared/domain/entities.ts';
+import { errorText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { showUndoNotice } from './undoNotice.tsx';
-import { errorText } from '../i18n/messageText.ts';
 
 /**
  * Deleting asks first and can be undone: after the delete a notice offers "Rückgängig" for a

@@ -6,10 +6,10 @@ import type { Attendance, AttendanceStatus } from '../../../shared/domain/attend
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
 import { memberSortName } from '../../../shared/domain/member.ts';
+import { errorText } from '../i18n/messageText.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import classes from './AttendanceSheet.module.css';
 import { attendanceGroups } from './attendanceGroups.ts';
-import { errorText } from '../i18n/messageText.ts';
 
 const STATUS_BY_KEY: Record<string, AttendanceStatus> = {
   a: 'present',
@@ -100,7 +100,7 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
     <Stack gap="sm" data-testid="attendance-sheet">
       <div>
         <Title order={2} size="h3">
-          {t(`eventKinds.${event.kind}`)}: {event.title}
+          {t(`values.events.kind.${event.kind}`)}: {event.title}
         </Title>
         <Text c="dimmed">
           {formatGermanDate(event.date)}
@@ -161,7 +161,9 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
                         tt="none"
                         miw={110}
                       >
-                        {t(`attendanceStatus.${current ?? 'open'}`)}
+                        {current
+                          ? t(`values.attendance.status.${current}`)
+                          : t('attendanceStatus.open')}
                       </Badge>
                     </Table.Td>
                     <Table.Td w={330}>
@@ -175,7 +177,7 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
                             color={STATUS_COLORS[s]}
                             onClick={() => void mark(m.id, s)}
                           >
-                            {t(`attendanceStatus.${s}`)}
+                            {t(`values.attendance.status.${s}`)}
                           </Button>
                         ))}
                       </Group>

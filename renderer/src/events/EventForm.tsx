@@ -36,7 +36,7 @@ export function EventForm({
   const form = useForm<EventFormValues>({
     initialValues: {
       kind: event?.kind ?? 'probe',
-      title: event?.title ?? t('eventKinds.probe'),
+      title: event?.title ?? t('values.events.kind.probe'),
       date: dateToForm(event?.date ?? todayIso()),
       startTime: event?.startTime ?? '19:30',
       location: event?.location ?? '',
@@ -73,17 +73,26 @@ export function EventForm({
         <Stack>
           <SimpleGrid cols={2}>
             <Select
-              label={t('events.kind')}
-              data={EVENT_KINDS.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+              label={t('fields.events.kind')}
+              data={EVENT_KINDS.map((k) => ({ value: k, label: t(`values.events.kind.${k}`) }))}
               allowDeselect={false}
               {...field('kind')}
             />
-            <TextInput label={t('events.titleField')} required data-autofocus {...field('title')} />
-            <DateInput label={t('events.date')} required {...field('date')} />
-            <TextInput label={t('events.startTime')} placeholder="19:30" {...field('startTime')} />
+            <TextInput
+              label={t('fields.events.title')}
+              required
+              data-autofocus
+              {...field('title')}
+            />
+            <DateInput label={t('fields.events.date')} required {...field('date')} />
+            <TextInput
+              label={t('fields.events.startTime')}
+              placeholder="19:30"
+              {...field('startTime')}
+            />
           </SimpleGrid>
-          <TextInput label={t('events.location')} {...field('location')} />
-          <Textarea label={t('events.notes')} rows={3} {...field('notes')} />
+          <TextInput label={t('fields.events.location')} {...field('location')} />
+          <Textarea label={t('fields.events.notes')} rows={3} {...field('notes')} />
           <FormFooter
             readOnly={!rights.may('events', 'write')}
             mayDelete={rights.may('events', 'delete')}

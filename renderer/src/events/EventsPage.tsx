@@ -55,7 +55,7 @@ export function EventsPage() {
                 key={e.id}
                 active={e.id === selectedId}
                 label={`${formatGermanDate(e.date)} · ${e.title}`}
-                description={t(`eventKinds.${e.kind}`)}
+                description={t(`values.events.kind.${e.kind}`)}
                 onClick={() => setSelectedId(e.id)}
                 data-testid="event-item"
               />

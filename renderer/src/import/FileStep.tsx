@@ -10,7 +10,9 @@ import {
   parseMapping,
 } from '../../../shared/import/mapping.ts';
 import { clubApi } from '../api/transport.ts';
+import { errorText, fieldTexts, messageText } from '../i18n/messageText.ts';
 import { fileAsBase64 } from './download.ts';
+import { importTextShown } from './importText.ts';
 
 export function FileStep({ onOpened }: { onOpened: (view: ImportSourceView) => void }) {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export function FileStep({ onOpened }: { onOpened: (view: ImportSourceView) => v
     if (mappingFile) {
       const parsed = parseMapping(await mappingFile.text());
       if (!parsed.ok) {
-        setErrors({ mapping: parsed.error });
+        setErrors({ mapping: importTextShown(parsed.error) });
         return;
       }
       mapping = parsed.mapping;
@@ -46,7 +48,10 @@ export function FileStep({ onOpened }: { onOpened: (view: ImportSourceView) => v
     );
     setBusy(false);
     if (!result.ok) {
-      setErrors(result.error.fields ?? { file: result.error.message });
+      // A file the core cannot read: the reason at the file's field (or the password's).
+      setErrors(
+        result.error.fields ? fieldTexts(result.error.fields) : { file: errorText(result.error) },
+      );
       return;
     }
     if (mapping) {
@@ -62,7 +67,7 @@ export function FileStep({ onOpened }: { onOpened: (view: ImportSourceView) => v
       };
       const problems = mappingProblems(mapping, source);
       if (problems.length > 0) {
-        setErrors({ mapping: problems[0]! });
+        setErrors({ mapping: messageText(problems[0]!) });
         return;
       }
     }

@@ -9,10 +9,12 @@ import type { ImportProgress, ImportReport, ImportSourceView } from '../../../sh
 import type { ImportMapping } from '../../../shared/import/mapping.ts';
 import { importReportText } from '../../../shared/import/reportText.ts';
 import { clubApi } from '../api/transport.ts';
+import { errorText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { downloadText } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
+import { fieldLabelShown, uiLanguage } from './importText.ts';
 import { MappingStep } from './MappingStep.tsx';
 import { SafetyBackupNote } from './SafetyBackupNote.tsx';
 
@@ -50,7 +52,7 @@ export function ImportPage() {
     const answer = await clubApi.importPreview(mapping);
     setBusy(false);
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(errorText(answer.error));
       return;
     }
     setError(null);
@@ -63,7 +65,7 @@ export function ImportPage() {
     setStep('running');
     const answer = await clubApi.importRun(mapping);
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(errorText(answer.error));
       setStep('preview');
       return;
     }
@@ -164,7 +166,7 @@ export function ImportPage() {
               onClick={() =>
                 downloadText(
                   `importbericht-${report.at.slice(0, 10)}.txt`,
-                  importReportText(report),
+                  importReportText(report, uiLanguage(), fieldLabelShown),
                   'text/plain;charset=utf-8',
                 )
               }

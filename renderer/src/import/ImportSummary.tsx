@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportMessageLevel, ImportReport } from '../../../shared/api/import.ts';
 import { KEPT_DAYS } from '../../../shared/domain/backupKinds.ts';
 import { dateTime } from '../components/dateTime.ts';
+import { messageText } from '../i18n/messageText.ts';
+import { importTextShown } from './importText.ts';
 
 const SHOWN_PER_LEVEL = 300;
 const LEVEL_COLOR: Record<ImportMessageLevel, string> = {
@@ -100,17 +102,20 @@ export function ImportSummary({ report }: { report: ImportReport }) {
           ))}
         </Table.Tbody>
       </Table>
-      {report.tables.some((row) => Object.keys(row.cleaned).length > 0) && (
+      {report.tables.some((row) => row.cleaned.length > 0) && (
         <Stack gap={2}>
           <Title order={2} size="h5">
             {t('importWizard.cleaned')}
           </Title>
           {report.tables.flatMap((row) =>
-            Object.entries(row.cleaned).map(([what, count]) => (
-              <Text size="sm" key={`${row.source}-${what}`}>
-                {row.source}: {what} ({count}×)
-              </Text>
-            )),
+            row.cleaned.map((cleaned) => {
+              const what = importTextShown(cleaned, row.entity);
+              return (
+                <Text size="sm" key={`${row.source}-${what}`}>
+                  <span data-user-data>{row.source}</span>: {what} ({cleaned.count}×)
+                </Text>
+              );
+            }),
           )}
         </Stack>
       )}
@@ -133,11 +138,16 @@ export function ImportSummary({ report }: { report: ImportReport }) {
               role="region"
               aria-label={t(`importWizard.level.${level}`, { count: messages.length })}
             >
-              {messages.slice(0, SHOWN_PER_LEVEL).map((m) => (
-                <Text size="sm" key={`${m.source}-${m.row}-${m.text}`}>
-                  {m.source}, {t('importWizard.row', { row: m.row })} ({m.label}): {m.text}
-                </Text>
-              ))}
+              {messages.slice(0, SHOWN_PER_LEVEL).map((m) => {
+                const text = importTextShown(m, m.entity);
+                return (
+                  <Text size="sm" key={`${m.source}-${m.row}-${text}`}>
+                    {/* The table's name and the row's label are the file's data. */}
+                    <span data-user-data>{m.source}</span>, {t('importWizard.row', { row: m.row })}{' '}
+                    (<span data-user-data>{messageText(m.label)}</span>): {text}
+                  </Text>
+                );
+              })}
               {messages.length > SHOWN_PER_LEVEL && (
                 <Text size="sm" fs="italic">
                   {t('importWizard.more', { count: messages.length - SHOWN_PER_LEVEL })}

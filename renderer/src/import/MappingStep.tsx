@@ -23,8 +23,8 @@ import {
   IMPORT_TARGETS,
   type ImportEntity,
 } from '../../../shared/import/targets.ts';
+import { messageText } from '../i18n/messageText.ts';
 import { downloadText } from './download.ts';
-import { targetLabel } from './targetLabels.ts';
 
 const NOT_IMPORTED = '-';
 /** A column without a field: not lost — its values are kept with each record. */
@@ -55,7 +55,7 @@ function TableMappingEditor({
   proposed: TableMapping | undefined;
   onChange: (next: TableMapping) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entity = mapping.entity;
   const entityOptions = [
     { value: NOT_IMPORTED, label: t('importWizard.notImported') },
@@ -104,7 +104,7 @@ function TableMappingEditor({
         { value: IGNORED, label: t('importWizard.ignored') },
         ...IMPORT_TARGETS[entity].map((target) => ({
           value: target.field,
-          label: targetLabel(i18n.language, entity, target),
+          label: t(target.labelKey),
         })),
       ]
     : [];
@@ -113,7 +113,8 @@ function TableMappingEditor({
     <Paper withBorder p="md" data-testid={`import-table-${table.name}`}>
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4">
+          {/* The file's own name for the table: data, in the club's language. */}
+          <Title order={2} size="h4" data-user-data>
             {table.name}
           </Title>
           <Badge variant="light">{t('importWizard.rows', { count: table.rowCount })}</Badge>
@@ -232,7 +233,7 @@ export function MappingStep({
   return (
     <Stack>
       <Text>{t('importWizard.mappingIntro', { file: view.fileName })}</Text>
-      {view.notes.map((note) => (
+      {view.notes.map(messageText).map((note) => (
         <Text size="sm" c="dimmed" key={note}>
           {note}
         </Text>

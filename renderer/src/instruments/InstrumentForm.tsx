@@ -124,40 +124,46 @@ export function InstrumentForm({
               <Stack>
                 <SimpleGrid cols={3}>
                   <TextInput
-                    label={t('instruments.inventoryNumber')}
+                    label={t('fields.instruments.inventoryNumber')}
                     required
                     data-autofocus
                     {...field('inventoryNumber')}
                   />
-                  <TextInput label={t('instruments.kind')} required {...field('kind')} />
+                  <TextInput label={t('fields.instruments.kind')} required {...field('kind')} />
                   <Select
-                    label={t('instruments.register')}
+                    label={t('fields.instruments.registerId')}
                     data={registerOptions}
                     clearable
                     {...field('registerId')}
                   />
-                  <TextInput label={t('instruments.maker')} {...field('maker')} />
-                  <TextInput label={t('instruments.model')} {...field('model')} />
-                  <TextInput label={t('instruments.serialNumber')} {...field('serialNumber')} />
-                  <DateInput label={t('instruments.purchaseDate')} {...field('purchaseDate')} />
+                  <TextInput label={t('fields.instruments.maker')} {...field('maker')} />
+                  <TextInput label={t('fields.instruments.model')} {...field('model')} />
                   <TextInput
-                    label={t('instruments.purchasePrice')}
+                    label={t('fields.instruments.serialNumber')}
+                    {...field('serialNumber')}
+                  />
+                  <DateInput
+                    label={t('fields.instruments.purchaseDate')}
+                    {...field('purchaseDate')}
+                  />
+                  <TextInput
+                    label={t('fields.instruments.purchasePriceCents')}
                     placeholder={t('common.moneyHint')}
                     rightSection="€"
                     {...field('purchasePrice')}
                   />
                   <Select
-                    label={t('instruments.condition')}
+                    label={t('fields.instruments.condition')}
                     data={INSTRUMENT_CONDITIONS.map((c) => ({
                       value: c,
-                      label: t(`conditions.${c}`),
+                      label: t(`values.instruments.condition.${c}`),
                     }))}
                     clearable
                     {...field('condition')}
                   />
-                  <TextInput label={t('instruments.location')} {...field('location')} />
+                  <TextInput label={t('fields.instruments.location')} {...field('location')} />
                 </SimpleGrid>
-                <Textarea label={t('instruments.notes')} rows={3} {...field('notes')} />
+                <Textarea label={t('fields.instruments.notes')} rows={3} {...field('notes')} />
                 <ImportedValuesPanel
                   values={imported}
                   onChange={setImported}

@@ -41,7 +41,7 @@ export function InstrumentsPage() {
     return [
       {
         id: 'inventoryNumber',
-        header: t('instruments.inventoryNumber'),
+        header: t('fields.instruments.inventoryNumber'),
         accessorFn: (i) => i.inventoryNumber,
         cell: (c) => (
           <>
@@ -51,23 +51,23 @@ export function InstrumentsPage() {
         ),
         size: 130,
       },
-      { id: 'kind', header: t('instruments.kind'), accessorFn: (i) => i.kind, size: 170 },
+      { id: 'kind', header: t('fields.instruments.kind'), accessorFn: (i) => i.kind, size: 170 },
       {
         id: 'maker',
-        header: t('instruments.maker'),
+        header: t('fields.instruments.maker'),
         accessorFn: (i) => [i.maker, i.model].filter(Boolean).join(' '),
         size: 200,
       },
       {
         id: 'register',
-        header: t('instruments.register'),
+        header: t('fields.instruments.registerId'),
         accessorFn: (i) => (i.registerId ? registersMap.get(i.registerId)?.name : '') ?? '',
         size: 150,
       },
       {
         id: 'condition',
-        header: t('instruments.condition'),
-        accessorFn: (i) => (i.condition ? t(`conditions.${i.condition}`) : ''),
+        header: t('fields.instruments.condition'),
+        accessorFn: (i) => (i.condition ? t(`values.instruments.condition.${i.condition}`) : ''),
         size: 150,
       },
       { id: 'lentTo', header: t('instruments.lentTo'), accessorFn: borrower, size: 200 },

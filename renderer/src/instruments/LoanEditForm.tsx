@@ -11,10 +11,10 @@ import { DateInput } from '../components/DateInput.tsx';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
 import { useInlineEdit } from '../components/useInlineEdit.ts';
+import type { FieldTexts } from '../i18n/messageText.ts';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useClubData } from '../state/clubData.ts';
-import { type FieldTexts } from '../i18n/messageText.ts';
 
 function formOf(loan: Loan) {
   return {
@@ -72,21 +72,21 @@ export function LoanEditForm({ loan, onClose }: { loan: Loan; onClose: () => voi
           data-field="memberId"
         />
         <DateInput
-          label={t('loans.issuedOn')}
+          label={t('fields.loans.issuedOn')}
           value={values.issuedOn}
           onChange={set('issuedOn')}
           error={errors.issuedOn}
           data-field="issuedOn"
         />
         <DateInput
-          label={t('loans.dueOn')}
+          label={t('fields.loans.dueOn')}
           value={values.dueOn}
           onChange={set('dueOn')}
           error={errors.dueOn}
           data-field="dueOn"
         />
         <DateInput
-          label={t('loans.returnedOn')}
+          label={t('fields.loans.returnedOn')}
           value={values.returnedOn}
           onChange={set('returnedOn')}
           error={errors.returnedOn}
@@ -94,7 +94,7 @@ export function LoanEditForm({ loan, onClose }: { loan: Loan; onClose: () => voi
         />
       </Group>
       <TextInput
-        label={t('loans.notes')}
+        label={t('fields.loans.notes')}
         value={values.notes}
         onChange={(e) => set('notes')(e.currentTarget.value)}
         error={errors.notes}

@@ -11,12 +11,12 @@ import { dateFromForm, dateToForm } from '../components/formValues.ts';
 import { RowActions } from '../components/RowActions.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useReportUnsaved } from '../components/unsavedWork.tsx';
+import type { FieldTexts } from '../i18n/messageText.ts';
 import { MemberPicker } from '../members/MemberPicker.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { LoanEditForm } from './LoanEditForm.tsx';
-import { type FieldTexts } from '../i18n/messageText.ts';
 
 /** Issue an instrument to a member, or record its return; the history below. */
 export function LoansPanel({ instrument }: { instrument: Instrument }) {
@@ -64,9 +64,9 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('loans.lentTo')}</Table.Th>
-              <Table.Th>{t('loans.issuedOn')}</Table.Th>
-              <Table.Th>{t('loans.returnedOn')}</Table.Th>
-              <Table.Th>{t('loans.notes')}</Table.Th>
+              <Table.Th>{t('fields.loans.issuedOn')}</Table.Th>
+              <Table.Th>{t('fields.loans.returnedOn')}</Table.Th>
+              <Table.Th>{t('fields.loans.notes')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -165,14 +165,14 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
           data-field="memberId"
         />
         <DateInput
-          label={t('loans.issuedOn')}
+          label={t('fields.loans.issuedOn')}
           value={issuedOn}
           onChange={setIssuedOn}
           error={errors.issuedOn}
           data-field="issuedOn"
         />
         <DateInput
-          label={t('loans.dueOn')}
+          label={t('fields.loans.dueOn')}
           value={dueOn}
           onChange={setDueOn}
           error={errors.dueOn}
@@ -180,7 +180,7 @@ function IssueForm({ instrument }: { instrument: Instrument }) {
         />
       </Group>
       <TextInput
-        label={t('loans.notes')}
+        label={t('fields.loans.notes')}
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
         error={errors.notes}
@@ -233,7 +233,7 @@ function ReturnForm({
       </Alert>
       <Group align="flex-end">
         <DateInput
-          label={t('loans.returnedOn')}
+          label={t('fields.loans.returnedOn')}
           value={returnedOn}
           onChange={setReturnedOn}
           error={errors.returnedOn ?? errors._form}

@@ -11,7 +11,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { useEditWithUndo } from '../components/useEditWithUndo.tsx';
 import { useInlineEdit } from '../components/useInlineEdit.ts';
-import { type FieldTexts } from '../i18n/messageText.ts';
+import type { FieldTexts } from '../i18n/messageText.ts';
 
 function formOf(entry: Maintenance) {
   return {
@@ -60,21 +60,21 @@ export function MaintenanceEditForm({
       {discardQuestion}
       <Group align="flex-start" grow>
         <DateInput
-          label={t('maintenance.date')}
+          label={t('fields.maintenance.date')}
           value={values.date}
           onChange={set('date')}
           error={errors.date}
           data-field="date"
         />
         <TextInput
-          label={t('maintenance.work')}
+          label={t('fields.maintenance.work')}
           value={values.work}
           onChange={(e) => set('work')(e.currentTarget.value)}
           error={errors.work}
           data-field="work"
         />
         <TextInput
-          label={t('maintenance.cost')}
+          label={t('fields.maintenance.costCents')}
           placeholder={t('common.moneyHint')}
           rightSection="€"
           value={values.cost}
@@ -83,7 +83,7 @@ export function MaintenanceEditForm({
           data-field="cost"
         />
         <TextInput
-          label={t('maintenance.workshop')}
+          label={t('fields.maintenance.workshop')}
           value={values.workshop}
           onChange={(e) => set('workshop')(e.currentTarget.value)}
           error={errors.workshop}

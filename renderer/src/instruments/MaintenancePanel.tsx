@@ -9,9 +9,9 @@ import { centsFromForm, dateFromForm, dateToForm } from '../components/formValue
 import { RowActions } from '../components/RowActions.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useReportUnsaved } from '../components/unsavedWork.tsx';
+import type { FieldTexts } from '../i18n/messageText.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { MaintenanceEditForm } from './MaintenanceEditForm.tsx';
-import { type FieldTexts } from '../i18n/messageText.ts';
 
 /** Maintenance and repairs of one instrument: what was done, when, by whom, at what cost. */
 export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
@@ -55,21 +55,21 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
     <Stack>
       <Group align="flex-start" grow data-testid="maintenance-form">
         <DateInput
-          label={t('maintenance.date')}
+          label={t('fields.maintenance.date')}
           value={date}
           onChange={setDate}
           error={errors.date}
           data-field="date"
         />
         <TextInput
-          label={t('maintenance.work')}
+          label={t('fields.maintenance.work')}
           value={work}
           onChange={(e) => setWork(e.currentTarget.value)}
           error={errors.work}
           data-field="work"
         />
         <TextInput
-          label={t('maintenance.cost')}
+          label={t('fields.maintenance.costCents')}
           placeholder={t('common.moneyHint')}
           rightSection="€"
           value={cost}
@@ -78,7 +78,7 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
           data-field="cost"
         />
         <TextInput
-          label={t('maintenance.workshop')}
+          label={t('fields.maintenance.workshop')}
           value={workshop}
           onChange={(e) => setWorkshop(e.currentTarget.value)}
           error={errors.workshop}
@@ -99,10 +99,10 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
           <Table data-testid="maintenance-list">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('maintenance.date')}</Table.Th>
-                <Table.Th>{t('maintenance.work')}</Table.Th>
-                <Table.Th>{t('maintenance.cost')}</Table.Th>
-                <Table.Th>{t('maintenance.workshop')}</Table.Th>
+                <Table.Th>{t('fields.maintenance.date')}</Table.Th>
+                <Table.Th>{t('fields.maintenance.work')}</Table.Th>
+                <Table.Th>{t('fields.maintenance.costCents')}</Table.Th>
+                <Table.Th>{t('fields.maintenance.workshop')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Checkbox,
-  Group,
   Modal,
   MultiSelect,
   Select,
@@ -17,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  GENDERS,
   MEMBER_SENSITIVE_FIELDS,
   MEMBER_STATUSES,
   type Member,
@@ -33,8 +33,10 @@ import { useSaveFeedback } from '../components/useSaveFeedback.ts';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
+import { ConsentsEditor } from './ConsentsEditor.tsx';
 import { MemberLoans } from './MemberLoans.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
+import { MembershipsEditor } from './MembershipsEditor.tsx';
 import {
   MEMBER_FIELD_TAB,
   MEMBER_FORM_TABS,
@@ -56,7 +58,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
     Object.keys(form.errors).map((f) => MEMBER_FIELD_TAB[f as keyof MemberFormValues]),
   );
   const statusOptions = useMemo(
-    () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+    () => MEMBER_STATUSES.map((s) => ({ value: s, label: t(`values.members.status.${s}`) })),
     [t],
   );
 
@@ -139,7 +141,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
           {flagged.length > 0 && (
             <Alert color="yellow" title={t('review.title')} data-testid="review-notice">
               {t('review.explain', {
-                fields: flagged.map((f) => t(`members.${f}`)).join(', '),
+                fields: flagged.map((f) => t(`fields.members.${f}`)).join(', '),
               })}
             </Alert>
           )}
@@ -171,38 +173,55 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
             <Tabs.Panel value="person" pt="md">
               <SimpleGrid cols={3}>
                 <Select
-                  label={t('members.salutation')}
-                  data={[...SALUTATIONS]}
+                  label={t('fields.members.salutation')}
+                  data={SALUTATIONS.map((s) => ({
+                    value: s,
+                    label: t(`values.members.salutation.${s}`),
+                  }))}
                   clearable
                   {...field('salutation')}
                 />
-                <TextInput label={t('members.title_field')} {...field('title')} />
-                <TextInput label={t('members.memberNumber')} {...field('memberNumber')} />
-                <TextInput label={t('members.firstName')} {...field('firstName')} data-autofocus />
-                <TextInput label={t('members.lastName')} required {...field('lastName')} />
+                <TextInput label={t('fields.members.title')} {...field('title')} />
+                <Select
+                  label={t('fields.members.gender')}
+                  data={GENDERS.map((g) => ({ value: g, label: t(`values.members.gender.${g}`) }))}
+                  clearable
+                  {...field('gender')}
+                />
+                <TextInput label={t('fields.members.memberNumber')} {...field('memberNumber')} />
+                <TextInput
+                  label={t('fields.members.firstName')}
+                  {...field('firstName')}
+                  data-autofocus
+                />
+                <TextInput label={t('fields.members.lastName')} required {...field('lastName')} />
                 {seeSensitive && (
-                  <DateInput label={t('members.birthDate')} {...field('birthDate')} />
+                  <DateInput label={t('fields.members.birthDate')} {...field('birthDate')} />
                 )}
                 <Select
-                  label={t('members.status')}
+                  label={t('fields.members.status')}
                   data={statusOptions}
                   allowDeselect={false}
                   {...field('status')}
                 />
-                <DateInput label={t('members.entryDate')} {...field('entryDate')} />
-                <DateInput label={t('members.exitDate')} {...field('exitDate')} />
+                <DateInput label={t('fields.members.entryDate')} {...field('entryDate')} />
+                <DateInput label={t('fields.members.exitDate')} {...field('exitDate')} />
               </SimpleGrid>
             </Tabs.Panel>
 
             <Tabs.Panel value="contact" pt="md">
               <SimpleGrid cols={3}>
-                <TextInput label={t('members.street')} {...field('street')} />
-                <TextInput label={t('members.postalCode')} {...field('postalCode')} />
-                <TextInput label={t('members.city')} {...field('city')} />
-                <TextInput label={t('members.country')} {...field('country')} maxLength={2} />
-                <TextInput label={t('members.phone')} type="tel" {...field('phone')} />
-                <TextInput label={t('members.mobile')} type="tel" {...field('mobile')} />
-                <TextInput label={t('members.email')} type="email" {...field('email')} />
+                <TextInput label={t('fields.members.street')} {...field('street')} />
+                <TextInput label={t('fields.members.postalCode')} {...field('postalCode')} />
+                <TextInput label={t('fields.members.city')} {...field('city')} />
+                <TextInput
+                  label={t('fields.members.country')}
+                  {...field('country')}
+                  maxLength={2}
+                />
+                <TextInput label={t('fields.members.phone')} type="tel" {...field('phone')} />
+                <TextInput label={t('fields.members.mobile')} type="tel" {...field('mobile')} />
+                <TextInput label={t('fields.members.email')} type="email" {...field('email')} />
               </SimpleGrid>
             </Tabs.Panel>
 
@@ -210,7 +229,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
               <Stack>
                 <SimpleGrid cols={3}>
                   <MultiSelect
-                    label={t('members.registers')}
+                    label={t('fields.members.registerIds')}
                     data={[
                       ...registerOptions,
                       // A link to a register that is gone is named as such, never by its id.
@@ -221,22 +240,35 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                     searchable
                     {...field('registerIds')}
                   />
-                  <TextInput label={t('members.mainInstrument')} {...field('mainInstrument')} />
+                  <TextInput
+                    label={t('fields.members.mainInstrument')}
+                    {...field('mainInstrument')}
+                  />
                   <MemberPicker
-                    label={t('members.household')}
+                    label={t('fields.members.householdId')}
                     excludeId={member?.id}
                     {...field('householdId')}
                   />
                 </SimpleGrid>
-                <Group>
-                  <Checkbox label={t('members.consentPhotos')} {...check('consentPhotos')} />
-                  <Checkbox
-                    label={t('members.consentNewsletter')}
-                    {...check('consentNewsletter')}
-                  />
-                </Group>
-                <Textarea label={t('members.notes')} rows={3} {...field('notes')} />
+                <Textarea label={t('fields.members.notes')} rows={3} {...field('notes')} />
                 {member && <MemberLoans memberId={member.id} />}
+              </Stack>
+            </Tabs.Panel>
+
+            <Tabs.Panel value="history" pt="md">
+              <Stack gap="lg">
+                <MembershipsEditor
+                  rows={form.values.memberships}
+                  onChange={(rows) => form.setFieldValue('memberships', rows)}
+                  readOnly={!canWrite}
+                  error={form.errors.memberships as string | undefined}
+                />
+                <ConsentsEditor
+                  rows={form.values.consents}
+                  onChange={(rows) => form.setFieldValue('consents', rows)}
+                  readOnly={!canWrite}
+                  error={form.errors.consents as string | undefined}
+                />
               </Stack>
             </Tabs.Panel>
 
@@ -244,20 +276,23 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
               {/* A full IBAN (up to 34 characters, 42 with spaces) gets a line of its own. */}
               <SimpleGrid cols={{ base: 1, xs: 3 }}>
                 <TextInput
-                  label={t('members.iban')}
+                  label={t('fields.members.iban')}
                   {...field('iban')}
                   autoComplete="off"
                   style={{ gridColumn: 'span 2' }}
                   styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 />
-                <TextInput label={t('members.bic')} {...field('bic')} autoComplete="off" />
-                <TextInput label={t('members.accountHolder')} {...field('accountHolder')} />
+                <TextInput label={t('fields.members.bic')} {...field('bic')} autoComplete="off" />
+                <TextInput label={t('fields.members.accountHolder')} {...field('accountHolder')} />
                 <TextInput
-                  label={t('members.sepaMandateReference')}
+                  label={t('fields.members.sepaMandateReference')}
                   {...field('sepaMandateReference')}
                 />
-                <DateInput label={t('members.sepaMandateDate')} {...field('sepaMandateDate')} />
-                <Checkbox mt="xl" label={t('members.feeExempt')} {...check('feeExempt')} />
+                <DateInput
+                  label={t('fields.members.sepaMandateDate')}
+                  {...field('sepaMandateDate')}
+                />
+                <Checkbox mt="xl" label={t('fields.members.feeExempt')} {...check('feeExempt')} />
               </SimpleGrid>
             </Tabs.Panel>
           </Tabs>

@@ -26,8 +26,8 @@ export function MemberLoans({ memberId }: { memberId: string }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('loans.instrument')}</Table.Th>
-            <Table.Th>{t('loans.issuedOn')}</Table.Th>
-            <Table.Th>{t('loans.returnedOn')}</Table.Th>
+            <Table.Th>{t('fields.loans.issuedOn')}</Table.Th>
+            <Table.Th>{t('fields.loans.returnedOn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

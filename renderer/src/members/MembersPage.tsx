@@ -63,18 +63,18 @@ function memberColumns(
     },
     {
       id: 'status',
-      header: t('members.status'),
+      header: t('fields.members.status'),
       accessorFn: statusOf,
       cell: (c) => (
         <Badge variant="light" tt="none" color={STATUS_COLORS[c.getValue() as string]}>
-          {t(`memberStatus.${c.getValue() as string}`)}
+          {t(`values.members.status.${c.getValue() as string}`)}
         </Badge>
       ),
       size: 160,
     },
     {
       id: 'registers',
-      header: t('members.registers'),
+      header: t('fields.members.registerIds'),
       accessorFn: (m) =>
         m.registerIds
           .map((id) => registers.get(id)?.name ?? '')
@@ -84,19 +84,19 @@ function memberColumns(
     },
     {
       id: 'mainInstrument',
-      header: t('members.mainInstrument'),
+      header: t('fields.members.mainInstrument'),
       accessorFn: mainInstrumentOf,
       size: 150,
     },
-    { id: 'city', header: t('members.city'), accessorFn: cityOf, size: 140 },
+    { id: 'city', header: t('fields.members.city'), accessorFn: cityOf, size: 140 },
     {
       id: 'phone',
-      header: t('members.phone'),
+      header: t('fields.members.phone'),
       accessorFn: phoneOf,
       enableSorting: false,
       size: 150,
     },
-    { id: 'email', header: t('members.email'), accessorFn: emailOf, size: 220 },
+    { id: 'email', header: t('fields.members.email'), accessorFn: emailOf, size: 220 },
   ];
 }
 
@@ -170,7 +170,7 @@ export function MembersPage() {
   const statusOptions = useMemo(
     () => [
       { value: CURRENT_MEMBERS, label: t('members.currentMembers') },
-      ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+      ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`values.members.status.${s}`) })),
     ],
     [t],
   );

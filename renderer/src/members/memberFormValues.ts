@@ -3,11 +3,20 @@ import { friendlyFormatIBAN } from 'ibantools';
 import type { Draft } from '../../../shared/domain/entities.ts';
 import type { Member, MemberStatus } from '../../../shared/domain/member.ts';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
+import {
+  type ConsentRow,
+  consentsFromForm,
+  consentsToForm,
+  type MembershipRow,
+  membershipsFromForm,
+  membershipsToForm,
+} from './historyRows.ts';
 
 export interface MemberFormValues {
   memberNumber: string;
   salutation: string | null;
   title: string;
+  gender: string | null;
   firstName: string;
   lastName: string;
   street: string;
@@ -25,8 +34,8 @@ export interface MemberFormValues {
   mainInstrument: string;
   notes: string;
   householdId: string | null;
-  consentPhotos: boolean;
-  consentNewsletter: boolean;
+  consents: ConsentRow[];
+  memberships: MembershipRow[];
   iban: string;
   bic: string;
   accountHolder: string;
@@ -36,13 +45,14 @@ export interface MemberFormValues {
 }
 
 /** The member form's tabs: a few fields each, so the form opens fast and reads calmly. */
-export const MEMBER_FORM_TABS = ['person', 'contact', 'club', 'bank'] as const;
+export const MEMBER_FORM_TABS = ['person', 'contact', 'club', 'history', 'bank'] as const;
 export type MemberFormTab = (typeof MEMBER_FORM_TABS)[number];
 
 /** On which tab each field sits, to show the tab of a field with an error. */
 export const MEMBER_FIELD_TAB: Record<keyof MemberFormValues, MemberFormTab> = {
   salutation: 'person',
   title: 'person',
+  gender: 'person',
   memberNumber: 'person',
   firstName: 'person',
   lastName: 'person',
@@ -60,8 +70,8 @@ export const MEMBER_FIELD_TAB: Record<keyof MemberFormValues, MemberFormTab> = {
   registerIds: 'club',
   mainInstrument: 'club',
   householdId: 'club',
-  consentPhotos: 'club',
-  consentNewsletter: 'club',
+  consents: 'history',
+  memberships: 'history',
   notes: 'club',
   iban: 'bank',
   bic: 'bank',
@@ -76,6 +86,7 @@ export function memberToForm(m: Member | null): MemberFormValues {
     memberNumber: m?.memberNumber ?? '',
     salutation: m?.salutation ?? null,
     title: m?.title ?? '',
+    gender: m?.gender ?? null,
     firstName: m?.firstName ?? '',
     lastName: m?.lastName ?? '',
     street: m?.street ?? '',
@@ -94,8 +105,8 @@ export function memberToForm(m: Member | null): MemberFormValues {
     mainInstrument: m?.mainInstrument ?? '',
     notes: m?.notes ?? '',
     householdId: m?.householdId ?? null,
-    consentPhotos: m?.consentPhotos ?? false,
-    consentNewsletter: m?.consentNewsletter ?? false,
+    consents: consentsToForm(m?.consents),
+    memberships: membershipsToForm(m?.memberships),
     iban: m?.iban ? (friendlyFormatIBAN(m.iban) ?? m.iban) : '',
     bic: m?.bic ?? '',
     accountHolder: m?.accountHolder ?? '',
@@ -113,5 +124,7 @@ export function memberFromForm(values: MemberFormValues, id: string | undefined)
     entryDate: dateFromForm(values.entryDate),
     exitDate: dateFromForm(values.exitDate),
     sepaMandateDate: dateFromForm(values.sepaMandateDate),
+    consents: consentsFromForm(values.consents),
+    memberships: membershipsFromForm(values.memberships),
   };
 }

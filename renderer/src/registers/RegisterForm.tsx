@@ -85,21 +85,21 @@ export function RegisterForm({
         <Stack>
           <RecordRejection entity="registers" id={register?.id} onDiscarded={onClose} />
           <TextInput
-            label={t('registers.name')}
+            label={t('fields.registers.name')}
             required
             data-autofocus
             {...form.getInputProps('name')}
             data-field="name"
           />
           <NumberInput
-            label={t('registers.sortOrder')}
+            label={t('fields.registers.sortOrder')}
             min={0}
             allowDecimal={false}
             {...form.getInputProps('sortOrder')}
             data-field="sortOrder"
           />
           <MultiSelect
-            label={t('registers.leaders')}
+            label={t('fields.registers.leaderIds')}
             description={t('registers.leaderHint')}
             data={registerMembers.map((m) => ({ value: m.id, label: memberDisplayName(m) }))}
             searchable

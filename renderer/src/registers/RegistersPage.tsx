@@ -30,13 +30,13 @@ export function RegistersPage() {
     () => [
       {
         id: 'sortOrder',
-        header: t('registers.sortOrder'),
+        header: t('fields.registers.sortOrder'),
         accessorFn: (r) => r.sortOrder,
         size: 110,
       },
       {
         id: 'name',
-        header: t('registers.name'),
+        header: t('fields.registers.name'),
         accessorFn: (r) => r.name,
         cell: (c) => (
           <>
@@ -48,7 +48,7 @@ export function RegistersPage() {
       },
       {
         id: 'leaders',
-        header: t('registers.leaders'),
+        header: t('fields.registers.leaderIds'),
         accessorFn: (r) =>
           r.leaderIds
             .map((id) => membersMap.get(id))

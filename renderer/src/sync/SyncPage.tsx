@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { SyncConflictEntry } from '../../../shared/api/sync.ts';
 import type { EntityName } from '../../../shared/domain/entities.ts';
 import { clubApi } from '../api/transport.ts';
+import { errorText, fieldTexts, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { RejectionPanel } from './rejectedChanges.tsx';
 import { useSyncState } from './syncState.ts';
-import { errorText, fieldTexts, messageText } from '../i18n/messageText.ts';
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -35,7 +35,10 @@ function ConnectForm() {
       setErrors({});
       await refresh();
       await useClubData.getState().load({ quiet: true });
-    } else setErrors(result.error.fields ? fieldTexts(result.error.fields) : { code: errorText(result.error) });
+    } else
+      setErrors(
+        result.error.fields ? fieldTexts(result.error.fields) : { code: errorText(result.error) },
+      );
   };
 
   return (
@@ -44,7 +47,7 @@ function ConnectForm() {
         <Text>{t('sync.connectIntro')}</Text>
         <TextInput
           label={t('sync.serverUrl')}
-          placeholder="https://verein.example:8443"
+          placeholder={t('sync.serverUrlExample')}
           value={serverUrl}
           onChange={(e) => setServerUrl(e.currentTarget.value)}
           error={errors.serverUrl}

@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRejectionEntry } from '../../../shared/api/sync.ts';
 import { clubApi } from '../api/transport.ts';
+import { errorText, messageKey } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from './syncState.ts';
-import { errorText, messageKey } from '../i18n/messageText.ts';
 
 /**
  * The reason in the UI's language, from its key; the server's German text where the key is

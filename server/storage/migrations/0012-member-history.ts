@@ -28,14 +28,16 @@ export const migration0012MemberHistory: ServerMigration = {
           WHEN fields ->> 'status' = 'ausgetreten' THEN jsonb_build_array(
             jsonb_build_object(
               'status', 'mitglied',
-              'from', fields -> 'entryDate',
+              -- An entry after the exit (contradicting dates kept for review) starts nothing.
+              'from', CASE
+                WHEN fields ->> 'exitDate' IS NULL THEN fields -> 'entryDate'
+                WHEN fields ->> 'exitDate' !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN fields -> 'entryDate'
+                WHEN fields ->> 'entryDate' <= ((fields ->> 'exitDate')::date - 1)::text
+                  THEN fields -> 'entryDate'
+              END,
               'until', CASE
-                WHEN fields ->> 'exitDate' IS NULL THEN NULL
-                WHEN fields ->> 'exitDate' !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN fields ->> 'exitDate'
-                WHEN fields ->> 'entryDate' IS NOT NULL
-                  AND ((fields ->> 'exitDate')::date - 1)::text < fields ->> 'entryDate'
-                  THEN fields ->> 'exitDate'
-                ELSE ((fields ->> 'exitDate')::date - 1)::text
+                WHEN fields ->> 'exitDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                  THEN ((fields ->> 'exitDate')::date - 1)::text
               END,
               'notes', NULL),
             jsonb_build_object('status', 'ausgetreten', 'from', fields -> 'exitDate',

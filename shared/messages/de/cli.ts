@@ -49,6 +49,7 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
     events: 'Termine',
     attendance: 'Anwesenheiten',
     honours: 'Ehrungen',
+    club: 'Verein',
   },
   args: {
     unknownOption: 'Unbekannte oder unvollständige Option {{option}}. Hilfe: tutti --help',
@@ -104,25 +105,15 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
     mappingSaved: 'Zuordnung gespeichert in {{path}}',
     fullReport: 'Vollständiger Bericht: {{path}}',
   },
-  connection: {
-    network:
-      'Der Vereinsserver ist nicht erreichbar ({{code}}). Bitte Adresse und Netzwerk prüfen.',
-    cut: 'Die Verbindung zum Vereinsserver brach ab, bevor seine Antwort vollständig war.',
-    tooLarge: 'Die Antwort des Vereinsservers ist zu groß.',
-    deadline: 'Der Vereinsserver hat nicht rechtzeitig vollständig geantwortet.',
-    idle: 'Die Verbindung zum Vereinsserver stockt: eine Zeit lang kam nichts an.',
-    aborted: 'Der Abgleich wurde abgebrochen, weil Tutti endet.',
-    unreachable: 'Der Vereinsserver ist nicht erreichbar ({{code}}).',
-  },
   enroll: {
     server: 'Bitte die Adresse des Vereinsservers mit --server https://… angeben.',
     code: 'Bitte den Anmeldecode mit --code CODE angeben.',
-    alreadyConnected: 'Dieses Profil ist schon mit einem Vereinsserver verbunden.',
     unreachable:
       'Der Vereinsserver {{server}} ist nicht erreichbar ({{code}}). Bitte Adresse und Netzwerk prüfen.',
     connected: 'Verbunden mit {{url}}; Zertifikat gültig bis {{until}}.',
   },
   sync: {
+    unreachable: 'Der Vereinsserver ist nicht erreichbar ({{code}}).',
     batch: '--batch braucht eine ganze Zahl von 1 bis 1000.',
     failed: '{{reason}} Die Änderungen bleiben gespeichert und werden beim nächsten Mal gesendet.',
     report:

@@ -4,6 +4,7 @@ export const core = {
   checkFields: 'Bitte die markierten Felder prüfen.',
   recordTooLarge:
     'Der Datensatz ist zu groß für den Abgleich mit dem Vereinsserver ({{kb}} KB, höchstens {{maxKb}} KB). Bitte die Bemerkung oder die übernommenen Werte kürzen.',
+  clubNotDeletable: 'Die Vereinsdaten lassen sich ändern, aber nicht löschen.',
   importRunning: 'Ein Import läuft gerade; bitte sein Ende abwarten.',
   internal: 'Interner Fehler. Details stehen im Protokoll.',
   export: {

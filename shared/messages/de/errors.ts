@@ -1,55 +1,9 @@
 /** What the desktop core and its command line say when they refuse something. */
 
-/**
- * Why a backup could not be written: said on its own, and — in the same words — as the reason
- * a safety generation before an import or a restore could not be made.
- */
-const writing = {
-  keyFileMissing:
-    'Im Sicherungsordner {{dir}} fehlt die Schlüsseldatei ({{keyFile}}). Ist der richtige USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ den Ordner neu wählen.',
-  gone: 'Den Sicherungsordner {{dir}} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.',
-  unwritable:
-    'In den Sicherungsordner {{dir}} lässt sich nicht schreiben ({{code}}). Ist der USB-Stick eingesteckt und nicht voll?',
-  unwritableUnknown:
-    'In den Sicherungsordner {{dir}} lässt sich nicht schreiben. Ist der USB-Stick eingesteckt und nicht voll?',
-  keyChanged:
-    'Der Schlüssel im Sicherungsordner {{dir}} ist nicht mehr der dieses Computers – vermutlich wurde die Passphrase an einem anderen Gerät geändert. Bitte unter „Datensicherung“ mit „Ordner ändern“ denselben Ordner mit der neuen Passphrase wählen.',
-  otherKey:
-    'Im Ordner {{dir}} liegt schon der Schlüssel einer anderen Datensicherung. Bitte einen eigenen Ordner wählen oder die Datensicherung mit der Passphrase jenes Schlüssels einrichten.',
-  notConfigured:
-    'Die Datensicherung ist noch nicht eingerichtet: bitte zuerst einen Ordner und eine Passphrase festlegen.',
-  failed: 'Die Sicherung schlug fehl.',
-};
-
-type WritingTexts = { [K in keyof typeof writing]: string };
-
-/** Each of `writing`'s texts after `lead`. */
-function after(lead: string): WritingTexts {
-  return Object.fromEntries(
-    Object.entries(writing).map(([key, text]) => [key, `${lead} ${text}`]),
-  ) as WritingTexts;
-}
-
 export const errors = {
   app: {
     cannotStart: 'Tutti kann nicht starten',
     unexpected: 'Ein unerwarteter Fehler ist aufgetreten. Details stehen im Protokoll.',
-  },
-  profile: {
-    notWritable:
-      'Kein Schreibzugriff auf den Profilordner {{dir}}. Bitte die Rechte prüfen oder mit --profile einen anderen Ordner wählen.',
-    keyFileMissing:
-      'Zur Datenbank {{database}} fehlt die Schlüsseldatei {{keyFile}}. Ohne sie lässt sich die Datenbank nicht öffnen – bitte aus einer Datensicherung wiederherstellen.',
-    keyFileMissingShort: 'Zur Datenbank {{database}} fehlt die Schlüsseldatei {{keyFile}}.',
-    notFound: 'Im Ordner {{dir}} gibt es kein Tutti-Profil. Bitte den Pfad bei --profile prüfen.',
-    fromFuture:
-      'Diese Datenbank stammt von einer neueren Tutti-Version (Schema {{version}}). Bitte Tutti aktualisieren.',
-    notMigrated:
-      'Die Datenbank ist noch nicht auf dem neuesten Stand. Bitte Tutti einmal starten, dann erneut exportieren.',
-    inUse:
-      'Dieses Profil ist bereits geöffnet. Bitte das andere Tutti-Fenster verwenden oder schließen.',
-    inUseBy:
-      'Dieses Profil ist bereits geöffnet (Tutti-Prozess {{pid}}). Bitte das andere Tutti-Fenster verwenden oder schließen.',
   },
   keys: {
     fileMissing:
@@ -97,13 +51,24 @@ export const errors = {
     notAFolder: '{{folder}} ist eine Datei, kein Ordner. Bitte einen Ordner wählen.',
     folderKeyNotOpened:
       'Im Ordner liegt schon der Schlüssel einer Datensicherung, und diese Passphrase öffnet ihn nicht. Bitte deren Passphrase eingeben oder einen anderen Ordner wählen.',
-    writing,
-    beforeImport: after(
-      'Vorher ließ sich keine Sicherung anlegen, daher ist der Import nicht gestartet worden:',
-    ),
-    beforeRestore: after(
-      'Vorher ließ sich keine Sicherung anlegen, daher ist die Wiederherstellung nicht gestartet worden:',
-    ),
+    folderKeyFileMissing:
+      'Im Sicherungsordner {{dir}} fehlt die Schlüsseldatei ({{keyFile}}). Ist der richtige USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ den Ordner neu wählen.',
+    folderGone:
+      'Den Sicherungsordner {{dir}} gibt es gerade nicht. Ist der USB-Stick eingesteckt? Sonst bitte unter „Datensicherung“ einen anderen Ordner wählen.',
+    folderUnwritable:
+      'In den Sicherungsordner {{dir}} lässt sich nicht schreiben ({{code}}). Ist der USB-Stick eingesteckt und nicht voll?',
+    folderUnwritableUnknown:
+      'In den Sicherungsordner {{dir}} lässt sich nicht schreiben. Ist der USB-Stick eingesteckt und nicht voll?',
+    folderHasOtherKey:
+      'Im Ordner {{dir}} liegt schon der Schlüssel einer anderen Datensicherung. Bitte einen eigenen Ordner wählen oder die Datensicherung mit der Passphrase jenes Schlüssels einrichten.',
+    keyChanged:
+      'Der Schlüssel im Sicherungsordner {{dir}} ist nicht mehr der dieses Computers – vermutlich wurde die Passphrase an einem anderen Gerät geändert. Bitte unter „Datensicherung“ mit „Ordner ändern“ denselben Ordner mit der neuen Passphrase wählen.',
+    notConfigured:
+      'Die Datensicherung ist noch nicht eingerichtet: bitte zuerst einen Ordner und eine Passphrase festlegen.',
+    beforeImport:
+      'Vorher ließ sich keine Sicherung anlegen, daher ist der Import nicht gestartet worden: {{reason}}',
+    beforeRestore:
+      'Vorher ließ sich keine Sicherung anlegen, daher ist die Wiederherstellung nicht gestartet worden: {{reason}}',
     generationNotFound: 'Diese Sicherung gibt es im Sicherungsordner nicht.',
     automaticGeneration:
       'Automatische Sicherungen löscht Tutti selbst nach der Aufbewahrungsregel.',

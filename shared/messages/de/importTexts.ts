@@ -213,15 +213,6 @@ export const importTexts = {
     honour: '{{kind}} für {{member}}',
     honourWithKey: '{{rowKey}}, {{kind}} für {{member}}',
   },
-  /** Fields a message may name that the mapping does not offer. */
-  field: {
-    registerIds: 'Register',
-    registerId: 'Register',
-    purchasePriceCents: 'Kaufpreis',
-    instrumentId: 'Instrument',
-    memberId: 'Mitglied',
-    importedValues: 'Weitere Angaben aus dem Import',
-  },
   entity: {
     registers: 'Register',
     members: 'Mitglieder',

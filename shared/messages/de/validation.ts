@@ -26,8 +26,7 @@ export const validation = {
   amountCents: 'Betrag in ganzen Cent erwartet.',
   amountNegative: 'Der Betrag darf nicht negativ sein.',
   amountTooHigh: 'Der Betrag ist unrealistisch hoch.',
-  creditorId:
-    'Die Gläubiger-ID ist ungültig (z. B. DE98ZZZ09999999999; Prüfziffern beachten).',
+  creditorId: 'Die Gläubiger-ID ist ungültig (z. B. DE98ZZZ09999999999; Prüfziffern beachten).',
   bic: 'Die BIC ist ungültig (8 oder 11 Zeichen, z. B. GENODEF1ABC).',
   iban: {
     invalid: 'Die IBAN ist ungültig.',

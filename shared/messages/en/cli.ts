@@ -1,5 +1,5 @@
 import type { cli as de } from '../de/cli.ts';
-import type { Texts } from '../texts.ts';
+import type { Texts } from '../textTypes.ts';
 
 export const cli: Texts<typeof de> = {
   usage: `Tutti – club administration
@@ -52,6 +52,7 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
     events: 'Events',
     attendance: 'Attendance',
     honours: 'Honours',
+    club: 'Club',
   },
   args: {
     unknownOption: 'Unknown or incomplete option {{option}}. Help: tutti --help',
@@ -107,25 +108,15 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
     mappingSaved: 'Mapping saved in {{path}}',
     fullReport: 'Full report: {{path}}',
   },
-  connection: {
-    network:
-      'The club server cannot be reached ({{code}}). Please check the address and the network.',
-    cut: 'The connection to the club server broke off before its answer was complete.',
-    tooLarge: 'The club server’s answer is too large.',
-    deadline: 'The club server did not answer completely in time.',
-    idle: 'The connection to the club server is stalling: nothing arrived for a while.',
-    aborted: 'The sync was cancelled because Tutti is closing.',
-    unreachable: 'The club server cannot be reached ({{code}}).',
-  },
   enroll: {
     server: 'Please give the club server’s address with --server https://….',
     code: 'Please give the enrolment code with --code CODE.',
-    alreadyConnected: 'This profile is already connected with a club server.',
     unreachable:
       'The club server {{server}} cannot be reached ({{code}}). Please check the address and the network.',
     connected: 'Connected with {{url}}; certificate valid until {{until}}.',
   },
   sync: {
+    unreachable: 'The club server cannot be reached ({{code}}).',
     batch: '--batch needs a whole number from 1 to 1000.',
     failed: '{{reason}} The changes stay saved and will be sent next time.',
     report:
@@ -155,7 +146,7 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
     keptUntil: '{{kind}}, kept until {{date}}',
     keyFileMissing:
       'Warning: {{keyFile}} is missing from this folder; without it the backups cannot be opened.',
-    verified: 'All right: backup of {{date}}, Tutti {{version}}, schema {{schema}}; {{counts}}',
+    verified: 'OK: backup of {{date}}, Tutti {{version}}, schema {{schema}}; {{counts}}',
     restored: 'Restored: data as of {{date}}.',
     restoredOver: 'Restored: data as of {{date}}. The previous database is kept at {{previous}}.',
     safety: 'Backed up first (kept for 90 days): {{path}}',

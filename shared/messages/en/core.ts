@@ -1,11 +1,12 @@
 import type { core as de } from '../de/core.ts';
-import type { Texts } from '../texts.ts';
+import type { Texts } from '../textTypes.ts';
 
 export const core: Texts<typeof de> = {
   recordNotFound: 'The record was not found. Perhaps it was deleted meanwhile.',
   checkFields: 'Please check the highlighted fields.',
   recordTooLarge:
     'The record is too large to sync with the club server ({{kb}} KB, at most {{maxKb}} KB). Please shorten the notes or the kept values.',
+  clubNotDeletable: 'The club’s details can be changed but not deleted.',
   importRunning: 'An import is running; please wait until it ends.',
   internal: 'Internal error. The details are in the log.',
   export: {

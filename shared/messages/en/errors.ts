@@ -1,50 +1,10 @@
 import type { errors as de } from '../de/errors.ts';
-import type { Texts } from '../texts.ts';
-
-type BackupTexts = Texts<typeof de>['backup'];
-
-const writing: BackupTexts['writing'] = {
-  keyFileMissing:
-    'The key file ({{keyFile}}) is missing from the backup folder {{dir}}. Is the right USB stick plugged in? Otherwise please choose the folder again under “Backup”.',
-  gone: 'The backup folder {{dir}} is not there at the moment. Is the USB stick plugged in? Otherwise please choose another folder under “Backup”.',
-  unwritable:
-    'Tutti cannot write to the backup folder {{dir}} ({{code}}). Is the USB stick plugged in and not full?',
-  unwritableUnknown:
-    'Tutti cannot write to the backup folder {{dir}}. Is the USB stick plugged in and not full?',
-  keyChanged:
-    'The key in the backup folder {{dir}} is no longer this computer’s – the passphrase was probably changed on another device. Please choose the same folder again with the new passphrase under “Backup” → “Change folder”.',
-  otherKey:
-    'The folder {{dir}} already holds the key of another backup. Please choose a folder of your own, or set up the backups with the passphrase of that key.',
-  notConfigured: 'Backups are not set up yet: please choose a folder and a passphrase first.',
-  failed: 'The backup failed.',
-};
-
-/** Each of `writing`'s texts after `lead`. */
-function after(lead: string): BackupTexts['writing'] {
-  return Object.fromEntries(
-    Object.entries(writing).map(([key, text]) => [key, `${lead} ${text}`]),
-  ) as BackupTexts['writing'];
-}
+import type { Texts } from '../textTypes.ts';
 
 export const errors: Texts<typeof de> = {
   app: {
     cannotStart: 'Tutti cannot start',
     unexpected: 'An unexpected error occurred. The details are in the log.',
-  },
-  profile: {
-    notWritable:
-      'Tutti cannot write to the profile folder {{dir}}. Please check the permissions or choose another folder with --profile.',
-    keyFileMissing:
-      'The key file {{keyFile}} of the database {{database}} is missing. Without it the database cannot be opened – please restore from a backup.',
-    keyFileMissingShort: 'The key file {{keyFile}} of the database {{database}} is missing.',
-    notFound:
-      'There is no Tutti profile in the folder {{dir}}. Please check the path given with --profile.',
-    fromFuture:
-      'This database comes from a newer version of Tutti (schema {{version}}). Please update Tutti.',
-    notMigrated: 'The database is not up to date yet. Please start Tutti once, then export again.',
-    inUse: 'This profile is already open. Please use or close the other Tutti window.',
-    inUseBy:
-      'This profile is already open (Tutti process {{pid}}). Please use or close the other Tutti window.',
   },
   keys: {
     fileMissing:
@@ -87,9 +47,21 @@ export const errors: Texts<typeof de> = {
     notAFolder: '{{folder}} is a file, not a folder. Please choose a folder.',
     folderKeyNotOpened:
       'The folder already holds the key of a backup, and this passphrase does not open it. Please enter its passphrase or choose another folder.',
-    writing,
-    beforeImport: after('No backup could be made first, so the import was not started:'),
-    beforeRestore: after('No backup could be made first, so the restore was not started:'),
+    folderKeyFileMissing:
+      'The key file ({{keyFile}}) is missing from the backup folder {{dir}}. Is the right USB stick plugged in? Otherwise please choose the folder again under “Backup”.',
+    folderGone:
+      'The backup folder {{dir}} is not there at the moment. Is the USB stick plugged in? Otherwise please choose another folder under “Backup”.',
+    folderUnwritable:
+      'Tutti cannot write to the backup folder {{dir}} ({{code}}). Is the USB stick plugged in and not full?',
+    folderUnwritableUnknown:
+      'Tutti cannot write to the backup folder {{dir}}. Is the USB stick plugged in and not full?',
+    keyChanged:
+      'The key in the backup folder {{dir}} is no longer this computer’s – the passphrase was probably changed on another device. Please choose the same folder again with the new passphrase under “Backup” → “Change folder”.',
+    folderHasOtherKey:
+      'The folder {{dir}} already holds the key of another backup. Please choose a folder of your own, or set up the backups with the passphrase of that key.',
+    notConfigured: 'Backups are not set up yet: please choose a folder and a passphrase first.',
+    beforeImport: 'No backup could be made first, so the import was not started: {{reason}}',
+    beforeRestore: 'No backup could be made first, so the restore was not started: {{reason}}',
     generationNotFound: 'This backup is not in the backup folder.',
     automaticGeneration: 'Tutti deletes automatic backups itself, by the retention rule.',
     notDeleted: 'The backup could not be deleted ({{code}}). Is the USB stick write-protected?',

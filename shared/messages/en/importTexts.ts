@@ -1,5 +1,5 @@
 import type { importTexts as de } from '../de/importTexts.ts';
-import type { Texts } from '../texts.ts';
+import type { Texts } from '../textTypes.ts';
 
 export const importTexts: Texts<typeof de> = {
   running: 'An import is running; please wait until it has finished.',
@@ -11,11 +11,11 @@ export const importTexts: Texts<typeof de> = {
     'Tutti does not know your role’s rights yet: please sync with the club server once first (“Sync now” or “tutti sync”), then import.',
   file: {
     empty: 'The file {{name}} is empty.',
-    tooLarge: 'The file {{name}} is larger than {{megabytes}} MB; that is no club database.',
+    tooLarge: 'The file {{name}} is larger than {{megabytes}} MB; that is not a club database.',
     oldExcel: 'Please save old Excel files (.xls) in Excel as .xlsx or as CSV and import those.',
     unsupported:
       'Tutti cannot import files like {{name}}. Possible are Access (.mdb, .accdb), Excel (.xlsx) and CSV.',
-    notAccess: 'The file is no Access database (.mdb/.accdb), or it is damaged.',
+    notAccess: 'The file is not an Access database (.mdb/.accdb), or it is damaged.',
     passwordNeeded:
       'The Access database is protected by a password. Please enter the database password.',
     wrongPassword:
@@ -23,11 +23,11 @@ export const importTexts: Texts<typeof de> = {
     accessDamaged:
       'The Access database is damaged or incomplete and cannot be read ({{detail}}). Please use an undamaged copy, e.g. after “Compact and Repair” in Access.',
     csvUnterminated: 'The CSV file ends inside a field in quotes; it is incomplete or damaged.',
-    notText: 'The file is no text file (CSV); please save it as CSV or .xlsx.',
+    notText: 'The file is not a text file (CSV); please save it as CSV or .xlsx.',
     csvEmpty: 'The CSV file is empty.',
     workbookEmpty: 'The Excel file has no sheet with data.',
     workbookDamaged:
-      'The Excel file is damaged or no .xlsx file (please save older .xls files in Excel as .xlsx).',
+      'The Excel file is damaged or not an .xlsx file (please save older .xls files in Excel as .xlsx).',
     workbookTooLarge:
       'Unpacked, the Excel file would be larger than {{megabytes}} MB – more than Tutti can read. Please save only the sheets with the club data as CSV and import those.',
   },
@@ -41,9 +41,9 @@ export const importTexts: Texts<typeof de> = {
     workbook_other: 'Excel file with {{count}} sheets read.',
   },
   mapping: {
-    notJson: 'The mapping file is no valid JSON.',
-    notMapping: 'The mapping file is no Tutti mapping ({{path}}: {{issue}}).',
-    notMappingFile: 'The mapping file is no Tutti mapping (file: {{issue}}).',
+    notJson: 'The mapping file is not valid JSON.',
+    notMapping: 'The mapping file is not a Tutti mapping ({{path}}: {{issue}}).',
+    notMappingFile: 'The mapping file is not a Tutti mapping (file: {{issue}}).',
     unknownTable: 'The mapping names the table “{{table}}”, which the file does not have.',
     unknownColumn: 'The mapping names the column “{{column}}”, which “{{table}}” does not have.',
     unknownField: '“{{table}}”: this kind of record has no field “{{name}}” (column “{{column}}”).',
@@ -64,31 +64,31 @@ export const importTexts: Texts<typeof de> = {
     statusMissing: 'Status missing: “active” assumed',
   },
   cell: {
-    dateInvalid: '{{field}} “{{value}}” is no valid date; taken into the notes.',
-    dateInvalidSensitive: '{{field}} is no valid date; kept under “More from the import”.',
+    dateInvalid: '{{field}} “{{value}}” is not a valid date; taken into the notes.',
+    dateInvalidSensitive: '{{field}} is not a valid date; kept under “More from the import”.',
     before1900: '{{field}} {{date}} is before 1900 – please check.',
     before1900Sensitive: '{{field}} is before 1900 – please check.',
     future: '{{field}} {{date}} is in the future – please check.',
     futureSensitive: '{{field}} is in the future – please check.',
-    notAmount: '{{field}} “{{value}}” is no amount; taken into the notes.',
+    notAmount: '{{field}} “{{value}}” is not an amount; taken into the notes.',
     negative: '{{field}} {{value}} is negative; taken into the notes.',
     rounded: '{{field}} {{value}} rounded to whole cents.',
     emailReview:
-      '{{field}} “{{value}}” is no valid e-mail address; taken as it is and marked for review.',
-    emailNotTaken: '{{field}} “{{value}}” is no valid e-mail address; taken into the notes.',
+      '{{field}} “{{value}}” is not a valid e-mail address; taken as it is and marked for review.',
+    emailNotTaken: '{{field}} “{{value}}” is not a valid e-mail address; taken into the notes.',
     ibanReview: '{{reason}} Taken as it is and marked for review.',
     ibanNotTaken: '{{field}}: {{reason}} Kept under “More from the import”.',
     bicReview: '{{field}} is invalid; taken as it is and marked for review.',
     bicNotTaken: '{{field}} is invalid; kept under “More from the import”.',
     phoneNumberOnly: '{{field}} “{{value}}”: only the number taken, the text is in the notes.',
-    phoneNotTaken: '{{field}} “{{value}}” is no phone number; taken into the notes.',
+    phoneNotTaken: '{{field}} “{{value}}” is not a phone number; taken into the notes.',
     flagInvalid: '{{field}} “{{value}}” is neither yes nor no; taken into the notes.',
     flagInvalidSensitive: '{{field}} is neither yes nor no; kept under “More from the import”.',
-    notInteger: '{{field}} “{{value}}” is no whole number; left out.',
+    notInteger: '{{field}} “{{value}}” is not a whole number; left out.',
     salutationUnknown:
-      '{{field}} “{{value}}” is no salutation from the list; taken into the notes.',
+      '{{field}} “{{value}}” is not a salutation from the list; taken into the notes.',
     unknown: '{{field}} “{{value}}” is unknown; taken into the notes.',
-    countryUnknown: '{{field}} “{{value}}” is no known country; taken into the notes.',
+    countryUnknown: '{{field}} “{{value}}” is not a known country; taken into the notes.',
   },
   row: {
     notesTooLong:
@@ -133,11 +133,11 @@ export const importTexts: Texts<typeof de> = {
       'Same name and date of birth as the existing member {{name}}. Both were taken; please check and delete one if needed.',
   },
   adopted: {
-    register: 'The register “{{name}}” was already in Tutti; linked with it.',
+    register: 'The section “{{name}}” was already in Tutti; linked with it.',
     registerFilled:
-      'The register “{{name}}” was already in Tutti; linked with it, empty fields filled in.',
+      'The section “{{name}}” was already in Tutti; linked with it, empty fields filled in.',
     registerNotFilled:
-      'The register “{{name}}” was already in Tutti; linked with it; empty fields not filled in: {{reason}}.',
+      'The section “{{name}}” was already in Tutti; linked with it; empty fields not filled in: {{reason}}.',
     instrument: 'The instrument {{number}} was already in Tutti; linked with it.',
     instrumentFilled:
       'The instrument {{number}} was already in Tutti; linked with it, empty fields filled in.',
@@ -146,7 +146,7 @@ export const importTexts: Texts<typeof de> = {
   },
   reference: {
     registerMissing:
-      'Register “{{value}}” is neither in the file nor in Tutti; assignment left out.',
+      'Section “{{value}}” is neither in the file nor in Tutti; assignment left out.',
     loanNoInstrument: 'The loan names no instrument.',
     loanNoMember: 'The loan names no member.',
     honourNoMember: 'The honour names no member.',
@@ -201,16 +201,8 @@ export const importTexts: Texts<typeof de> = {
     honour: '{{kind}} for {{member}}',
     honourWithKey: '{{rowKey}}, {{kind}} for {{member}}',
   },
-  field: {
-    registerIds: 'Register',
-    registerId: 'Register',
-    purchasePriceCents: 'Purchase price',
-    instrumentId: 'Instrument',
-    memberId: 'Member',
-    importedValues: 'More from the import',
-  },
   entity: {
-    registers: 'Registers',
+    registers: 'Sections',
     members: 'Members',
     instruments: 'Instruments',
     loans: 'Loans',

@@ -1,6 +1,6 @@
-import type { de } from '../de/index.ts';
-import type { Texts } from '../texts.ts';
 import { catalogueTexts } from '../../domain/catalogue/index.ts';
+import type { de } from '../de/index.ts';
+import type { Texts } from '../textTypes.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { errors } from './errors.ts';

@@ -1,5 +1,5 @@
 import type { reasons as de } from '../de/reasons.ts';
-import type { Texts } from '../texts.ts';
+import type { Texts } from '../textTypes.ts';
 
 export const reasons: Texts<typeof de> = {
   unknown: 'The club server refused this change.',

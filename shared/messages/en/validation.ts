@@ -1,5 +1,5 @@
 import type { validation as de } from '../de/validation.ts';
-import type { Texts } from '../texts.ts';
+import type { Texts } from '../textTypes.ts';
 
 export const validation: Texts<typeof de> = {
   invalid: 'This value is invalid.',

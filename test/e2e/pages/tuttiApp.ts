@@ -9,6 +9,7 @@ export type Section =
   | 'registers'
   | 'instruments'
   | 'events'
+  | 'club'
   | 'sync'
   | 'backup'
   | 'import';

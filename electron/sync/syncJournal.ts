@@ -4,6 +4,8 @@
  * a conflict is dismissed (or its value re-applied, which is just a new edit), a rejection is
  * resent or discarded (rejections.ts); until then its values stay on screen, marked.
  */
+
+import type { MessageParams } from '../../shared/messages/message.ts';
 import type { Mutation, MutationOutcome, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { LostValue } from './replica.ts';
@@ -18,7 +20,7 @@ export interface RejectionEntry {
   at: string;
   reason: string;
   reasonKey: string | null;
-  reasonParams: Record<string, string | number>;
+  reasonParams: MessageParams;
   fields: Record<string, string>;
   mutation: Mutation;
   /** The server's state of the mutation's records when it refused it. */
@@ -63,8 +65,9 @@ export class SyncJournal {
         outcome.reason ?? 'Vom Server abgelehnt.',
         JSON.stringify(outcome.fields ?? {}),
         JSON.stringify(mutation),
-        outcome.reasonKey ?? null,
-        JSON.stringify(outcome.reasonParams ?? {}),
+        // The exact reason where the server says it, else the key older servers send.
+        outcome.reasonMessage?.key ?? outcome.reasonKey ?? null,
+        JSON.stringify(outcome.reasonMessage?.params ?? outcome.reasonParams ?? {}),
         JSON.stringify(outcome.current ?? []),
       );
   }

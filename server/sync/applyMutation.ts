@@ -23,7 +23,7 @@ import type { Principal } from '../data/principal.ts';
 import type { RecordBatch } from '../data/recordBatch.ts';
 import type { LiveRelations } from '../data/recordRelations.ts';
 import type { Fields } from '../data/recordStore.ts';
-import { AppError, describeError, fieldMessagesOf, messageOf, validationError } from '../errors.ts';
+import { AppError, describeError, fieldMessagesOf, validationError } from '../errors.ts';
 import { checkDeletion, checkRecordRules } from './recordRules.ts';
 import type { ServerClock } from './serverClock.ts';
 
@@ -120,21 +120,9 @@ function refuseStampsAhead(mutation: Mutation, nowMs: number, deviceAheadMs: num
   );
 }
 
-/**
- * A refusal by the rights (shared/rights/access.ts), which words it as a German sentence for
- * now: the same sentence as a message.
- */
-const RIGHTS_KEYS: Record<string, string> = {
-  'Für diese Änderung fehlt die Berechtigung.': 'server.rights.noRight',
-  'Bankdaten, Geburtsdatum und Beitragsbefreiung darf diese Rolle nicht ändern.':
-    'server.rights.sensitiveFields',
-  'Zum Löschen fehlt die Berechtigung.': 'server.rights.noDelete',
-};
-
-function rightsRefusal(refusal: string | Message): AppError {
-  const known = typeof refusal === 'string' ? RIGHTS_KEYS[refusal] : undefined;
-  const text = known ? { key: known } : messageOf(refusal);
-  return new AppError('forbidden', text.key, text.params);
+/** A refusal by the rights (shared/rights/access.ts). */
+function rightsRefusal(refusal: Message): AppError {
+  return new AppError('forbidden', refusal.key, refusal.params);
 }
 
 /**

@@ -5,6 +5,7 @@
  * returns the current state of every changed record the user may see, after a cursor, paged.
  */
 import type { EntityName, FieldErrors } from '../../shared/domain/entities.ts';
+import type { Message } from '../../shared/messages/message.ts';
 import { type Relations, readView, type Subject } from '../../shared/rights/access.ts';
 import { BUILT_IN_ROLES, isBuiltInRole } from '../../shared/rights/roles.ts';
 import type {
@@ -30,7 +31,9 @@ export const MAX_PULL_PAGE = 5000;
 /**
  * What became of a pushed mutation, as the server answers it: a refusal gives its reason in
  * German (`reason`, `fields`) for older desktops, its key (`reasonKey`, without the `reasons.`
- * prefix older desktops add) and its messages per field (`fieldMessages`).
+ * prefix older desktops add), the exact reason as a message (`reasonMessage`: "Für diese Änderung
+ * fehlt die Berechtigung." where `reasonKey` can only say "not allowed") and its messages per
+ * field (`fieldMessages`).
  */
 export type ServerOutcome = MutationOutcome & { fieldMessages?: FieldErrors };
 
@@ -40,6 +43,7 @@ interface RecordedRejection {
   reason_key: string | null;
   reason_params: Record<string, string | number>;
   field_messages: FieldErrors;
+  reason_message: Message | null;
 }
 
 async function lastMutationId(sql: SqlClient, clubId: string, deviceId: string): Promise<number> {
@@ -162,6 +166,7 @@ export class SyncService {
                   reason: refused.reason,
                   ...(refused.reason_key ? { reasonKey: refused.reason_key } : {}),
                   reasonParams: refused.reason_params,
+                  ...(refused.reason_message ? { reasonMessage: refused.reason_message } : {}),
                   fields: refused.fields,
                   ...(Object.keys(refused.field_messages ?? {}).length > 0
                     ? { fieldMessages: refused.field_messages }
@@ -232,7 +237,7 @@ export class SyncService {
     const found = new Map<number, RecordedRejection>();
     if (ids.length === 0) return found;
     const { rows } = await sql.query<RecordedRejection & { mutation_id: string }>(
-      `SELECT mutation_id, reason, fields, reason_key, reason_params, field_messages FROM rejected_mutations
+      `SELECT mutation_id, reason, fields, reason_key, reason_params, field_messages, reason_message FROM rejected_mutations
        WHERE device_id = $1 AND mutation_id = ANY($2::bigint[])`,
       [deviceId, ids],
     );
@@ -254,8 +259,8 @@ export class SyncService {
     const fieldMessages = error.fieldMessages;
     const fields = fieldMessages ? fieldTexts(fieldMessages, 'de') : undefined;
     await sql.query(
-      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields, reason_key, reason_params, field_messages)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO rejected_mutations (club_id, device_id, mutation_id, reason, fields, reason_key, reason_params, field_messages, reason_message)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         principal.clubId,
         deviceId,
@@ -265,6 +270,7 @@ export class SyncService {
         reasonKey,
         JSON.stringify(reasonParams),
         JSON.stringify(fieldMessages ?? {}),
+        JSON.stringify(error.error.text),
       ],
     );
     return {
@@ -273,6 +279,7 @@ export class SyncService {
       reason: error.message,
       reasonKey,
       reasonParams,
+      reasonMessage: error.error.text,
       ...(fields ? { fields, fieldMessages } : {}),
       current: currentStates(principal, relations, batch, mutation.ops),
     };

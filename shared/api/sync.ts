@@ -1,5 +1,5 @@
 /** What the UI shows of the sync with the club server (DESIGN.md "Sync protocol"). */
-import type { Message } from '../messages/message.ts';
+import type { Message, MessageParams } from '../messages/message.ts';
 
 export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
 
@@ -42,7 +42,7 @@ export interface SyncRejectionEntry {
   reason: string;
   /** The same as a key with parameters, for the UI's language (null from an older server). */
   reasonKey: string | null;
-  reasonParams: Record<string, string | number>;
+  reasonParams: MessageParams;
   fields: Record<string, string>;
   records: { entity: string; id: string; fields: string[] }[];
 }

@@ -5,6 +5,7 @@
  */
 import { ENTITIES, type EntityName } from '../domain/entities.ts';
 import { isEmptyValue } from '../domain/fields.ts';
+import type { Message } from '../messages/message.ts';
 import type { Action, FieldAccess, Grant } from './grants.ts';
 
 /** Who asks: the grants of their role, their registers and their own member record. */
@@ -127,9 +128,9 @@ export function readView<T extends Fields>(
   return view as Partial<T>;
 }
 
-export type WriteDecision = { ok: true } | { ok: false; message: string };
+export type WriteDecision = { ok: true } | { ok: false; message: Message };
 
-const NO_RIGHT = 'Für diese Änderung fehlt die Berechtigung.';
+const NO_RIGHT: Message = { key: 'server.rights.noRight' };
 
 /**
  * May the subject change `before` (null for a new record) into `after`, setting the fields in
@@ -151,10 +152,7 @@ export function decideWrite(
   if (afterAccess === 'all' && beforeAccess === 'all') return { ok: true };
   const sensitive = new Set(sensitiveFieldsOf(entity));
   if (touched.some((field) => sensitive.has(field)))
-    return {
-      ok: false,
-      message: 'Bankdaten, Geburtsdatum und Beitragsbefreiung darf diese Rolle nicht ändern.',
-    };
+    return { ok: false, message: { key: 'server.rights.sensitiveFields' } };
   return { ok: true };
 }
 
@@ -184,6 +182,6 @@ export function decideDelete(
   relations: Relations,
 ): WriteDecision {
   return fieldAccess(subject, entity, 'delete', record, relations) === null
-    ? { ok: false, message: 'Zum Löschen fehlt die Berechtigung.' }
+    ? { ok: false, message: { key: 'server.rights.noDelete' } }
     : { ok: true };
 }

@@ -108,6 +108,8 @@ export const mutationOutcomeSchema = z.object({
   reason: z.string().optional(),
   reasonKey: messageKeySchema.optional(),
   reasonParams: messageParamsSchema.optional(),
+  /** The exact reason, from servers since the shared texts (`reasonKey` stays for older desktops). */
+  reasonMessage: messageSchema.optional(),
   fields: z.record(z.string(), z.string()).optional(),
   /** The same as messages, for the UI's language (from servers since the shared texts). */
   fieldMessages: z.record(z.string(), messageSchema).optional(),

@@ -123,8 +123,13 @@ describe('the desktop program in the browser', () => {
       dialog,
     );
     await app.choose('householdId', 'Horn, Berta', dialog);
-    await app.field('consentPhotos', dialog).check();
-    await app.field('consentNewsletter', dialog).check();
+    // Consents are entries with a date and how they were given (issue #21).
+    await app.memberTab('history');
+    await dialog.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    await dialog.getByLabel('Wie erteilt, Zeile 1').fill('Beitrittserklärung');
+    await dialog.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    await dialog.getByLabel('Zweck, Zeile 2').click();
+    await page.getByRole('option', { name: 'Newsletter', exact: true }).click();
     await app.memberTab('bank');
     await app.fill(
       {
@@ -322,8 +327,10 @@ describe('the desktop program in the browser', () => {
       }
     }
     expect(await app.field('feeExempt').isChecked()).toBe(true);
-    await app.memberTab('club');
-    expect(await app.field('consentPhotos').isChecked()).toBe(true);
+    await app.memberTab('history');
+    expect(await page.getByLabel('Zweck, Zeile 1').inputValue()).toBe('Fotos veröffentlichen');
+    expect(await page.getByLabel('Wie erteilt, Zeile 1').inputValue()).toBe('Beitrittserklärung');
+    expect(await page.getByLabel('Zweck, Zeile 2').inputValue()).toBe('Newsletter');
     await page.keyboard.press('Escape');
 
     await app.goTo('instruments');

@@ -15,7 +15,7 @@ import type { TuttiApp } from './pages/tuttiApp.ts';
 const words = (list: string) => new RegExp(`(?<!\\p{L})(${list})(?!\\p{L})`, 'iu');
 
 const GERMAN = words(
-  'der|die|das|und|oder|nicht|bitte|Sie|Ihre?|ist|wird|wurde|mit|für|von|noch|keine?|Mitglied(er)?|Verein|Speichern|Abbrechen|Löschen|Schließen|Zeile|Datei|Sicherung|Abgleich|Termine?|Ausleihe|Wartung|Einwilligung(en)?|Zeitraum|Geschlecht|weiblich|aktiv|passiv|ausgetreten|Zustand|Art|Datum|Ort|Straße|Bemerkung|Gläubiger|Verband|Gegründet',
+  'der|die|das|und|oder|nicht|bitte|Sie|Ihre?|ist|wird|wurde|mit|für|von|noch|keine?|Mitglied(er)?|Verein|Speichern|Abbrechen|Löschen|Schließen|Zeile|Datei|Sicherung|Abgleich|Termine?|Ausleihe|Wartung|Einwilligung(en)?|Zeitraum|Geschlecht|weiblich|aktiv|passiv|ausgetreten|Zustand|Art|Datum|Ort|Straße|Bemerkung|Gläubiger|Verband|Gegründet|Gerät|prüfen|Verlauf|Neue[sr]?|Anwesenheit|Probe|Rolle|Vereinsserver|verbunden|gespeichert|Einrichten|Passphrase wiederholen|Ordner',
 );
 const ENGLISH = words(
   'the|and|Please|Save|Cancel|Delete|Close|Members?|Sections?|Settings|Import file|Backup|Consents?|Gender|Club details|Federation|Founded|Notes|Street|Postcode',

@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRejectionEntry } from '../../../shared/api/sync.ts';
 import { clubApi } from '../api/transport.ts';
-import { errorText, messageKey } from '../i18n/messageText.ts';
+import { i18next } from '../i18n/index.ts';
+import { errorText, messageKey, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from './syncState.ts';
 
@@ -19,10 +20,14 @@ import { useSyncState } from './syncState.ts';
  */
 export function rejectionReason(t: TFunction, language: string, entry: SyncRejectionEntry): string {
   const fallback = language.startsWith('de') ? entry.reason : t('reasons.unknown');
-  if (!entry.reasonKey) return fallback;
+  if (!entry.reasonKey || !i18next.exists(messageKey(entry.reasonKey))) return fallback;
   const params = entry.reasonParams;
+  // The clock refusal names seconds; the sentence says minutes.
   const minutes = typeof params.seconds === 'number' ? Math.round(params.seconds / 60) : undefined;
-  return t(messageKey(entry.reasonKey), { ...params, minutes, defaultValue: fallback });
+  return messageText({
+    key: entry.reasonKey,
+    params: minutes === undefined ? params : { ...params, minutes },
+  });
 }
 
 /** The unresolved rejection touching this record, if any. */

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/messages/translate.ts';
 import {
   enrolUser,
   listAsClubAdmin,
@@ -18,7 +19,6 @@ import { LocalStore } from '../store/localStore.ts';
 import { SyncClient } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncSettings } from './syncSettings.ts';
-import { translate } from '../../shared/messages/translate.ts';
 
 describe('changes the server refused', () => {
   const temp = makeTempDir('tutti-rejections-');

@@ -17,6 +17,7 @@ const SECTIONS: Section[] = [
   'registers',
   'instruments',
   'events',
+  'club',
   'sync',
   'backup',
   'import',
@@ -88,7 +89,7 @@ describe('axe-core on every view and dialog', () => {
   it('finds nothing serious in the dialogs', async () => {
     await app.goTo('members');
     await page.getByTestId('new-member').click();
-    for (const tab of ['person', 'contact', 'club', 'bank']) {
+    for (const tab of ['person', 'contact', 'club', 'history', 'bank']) {
       await app.memberTab(tab);
       await expectAccessible(`new member, tab ${tab}`);
     }
@@ -156,7 +157,7 @@ describe('axe-core on every view and dialog', () => {
   it('finds nothing serious in an imported member, the questions and the wizard steps', async () => {
     await app.goTo('members');
     await page.locator('[data-testid="data-table"] tbody tr').first().click();
-    for (const tab of ['person', 'contact', 'club', 'bank']) {
+    for (const tab of ['person', 'contact', 'club', 'history', 'bank']) {
       await app.memberTab(tab);
       await expectAccessible(`imported member, tab ${tab}`);
     }

@@ -62,7 +62,7 @@ export const server: Texts<typeof de> = {
     invalid: 'The record is invalid.',
   },
   rights: {
-    noRight: 'You do not have permission to make this change.',
+    noRight: 'Your role may not make this change.',
     sensitiveFields: 'This role may not change bank details, date of birth or fee exemption.',
     noDelete: 'You do not have permission to delete this.',
   },

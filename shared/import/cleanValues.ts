@@ -5,6 +5,7 @@
  * back as `keep`, the text the import writes into the record's notes.
  */
 import { electronicFormatIBAN, validateBIC } from 'ibantools';
+import { valueLabelKey } from '../domain/catalogue/index.ts';
 import {
   formatGermanDate,
   isCalendarDate,
@@ -59,16 +60,6 @@ export const CLEANED = {
   flag: importText('import.cleaned.flag'),
   country: importText('import.cleaned.country'),
 } as const;
-
-/** Key-safe names of the instrument conditions, for their texts (`import.value.condition.*`). */
-const CONDITION_KEYS: Record<(typeof INSTRUMENT_CONDITIONS)[number], string> = {
-  neu: 'import.value.condition.new',
-  gut: 'import.value.condition.good',
-  gebraucht: 'import.value.condition.used',
-  reparaturbedürftig: 'import.value.condition.needsRepair',
-  defekt: 'import.value.condition.broken',
-  ausgemustert: 'import.value.condition.retired',
-};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -387,7 +378,7 @@ export function cleanCondition(cell: SourceCell, field: string): CellResult {
     importText(
       'import.cleaned.condition',
       { value: raw },
-      { parts: { condition: importText(CONDITION_KEYS[condition]) } },
+      { parts: { condition: importText(valueLabelKey('instruments', 'condition', condition)) } },
     ),
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportMessageLevel, ImportReport, ImportText } from '../api/import.ts';
 import { KEPT_DAYS } from '../domain/backupKinds.ts';
+import { entityKey } from '../domain/catalogue/index.ts';
 import type { Language } from '../messages/language.ts';
 import { type MessageParams, msg } from '../messages/message.ts';
 import { translate } from '../messages/translate.ts';
@@ -25,14 +26,6 @@ const FATE_KEYS = {
   ignored: 'import.report.fate.ignored',
   kept: 'import.report.fate.kept',
 } as const;
-
-const ENTITY_KEYS: Record<ImportEntity, string> = {
-  registers: 'import.entity.registers',
-  members: 'import.entity.members',
-  instruments: 'import.entity.instruments',
-  loans: 'import.entity.loans',
-  honours: 'import.entity.honours',
-};
 
 /** A field's label in the report's language. */
 export type FieldLabel = (entity: ImportEntity, field: string) => string;
@@ -55,7 +48,7 @@ export function importReportText(
       (message) => translate(message, language),
       (field) => fieldLabel(entity, field),
     );
-  const entityLabel = (entity: ImportEntity) => say(ENTITY_KEYS[entity]);
+  const entityLabel = (entity: ImportEntity) => say(entityKey(entity));
 
   const safetyText = (): string | null => {
     const safety = report.safetyBackup;

@@ -8,6 +8,7 @@
  * always gives the same draft, which is what makes importing the same file twice create nothing.
  */
 
+import { valueLabelKey } from '../domain/catalogue/index.ts';
 import { formatGermanDate } from '../domain/dates.ts';
 import { isEmptyValue, postalCodeProblem } from '../domain/fields.ts';
 import {
@@ -61,15 +62,6 @@ export interface RowDraft {
   sensitiveWarnings: ImportText[];
   cleaned: ImportText[];
 }
-
-/** A status said in the report's language (`import.value.status.*`). */
-const STATUS_KEYS: Record<MemberStatus, string> = {
-  aktiv: 'import.value.status.aktiv',
-  passiv: 'import.value.status.passiv',
-  jugend: 'import.value.status.jugend',
-  ehrenmitglied: 'import.value.status.ehrenmitglied',
-  ausgetreten: 'import.value.status.ausgetreten',
-};
 
 const REF_FIELDS = new Set(['register', 'member', 'instrument', 'borrower']);
 const NOT_A_FIELD = new Set([
@@ -414,7 +406,11 @@ function repairMember(
         importText(
           active ? 'import.row.activeYesContradicts' : 'import.row.activeNoContradicts',
           {},
-          { parts: { status: importText(STATUS_KEYS[f.status as MemberStatus]) } },
+          {
+            parts: {
+              status: importText(valueLabelKey('members', 'status', f.status as MemberStatus)),
+            },
+          },
         ),
       );
     }

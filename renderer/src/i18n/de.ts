@@ -130,13 +130,6 @@ export const de = {
     unmappedTitle_other: 'Nicht übernommen: {{count}} Spalten ohne Zuordnung',
     unmappedExplain:
       'Ihre Werte stehen bei jedem Datensatz unter „Weitere Angaben aus dem Import“; bei Mitgliedern nur für Rollen mit Zugriff auf Bankdaten und Geburtsdaten sichtbar. Im vorigen Schritt lassen sie sich zuordnen oder bewusst auslassen.',
-    entity: {
-      registers: 'Register',
-      members: 'Mitglieder',
-      instruments: 'Instrumente',
-      loans: 'Ausleihen',
-      honours: 'Ehrungen',
-    },
     key: 'Schlüsselspalten',
     keyHint:
       'Leer: Name und Geburtsdatum, Inventarnummer usw. Nach einem Import nicht mehr ändern – sonst werden die Zeilen neu angelegt.',
@@ -304,16 +297,6 @@ export const de = {
     },
     fieldName: {
       deleted: 'Gelöscht',
-    },
-    entity: {
-      members: 'Mitglied',
-      registers: 'Register',
-      instruments: 'Instrument',
-      loans: 'Ausleihe',
-      maintenance: 'Wartung',
-      events: 'Termin',
-      attendance: 'Anwesenheit',
-      honours: 'Ehrung',
     },
   },
   status: {

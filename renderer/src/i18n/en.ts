@@ -130,13 +130,6 @@ export const en = {
     unmappedTitle_other: 'Not taken over: {{count}} columns without a field',
     unmappedExplain:
       'Their values are kept with each record under “More from the import”; for members only roles with access to bank data and birth dates see them. In the previous step you can assign them or leave them out on purpose.',
-    entity: {
-      registers: 'Registers',
-      members: 'Members',
-      instruments: 'Instruments',
-      loans: 'Loans',
-      honours: 'Honours',
-    },
     key: 'Key columns',
     keyHint:
       'Empty: name and date of birth, inventory number etc. Do not change it after an import, or the rows are created again.',
@@ -301,16 +294,6 @@ export const en = {
     },
     fieldName: {
       deleted: 'Deleted',
-    },
-    entity: {
-      members: 'Member',
-      registers: 'Register',
-      instruments: 'Instrument',
-      loans: 'Loan',
-      maintenance: 'Maintenance',
-      events: 'Event',
-      attendance: 'Attendance',
-      honours: 'Honour',
     },
   },
   status: {

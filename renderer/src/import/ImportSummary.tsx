@@ -38,7 +38,7 @@ export function ImportSummary({ report }: { report: ImportReport }) {
             <Text size="sm" key={table.source}>
               {t('importWizard.tableNotAllowed', {
                 table: table.source,
-                entity: t(`importWizard.entity.${table.entity}`),
+                entity: t(`entities.${table.entity}.other`),
                 count: table.rows,
               })}
             </Text>
@@ -92,7 +92,7 @@ export function ImportSummary({ report }: { report: ImportReport }) {
               data-testid={`import-count-${row.source}`}
             >
               <Table.Td>{row.source}</Table.Td>
-              <Table.Td>{t(`importWizard.entity.${row.entity}`)}</Table.Td>
+              <Table.Td>{t(`entities.${row.entity}.other`)}</Table.Td>
               <Table.Td>{row.rows}</Table.Td>
               <Table.Td>{row.created}</Table.Td>
               <Table.Td>{row.updated}</Table.Td>

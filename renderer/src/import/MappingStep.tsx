@@ -59,7 +59,7 @@ function TableMappingEditor({
   const entity = mapping.entity;
   const entityOptions = [
     { value: NOT_IMPORTED, label: t('importWizard.notImported') },
-    ...IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`importWizard.entity.${e}`) })),
+    ...IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`entities.${e}.other`) })),
   ];
   const setEntity = (value: string | null) => {
     if (!value || value === NOT_IMPORTED) {

@@ -88,7 +88,7 @@ function ConflictRow({ entry }: { entry: SyncConflictEntry }) {
   };
   return (
     <Table.Tr>
-      <Table.Td>{t(`sync.entity.${entry.entity}`, { defaultValue: entry.entity })}</Table.Td>
+      <Table.Td>{t(`entities.${entry.entity}.one`, { defaultValue: entry.entity })}</Table.Td>
       <Table.Td>{fieldLabel(t, entry.entity, entry.field)}</Table.Td>
       <Table.Td>{show(entry.localValue)}</Table.Td>
       <Table.Td>{show(entry.remoteValue)}</Table.Td>
@@ -180,7 +180,7 @@ export function SyncPage() {
                 {r.records
                   .map(
                     (rec) =>
-                      `${t(`sync.entity.${rec.entity}`, { defaultValue: rec.entity })}: ${rec.fields.map((f) => fieldLabel(t, rec.entity, f)).join(', ')}`,
+                      `${t(`entities.${rec.entity}.one`, { defaultValue: rec.entity })}: ${rec.fields.map((f) => fieldLabel(t, rec.entity, f)).join(', ')}`,
                   )
                   .join(' · ')}
               </Text>

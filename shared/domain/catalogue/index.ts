@@ -5,6 +5,7 @@
  * `values.<entity>.<field>.<value>`, so the UI, the CLI and the exports say them in either
  * language from this one place.
  */
+import { ENTITY_WORDS } from './entityWords.ts';
 import type { EntityCatalogue, FieldDefinition, Words } from './fieldDefinition.ts';
 import { MEMBER_FIELDS } from './memberFields.ts';
 import {
@@ -18,6 +19,7 @@ import {
   REGISTER_FIELDS,
 } from './otherFields.ts';
 
+export { ENTITY_WORDS, entityKey } from './entityWords.ts';
 export type { FieldDefinition, FieldKind, ImportKind, Words } from './fieldDefinition.ts';
 
 /** Keyed by entity name (entities.ts checks that every entity has its list). */
@@ -68,8 +70,12 @@ export const valueLabelKey = (entity: string, field: string, value: string) =>
 
 type Tree = { [key: string]: string | Tree };
 
-/** The `fields` and `values` text trees of one language, for shared/messages. */
-export function catalogueTexts(language: keyof Words): { fields: Tree; values: Tree } {
+/** The `entities`, `fields` and `values` text trees of one language, for shared/messages. */
+export function catalogueTexts(language: keyof Words): {
+  entities: Tree;
+  fields: Tree;
+  values: Tree;
+} {
   const fields: Tree = {};
   const values: Tree = {};
   for (const [entity, list] of Object.entries(CATALOGUE)) {
@@ -87,5 +93,8 @@ export function catalogueTexts(language: keyof Words): { fields: Tree; values: T
     fields[entity] = labels;
     if (Object.keys(choices).length > 0) values[entity] = choices;
   }
-  return { fields, values };
+  const entities: Tree = {};
+  for (const [entity, words] of Object.entries(ENTITY_WORDS))
+    entities[entity] = { one: words.one[language], other: words.other[language] };
+  return { entities, fields, values };
 }

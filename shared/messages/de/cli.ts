@@ -40,17 +40,6 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
   unknownCommand: 'Unbekannter Befehl „{{command}}“. Hilfe: tutti --help',
   date: '{{day}}.{{month}}.{{year}}',
   dateTime: '{{date}} {{hours}}:{{minutes}}',
-  entities: {
-    members: 'Mitglieder',
-    registers: 'Register',
-    instruments: 'Instrumente',
-    loans: 'Ausleihen',
-    maintenance: 'Wartungen',
-    events: 'Termine',
-    attendance: 'Anwesenheiten',
-    honours: 'Ehrungen',
-    club: 'Verein',
-  },
   args: {
     unknownOption: 'Unbekannte oder unvollständige Option {{option}}. Hilfe: tutti --help',
     invalid: 'Ungültige Angaben. Hilfe: tutti --help',

@@ -213,30 +213,6 @@ export const importTexts = {
     honour: '{{kind}} für {{member}}',
     honourWithKey: '{{rowKey}}, {{kind}} für {{member}}',
   },
-  entity: {
-    registers: 'Register',
-    members: 'Mitglieder',
-    instruments: 'Instrumente',
-    loans: 'Ausleihen',
-    honours: 'Ehrungen',
-  },
-  value: {
-    status: {
-      aktiv: 'aktiv',
-      passiv: 'passiv',
-      jugend: 'jugend',
-      ehrenmitglied: 'ehrenmitglied',
-      ausgetreten: 'ausgetreten',
-    },
-    condition: {
-      new: 'neu',
-      good: 'gut',
-      used: 'gebraucht',
-      needsRepair: 'reparaturbedürftig',
-      broken: 'defekt',
-      retired: 'ausgemustert',
-    },
-  },
   report: {
     titlePreview: 'Tutti – Vorschau des Imports (nichts wurde gespeichert)',
     title: 'Tutti – Bericht über den Import',

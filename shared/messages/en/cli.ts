@@ -43,17 +43,6 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
   unknownCommand: 'Unknown command “{{command}}”. Help: tutti --help',
   date: '{{day}}/{{month}}/{{year}}',
   dateTime: '{{date}} {{hours}}:{{minutes}}',
-  entities: {
-    members: 'Members',
-    registers: 'Sections',
-    instruments: 'Instruments',
-    loans: 'Loans',
-    maintenance: 'Maintenance',
-    events: 'Events',
-    attendance: 'Attendance',
-    honours: 'Honours',
-    club: 'Club',
-  },
   args: {
     unknownOption: 'Unknown or incomplete option {{option}}. Help: tutti --help',
     invalid: 'Invalid arguments. Help: tutti --help',

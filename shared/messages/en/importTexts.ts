@@ -201,30 +201,6 @@ export const importTexts: Texts<typeof de> = {
     honour: '{{kind}} for {{member}}',
     honourWithKey: '{{rowKey}}, {{kind}} for {{member}}',
   },
-  entity: {
-    registers: 'Sections',
-    members: 'Members',
-    instruments: 'Instruments',
-    loans: 'Loans',
-    honours: 'Honours',
-  },
-  value: {
-    status: {
-      aktiv: 'active',
-      passiv: 'non-playing',
-      jugend: 'youth',
-      ehrenmitglied: 'honorary member',
-      ausgetreten: 'former member',
-    },
-    condition: {
-      new: 'new',
-      good: 'good',
-      used: 'used',
-      needsRepair: 'needs repair',
-      broken: 'broken',
-      retired: 'retired',
-    },
-  },
   report: {
     titlePreview: 'Tutti – preview of the import (nothing was saved)',
     title: 'Tutti – report on the import',

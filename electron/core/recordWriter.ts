@@ -50,6 +50,16 @@ function writeRecord<E extends EntityName>(
   draft: Draft<E>,
   ownTransaction: boolean,
 ): ApiResult<EntityMap[E]> {
+  // Read, checked and written in one transaction: what was read is what the change replaces.
+  const write = () => writeChecked(store, entity, draft);
+  return ownTransaction ? store.transaction(write) : write();
+}
+
+function writeChecked<E extends EntityName>(
+  store: LocalStore,
+  entity: E,
+  draft: Draft<E>,
+): ApiResult<EntityMap[E]> {
   const candidate: Record<string, unknown> = { ...draft };
   if (entity === 'attendance') {
     // Attendance is keyed by event and member (see attendanceId).
@@ -59,11 +69,17 @@ function writeRecord<E extends EntityName>(
   } else if (candidate.id === undefined || candidate.id === null || candidate.id === '') {
     candidate.id = newId();
   }
+  // Attendance (by event and member) and the club record (by its fixed id) are upserts;
+  // everything else is new exactly when it has no id.
+  const upsert = entity === 'attendance' || entity === 'club';
+  const isCreate = upsert || draft.id === undefined || draft.id === null || draft.id === '';
+  // A record created here has a fresh id (UUIDv7): there is nothing stored to look up.
+  const fresh = isCreate && !upsert;
+  const previous = fresh ? undefined : store.tables[entity].get(String(candidate.id));
+  const before = previous && !previous.deleted ? previous.record : undefined;
   if (entity === 'members') {
     // The membership periods and consents follow what changed (shared/domain/memberHistory.ts).
-    const stored = draft.id ? store.tables.members.get(String(candidate.id)) : undefined;
-    const before = stored && !stored.deleted ? stored.record : null;
-    Object.assign(candidate, memberHistory(before, candidate, todayIso()));
+    Object.assign(candidate, memberHistory(before ?? null, candidate, todayIso()));
   }
   const validated = validateRecord(entity, candidate);
   if (!validated.ok) {
@@ -79,36 +95,24 @@ function writeRecord<E extends EntityName>(
       maxKb: kb(MAX_MUTATION_BYTES),
     });
   }
-  // Attendance (by event and member) and the club record (by its fixed id) are upserts;
-  // everything else is new exactly when it has no id.
-  const upsert = entity === 'attendance' || entity === 'club';
-  const isCreate = upsert || draft.id === undefined || draft.id === null || draft.id === '';
-  // A record created here has a fresh id (UUIDv7): there is nothing stored to look up.
-  const fresh = isCreate && !upsert;
-  const write = (): ApiResult<EntityMap[E]> => {
-    const previous = fresh ? undefined : store.tables[entity].get(record.id);
-    if (!isCreate && (!previous || previous.deleted)) return fail('not_found', NOT_FOUND);
-    const fieldErrors = checkInvariants(
-      store,
-      entity,
-      record,
-      previous && !previous.deleted ? (previous.record as unknown as EntityMap[E]) : undefined,
-    );
-    if (Object.keys(fieldErrors).length > 0) {
-      const first = Object.values(fieldErrors)[0]!;
-      return fail('conflict', first.key, first.params, fieldErrors);
-    }
-    const next = record as unknown as StoredRecord['record'];
-    const changed = Object.keys(next).filter(
-      (field) =>
-        field !== 'id' &&
-        (!previous || previous.deleted || !sameValue(previous.record[field], next[field])),
-    );
-    if (previous?.deleted) changed.push('deleted');
-    if (changed.length > 0) {
-      store.applyLocalChange(entity, { record: next, deleted: false }, previous, changed);
-    }
-    return ok(record);
-  };
-  return ownTransaction ? store.transaction(write) : write();
+  if (!isCreate && !before) return fail('not_found', NOT_FOUND);
+  const fieldErrors = checkInvariants(
+    store,
+    entity,
+    record,
+    before as unknown as EntityMap[E] | undefined,
+  );
+  if (Object.keys(fieldErrors).length > 0) {
+    const first = Object.values(fieldErrors)[0]!;
+    return fail('conflict', first.key, first.params, fieldErrors);
+  }
+  const next = record as unknown as StoredRecord['record'];
+  const changed = Object.keys(next).filter(
+    (field) => field !== 'id' && (!before || !sameValue(before[field], next[field])),
+  );
+  if (previous?.deleted) changed.push('deleted');
+  if (changed.length > 0) {
+    store.applyLocalChange(entity, { record: next, deleted: false }, previous, changed);
+  }
+  return ok(record);
 }

@@ -407,7 +407,6 @@ export const de = {
     tabData: 'Stammdaten',
     tabLoans: 'Ausleihen',
     tabMaintenance: 'Wartung',
-    lentTo: 'Ausgeliehen an',
     available: 'verfügbar',
     filterLoan: 'Ausleihe',
     onlyLent: 'ausgeliehen',
@@ -416,7 +415,6 @@ export const de = {
   },
   loans: {
     deleteNamed: 'Ausleihe an {{name}} vom {{date}} löschen',
-    lentTo: 'Ausgeliehen an',
     editNamed: 'Ausleihe an {{name}} vom {{date}} bearbeiten',
     editCurrent: 'Ausleihe bearbeiten',
     entryName: 'Ausleihe an {{name}} vom {{date}}',

@@ -404,7 +404,6 @@ export const en = {
     tabData: 'Details',
     tabLoans: 'Loans',
     tabMaintenance: 'Maintenance',
-    lentTo: 'On loan to',
     available: 'available',
     filterLoan: 'Loan',
     onlyLent: 'on loan',
@@ -413,7 +412,6 @@ export const en = {
   },
   loans: {
     deleteNamed: 'Delete the loan to {{name}} of {{date}}',
-    lentTo: 'Lent to',
     editNamed: 'Edit the loan to {{name}} of {{date}}',
     editCurrent: 'Edit loan',
     entryName: 'Loan to {{name}} of {{date}}',

@@ -70,7 +70,7 @@ export function InstrumentsPage() {
         accessorFn: (i) => (i.condition ? t(`values.instruments.condition.${i.condition}`) : ''),
         size: 150,
       },
-      { id: 'lentTo', header: t('instruments.lentTo'), accessorFn: borrower, size: 200 },
+      { id: 'lentTo', header: t('fields.instruments.borrower'), accessorFn: borrower, size: 200 },
     ];
   }, [t, registersMap, openLoans, membersMap]);
 

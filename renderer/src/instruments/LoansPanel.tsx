@@ -63,7 +63,7 @@ export function LoansPanel({ instrument }: { instrument: Instrument }) {
         <Table data-testid="loan-history">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('loans.lentTo')}</Table.Th>
+              <Table.Th>{t('fields.instruments.borrower')}</Table.Th>
               <Table.Th>{t('fields.loans.issuedOn')}</Table.Th>
               <Table.Th>{t('fields.loans.returnedOn')}</Table.Th>
               <Table.Th>{t('fields.loans.notes')}</Table.Th>

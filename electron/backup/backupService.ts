@@ -74,7 +74,6 @@ export class BackupService {
       })),
       progress: this.progress,
       folderPicker: this.pickFolder !== null,
-      // BackupStatus still carries a text here, not a message: said in German, as the UI was.
       automaticError: this.automaticError,
     };
   }

@@ -34,9 +34,10 @@ type Check<E extends EntityName> = (
   previous: EntityMap[E] | undefined,
 ) => FieldErrors;
 
-function memberName(store: LocalStore, id: string): string {
+/** The member's name, or what to call a member deleted since, in the reader's language. */
+function memberName(store: LocalStore, id: string): string | Message {
   const m = store.tables.members.get(id)?.record;
-  return m ? memberDisplayName(m) : 'ein gelöschtes Mitglied';
+  return m ? memberDisplayName(m) : { key: 'core.deletedMember' };
 }
 
 export function openLoanOf(

@@ -7,9 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
+import { ACTIONS, FIELD_ACCESS, SCOPES } from '../../shared/rights/grants.ts';
 import {
+  asDevice,
   enrolUser,
   startTestClubServer,
   type TestClubServer,
@@ -35,9 +38,12 @@ describe('club record and member histories over sync', () => {
   let woodwind = '';
   const d: Record<string, Desktop> = {};
 
+  const devices: Record<string, Awaited<ReturnType<typeof enrolUser>>> = {};
+
   async function desktop(name: string, role: string, registerIds: string[] = []): Promise<Desktop> {
     const user = await t.server.services.clubs.addUser(clubId, { name, role, registerIds });
     const device = await enrolUser(t, clubId, user.id);
+    devices[name] = device;
     const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
     new SyncSettings(store.meta).connect(device.syncUrl, device);
     return { store, api: new ClubService(store, name), sync: new SyncClient(store) };
@@ -80,6 +86,49 @@ describe('club record and member histories over sync', () => {
     for (const desktop of Object.values(d)) desktop.store.close();
     await t?.stop();
     temp.cleanup();
+  });
+
+  it('answers a pull that desktops from before the club record still read', async () => {
+    // The access part exactly as those desktops check it: strict, eight kinds of record.
+    const firstGrant = z
+      .object({
+        entity: z.enum([
+          'members',
+          'registers',
+          'instruments',
+          'loans',
+          'maintenance',
+          'events',
+          'attendance',
+          'honours',
+        ]),
+        action: z.enum(ACTIONS),
+        scope: z.enum(SCOPES),
+        fields: z.enum(FIELD_ACCESS),
+      })
+      .strict();
+    const firstAccess = z
+      .object({
+        role: z.string(),
+        label: z.string().optional(),
+        grants: z.array(firstGrant),
+        registerIds: z.array(z.string()),
+        memberId: z.string().nullable(),
+      })
+      .strict();
+    for (const name of ['office', 'board', 'leader']) {
+      const answer = await asDevice(t, devices[name]!, 'GET', '/sync/v1/pull?cursor=0&limit=1');
+      const page = answer.body?.value as { access: unknown; laterGrants: { entity: string }[] };
+      expect(firstAccess.safeParse(page.access).success, name).toBe(true);
+      expect(
+        page.laterGrants.map((g) => g.entity),
+        name,
+      ).toContain('club');
+    }
+    // This desktop takes both: the board may read the club record, not change it.
+    await d.board!.sync.round();
+    const grants = new SyncSettings(d.board!.store.meta).access()?.grants ?? [];
+    expect(grants.filter((g) => g.entity === 'club').map((g) => g.action)).toEqual(['read']);
   });
 
   it('merges the club record field by field; the board may read it but not change it', async () => {

@@ -377,7 +377,9 @@ export class SyncClient {
       this.settings.setCursor(last.cursor);
       this.settings.setScopeEpoch(last.scopeEpoch);
       if (last.access) {
-        this.settings.setAccess(last.access);
+        // Grants of the entities older desktops do not know come beside `access`.
+        const grants = [...last.access.grants, ...(last.laterGrants ?? [])];
+        this.settings.setAccess({ ...last.access, grants });
         forgetSensitive(this.store, last.access);
       }
     });

@@ -5,7 +5,10 @@
  * stored under the club's next version and audited. Any refusal rejects the whole mutation;
  * it throws before its first write when the mutation has a single op.
  */
+
+import { todayIso } from '../../shared/domain/dates.ts';
 import { strictSchemaOf } from '../../shared/domain/entities.ts';
+import { memberHistory } from '../../shared/domain/memberHistory.ts';
 import type { Message } from '../../shared/messages/message.ts';
 import { hasText } from '../../shared/messages/translate.ts';
 import {
@@ -142,8 +145,9 @@ export async function applyMutation(
   const overridden: NonNullable<MutationOutcome['overridden']> = [];
   refuseStampsAhead(mutation, clock.now(), deviceAheadMs);
   try {
-    for (const op of mutation.ops) {
-      const stored = await batch.load(op.entity, op.id);
+    for (const sent of mutation.ops) {
+      const stored = await batch.load(sent.entity, sent.id);
+      const op = withMemberHistory(sent, stored?.fields ?? null, clock);
       if (stored && !readView(subject, op.entity, stored.fields, relations))
         throw new AppError('not_found', 'server.records.notVisible');
       const merged = mergeRecord(
@@ -210,6 +214,47 @@ export async function applyMutation(
   }
   for (const op of mutation.ops) clock.observeAll(Object.values(op.stamps));
   return overridden;
+}
+
+const STATUS_FIELDS = ['status', 'entryDate', 'exitDate'];
+const CONSENT_FLAGS = ['consentPhotos', 'consentNewsletter'];
+
+/**
+ * A member's change from a desktop older than the member history (it sends a status or a
+ * yes/no consent field, but no `memberships` or `consents`): the server keeps the history as
+ * a newer desktop would (shared/domain/memberHistory.ts), stamped like the change, so every
+ * replica gets the same and a later save on a newer desktop does not undo it.
+ */
+function withMemberHistory(
+  op: Mutation['ops'][number],
+  stored: Fields | null,
+  clock: ServerClock,
+): Mutation['ops'][number] {
+  if (op.entity !== 'members') return op;
+  const followStatus = !('memberships' in op.set) && STATUS_FIELDS.some((f) => f in op.set);
+  const followConsents = !('consents' in op.set) && CONSENT_FLAGS.some((f) => f in op.set);
+  if (!followStatus && !followConsents) return op;
+  const triggers = [
+    ...(followStatus ? STATUS_FIELDS : []),
+    ...(followConsents ? CONSENT_FLAGS : []),
+  ];
+  const stamp = triggers
+    .map((f) => op.stamps[f])
+    .filter((s): s is string => s !== undefined)
+    .sort()
+    .at(-1)!;
+  const history = memberHistory(stored, op.set, todayIso(new Date(clock.now())));
+  const set = { ...op.set };
+  const stamps = { ...op.stamps };
+  if (followStatus) {
+    set.memberships = history.memberships;
+    stamps.memberships = stamp;
+  }
+  if (followConsents) {
+    set.consents = history.consents;
+    stamps.consents = stamp;
+  }
+  return { ...op, set, stamps };
 }
 
 /**

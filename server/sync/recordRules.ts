@@ -87,6 +87,8 @@ export async function checkDeletion(
   entity: EntityName,
   id: string,
 ): Promise<void> {
+  // The club's own record is changed, never deleted: letters and reports need it.
+  if (entity === 'club') throw new AppError('conflict', 'core.clubNotDeletable');
   if (entity === 'instruments') {
     const open = await batch.openLoanOf(id, null);
     if (open)

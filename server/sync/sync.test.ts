@@ -551,4 +551,40 @@ describe('sync protocol v1 on the server', () => {
     const bad = await asDevice(t, devices.office!.cert, 'GET', '/sync/v1/pull?cursor=abc');
     expect(bad.status).toBe(400);
   });
+
+  it('keeps the history of a member changed by a desktop that does not know it', async () => {
+    const vera = newId();
+    // A desktop from before the member history: status and yes/no fields, no lists.
+    await push('office', [
+      mutation(devices.office!, [
+        {
+          entity: 'members',
+          id: vera,
+          set: {
+            firstName: 'Vera',
+            lastName: 'V',
+            status: 'aktiv',
+            entryDate: '2010-01-01',
+            consentPhotos: true,
+          },
+        },
+      ]),
+    ]);
+    expect(await stateOf('laptop', vera)).toMatchObject({
+      memberships: [{ status: 'aktiv', from: '2010-01-01', until: null }],
+      consents: [{ purpose: 'photos', withdrawnOn: null }],
+    });
+    await push('office', [
+      mutation(devices.office!, [
+        { entity: 'members', id: vera, set: { status: 'passiv', consentPhotos: false } },
+      ]),
+    ]);
+    const state = (await stateOf('laptop', vera))!;
+    expect(state.consentPhotos).toBe(false);
+    expect((state.consents as { withdrawnOn: string | null }[])[0]?.withdrawnOn).not.toBeNull();
+    expect((state.memberships as { status: string }[]).map((m) => m.status)).toEqual([
+      'aktiv',
+      'passiv',
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import type {
   PushResponse,
   RecordChange,
 } from '../../shared/sync/protocol.ts';
+import { FIRST_ENTITIES } from '../../shared/sync/protocol.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Caller, Principal } from '../data/principal.ts';
 import { RecordBatch } from '../data/recordBatch.ts';
@@ -327,10 +328,11 @@ export class SyncService {
         access: {
           role: principal.role,
           label: await roleLabel(sql, principal.role),
-          grants: [...principal.subject.grants],
+          grants: principal.subject.grants.filter((g) => FIRST_ENTITIES.includes(g.entity)),
           registerIds: [...principal.subject.registerIds],
           memberId: principal.subject.memberId,
         },
+        laterGrants: principal.subject.grants.filter((g) => !FIRST_ENTITIES.includes(g.entity)),
         reset,
       };
     });

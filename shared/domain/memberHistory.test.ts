@@ -118,3 +118,37 @@ describe('membership history from contradicting dates', () => {
     expect(history).toEqual([p('mitglied', null, '2004-12-31'), p('ausgetreten', '2005-01-01')]);
   });
 });
+
+describe('edits from elsewhere and by hand', () => {
+  it('keeps a withdrawal an older version made through the yes/no field, on the next save', () => {
+    const stored = {
+      status: 'aktiv',
+      consentPhotos: false, // withdrawn on an older version; the list still says given
+      consents: [{ purpose: 'photos', givenOn: '2020-01-01', source: null, withdrawnOn: null }],
+    };
+    const saved = memberHistory(stored, { ...stored, city: 'Lindau' }, TODAY);
+    expect(saved.consentPhotos).toBe(false);
+    expect(saved.consents).toEqual([
+      { purpose: 'photos', givenOn: '2020-01-01', source: null, withdrawnOn: TODAY },
+    ]);
+  });
+
+  it('keeps a history the person edited in the same save as they left it, even empty', () => {
+    const before = { status: 'aktiv', memberships: [p('aktiv', '2010-05-01')] };
+    const typed = [p('aktiv', '2010-05-01', '2025-12-31'), p('passiv', '2026-01-01')];
+    expect(
+      followMembership(before, { ...before, status: 'passiv', memberships: typed }, TODAY),
+    ).toEqual(typed);
+    expect(followMembership(before, { ...before, memberships: [] }, TODAY)).toEqual([]);
+  });
+
+  it('never moves the first period past its own end with a later entry date', () => {
+    const before = {
+      status: 'passiv',
+      entryDate: '2010-05-01',
+      memberships: [p('aktiv', '2010-05-01', '2012-12-31'), p('passiv', '2013-01-01')],
+    };
+    const history = followMembership(before, { ...before, entryDate: '2014-01-01' }, TODAY);
+    expect(history[0]).toEqual(p('aktiv', '2010-05-01', '2012-12-31'));
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { type Consent, type ConsentPurpose, consents } from './consents.ts';
 import { followMembership, type Membership } from './memberships.ts';
+import { sameValue } from './sameValue.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -19,15 +20,31 @@ function listOf(value: unknown): Consent[] | null {
   return Array.isArray(value) ? (value as Consent[]).map((c) => ({ ...c })) : null;
 }
 
+/**
+ * The stored consents as the stored yes/no fields say: where an older version (through a
+ * server that did not keep the consents yet) changed a field without the list, the list
+ * follows it first, dated the day it is noticed.
+ */
+function storedConsents(before: Fields | null, today: string): Consent[] {
+  const list = listOf(before?.consents) ?? [];
+  if (!before) return list;
+  for (const [flag, purpose] of FLAGS) {
+    if (typeof before[flag] !== 'boolean' || before[flag] === consents(list, purpose)) continue;
+    if (before[flag]) list.push({ purpose, givenOn: null, source: null, withdrawnOn: null });
+    else for (const c of list) if (c.purpose === purpose && !c.withdrawnOn) c.withdrawnOn = today;
+  }
+  return list;
+}
+
 function followConsents(before: Fields | null, draft: Fields, today: string): Consent[] {
   const given = listOf(draft.consents);
-  const list = given ?? listOf(before?.consents) ?? [];
-  if (given) return list; // the person edited the consents themselves
+  // A list the person changed in this save is theirs, as they left it.
+  if (given && !sameValue(given, listOf(before?.consents) ?? [])) return given;
+  const list = storedConsents(before, today);
   for (const [flag, purpose] of FLAGS) {
-    if (!(flag in draft)) continue;
+    if (!(flag in draft) || draft[flag] === (before?.[flag] ?? false)) continue;
     const wanted = draft[flag] === true;
-    const was = before ? consents(list, purpose) : false;
-    if (wanted === was) continue;
+    if (wanted === consents(list, purpose)) continue;
     if (wanted)
       list.push({ purpose, givenOn: before ? today : null, source: null, withdrawnOn: null });
     else for (const c of list) if (c.purpose === purpose && !c.withdrawnOn) c.withdrawnOn = today;

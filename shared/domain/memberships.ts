@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
 import { optionalCalendarDate, optionalText } from './fields.ts';
+import { sameValue } from './sameValue.ts';
 
 export const MEMBERSHIP_KINDS = [
   'aktiv',
@@ -92,30 +93,39 @@ const isStatus = (p: Membership) => !ROLES.includes(p.status);
 
 /**
  * The history after a member's save: `before` is the stored member (null for a new one),
- * `after` what is being saved (its `memberships` as the person left them). Only what changed
- * between the two moves the history; a history the person edited by hand is kept as it is.
+ * `after` what is being saved. Only what changed between the two moves the history. A history
+ * the person edited in the same save is theirs and kept exactly as they left it (also when
+ * they emptied it); the automatic steps apply to the stored one.
  */
 export function followMembership(
   before: (StatusFields & { memberships?: unknown }) | null,
   after: StatusFields & { memberships?: unknown },
   today: string,
 ): Membership[] {
-  const list = Array.isArray(after.memberships)
-    ? (after.memberships as Membership[]).map((p) => ({ ...p }))
-    : [];
-  if (!before || list.length === 0)
-    return list.length > 0 ? list : initialMemberships(after, today);
+  const copy = (value: unknown) =>
+    Array.isArray(value) ? (value as Membership[]).map((p) => ({ ...p })) : null;
+  const given = copy(after.memberships);
+  if (!before) return given && given.length > 0 ? given : initialMemberships(after, today);
+  const stored = copy(before.memberships);
+  if (given && !sameValue(given, stored ?? [])) return given;
+  // Nothing kept yet (a record from before the history): start from what the record said.
+  const list = stored && stored.length > 0 ? stored : initialMemberships(before, today);
   const oldStatus = String(before.status ?? '');
   const newStatus = String(after.status ?? '');
   const oldEntry = date(before.entryDate);
   const newEntry = date(after.entryDate);
   if (oldEntry !== newEntry && newEntry) {
-    // The first period began with the entry: it moves with it.
+    // The first period began with the entry: it moves with it, never past its own end.
     const first = list.reduce<Membership | null>(
       (earliest, p) => (earliest === null || (p.from ?? '') < (earliest.from ?? '') ? p : earliest),
       null,
     );
-    if (first && (first.from === oldEntry || first.from === null)) first.from = newEntry;
+    if (
+      first &&
+      (first.from === oldEntry || first.from === null) &&
+      !(first.until && first.until < newEntry)
+    )
+      first.from = newEntry;
   }
   if (oldStatus !== newStatus && (MEMBERSHIP_KINDS as readonly string[]).includes(newStatus)) {
     const leaving = newStatus === 'ausgetreten';

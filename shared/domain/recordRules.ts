@@ -102,13 +102,14 @@ export function selfHouseholdMessage(): Message {
   return { key: 'reasons.rules.ownHousehold' };
 }
 
-export function instrumentOnLoanMessage(borrower: string, since: string): Message {
+/** `borrower`: a name, or a message where there is none (a member deleted since). */
+export function instrumentOnLoanMessage(borrower: string | Message, since: string): Message {
   return { key: 'reasons.rules.instrumentOnLoan', params: { borrower, since } };
 }
 
 export function deletionBlockedMessage(
   entity: 'instruments' | 'members',
-  borrowerOrCount: string | number,
+  borrowerOrCount: string | number | Message,
 ): Message {
   if (entity === 'instruments')
     return { key: 'reasons.rules.deleteInstrumentOnLoan', params: { borrower: borrowerOrCount } };

@@ -155,6 +155,22 @@ export const deviceAccessSchema = z
   .strict();
 export type DeviceAccess = z.output<typeof deviceAccessSchema>;
 
+/**
+ * The entities of protocol v1 as its first desktops know them. Their `access` is strict and
+ * refuses a grant of any other entity, so grants of entities added since (the club's own
+ * record) travel beside it in `laterGrants`, which those desktops ignore.
+ */
+export const FIRST_ENTITIES: readonly string[] = [
+  'members',
+  'registers',
+  'instruments',
+  'loans',
+  'maintenance',
+  'events',
+  'attendance',
+  'honours',
+];
+
 export const pullResponseSchema = z.object({
   changes: z.array(recordChangeSchema),
   cursor: count,
@@ -163,6 +179,8 @@ export const pullResponseSchema = z.object({
   scopeEpoch: count,
   /** The user's rights now (missing from a server before this field: nothing is assumed). */
   access: deviceAccessSchema.optional(),
+  /** The user's grants of entities newer than protocol v1's first desktops (see FIRST_ENTITIES). */
+  laterGrants: z.array(grantSchema).max(1000).optional(),
   /** The cursor was unknown (ahead of the server): these changes start from 0, and what the
    * device holds but is not resent by the end of this pull must be purged. */
   reset: z.boolean(),

@@ -6,9 +6,10 @@ import type { Migration } from './migration.ts';
  * Both histories start from what the club had: a consent for each yes/no field that was set
  * (when it was given is not known), a period from the entry date in today's status — for a
  * member who left, a period of unknown kind up to the day before the exit and "ausgetreten"
- * from then. These values carry the lowest stamp there is (MIGRATION_STAMP), so any edit
- * from any device wins over them; the server's migration 0012 derives the same with the same
- * stamp, and a device enrolled later receives them from the server.
+ * from then. These values carry no stamp: any edit wins over them, and so does what the
+ * server's migration 0012 derived (with the lowest stamp there is) when a record comes from the
+ * server, so a device whose data differed at its upgrade (changes not yet sent) ends up with
+ * the server's histories, never with two that stay apart.
  */
 export const migration0006ClubAndMemberHistory: Migration = {
   version: 6,
@@ -42,10 +43,6 @@ export const migration0006ClubAndMemberHistory: Migration = {
       ELSE json_array(
         json_object('status', status, 'from', entry_date, 'until', NULL, 'notes', NULL))
     END;
-
-    UPDATE members SET stamps = json_set(stamps,
-      '$.consents', '000000000000-0000-migration',
-      '$.memberships', '000000000000-0000-migration');
 
     CREATE TABLE club (
       id TEXT PRIMARY KEY,

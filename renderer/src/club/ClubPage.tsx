@@ -19,7 +19,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
+import { CLUB_RECORD_ID, type Club } from '../../../shared/domain/club.ts';
 import { formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
 import { memberSortName } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
@@ -41,6 +41,12 @@ export function ClubPage() {
   const form = useForm<ClubFormValues>({ initialValues: clubToForm(club) });
   const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
   const [saving, setSaving] = useState(false);
+  // What is stored is the form's new starting point: dirty again only through an edit.
+  const showStored = (stored: Club | undefined) => {
+    const values = clubToForm(stored);
+    form.setValues(values);
+    form.resetDirty(values);
+  };
   const field = (name: keyof ClubFormValues) => ({
     ...form.getInputProps(name),
     'data-field': name,
@@ -57,7 +63,7 @@ export function ClubPage() {
   // Data that arrives while nobody edits (a sync) shows at once; an edit under way is kept.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new record should reset the form
   useEffect(() => {
-    if (!form.isDirty()) form.setValues(clubToForm(club));
+    if (!form.isDirty()) showStored(club);
   }, [club]);
   const left = monthsLeft(club?.charitableUntil, todayIso());
 
@@ -67,7 +73,7 @@ export function ClubPage() {
     const outcome = await saveDraft('club', clubFromForm(values));
     setSaving(false);
     if (outcome.record) {
-      form.resetDirty(clubToForm(outcome.record));
+      showStored(outcome.record);
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
       return;
     }
@@ -95,9 +101,7 @@ export function ClubPage() {
       <RecordRejection
         entity="club"
         id={club?.id}
-        onDiscarded={() =>
-          form.setValues(clubToForm(useClubData.getState().club.get(CLUB_RECORD_ID)))
-        }
+        onDiscarded={() => showStored(useClubData.getState().club.get(CLUB_RECORD_ID))}
       />
       <form ref={container} onSubmit={form.onSubmit(submit)} data-testid="club-form" noValidate>
         <Stack gap="md">

@@ -2,7 +2,8 @@ import type { ServerMigration } from './serverMigration.ts';
 
 /**
  * A member's consents and membership periods, started from what each club had, exactly as the
- * desktop's migration 6 starts them (electron/store/migrations/0006-club-and-member-history.ts):
+ * desktop's migration 6 starts them (electron/store/migrations/0006-club-and-member-history.ts;
+ * shared/domain/memberships.ts, for members saved later, starts an unknown entry at that day):
  * a consent per yes/no field set, a period from the entry date in today's status, for a member
  * who left one of unknown kind up to the day before the exit and "ausgetreten" from then. The
  * lowest stamp there is marks them, so every edit wins over them, and devices enrolled later
@@ -32,12 +33,12 @@ export const migration0012MemberHistory: ServerMigration = {
               'from', CASE
                 WHEN fields ->> 'exitDate' IS NULL THEN fields -> 'entryDate'
                 WHEN fields ->> 'exitDate' !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN fields -> 'entryDate'
-                WHEN fields ->> 'entryDate' <= ((fields ->> 'exitDate')::date - 1)::text
+                WHEN fields ->> 'entryDate' <= to_char((fields ->> 'exitDate')::date - 1, 'YYYY-MM-DD')
                   THEN fields -> 'entryDate'
               END,
               'until', CASE
                 WHEN fields ->> 'exitDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                  THEN ((fields ->> 'exitDate')::date - 1)::text
+                  THEN to_char((fields ->> 'exitDate')::date - 1, 'YYYY-MM-DD')
               END,
               'notes', NULL),
             jsonb_build_object('status', 'ausgetreten', 'from', fields -> 'exitDate',

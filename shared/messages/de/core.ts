@@ -5,6 +5,7 @@ export const core = {
   recordTooLarge:
     'Der Datensatz ist zu groß für den Abgleich mit dem Vereinsserver ({{kb}} KB, höchstens {{maxKb}} KB). Bitte die Bemerkung oder die übernommenen Werte kürzen.',
   clubNotDeletable: 'Die Vereinsdaten lassen sich ändern, aber nicht löschen.',
+  deletedMember: 'ein gelöschtes Mitglied',
   importRunning: 'Ein Import läuft gerade; bitte sein Ende abwarten.',
   internal: 'Interner Fehler. Details stehen im Protokoll.',
   export: {

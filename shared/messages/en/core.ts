@@ -7,6 +7,7 @@ export const core: Texts<typeof de> = {
   recordTooLarge:
     'The record is too large to sync with the club server ({{kb}} KB, at most {{maxKb}} KB). Please shorten the notes or the kept values.',
   clubNotDeletable: 'The club’s details can be changed but not deleted.',
+  deletedMember: 'a deleted member',
   importRunning: 'An import is running; please wait until it ends.',
   internal: 'Internal error. The details are in the log.',
   export: {

@@ -19,6 +19,7 @@ import {
   shell,
 } from 'electron';
 import { AppError } from '../../shared/api/appError.ts';
+import { commandLineLanguage } from '../../shared/messages/language.ts';
 import { msg } from '../../shared/messages/message.ts';
 import { translate } from '../../shared/messages/translate.ts';
 import { BackupService } from '../backup/backupService.ts';
@@ -74,15 +75,21 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/**
+ * The main process's own words (menu, dialogs): German unless the system speaks English. The
+ * window's UI has its own choice (kept in the page); the main process cannot read it.
+ */
+function say(key: string): string {
+  return translate({ key }, commandLineLanguage([], { LANG: app.getLocale() }));
+}
+
 async function askUnprotectedStorage(): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
     type: 'warning',
-    title: 'Kein geschützter Schlüsselspeicher',
-    message:
-      'Auf diesem Linux-System ist kein Schlüsselbund (GNOME Keyring, KWallet) eingerichtet.',
-    detail:
-      'Tutti kann den Schlüssel der Vereinsdatenbank nur ungeschützt ablegen: Wer Zugriff auf Ihr Benutzerkonto oder die Festplatte hat, kann die Daten dann lesen. Empfohlen: Abbrechen, einen Schlüsselbund einrichten und Tutti neu starten.',
-    buttons: ['Abbrechen', 'Trotzdem ungeschützt speichern'],
+    title: say('shell.unprotected.title'),
+    message: say('shell.unprotected.message'),
+    detail: say('shell.unprotected.detail'),
+    buttons: [say('shell.unprotected.cancel'), say('shell.unprotected.store')],
     defaultId: 0,
     cancelId: 0,
   });
@@ -103,7 +110,7 @@ async function start(): Promise<void> {
     log: (message, error) => log(`${message}: ${error instanceof Error ? error.message : ''}`),
     pickFolder: async (current) => {
       const options: Electron.OpenDialogOptions = {
-        title: 'Ordner für die Datensicherung',
+        title: say('shell.backupFolder'),
         properties: ['openDirectory', 'createDirectory'],
         ...(current ? { defaultPath: current } : {}),
       };
@@ -137,7 +144,7 @@ async function start(): Promise<void> {
   const assets = await AppAssets.load(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Nicht gefunden.', { status: 404 });
+    if (url.host !== APP_HOST) return new Response(say('shell.notFound'), { status: 404 });
     const asset = await assets.respond(url.pathname);
     const body = typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body);
     return new Response(body, {
@@ -149,14 +156,15 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
+        language: commandLineLanguage([], { LANG: app.getLocale() }),
         isMac: process.platform === 'darwin',
         devTools,
         openExternal: (url) => void shell.openExternal(url),
         showAbout: () =>
           void dialog.showMessageBox({
-            title: 'Über Tutti',
+            title: say('shell.menu.about'),
             message: `Tutti ${app.getVersion()}`,
-            detail: 'Vereinsverwaltung für Musikvereine.',
+            detail: say('shell.about.detail'),
           }),
       }) as Electron.MenuItemConstructorOptions[],
     ),

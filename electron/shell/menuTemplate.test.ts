@@ -25,6 +25,19 @@ describe('application menu', () => {
     expect(opened).toEqual([EXTERNAL_LINKS.gdprText]);
   });
 
+  it('speaks English where the system does, with no German word', () => {
+    const items = menuTemplate({
+      language: 'en',
+      isMac: false,
+      devTools: true,
+      openExternal: () => {},
+      showAbout: () => {},
+    });
+    expect(items.map((i) => i.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    const labels = flatten(items).flatMap((i) => (i.label ? [i.label] : []));
+    expect(labels.filter((l) => /[äöüß]|Datei|Beenden|Hilfe|Tutti beenden/.test(l))).toEqual([]);
+  });
+
   it('offers developer tools in a development build and follows macOS conventions', () => {
     const items = menuTemplate({
       isMac: true,

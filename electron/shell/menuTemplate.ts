@@ -1,8 +1,11 @@
 /**
- * The German application menu. Standard editing works through Electron roles (so copy and
- * paste also work in text fields); developer tools only in a development build.
+ * The application menu, German unless the system speaks English. Standard editing works
+ * through Electron roles (so copy and paste also work in text fields); developer tools only in
+ * a development build.
  */
 import { EXTERNAL_LINKS } from '../../shared/externalLinks.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { translate } from '../../shared/messages/translate.ts';
 
 export interface MenuItemTemplate {
   label?: string;
@@ -14,74 +17,76 @@ export interface MenuItemTemplate {
 }
 
 export function menuTemplate(options: {
+  language?: Language;
   isMac: boolean;
   devTools: boolean;
   openExternal(url: string): void;
   showAbout(): void;
 }): MenuItemTemplate[] {
   const separator: MenuItemTemplate = { type: 'separator' };
+  const say = (key: string) => translate({ key: `shell.menu.${key}` }, options.language ?? 'de');
   return [
     ...(options.isMac
       ? [
           {
             label: 'Tutti',
             submenu: [
-              { label: 'Über Tutti', click: options.showAbout },
+              { label: say('about'), click: options.showAbout },
               separator,
-              { label: 'Tutti ausblenden', role: 'hide' },
-              { label: 'Andere ausblenden', role: 'hideOthers' },
+              { label: say('hide'), role: 'hide' },
+              { label: say('hideOthers'), role: 'hideOthers' },
               separator,
-              { label: 'Tutti beenden', role: 'quit' },
+              { label: say('quitMac'), role: 'quit' },
             ],
           },
         ]
       : []),
     {
-      label: 'Datei',
+      label: say('file'),
       submenu: [
         {
-          label: options.isMac ? 'Fenster schließen' : 'Beenden',
+          label: options.isMac ? say('closeWindow') : say('quit'),
           role: options.isMac ? 'close' : 'quit',
         },
       ],
     },
     {
-      label: 'Bearbeiten',
+      label: say('edit'),
       submenu: [
-        { label: 'Rückgängig', role: 'undo' },
-        { label: 'Wiederholen', role: 'redo' },
+        { label: say('undo'), role: 'undo' },
+        { label: say('redo'), role: 'redo' },
         separator,
-        { label: 'Ausschneiden', role: 'cut' },
-        { label: 'Kopieren', role: 'copy' },
-        { label: 'Einfügen', role: 'paste' },
-        { label: 'Alles auswählen', role: 'selectAll' },
+        { label: say('cut'), role: 'cut' },
+        { label: say('copy'), role: 'copy' },
+        { label: say('paste'), role: 'paste' },
+        { label: say('selectAll'), role: 'selectAll' },
       ],
     },
     {
-      label: 'Ansicht',
+      label: say('view'),
       submenu: [
-        { label: 'Originalgröße', role: 'resetZoom' },
-        { label: 'Vergrößern', role: 'zoomIn' },
-        { label: 'Verkleinern', role: 'zoomOut' },
+        { label: say('resetZoom'), role: 'resetZoom' },
+        { label: say('zoomIn'), role: 'zoomIn' },
+        { label: say('zoomOut'), role: 'zoomOut' },
         separator,
-        { label: 'Vollbild', role: 'togglefullscreen' },
+        { label: say('fullScreen'), role: 'togglefullscreen' },
         ...(options.devTools
           ? [
               separator,
-              { label: 'Neu laden', role: 'reload' },
-              { label: 'Entwicklerwerkzeuge', role: 'toggleDevTools' },
+              { label: say('reload'), role: 'reload' },
+              { label: say('devTools'), role: 'toggleDevTools' },
             ]
           : []),
       ],
     },
     {
-      label: 'Hilfe',
+      label: say('help'),
       submenu: [
         {
-          label: 'Datenschutz-Grundverordnung (Text)',
+          label: say('gdpr'),
           click: () => options.openExternal(EXTERNAL_LINKS.gdprText),
         },
-        ...(options.isMac ? [] : [separator, { label: 'Über Tutti', click: options.showAbout }]),
+        ...(options.isMac ? [] : [separator, { label: say('about'), click: options.showAbout }]),
       ],
     },
   ];

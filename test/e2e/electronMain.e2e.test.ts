@@ -20,13 +20,13 @@ const MAIN = join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
 const PRELOAD = join(REPO_ROOT, 'dist', 'electron', 'preload.cjs');
 let temp: ReturnType<typeof makeTempDir>;
 
-function runMain(profile: string) {
+function runMain(profile: string, locale = 'de-DE') {
   const result = spawnSync(
     process.execPath,
     ['-r', join(REPO_ROOT, 'test', 'support', 'fakeElectron.cjs'), MAIN, '--profile', profile],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, FAKE_ELECTRON_USERDATA: temp.dir },
+      env: { ...process.env, FAKE_ELECTRON_USERDATA: temp.dir, FAKE_ELECTRON_LOCALE: locale },
       encoding: 'utf8',
       timeout: 30_000,
     },
@@ -83,6 +83,11 @@ describe('the bundled Electron main process', () => {
       backend: 'gnome_libsecret',
     });
     expect(ProfileLock.isHeld(join(profile, 'tutti.lock'))).toBe(false);
+  });
+
+  it('names its menu in English on an English system', () => {
+    const { report } = runMain(join(temp.dir, 'english-profile'), 'en-GB');
+    expect(report.menu).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
   it('has a preload that needs nothing but electron (it runs sandboxed)', () => {

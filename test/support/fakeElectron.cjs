@@ -32,6 +32,8 @@ const app = {
   isPackaged: false,
   getPath: (name) => `${process.env.FAKE_ELECTRON_USERDATA}/${name === 'userData' ? '' : name}`,
   getVersion: () => '0.0.0-test',
+  // The system's language, as Electron reports it (FAKE_ELECTRON_LOCALE in a test).
+  getLocale: () => process.env.FAKE_ELECTRON_LOCALE ?? 'de-DE',
   requestSingleInstanceLock: () => {
     report.calls.push('requestSingleInstanceLock');
     return true;

@@ -6,6 +6,7 @@ import { errors } from './errors.ts';
 import { importTexts } from './importTexts.ts';
 import { reasons } from './reasons.ts';
 import { server } from './server.ts';
+import { shell } from './shell.ts';
 import { validation } from './validation.ts';
 
 export const de = {
@@ -15,6 +16,7 @@ export const de = {
   core,
   errors,
   server,
+  shell,
   cli,
   import: importTexts,
 };

@@ -7,6 +7,7 @@ import { errors } from './errors.ts';
 import { importTexts } from './importTexts.ts';
 import { reasons } from './reasons.ts';
 import { server } from './server.ts';
+import { shell } from './shell.ts';
 import { validation } from './validation.ts';
 
 export const en: Texts<typeof de> = {
@@ -16,6 +17,7 @@ export const en: Texts<typeof de> = {
   core,
   errors,
   server,
+  shell,
   cli,
   import: importTexts,
 };

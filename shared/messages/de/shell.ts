@@ -1,0 +1,40 @@
+/** The desktop program's own menu and dialogs (Electron's main process). */
+export const shell = {
+  menu: {
+    about: 'Über Tutti',
+    hide: 'Tutti ausblenden',
+    hideOthers: 'Andere ausblenden',
+    quitMac: 'Tutti beenden',
+    file: 'Datei',
+    closeWindow: 'Fenster schließen',
+    quit: 'Beenden',
+    edit: 'Bearbeiten',
+    undo: 'Rückgängig',
+    redo: 'Wiederholen',
+    cut: 'Ausschneiden',
+    copy: 'Kopieren',
+    paste: 'Einfügen',
+    selectAll: 'Alles auswählen',
+    view: 'Ansicht',
+    resetZoom: 'Originalgröße',
+    zoomIn: 'Vergrößern',
+    zoomOut: 'Verkleinern',
+    fullScreen: 'Vollbild',
+    reload: 'Neu laden',
+    devTools: 'Entwicklerwerkzeuge',
+    help: 'Hilfe',
+    gdpr: 'Datenschutz-Grundverordnung (Text)',
+  },
+  about: { detail: 'Vereinsverwaltung für Musikvereine.' },
+  backupFolder: 'Ordner für die Datensicherung',
+  notFound: 'Nicht gefunden.',
+  unprotected: {
+    title: 'Kein geschützter Schlüsselspeicher',
+    message:
+      'Auf diesem Linux-System ist kein Schlüsselbund (GNOME Keyring, KWallet) eingerichtet.',
+    detail:
+      'Tutti kann den Schlüssel der Vereinsdatenbank nur ungeschützt ablegen: Wer Zugriff auf Ihr Benutzerkonto oder die Festplatte hat, kann die Daten dann lesen. Empfohlen: Abbrechen, einen Schlüsselbund einrichten und Tutti neu starten.',
+    cancel: 'Abbrechen',
+    store: 'Trotzdem ungeschützt speichern',
+  },
+};

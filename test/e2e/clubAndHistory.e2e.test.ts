@@ -75,6 +75,16 @@ describe('a member’s history', () => {
     );
     expect(await page.getByLabel('Von, Zeile 2').inputValue()).toBe(germanDate(todayIso()));
 
+    // A period ending before it starts is refused where it was typed, on its tab.
+    await page.getByLabel('Bis, Zeile 1').fill('01.01.2000');
+    await app.memberTab('person');
+    await app.save();
+    await expect
+      .poll(() => page.getByText('Das Ende kann nicht vor dem Beginn liegen.').count())
+      .toBe(1);
+    expect(await page.getByTestId('member-tab-history').getAttribute('aria-selected')).toBe('true');
+    await page.getByLabel('Bis, Zeile 1').fill(germanDate(todayIso(yesterday)));
+
     // Withdrawn today, the consent stays as a line with both dates.
     await page.getByRole('button', { name: 'Einwilligung in Zeile 1 heute widerrufen' }).click();
     await app.save();

@@ -6,6 +6,7 @@
  * log, in the same transaction.
  */
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
+import { sameValue } from '../../shared/domain/sameValue.ts';
 import { readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { AppError, requireUuid, validationError } from '../errors.ts';
@@ -18,7 +19,8 @@ import { loadRecord } from './recordStore.ts';
 
 type Fields = Record<string, unknown>;
 
-const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+// By content: jsonb hands objects back with their keys in its own order.
+const differs = (a: unknown, b: unknown) => !sameValue(a ?? null, b ?? null);
 
 const NOT_VISIBLE = 'server.records.notVisible';
 

@@ -1,5 +1,6 @@
 /** The fields of registers, instruments, loans, maintenance, events, attendance and honours. */
 import type { EntityCatalogue, FieldDefinition } from './fieldDefinition.ts';
+import { MEMBER_FIELDS } from './memberFields.ts';
 
 const NOTES_NAMES = ['bemerkung', 'bemerkungen', 'notiz', 'notizen', 'notes', 'comments'];
 const notes = (importNames: readonly string[] = NOTES_NAMES): FieldDefinition => ({
@@ -331,16 +332,15 @@ export const HONOUR_FIELDS: EntityCatalogue = [
   keptValues,
 ];
 
+/** The club's address: the same fields, labels and kinds as a member's. */
+const addressFields: FieldDefinition[] = ['street', 'postalCode', 'city', 'country'].map((name) => {
+  const { importNames: _, ...field } = MEMBER_FIELDS.find((f) => f.field === name)!;
+  return field;
+});
+
 export const CLUB_FIELDS: EntityCatalogue = [
   { field: 'name', label: { de: 'Name des Vereins', en: 'Name of the club' }, kind: 'text' },
-  {
-    field: 'street',
-    label: { de: 'Straße und Hausnummer', en: 'Street and house number' },
-    kind: 'text',
-  },
-  { field: 'postalCode', label: { de: 'PLZ', en: 'Postcode' }, kind: 'text' },
-  { field: 'city', label: { de: 'Ort', en: 'Town/city' }, kind: 'text' },
-  { field: 'country', label: { de: 'Land', en: 'Country' }, kind: 'country' },
+  ...addressFields,
   { field: 'federations', label: { de: 'Verbände', en: 'Federations' }, kind: 'federations' },
   { field: 'foundedOn', label: { de: 'Gegründet am', en: 'Founded on' }, kind: 'date' },
   {

@@ -17,6 +17,7 @@ const SECTIONS: Section[] = [
   'registers',
   'instruments',
   'events',
+  'honours',
   'club',
   'sync',
   'backup',

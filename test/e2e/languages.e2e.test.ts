@@ -70,6 +70,7 @@ async function walk(words: RegExp): Promise<void> {
     'registers',
     'instruments',
     'events',
+    'honours',
     'club',
     'sync',
     'backup',
@@ -112,6 +113,12 @@ async function walk(words: RegExp): Promise<void> {
   await page.getByTestId('new-event').click();
   await app.dialog().waitFor();
   await expectNone(words, 'new event');
+  await page.keyboard.press('Escape');
+
+  await app.goTo('honours');
+  await page.locator('[data-testid="data-table"] tbody tr').first().click();
+  await app.dialog().waitFor();
+  await expectNone(words, 'honour dialog');
   await page.keyboard.press('Escape');
 
   await app.goTo('club');

@@ -17,6 +17,7 @@ import { lacksAccessKey } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
+import { HonoursPage } from '../honours/HonoursPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { ImportPage } from '../import/ImportPage.tsx';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
@@ -32,6 +33,7 @@ const PAGES = {
   registers: RegistersPage,
   instruments: InstrumentsPage,
   events: EventsPage,
+  honours: HonoursPage,
   club: ClubPage,
   sync: SyncPage,
   backup: BackupPage,

@@ -9,6 +9,7 @@ export type Section =
   | 'registers'
   | 'instruments'
   | 'events'
+  | 'honours'
   | 'club'
   | 'sync'
   | 'backup'

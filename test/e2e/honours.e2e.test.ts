@@ -1,0 +1,79 @@
+/**
+ * The honours members received (issue #22, first part): the ones imported from the old program
+ * are listed, newest first and searchable; one is recorded, corrected, deleted and brought back.
+ * The real `tutti start --browser` with the legacy club imported, in Chromium.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { desktopSession } from '../support/desktopSession.ts';
+import type { TuttiApp } from './pages/tuttiApp.ts';
+
+const session = desktopSession({ prefix: 'tutti-honours-', withLegacyClub: true });
+let page: Page;
+let app: TuttiApp;
+beforeAll(() => {
+  ({ page, app } = session);
+});
+
+const rows = () => page.locator('[data-testid="data-table"] tbody tr');
+
+describe('honours', () => {
+  it('lists the imported honours, newest first, and finds them by member', async () => {
+    await app.goTo('honours');
+    await expect.poll(() => rows().count()).toBeGreaterThan(10);
+    const dates = await rows().evaluateAll((trs) =>
+      trs
+        .slice(0, 5)
+        .map((tr) => tr.querySelector('td')!.textContent!.split('.').reverse().join('-')),
+    );
+    expect(dates).toEqual([...dates].sort().reverse());
+    const someone = (await rows().first().locator('td').nth(1).textContent())!.trim();
+    await page.getByTestId('honour-search').fill(someone.split(',')[0]!);
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
+    for (const cell of await rows().locator('td:nth-child(2)').allTextContents())
+      expect(cell).toContain(someone.split(',')[0]!);
+    await page.getByTestId('honour-search').fill('');
+  });
+
+  it('records an honour, corrects it, deletes it and undoes the deletion', async () => {
+    await page.getByTestId('new-honour').click();
+    const dialog = app.dialog();
+    // The picker names a member with the town: "Schulz, Nicole (…)".
+    await app.field('memberId', dialog).click();
+    await app.field('memberId', dialog).pressSequentially('Schulz Nicole');
+    await page.getByRole('option', { name: /^Schulz, Nicole/ }).first().click();
+    await app.fill({ kind: 'Ehrennadel in Silber', date: '12.03.2026' }, dialog);
+    await app.save();
+    await page.getByTestId('honour-search').fill('Ehrennadel in Silber Schulz');
+    await expect.poll(() => rows().count()).toBe(1);
+
+    await rows().first().click();
+    await app.fill({ kind: 'Ehrennadel in Gold' }, app.dialog());
+    await app.save();
+    await page.getByTestId('honour-search').fill('Ehrennadel in Gold Schulz');
+    await expect.poll(() => rows().count()).toBe(1);
+
+    await rows().first().click();
+    await app.dialog().getByTestId('delete').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => rows().count()).toBe(0);
+    await page
+      .locator('.mantine-Notification-root', { hasText: 'wurde gelöscht' })
+      .getByRole('button', { name: 'Rückgängig' })
+      .click();
+    await expect.poll(() => rows().count()).toBe(1);
+  });
+
+  it('refuses an honour without member and date, at the fields', async () => {
+    await page.getByTestId('honour-search').fill('');
+    await page.getByTestId('new-honour').click();
+    await app.fill({ kind: 'Ehrenbrief' }, app.dialog());
+    await app.save();
+    await expect.poll(() => app.errorAt('memberId').count()).toBe(1);
+    await expect.poll(() => app.errorAt('date').count()).toBe(1);
+    // The cursor sits in the member picker: its list closes first, then the dialog asks.
+    await app.dialog().getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('honour-form').count()).toBe(0);
+  });
+});

@@ -41,7 +41,10 @@ describe('honours', () => {
     // The picker names a member with the town: "Schulz, Nicole (…)".
     await app.field('memberId', dialog).click();
     await app.field('memberId', dialog).pressSequentially('Schulz Nicole');
-    await page.getByRole('option', { name: /^Schulz, Nicole/ }).first().click();
+    await page
+      .getByRole('option', { name: /^Schulz, Nicole/ })
+      .first()
+      .click();
     await app.fill({ kind: 'Ehrennadel in Silber', date: '12.03.2026' }, dialog);
     await app.save();
     await page.getByTestId('honour-search').fill('Ehrennadel in Silber Schulz');

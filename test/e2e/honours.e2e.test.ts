@@ -65,6 +65,20 @@ describe('honours', () => {
       .getByRole('button', { name: 'Rückgängig' })
       .click();
     await expect.poll(() => rows().count()).toBe(1);
+
+    // The member's dialog shows it too.
+    await app.goTo('members');
+    // All members, former ones too: the legacy club has both.
+    await page.getByTestId('show-former-members').click();
+    await page.getByTestId('member-search').fill('Schulz Nicole');
+    await app.row('Schulz, Nicole').first().click();
+    await app.memberTab('history');
+    await expect
+      .poll(() => page.getByTestId('member-honours').getByText('Ehrennadel in Gold').count())
+      .toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('member-search').fill('');
+    await app.goTo('honours');
   });
 
   it('refuses an honour without member and date, at the fields', async () => {

@@ -51,6 +51,8 @@ export const de = {
     empty: 'Noch keine Ehrungen erfasst. Mit „Neue Ehrung“ tragen Sie die erste ein.',
     noMatch: 'Keine Ehrung passt zur Suche.',
     deletedMember: '(gelöschtes Mitglied)',
+    ofMember: 'Ehrungen',
+    noneOfMember: 'Noch keine Ehrung erfasst.',
   },
   club: {
     title: 'Vereinsdaten',

@@ -51,6 +51,8 @@ export const en = {
     empty: 'No honours recorded yet. Use “New honour” to enter the first one.',
     noMatch: 'No honour matches the search.',
     deletedMember: '(deleted member)',
+    ofMember: 'Honours',
+    noneOfMember: 'No honour recorded yet.',
   },
   club: {
     title: 'Club details',

@@ -34,6 +34,7 @@ import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { ConsentsEditor } from './ConsentsEditor.tsx';
+import { MemberHonours } from './MemberHonours.tsx';
 import { MemberLoans } from './MemberLoans.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { MembershipsEditor } from './MembershipsEditor.tsx';
@@ -269,6 +270,7 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
                   readOnly={!canWrite}
                   error={form.errors.consents as string | undefined}
                 />
+                {member && <MemberHonours memberId={member.id} />}
               </Stack>
             </Tabs.Panel>
 

@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   'instruments',
   'events',
   'honours',
+  'birthdays',
   'club',
   'sync',
   'backup',

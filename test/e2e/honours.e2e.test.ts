@@ -1,7 +1,8 @@
 /**
- * The honours members received (issue #22, first part): the ones imported from the old program
- * are listed, newest first and searchable; one is recorded, corrected, deleted and brought back.
- * The real `tutti start --browser` with the legacy club imported, in Chromium.
+ * Issue #22, first parts: the honours members received — imported from the old program, listed
+ * newest first and searchable; one is recorded, corrected, deleted and brought back — and the
+ * birthdays and anniversaries of a period, listed only for members who consented to their
+ * publication. The real `tutti start --browser` with the legacy club imported, in Chromium.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +93,32 @@ describe('honours', () => {
     await app.dialog().getByRole('button', { name: 'Abbrechen' }).click();
     await page.getByTestId('discard-confirm').click();
     await expect.poll(() => page.getByTestId('honour-form').count()).toBe(0);
+  });
+});
+
+describe('birthdays and anniversaries', () => {
+  it('lists the occasions of the period, and says who was left out for want of consent', async () => {
+    await app.goTo('birthdays');
+    await app.fill({ from: '01.01.2026', to: '31.12.2026' });
+    // The legacy club's members gave no consent to publication: none is listed, all are counted.
+    await page.getByTestId('birthdays-left-out').waitFor();
+    expect(await page.getByTestId('birthdays').count()).toBe(0);
+    expect(await page.getByTestId('birthdays-left-out').textContent()).toMatch(
+      /^\d+ Mitglieder mit einem Anlass/,
+    );
+
+    // A member who consented is listed with the occasion.
+    await app.goTo('members');
+    await page.getByTestId('new-member').click();
+    await app.fill({ firstName: 'Greta', lastName: 'Gratulation', birthDate: '14.07.1966' });
+    await app.memberTab('history');
+    await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    await page.getByLabel('Zweck, Zeile 1').click();
+    await page.getByRole('option', { name: 'Geburtstage und Jubiläen veröffentlichen' }).click();
+    await app.save();
+    await app.goTo('birthdays');
+    await app.fill({ from: '01.07.2026', to: '31.07.2026' });
+    const row = page.getByTestId('birthdays').locator('tr', { hasText: 'Gratulation, Greta' });
+    await expect.poll(() => row.textContent()).toBe('14.07.2026Gratulation, Greta60. Geburtstag');
   });
 });

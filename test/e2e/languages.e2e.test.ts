@@ -71,6 +71,7 @@ async function walk(words: RegExp): Promise<void> {
     'instruments',
     'events',
     'honours',
+    'birthdays',
     'club',
     'sync',
     'backup',

@@ -23,6 +23,7 @@ import { ImportPage } from '../import/ImportPage.tsx';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
 import { RegistersPage } from '../registers/RegistersPage.tsx';
+import { BirthdaysPage } from '../reports/BirthdaysPage.tsx';
 import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
@@ -34,6 +35,7 @@ const PAGES = {
   instruments: InstrumentsPage,
   events: EventsPage,
   honours: HonoursPage,
+  birthdays: BirthdaysPage,
   club: ClubPage,
   sync: SyncPage,
   backup: BackupPage,

@@ -39,6 +39,7 @@ export const de = {
     instruments: 'Instrumente',
     events: 'Termine & Anwesenheit',
     honours: 'Ehrungen',
+    birthdays: 'Geburtstage & Jubiläen',
     club: 'Verein',
     sync: 'Abgleich',
     backup: 'Datensicherung',
@@ -53,6 +54,24 @@ export const de = {
     deletedMember: '(gelöschtes Mitglied)',
     ofMember: 'Ehrungen',
     noneOfMember: 'Noch keine Ehrung erfasst.',
+  },
+  birthdays: {
+    title: 'Geburtstage & Jubiläen',
+    from: 'Von',
+    to: 'Bis',
+    order: 'Das Ende liegt vor dem Beginn.',
+    date: 'Datum',
+    member: 'Mitglied',
+    occasion: 'Anlass',
+    birthday: '{{years}}. Geburtstag',
+    jubilee: '{{years}} Jahre Mitglied',
+    none: 'In diesem Zeitraum gibt es keinen runden Geburtstag und kein Jubiläum.',
+    leftOut_one:
+      '1 Mitglied mit einem Anlass in diesem Zeitraum ist nicht aufgeführt: Es hat der Veröffentlichung von Geburtstagen und Jubiläen nicht zugestimmt.',
+    leftOut_other:
+      '{{count}} Mitglieder mit einem Anlass in diesem Zeitraum sind nicht aufgeführt: Sie haben der Veröffentlichung von Geburtstagen und Jubiläen nicht zugestimmt.',
+    noBirthDates:
+      'Ihre Rolle sieht keine Geburtsdaten: Die Liste zeigt nur Mitgliedsjubiläen, keine Geburtstage.',
   },
   club: {
     title: 'Vereinsdaten',

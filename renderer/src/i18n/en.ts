@@ -39,6 +39,7 @@ export const en = {
     instruments: 'Instruments',
     events: 'Events & attendance',
     honours: 'Honours',
+    birthdays: 'Birthdays & anniversaries',
     club: 'Club',
     sync: 'Sync',
     backup: 'Backup',
@@ -53,6 +54,24 @@ export const en = {
     deletedMember: '(deleted member)',
     ofMember: 'Honours',
     noneOfMember: 'No honour recorded yet.',
+  },
+  birthdays: {
+    title: 'Birthdays & anniversaries',
+    from: 'From',
+    to: 'To',
+    order: 'The end is before the start.',
+    date: 'Date',
+    member: 'Member',
+    occasion: 'Occasion',
+    birthday: '{{years}}th birthday',
+    jubilee: '{{years}} years a member',
+    none: 'There is no round birthday and no anniversary in this period.',
+    leftOut_one:
+      '1 member with an occasion in this period is not listed: they did not consent to the publication of birthdays and anniversaries.',
+    leftOut_other:
+      '{{count}} members with an occasion in this period are not listed: they did not consent to the publication of birthdays and anniversaries.',
+    noBirthDates:
+      'Your role sees no dates of birth: the list shows membership anniversaries only, no birthdays.',
   },
   club: {
     title: 'Club details',

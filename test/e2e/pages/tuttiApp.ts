@@ -10,6 +10,7 @@ export type Section =
   | 'instruments'
   | 'events'
   | 'honours'
+  | 'birthdays'
   | 'club'
   | 'sync'
   | 'backup'

@@ -39,6 +39,7 @@ import type { Message } from '../../shared/messages/message.ts';
 import { sensitiveFieldsOf } from '../../shared/rights/access.ts';
 import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import { adoptionMessage } from './adoptionMessage.ts';
 import { ImportKeys, type ImportLink, isEmptyImportValue } from './importKeys.ts';
 import { BorrowerLoans, settleOpenLoans } from './importLoans.ts';
 import { ImportLookups, lower } from './importLookups.ts';
@@ -64,18 +65,6 @@ export interface ImportOptions {
 }
 
 class Rollback extends Error {}
-
-/** What adopting a record says: linked; linked and its empty fields filled; or not filled. */
-const ADOPTED_REGISTER = [
-  'import.adopted.register',
-  'import.adopted.registerFilled',
-  'import.adopted.registerNotFilled',
-] as const;
-const ADOPTED_INSTRUMENT = [
-  'import.adopted.instrument',
-  'import.adopted.instrumentFilled',
-  'import.adopted.instrumentNotFilled',
-] as const;
 
 /** In a link's imported values: the lines the import put into the notes for this row. */
 const KEPT = '#kept';
@@ -556,18 +545,7 @@ export class Importer {
     if (filled === 'filled') report.updated++;
     else report.unchanged++;
     this.lookups.remember(entity, sourceKey, record);
-    const [linked, linkedFilled, linkedNotFilled] =
-      entity === 'registers' ? ADOPTED_REGISTER : ADOPTED_INSTRUMENT;
-    const params: Record<string, string> =
-      entity === 'registers'
-        ? { name: String(record.name) }
-        : { number: String(record.inventoryNumber) };
-    const message =
-      filled === 'none'
-        ? importText(linked, params)
-        : filled === 'filled'
-          ? importText(linkedFilled, params)
-          : importText(linkedNotFilled, params, { parts: { reason: filled } });
+    const message = adoptionMessage(entity, record, filled);
     return { level: 'warning', messages: [message], recordId: id };
   }
 

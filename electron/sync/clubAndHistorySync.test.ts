@@ -1,34 +1,21 @@
-/**
- * The club's own record and the members' histories (issue #21) between desktops and a real club
- * server over mutual TLS: edits of different fields made offline both survive, the rights hold
- * (only administrators change the club record; a register leader sees the history of the
- * members of their own registers, without birth dates, and nothing of other registers).
- */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
 import { ACTIONS, FIELD_ACCESS, SCOPES } from '../../shared/rights/grants.ts';
+import { FIRST_ENTITIES } from '../../shared/sync/protocol.ts';
 import {
   asDevice,
-  enrolUser,
   startTestClubServer,
   type TestClubServer,
 } from '../../test/support/clubServerFixture.ts';
+import { type SyncedDesktop, syncedDesktop } from '../../test/support/syncedDesktop.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
-import { ClubService } from '../core/clubService.ts';
-import { LocalStore } from '../store/localStore.ts';
-import { SyncClient } from './syncClient.ts';
+import type { EnrolledDevice } from './enrolDevice.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncSettings } from './syncSettings.ts';
 
-interface Desktop {
-  store: LocalStore;
-  api: ClubService;
-  sync: SyncClient;
-}
+type Desktop = SyncedDesktop;
 
 describe('club record and member histories over sync', () => {
   const temp = makeTempDir('tutti-club-sync-');
@@ -38,15 +25,12 @@ describe('club record and member histories over sync', () => {
   let woodwind = '';
   const d: Record<string, Desktop> = {};
 
-  const devices: Record<string, Awaited<ReturnType<typeof enrolUser>>> = {};
+  const devices: Record<string, EnrolledDevice> = {};
 
   async function desktop(name: string, role: string, registerIds: string[] = []): Promise<Desktop> {
-    const user = await t.server.services.clubs.addUser(clubId, { name, role, registerIds });
-    const device = await enrolUser(t, clubId, user.id);
-    devices[name] = device;
-    const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
-    new SyncSettings(store.meta).connect(device.syncUrl, device);
-    return { store, api: new ClubService(store, name), sync: new SyncClient(store) };
+    const d = await syncedDesktop(t, clubId, temp.dir, name, role, registerIds);
+    devices[name] = d.device;
+    return d;
   }
 
   async function save(desktop: Desktop, entity: 'members' | 'registers' | 'club', fields: object) {
@@ -92,16 +76,7 @@ describe('club record and member histories over sync', () => {
     // The access part exactly as those desktops check it: strict, eight kinds of record.
     const firstGrant = z
       .object({
-        entity: z.enum([
-          'members',
-          'registers',
-          'instruments',
-          'loans',
-          'maintenance',
-          'events',
-          'attendance',
-          'honours',
-        ]),
+        entity: z.enum(FIRST_ENTITIES as [string, ...string[]]),
         action: z.enum(ACTIONS),
         scope: z.enum(SCOPES),
         fields: z.enum(FIELD_ACCESS),

@@ -1,28 +1,14 @@
-/**
- * The desktop's sync client against a running club server over mutual TLS: separate encrypted
- * profiles, edits through the same ClubService the UI uses.
- */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  enrolUser,
-  startTestClubServer,
-  type TestClubServer,
-} from '../../test/support/clubServerFixture.ts';
+import { startTestClubServer, type TestClubServer } from '../../test/support/clubServerFixture.ts';
+import { type SyncedDesktop, syncedDesktop } from '../../test/support/syncedDesktop.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
-import { ClubService } from '../core/clubService.ts';
-import { LocalStore } from '../store/localStore.ts';
+import type { ClubService } from '../core/clubService.ts';
 import { ConnectionError, httpsJson } from './httpsJson.ts';
 import { SyncClient, type SyncTransport } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncSettings } from './syncSettings.ts';
 
-interface Desktop {
-  store: LocalStore;
-  api: ClubService;
-  sync: SyncClient;
-}
+type Desktop = SyncedDesktop;
 
 let BRASS = '';
 let WOODWIND = '';
@@ -35,12 +21,9 @@ describe('desktop sync client', () => {
   const users: Record<string, string> = {};
 
   async function desktop(name: string, role: string, registerIds: string[] = []): Promise<Desktop> {
-    const user = await t.server.services.clubs.addUser(clubId, { name, role, registerIds });
-    users[name] = user.id;
-    const device = await enrolUser(t, clubId, user.id);
-    const store = LocalStore.open(join(temp.dir, `${name}.db`), randomBytes(32));
-    new SyncSettings(store.meta).connect(device.syncUrl, device);
-    return { store, api: new ClubService(store, name), sync: new SyncClient(store) };
+    const d = await syncedDesktop(t, clubId, temp.dir, name, role, registerIds);
+    users[name] = d.userId;
+    return d;
   }
 
   const save = async (

@@ -10,20 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { type DesktopSession, desktopSession } from '../support/desktopSession.ts';
 import { fixture } from '../support/fixtures.ts';
-import type { Section, TuttiApp } from './pages/tuttiApp.ts';
-
-const SECTIONS: Section[] = [
-  'members',
-  'registers',
-  'instruments',
-  'events',
-  'honours',
-  'birthdays',
-  'club',
-  'sync',
-  'backup',
-  'import',
-];
+import { SECTIONS, type TuttiApp } from './pages/tuttiApp.ts';
 
 const session = desktopSession({ prefix: 'tutti-a11y-', withLegacyClub: true });
 let page: Page;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { desktopSession } from '../support/desktopSession.ts';
 import { fixture } from '../support/fixtures.ts';
-import type { TuttiApp } from './pages/tuttiApp.ts';
+import { SECTIONS, type TuttiApp } from './pages/tuttiApp.ts';
 
 /** Whole words only, umlauts counted as letters ("Schröder" holds no "der"). */
 const words = (list: string) => new RegExp(`(?<!\\p{L})(${list})(?!\\p{L})`, 'iu');
@@ -65,17 +65,8 @@ async function switchTo(language: 'de' | 'en'): Promise<void> {
 
 /** Every page and dialog, with a refusal at a field where a form has one. */
 async function walk(words: RegExp): Promise<void> {
-  for (const section of [
-    'members',
-    'registers',
-    'instruments',
-    'events',
-    'honours',
-    'birthdays',
-    'club',
-    'sync',
-    'backup',
-  ] as const) {
+  // Every page; the import's steps are walked below.
+  for (const section of SECTIONS.filter((s) => s !== 'import')) {
     await app.goTo(section);
     await page.locator('h1').waitFor();
     await expectNone(words, section);

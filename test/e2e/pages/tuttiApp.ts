@@ -4,17 +4,20 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export type Section =
-  | 'members'
-  | 'registers'
-  | 'instruments'
-  | 'events'
-  | 'honours'
-  | 'birthdays'
-  | 'club'
-  | 'sync'
-  | 'backup'
-  | 'import';
+/** The sidebar's pages, in its order. */
+export const SECTIONS = [
+  'members',
+  'registers',
+  'instruments',
+  'events',
+  'honours',
+  'birthdays',
+  'club',
+  'sync',
+  'backup',
+  'import',
+] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export class TuttiApp {
   constructor(readonly page: Page) {}

@@ -152,6 +152,8 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       conductorIds: j('conductor_ids'),
       youthLeaderId: t('youth_leader_id'),
       sepaCreditorId: t('sepa_creditor_id'),
+      honourRuleSets: j('honour_rule_sets'),
+      ownHonours: j('own_honours'),
     },
   },
 };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { optionalCalendarDate, optionalText, optionalUuid, requiredText, uuid } from './fields.ts';
+import { ownHonourList, ruleSetIdList } from './honours/ownHonours.ts';
 
 export const CLUB_RECORD_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -49,6 +50,10 @@ export const clubSchema = z
       (v) => (typeof v === 'string' ? v.replace(/\s/g, '').toUpperCase() || null : (v ?? null)),
       z.string().max(35, { error: 'validation.tooLong' }).nullable(),
     ),
+    /** The federations' honour rules the club follows (ids of `RULE_SETS`). */
+    honourRuleSets: ruleSetIdList,
+    /** The club's own honours. */
+    ownHonours: ownHonourList,
   })
   .superRefine((c, ctx) => {
     if (c.sepaCreditorId) {

@@ -88,6 +88,24 @@ export function initialMemberships(member: StatusFields, today: string): Members
   return [period(kind, entry ?? today)];
 }
 
+/**
+ * A member's history for counting years and the annual report; a record from before the
+ * history is read from its entry date and status, and without an entry date its one period has
+ * no start — counted by nobody rather than from a guessed day.
+ */
+export function historyOf(
+  member: StatusFields & { memberships: readonly Membership[] },
+  today: string,
+): readonly Membership[] {
+  if (member.memberships.length > 0) return member.memberships;
+  if (date(member.entryDate)) return initialMemberships(member, today);
+  const status = String(member.status ?? '');
+  const kind = (MEMBERSHIP_KINDS as readonly string[]).includes(status)
+    ? (status as MembershipKind)
+    : 'mitglied';
+  return [period(kind, null)];
+}
+
 const isOpen = (p: Membership) => p.until === null;
 const isStatus = (p: Membership) => !ROLES.includes(p.status);
 

@@ -23,6 +23,8 @@ export type FieldKind =
   | 'references'
   | 'keptValues'
   | 'federations'
+  | 'honourRuleSets'
+  | 'ownHonours'
   | 'consents'
   | 'memberships'
   | 'reviewFlags';

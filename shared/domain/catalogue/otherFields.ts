@@ -367,4 +367,14 @@ export const CLUB_FIELDS: EntityCatalogue = [
     short: { de: 'Gläubiger-ID', en: 'Creditor ID' },
     kind: 'text',
   },
+  {
+    field: 'honourRuleSets',
+    label: { de: 'Ehrungsordnungen der Verbände', en: "Federations' rules of honour" },
+    kind: 'honourRuleSets',
+  },
+  {
+    field: 'ownHonours',
+    label: { de: 'Eigene Ehrungen', en: "The club's own honours" },
+    kind: 'ownHonours',
+  },
 ];

@@ -48,6 +48,8 @@ export const validation = {
     attendance: 'Bitte anwesend, entschuldigt oder abwesend wählen.',
     instrument: 'Bitte ein Instrument wählen.',
     member: 'Bitte ein Mitglied wählen.',
+    honourCategory: 'Bitte wählen, wer geehrt wird.',
+    honourCounting: 'Bitte wählen, wie die Jahre gezählt werden.',
   },
   member: {
     name: 'Bitte den Nachnamen angeben (bei Vereinen und Firmen den Namen).',
@@ -59,6 +61,10 @@ export const validation = {
   },
   consent: { withdrawnBeforeGiven: 'Der Widerruf kann nicht vor der Einwilligung liegen.' },
   membership: { endsBeforeStart: 'Das Ende kann nicht vor dem Beginn liegen.' },
+  honour: {
+    noLevel: 'Bitte mindestens eine Stufe mit Jahren und Namen angeben.',
+    levelsAscending: 'Jede Stufe braucht mehr Jahre als die vorige.',
+  },
   register: { leaderTwice: 'Ein Registerführer ist doppelt eingetragen.' },
   loan: {
     returnBeforeIssue: 'Die Rückgabe kann nicht vor der Ausgabe liegen.',

@@ -51,6 +51,8 @@ export const validation: Texts<typeof de> = {
     attendance: 'Please choose present, excused or absent.',
     instrument: 'Please choose an instrument.',
     member: 'Please choose a member.',
+    honourCategory: 'Please choose who is honoured.',
+    honourCounting: 'Please choose how the years are counted.',
   },
   member: {
     name: 'Please enter the last name (for clubs and companies the name).',
@@ -62,6 +64,10 @@ export const validation: Texts<typeof de> = {
   },
   consent: { withdrawnBeforeGiven: 'The withdrawal cannot be before the consent.' },
   membership: { endsBeforeStart: 'The end cannot be before the start.' },
+  honour: {
+    noLevel: 'Please give at least one level with years and a name.',
+    levelsAscending: 'Each level needs more years than the one before.',
+  },
   register: { leaderTwice: 'A register leader is entered twice.' },
   loan: {
     returnBeforeIssue: 'The return cannot be before the issue.',

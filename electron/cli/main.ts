@@ -25,6 +25,8 @@ async function run(command: string | undefined, rest: string[], cli: Terminal): 
       return (await import('./syncCommand.ts')).syncCommand(rest, cli);
     case 'backup':
       return (await import('./backupCommand.ts')).backupCommand(rest, cli);
+    case 'report':
+      return (await import('./reportCommand.ts')).reportCommand(rest, cli);
     case undefined:
     case 'help':
     case '--help':

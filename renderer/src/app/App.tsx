@@ -17,6 +17,7 @@ import { lacksAccessKey } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
+import { HonoursDuePage } from '../honours/HonoursDuePage.tsx';
 import { HonoursPage } from '../honours/HonoursPage.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { ImportPage } from '../import/ImportPage.tsx';
@@ -24,6 +25,7 @@ import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
 import { RegistersPage } from '../registers/RegistersPage.tsx';
 import { BirthdaysPage } from '../reports/BirthdaysPage.tsx';
+import { StrengthReportPage } from '../reports/StrengthReportPage.tsx';
 import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
@@ -35,7 +37,9 @@ const PAGES = {
   instruments: InstrumentsPage,
   events: EventsPage,
   honours: HonoursPage,
+  honoursDue: HonoursDuePage,
   birthdays: BirthdaysPage,
+  staerkemeldung: StrengthReportPage,
   club: ClubPage,
   sync: SyncPage,
   backup: BackupPage,

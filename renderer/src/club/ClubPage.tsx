@@ -31,6 +31,7 @@ import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RecordRejection } from '../sync/rejectedChanges.tsx';
 import { type ClubFormValues, clubFromForm, clubToForm, monthsLeft } from './clubFormValues.ts';
 import { FederationsEditor } from './FederationsEditor.tsx';
+import { HonourRulesEditor } from './HonourRulesEditor.tsx';
 
 export function ClubPage() {
   const { t } = useTranslation();
@@ -132,6 +133,16 @@ export function ClubPage() {
               onChange={(rows) => form.setFieldValue('federations', rows)}
               readOnly={!canWrite}
               error={form.errors.federations as string | undefined}
+            />
+          </Paper>
+          <Paper withBorder p="md">
+            <HonourRulesEditor
+              ruleSets={form.values.honourRuleSets}
+              onRuleSets={(ids) => form.setFieldValue('honourRuleSets', ids)}
+              own={form.values.ownHonours}
+              onOwn={(rows) => form.setFieldValue('ownHonours', rows)}
+              readOnly={!canWrite}
+              showProblems={Boolean(form.errors.ownHonours)}
             />
           </Paper>
           <Paper withBorder p="md">

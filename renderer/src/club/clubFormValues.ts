@@ -3,6 +3,7 @@ import type { Club } from '../../../shared/domain/club.ts';
 import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
 import type { Draft } from '../../../shared/domain/entities.ts';
 import { dateFromForm, dateToForm } from '../components/formValues.ts';
+import { type OwnHonourRow, ownHonourFromRow, ownHonourToRow } from './honourRuleRows.ts';
 
 export interface FederationRow {
   name: string;
@@ -22,6 +23,8 @@ export interface ClubFormValues {
   conductorIds: string[];
   youthLeaderId: string | null;
   sepaCreditorId: string;
+  honourRuleSets: string[];
+  ownHonours: OwnHonourRow[];
 }
 
 export function clubToForm(club: Club | undefined): ClubFormValues {
@@ -38,6 +41,8 @@ export function clubToForm(club: Club | undefined): ClubFormValues {
     conductorIds: club?.conductorIds ?? [],
     youthLeaderId: club?.youthLeaderId ?? null,
     sepaCreditorId: club?.sepaCreditorId ?? '',
+    honourRuleSets: club?.honourRuleSets ?? [],
+    ownHonours: (club?.ownHonours ?? []).map(ownHonourToRow),
   };
 }
 
@@ -48,6 +53,8 @@ export function clubFromForm(values: ClubFormValues): Draft<'club'> {
     federations: values.federations.map((f) => ({ name: f.name, number: f.number.trim() || null })),
     foundedOn: dateFromForm(values.foundedOn),
     charitableUntil: dateFromForm(values.charitableUntil),
+    // As typed: the schema names a number that is none at its field.
+    ownHonours: values.ownHonours.map(ownHonourFromRow) as never,
   };
 }
 

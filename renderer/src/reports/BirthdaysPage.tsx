@@ -57,22 +57,22 @@ export function BirthdaysPage() {
       </Group>
       {!birthdaysKnown && (
         <Alert color="yellow" data-testid="birthdays-hidden">
-          {t('birthdays.noBirthDates')}
+          {t('reports.birthdays.noBirthDates')}
         </Alert>
       )}
       {list && list.withoutConsent > 0 && (
         <Text size="sm" c="dimmed" data-testid="birthdays-left-out">
-          {t('birthdays.leftOut', { count: list.withoutConsent })}
+          {t('reports.birthdays.leftOut', { count: list.withoutConsent })}
         </Text>
       )}
-      {list && list.occasions.length === 0 && <Text>{t('birthdays.none')}</Text>}
+      {list && list.occasions.length === 0 && <Text>{t('reports.birthdays.none')}</Text>}
       {list && list.occasions.length > 0 && (
         <Table data-testid="birthdays" striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('birthdays.date')}</Table.Th>
-              <Table.Th>{t('birthdays.member')}</Table.Th>
-              <Table.Th>{t('birthdays.occasion')}</Table.Th>
+              <Table.Th>{t('reports.birthdays.date')}</Table.Th>
+              <Table.Th>{t('reports.birthdays.member')}</Table.Th>
+              <Table.Th>{t('reports.birthdays.occasion')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -82,7 +82,7 @@ export function BirthdaysPage() {
                 <Table.Tr key={`${o.memberId}-${o.kind}-${o.date}`}>
                   <Table.Td>{formatGermanDate(o.date)}</Table.Td>
                   <Table.Td>{member ? memberSortName(member) : ''}</Table.Td>
-                  <Table.Td>{t(`birthdays.${o.kind}`, { years: o.years })}</Table.Td>
+                  <Table.Td>{t(`reports.birthdays.${o.kind}`, { years: o.years })}</Table.Td>
                 </Table.Tr>
               );
             })}

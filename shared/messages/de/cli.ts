@@ -18,6 +18,21 @@ Verwendung:
   tutti sync --profile ORDNER [--batch N]
       Gleicht einmal mit dem Vereinsserver ab und sagt, was übertragen wurde
       (Exit 3, wenn Änderungen abgelehnt wurden oder Konflikte entstanden).
+  tutti report honours --year JJJJ [--ceremony JJJJ-MM-TT] --profile ORDNER
+               [--format text|csv] [--out DATEI]
+      Die im Jahr fälligen Ehrungen nach den Ehrungsordnungen des Vereins; ohne --ceremony
+      zählen die Jahre bis zum 31.12. Fehlen Angaben, steht unter der Liste, was nicht
+      berechnet wurde, und „Unvollständig“ zusätzlich auf stderr.
+  tutti report staerkemeldung --year JJJJ --profile ORDNER [--format text|csv] [--out DATEI]
+      Die Stärkemeldung zum 1. Januar: Anzahlen nach Status, Geschlecht und Alter und die
+      aktiven Mitglieder. Als CSV nur die Liste der aktiven Mitglieder (Name, Geburtsdatum,
+      Geschlecht, Instrument, aktiv seit), wie Verbände sie anfordern. Fehlt dafür etwas,
+      wird sie nicht erstellt (Exit 1) und jede Lücke genannt.
+  tutti report birthdays --from JJJJ-MM-TT --to JJJJ-MM-TT --profile ORDNER
+               [--format text|csv] [--out DATEI]
+      Runde und halbrunde Geburtstage und Mitgliedsjubiläen im Zeitraum, von Mitgliedern,
+      die der Veröffentlichung zugestimmt haben.
+      Berichte erscheinen ohne --out im Terminal; CSV (für Excel) mit Datum als JJJJ-MM-TT.
   tutti backup create --profile ORDNER --to ZIELORDNER [--passphrase-file DATEI]
       Sichert das Profil verschlüsselt in den Zielordner (z. B. einen USB-Stick) und
       räumt alte Generationen auf (7 tägliche, 4 wöchentliche, 12 monatliche).
@@ -141,5 +156,21 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
     safety: 'Vorher gesichert (90 Tage aufbewahrt): {{path}}',
     reconnect:
       'Sicherungen enthalten keinen Geräteschlüssel: Ist dieser Verein auf einem Vereinsserver, das Profil bitte mit tutti enroll erneut verbinden.',
+  },
+  report: {
+    what: 'Welcher Bericht? Erlaubt: {{allowed}}. Hilfe: tutti --help',
+    notFor: '{{option}} gibt es bei tutti report {{report}} nicht. Hilfe: tutti --help',
+    format: 'Bitte --format text oder --format csv angeben.',
+    formatLater:
+      '--format {{format}} kommt mit der Export-Funktion. Bis dahin bitte --format text oder --format csv verwenden.',
+    yearMissing: 'Bitte das Jahr mit --year JJJJ angeben.',
+    badYear: 'Ungültiges Jahr „{{year}}“: bitte vier Ziffern von 1900 bis 2100 angeben.',
+    badDate: 'Ungültiges Datum „{{date}}“ bei {{option}}: bitte einen Tag als JJJJ-MM-TT angeben.',
+    ceremonyOutsideYear:
+      'Der Ehrungstermin {{date}} liegt nicht im Jahr {{year}}. Bitte --ceremony und --year prüfen.',
+    periodMissing: 'Bitte den Zeitraum mit --from JJJJ-MM-TT --to JJJJ-MM-TT angeben.',
+    fromAfterTo: 'Der Beginn {{from}} liegt nach dem Ende {{to}}. Bitte --from und --to prüfen.',
+    done: 'Bericht geschrieben nach {{path}}',
+    listItem: '  - {{item}}',
   },
 };

@@ -5,6 +5,7 @@ import { core } from './core.ts';
 import { errors } from './errors.ts';
 import { importTexts } from './importTexts.ts';
 import { reasons } from './reasons.ts';
+import { reports } from './reports.ts';
 import { server } from './server.ts';
 import { shell } from './shell.ts';
 import { validation } from './validation.ts';
@@ -19,4 +20,5 @@ export const de = {
   shell,
   cli,
   import: importTexts,
+  reports,
 };

@@ -20,6 +20,21 @@ Usage:
   tutti sync --profile FOLDER [--batch N]
       Syncs once with the club server and says what was transferred
       (exit 3 when changes were rejected or conflicts arose).
+  tutti report honours --year YYYY [--ceremony YYYY-MM-DD] --profile FOLDER
+               [--format text|csv] [--out FILE]
+      The honours due in the year by the club's rules of honour; without --ceremony the
+      years count to 31 December. When details are missing, the list says below what was
+      not computed, and "Incomplete" is also said on stderr.
+  tutti report staerkemeldung --year YYYY --profile FOLDER [--format text|csv] [--out FILE]
+      The annual membership report as of 1 January: counts by status, gender and age, and
+      the active members. As CSV only the list of active members (name, date of birth,
+      gender, instrument, active since), as federations ask for it. When something it needs
+      is missing, it is not made (exit 1) and every gap is named.
+  tutti report birthdays --from YYYY-MM-DD --to YYYY-MM-DD --profile FOLDER
+               [--format text|csv] [--out FILE]
+      Round and half-round birthdays and membership anniversaries in the period, of members
+      who consented to their publication.
+      Without --out reports appear in the terminal; CSV (for Excel) with dates as YYYY-MM-DD.
   tutti backup create --profile FOLDER --to TARGET_FOLDER [--passphrase-file FILE]
       Backs the profile up, encrypted, into the target folder (e.g. a USB stick) and
       clears out old generations (7 daily, 4 weekly, 12 monthly).
@@ -141,5 +156,21 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
     safety: 'Backed up first (kept for 90 days): {{path}}',
     reconnect:
       'Backups hold no device key: if this club is on a club server, please connect the profile again with tutti enroll.',
+  },
+  report: {
+    what: 'Which report? Allowed: {{allowed}}. Help: tutti --help',
+    notFor: '{{option}} does not apply to tutti report {{report}}. Help: tutti --help',
+    format: 'Please give --format text or --format csv.',
+    formatLater:
+      '--format {{format}} comes with the export feature. Until then please use --format text or --format csv.',
+    yearMissing: 'Please give the year with --year YYYY.',
+    badYear: 'Invalid year “{{year}}”: please give four digits from 1900 to 2100.',
+    badDate: 'Invalid date “{{date}}” for {{option}}: please give a day as YYYY-MM-DD.',
+    ceremonyOutsideYear:
+      'The ceremony date {{date}} is not in the year {{year}}. Please check --ceremony and --year.',
+    periodMissing: 'Please give the period with --from YYYY-MM-DD --to YYYY-MM-DD.',
+    fromAfterTo: 'The start {{from}} is after the end {{to}}. Please check --from and --to.',
+    done: 'Report written to {{path}}',
+    listItem: '  - {{item}}',
   },
 };

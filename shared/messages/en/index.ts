@@ -6,6 +6,7 @@ import { core } from './core.ts';
 import { errors } from './errors.ts';
 import { importTexts } from './importTexts.ts';
 import { reasons } from './reasons.ts';
+import { reports } from './reports.ts';
 import { server } from './server.ts';
 import { shell } from './shell.ts';
 import { validation } from './validation.ts';
@@ -20,4 +21,5 @@ export const en: Texts<typeof de> = {
   shell,
   cli,
   import: importTexts,
+  reports,
 };

@@ -1,0 +1,172 @@
+/**
+ * `tutti report honours|staerkemeldung|birthdays … --profile DIR [--format text|csv] [--out FILE]`
+ * (issue #22). The profile is opened read-only, so reports can be made while Tutti runs. What a
+ * report could not include is said under it; when that would not show on the terminal (CSV, or
+ * a file), it is said on stderr. An incomplete honours list says so on stderr in any case, so
+ * scripts notice; a Stärkemeldung with gaps is not made at all (exit 1).
+ */
+
+import { AppError } from '../../shared/api/appError.ts';
+import { todayIso } from '../../shared/domain/dates.ts';
+import { clubRules } from '../../shared/domain/honours/clubRules.ts';
+import { honoursDue } from '../../shared/domain/honours/honoursDue.ts';
+import { occasionsBetween } from '../../shared/domain/reports/birthdays.ts';
+import { strengthReport } from '../../shared/domain/reports/staerkemeldung.ts';
+import { type Message, msg } from '../../shared/messages/message.ts';
+import { writeFileAtomic } from '../core/files.ts';
+import { openProfileReadOnly } from '../core/profile.ts';
+import { toCsv } from '../export/csv.ts';
+import { type ReportData, readReportData } from '../reports/reportData.ts';
+import {
+  activeMembersTable,
+  birthdayNotes,
+  birthdaysTable,
+  honourProblems,
+  honoursTable,
+  missingItems,
+} from '../reports/reportTables.ts';
+import { birthdaysText, honoursText, strengthText } from '../reports/reportText.ts';
+import type { Table } from '../reports/textTable.ts';
+import { parseReportArgs, type ReportArgs, type ReportRequest } from './reportArgs.ts';
+import type { Terminal } from './terminal.ts';
+
+/** A report made: what to write, and what to say on stderr beside it. */
+interface Made {
+  content: string;
+  /** Said on stderr in any case. */
+  warnings: Message[];
+  /** Said under the text report; on stderr when that is not on the terminal. */
+  notes: Message[];
+}
+
+const csvOf = (table: Table) => toCsv(table.header, table.rows);
+
+function honoursReport(
+  asked: Extract<ReportRequest, { report: 'honours' }>,
+  data: ReportData,
+  args: ReportArgs,
+  cli: Terminal,
+): Made {
+  const rules = clubRules(data.club);
+  if (rules.rules.length === 0) throw new AppError('validation', 'reports.honours.noRules');
+  const list = honoursDue({
+    year: asked.year,
+    ceremonyDate: asked.ceremonyDate,
+    rules: rules.rules,
+    members: data.members,
+    honours: data.honours,
+    birthDatesKnown: data.birthDatesKnown,
+    today: todayIso(),
+  });
+  const input = { list, rules, members: data.members };
+  return {
+    content:
+      args.format === 'csv'
+        ? csvOf(honoursTable(input, { language: cli.language, output: 'csv' }))
+        : honoursText({ ...input, ceremonyDate: asked.ceremonyDate }, cli.language),
+    warnings: list.complete ? [] : [msg('reports.honours.incomplete')],
+    notes: honourProblems(input, cli.language),
+  };
+}
+
+/** Null when the report is refused: that has been said, with everything missing. */
+function strengthReportMade(
+  asked: Extract<ReportRequest, { report: 'staerkemeldung' }>,
+  data: ReportData,
+  args: ReportArgs,
+  cli: Terminal,
+): Made | null {
+  const outcome = strengthReport({
+    year: asked.year,
+    club: data.club,
+    members: data.members,
+    registers: data.registers,
+    birthDatesKnown: data.birthDatesKnown,
+    today: todayIso(),
+  });
+  if (!outcome.ok) {
+    cli.note('cli.errorLine', {
+      message: msg('reports.staerkemeldung.refused', { year: asked.year }),
+    });
+    for (const item of missingItems(outcome.missing, data.members))
+      cli.note('cli.report.listItem', { item });
+    return null;
+  }
+  return {
+    content:
+      args.format === 'csv'
+        ? csvOf(activeMembersTable(outcome.report, { language: cli.language, output: 'csv' }))
+        : strengthText(outcome.report, cli.language),
+    warnings: [],
+    notes: [],
+  };
+}
+
+function birthdaysReport(
+  asked: Extract<ReportRequest, { report: 'birthdays' }>,
+  data: ReportData,
+  args: ReportArgs,
+  cli: Terminal,
+): Made {
+  const list = occasionsBetween(
+    data.members,
+    asked.from,
+    asked.to,
+    data.birthDatesKnown,
+    todayIso(),
+  );
+  return {
+    content:
+      args.format === 'csv'
+        ? csvOf(birthdaysTable(list, data.members, { language: cli.language, output: 'csv' }))
+        : birthdaysText(
+            { list, members: data.members, from: asked.from, to: asked.to },
+            cli.language,
+          ),
+    warnings: [],
+    notes: birthdayNotes(list),
+  };
+}
+
+function make(args: ReportArgs, data: ReportData, cli: Terminal): Made | null {
+  const asked = args.request;
+  switch (asked.report) {
+    case 'honours':
+      return honoursReport(asked, data, args, cli);
+    case 'staerkemeldung':
+      return strengthReportMade(asked, data, args, cli);
+    case 'birthdays':
+      return birthdaysReport(asked, data, args, cli);
+  }
+}
+
+function write(path: string, content: string): void {
+  try {
+    writeFileAtomic(path, content, 0o600);
+  } catch (cause) {
+    throw new AppError('profile_not_writable', 'cli.files.unwritable', { path }, { cause });
+  }
+}
+
+export async function reportCommand(argv: string[], cli: Terminal): Promise<number> {
+  const args = parseReportArgs(argv);
+  const profile = await openProfileReadOnly(args.profile, cli.keyStore(args.profile));
+  let data: ReportData;
+  try {
+    data = readReportData(profile.db);
+  } finally {
+    profile.close();
+  }
+  const made = make(args, data, cli);
+  if (!made) return 1;
+  if (args.out) {
+    write(args.out, made.content);
+    cli.note('cli.report.done', { path: args.out });
+  } else {
+    cli.out.write(made.content);
+  }
+  const notesOnTerminal = args.format === 'text' && !args.out;
+  for (const message of [...made.warnings, ...(notesOnTerminal ? [] : made.notes)])
+    cli.note(message.key, message.params);
+  return 0;
+}

@@ -136,6 +136,28 @@ describe('club record and member histories over sync', () => {
     expect(club(d.office!)?.city).toBe('Lindau');
   });
 
+  it("carries the club's honour rules to every device, merged with other fields", async () => {
+    const pin = {
+      id: '01936f3e-8a00-7000-8000-00000000a001',
+      category: 'musicians',
+      counting: 'continuous',
+      fromAge: null,
+      minYearsSincePrevious: 5,
+      leadWeeks: 6,
+      levels: [{ years: 10, name: 'Vereinsnadel in Silber' }],
+    };
+    // One administrator chooses the federations' rules, the other adds the club's own pin.
+    await save(d.office!, 'club', { ...club(d.office!), honourRuleSets: ['bvk', 'bdmv'] });
+    await save(d.laptop!, 'club', { ...club(d.laptop!), ownHonours: [pin] });
+    await roundAll();
+    for (const name of ['office', 'laptop', 'board', 'leader'])
+      expect(club(d[name]!), name).toMatchObject({
+        honourRuleSets: ['bvk', 'bdmv'],
+        ownHonours: [pin],
+        foundedOn: '1888-05-12',
+      });
+  });
+
   it('keeps a status change and a consent made on two devices, and shows a leader only theirs', async () => {
     const anna = await save(d.office!, 'members', {
       firstName: 'Anna',

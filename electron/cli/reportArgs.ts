@@ -85,7 +85,9 @@ function request(report: ReportName, values: Values): ReportRequest {
   switch (report) {
     case 'honours': {
       const inYear = year(values.year);
-      const ceremonyDate = values.ceremony ? date(values.ceremony, '--ceremony') : null;
+      // Given but empty is a mistake, not "no ceremony date".
+      const ceremonyDate =
+        values.ceremony !== undefined ? date(values.ceremony, '--ceremony') : null;
       if (ceremonyDate && Number(ceremonyDate.slice(0, 4)) !== inYear)
         throw new AppError('bad_arguments', 'cli.report.ceremonyOutsideYear', {
           date: ceremonyDate,

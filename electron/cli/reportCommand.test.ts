@@ -291,7 +291,7 @@ describe('tutti report honours', () => {
       '--profile',
       lueckenhaft,
     ]);
-    expect(code).toBe(0);
+    expect(code).toBe(3);
     expect(stdout).toMatch(/Lang, Paul\s+VMB-Ehrennadel in Bronze/);
     expect(stdout).toContain('Unvollständig: Für manche Mitglieder oder Regeln fehlen Angaben.');
     expect(stdout).toContain(
@@ -458,7 +458,7 @@ describe('tutti report on a device whose role sees no birth dates', () => {
 
   it('leaves out the rules counting from an age and says the list is incomplete', async () => {
     const { code, stdout, stderr } = await run('honours', '--year', '2026');
-    expect(code).toBe(0);
+    expect(code).toBe(3);
     expect(stdout).toMatch(/Meier, Anna\s+VMB-Ehrennadel in Bronze/);
     expect(stdout).toContain(
       'Blasmusikverband Karlsruhe (BVK) zählt ab einem Lebensjahr und wurde nicht berechnet: Ihre Rolle sieht keine Geburtsdaten.',
@@ -528,6 +528,7 @@ describe('tutti report with wrong arguments', () => {
     [['report', 'honours', '--year', '1899'], /Ungültiges Jahr „1899“/],
     [['report', 'honours'], /--year JJJJ/],
     [['report', 'honours', '--year', '2026', '--ceremony', '2026-02-30'], /Ungültiges Datum/],
+    [['report', 'honours', '--year', '2026', '--ceremony', ''], /Ungültiges Datum/],
     [['report', 'honours', '--year', '2026', '--ceremony', '2025-11-14'], /nicht im Jahr 2026/],
     [['report', 'staerkemeldung', '--year', '2026', '--ceremony', '2026-11-14'], /--ceremony/],
     [['report', 'birthdays', '--from', '2026-05-01'], /--from JJJJ-MM-TT --to JJJJ-MM-TT/],

@@ -2,8 +2,8 @@
  * `tutti report honours|staerkemeldung|birthdays … --profile DIR [--format text|csv] [--out FILE]`
  * (issue #22). The profile is opened read-only, so reports can be made while Tutti runs. What a
  * report could not include is said under it; when that would not show on the terminal (CSV, or
- * a file), it is said on stderr. An incomplete honours list says so on stderr in any case, so
- * scripts notice; a Stärkemeldung with gaps is not made at all (exit 1).
+ * a file), it is said on stderr. An incomplete honours list says so on stderr in any case and
+ * ends with exit 3, so scripts notice; a Stärkemeldung with gaps is not made at all (exit 1).
  */
 
 import { AppError } from '../../shared/api/appError.ts';
@@ -37,6 +37,8 @@ interface Made {
   warnings: Message[];
   /** Said under the text report; on stderr when that is not on the terminal. */
   notes: Message[];
+  /** 0, or 3 for a report made but incomplete. */
+  exitCode: number;
 }
 
 const csvOf = (table: Table) => toCsv(table.header, table.rows);
@@ -49,6 +51,7 @@ function honoursReport(
 ): Made {
   const rules = clubRules(data.club);
   if (rules.rules.length === 0) throw new AppError('validation', 'reports.honours.noRules');
+  if (!data.honoursReadable) throw new AppError('forbidden', 'reports.honours.honoursHidden');
   const list = honoursDue({
     year: asked.year,
     ceremonyDate: asked.ceremonyDate,
@@ -56,6 +59,7 @@ function honoursReport(
     members: data.members,
     honours: data.honours,
     birthDatesKnown: data.birthDatesKnown,
+    allMembersVisible: data.allMembersVisible,
     today: todayIso(),
   });
   const input = { list, rules, members: data.members };
@@ -66,6 +70,7 @@ function honoursReport(
         : honoursText({ ...input, ceremonyDate: asked.ceremonyDate }, cli.language),
     warnings: list.complete ? [] : [msg('reports.honours.incomplete')],
     notes: honourProblems(input, cli.language),
+    exitCode: list.complete ? 0 : 3,
   };
 }
 
@@ -82,6 +87,7 @@ function strengthReportMade(
     members: data.members,
     registers: data.registers,
     birthDatesKnown: data.birthDatesKnown,
+    allMembersVisible: data.allMembersVisible,
     today: todayIso(),
   });
   if (!outcome.ok) {
@@ -99,6 +105,7 @@ function strengthReportMade(
         : strengthText(outcome.report, cli.language),
     warnings: [],
     notes: [],
+    exitCode: 0,
   };
 }
 
@@ -125,6 +132,7 @@ function birthdaysReport(
           ),
     warnings: [],
     notes: birthdayNotes(list),
+    exitCode: 0,
   };
 }
 
@@ -168,5 +176,5 @@ export async function reportCommand(argv: string[], cli: Terminal): Promise<numb
   const notesOnTerminal = args.format === 'text' && !args.out;
   for (const message of [...made.warnings, ...(notesOnTerminal ? [] : made.notes)])
     cli.note(message.key, message.params);
-  return 0;
+  return made.exitCode;
 }

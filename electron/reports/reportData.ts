@@ -9,7 +9,7 @@ import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { Honour } from '../../shared/domain/honour.ts';
 import type { Member } from '../../shared/domain/member.ts';
 import type { Register } from '../../shared/domain/register.ts';
-import { deviceRights } from '../../shared/rights/deviceRights.ts';
+import { type DeviceRights, deviceRights } from '../../shared/rights/deviceRights.ts';
 import type { ReadableDB, WritableDB } from '../store/database.ts';
 import { MetaTable } from '../store/meta.ts';
 import { RecordReader } from '../store/recordTable.ts';
@@ -23,6 +23,10 @@ export interface ReportData {
   registers: Register[];
   /** The user's role sees birth dates (always, on a profile without a club server). */
   birthDatesKnown: boolean;
+  /** The role sees honours at all. */
+  honoursReadable: boolean;
+  /** The role sees every member and honour, not only its registers'. */
+  allMembersVisible: boolean;
 }
 
 type Read = 'members' | 'honours' | 'registers' | 'club';
@@ -32,24 +36,23 @@ function listLive<E extends Read>(db: ReadableDB, entity: E): EntityMap[E][] {
 }
 
 /**
- * The user's right to birth dates, from the connection and access kept in the meta table. The
- * meta table is only read here; its writes would fail on this read-only connection.
+ * The user's rights, from the connection and access kept in the meta table. The meta table is
+ * only read here; its writes would fail on this read-only connection.
  */
-function birthDatesKnown(db: ReadableDB): boolean {
+function rightsOf(db: ReadableDB): DeviceRights {
   const settings = new SyncSettings(new MetaTable(db as unknown as WritableDB));
-  const rights = deviceRights({
-    connected: settings.connection() !== null,
-    access: settings.access(),
-  });
-  return rights.mayReadSensitive('members');
+  return deviceRights({ connected: settings.connection() !== null, access: settings.access() });
 }
 
 export function readReportData(db: ReadableDB): ReportData {
+  const rights = rightsOf(db);
   return {
     club: listLive(db, 'club').find((c) => c.id === CLUB_RECORD_ID),
     members: listLive(db, 'members'),
     honours: listLive(db, 'honours'),
     registers: listLive(db, 'registers'),
-    birthDatesKnown: birthDatesKnown(db),
+    birthDatesKnown: rights.mayReadSensitive('members'),
+    honoursReadable: rights.may('honours', 'read'),
+    allMembersVisible: rights.mayReadAll('members') && rights.mayReadAll('honours'),
   };
 }

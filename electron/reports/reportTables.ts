@@ -112,6 +112,7 @@ function problemMessage(
   names: Map<string, string>,
   language: Language,
 ): Message {
+  if (problem.kind === 'membersHidden') return msg('reports.honours.membersHidden');
   const rule = input.rules.rules.find((r) => r.id === problem.ruleId);
   const params: MessageParams = {
     rule: rule ? ruleName(rule, input.rules, language) : problem.ruleId,

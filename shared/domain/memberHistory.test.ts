@@ -11,11 +11,12 @@ const p = (status: string, from: string | null, until: string | null = null) => 
 });
 
 describe('membership history', () => {
-  it('starts a new member with one period from the entry date (or today)', () => {
+  it('starts a new member with one period from the entry date, or from an unknown day', () => {
     expect(initialMemberships({ status: 'aktiv', entryDate: '2010-05-01' }, TODAY)).toEqual([
       p('aktiv', '2010-05-01'),
     ]);
-    expect(initialMemberships({ status: 'jugend' }, TODAY)).toEqual([p('jugend', TODAY)]);
+    // Never the day of the save: honours and the federation report would count from it.
+    expect(initialMemberships({ status: 'jugend' }, TODAY)).toEqual([p('jugend', null)]);
   });
 
   it('ends the open period the day before a status change and opens the next one', () => {

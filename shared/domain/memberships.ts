@@ -85,7 +85,9 @@ export function initialMemberships(member: StatusFields, today: string): Members
   const kind = (MEMBERSHIP_KINDS as readonly string[]).includes(status)
     ? (status as MembershipKind)
     : 'mitglied';
-  return [period(kind, entry ?? today)];
+  // Without an entry date the start is unknown, and said so: never the day of the save, which
+  // honours and the federation report would take for the truth.
+  return [period(kind, entry)];
 }
 
 /**

@@ -27,6 +27,8 @@ export interface DeviceRights {
   may(entity: EntityName, action: Action): boolean;
   /** May write every record of `entity` (not only its own registers or record): to import. */
   mayWriteAll(entity: EntityName): boolean;
+  /** Sees every record of `entity`, not only those of its registers: a list of all is whole. */
+  mayReadAll(entity: EntityName): boolean;
   /** Bank data, birth date and fee exemption (and kept import values) of this entity. */
   mayWriteSensitive(entity: EntityName): boolean;
   mayReadSensitive(entity: EntityName): boolean;
@@ -47,6 +49,7 @@ const EVERYTHING: DeviceRights = {
   roleLabel: null,
   may: () => true,
   mayWriteAll: () => true,
+  mayReadAll: () => true,
   mayWriteSensitive: () => true,
   mayReadSensitive: () => true,
   writableRegisters: () => null,
@@ -58,6 +61,7 @@ const NOTHING_YET: DeviceRights = {
   roleLabel: null,
   may: (_entity, action) => action === 'read',
   mayWriteAll: () => false,
+  mayReadAll: () => false,
   mayWriteSensitive: () => false,
   mayReadSensitive: () => false,
   writableRegisters: () => [],
@@ -91,6 +95,8 @@ export function deviceRights(view: AccessView): DeviceRights {
     may: (entity, action) => access.grants.some((g) => g.entity === entity && g.action === action),
     mayWriteAll: (entity) =>
       access.grants.some((g) => g.entity === entity && g.action === 'write' && g.scope === 'all'),
+    mayReadAll: (entity) =>
+      access.grants.some((g) => g.entity === entity && g.action === 'read' && g.scope === 'all'),
     mayWriteSensitive: (entity) => fullFields(entity, 'write'),
     mayReadSensitive: (entity) => fullFields(entity, 'read'),
     fieldsOf: (entity, action, record) => fieldAccess(access, entity, action, record, NO_RELATIONS),

@@ -41,6 +41,9 @@ describe('honours due', () => {
     await expect
       .poll(() => app.errorAt('ownHonours.0.levels.0.years').textContent())
       .toBe('Bitte eine Zahl eingeben.');
+    // Typing elsewhere in the honour keeps the message where the problem still is.
+    await app.fill({ 'ownHonours.0.levels.0.name': 'Vereinsnadel für 10 Jahre aktiv' });
+    expect(await app.errorAt('ownHonours.0.levels.0.years').count()).toBe(1);
     await app.fill({ 'ownHonours.0.levels.0.years': '10' });
     await page.getByRole('button', { name: 'Speichern' }).click();
     await notice('Gespeichert').waitFor();
@@ -59,7 +62,7 @@ describe('honours due', () => {
     await expect.poll(() => state.count()).toBe(1);
     const texts = await dueRows().allTextContents();
     expect(texts.some((t) => t.includes('VMB-Ehrennadel'))).toBe(true);
-    expect(texts.some((t) => t.includes('Vereinsnadel für 10 Jahre'))).toBe(true);
+    expect(texts.some((t) => t.includes('Vereinsnadel für 10 Jahre aktiv'))).toBe(true);
     const sources = page.getByTestId('rule-sources');
     expect(await sources.textContent()).toContain('Kreismusikverband Olpe');
     expect(await seriousViolations(page)).toEqual([]);

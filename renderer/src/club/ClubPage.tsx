@@ -42,6 +42,9 @@ export function ClubPage() {
   const form = useForm<ClubFormValues>({ initialValues: clubToForm(club) });
   const { container, formError, setFormError, showProblem } = useSaveFeedback(form);
   const [saving, setSaving] = useState(false);
+  // Once a save was refused for the own honours, their problems stay shown at their fields
+  // (an edit clears the form's error for the whole list) until a save goes through.
+  const [ownHonourProblems, setOwnHonourProblems] = useState(false);
   // What is stored is the form's new starting point: dirty again only through an edit.
   const showStored = (stored: Club | undefined) => {
     const values = clubToForm(stored);
@@ -73,6 +76,7 @@ export function ClubPage() {
     setFormError(null);
     const outcome = await saveDraft('club', clubFromForm(values));
     setSaving(false);
+    setOwnHonourProblems(Boolean(outcome.fieldErrors?.ownHonours));
     if (outcome.record) {
       showStored(outcome.record);
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
@@ -142,7 +146,7 @@ export function ClubPage() {
               own={form.values.ownHonours}
               onOwn={(rows) => form.setFieldValue('ownHonours', rows)}
               readOnly={!canWrite}
-              showProblems={Boolean(form.errors.ownHonours)}
+              showProblems={ownHonourProblems}
             />
           </Paper>
           <Paper withBorder p="md">

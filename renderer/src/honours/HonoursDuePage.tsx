@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
 import { formatGermanDate, parseGermanDate, todayIso } from '../../../shared/domain/dates.ts';
 import { clubRules, ruleById } from '../../../shared/domain/honours/clubRules.ts';
-import type { HonourRule, RuleSet } from '../../../shared/domain/honours/honourRule.ts';
+import type { HonourRule } from '../../../shared/domain/honours/honourRule.ts';
 import {
   type DueHonour,
   type HonourProblem,
@@ -25,18 +25,9 @@ import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RecordHonoursBar } from './RecordHonoursBar.tsx';
 import { RuleSources } from './RuleSources.tsx';
 
-const keyOf = (item: DueHonour) => `${item.memberId}/${item.ruleId}/${item.level.years}`;
-
-/** A rule as the list of problems names it: its federation's set, or the club's own first level. */
-function ruleName(
-  sets: readonly RuleSet[],
-  rule: HonourRule | undefined,
-  language: 'de' | 'en',
-): string {
-  if (!rule) return '';
-  const set = sets.find((s) => s.rules.includes(rule));
-  return set ? set.name[language] : (rule.levels[0]?.name[language] ?? '');
-}
+/** A ticked honour: of one year's list, so ticks do not carry over to another year. */
+const keyOf = (item: DueHonour) =>
+  `${item.cutOff.slice(0, 4)}/${item.memberId}/${item.ruleId}/${item.level.years}`;
 
 export function HonoursDuePage() {
   const { t, i18n } = useTranslation();
@@ -65,9 +56,12 @@ export function HonoursDuePage() {
   const { sets, rules } = useMemo(() => clubRules(club), [club]);
   const own = rules.filter((r) => r.id.startsWith('own.'));
   const birthDatesKnown = rights.mayReadSensitive('members');
+  // Without the honours received, those due cannot be told: no list rather than a wrong one.
+  const honoursReadable = rights.may('honours', 'read');
+  const allMembersVisible = rights.mayReadAll('members') && rights.mayReadAll('honours');
   const list = useMemo(
     () =>
-      year !== null && !yearError && !ceremonyError && rules.length > 0
+      year !== null && !yearError && !ceremonyError && rules.length > 0 && honoursReadable
         ? honoursDue({
             year,
             ceremonyDate: ceremony,
@@ -75,6 +69,7 @@ export function HonoursDuePage() {
             members: valuesOf(membersMap),
             honours: valuesOf(honoursMap),
             birthDatesKnown,
+            allMembersVisible,
             today,
           })
         : null,
@@ -87,6 +82,8 @@ export function HonoursDuePage() {
       membersMap,
       honoursMap,
       birthDatesKnown,
+      honoursReadable,
+      allMembersVisible,
       today,
     ],
   );
@@ -95,14 +92,27 @@ export function HonoursDuePage() {
     const m = membersMap.get(memberId);
     return m ? memberSortName(m) : '';
   };
+  /** A rule as the problems name it: its federation's set (and category), or the club's own. */
+  const ruleName = (rule: HonourRule | undefined): { text: string; own: boolean } => {
+    const set = rule && sets.find((s) => s.rules.includes(rule));
+    if (!rule) return { text: '', own: false };
+    if (!set) return { text: rule.levels[0]?.name[language] ?? '', own: true };
+    const category = t(`reports.honours.category.${rule.category}`);
+    return {
+      text: set.rules.length > 1 ? `${set.name[language]}: ${category}` : set.name[language],
+      own: false,
+    };
+  };
   const problemText = (p: HonourProblem) => {
-    const rule = ruleName(sets, ruleById(rules, p.ruleId), language);
-    return p.kind === 'birthDatesHidden' ? (
-      t('reports.honours.birthDatesHidden', { rule })
-    ) : (
+    if (p.kind === 'membersHidden') return t('reports.honours.membersHidden');
+    const rule = ruleName(ruleById(rules, p.ruleId));
+    // The member's name and an own honour's name are the club's data.
+    const data: Record<string, string> = rule.own ? { rule: rule.text } : {};
+    if (p.kind !== 'birthDatesHidden') data.member = nameOf(p.memberId);
+    return (
       <WithData
-        text={(slot) => t(`reports.honours.${p.kind}`, { rule, member: slot })}
-        data={nameOf(p.memberId)}
+        text={(slots) => t(`reports.honours.${p.kind}`, { rule: rule.text, ...slots })}
+        data={data}
       />
     );
   };
@@ -147,6 +157,11 @@ export function HonoursDuePage() {
           {t('reports.honours.noRules')}
         </Alert>
       )}
+      {rules.length > 0 && !honoursReadable && (
+        <Alert color="yellow" data-testid="honours-hidden">
+          {t('reports.honours.honoursHidden')}
+        </Alert>
+      )}
       {list && (
         <Alert
           color={list.complete ? 'green' : 'yellow'}
@@ -159,7 +174,9 @@ export function HonoursDuePage() {
               <Text size="sm">{t('reports.honours.incomplete')}</Text>
               <List size="sm">
                 {list.problems.map((p) => (
-                  <List.Item key={`${p.kind}/${p.ruleId}/${'memberId' in p ? p.memberId : ''}`}>
+                  <List.Item
+                    key={`${p.kind}/${'ruleId' in p ? p.ruleId : ''}/${'memberId' in p ? p.memberId : ''}`}
+                  >
                     {problemText(p)}
                   </List.Item>
                 ))}
@@ -228,6 +245,7 @@ export function HonoursDuePage() {
         selectable.length > 0 &&
         (canRecord ? (
           <RecordHonoursBar
+            key={`${year}/${ceremony}`}
             year={year!}
             ceremony={ceremony}
             chosen={chosen}

@@ -8,7 +8,16 @@ import { useTranslation } from 'react-i18next';
 import type { HonourRule, RuleSet } from '../../../shared/domain/honours/honourRule.ts';
 import type { Language } from '../i18n/index.ts';
 
-function RuleLine({ rule, language }: { rule: HonourRule; language: Language }) {
+function RuleLine({
+  rule,
+  language,
+  own = false,
+}: {
+  rule: HonourRule;
+  language: Language;
+  /** The club's own honour: its names are the club's data. */
+  own?: boolean;
+}) {
   const { t } = useTranslation();
   const levels = rule.levels.map((l) => `${l.years}: ${l.name[language]}`).join(' · ');
   return (
@@ -18,7 +27,7 @@ function RuleLine({ rule, language }: { rule: HonourRule; language: Language }) 
         {t(`reports.honours.counting.${rule.counting}`)}
         {rule.fromAge !== null && `, ${t('reports.honours.fromAge', { age: rule.fromAge })}`}
       </Text>
-      <Text size="sm">{levels}</Text>
+      <Text size="sm">{own ? <span data-user-data>{levels}</span> : levels}</Text>
       {rule.assumptions.map((a) => (
         <Text size="sm" c="dimmed" key={a}>
           {t(`reports.honours.assumption.${a}`)}
@@ -76,7 +85,7 @@ export function RuleSources({
       {own.length > 0 && (
         <List spacing={4}>
           {own.map((rule) => (
-            <RuleLine rule={rule} language={language} key={rule.id} />
+            <RuleLine rule={rule} language={language} own key={rule.id} />
           ))}
         </List>
       )}

@@ -44,10 +44,11 @@ export function StrengthReportPage() {
             members: valuesOf(membersMap),
             registers: valuesOf(registersMap),
             birthDatesKnown,
+            allMembersVisible: rights.mayReadAll('members'),
             today,
           })
         : null,
-    [year, yearError, club, membersMap, registersMap, birthDatesKnown, today],
+    [year, yearError, club, membersMap, registersMap, birthDatesKnown, rights, today],
   );
 
   const names = (ids: readonly string[]) =>
@@ -59,8 +60,8 @@ export function StrengthReportPage() {
   const missingText = (item: MissingItem) =>
     'memberIds' in item ? (
       <WithData
-        text={(slot) => t(`reports.staerkemeldung.missing.${item.kind}`, { names: slot })}
-        data={names(item.memberIds)}
+        text={(slots) => t(`reports.staerkemeldung.missing.${item.kind}`, slots)}
+        data={{ names: names(item.memberIds) }}
       />
     ) : (
       t(`reports.staerkemeldung.missing.${item.kind}`)

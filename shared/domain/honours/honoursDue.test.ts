@@ -107,17 +107,19 @@ describe('honours due in a year', () => {
       ['VMB-Ehrennadel in Bronze', 10, 'due'],
     ]);
     const continuous = { ...vmbMusicians, counting: 'continuous' } as const;
-    expect(due({ rules: [continuous], members: [m], year: 2016 }).items).toEqual([]);
-    expect(due({ rules: [continuous], members: [m], year: 2017 }).items[0]?.activeYears).toBe(10);
+    // Ten years from 1 January 2007 are complete at the end of 31 December 2016.
+    expect(due({ rules: [continuous], members: [m], year: 2015 }).items).toEqual([]);
+    expect(due({ rules: [continuous], members: [m], year: 2016 }).items[0]?.activeYears).toBe(10);
   });
 
   it('counts from the completed 8th year of age (BVK) and to the day of the ceremony', () => {
+    // From the 8th birthday, 15 June 2008: ten years complete at the end of 14 June 2018.
     const m = member({ birthDate: '2000-06-15', entryDate: '2005-09-01' });
-    const before = due({ rules: [bvk], members: [m], year: 2018, ceremonyDate: '2018-06-14' });
+    const before = due({ rules: [bvk], members: [m], year: 2018, ceremonyDate: '2018-06-13' });
     expect(before.items).toEqual([]);
-    const on = due({ rules: [bvk], members: [m], year: 2018, ceremonyDate: '2018-06-15' });
+    const on = due({ rules: [bvk], members: [m], year: 2018, ceremonyDate: '2018-06-14' });
     expect(on.items.map((i) => [i.level.name.de, i.issuer, i.applyBy])).toEqual([
-      ['Verbandsehrennadel in Bronze', 'Blasmusikverband Karlsruhe', '2018-04-20'],
+      ['Verbandsehrennadel in Bronze', 'Blasmusikverband Karlsruhe', '2018-04-19'],
     ]);
     expect(on.complete).toBe(true);
   });
@@ -125,13 +127,14 @@ describe('honours due in a year', () => {
   it('counts from 1 March for an age completed from 29 February in a common year', () => {
     const m = member({ birthDate: '2001-02-28', entryDate: '2005-01-01' });
     const leap = member({ birthDate: '2000-02-29', entryDate: '2005-01-01' });
-    // 8th birthdays 2009-02-28 and 2008-02-29: ten years on 2019-02-28 and 2018-03-01.
+    // 8th birthdays 2009-02-28 and 2008-02-29: ten years complete at the end of 2019-02-27
+    // and — a period from 29 February ends on 28 February (BGB § 188) — of 2018-02-28.
     const on = (ceremonyDate: string) =>
       due({ rules: [bvk], members: [m, leap], year: 2018, ceremonyDate }).items.map(
         (i) => i.memberId,
       );
-    expect(on('2018-02-28')).toEqual([]);
-    expect(on('2018-03-01')).toEqual([leap.id]);
+    expect(on('2018-02-27')).toEqual([]);
+    expect(on('2018-02-28')).toEqual([leap.id]);
   });
 
   it('follows status changes: musicians stop counting when passive, supporting members start', () => {
@@ -244,8 +247,59 @@ describe('honours due in a year', () => {
     expect(missing.complete).toBe(false);
     expect(missing.problems).toEqual([
       { kind: 'birthDateMissing', ruleId: 'bvk.musicians', memberId: noBirthDate.id },
+      { kind: 'birthDateMissing', ruleId: 'bvk.musicians', memberId: noEntry.id },
       { kind: 'startUnknown', ruleId: 'vmb-nrw.musicians', memberId: noEntry.id },
     ]);
+  });
+
+  it('keeps a finished period at the same years whatever the year asked (no leap-day jitter)', () => {
+    const m = member({
+      entryDate: '2000-03-01',
+      status: 'passiv',
+      memberships: [period('aktiv', '2000-03-01', '2010-02-28'), period('passiv', '2010-03-01')],
+    });
+    for (let year = 2010; year <= 2030; year++) {
+      const items = due({ rules: [vmbMusicians], members: [m], year }).items;
+      expect(
+        items.map((i) => [i.activeYears, i.reachedIn]),
+        String(year),
+      ).toEqual([[10, 2010]]);
+    }
+  });
+
+  it('knows a recorded honour however its name is spaced or hyphenated', () => {
+    const m = member({ entryDate: '1990-01-01' });
+    for (const kind of [
+      'VMB Ehrennadel in Gold',
+      'vmb-ehrennadel  in gold',
+      'VMB-Ehrennadel in Gold ',
+    ])
+      expect(
+        due({
+          rules: [vmbMusicians],
+          members: [m],
+          year: 2027,
+          honours: [honour(m, kind, '2020-05-01')],
+        }).items,
+        kind,
+      ).toEqual([]);
+  });
+
+  it('says the list is incomplete when the role sees only some members', () => {
+    const m = member({ entryDate: '1990-01-01' });
+    const list = due({ rules: [vmbMusicians], members: [m], year: 2027, allMembersVisible: false });
+    expect(list.complete).toBe(false);
+    expect(list.problems).toEqual([{ kind: 'membersHidden' }]);
+  });
+
+  it('leaves out a member the record says has left, even with a history that does not', () => {
+    const m = member({
+      entryDate: '1990-01-01',
+      status: 'ausgetreten',
+      exitDate: '2020-06-30',
+      memberships: [period('aktiv', '1990-01-01')],
+    });
+    expect(due({ rules: [vmbMusicians], members: [m], year: 2027 }).items).toEqual([]);
   });
 
   it('leaves out former members', () => {

@@ -36,6 +36,7 @@ export interface DueHonour {
 
 export type HonourProblem =
   | { kind: 'birthDatesHidden'; ruleId: string }
+  | { kind: 'membersHidden' }
   | { kind: 'birthDateMissing'; ruleId: string; memberId: string }
   | { kind: 'startUnknown'; ruleId: string; memberId: string };
 
@@ -56,6 +57,8 @@ export interface DueQuery {
   honours: readonly Honour[];
   /** Whether this device holds birth dates (a role without them gets no age-based honour). */
   birthDatesKnown: boolean;
+  /** Whether the user sees every member and honour (a register leader sees their registers'). */
+  allMembersVisible?: boolean;
   today?: string;
 }
 
@@ -78,10 +81,45 @@ function applyBy(rule: HonourRule, year: number, ceremonyDate: string | null): s
   return day.toISOString().slice(0, 10);
 }
 
-/** Whether a recorded honour is this level (by its official or English name, as folded for search). */
+/** A name as compared: folded like a search, without spaces, hyphens and other marks. */
+const compact = (name: string) => foldForSearch(name).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Whether a recorded honour is this level (by its official or English name). */
 function isLevel(honour: Honour, level: HonourLevel): boolean {
-  const kind = foldForSearch(honour.kind);
-  return kind === foldForSearch(level.name.de) || kind === foldForSearch(level.name.en);
+  const kind = compact(honour.kind);
+  return kind === compact(level.name.de) || kind === compact(level.name.en);
+}
+
+/** Left the club by that day, by the history or by the record (a history edited out of step). */
+function leftBy(member: Member, held: readonly string[], day: string): boolean {
+  if (held.includes('ausgetreten')) return true;
+  return member.status === 'ausgetreten' && (!member.exitDate || member.exitDate <= day);
+}
+
+/**
+ * The first year whose cut-off reached `years`: years only grow with the cut-off when counted
+ * as a sum or in calendar years, so those are searched by halves; a continuous count can fall
+ * (a pause) and is walked back year by year.
+ */
+function firstYearReaching(
+  rule: HonourRule,
+  year: number,
+  years: number,
+  countIn: (year: number) => number,
+): number {
+  if (rule.counting === 'continuous') {
+    let first = year;
+    while (first > year - LOOK_BACK && countIn(first - 1) >= years) first--;
+    return first;
+  }
+  let low = year - LOOK_BACK;
+  let high = year;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (countIn(middle) >= years) high = middle;
+    else low = middle + 1;
+  }
+  return high;
 }
 
 function dueFor(
@@ -94,7 +132,7 @@ function dueFor(
   const { year, ceremonyDate } = query;
   const cutOff = cutOffIn(rule, year, ceremonyDate);
   const held = heldOn(history, cutOff);
-  if (held.includes('ausgetreten')) return { item: null, problem: null };
+  if (leftBy(member, held, cutOff)) return { item: null, problem: null };
   if (rule.holdsAtCutOff && !held.some((k) => rule.holdsAtCutOff!.includes(k)))
     return { item: null, problem: null };
   const levels = levelsUpTo(rule, MOST_YEARS);
@@ -116,7 +154,7 @@ function dueFor(
       return {
         item: null,
         problem:
-          unlimited.years >= first.years
+          unlimited.years >= first.years || unlimited.startUnknown
             ? { kind: 'birthDateMissing', ruleId: rule.id, memberId: member.id }
             : null,
       };
@@ -134,12 +172,12 @@ function dueFor(
   const highestReceived = Math.max(-1, ...mine.map((h) => levels.findIndex((l) => isLevel(h, l))));
   if (levels.indexOf(top) <= highestReceived) return { item: null, problem };
 
-  let reachedIn = year;
-  while (
-    reachedIn > year - LOOK_BACK &&
-    count(cutOffIn(rule, reachedIn - 1, ceremonyDate), from).years >= top.years
-  )
-    reachedIn--;
+  const reachedIn = firstYearReaching(
+    rule,
+    year,
+    top.years,
+    (y) => count(cutOffIn(rule, y, ceremonyDate), from).years,
+  );
   let state: DueState = reachedIn < year ? 'overdue' : 'due';
   let waitsUntil: number | null = null;
   const previous = mine
@@ -204,5 +242,6 @@ export function honoursDue(query: DueQuery): DueList {
       b.level.years - a.level.years ||
       a.ruleId.localeCompare(b.ruleId),
   );
+  if (query.allMembersVisible === false) problems.unshift({ kind: 'membersHidden' });
   return { year: query.year, items, problems, complete: problems.length === 0 };
 }

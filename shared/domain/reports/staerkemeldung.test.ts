@@ -56,6 +56,7 @@ describe('Stärkemeldung', () => {
       gender: 'm',
       birthDate: '1960-05-05',
       entryDate: '1975-01-01',
+      mainInstrument: 'Tuba',
     });
     const cara = member({
       lastName: 'Cara',
@@ -85,7 +86,7 @@ describe('Stärkemeldung', () => {
       report.activeMembers.map((l) => [l.name, l.birthDate, l.instrument, l.activeSince]),
     ).toEqual([
       ['Adler, Anna', '2010-01-01', 'Klarinette', '2018-09-01'],
-      ['Berg, Bert', '1960-05-05', '', '1975-01-01'],
+      ['Berg, Bert', '1960-05-05', 'Tuba', '1975-01-01'],
     ]);
   });
 
@@ -111,6 +112,34 @@ describe('Stärkemeldung', () => {
     });
   });
 
+  it('names members with only a function, without an instrument, or hidden from the role', () => {
+    const onlyBoard = member({
+      gender: 'w',
+      birthDate: '1970-01-01',
+      entryDate: '2000-01-01',
+      memberships: [{ status: 'vorstand', from: '2000-01-01', until: null, notes: null }],
+    });
+    const noInstrument = member({ gender: 'm', birthDate: '1970-01-01', entryDate: '2000-01-01' });
+    const leftByRecord = member({
+      gender: 'm',
+      birthDate: '1970-01-01',
+      entryDate: '2000-01-01',
+      status: 'ausgetreten',
+      exitDate: '2020-01-01',
+      memberships: [{ status: 'aktiv', from: '2000-01-01', until: null, notes: null }],
+    });
+    expect(
+      strengthReport(query([onlyBoard, noInstrument, leftByRecord], { allMembersVisible: false })),
+    ).toEqual({
+      ok: false,
+      missing: [
+        { kind: 'membersHidden' },
+        { kind: 'statusUnknown', memberIds: [onlyBoard.id] },
+        { kind: 'instrument', memberIds: [noInstrument.id] },
+      ],
+    });
+  });
+
   it('is refused to a role without birth dates', () => {
     expect(strengthReport(query([], { birthDatesKnown: false }))).toEqual({
       ok: false,
@@ -123,6 +152,7 @@ describe('Stärkemeldung', () => {
       gender: 'm',
       birthDate: '1980-01-01',
       entryDate: '1995-01-01',
+      mainInstrument: 'Posaune',
       memberships: [
         { status: 'aktiv', from: '1995-01-01', until: '2004-12-31', notes: null },
         { status: 'pause', from: '2005-01-01', until: '2007-12-31', notes: null },

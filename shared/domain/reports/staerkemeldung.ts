@@ -64,7 +64,11 @@ export type MissingItem =
   | { kind: 'clubName' }
   | { kind: 'federationNumber' }
   | { kind: 'birthDatesHidden' }
-  | { kind: 'birthDate' | 'gender' | 'statusUnknown' | 'activeSinceUnknown'; memberIds: string[] };
+  | { kind: 'membersHidden' }
+  | {
+      kind: 'birthDate' | 'gender' | 'statusUnknown' | 'activeSinceUnknown' | 'instrument';
+      memberIds: string[];
+    };
 
 export type StrengthOutcome =
   | { ok: true; report: StrengthReport }
@@ -77,6 +81,8 @@ export interface StrengthQuery {
   registers: readonly Register[];
   /** Whether this device holds birth dates (a role without them gets no report). */
   birthDatesKnown: boolean;
+  /** Whether the user sees every member (a register leader sees their registers' only). */
+  allMembersVisible?: boolean;
   today: string;
 }
 
@@ -106,12 +112,19 @@ function add(counts: StatusCounts, gender: Gender, ageBand: AgeBand): void {
 const covers = (p: Membership, day: string) =>
   (p.from === null || p.from <= day) && (p.until === null || p.until >= day);
 
-/** The status a history gives for `day`: null for none; 'unknown' for a period of unknown kind or start. */
-function statusOn(history: readonly Membership[], day: string): ReportStatus | 'unknown' | null {
-  const periods = history.filter(
-    (p) => covers(p, day) && !REPORT_FUNCTIONS.includes(p.status as never),
-  );
+/**
+ * The status on `day`: null for no member then; 'unknown' when a period of unknown kind or
+ * start, or only a function (board, conductor) without a status, covers the day.
+ */
+function statusOn(
+  member: Member,
+  history: readonly Membership[],
+  day: string,
+): ReportStatus | 'unknown' | null {
+  const periods = history.filter((p) => covers(p, day));
   if (periods.some((p) => p.status === 'ausgetreten')) return null;
+  // A history edited out of step with the record: the record's exit counts too.
+  if (member.status === 'ausgetreten' && (!member.exitDate || member.exitDate <= day)) return null;
   const known = periods.find(
     (p) => p.from !== null && (REPORT_STATUSES as readonly string[]).includes(p.status),
   );
@@ -148,6 +161,7 @@ export function strengthReport(query: StrengthQuery): StrengthOutcome {
     .filter((f) => f.number)
     .map((f) => ({ name: f.name, number: f.number! }));
   if (federations.length === 0) missing.push({ kind: 'federationNumber' });
+  if (query.allMembersVisible === false) missing.push({ kind: 'membersHidden' });
   if (!query.birthDatesKnown)
     return { ok: false, missing: [...missing, { kind: 'birthDatesHidden' }] };
 
@@ -164,11 +178,12 @@ export function strengthReport(query: StrengthQuery): StrengthOutcome {
     gender: [] as string[],
     statusUnknown: [] as string[],
     activeSinceUnknown: [] as string[],
+    instrument: [] as string[],
   };
 
   for (const m of query.members) {
     const history = historyOf(m, query.today);
-    const status = statusOn(history, referenceDate);
+    const status = statusOn(m, history, referenceDate);
     if (status === null) continue;
     if (status === 'unknown') {
       lacking.statusUnknown.push(m.id);
@@ -188,26 +203,32 @@ export function strengthReport(query: StrengthQuery): StrengthOutcome {
       if (history.some((p) => p.status === f && covers(p, referenceDate))) functions[f]++;
     if (status === 'aktiv' || status === 'jugend') {
       const since = activeSince(history, referenceDate);
-      if (!since) {
-        lacking.activeSinceUnknown.push(m.id);
-        continue;
-      }
+      const instrument =
+        m.mainInstrument ??
+        m.registerIds
+          .map((id) => registerName.get(id) ?? '')
+          .filter(Boolean)
+          .join(', ');
+      if (!since) lacking.activeSinceUnknown.push(m.id);
+      if (!instrument) lacking.instrument.push(m.id);
+      if (!since || !instrument) continue;
       activeMembers.push({
         memberId: m.id,
         name: [m.lastName, m.firstName].filter(Boolean).join(', '),
         birthDate,
         gender: m.gender,
-        instrument:
-          m.mainInstrument ??
-          m.registerIds
-            .map((id) => registerName.get(id) ?? '')
-            .filter(Boolean)
-            .join(', '),
+        instrument,
         activeSince: since,
       });
     }
   }
-  for (const kind of ['statusUnknown', 'birthDate', 'gender', 'activeSinceUnknown'] as const)
+  for (const kind of [
+    'statusUnknown',
+    'birthDate',
+    'gender',
+    'activeSinceUnknown',
+    'instrument',
+  ] as const)
     if (lacking[kind].length > 0) missing.push({ kind, memberIds: lacking[kind] });
   if (missing.length > 0) return { ok: false, missing };
   activeMembers.sort((a, b) => a.name.localeCompare(b.name, 'de'));

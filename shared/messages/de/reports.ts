@@ -23,6 +23,10 @@ export const reports = {
     birthDateMissing: '{{member}}: Geburtsdatum fehlt – „{{rule}}“ nicht berechnet.',
     startUnknown:
       '{{member}}: Beginn der Mitgliedschaft unbekannt (Eintrittsdatum fehlt) – „{{rule}}“ nicht berechnet.',
+    membersHidden:
+      'Ihre Rolle sieht nicht alle Mitglieder und Ehrungen: Die Liste nennt nur die, die sie sieht.',
+    honoursHidden:
+      'Ihre Rolle sieht keine Ehrungen: Ohne die erhaltenen lässt sich nicht sagen, welche fällig sind.',
     noRules:
       'Der Verein folgt noch keiner Ehrungsordnung. Unter „Verein“ wählen Administratoren die Ordnungen ihrer Verbände und legen eigene Ehrungen an.',
     rules: 'Ehrungsordnungen: {{names}}',
@@ -96,6 +100,8 @@ export const reports = {
       gender: 'das Geschlecht bei: {{names}}',
       statusUnknown: 'der Status am Stichtag (Eintrittsdatum oder Verlauf) bei: {{names}}',
       activeSinceUnknown: 'der Beginn der aktiven Zeit bei: {{names}}',
+      instrument: 'das Instrument (Hauptinstrument oder Register) bei: {{names}}',
+      membersHidden: 'alle Mitglieder: Ihre Rolle sieht nur einen Teil',
     },
   },
   birthdays: {

@@ -25,6 +25,10 @@ export const reports: Texts<typeof de> = {
     birthDateMissing: '{{member}}: birth date missing – “{{rule}}” not computed.',
     startUnknown:
       '{{member}}: start of membership unknown (entry date missing) – “{{rule}}” not computed.',
+    membersHidden:
+      'Your role does not see every member and honour: the list names only those it sees.',
+    honoursHidden:
+      'Your role does not see honours: without those received, the ones due cannot be told.',
     noRules:
       'The club follows no rules of honour yet. Under “Club”, administrators choose their federations’ rules and add the club’s own honours.',
     rules: 'Rules of honour: {{names}}',
@@ -97,6 +101,8 @@ export const reports: Texts<typeof de> = {
       gender: 'the gender of: {{names}}',
       statusUnknown: 'the status on the reference date (entry date or history) of: {{names}}',
       activeSinceUnknown: 'the start of the active time of: {{names}}',
+      instrument: 'the instrument (main instrument or section) of: {{names}}',
+      membersHidden: 'all members: your role sees only some of them',
     },
   },
   birthdays: {

@@ -3,7 +3,7 @@
  * only its honours for supporting members are restated by a member federation, with years and
  * the rhythm after 50. Everything else of the BDMV — musicians, conductors, officials, the age
  * from which years count — is not shipped rather than guessed (see docs/honour-rules-sources.md);
- * its 40 to 70 years for active members come with the regional federation that applies for them.
+ * its 40 to 70 years for active members, which the BVK mentions, are not named anywhere found.
  */
 import { MEMBER_KINDS, type RuleSet } from '../honourRule.ts';
 
@@ -49,11 +49,12 @@ export const BDMV: RuleSet = {
           secondary: true,
         },
       ],
-      assumptions: ['counting', 'cutOff'],
+      // Membership years of whoever supports the club on the cut-off date, active years included.
+      assumptions: ['counting', 'statuses', 'cutOff'],
     },
   ],
   notShipped: {
-    de: 'Die Ehrenordnung der BDMV selbst lag nicht vor: Ehrungen für aktive Musiker, Dirigenten und Vorstandsmitglieder sind nicht hinterlegt. Die Ehrungen für 40 bis 70 Jahre Aktivität kommen mit dem Regionalverband, der sie beantragt (BVK).',
-    en: "The BDMV's own rules of honour could not be found: honours for active musicians, conductors and board members are not included. The honours for 40 to 70 years of activity come with the regional federation that applies for them (BVK).",
+    de: 'Die Ehrenordnung der BDMV selbst lag nicht vor: Ehrungen für aktive Musiker, Dirigenten und Vorstandsmitglieder sind nicht hinterlegt.',
+    en: "The BDMV's own rules of honour could not be found: honours for active musicians, conductors and board members are not included.",
   },
 };

@@ -1,6 +1,7 @@
 /**
  * Blasmusikverband Karlsruhe (BVK), a regional federation in the BDB: its own pins for 10, 20
- * and 30 years, and the BDB's and BDMV's honours for 40 to 70 years, which it applies for.
+ * and 30 years. The BDB's and BDMV's honours for 40 to 70 years, which it mentions, are not
+ * here: the source names neither them nor how their years count.
  * The rule says the years count from the completed 8th year of age and that every year counts
  * in which the member was reported as "aktiv" — a sum of active time; it names non-playing
  * administrators beside musicians. It names no cut-off date: the years count to the ceremony.
@@ -13,14 +14,6 @@ const ORDER: RuleSource = {
   quote:
     'Der BVK verleiht an aktive Musikerinnen und Musiker und an Verwaltungsmitglieder, die nicht musikalisch tätig sind, für langjährige Tätigkeit folgende Ehrenzeichen: 10 Jahre = Verbandsehrennadel in Bronze · 20 Jahre = Verbandsehrennadel in Silber · 30 Jahre = Verbandsehrennadel in Gold. – Die Ehrungsberechtigung beginnt mit Vollendung des 8. Lebensjahres. Von diesem Zeitpunkt an werden all diejenigen Jahre berücksichtigt, in denen das zu ehrende Mitglied namentlich und mit dem Status „aktiv“ erfasst wurde. – Verbandsehrungen sind schriftlich mindestens 8 Wochen vor dem Ehrungstermin beim Verbandsgeschäftsführer zu beantragen.',
 };
-
-const ABOVE_THIRTY: RuleSource = {
-  ...ORDER,
-  quote:
-    'Für 40, 50, 60 und 70 jährige Aktivität ehren die Dachorganisationen der Bund Deutscher Blasmusikverbände (BDB) und die Bundesvereinigung Deutscher Musikverbände (BDMV).',
-};
-
-const BDB_BDMV = 'BDB/BDMV';
 
 export const BVK_KARLSRUHE: RuleSet = {
   id: 'bvk',
@@ -38,14 +31,6 @@ export const BVK_KARLSRUHE: RuleSet = {
         { years: 10, name: { de: 'Verbandsehrennadel in Bronze', en: 'Federation pin in bronze' } },
         { years: 20, name: { de: 'Verbandsehrennadel in Silber', en: 'Federation pin in silver' } },
         { years: 30, name: { de: 'Verbandsehrennadel in Gold', en: 'Federation pin in gold' } },
-        ...[40, 50, 60, 70].map((years) => ({
-          years,
-          issuer: BDB_BDMV,
-          name: {
-            de: `Ehrung des BDB/BDMV für ${years} Jahre Aktivität`,
-            en: `BDB/BDMV honour for ${years} years of activity`,
-          },
-        })),
       ],
       counting: 'sum',
       fromAge: 8,
@@ -55,12 +40,13 @@ export const BVK_KARLSRUHE: RuleSet = {
       minYearsSincePrevious: null,
       leadWeeks: 8,
       applicationDeadline: null,
-      sources: [ORDER, ABOVE_THIRTY],
-      assumptions: ['cutOff'],
+      sources: [ORDER],
+      // "All years reported as aktiv" read as a sum; conductors counted with the musicians.
+      assumptions: ['counting', 'statuses', 'cutOff'],
     },
   ],
   notShipped: {
-    de: 'Die Dirigentenehrungen und die CISM-Ehrungen des BVK nennen in der gefundenen Quelle keine Jahre; die Stufen des BDB/BDMV ab 40 Jahren haben dort keine Namen.',
-    en: "The BVK's conductor and CISM honours name no years in the source found; the BDB/BDMV levels from 40 years have no names there.",
+    de: 'Für 40, 50, 60 und 70 Jahre ehren laut BVK der BDB und die BDMV; deren Namen und Zählweise nennt die Quelle nicht. Die Dirigenten- und CISM-Ehrungen des BVK nennen dort keine Jahre.',
+    en: 'For 40, 50, 60 and 70 years the BDB and the BDMV give honours, the BVK says; the source names neither them nor how they count. The BVK’s conductor and CISM honours name no years there.',
   },
 };

@@ -19,7 +19,14 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/main/main.ts'],
     outfile: 'dist/electron/main.cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater'],
+    // pdfkit and pdfmake read their font files beside their own code (packed by electron-builder).
+    external: [
+      'electron',
+      'better-sqlite3-multiple-ciphers',
+      'electron-updater',
+      'pdfkit',
+      'pdfmake',
+    ],
   }),
   build({
     ...common,

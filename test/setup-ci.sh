@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian: Chromium for the end-to-end tests (never
 # `playwright install`, which would download a browser from outside the package registries) and
-# the PostgreSQL server for the storage tests that run against a real PostgreSQL, and `age`.
+# the PostgreSQL server for the storage tests that run against a real PostgreSQL, `age`, and
+# poppler-utils for reading printed PDFs back.
 set -euo pipefail
 chromium_path="${TUTTI_CHROMIUM:-/usr/bin/chromium}"
 missing=()
@@ -9,6 +10,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 # The standard age tool: the backup tests decrypt Tutti's backups with it, as a club would.
 command -v age >/dev/null 2>&1 || missing+=(age)
+# pdftotext and pdfinfo: the export tests read the printed PDFs back as a reader would.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

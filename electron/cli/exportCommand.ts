@@ -1,6 +1,12 @@
-/** `tutti export members|registers|instruments|loans --profile DIR --format csv|json [--out FILE]` */
+/**
+ * `tutti export members|registers|instruments|loans|events --profile DIR --format
+ * csv|json|xlsx|pdf [--out FILE]`: CSV and JSON to standard output or a file, Excel and PDF to a
+ * file. Sensitive columns (bank data, birth date) only for a role that may read them; the PDF
+ * shows the columns that fit a printed list (`PRINT_FIELDS`).
+ */
 
 import { AppError } from '../../shared/api/appError.ts';
+import { todayIso } from '../../shared/domain/dates.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
@@ -9,8 +15,13 @@ import {
   EXPORTABLE,
   type Exportable,
   type ExportData,
+  exportSheet,
   exportTable,
+  PRINT_FIELDS,
 } from '../export/exportTables.ts';
+import { pdfFromSheet } from '../export/pdfSheet.ts';
+import { xlsxFromSheet } from '../export/xlsxSheet.ts';
+import { rightsOf } from '../reports/reportData.ts';
 import { RecordReader } from '../store/recordTable.ts';
 import { TABLES } from '../store/tables.ts';
 import { parseCommandArgs } from './args.ts';
@@ -29,32 +40,56 @@ export async function exportCommand(argv: string[], cli: Terminal): Promise<numb
   }
   if (!values.profile) throw new AppError('bad_arguments', 'cli.args.profileMissing');
   const format = values.format;
-  if (format !== 'csv' && format !== 'json') {
+  if (format !== 'csv' && format !== 'json' && format !== 'xlsx' && format !== 'pdf') {
     throw new AppError('bad_arguments', 'cli.export.format');
   }
+  // A workbook or a PDF is no text for a terminal: it goes into a file.
+  if ((format === 'xlsx' || format === 'pdf') && !values.out)
+    throw new AppError('bad_arguments', 'cli.export.outNeeded', { format });
   const profile = await openProfileReadOnly(values.profile, cli.keyStore(values.profile));
-  let text: string;
+  let content: string | Buffer;
   try {
-    const read = <E extends Exportable>(e: E) =>
+    const read = <E extends Exportable | 'club'>(e: E) =>
       new RecordReader(profile.db, TABLES[e]).listLive() as unknown as EntityMap[E][];
     if (format === 'json') {
-      text = `${JSON.stringify(read(entity), null, 2)}\n`;
+      content = `${JSON.stringify(read(entity), null, 2)}\n`;
     } else {
       const data: ExportData = {
         members: read('members'),
         registers: read('registers'),
         instruments: read('instruments'),
         loans: read('loans'),
+        events: read('events'),
       };
-      const { header, rows } = exportTable(entity, data, cli.language);
-      text = toCsv(header, rows);
+      const withSensitive = rightsOf(profile.db).mayReadSensitive(entity);
+      if (format === 'csv') {
+        const { header, rows } = exportTable(entity, data, cli.language, { withSensitive });
+        content = toCsv(header, rows);
+      } else {
+        const head = { clubName: read('club')[0]?.name ?? '', date: todayIso() };
+        content =
+          format === 'xlsx'
+            ? await xlsxFromSheet(
+                exportSheet(entity, data, cli.language, { withSensitive }),
+                head,
+                cli.language,
+              )
+            : await pdfFromSheet(
+                exportSheet(entity, data, cli.language, {
+                  withSensitive,
+                  fields: PRINT_FIELDS[entity],
+                }),
+                head,
+                cli.language,
+              );
+      }
     }
   } finally {
     profile.close();
   }
   if (values.out) {
     try {
-      writeFileAtomic(values.out, text, 0o600);
+      writeFileAtomic(values.out, content, 0o600);
     } catch (cause) {
       throw new AppError(
         'profile_not_writable',
@@ -65,7 +100,7 @@ export async function exportCommand(argv: string[], cli: Terminal): Promise<numb
     }
     cli.note('cli.export.done', { what: entityText(cli, entity), path: values.out });
   } else {
-    cli.out.write(text);
+    cli.out.write(content);
   }
   return 0;
 }

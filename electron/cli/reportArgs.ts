@@ -9,9 +9,10 @@ import { parseCommandArgs } from './args.ts';
 export const REPORTS = ['honours', 'staerkemeldung', 'birthdays'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
-/** Formats the export feature will add; until then refused with a hint. */
-const LATER_FORMATS = ['xlsx', 'pdf'];
-export type ReportFormat = 'text' | 'csv';
+const FORMATS = ['text', 'csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+/** Formats that are files, not text for a terminal. */
+export const FILE_FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf'];
 
 export type ReportRequest =
   | { report: 'honours'; year: number; ceremonyDate: string | null }
@@ -61,9 +62,8 @@ function checkOptionsFit(report: ReportName, values: Values): void {
 }
 
 function format(value: string | undefined): ReportFormat {
-  if (value === undefined || value === 'text' || value === 'csv') return value ?? 'text';
-  if (LATER_FORMATS.includes(value))
-    throw new AppError('bad_arguments', 'cli.report.formatLater', { format: value });
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
   throw new AppError('bad_arguments', 'cli.report.format');
 }
 
@@ -114,6 +114,8 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   checkOptionsFit(report, values);
   const chosenFormat = format(values.format);
   const asked = request(report, values);
+  if (FILE_FORMATS.includes(chosenFormat) && !values.out)
+    throw new AppError('bad_arguments', 'cli.export.outNeeded', { format: chosenFormat });
   if (!values.profile) throw new AppError('bad_arguments', 'cli.args.profileMissing');
   return { request: asked, profile: values.profile, format: chosenFormat, out: values.out };
 }

@@ -16,7 +16,11 @@ import { type Message, msg } from '../../shared/messages/message.ts';
 import { writeFileAtomic } from '../core/files.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
 import { toCsv } from '../export/csv.ts';
+import { pdfFromSheets } from '../export/pdfSheet.ts';
+import type { Sheet } from '../export/sheet.ts';
+import { xlsxFromSheets } from '../export/xlsxSheet.ts';
 import { type ReportData, readReportData } from '../reports/reportData.ts';
+import { birthdaysSheets, honoursSheets, strengthSheets } from '../reports/reportSheets.ts';
 import {
   activeMembersTable,
   birthdayNotes,
@@ -32,7 +36,7 @@ import type { Terminal } from './terminal.ts';
 
 /** A report made: what to write, and what to say on stderr beside it. */
 interface Made {
-  content: string;
+  content: string | Buffer;
   /** Said on stderr in any case. */
   warnings: Message[];
   /** Said under the text report; on stderr when that is not on the terminal. */
@@ -43,12 +47,25 @@ interface Made {
 
 const csvOf = (table: Table) => toCsv(table.header, table.rows);
 
-function honoursReport(
+/** The sheets of a report as the Excel workbook or the PDF asked for. */
+function fileOf(
+  format: 'xlsx' | 'pdf',
+  sheets: Sheet[],
+  data: ReportData,
+  cli: Terminal,
+): Promise<Buffer> {
+  const head = { clubName: data.club?.name ?? '', date: todayIso() };
+  return format === 'xlsx'
+    ? xlsxFromSheets(sheets, head, cli.language)
+    : pdfFromSheets(sheets, head, cli.language);
+}
+
+async function honoursReport(
   asked: Extract<ReportRequest, { report: 'honours' }>,
   data: ReportData,
   args: ReportArgs,
   cli: Terminal,
-): Made {
+): Promise<Made> {
   const rules = clubRules(data.club);
   if (rules.rules.length === 0) throw new AppError('validation', 'reports.honours.noRules');
   if (!data.honoursReadable) throw new AppError('forbidden', 'reports.honours.honoursHidden');
@@ -63,11 +80,14 @@ function honoursReport(
     today: todayIso(),
   });
   const input = { list, rules, members: data.members };
+  const withDate = { ...input, ceremonyDate: asked.ceremonyDate };
   return {
     content:
       args.format === 'csv'
         ? csvOf(honoursTable(input, { language: cli.language, output: 'csv' }))
-        : honoursText({ ...input, ceremonyDate: asked.ceremonyDate }, cli.language),
+        : args.format === 'text'
+          ? honoursText(withDate, cli.language)
+          : await fileOf(args.format, honoursSheets(withDate, cli.language), data, cli),
     warnings: list.complete ? [] : [msg('reports.honours.incomplete')],
     notes: honourProblems(input, cli.language),
     exitCode: list.complete ? 0 : 3,
@@ -75,12 +95,12 @@ function honoursReport(
 }
 
 /** Null when the report is refused: that has been said, with everything missing. */
-function strengthReportMade(
+async function strengthReportMade(
   asked: Extract<ReportRequest, { report: 'staerkemeldung' }>,
   data: ReportData,
   args: ReportArgs,
   cli: Terminal,
-): Made | null {
+): Promise<Made | null> {
   const outcome = strengthReport({
     year: asked.year,
     club: data.club,
@@ -102,19 +122,21 @@ function strengthReportMade(
     content:
       args.format === 'csv'
         ? csvOf(activeMembersTable(outcome.report, { language: cli.language, output: 'csv' }))
-        : strengthText(outcome.report, cli.language),
+        : args.format === 'text'
+          ? strengthText(outcome.report, cli.language)
+          : await fileOf(args.format, strengthSheets(outcome.report, cli.language), data, cli),
     warnings: [],
     notes: [],
     exitCode: 0,
   };
 }
 
-function birthdaysReport(
+async function birthdaysReport(
   asked: Extract<ReportRequest, { report: 'birthdays' }>,
   data: ReportData,
   args: ReportArgs,
   cli: Terminal,
-): Made {
+): Promise<Made> {
   const list = occasionsBetween(
     data.members,
     asked.from,
@@ -122,21 +144,21 @@ function birthdaysReport(
     data.birthDatesKnown,
     todayIso(),
   );
+  const period = { list, members: data.members, from: asked.from, to: asked.to };
   return {
     content:
       args.format === 'csv'
         ? csvOf(birthdaysTable(list, data.members, { language: cli.language, output: 'csv' }))
-        : birthdaysText(
-            { list, members: data.members, from: asked.from, to: asked.to },
-            cli.language,
-          ),
+        : args.format === 'text'
+          ? birthdaysText(period, cli.language)
+          : await fileOf(args.format, birthdaysSheets(period, cli.language), data, cli),
     warnings: [],
     notes: birthdayNotes(list),
     exitCode: 0,
   };
 }
 
-function make(args: ReportArgs, data: ReportData, cli: Terminal): Made | null {
+function make(args: ReportArgs, data: ReportData, cli: Terminal): Promise<Made | null> {
   const asked = args.request;
   switch (asked.report) {
     case 'honours':
@@ -148,7 +170,7 @@ function make(args: ReportArgs, data: ReportData, cli: Terminal): Made | null {
   }
 }
 
-function write(path: string, content: string): void {
+function write(path: string, content: string | Buffer): void {
   try {
     writeFileAtomic(path, content, 0o600);
   } catch (cause) {
@@ -165,7 +187,7 @@ export async function reportCommand(argv: string[], cli: Terminal): Promise<numb
   } finally {
     profile.close();
   }
-  const made = make(args, data, cli);
+  const made = await make(args, data, cli);
   if (!made) return 1;
   if (args.out) {
     write(args.out, made.content);

@@ -38,6 +38,7 @@ const data: ExportData = {
   registers: [blech],
   instruments: [trumpet],
   loans: [loan],
+  events: [],
 };
 
 describe('exports from the field catalogue', () => {

@@ -1,8 +1,9 @@
 /**
  * What `tutti export` writes per entity: the field catalogue's fields in its order and with its
- * headings (German unless the command line speaks English), dates as TT.MM.JJJJ, money as
- * `1234,50`, choices by their label, references resolved to names, so a secretary can hand the
- * file to the board. Internal fields (kept import values, review flags) stay out.
+ * headings (German unless the command line speaks English), typed (dates, money in cents,
+ * numbers), choices by their label, references resolved to names, so a secretary can hand the
+ * file to the board. Internal fields (kept import values, review flags) stay out. CSV says the
+ * cells as text (`sheetAsText`), Excel and PDF write the sheet their way.
  */
 
 import {
@@ -11,13 +12,13 @@ import {
   recordFields,
   valueLabelKey,
 } from '../../shared/domain/catalogue/index.ts';
-import { formatCents, formatGermanDate } from '../../shared/domain/dates.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
 import { memberSortName } from '../../shared/domain/member.ts';
 import type { Language } from '../../shared/messages/language.ts';
 import { translate } from '../../shared/messages/translate.ts';
+import { type Cell, type Sheet, type SheetColumn, sheetAsText } from './sheet.ts';
 
-export const EXPORTABLE = ['members', 'registers', 'instruments', 'loans'] as const;
+export const EXPORTABLE = ['members', 'registers', 'instruments', 'loans', 'events'] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export interface ExportData {
@@ -25,13 +26,53 @@ export interface ExportData {
   registers: EntityMap['registers'][];
   instruments: EntityMap['instruments'][];
   loans: EntityMap['loans'][];
+  events: EntityMap['events'][];
 }
 
-type Cell = string | number | null;
+/**
+ * The columns a printed list shows when nobody chose any: what fits a page and a person asks
+ * for (a member list with address and how to reach them, not bank data or consents).
+ */
+export const PRINT_FIELDS: Record<Exportable, readonly string[] | null> = {
+  members: [
+    'memberNumber',
+    'lastName',
+    'firstName',
+    'street',
+    'postalCode',
+    'city',
+    'birthDate',
+    'phone',
+    'mobile',
+    'email',
+    'status',
+    'registerIds',
+  ],
+  instruments: [
+    'inventoryNumber',
+    'kind',
+    'maker',
+    'model',
+    'serialNumber',
+    'condition',
+    'location',
+    'registerId',
+  ],
+  loans: null,
+  registers: null,
+  events: null,
+};
+
+export interface SheetChoice {
+  /** Only these fields, in the catalogue's order; undefined: every exported field. */
+  fields?: readonly string[] | null;
+  /** Whether the reader may see sensitive fields (bank data, birth date): else they are left out. */
+  withSensitive?: boolean;
+}
+
 type Row = Record<string, unknown>;
 
-interface Column {
-  heading: string;
+interface Column extends SheetColumn {
   value: (row: Row) => Cell;
 }
 
@@ -39,11 +80,12 @@ function byId<T extends { id: string }>(list: T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x]));
 }
 
-export function exportTable(
+export function exportSheet(
   entity: Exportable,
   data: ExportData,
   language: Language = 'de',
-): { header: string[]; rows: Cell[][] } {
+  choice: SheetChoice = {},
+): Sheet {
   const say = (key: string, params?: Record<string, string | number>) =>
     translate({ key, params }, language);
   const deleted = say('core.export.deleted');
@@ -64,20 +106,30 @@ export function exportTable(
     const raw = (row: Row) => row[definition.field];
     switch (definition.kind) {
       case 'date':
-        return [{ heading, value: (row) => formatGermanDate(raw(row) as string | null) }];
+        return [{ heading, kind: 'date', value: (row) => (raw(row) as string | null) ?? null }];
       case 'money':
         return [
           {
             heading: say('core.export.inEuro', { label: heading }),
-            value: (row) => formatCents(raw(row) as number | null),
+            kind: 'money',
+            value: (row) => (raw(row) as number | null) ?? null,
           },
         ];
+      case 'int':
+        return [{ heading, kind: 'number', value: (row) => (raw(row) as number | null) ?? null }];
       case 'flag':
-        return [{ heading, value: (row) => say(raw(row) ? 'core.export.yes' : 'core.export.no') }];
+        return [
+          {
+            heading,
+            kind: 'text',
+            value: (row) => say(raw(row) ? 'core.export.yes' : 'core.export.no'),
+          },
+        ];
       case 'choice':
         return [
           {
             heading,
+            kind: 'text',
             value: (row) => {
               const value = raw(row);
               return typeof value === 'string'
@@ -90,7 +142,11 @@ export function exportTable(
         const name = nameOf[definition.target!]!;
         const separator = definition.target === 'members' ? '; ' : ', ';
         return [
-          { heading, value: (row) => ((raw(row) as string[]) ?? []).map(name).join(separator) },
+          {
+            heading,
+            kind: 'text',
+            value: (row) => ((raw(row) as string[]) ?? []).map(name).join(separator),
+          },
         ];
       }
       case 'reference': {
@@ -99,30 +155,55 @@ export function exportTable(
           return [
             {
               heading: say(fieldShortKey('instruments', 'inventoryNumber')),
+              kind: 'text',
               value: (row) => instruments.get(raw(row) as string)?.inventoryNumber ?? deleted,
             },
-            { heading, value: (row) => instruments.get(raw(row) as string)?.kind ?? null },
+            {
+              heading,
+              kind: 'text',
+              value: (row) => instruments.get(raw(row) as string)?.kind ?? null,
+            },
           ];
         const name = nameOf[definition.target!]!;
-        return [{ heading, value: (row) => (raw(row) ? name(raw(row) as string) : null) }];
+        return [
+          {
+            heading,
+            kind: 'text',
+            value: (row) => (raw(row) ? name(raw(row) as string) : null),
+          },
+        ];
       }
       default:
-        return [{ heading, value: (row) => (raw(row) ?? null) as Cell }];
+        return [{ heading, kind: 'text', value: (row) => (raw(row) ?? null) as Cell }];
     }
   }
 
   const columns = recordFields(entity)
     .filter((definition) => !definition.noExport)
+    .filter((definition) => !choice.fields || choice.fields.includes(definition.field))
+    .filter((definition) => choice.withSensitive !== false || !definition.sensitive)
     .flatMap(columnsOf);
   // How many members a register has: no field of its own, the board asks for it.
-  if (entity === 'registers')
+  if (entity === 'registers' && !choice.fields)
     columns.push({
       heading: say('core.export.memberCount'),
+      kind: 'number',
       value: (row) => data.members.filter((m) => m.registerIds.includes(row.id as string)).length,
     });
   const records = data[entity] as unknown as Row[];
   return {
-    header: columns.map((column) => column.heading),
+    title: say(`entities.${entity}.other`),
+    columns: columns.map(({ heading, kind }) => ({ heading, kind })),
     rows: records.map((row) => columns.map((column) => column.value(row))),
   };
+}
+
+/** The list as CSV cells: dates `TT.MM.JJJJ`, money `1234,50`. */
+export function exportTable(
+  entity: Exportable,
+  data: ExportData,
+  language: Language = 'de',
+  choice: SheetChoice = {},
+): { header: string[]; rows: Cell[][] } {
+  return sheetAsText(exportSheet(entity, data, language, choice));
 }

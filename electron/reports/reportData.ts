@@ -39,7 +39,7 @@ function listLive<E extends Read>(db: ReadableDB, entity: E): EntityMap[E][] {
  * The user's rights, from the connection and access kept in the meta table. The meta table is
  * only read here; its writes would fail on this read-only connection.
  */
-function rightsOf(db: ReadableDB): DeviceRights {
+export function rightsOf(db: ReadableDB): DeviceRights {
   const settings = new SyncSettings(new MetaTable(db as unknown as WritableDB));
   return deviceRights({ connected: settings.connection() !== null, access: settings.access() });
 }

@@ -5,8 +5,10 @@ export const cli = {
 Verwendung:
   tutti start [--profile ORDNER] [--browser] [--port N]
       Startet Tutti. Ohne Electron (oder mit --browser) im Browser unter 127.0.0.1.
-  tutti export members|registers|instruments|loans --profile ORDNER --format csv|json [--out DATEI]
-      Schreibt die Daten des Profils als CSV (für Excel) oder JSON.
+  tutti export members|registers|instruments|loans|events --profile ORDNER
+               --format csv|json|xlsx|pdf [--out DATEI]
+      Schreibt die Daten des Profils als CSV (für Excel), JSON, Excel-Arbeitsmappe oder PDF
+      zum Drucken (xlsx und pdf nur mit --out).
   tutti import DATEI --profile ORDNER [--mapping DATEI] [--dry-run]
                [--password PW | --password-file DATEI] [--report DATEI] [--save-mapping DATEI]
       Übernimmt Daten aus dem alten Programm: Access (.mdb/.accdb), Excel (.xlsx) oder CSV.
@@ -19,20 +21,21 @@ Verwendung:
       Gleicht einmal mit dem Vereinsserver ab und sagt, was übertragen wurde
       (Exit 3, wenn Änderungen abgelehnt wurden oder Konflikte entstanden).
   tutti report honours --year JJJJ [--ceremony JJJJ-MM-TT] --profile ORDNER
-               [--format text|csv] [--out DATEI]
+               [--format text|csv|xlsx|pdf] [--out DATEI]
       Die im Jahr fälligen Ehrungen nach den Ehrungsordnungen des Vereins; ohne --ceremony
       zählen die Jahre bis zum 31.12. Fehlen Angaben, steht unter der Liste, was nicht
       berechnet wurde, und „Unvollständig“ zusätzlich auf stderr.
-  tutti report staerkemeldung --year JJJJ --profile ORDNER [--format text|csv] [--out DATEI]
+  tutti report staerkemeldung --year JJJJ --profile ORDNER [--format text|csv|xlsx|pdf] [--out DATEI]
       Die Stärkemeldung zum 1. Januar: Anzahlen nach Status, Geschlecht und Alter und die
       aktiven Mitglieder. Als CSV nur die Liste der aktiven Mitglieder (Name, Geburtsdatum,
       Geschlecht, Instrument, aktiv seit), wie Verbände sie anfordern. Fehlt dafür etwas,
       wird sie nicht erstellt (Exit 1) und jede Lücke genannt.
   tutti report birthdays --from JJJJ-MM-TT --to JJJJ-MM-TT --profile ORDNER
-               [--format text|csv] [--out DATEI]
+               [--format text|csv|xlsx|pdf] [--out DATEI]
       Runde und halbrunde Geburtstage und Mitgliedsjubiläen im Zeitraum, von Mitgliedern,
       die der Veröffentlichung zugestimmt haben.
-      Berichte erscheinen ohne --out im Terminal; CSV (für Excel) mit Datum als JJJJ-MM-TT.
+      Berichte erscheinen ohne --out im Terminal; CSV (für Excel) mit Datum als JJJJ-MM-TT;
+      xlsx und pdf nur mit --out.
   tutti backup create --profile ORDNER --to ZIELORDNER [--passphrase-file DATEI]
       Sichert das Profil verschlüsselt in den Zielordner (z. B. einen USB-Stick) und
       räumt alte Generationen auf (7 tägliche, 4 wöchentliche, 12 monatliche).
@@ -98,7 +101,8 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
   },
   export: {
     what: 'Was soll exportiert werden? Erlaubt: {{allowed}}.',
-    format: 'Bitte --format csv oder --format json angeben.',
+    format: 'Bitte --format csv, json, xlsx oder pdf angeben.',
+    outNeeded: '--format {{format}} schreibt eine Datei: bitte --out DATEI angeben.',
     done: '{{what}}: exportiert nach {{path}}',
   },
   import: {
@@ -160,9 +164,7 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
   report: {
     what: 'Welcher Bericht? Erlaubt: {{allowed}}. Hilfe: tutti --help',
     notFor: '{{option}} gibt es bei tutti report {{report}} nicht. Hilfe: tutti --help',
-    format: 'Bitte --format text oder --format csv angeben.',
-    formatLater:
-      '--format {{format}} kommt mit der Export-Funktion. Bis dahin bitte --format text oder --format csv verwenden.',
+    format: 'Bitte --format text, csv, xlsx oder pdf angeben.',
     yearMissing: 'Bitte das Jahr mit --year JJJJ angeben.',
     badYear: 'Ungültiges Jahr „{{year}}“: bitte vier Ziffern von 1900 bis 2100 angeben.',
     badDate: 'Ungültiges Datum „{{date}}“ bei {{option}}: bitte einen Tag als JJJJ-MM-TT angeben.',

@@ -14,6 +14,11 @@ export const core = {
     no: 'nein',
     inEuro: '{{label}} (EUR)',
     memberCount: 'Mitglieder',
+    pageOf: 'Seite {{page}} von {{pages}}',
+    madeOn: 'Stand {{date}}',
+    notes: 'Hinweise',
+    rowCount_one: '1 Eintrag',
+    rowCount_other: '{{count}} Einträge',
   },
   rpc: {
     badRequest: 'Ungültige Anfrage.',

@@ -7,8 +7,10 @@ export const cli: Texts<typeof de> = {
 Usage:
   tutti start [--profile FOLDER] [--browser] [--port N]
       Starts Tutti. Without Electron (or with --browser) in the browser at 127.0.0.1.
-  tutti export members|registers|instruments|loans --profile FOLDER --format csv|json [--out FILE]
-      Writes the profile's data as CSV (for Excel) or JSON.
+  tutti export members|registers|instruments|loans|events --profile FOLDER
+               --format csv|json|xlsx|pdf [--out FILE]
+      Writes the profile's data as CSV (for Excel), JSON, an Excel workbook or a PDF to print
+      (xlsx and pdf only with --out).
   tutti import FILE --profile FOLDER [--mapping FILE] [--dry-run]
                [--password PW | --password-file FILE] [--report FILE] [--save-mapping FILE]
       Takes over the data of the old program: Access (.mdb/.accdb), Excel (.xlsx) or CSV.
@@ -21,20 +23,21 @@ Usage:
       Syncs once with the club server and says what was transferred
       (exit 3 when changes were rejected or conflicts arose).
   tutti report honours --year YYYY [--ceremony YYYY-MM-DD] --profile FOLDER
-               [--format text|csv] [--out FILE]
+               [--format text|csv|xlsx|pdf] [--out FILE]
       The honours due in the year by the club's rules of honour; without --ceremony the
       years count to 31 December. When details are missing, the list says below what was
       not computed, and "Incomplete" is also said on stderr.
-  tutti report staerkemeldung --year YYYY --profile FOLDER [--format text|csv] [--out FILE]
+  tutti report staerkemeldung --year YYYY --profile FOLDER [--format text|csv|xlsx|pdf] [--out FILE]
       The annual membership report as of 1 January: counts by status, gender and age, and
       the active members. As CSV only the list of active members (name, date of birth,
       gender, instrument, active since), as federations ask for it. When something it needs
       is missing, it is not made (exit 1) and every gap is named.
   tutti report birthdays --from YYYY-MM-DD --to YYYY-MM-DD --profile FOLDER
-               [--format text|csv] [--out FILE]
+               [--format text|csv|xlsx|pdf] [--out FILE]
       Round and half-round birthdays and membership anniversaries in the period, of members
       who consented to their publication.
-      Without --out reports appear in the terminal; CSV (for Excel) with dates as YYYY-MM-DD.
+      Without --out reports appear in the terminal; CSV (for Excel) with dates as YYYY-MM-DD;
+      xlsx and pdf only with --out.
   tutti backup create --profile FOLDER --to TARGET_FOLDER [--passphrase-file FILE]
       Backs the profile up, encrypted, into the target folder (e.g. a USB stick) and
       clears out old generations (7 daily, 4 weekly, 12 monthly).
@@ -101,7 +104,8 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
   },
   export: {
     what: 'What should be exported? Allowed: {{allowed}}.',
-    format: 'Please give --format csv or --format json.',
+    format: 'Please give --format csv, json, xlsx or pdf.',
+    outNeeded: '--format {{format}} writes a file: please give --out FILE.',
     done: '{{what}}: exported to {{path}}',
   },
   import: {
@@ -160,9 +164,7 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
   report: {
     what: 'Which report? Allowed: {{allowed}}. Help: tutti --help',
     notFor: '{{option}} does not apply to tutti report {{report}}. Help: tutti --help',
-    format: 'Please give --format text or --format csv.',
-    formatLater:
-      '--format {{format}} comes with the export feature. Until then please use --format text or --format csv.',
+    format: 'Please give --format text, csv, xlsx or pdf.',
     yearMissing: 'Please give the year with --year YYYY.',
     badYear: 'Invalid year “{{year}}”: please give four digits from 1900 to 2100.',
     badDate: 'Invalid date “{{date}}” for {{option}}: please give a day as YYYY-MM-DD.',

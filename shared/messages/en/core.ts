@@ -16,6 +16,11 @@ export const core: Texts<typeof de> = {
     no: 'no',
     inEuro: '{{label}} (EUR)',
     memberCount: 'Members',
+    pageOf: 'Page {{page}} of {{pages}}',
+    madeOn: 'As of {{date}}',
+    notes: 'Notes',
+    rowCount_one: '1 entry',
+    rowCount_other: '{{count}} entries',
   },
   rpc: {
     badRequest: 'Invalid request.',

@@ -1,0 +1,79 @@
+/**
+ * The PDF engine every printout uses (pdfkit): A4, the standard Helvetica for text that it can
+ * say (WinAnsi: German, French, … with €), and Roboto — shipped with pdfmake, read from the
+ * package's own files — for any text with letters beyond it (ł, č, ő), so no name loses a
+ * letter. Nothing is fetched from anywhere.
+ */
+
+import PDFDocument from 'pdfkit';
+import roboto from 'pdfmake/fonts/Roboto.js';
+
+export const A4 = { width: 595.28, height: 841.89 } as const;
+/** Millimetres in points. */
+export const mm = (value: number) => (value * 72) / 25.4;
+
+/** The characters Windows-1252 (WinAnsi, the standard fonts' encoding) holds. */
+const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+function isWinAnsi(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) continue;
+    if (code === 0x0a || WIN_ANSI_EXTRA.includes(ch)) continue;
+    return false;
+  }
+  return true;
+}
+
+export type Weight = 'normal' | 'bold';
+
+export interface PrintDocument {
+  doc: PDFKit.PDFDocument;
+  /** Sets the font that can say `text`, at `size`. */
+  setFontFor(text: string, weight: Weight, size: number): void;
+  /** The finished file. */
+  finish(): Promise<Buffer>;
+}
+
+export function printDocument(options: {
+  landscape?: boolean;
+  title: string;
+  /** Keep pages in memory, to write "page x of y" at the end. */
+  bufferPages?: boolean;
+}): PrintDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: options.landscape ? 'landscape' : 'portrait',
+    margin: 0,
+    autoFirstPage: true,
+    bufferPages: options.bufferPages ?? false,
+    info: { Title: options.title, Creator: 'Tutti', Producer: 'Tutti' },
+  });
+  doc.registerFont('Roboto', roboto.Roboto.normal);
+  doc.registerFont('Roboto-Bold', roboto.Roboto.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return {
+    doc,
+    setFontFor(text, weight, size) {
+      const standard = isWinAnsi(text);
+      doc.font(
+        standard
+          ? weight === 'bold'
+            ? 'Helvetica-Bold'
+            : 'Helvetica'
+          : weight === 'bold'
+            ? 'Roboto-Bold'
+            : 'Roboto',
+      );
+      doc.fontSize(size);
+    },
+    finish() {
+      doc.end();
+      return done;
+    },
+  };
+}

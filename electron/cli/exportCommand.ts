@@ -60,6 +60,7 @@ export async function exportCommand(argv: string[], cli: Terminal): Promise<numb
         instruments: read('instruments'),
         loans: read('loans'),
         events: read('events'),
+        honours: read('honours'),
       };
       const withSensitive = rightsOf(profile.db).mayReadSensitive(entity);
       if (format === 'csv') {

@@ -56,6 +56,7 @@ const data: ExportData = {
   instruments: [trumpet],
   loans: [],
   events: [],
+  honours: [],
 };
 const head = { clubName: 'Musikverein Beispiel', date: '2026-12-07' };
 

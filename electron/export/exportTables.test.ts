@@ -39,6 +39,7 @@ const data: ExportData = {
   instruments: [trumpet],
   loans: [loan],
   events: [],
+  honours: [],
 };
 
 describe('exports from the field catalogue', () => {

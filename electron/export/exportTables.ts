@@ -18,7 +18,16 @@ import type { Language } from '../../shared/messages/language.ts';
 import { translate } from '../../shared/messages/translate.ts';
 import { type Cell, type Sheet, type SheetColumn, sheetAsText } from './sheet.ts';
 
-export const EXPORTABLE = ['members', 'registers', 'instruments', 'loans', 'events'] as const;
+export { PRINT_FIELDS } from '../../shared/export/printFields.ts';
+
+export const EXPORTABLE = [
+  'members',
+  'registers',
+  'instruments',
+  'loans',
+  'events',
+  'honours',
+] as const;
 export type Exportable = (typeof EXPORTABLE)[number];
 
 export interface ExportData {
@@ -27,41 +36,8 @@ export interface ExportData {
   instruments: EntityMap['instruments'][];
   loans: EntityMap['loans'][];
   events: EntityMap['events'][];
+  honours: EntityMap['honours'][];
 }
-
-/**
- * The columns a printed list shows when nobody chose any: what fits a page and a person asks
- * for (a member list with address and how to reach them, not bank data or consents).
- */
-export const PRINT_FIELDS: Record<Exportable, readonly string[] | null> = {
-  members: [
-    'memberNumber',
-    'lastName',
-    'firstName',
-    'street',
-    'postalCode',
-    'city',
-    'birthDate',
-    'phone',
-    'mobile',
-    'email',
-    'status',
-    'registerIds',
-  ],
-  instruments: [
-    'inventoryNumber',
-    'kind',
-    'maker',
-    'model',
-    'serialNumber',
-    'condition',
-    'location',
-    'registerId',
-  ],
-  loans: null,
-  registers: null,
-  events: null,
-};
 
 export interface SheetChoice {
   /** Only these fields, in the catalogue's order; undefined: every exported field. */

@@ -14,6 +14,7 @@ import {
 import { type ImportMapping, importMappingSchema } from '../import/mapping.ts';
 import type { AccessView } from '../rights/deviceRights.ts';
 import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
+import { type ExportedFile, type ListExportRequest, listExportRequestSchema } from './export.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
@@ -107,6 +108,11 @@ export interface ClubApi {
   importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>>;
   /** How far a running import (or preview) has got. */
   importProgress(): Promise<ApiResult<ImportProgress>>;
+  /**
+   * A list as PDF, Excel workbook or CSV: the records `ids` in that order, the fields chosen,
+   * sensitive ones only for a role that may read them.
+   */
+  exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -158,6 +164,7 @@ export const clubApiArgs = {
   importPreview: z.tuple([importMappingSchema]),
   importRun: z.tuple([importMappingSchema]),
   importProgress: z.tuple([]),
+  exportList: z.tuple([listExportRequestSchema]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

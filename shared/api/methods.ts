@@ -29,5 +29,6 @@ export const CLUB_API_METHOD_NAMES = [
   'importPreview',
   'importRun',
   'importProgress',
+  'exportList',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

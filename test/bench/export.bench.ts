@@ -60,7 +60,7 @@ for (let i = 0; i < MEMBERS; i++) {
     }),
   );
 }
-const data = { members, registers, instruments: [], loans: [], events: [] };
+const data = { members, registers, instruments: [], loans: [], events: [], honours: [] };
 const head = { clubName: 'Musikverein Beispiel', date: '2026-12-07' };
 
 async function timed(

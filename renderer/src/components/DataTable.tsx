@@ -18,7 +18,7 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './DataTable.module.css';
 import { type SortKeyOf, sortRowsCached } from './sortRows.ts';
@@ -44,6 +44,8 @@ export interface DataTableProps<T> {
   emptyText: string;
   getRowId(row: T): string;
   label: string;
+  /** Kept up to date with the rows as shown (sorted, searched): what "Exportieren" takes. */
+  shownRows?: RefObject<T[]>;
 }
 
 function useSortedRows<T>(data: T[], columns: ColumnDef<T, unknown>[], sorting: SortingState): T[] {
@@ -173,11 +175,15 @@ export function DataTable<T>({
   emptyText,
   getRowId,
   label,
+  shownRows,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const sorted = useSortedRows(data, columns, sorting);
   const visible = useFilteredRows(sorted, filter);
+  useEffect(() => {
+    if (shownRows) shownRows.current = visible;
+  }, [shownRows, visible]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,

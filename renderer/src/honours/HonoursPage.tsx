@@ -4,7 +4,7 @@
  */
 import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
 import type { Honour } from '../../../shared/domain/honour.ts';
@@ -12,6 +12,7 @@ import { memberSortName } from '../../../shared/domain/member.ts';
 import { findsAll, foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import { DataTable, type RowFilter } from '../components/DataTable.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RejectedMark } from '../sync/rejectedChanges.tsx';
@@ -19,6 +20,7 @@ import { HonourForm } from './HonourForm.tsx';
 
 export function HonoursPage() {
   const { t } = useTranslation();
+  const shownRows = useRef<Honour[]>([]);
   const rights = useRights();
   const honoursMap = useClubData((s) => s.honours);
   const membersMap = useClubData((s) => s.members);
@@ -84,13 +86,16 @@ export function HonoursPage() {
         <Title order={1} size="h2">
           {t('honours.title')}
         </Title>
-        {rights.may('honours', 'write') ? (
-          <Button onClick={() => setEditing('new')} data-testid="new-honour">
-            {t('honours.new')}
-          </Button>
-        ) : (
-          <NotAllowed what={t('rights.what.honours')} testId="no-new-honour" />
-        )}
+        <Group gap="xs">
+          <ExportButton entity="honours" shownRows={shownRows} />
+          {rights.may('honours', 'write') ? (
+            <Button onClick={() => setEditing('new')} data-testid="new-honour">
+              {t('honours.new')}
+            </Button>
+          ) : (
+            <NotAllowed what={t('rights.what.honours')} testId="no-new-honour" />
+          )}
+        </Group>
       </Group>
       <TextInput
         placeholder={t('common.search')}
@@ -101,6 +106,7 @@ export function HonoursPage() {
         maw={360}
       />
       <DataTable
+        shownRows={shownRows}
         data={valuesOf(honoursMap)}
         filter={filter}
         columns={columns}

@@ -340,6 +340,21 @@ export const de = {
     pending_other: '{{count}} Änderungen warten auf Synchronisation',
     device: 'Gerät: {{name}}',
   },
+  export: {
+    open: 'Drucken / Exportieren',
+    title: 'Liste drucken oder exportieren',
+    rows_one: 'Die Liste, wie sie gerade angezeigt wird: 1 Eintrag, in dieser Reihenfolge.',
+    rows_other:
+      'Die Liste, wie sie gerade angezeigt wird: {{count}} Einträge, in dieser Reihenfolge.',
+    format: 'Format',
+    pdf: 'PDF zum Drucken',
+    xlsx: 'Excel-Arbeitsmappe',
+    csv: 'CSV',
+    columns: 'Spalten',
+    noColumn: 'Bitte mindestens eine Spalte wählen.',
+    run: 'Exportieren',
+    done: '{{file}} ist erstellt.',
+  },
   common: {
     new: 'Neu',
     save: 'Speichern',

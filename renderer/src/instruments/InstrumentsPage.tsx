@@ -1,12 +1,13 @@
 import { Button, Group, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { findsAll, foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
@@ -22,6 +23,7 @@ const accessorOf = (column: ColumnDef<Instrument, unknown>): Accessor | undefine
 
 export function InstrumentsPage() {
   const { t } = useTranslation();
+  const shownRows = useRef<Instrument[]>([]);
   const rights = useRights();
   const instrumentsMap = useClubData((s) => s.instruments);
   const loansMap = useClubData((s) => s.loans);
@@ -99,13 +101,16 @@ export function InstrumentsPage() {
         <Title order={1} size="h2">
           {t('instruments.title')}
         </Title>
-        {rights.may('instruments', 'write') ? (
-          <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
-            {t('instruments.new')}
-          </Button>
-        ) : (
-          <NotAllowed what={t('rights.what.instruments')} testId="no-new-instrument" />
-        )}
+        <Group gap="xs">
+          <ExportButton entity="instruments" shownRows={shownRows} />
+          {rights.may('instruments', 'write') ? (
+            <Button onClick={() => setEditingId('new')} data-testid="new-instrument">
+              {t('instruments.new')}
+            </Button>
+          ) : (
+            <NotAllowed what={t('rights.what.instruments')} testId="no-new-instrument" />
+          )}
+        </Group>
       </Group>
       <Group>
         <TextInput
@@ -133,6 +138,7 @@ export function InstrumentsPage() {
         kind="instruments"
       />
       <DataTable
+        shownRows={shownRows}
         data={valuesOf(instrumentsMap)}
         filter={predicate}
         columns={columns}

@@ -1,12 +1,13 @@
 import { Badge, Button, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type Member, memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
@@ -141,6 +142,7 @@ const MemberFilterBar = memo(function MemberFilterBar(props: FilterBarProps) {
 
 export function MembersPage() {
   const { t } = useTranslation();
+  const shownRows = useRef<Member[]>([]);
   const rights = useRights();
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
@@ -192,13 +194,16 @@ export function MembersPage() {
         <Title order={1} size="h2">
           {t('members.title')}
         </Title>
-        {rights.may('members', 'write') ? (
-          <Button onClick={() => setEditing('new')} data-testid="new-member">
-            {t('members.new')}
-          </Button>
-        ) : (
-          <NotAllowed what={t('rights.what.members')} testId="no-new-member" />
-        )}
+        <Group gap="xs">
+          <ExportButton entity="members" shownRows={shownRows} />
+          {rights.may('members', 'write') ? (
+            <Button onClick={() => setEditing('new')} data-testid="new-member">
+              {t('members.new')}
+            </Button>
+          ) : (
+            <NotAllowed what={t('rights.what.members')} testId="no-new-member" />
+          )}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput
@@ -228,6 +233,7 @@ export function MembersPage() {
         )}
       </Group>
       <DataTable
+        shownRows={shownRows}
         data={members}
         filter={predicate}
         columns={columns}

@@ -1,11 +1,12 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { memberDisplayName } from '../members/memberSearch.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
@@ -14,6 +15,7 @@ import { RegisterForm } from './RegisterForm.tsx';
 
 export function RegistersPage() {
   const { t } = useTranslation();
+  const shownRows = useRef<Register[]>([]);
   const rights = useRights();
   const registersMap = useClubData((s) => s.registers);
   const membersMap = useClubData((s) => s.members);
@@ -73,16 +75,20 @@ export function RegistersPage() {
         <Title order={1} size="h2">
           {t('registers.title')}
         </Title>
-        {rights.may('registers', 'write') ? (
-          <Button onClick={() => setEditing('new')} data-testid="new-register">
-            {t('registers.new')}
-          </Button>
-        ) : (
-          <NotAllowed what={t('rights.what.registers')} testId="no-new-register" />
-        )}
+        <Group gap="xs">
+          <ExportButton entity="registers" shownRows={shownRows} />
+          {rights.may('registers', 'write') ? (
+            <Button onClick={() => setEditing('new')} data-testid="new-register">
+              {t('registers.new')}
+            </Button>
+          ) : (
+            <NotAllowed what={t('rights.what.registers')} testId="no-new-register" />
+          )}
+        </Group>
       </Group>
       <DuplicatesNotice records={valuesOf(registersMap)} field="name" kind="registers" />
       <DataTable
+        shownRows={shownRows}
         data={valuesOf(registersMap)}
         columns={columns}
         initialSorting={[{ id: 'sortOrder', desc: false }]}

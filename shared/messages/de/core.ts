@@ -17,6 +17,8 @@ export const core = {
     pageOf: 'Seite {{page}} von {{pages}}',
     madeOn: 'Stand {{date}}',
     notes: 'Hinweise',
+    notAllowed: 'Ihre Rolle darf diese Liste nicht lesen.',
+    unknownField: 'Unbekannte Spalte „{{field}}“.',
     rowCount_one: '1 Eintrag',
     rowCount_other: '{{count}} Einträge',
   },

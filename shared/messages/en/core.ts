@@ -19,6 +19,8 @@ export const core: Texts<typeof de> = {
     pageOf: 'Page {{page}} of {{pages}}',
     madeOn: 'As of {{date}}',
     notes: 'Notes',
+    notAllowed: 'Your role may not read this list.',
+    unknownField: 'Unknown column “{{field}}”.',
     rowCount_one: '1 entry',
     rowCount_other: '{{count}} entries',
   },

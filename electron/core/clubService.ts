@@ -10,7 +10,7 @@ import type {
   VerifiedBackupView,
 } from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
-import type { ExportedFile, ListExportRequest } from '../../shared/api/export.ts';
+import type { ExportedFile, ListExportRequest, MemberPrint } from '../../shared/api/export.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
@@ -19,6 +19,7 @@ import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { type AccessView, deviceRights } from '../../shared/rights/deviceRights.ts';
 import { BackupService } from '../backup/backupService.ts';
 import { exportList } from '../export/listExport.ts';
+import { printMembers } from '../export/memberPrints.ts';
 import { ImportService } from '../import/importService.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
@@ -61,6 +62,10 @@ export class ClubService implements ClubApi {
 
   exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>> {
     return exportList(this.store, deviceRights(this.sync.access()), request);
+  }
+
+  printMembers(request: MemberPrint): Promise<ApiResult<ExportedFile>> {
+    return printMembers(this.store, deviceRights(this.sync.access()), request);
   }
 
   async importProgress(): Promise<ApiResult<ImportProgress>> {

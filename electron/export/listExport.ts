@@ -14,6 +14,7 @@ import type { DeviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { toCsv } from './csv.ts';
 import { type ExportData, exportSheet } from './exportTables.ts';
+import { exportFileName } from './fileName.ts';
 import { pdfFromSheet } from './pdfSheet.ts';
 import { sheetAsText } from './sheet.ts';
 import { xlsxFromSheet } from './xlsxSheet.ts';
@@ -23,12 +24,6 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
 } as const;
-
-/** "Mitglieder 2026-12-07.pdf": the list and the day, nothing a file system would refuse. */
-function fileName(title: string, date: string, format: string): string {
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').trim() || 'Tutti';
-  return `${safe} ${date}.${format}`;
-}
 
 export async function exportList(
   store: LocalStore,
@@ -70,7 +65,7 @@ export async function exportList(
     bytes = Buffer.from(toCsv(header, rows), 'utf8');
   }
   return ok({
-    fileName: fileName(sheet.title, date, format),
+    fileName: exportFileName(sheet.title, date, format),
     mimeType: MIME[format],
     base64: bytes.toString('base64'),
   });

@@ -39,11 +39,13 @@ export function printDocument(options: {
   title: string;
   /** Keep pages in memory, to write "page x of y" at the end. */
   bufferPages?: boolean;
+  /** For text that flows onto further pages (letters); none where everything is placed. */
+  margins?: { top: number; bottom: number; left: number; right: number };
 }): PrintDocument {
   const doc = new PDFDocument({
     size: 'A4',
     layout: options.landscape ? 'landscape' : 'portrait',
-    margin: 0,
+    margins: options.margins ?? { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: true,
     bufferPages: options.bufferPages ?? false,
     info: { Title: options.title, Creator: 'Tutti', Producer: 'Tutti' },

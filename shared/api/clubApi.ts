@@ -14,7 +14,13 @@ import {
 import { type ImportMapping, importMappingSchema } from '../import/mapping.ts';
 import type { AccessView } from '../rights/deviceRights.ts';
 import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
-import { type ExportedFile, type ListExportRequest, listExportRequestSchema } from './export.ts';
+import {
+  type ExportedFile,
+  type ListExportRequest,
+  listExportRequestSchema,
+  type MemberPrint,
+  memberPrintSchema,
+} from './export.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
@@ -113,6 +119,8 @@ export interface ClubApi {
    * sensitive ones only for a role that may read them.
    */
   exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>>;
+  /** Address labels or serial letters for members, as a PDF; who has no address is named. */
+  printMembers(request: MemberPrint): Promise<ApiResult<ExportedFile>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -165,6 +173,7 @@ export const clubApiArgs = {
   importRun: z.tuple([importMappingSchema]),
   importProgress: z.tuple([]),
   exportList: z.tuple([listExportRequestSchema]),
+  printMembers: z.tuple([memberPrintSchema]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-export const LIST_EXPORTS = ['members', 'registers', 'instruments', 'loans', 'events', 'honours'] as const;
+export const LIST_EXPORTS = [
+  'members',
+  'registers',
+  'instruments',
+  'loans',
+  'events',
+  'honours',
+] as const;
 export type ListExportEntity = (typeof LIST_EXPORTS)[number];
 export const LIST_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -16,7 +23,10 @@ export const MAX_EXPORT_ROWS = 100_000;
 export const listExportRequestSchema = z.object({
   entity: z.enum(LIST_EXPORTS),
   ids: z.array(z.string().uuid()).max(MAX_EXPORT_ROWS),
-  fields: z.array(z.string().regex(/^[A-Za-z]{1,60}$/)).min(1).max(100),
+  fields: z
+    .array(z.string().regex(/^[A-Za-z]{1,60}$/))
+    .min(1)
+    .max(100),
   format: z.enum(LIST_FORMATS),
   language: z.enum(['de', 'en']),
 });
@@ -27,4 +37,31 @@ export interface ExportedFile {
   mimeType: string;
   /** The file's bytes. */
   base64: string;
+  /** Members left out, by name (labels and letters: no postal address). */
+  leftOut?: string[];
 }
+
+const ids = z.array(z.string().uuid()).min(1).max(MAX_EXPORT_ROWS);
+const language = z.enum(['de', 'en']);
+
+/** Address labels or serial letters for the members a list shows. */
+export const memberPrintSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('labels'),
+    ids,
+    labelFormat: z.string().max(20),
+    /** 1 = the sheet's top left label. */
+    start: z.number().int().min(1).max(100),
+    language,
+  }),
+  z.object({
+    kind: z.literal('letters'),
+    ids,
+    subject: z.string().trim().min(1).max(200),
+    body: z.string().trim().min(1).max(20_000),
+    place: z.string().max(100),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    language,
+  }),
+]);
+export type MemberPrint = z.output<typeof memberPrintSchema>;

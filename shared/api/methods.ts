@@ -30,5 +30,6 @@ export const CLUB_API_METHOD_NAMES = [
   'importRun',
   'importProgress',
   'exportList',
+  'printMembers',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

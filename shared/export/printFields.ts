@@ -34,4 +34,3 @@ export const PRINT_FIELDS: Record<ListExportEntity, readonly string[] | null> = 
   events: null,
   honours: null,
 };
-

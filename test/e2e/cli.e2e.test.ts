@@ -126,7 +126,7 @@ describe('tutti export', () => {
     expect(code).toBe(2);
     expectOneGermanLine(stderr, /Erlaubt: members, registers, instruments, loans/);
     const noFormat = await runTutti(['export', 'members', '--profile', profile], env);
-    expectOneGermanLine(noFormat.stderr, /--format csv oder --format json/);
+    expectOneGermanLine(noFormat.stderr, /--format csv, json, xlsx oder pdf/);
     const noProfile = await runTutti(['export', 'members', '--format', 'csv'], env);
     // The help says ORDNER, so does the message.
     expectOneGermanLine(noProfile.stderr, /mit --profile ORDNER angeben/);
@@ -178,7 +178,7 @@ describe('tutti itself', () => {
       LANG: 'en_GB.UTF-8',
     });
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toBe('Error: Please give --format csv or --format json.\n');
+    expect(usage.stderr).toBe('Error: Please give --format csv, json, xlsx or pdf.\n');
   });
 
   it('says a file to import does not exist, not that it cannot be read', async () => {

@@ -8,6 +8,7 @@ import type { Register } from '../../../shared/domain/register.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { MemberPrintButton } from '../export/MemberPrintButton.tsx';
 import { useRegisterOptions } from '../registers/useRegisterOptions.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
@@ -196,6 +197,7 @@ export function MembersPage() {
         </Title>
         <Group gap="xs">
           <ExportButton entity="members" shownRows={shownRows} />
+          <MemberPrintButton shownRows={shownRows} />
           {rights.may('members', 'write') ? (
             <Button onClick={() => setEditing('new')} data-testid="new-member">
               {t('members.new')}

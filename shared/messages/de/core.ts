@@ -19,6 +19,12 @@ export const core = {
     notes: 'Hinweise',
     notAllowed: 'Ihre Rolle darf diese Liste nicht lesen.',
     unknownField: 'Unbekannte Spalte „{{field}}“.',
+    labels: 'Adressetiketten',
+    noAddress: 'Keines der Mitglieder hat eine Anschrift (Straße und Ort).',
+    unknownLabelFormat: 'Dieses Etikettenformat kennt Tutti nicht.',
+    startOutside:
+      'Ein Bogen hat {{labels}} Etiketten: bitte eine Startposition von 1 bis {{labels}}.',
+    unknownLetterField: 'Diese Felder gibt es nicht: {{fields}}. Möglich sind: {{possible}}.',
     rowCount_one: '1 Eintrag',
     rowCount_other: '{{count}} Einträge',
   },

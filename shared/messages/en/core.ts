@@ -21,6 +21,12 @@ export const core: Texts<typeof de> = {
     notes: 'Notes',
     notAllowed: 'Your role may not read this list.',
     unknownField: 'Unknown column “{{field}}”.',
+    labels: 'Address labels',
+    noAddress: 'None of the members has a postal address (street and town).',
+    unknownLabelFormat: 'Tutti does not know this label format.',
+    startOutside:
+      'A sheet has {{labels}} labels: please give a start position from 1 to {{labels}}.',
+    unknownLetterField: 'These fields do not exist: {{fields}}. Possible are: {{possible}}.',
     rowCount_one: '1 entry',
     rowCount_other: '{{count}} entries',
   },

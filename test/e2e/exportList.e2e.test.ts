@@ -91,6 +91,56 @@ describe('printing and exporting the member list', () => {
     await page.getByTestId('member-search').fill('');
   });
 
+  it('prints address labels from a start position and a serial letter, mistakes named at their fields', async () => {
+    await page.getByTestId('member-search').fill('Schulz');
+    await expect.poll(() => rows().count()).toBeGreaterThan(1);
+    const shown = await rows().count();
+    await page.getByTestId('member-print-open').click();
+    const dialog = page.getByTestId('member-print-dialog');
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.fill({ start: '22' });
+    await page.getByTestId('member-print-run').click();
+    await expect
+      .poll(() => app.errorAt('start').textContent())
+      .toBe('Ein Bogen hat 21 Etiketten: bitte eine Startposition von 1 bis 21.');
+    await app.fill({ start: '20' });
+    const [labels] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('member-print-run').click(),
+    ]);
+    const labelsPath = join(temp.dir, 'etiketten.pdf');
+    await labels.saveAs(labelsPath);
+    const pages = execFileSync('pdftotext', ['-layout', labelsPath, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    // Positions 20 and 21 on the first sheet, the rest on the next.
+    expect(pages.length).toBe(shown > 2 ? 2 : 1);
+    expect(pages[0]!.match(/Schulz/g)?.length).toBe(2);
+
+    await page.getByTestId('member-print-open').click();
+    await dialog.waitFor();
+    await dialog.getByText('Serienbrief', { exact: true }).click();
+    await app.fill({ subject: 'Einladung', body: 'Liebe(r) {{vornahme}}, wir laden ein.' });
+    await page.getByTestId('member-print-run').click();
+    await expect.poll(() => app.errorAt('body').textContent()).toContain('vornahme');
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.fill({ body: 'wir laden Sie, {{vorname}}, herzlich ein.' });
+    const [letters] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('member-print-run').click(),
+    ]);
+    const lettersPath = join(temp.dir, 'briefe.pdf');
+    await letters.saveAs(lettersPath);
+    const letterPages = execFileSync('pdftotext', [lettersPath, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(letterPages.length).toBe(shown);
+    expect(letterPages[0]).toMatch(/Sehr geehrte(r)? (Frau|Herr) .*Schulz,|Guten Tag .*Schulz,/);
+    expect(letterPages[0]).toMatch(/wir laden Sie, \S+, herzlich ein\./);
+    await page.getByTestId('member-search').fill('');
+  });
+
   it('says the dialog in English, axe-clean, and closes with Escape', async () => {
     await page.getByLabel('Sprache').click();
     await page.getByRole('option', { name: 'English' }).click();

@@ -10,7 +10,12 @@ import type {
   VerifiedBackupView,
 } from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
-import type { ExportedFile, ListExportRequest, MemberPrint } from '../../shared/api/export.ts';
+import type {
+  ExportedFile,
+  ListExportRequest,
+  MemberPrint,
+  ReportExport,
+} from '../../shared/api/export.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
@@ -21,6 +26,7 @@ import { BackupService } from '../backup/backupService.ts';
 import { exportList } from '../export/listExport.ts';
 import { printMembers } from '../export/memberPrints.ts';
 import { ImportService } from '../import/importService.ts';
+import { exportReport } from '../reports/reportExport.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
@@ -62,6 +68,10 @@ export class ClubService implements ClubApi {
 
   exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>> {
     return exportList(this.store, deviceRights(this.sync.access()), request);
+  }
+
+  exportReport(request: ReportExport): Promise<ApiResult<ExportedFile>> {
+    return exportReport(this.store.db, request);
   }
 
   printMembers(request: MemberPrint): Promise<ApiResult<ExportedFile>> {

@@ -31,7 +31,7 @@ export interface ReportData {
 
 type Read = 'members' | 'honours' | 'registers' | 'club';
 
-function listLive<E extends Read>(db: ReadableDB, entity: E): EntityMap[E][] {
+function listLive<E extends Read>(db: ReadableDB | WritableDB, entity: E): EntityMap[E][] {
   return new RecordReader(db, TABLES[entity]).listLive() as unknown as EntityMap[E][];
 }
 
@@ -39,12 +39,12 @@ function listLive<E extends Read>(db: ReadableDB, entity: E): EntityMap[E][] {
  * The user's rights, from the connection and access kept in the meta table. The meta table is
  * only read here; its writes would fail on this read-only connection.
  */
-export function rightsOf(db: ReadableDB): DeviceRights {
+export function rightsOf(db: ReadableDB | WritableDB): DeviceRights {
   const settings = new SyncSettings(new MetaTable(db as unknown as WritableDB));
   return deviceRights({ connected: settings.connection() !== null, access: settings.access() });
 }
 
-export function readReportData(db: ReadableDB): ReportData {
+export function readReportData(db: ReadableDB | WritableDB): ReportData {
   const rights = rightsOf(db);
   return {
     club: listLive(db, 'club').find((c) => c.id === CLUB_RECORD_ID),

@@ -20,6 +20,8 @@ import {
   listExportRequestSchema,
   type MemberPrint,
   memberPrintSchema,
+  type ReportExport,
+  reportExportSchema,
 } from './export.ts';
 import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
@@ -121,6 +123,8 @@ export interface ClubApi {
   exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>>;
   /** Address labels or serial letters for members, as a PDF; who has no address is named. */
   printMembers(request: MemberPrint): Promise<ApiResult<ExportedFile>>;
+  /** A report (honours due, Stärkemeldung, birthdays) as PDF, Excel workbook or CSV. */
+  exportReport(request: ReportExport): Promise<ApiResult<ExportedFile>>;
 }
 
 export type ClubApiMethod = keyof ClubApi;
@@ -174,6 +178,7 @@ export const clubApiArgs = {
   importProgress: z.tuple([]),
   exportList: z.tuple([listExportRequestSchema]),
   printMembers: z.tuple([memberPrintSchema]),
+  exportReport: z.tuple([reportExportSchema]),
 } satisfies Record<ClubApiMethod, z.ZodType>;
 
 export const CLUB_API_METHODS: readonly ClubApiMethod[] = CLUB_API_METHOD_NAMES;

@@ -65,3 +65,18 @@ export const memberPrintSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type MemberPrint = z.output<typeof memberPrintSchema>;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const year = z.number().int().min(1900).max(2100);
+
+/** A report of the honours issue printed or exported from its screen. */
+export const reportExportSchema = z.object({
+  report: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('honours'), year, ceremonyDate: isoDay.nullable() }),
+    z.object({ kind: z.literal('staerkemeldung'), year }),
+    z.object({ kind: z.literal('birthdays'), from: isoDay, to: isoDay }),
+  ]),
+  format: z.enum(LIST_FORMATS),
+  language,
+});
+export type ReportExport = z.output<typeof reportExportSchema>;

@@ -31,5 +31,6 @@ export const CLUB_API_METHOD_NAMES = [
   'importProgress',
   'exportList',
   'printMembers',
+  'exportReport',
 ] as const;
 export type ClubApiMethodName = (typeof CLUB_API_METHOD_NAMES)[number];

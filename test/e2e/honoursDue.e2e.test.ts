@@ -6,18 +6,23 @@
  * is refused with what is missing; the screens pass axe in German and English, the English one
  * with the honours' English names.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { desktopSession } from '../support/desktopSession.ts';
+import { makeTempDir } from '../support/tempDir.ts';
 import type { TuttiApp } from './pages/tuttiApp.ts';
 
 const session = desktopSession({ prefix: 'tutti-honours-due-', withLegacyClub: true });
 let page: Page;
 let app: TuttiApp;
+const temp = makeTempDir('tutti-honours-due-files-');
 beforeAll(() => {
   ({ page, app } = session);
 });
+afterAll(() => temp.cleanup());
 
 const dueRows = () => page.getByTestId('honours-due').locator('tbody tr');
 const notice = (text: string) => page.locator('.mantine-Notification-root', { hasText: text });
@@ -95,6 +100,28 @@ describe('honours due', () => {
     await notice('wieder entfernt').waitFor();
     await app.goTo('honoursDue');
     await expect.poll(() => dueRows().count()).toBe(before);
+  });
+});
+
+describe('printing the list of honours due', () => {
+  it('prints the list as the screen shows it, saying in the file whether it is complete', async () => {
+    await app.goTo('honoursDue');
+    await app.fill({ year: '2026' });
+    await expect.poll(() => dueRows().count()).toBeGreaterThan(2);
+    const complete = (await page.getByTestId('honours-complete').count()) === 1;
+    await page.getByTestId('report-export-open').click();
+    await page.getByTestId('report-export-dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-export-run').click(),
+    ]);
+    const path = join(temp.dir, 'ehrungen.pdf');
+    await file.saveAs(path);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Fällige Ehrungen 2026');
+    expect(text).toContain(complete ? 'Vollständig' : 'Unvollständig');
+    expect(text).toContain('VMB-Ehrennadel');
   });
 });
 

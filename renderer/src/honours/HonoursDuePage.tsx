@@ -20,6 +20,7 @@ import { memberSortName } from '../../../shared/domain/member.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
 import { WithData } from '../components/WithData.tsx';
+import { ReportExportButton } from '../export/ReportExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RecordHonoursBar } from './RecordHonoursBar.tsx';
@@ -129,9 +130,14 @@ export function HonoursDuePage() {
 
   return (
     <Stack gap="sm" style={{ overflow: 'auto' }}>
-      <Title order={1} size="h2">
-        {t('reports.honours.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('reports.honours.title')}
+        </Title>
+        <ReportExportButton
+          report={list && year !== null ? { kind: 'honours', year, ceremonyDate: ceremony } : null}
+        />
+      </Group>
       <Group align="start">
         <TextInput
           label={t('reports.honours.year')}

@@ -355,6 +355,7 @@ export const de = {
     run: 'Exportieren',
     done: '{{file}} ist erstellt.',
     printOpen: 'Etiketten & Serienbrief',
+    reportTitle: 'Bericht drucken oder exportieren',
     printTitle: 'Etiketten oder Serienbrief',
     printKind: 'Was soll gedruckt werden?',
     labels: 'Adressetiketten',

@@ -350,6 +350,7 @@ export const en = {
     run: 'Export',
     done: '{{file}} has been made.',
     printOpen: 'Labels & serial letter',
+    reportTitle: 'Print or export the report',
     printTitle: 'Labels or serial letter',
     printKind: 'What should be printed?',
     labels: 'Address labels',

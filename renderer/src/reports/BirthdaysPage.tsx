@@ -11,6 +11,7 @@ import { formatGermanDate, parseGermanDate, todayIso } from '../../../shared/dom
 import { memberSortName } from '../../../shared/domain/member.ts';
 import { occasionsBetween } from '../../../shared/domain/reports/birthdays.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { ReportExportButton } from '../export/ReportExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
@@ -42,9 +43,14 @@ export function BirthdaysPage() {
 
   return (
     <Stack gap="sm" style={{ overflow: 'auto' }}>
-      <Title order={1} size="h2">
-        {t('birthdays.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('birthdays.title')}
+        </Title>
+        <ReportExportButton
+          report={list && fromIso && toIso ? { kind: 'birthdays', from: fromIso, to: toIso } : null}
+        />
+      </Group>
       <Group align="end">
         <DateInput label={t('birthdays.from')} value={from} onChange={setFrom} data-field="from" />
         <DateInput

@@ -18,6 +18,7 @@ import {
   strengthReport,
 } from '../../../shared/domain/reports/staerkemeldung.ts';
 import { WithData } from '../components/WithData.tsx';
+import { ReportExportButton } from '../export/ReportExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 
@@ -81,9 +82,14 @@ export function StrengthReportPage() {
 
   return (
     <Stack gap="sm" style={{ overflow: 'auto' }}>
-      <Title order={1} size="h2">
-        {t('reports.staerkemeldung.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('reports.staerkemeldung.title')}
+        </Title>
+        <ReportExportButton
+          report={outcome?.ok && year !== null ? { kind: 'staerkemeldung', year } : null}
+        />
+      </Group>
       <Group align="start">
         <TextInput
           label={t('reports.staerkemeldung.year')}

@@ -1,9 +1,10 @@
 import { Button, Grid, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
 import type { ClubEvent } from '../../../shared/domain/event.ts';
 import { NotAllowed } from '../components/NotAllowed.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { AttendanceSheet } from './AttendanceSheet.tsx';
@@ -24,6 +25,9 @@ export function EventsPage() {
     [eventsMap],
   );
   const selected = selectedId ? eventsMap.get(selectedId) : undefined;
+  // What "Drucken / Exportieren" takes: the events as listed, newest first.
+  const shownRows = useRef<ClubEvent[]>(events);
+  shownRows.current = events;
 
   return (
     <Grid h="100%" gap="lg">
@@ -33,6 +37,7 @@ export function EventsPage() {
             <Title order={1} size="h2">
               {t('events.title')}
             </Title>
+            <ExportButton entity="events" shownRows={shownRows} />
           </Group>
           <Group>
             {rights.may('events', 'write') ? (

@@ -143,6 +143,28 @@ describe('PDFs', () => {
     expect(pdfText(pdf)).toMatch(/Mitglied 200\s+199,05/);
   });
 
+  it('carries a row taller than a page over onto the next pages, and a long title below the club', async () => {
+    const words = Array.from({ length: 1500 }, (_, i) => `Wort${i}`).join(' ');
+    const sheet: Sheet = {
+      title: 'Runde Geburtstage und Jubiläen vom 01.01.2026 bis 31.12.2026',
+      columns: [
+        { heading: 'Name', kind: 'text' },
+        { heading: 'Bemerkung', kind: 'text' },
+      ],
+      rows: [['Anna', words]],
+    };
+    const pdf = await pdfFromSheet(
+      sheet,
+      { clubName: 'Musikverein Harmonie 1882 Oberkirchberg-Unterdorf e. V.', date: '2026-12-07' },
+      'de',
+    );
+    const text = pdfText(pdf, false).replace(/\s+/g, ' ');
+    expect(text).toContain('Wort0 ');
+    expect(text).toContain('Wort1499');
+    for (let i = 0; i < 1500; i += 97) expect(text).toContain(`Wort${i} `);
+    expect(text).toContain('Runde Geburtstage und Jubiläen vom 01.01.2026 bis 31.12.2026');
+  });
+
   it('wraps a long text within its column instead of cutting it off', async () => {
     const long = 'Dies ist eine sehr lange Bemerkung, '.repeat(12).trim();
     const sheet: Sheet = {

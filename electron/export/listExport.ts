@@ -47,7 +47,7 @@ export async function exportList(
   };
   // The screen's records in the screen's order; one deleted meanwhile is left out.
   const byId = new Map((data[entity] as { id: string }[]).map((r) => [r.id, r]));
-  const shown = request.ids.flatMap((id) => byId.get(id) ?? []);
+  const shown = [...new Set(request.ids)].flatMap((id) => byId.get(id) ?? []);
   const sheet = exportSheet(entity, { ...data, [entity]: shown }, language, {
     fields: request.fields,
     withSensitive: rights.mayReadSensitive(entity),

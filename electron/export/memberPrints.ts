@@ -6,7 +6,7 @@
 import type { ExportedFile, MemberPrint } from '../../shared/api/export.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import { CLUB_RECORD_ID, type Club } from '../../shared/domain/club.ts';
-import { todayIso } from '../../shared/domain/dates.ts';
+import { isCalendarDate, todayIso } from '../../shared/domain/dates.ts';
 import { type Member, memberSortName } from '../../shared/domain/member.ts';
 import { letterSalutation, postalAddress } from '../../shared/domain/postalAddress.ts';
 import { labelFormat } from '../../shared/export/labelFormats.ts';
@@ -31,7 +31,8 @@ export async function printMembers(
   const byId = new Map(
     (store.tables.members.listLive() as unknown as Member[]).map((m) => [m.id, m]),
   );
-  const members = request.ids.flatMap((id) => byId.get(id) ?? []);
+  // Each member once, in the list's order.
+  const members = [...new Set(request.ids)].flatMap((id) => byId.get(id) ?? []);
   const withAddress = members.flatMap((m) => {
     const address = postalAddress(m);
     return address ? [{ member: m, address }] : [];
@@ -44,6 +45,7 @@ export async function printMembers(
   const say = (key: string) => translate({ key }, request.language);
   let bytes: Buffer;
   let title: string;
+  let tooLong: string[] = [];
   if (request.kind === 'labels') {
     const format = labelFormat(request.labelFormat);
     if (!format) return fail('bad_request', 'core.export.unknownLabelFormat');
@@ -55,22 +57,42 @@ export async function printMembers(
         },
       });
     title = say('core.export.labels');
-    bytes = await labelsPdf(
+    const made = await labelsPdf(
       withAddress.map((a) => a.address),
       format,
       request.start,
       `${clubName} – ${title}`,
     );
+    bytes = made.bytes;
+    tooLong = made.notFitting.map((n) => memberSortName(withAddress[n]!.member));
   } else {
-    const unknown = [...unknownLetterFields(request.subject), ...unknownLetterFields(request.body)];
-    if (unknown.length > 0)
-      return fail('bad_request', 'core.export.unknownLetterField', undefined, {
-        body: {
-          key: 'core.export.unknownLetterField',
-          params: { fields: unknown.join(', '), possible: letterFieldList(request.language) },
-        },
+    // Each text's unknown fields are named at that text.
+    const problems = Object.fromEntries(
+      (['subject', 'body'] as const).flatMap((field) => {
+        const unknown = unknownLetterFields(request[field]);
+        return unknown.length > 0
+          ? [
+              [
+                field,
+                {
+                  key: 'core.export.unknownLetterField',
+                  params: {
+                    fields: unknown.join(', '),
+                    possible: letterFieldList(request.language),
+                  },
+                },
+              ],
+            ]
+          : [];
+      }),
+    );
+    if (Object.keys(problems).length > 0)
+      return fail('bad_request', 'core.export.unknownLetterField', undefined, problems);
+    if (!isCalendarDate(request.date))
+      return fail('bad_request', 'validation.date', undefined, {
+        date: { key: 'validation.date' },
       });
-    title = request.subject;
+    title = say('core.export.letters');
     const returnLine = [
       clubName,
       club?.street,
@@ -84,6 +106,7 @@ export async function printMembers(
         return {
           address,
           salutation,
+          subject: fillLetter(request.subject, member, { salutation, club: clubName }),
           body: fillLetter(request.body, member, { salutation, club: clubName }),
         };
       }),
@@ -92,7 +115,6 @@ export async function printMembers(
         returnLine,
         place: request.place || club?.city || '',
         date: request.date,
-        subject: fillLetter(request.subject, members[0]!, { salutation: '', club: clubName }),
       },
     );
   }
@@ -101,5 +123,6 @@ export async function printMembers(
     mimeType: 'application/pdf',
     base64: bytes.toString('base64'),
     leftOut,
+    tooLong,
   });
 }

@@ -79,3 +79,33 @@ export function printDocument(options: {
     },
   };
 }
+
+/** Words that fit `width`, a word longer than the column broken by letters. */
+export function wrapText(print: PrintDocument, text: string, width: number): string[] {
+  const { doc } = print;
+  // A word measured as the column's widest must not be split by a rounding error.
+  width += 0.01;
+  if (doc.widthOfString(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    const candidate = line ? `${line} ${piece}` : piece;
+    if (doc.widthOfString(candidate) <= width) {
+      line = candidate;
+      return;
+    }
+    if (line) lines.push(line);
+    line = '';
+    let rest = piece;
+    while (doc.widthOfString(rest) > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > width) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  };
+  for (const part of text.split(/\s+/)) if (part) push(part);
+  if (line) lines.push(line);
+  return lines;
+}

@@ -8,7 +8,7 @@
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/messages/language.ts';
 import { translate } from '../../shared/messages/translate.ts';
-import { A4, type PrintDocument, printDocument } from './pdfDocument.ts';
+import { A4, type PrintDocument, printDocument, wrapText } from './pdfDocument.ts';
 import { cellText, type Sheet, type SheetHead } from './sheet.ts';
 
 const MARGIN = 36;
@@ -16,34 +16,6 @@ const TABLE_TOP = 58;
 const FOOTER_GAP = 40;
 const PADDING = 2;
 const GAP = 6;
-
-/** Words that fit `width`, a word longer than the column broken by letters. */
-function wrap(print: PrintDocument, text: string, width: number): string[] {
-  const { doc } = print;
-  if (doc.widthOfString(text) <= width) return [text];
-  const lines: string[] = [];
-  let line = '';
-  const push = (piece: string) => {
-    const candidate = line ? `${line} ${piece}` : piece;
-    if (doc.widthOfString(candidate) <= width) {
-      line = candidate;
-      return;
-    }
-    if (line) lines.push(line);
-    line = '';
-    let rest = piece;
-    while (doc.widthOfString(rest) > width && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > width) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  };
-  for (const part of text.split(/\s+/)) if (part) push(part);
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** Column widths by the widest text in a sample of rows, within what the page offers. */
 function columnWidths(
@@ -149,7 +121,7 @@ function drawSheet(
   const layOut = (cells: string[], weight: 'normal' | 'bold') => {
     const lines = cells.map((text, i) => {
       print.setFontFor(text, weight, size);
-      return wrap(print, text, widths[i]! - 2 * PADDING);
+      return wrapText(print, text, widths[i]! - 2 * PADDING);
     });
     const height = Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * PADDING;
     return { lines, height };
@@ -169,11 +141,23 @@ function drawSheet(
       });
     });
   };
+  /** The club's name left, the title right; a title that would meet the name goes below it. */
   const pageHead = () => {
     print.setFontFor(head.clubName, 'bold', 11);
-    doc.fillColor('black').text(head.clubName, MARGIN, 24, { lineBreak: false });
-    print.setFontFor(sheet.title, 'normal', 11);
-    doc.text(sheet.title, right - doc.widthOfString(sheet.title), 24, { lineBreak: false });
+    doc.fillColor('black').text(head.clubName, MARGIN, 20, { lineBreak: false });
+    const nameEnd = MARGIN + doc.widthOfString(head.clubName);
+    let titleSize = 11;
+    print.setFontFor(sheet.title, 'normal', titleSize);
+    if (nameEnd + 12 + doc.widthOfString(sheet.title) <= right) {
+      doc.text(sheet.title, right - doc.widthOfString(sheet.title), 20, { lineBreak: false });
+    } else {
+      // Below the name, as large as fits the width of the page.
+      while (titleSize > 6 && doc.widthOfString(sheet.title) > right - MARGIN) {
+        titleSize -= 0.5;
+        print.setFontFor(sheet.title, 'normal', titleSize);
+      }
+      doc.text(sheet.title, MARGIN, 35, { lineBreak: false });
+    }
     const headings = sheet.columns.map((c) => c.heading);
     const { lines, height } = layOut(headings, 'bold');
     paint(headings, lines, TABLE_TOP, 'bold');
@@ -188,20 +172,31 @@ function drawSheet(
       doc.addPage();
       y = pageHead();
     }
-    paint(cells, lines, y, 'normal');
-    y += height;
+    // A row taller than a page (a long note) goes on over the next pages, line by line.
+    let from = 0;
+    const longest = Math.max(1, ...lines.map((l) => l.length));
+    while (from < longest) {
+      const room = Math.max(1, Math.floor((bottom - y - 2 * PADDING) / lineHeight));
+      const part = lines.map((l) => l.slice(from, from + room));
+      paint(cells, part, y, 'normal');
+      const taken = Math.min(room, longest - from);
+      from += taken;
+      y += taken * lineHeight + 2 * PADDING;
+      if (from < longest) {
+        doc.addPage();
+        y = pageHead();
+      }
+    }
     line(y, 0.3, '#bbbbbb');
   });
   y += lineHeight;
   for (const note of sheet.notes ?? []) {
     print.setFontFor(note, 'normal', size);
-    const width = right - MARGIN;
-    const lines = wrap(print, note, width);
-    if (y + lines.length * lineHeight > bottom) {
-      doc.addPage();
-      y = TABLE_TOP;
-    }
-    for (const piece of lines) {
+    for (const piece of wrapText(print, note, right - MARGIN)) {
+      if (y + lineHeight > bottom) {
+        doc.addPage();
+        y = TABLE_TOP;
+      }
       doc.fillColor('black').text(piece, MARGIN, y, { lineBreak: false });
       y += lineHeight;
     }

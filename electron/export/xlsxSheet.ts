@@ -4,9 +4,10 @@
  * two decimals, numbers as numbers, so a treasurer can sort and sum without converting.
  */
 import ExcelJS from 'exceljs';
+import { isCalendarDate } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/messages/language.ts';
 import { translate } from '../../shared/messages/translate.ts';
-import type { Cell, CellKind, Sheet, SheetHead } from './sheet.ts';
+import { type Cell, type CellKind, cellText, type Sheet, type SheetHead } from './sheet.ts';
 
 /** Excel's worksheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function worksheetName(title: string): string {
@@ -16,6 +17,8 @@ function worksheetName(title: string): string {
 function excelValue(kind: CellKind, value: Cell): ExcelJS.CellValue {
   if (value === null || value === '') return null;
   if (kind === 'date' && typeof value === 'string') {
+    // Excel counts days from 1900: an older or malformed date stays text, as stored.
+    if (!isCalendarDate(value) || value < '1900-03-01') return cellText(kind, value);
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     // Midnight UTC is the day itself in Excel, whatever the time zone of the machine.
     return new Date(Date.UTC(y, m - 1, d));

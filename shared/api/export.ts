@@ -4,6 +4,7 @@
  * rights of the device, so a column the role may not read never leaves it.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/dates.ts';
 
 export const LIST_EXPORTS = [
   'members',
@@ -39,6 +40,8 @@ export interface ExportedFile {
   base64: string;
   /** Members left out, by name (labels and letters: no postal address). */
   leftOut?: string[];
+  /** Members whose address fits no label even in the smallest type, by name. */
+  tooLong?: string[];
 }
 
 const ids = z.array(z.string().uuid()).min(1).max(MAX_EXPORT_ROWS);
@@ -66,7 +69,7 @@ export const memberPrintSchema = z.discriminatedUnion('kind', [
 ]);
 export type MemberPrint = z.output<typeof memberPrintSchema>;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = z.string().refine(isCalendarDate);
 const year = z.number().int().min(1900).max(2100);
 
 /** A report of the honours issue printed or exported from its screen. */
@@ -74,7 +77,12 @@ export const reportExportSchema = z.object({
   report: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('honours'), year, ceremonyDate: isoDay.nullable() }),
     z.object({ kind: z.literal('staerkemeldung'), year }),
-    z.object({ kind: z.literal('birthdays'), from: isoDay, to: isoDay }),
+    z
+      .object({ kind: z.literal('birthdays'), from: isoDay, to: isoDay })
+      // A period a list of greetings covers; a longer one would hold the core for minutes.
+      .refine(
+        (p) => p.from <= p.to && p.to <= `${Number(p.from.slice(0, 4)) + 10}${p.from.slice(4)}`,
+      ),
   ]),
   format: z.enum(LIST_FORMATS),
   language,

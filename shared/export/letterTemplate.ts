@@ -19,10 +19,11 @@ export const LETTER_FIELDS = {
 type FieldName = keyof typeof LETTER_FIELDS;
 type EnglishName = (typeof LETTER_FIELDS)[FieldName];
 
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+/** Everything between double braces is meant as a field, also "{{ }}" or "{{vor name}}". */
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 function fieldOf(name: string): FieldName | null {
-  const key = name.toLowerCase();
+  const key = name.trim().toLowerCase();
   if (key in LETTER_FIELDS) return key as FieldName;
   const german = (Object.keys(LETTER_FIELDS) as FieldName[]).find(
     (g) => LETTER_FIELDS[g].toLowerCase() === key,
@@ -40,8 +41,8 @@ export function letterFieldList(language: 'de' | 'en'): string {
 /** The placeholders of a template that name no field. */
 export function unknownLetterFields(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)]
-    .map((m) => m[1]!)
-    .filter((name, i, all) => fieldOf(name) === null && all.indexOf(name) === i);
+    .map((m) => m[0]!)
+    .filter((whole, i, all) => fieldOf(whole.slice(2, -2)) === null && all.indexOf(whole) === i);
 }
 
 export function fillLetter(

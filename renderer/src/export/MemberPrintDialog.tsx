@@ -59,14 +59,17 @@ export function MemberPrintDialog({
       if (!/^\d+$/.test(start.trim()) || n < 1 || n > perSheet)
         found.start = t('core.export.startOutside', { labels: perSheet });
     } else {
-      if (!subject.trim()) found.subject = t('validation.required');
-      if (!body.trim()) found.body = t('validation.required');
-      const unknown = [...unknownLetterFields(subject), ...unknownLetterFields(body)];
-      if (unknown.length > 0)
-        found.body = t('core.export.unknownLetterField', {
-          fields: unknown.join(', '),
-          possible: letterFieldList(language),
-        });
+      const texts = { subject: [subject, 200], body: [body, 20_000], place: [place, 100] } as const;
+      for (const [field, [text, max]] of Object.entries(texts)) {
+        if (field !== 'place' && !text.trim()) found[field] = t('validation.required');
+        else if (text.length > max) found[field] = t('validation.tooLong', { max });
+        const unknown = unknownLetterFields(text);
+        if (unknown.length > 0)
+          found[field] = t('core.export.unknownLetterField', {
+            fields: unknown.join(', '),
+            possible: letterFieldList(language),
+          });
+      }
       if (!parseGermanDate(date)) found.date = t('validation.date');
     }
     return found;
@@ -103,12 +106,18 @@ export function MemberPrintDialog({
     }
     saveFile(result.value);
     const leftOut = result.value.leftOut ?? [];
+    const tooLong = result.value.tooLong ?? [];
+    const said = [
+      ...(leftOut.length > 0
+        ? [t('export.leftOut', { count: leftOut.length, names: leftOut.join('; ') })]
+        : []),
+      ...(tooLong.length > 0
+        ? [t('export.tooLong', { count: tooLong.length, names: tooLong.join('; ') })]
+        : []),
+    ];
     notifications.show({
-      message:
-        leftOut.length > 0
-          ? t('export.leftOut', { count: leftOut.length, names: leftOut.join('; ') })
-          : t('export.done', { file: result.value.fileName }),
-      autoClose: leftOut.length > 0 ? false : 4000,
+      message: said.length > 0 ? said.join(' ') : t('export.done', { file: result.value.fileName }),
+      autoClose: said.length > 0 ? false : 4000,
     });
     onClose();
   }
@@ -182,6 +191,7 @@ export function MemberPrintDialog({
                 description={t('export.placeHint')}
                 value={place}
                 onChange={(e) => setPlace(e.currentTarget.value)}
+                error={errors.place}
                 data-field="place"
               />
               <DateInput

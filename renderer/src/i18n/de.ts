@@ -370,6 +370,8 @@ export const de = {
     placeHint: 'Leer: der Ort des Vereins',
     date: 'Datum',
     makePdf: 'PDF erstellen',
+    tooLong_one: 'Anschrift passt auf kein Etikett, ausgelassen (1): {{names}}',
+    tooLong_other: 'Anschriften passen auf kein Etikett, ausgelassen ({{count}}): {{names}}',
     leftOut_one: 'Ohne Anschrift ausgelassen (1): {{names}}',
     leftOut_other: 'Ohne Anschrift ausgelassen ({{count}}): {{names}}',
   },

@@ -365,6 +365,8 @@ export const en = {
     placeHint: 'Empty: the club’s town',
     date: 'Date',
     makePdf: 'Make PDF',
+    tooLong_one: 'Address too long for a label, left out (1): {{names}}',
+    tooLong_other: 'Addresses too long for a label, left out ({{count}}): {{names}}',
     leftOut_one: 'Left out without a postal address (1): {{names}}',
     leftOut_other: 'Left out without a postal address ({{count}}): {{names}}',
   },

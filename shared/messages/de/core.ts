@@ -20,6 +20,7 @@ export const core = {
     notAllowed: 'Ihre Rolle darf diese Liste nicht lesen.',
     unknownField: 'Unbekannte Spalte „{{field}}“.',
     labels: 'Adressetiketten',
+    letters: 'Serienbrief',
     noAddress: 'Keines der Mitglieder hat eine Anschrift (Straße und Ort).',
     unknownLabelFormat: 'Dieses Etikettenformat kennt Tutti nicht.',
     startOutside:

@@ -22,6 +22,7 @@ export const core: Texts<typeof de> = {
     notAllowed: 'Your role may not read this list.',
     unknownField: 'Unknown column “{{field}}”.',
     labels: 'Address labels',
+    letters: 'Serial letter',
     noAddress: 'None of the members has a postal address (street and town).',
     unknownLabelFormat: 'Tutti does not know this label format.',
     startOutside:

@@ -6,6 +6,7 @@
  * cells as text (`sheetAsText`), Excel and PDF write the sheet their way.
  */
 
+import { LIST_EXPORTS, type ListExportEntity } from '../../shared/api/export.ts';
 import {
   type FieldDefinition,
   fieldShortKey,
@@ -20,15 +21,9 @@ import { type Cell, type Sheet, type SheetColumn, sheetAsText } from './sheet.ts
 
 export { PRINT_FIELDS } from '../../shared/export/printFields.ts';
 
-export const EXPORTABLE = [
-  'members',
-  'registers',
-  'instruments',
-  'loans',
-  'events',
-  'honours',
-] as const;
-export type Exportable = (typeof EXPORTABLE)[number];
+/** What can be exported: the lists the UI prints, and the same from the command line. */
+export const EXPORTABLE = LIST_EXPORTS;
+export type Exportable = ListExportEntity;
 
 export interface ExportData {
   members: EntityMap['members'][];

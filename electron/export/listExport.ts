@@ -14,16 +14,10 @@ import type { DeviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { toCsv } from './csv.ts';
 import { type ExportData, exportSheet } from './exportTables.ts';
-import { exportFileName } from './fileName.ts';
+import { exportFileName, MIME_TYPES } from './fileName.ts';
 import { pdfFromSheet } from './pdfSheet.ts';
 import { sheetAsText } from './sheet.ts';
 import { xlsxFromSheet } from './xlsxSheet.ts';
-
-const MIME = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-} as const;
 
 export async function exportList(
   store: LocalStore,
@@ -66,7 +60,7 @@ export async function exportList(
   }
   return ok({
     fileName: exportFileName(sheet.title, date, format),
-    mimeType: MIME[format],
+    mimeType: MIME_TYPES[format],
     base64: bytes.toString('base64'),
   });
 }

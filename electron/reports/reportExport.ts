@@ -11,19 +11,13 @@ import { honoursDue } from '../../shared/domain/honours/honoursDue.ts';
 import { occasionsBetween } from '../../shared/domain/reports/birthdays.ts';
 import { strengthReport } from '../../shared/domain/reports/staerkemeldung.ts';
 import { toCsv } from '../export/csv.ts';
-import { exportFileName } from '../export/fileName.ts';
+import { exportFileName, MIME_TYPES } from '../export/fileName.ts';
 import { pdfFromSheets } from '../export/pdfSheet.ts';
 import { type Sheet, sheetAsText } from '../export/sheet.ts';
 import { xlsxFromSheets } from '../export/xlsxSheet.ts';
 import type { ReadableDB, WritableDB } from '../store/database.ts';
 import { readReportData } from './reportData.ts';
 import { birthdaysSheets, honoursSheets, strengthSheets } from './reportSheets.ts';
-
-const MIME = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-} as const;
 
 /** The report's sheets; for CSV the one a federation or a spreadsheet takes (the last). */
 function sheetsOf(db: ReadableDB | WritableDB, request: ReportExport): ApiResult<Sheet[]> {
@@ -90,7 +84,7 @@ export async function exportReport(
   }
   return ok({
     fileName: exportFileName(sheets[0]!.title, date, format),
-    mimeType: MIME[format],
+    mimeType: MIME_TYPES[format],
     base64: bytes.toString('base64'),
   });
 }

@@ -165,6 +165,17 @@ describe('PDFs', () => {
     expect(text).toContain('Runde Geburtstage und Jubiläen vom 01.01.2026 bis 31.12.2026');
   });
 
+  it('says which characters its fonts cannot draw, instead of dropping them silently', async () => {
+    const sheet: Sheet = {
+      title: 'Mitglieder',
+      columns: [{ heading: 'Name', kind: 'text' }],
+      rows: [['山田 Wróbel 🎺']],
+    };
+    const text = pdfText(await pdfFromSheet(sheet, head, 'de'));
+    expect(text).toContain('Wróbel');
+    expect(text).toMatch(/fehlen im Ausdruck[^:]*: U\+5C71 U\+7530 U\+1F3BA/);
+  });
+
   it('wraps a long text within its column instead of cutting it off', async () => {
     const long = 'Dies ist eine sehr lange Bemerkung, '.repeat(12).trim();
     const sheet: Sheet = {

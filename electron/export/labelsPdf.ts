@@ -34,7 +34,7 @@ export async function labelsPdf(
   /** 1 = top left; a partly used sheet starts further on. */
   start: number,
   title: string,
-): Promise<{ bytes: Buffer; notFitting: number[] }> {
+): Promise<{ bytes: Buffer; notFitting: number[]; missing: Set<string> }> {
   const print = printDocument({ title });
   const { doc } = print;
   const width = mm(format.width - 2 * LABEL_PADDING_MM);
@@ -89,5 +89,5 @@ export async function labelsPdf(
       );
     });
   });
-  return { bytes: await print.finish(), notFitting };
+  return { bytes: await print.finish(), notFitting, missing: print.missing };
 }

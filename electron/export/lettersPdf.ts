@@ -27,7 +27,10 @@ const LEFT = 25;
 const RIGHT = 20;
 const WIDTH = 210 - LEFT - RIGHT;
 
-export async function lettersPdf(letters: readonly Letter[], head: LetterHead): Promise<Buffer> {
+export async function lettersPdf(
+  letters: readonly Letter[],
+  head: LetterHead,
+): Promise<{ bytes: Buffer; missing: Set<string> }> {
   const print = printDocument({
     title: `${head.clubName} – ${letters[0]?.subject ?? ''}`,
     margins: { top: mm(20), bottom: mm(20), left: mm(LEFT), right: mm(RIGHT) },
@@ -81,5 +84,5 @@ export async function lettersPdf(letters: readonly Letter[], head: LetterHead): 
       doc.moveDown(0.8);
     }
   });
-  return print.finish();
+  return { bytes: await print.finish(), missing: print.missing };
 }

@@ -21,6 +21,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { exportFileName } from './fileName.ts';
 import { labelsPdf } from './labelsPdf.ts';
 import { lettersPdf } from './lettersPdf.ts';
+import { codePoints } from './pdfDocument.ts';
 
 export async function printMembers(
   store: LocalStore,
@@ -46,6 +47,7 @@ export async function printMembers(
   let bytes: Buffer;
   let title: string;
   let tooLong: string[] = [];
+  let missing = new Set<string>();
   if (request.kind === 'labels') {
     const format = labelFormat(request.labelFormat);
     if (!format) return fail('bad_request', 'core.export.unknownLabelFormat');
@@ -64,6 +66,7 @@ export async function printMembers(
       `${clubName} – ${title}`,
     );
     bytes = made.bytes;
+    missing = made.missing;
     tooLong = made.notFitting.map((n) => memberSortName(withAddress[n]!.member));
   } else {
     // Each text's unknown fields are named at that text.
@@ -100,7 +103,7 @@ export async function printMembers(
     ]
       .filter(Boolean)
       .join(' · ');
-    bytes = await lettersPdf(
+    const written = await lettersPdf(
       withAddress.map(({ member, address }) => {
         const salutation = letterSalutation(member, request.language);
         return {
@@ -117,6 +120,8 @@ export async function printMembers(
         date: request.date,
       },
     );
+    bytes = written.bytes;
+    missing = written.missing;
   }
   return ok({
     fileName: exportFileName(title, date, 'pdf'),
@@ -124,5 +129,6 @@ export async function printMembers(
     base64: bytes.toString('base64'),
     leftOut,
     tooLong,
+    ...(missing.size > 0 ? { undrawable: codePoints(missing) } : {}),
   });
 }

@@ -5,6 +5,7 @@
  * letter. Nothing is fetched from anywhere.
  */
 
+import { openSync } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import roboto from 'pdfmake/fonts/Roboto.js';
 
@@ -14,14 +15,37 @@ export const mm = (value: number) => (value * 72) / 25.4;
 
 /** The characters Windows-1252 (WinAnsi, the standard fonts' encoding) holds. */
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+function isWinAnsiCharacter(ch: string): boolean {
+  const code = ch.codePointAt(0)!;
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xff) ||
+    code === 0x0a ||
+    WIN_ANSI_EXTRA.includes(ch)
+  );
+}
 function isWinAnsi(text: string): boolean {
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) continue;
-    if (code === 0x0a || WIN_ANSI_EXTRA.includes(ch)) continue;
-    return false;
-  }
+  for (const ch of text) if (!isWinAnsiCharacter(ch)) return false;
   return true;
+}
+
+let robotoGlyphs: { hasGlyphForCodePoint(codePoint: number): boolean } | null = null;
+
+/** The characters of `text` that neither font can draw (CJK, emoji …). */
+function undrawable(text: string): string[] {
+  robotoGlyphs ??= openSync(roboto.Roboto.normal);
+  const font = robotoGlyphs;
+  return [...text].filter(
+    (ch) =>
+      !isWinAnsiCharacter(ch) && !/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!),
+  );
+}
+
+/** Characters as a reader can name them without seeing them: "U+5C71 U+1F3BA". */
+export function codePoints(characters: Iterable<string>): string {
+  return [...characters]
+    .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(' ');
 }
 
 export type Weight = 'normal' | 'bold';
@@ -32,6 +56,8 @@ export interface PrintDocument {
   setFontFor(text: string, weight: Weight, size: number): void;
   /** The finished file. */
   finish(): Promise<Buffer>;
+  /** Characters set in this document that its fonts cannot draw: they are missing from it. */
+  missing: Set<string>;
 }
 
 export function printDocument(options: {
@@ -58,10 +84,13 @@ export function printDocument(options: {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const missing = new Set<string>();
   return {
     doc,
+    missing,
     setFontFor(text, weight, size) {
       const standard = isWinAnsi(text);
+      if (!standard) for (const ch of undrawable(text)) missing.add(ch);
       doc.font(
         standard
           ? weight === 'bold'

@@ -8,7 +8,7 @@
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/messages/language.ts';
 import { translate } from '../../shared/messages/translate.ts';
-import { A4, type PrintDocument, printDocument, wrapText } from './pdfDocument.ts';
+import { A4, codePoints, type PrintDocument, printDocument, wrapText } from './pdfDocument.ts';
 import { cellText, type Sheet, type SheetHead } from './sheet.ts';
 
 const MARGIN = 36;
@@ -80,6 +80,13 @@ export async function pdfFromSheets(
     if (index > 0) doc.addPage();
     drawSheet(print, sheet, allTexts[index]!, head, pageWidth, pageHeight);
   });
+  if (print.missing.size > 0) {
+    // Said in the document too: what is missing from the printout is not lost from the data.
+    doc.addPage();
+    const text = say('core.export.undrawable', { characters: codePoints(print.missing) });
+    print.setFontFor(text, 'normal', 10);
+    doc.fillColor('black').text(text, MARGIN, TABLE_TOP, { width: pageWidth - 2 * MARGIN });
+  }
   const madeOn = say('core.export.madeOn', { date: formatGermanDate(head.date) });
   // One list says how many entries it has; several say it in their own heads.
   const made =

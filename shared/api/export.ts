@@ -42,6 +42,8 @@ export interface ExportedFile {
   leftOut?: string[];
   /** Members whose address fits no label even in the smallest type, by name. */
   tooLong?: string[];
+  /** Characters the PDF's fonts cannot draw, as code points ("U+5C71"): missing from it. */
+  undrawable?: string;
 }
 
 const ids = z.array(z.string().uuid()).min(1).max(MAX_EXPORT_ROWS);

@@ -114,6 +114,9 @@ export function MemberPrintDialog({
       ...(tooLong.length > 0
         ? [t('export.tooLong', { count: tooLong.length, names: tooLong.join('; ') })]
         : []),
+      ...(result.value.undrawable
+        ? [t('core.export.undrawable', { characters: result.value.undrawable })]
+        : []),
     ];
     notifications.show({
       message: said.length > 0 ? said.join(' ') : t('export.done', { file: result.value.fileName }),

@@ -19,6 +19,8 @@ export const core = {
     notes: 'Hinweise',
     notAllowed: 'Ihre Rolle darf diese Liste nicht lesen.',
     unknownField: 'Unbekannte Spalte „{{field}}“.',
+    undrawable:
+      'Diese Zeichen kann die Schrift des PDF nicht darstellen; sie fehlen im Ausdruck (in Excel und CSV sind sie enthalten): {{characters}}',
     labels: 'Adressetiketten',
     letters: 'Serienbrief',
     noAddress: 'Keines der Mitglieder hat eine Anschrift (Straße und Ort).',

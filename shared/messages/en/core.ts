@@ -21,6 +21,8 @@ export const core: Texts<typeof de> = {
     notes: 'Notes',
     notAllowed: 'Your role may not read this list.',
     unknownField: 'Unknown column “{{field}}”.',
+    undrawable:
+      'The PDF’s fonts cannot show these characters; they are missing from the printout (Excel and CSV hold them): {{characters}}',
     labels: 'Address labels',
     letters: 'Serial letter',
     noAddress: 'None of the members has a postal address (street and town).',

@@ -37,7 +37,7 @@ const result = await build({
   legalComments: 'none',
   // Native (built for this Node) or not installed here (Electron's binary); pdfkit and pdfmake
   // read their font files beside their own code, so they stay in node_modules.
-  external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'pdfmake'],
+  external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'pdfmake', 'fontkit'],
   // Some bundled CommonJS packages call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __tuttiCreateRequire } from 'node:module'; const require = __tuttiCreateRequire(import.meta.url);",

@@ -26,6 +26,7 @@ await Promise.all([
       'electron-updater',
       'pdfkit',
       'pdfmake',
+      'fontkit',
     ],
   }),
   build({

@@ -3,213 +3,13 @@
  * birthdays, as text and CSV, in German and English, refused with what is missing, and
  * narrowed to what the role of an enrolled device may read.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
-import type { Draft } from '../../shared/domain/entities.ts';
-import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
-import { FIRST_ENTITIES } from '../../shared/sync/protocol.ts';
-import { makeTempDir } from '../../test/support/tempDir.ts';
-import { openProfile } from '../core/profile.ts';
-import { saveRecord } from '../core/recordWriter.ts';
-import { PassphraseKeyStore } from '../keys/passphraseKeyStore.ts';
-import type { LocalStore } from '../store/localStore.ts';
-import type { EnrolledDevice } from '../sync/enrolDevice.ts';
-import { SyncSettings } from '../sync/syncSettings.ts';
-import { main } from './main.ts';
+import { describe, expect, it } from 'vitest';
+import { csvRows, GERMAN, reportProfiles } from '../../test/support/reportProfiles.ts';
 
-const PASSPHRASE = 'Probe am Donnerstag 19:30!';
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
-
-/** What shows that an English line was left German (the data — names, places — is not text). */
-const GERMAN =
-  /[äöüÄÖÜß„]|\b(Fehler|der|die|das|und|nicht|bitte|gibt|ist|Datei|Ordner|Jahr|Jahre|Ehrung|Mitglied|fällig|Geburtstag|Stichtag|Gesamt|aktiv|weiblich)\b/i;
-
-const BIRTHDAYS_CONSENT = [
-  { purpose: 'birthdays', givenOn: null, source: null, withdrawnOn: null },
-];
-
-function collect() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-let temp: ReturnType<typeof makeTempDir>;
-let env: NodeJS.ProcessEnv;
-
-async function tutti(argv: string[]) {
-  const out = collect();
-  const err = collect();
-  const code = await main(argv, env, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-function save<E extends Parameters<typeof saveRecord>[1]>(
-  store: LocalStore,
-  entity: E,
-  draft: Record<string, unknown>,
-): string {
-  const result = saveRecord(store, entity, draft as Draft<E>);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value.id;
-}
-
-/** A profile with a club record and members, written as the app writes them. */
-async function profileWith(
-  name: string,
-  fill: (store: LocalStore) => void,
-  after?: (store: LocalStore) => void,
-): Promise<string> {
-  const dir = join(temp.dir, name);
-  const profile = await openProfile(
-    dir,
-    new PassphraseKeyStore(join(dir, 'key.json'), async () => PASSPHRASE, FAST),
-  );
-  try {
-    fill(profile.store);
-    after?.(profile.store);
-  } finally {
-    profile.close();
-  }
-  return dir;
-}
-
-let harmonie: string;
-let lueckenhaft: string;
-let ohneRegeln: string;
-let vorstand: string;
-
-/** The club whose reports are complete. */
-function fillHarmonie(store: LocalStore) {
-  save(store, 'club', {
-    id: CLUB_RECORD_ID,
-    name: 'Musikverein Harmonie Olpe',
-    federations: [{ name: 'Volksmusikerbund NRW', number: '4711' }],
-    honourRuleSets: ['vmb-nrw'],
-  });
-  const blech = save(store, 'registers', { name: 'Blech', sortOrder: 1 });
-  save(store, 'members', {
-    firstName: 'Anna',
-    lastName: 'Meier',
-    gender: 'w',
-    status: 'aktiv',
-    birthDate: '1976-05-03',
-    entryDate: '2016-03-01',
-    mainInstrument: 'Trompete',
-    consents: BIRTHDAYS_CONSENT,
-  });
-  save(store, 'members', {
-    firstName: 'Bernd',
-    lastName: 'Schulz',
-    gender: 'm',
-    status: 'aktiv',
-    birthDate: '1990-07-10',
-    entryDate: '2006-05-15',
-    registerIds: [blech],
-    consents: BIRTHDAYS_CONSENT,
-  });
-  save(store, 'members', {
-    firstName: 'Clara',
-    lastName: 'Wolf',
-    gender: 'w',
-    status: 'passiv',
-    birthDate: '1956-05-20',
-    entryDate: '2000-01-01',
-  });
-  save(store, 'members', {
-    firstName: 'Jonas',
-    lastName: 'Klein',
-    gender: 'm',
-    status: 'jugend',
-    birthDate: '2012-09-01',
-    entryDate: '2020-09-01',
-    mainInstrument: 'Klarinette',
-  });
-}
-
-beforeAll(async () => {
-  temp = makeTempDir('tutti-cli-report-');
-  const passphraseFile = join(temp.dir, 'passphrase.txt');
-  writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-  env = { LANG: 'C.UTF-8', TUTTI_PASSPHRASE_FILE: passphraseFile };
-  harmonie = await profileWith('harmonie', fillHarmonie);
-  lueckenhaft = await profileWith('lueckenhaft', (store) => {
-    save(store, 'club', {
-      id: CLUB_RECORD_ID,
-      name: 'Musikverein Lueckenhaft',
-      federations: [{ name: 'Volksmusikerbund NRW', number: null }],
-      honourRuleSets: ['vmb-nrw'],
-    });
-    save(store, 'members', {
-      firstName: 'Paul',
-      lastName: 'Lang',
-      status: 'aktiv',
-      birthDate: '1985-02-02',
-      entryDate: '2010-04-01',
-    });
-    // Taken over without an entry date: active since a day nobody knows.
-    save(store, 'members', {
-      firstName: 'Eva',
-      lastName: 'Roth',
-      gender: 'w',
-      status: 'aktiv',
-      memberships: [{ status: 'aktiv', from: null, until: null, notes: null }],
-    });
-  });
-  ohneRegeln = await profileWith('ohne-regeln', (store) => {
-    save(store, 'club', { id: CLUB_RECORD_ID, name: 'Musikverein ohne Regeln' });
-  });
-  vorstand = await profileWith(
-    'vorstand',
-    (store) => {
-      fillHarmonie(store);
-      // A rule set counting from an age: a role without birth dates cannot compute it.
-      save(store, 'club', {
-        id: CLUB_RECORD_ID,
-        name: 'Musikverein Harmonie Olpe',
-        federations: [{ name: 'Volksmusikerbund NRW', number: '4711' }],
-        honourRuleSets: ['vmb-nrw', 'bvk'],
-      });
-    },
-    (store) => {
-      const settings = new SyncSettings(store.meta);
-      settings.connect('https://verein.example:8443', {
-        deviceId: 'geraet-1',
-        privateKeyPem: '',
-        certificatePem: '',
-        caCertificatePem: '',
-        notAfter: '2099-01-01T00:00:00Z',
-        syncUrl: 'https://verein.example:8444',
-      } satisfies EnrolledDevice);
-      settings.setAccess({
-        role: 'vorstand',
-        grants: BUILT_IN_ROLES.vorstand.grants.filter((g) => FIRST_ENTITIES.includes(g.entity)),
-        registerIds: [],
-        memberId: null,
-      });
-    },
-  );
-});
-afterAll(() => temp.cleanup());
-
-function csvRows(text: string): string[][] {
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  return text
-    .slice(1)
-    .split('\r\n')
-    .filter(Boolean)
-    .map((line) => line.split(';'));
-}
+const profiles = reportProfiles();
+const { tutti } = profiles;
 
 describe('tutti report honours', () => {
   it('lists the honours due in the year, with the level of the chosen rule set', async () => {
@@ -221,7 +21,7 @@ describe('tutti report honours', () => {
       '--ceremony',
       '2026-11-14',
       '--profile',
-      harmonie,
+      profiles.harmonie,
     ]);
     expect(code, stderr).toBe(0);
     expect(stderr).toBe('');
@@ -252,7 +52,7 @@ describe('tutti report honours', () => {
       '--year=2026',
       '--ceremony=2026-11-14',
       '--profile',
-      harmonie,
+      profiles.harmonie,
       '--format',
       'csv',
     ]);
@@ -267,13 +67,13 @@ describe('tutti report honours', () => {
       'fällig',
       '2026-10-17',
     ]);
-    const file = join(temp.dir, 'ehrungen.csv');
+    const file = join(profiles.dir, 'ehrungen.csv');
     const written = await tutti([
       'report',
       'honours',
       '--year=2026',
       '--profile',
-      harmonie,
+      profiles.harmonie,
       '--format=csv',
       '--out',
       file,
@@ -291,7 +91,7 @@ describe('tutti report honours', () => {
       '--year',
       '2026',
       '--profile',
-      lueckenhaft,
+      profiles.lueckenhaft,
     ]);
     expect(code).toBe(3);
     expect(stdout).toMatch(/Lang, Paul\s+VMB-Ehrennadel in Bronze/);
@@ -310,7 +110,7 @@ describe('tutti report honours', () => {
       '--year',
       '2026',
       '--profile',
-      ohneRegeln,
+      profiles.ohneRegeln,
     ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -328,7 +128,7 @@ describe('tutti report staerkemeldung', () => {
       '--year',
       '2026',
       '--profile',
-      lueckenhaft,
+      profiles.lueckenhaft,
     ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -347,7 +147,7 @@ describe('tutti report staerkemeldung', () => {
       '--year',
       '2026',
       '--profile',
-      harmonie,
+      profiles.harmonie,
     ]);
     expect(code, stderr).toBe(0);
     const lines = stdout.split('\n');
@@ -386,7 +186,7 @@ describe('tutti report staerkemeldung', () => {
       '--year',
       '2026',
       '--profile',
-      harmonie,
+      profiles.harmonie,
       '--format',
       'csv',
     ]);
@@ -410,7 +210,7 @@ describe('tutti report birthdays', () => {
       '--to',
       '2026-05-31',
       '--profile',
-      harmonie,
+      profiles.harmonie,
     ]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -429,7 +229,7 @@ describe('tutti report birthdays', () => {
       '--from=2026-05-01',
       '--to=2026-05-31',
       '--profile',
-      harmonie,
+      profiles.harmonie,
       '--format',
       'csv',
     ]);
@@ -446,7 +246,7 @@ describe('tutti report birthdays', () => {
       '--from=2026-06-01',
       '--to=2026-06-02',
       '--profile',
-      harmonie,
+      profiles.harmonie,
     ]);
     expect(none.code).toBe(0);
     expect(none.stdout).toContain(
@@ -456,7 +256,7 @@ describe('tutti report birthdays', () => {
 });
 
 describe('tutti report on a device whose role sees no birth dates', () => {
-  const run = (...argv: string[]) => tutti(['report', ...argv, '--profile', vorstand]);
+  const run = (...argv: string[]) => tutti(['report', ...argv, '--profile', profiles.vorstand]);
 
   it('leaves out the rules counting from an age and says the list is incomplete', async () => {
     const { code, stdout, stderr } = await run('honours', '--year', '2026');
@@ -484,7 +284,7 @@ describe('tutti report on a device whose role sees no birth dates', () => {
 
 describe('tutti report in English', () => {
   const english = (...argv: string[]) =>
-    tutti(['report', ...argv, '--profile', harmonie, '--lang', 'en']);
+    tutti(['report', ...argv, '--profile', profiles.harmonie, '--lang', 'en']);
   /** Data is data: member names, instruments, the club's and federation's names. */
   const withoutData = (text: string) =>
     text.replace(/Volksmusikerbund NRW|Musikverein Harmonie Olpe|Trompete|Klarinette|Blech/g, '');
@@ -513,7 +313,7 @@ describe('tutti report in English', () => {
       'staerkemeldung',
       '--year=2026',
       '--profile',
-      lueckenhaft,
+      profiles.lueckenhaft,
       '--lang=en',
     ]);
     expect(refused.code).toBe(1);
@@ -570,120 +370,5 @@ describe('tutti report with wrong arguments', () => {
       expect(stdout).toContain('tutti report staerkemeldung');
       expect(stdout).toContain('tutti report birthdays');
     }
-  });
-});
-
-describe('tutti export and tutti report as Excel and PDF (issue #23)', () => {
-  const pdfText = (file: string) =>
-    execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-
-  it('exports the member list as a workbook with typed dates and as a printable PDF', async () => {
-    const xlsx = join(temp.dir, 'mitglieder.xlsx');
-    const made = await tutti([
-      'export',
-      'members',
-      '--profile',
-      harmonie,
-      '--format',
-      'xlsx',
-      '--out',
-      xlsx,
-    ]);
-    expect(made.code, made.stderr).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const sheet = workbook.worksheets[0]!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const born = header.indexOf('Geburtsdatum') + 1;
-    const meier = sheet
-      .getRows(2, sheet.rowCount - 1)!
-      .find((r) => r.getCell(header.indexOf('Nachname') + 1).value === 'Meier')!;
-    expect(meier.getCell(born).value).toEqual(new Date(Date.UTC(1976, 4, 3)));
-
-    const pdf = join(temp.dir, 'mitglieder.pdf');
-    expect(
-      (await tutti(['export', 'members', '--profile', harmonie, '--format', 'pdf', '--out', pdf]))
-        .code,
-    ).toBe(0);
-    const text = pdfText(pdf);
-    expect(text).toContain('Musikverein Harmonie Olpe');
-    expect(text).toMatch(/Anna\s+Meier/);
-    expect(text).toContain('Seite 1 von 1');
-  });
-
-  it('asks for --out for a workbook or a PDF instead of writing it to the terminal', async () => {
-    const { code, stdout, stderr } = await tutti([
-      'export',
-      'members',
-      '--profile',
-      harmonie,
-      '--format',
-      'pdf',
-    ]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe('Fehler: --format pdf schreibt eine Datei: bitte --out DATEI angeben.\n');
-  });
-
-  it('leaves the sensitive columns out for a role without them', async () => {
-    const xlsx = join(temp.dir, 'vorstand.xlsx');
-    expect(
-      (await tutti(['export', 'members', '--profile', vorstand, '--format', 'xlsx', '--out', xlsx]))
-        .code,
-    ).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const header = (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
-    expect(header).toContain('Nachname');
-    expect(header).not.toContain('Geburtsdatum');
-    expect(header).not.toContain('IBAN');
-  });
-
-  it('prints the honours due and the Stärkemeldung, and says an incomplete list is incomplete in the file', async () => {
-    const honours = join(temp.dir, 'ehrungen.pdf');
-    const done = await tutti([
-      'report',
-      'honours',
-      '--year',
-      '2026',
-      '--profile',
-      lueckenhaft,
-      '--format',
-      'pdf',
-      '--out',
-      honours,
-    ]);
-    expect(done.code).toBe(3);
-    const text = pdfText(honours);
-    expect(text).toContain('Fällige Ehrungen 2026');
-    expect(text).toContain('Unvollständig');
-    expect(text).toMatch(/Lang, Paul\s+VMB-Ehrennadel in Bronze/);
-
-    const strength = join(temp.dir, 'staerke.xlsx');
-    expect(
-      (
-        await tutti([
-          'report',
-          'staerkemeldung',
-          '--year',
-          '2026',
-          '--profile',
-          harmonie,
-          '--format',
-          'xlsx',
-          '--out',
-          strength,
-        ])
-      ).code,
-    ).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(strength);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      'Stärkemeldung 2026',
-      'Aktive Mitglieder am Stichtag',
-      'Hinweise',
-    ]);
-    const active = workbook.worksheets[1]!;
-    expect(active.getRow(2).getCell(2).value).toBeInstanceOf(Date);
   });
 });

@@ -16,12 +16,11 @@ import { pdfFromSheets } from '../export/pdfSheet.ts';
 import { type Sheet, sheetAsText } from '../export/sheet.ts';
 import { xlsxFromSheets } from '../export/xlsxSheet.ts';
 import type { ReadableDB, WritableDB } from '../store/database.ts';
-import { readReportData } from './reportData.ts';
+import { type ReportData, readReportData } from './reportData.ts';
 import { birthdaysSheets, honoursSheets, strengthSheets } from './reportSheets.ts';
 
 /** The report's sheets; for CSV the one a federation or a spreadsheet takes (the last). */
-function sheetsOf(db: ReadableDB | WritableDB, request: ReportExport): ApiResult<Sheet[]> {
-  const data = readReportData(db);
+function sheetsOf(data: ReportData, request: ReportExport): ApiResult<Sheet[]> {
   const today = todayIso();
   const { report, language } = request;
   if (report.kind === 'honours') {
@@ -69,11 +68,13 @@ export async function exportReport(
   db: ReadableDB | WritableDB,
   request: ReportExport,
 ): Promise<ApiResult<ExportedFile>> {
-  const made = sheetsOf(db, request);
+  // Read once: the report and the head of its pages come from the same records.
+  const data = readReportData(db);
+  const made = sheetsOf(data, request);
   if (!made.ok) return made;
   const sheets = made.value;
   const date = todayIso();
-  const head = { clubName: readReportData(db).club?.name ?? '', date };
+  const head = { clubName: data.club?.name ?? '', date };
   const { format, language } = request;
   let bytes: Buffer;
   if (format === 'pdf') bytes = await pdfFromSheets(sheets, head, language);

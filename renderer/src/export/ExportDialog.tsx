@@ -5,16 +5,14 @@
  * leaves them out regardless.
  */
 import { Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListExportEntity, ListFormat } from '../../../shared/api/export.ts';
 import { fieldShortKey, recordFields } from '../../../shared/domain/catalogue/index.ts';
 import { PRINT_FIELDS } from '../../../shared/export/printFields.ts';
 import { clubApi } from '../api/transport.ts';
-import { errorText } from '../i18n/messageText.ts';
 import { useRights } from '../state/access.ts';
-import { saveFile } from './saveFile.ts';
+import { handOver } from './saveFile.ts';
 
 export function ExportDialog({
   entity,
@@ -50,16 +48,7 @@ export function ExportDialog({
       language: i18n.language === 'en' ? 'en' : 'de',
     });
     setBusy(false);
-    if (!result.ok) {
-      notifications.show({ color: 'red', message: errorText(result.error), autoClose: 8000 });
-      return;
-    }
-    saveFile(result.value);
-    notifications.show({
-      message: t('export.done', { file: result.value.fileName }),
-      autoClose: 4000,
-    });
-    onClose();
+    if (handOver(result)) onClose();
   }
 
   return (

@@ -3,13 +3,11 @@
  * print, an Excel workbook or CSV. The core computes it again with the device's rights.
  */
 import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListFormat, ReportExport } from '../../../shared/api/export.ts';
 import { clubApi } from '../api/transport.ts';
-import { errorText } from '../i18n/messageText.ts';
-import { saveFile } from './saveFile.ts';
+import { handOver } from './saveFile.ts';
 
 export function ReportExportButton({ report }: { report: ReportExport['report'] | null }) {
   const { t, i18n } = useTranslation();
@@ -26,16 +24,7 @@ export function ReportExportButton({ report }: { report: ReportExport['report'] 
       language: i18n.language === 'en' ? 'en' : 'de',
     });
     setBusy(false);
-    if (!result.ok) {
-      notifications.show({ color: 'red', message: errorText(result.error), autoClose: 8000 });
-      return;
-    }
-    saveFile(result.value);
-    notifications.show({
-      message: t('export.done', { file: result.value.fileName }),
-      autoClose: 4000,
-    });
-    setOpen(false);
+    if (handOver(result)) setOpen(false);
   }
 
   return (

@@ -4,7 +4,7 @@
  * complete is always said, with what kept it from being so; the secretary ticks the honours
  * given and records them in one step (and can take that back).
  */
-import { Alert, Checkbox, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
@@ -21,6 +21,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
 import { WithData } from '../components/WithData.tsx';
 import { ReportExportButton } from '../export/ReportExportButton.tsx';
+import { useYearField } from '../reports/yearField.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
 import { RecordHonoursBar } from './RecordHonoursBar.tsx';
@@ -38,13 +39,10 @@ export function HonoursDuePage() {
   const membersMap = useClubData((s) => s.members);
   const honoursMap = useClubData((s) => s.honours);
   const [today] = useState(todayIso);
-  const [yearText, setYearText] = useState(today.slice(0, 4));
+  const { year, field: yearField } = useYearField(today);
   const [ceremonyText, setCeremonyText] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
-  const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : null;
-  const yearError =
-    year === null || year < 1900 || year > 2100 ? t('reports.honours.yearInvalid') : null;
   const ceremony = ceremonyText.trim() ? parseGermanDate(ceremonyText) : null;
   const ceremonyError = ceremonyText.trim()
     ? !ceremony
@@ -62,7 +60,7 @@ export function HonoursDuePage() {
   const allMembersVisible = rights.mayReadAll('members') && rights.mayReadAll('honours');
   const list = useMemo(
     () =>
-      year !== null && !yearError && !ceremonyError && rules.length > 0 && honoursReadable
+      year !== null && !ceremonyError && rules.length > 0 && honoursReadable
         ? honoursDue({
             year,
             ceremonyDate: ceremony,
@@ -76,7 +74,6 @@ export function HonoursDuePage() {
         : null,
     [
       year,
-      yearError,
       ceremony,
       ceremonyError,
       rules,
@@ -139,16 +136,7 @@ export function HonoursDuePage() {
         />
       </Group>
       <Group align="start">
-        <TextInput
-          label={t('reports.honours.year')}
-          value={yearText}
-          onChange={(e) => setYearText(e.currentTarget.value)}
-          inputMode="numeric"
-          maxLength={4}
-          w={110}
-          error={yearError}
-          data-field="year"
-        />
+        {yearField(t('reports.honours.year'))}
         <DateInput
           label={t('reports.honours.ceremonyDate')}
           description={t('reports.honours.ceremonyHint')}

@@ -4,7 +4,7 @@
  * they became active. Read from the membership history, so later changes do not alter it; what
  * is missing for it is listed instead of a report with holes.
  */
-import { Alert, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
@@ -21,6 +21,7 @@ import { WithData } from '../components/WithData.tsx';
 import { ReportExportButton } from '../export/ReportExportButton.tsx';
 import { useRights } from '../state/access.ts';
 import { useClubData, valuesOf } from '../state/clubData.ts';
+import { useYearField } from './yearField.tsx';
 
 const GENDERS = ['w', 'm', 'd'] as const;
 
@@ -31,14 +32,11 @@ export function StrengthReportPage() {
   const membersMap = useClubData((s) => s.members);
   const registersMap = useClubData((s) => s.registers);
   const [today] = useState(todayIso);
-  const [yearText, setYearText] = useState(today.slice(0, 4));
-  const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : null;
-  const yearError =
-    year === null || year < 1900 || year > 2100 ? t('reports.honours.yearInvalid') : null;
+  const { year, field: yearField } = useYearField(today);
   const birthDatesKnown = rights.mayReadSensitive('members');
   const outcome = useMemo(
     () =>
-      year !== null && !yearError
+      year !== null
         ? strengthReport({
             year,
             club,
@@ -49,7 +47,7 @@ export function StrengthReportPage() {
             today,
           })
         : null,
-    [year, yearError, club, membersMap, registersMap, birthDatesKnown, rights, today],
+    [year, club, membersMap, registersMap, birthDatesKnown, rights, today],
   );
 
   const names = (ids: readonly string[]) =>
@@ -90,18 +88,7 @@ export function StrengthReportPage() {
           report={outcome?.ok && year !== null ? { kind: 'staerkemeldung', year } : null}
         />
       </Group>
-      <Group align="start">
-        <TextInput
-          label={t('reports.staerkemeldung.year')}
-          value={yearText}
-          onChange={(e) => setYearText(e.currentTarget.value)}
-          inputMode="numeric"
-          maxLength={4}
-          w={110}
-          error={yearError}
-          data-field="year"
-        />
-      </Group>
+      <Group align="start">{yearField(t('reports.staerkemeldung.year'))}</Group>
       {outcome && !outcome.ok && (
         <Alert color="yellow" data-testid="staerkemeldung-refused">
           <Text size="sm">{t('reports.staerkemeldung.refused', { year })}</Text>

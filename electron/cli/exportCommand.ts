@@ -14,10 +14,10 @@ import { toCsv } from '../export/csv.ts';
 import {
   EXPORTABLE,
   type Exportable,
-  type ExportData,
   exportSheet,
   exportTable,
   PRINT_FIELDS,
+  readExportData,
 } from '../export/exportTables.ts';
 import { pdfFromSheet } from '../export/pdfSheet.ts';
 import { xlsxFromSheet } from '../export/xlsxSheet.ts';
@@ -54,14 +54,7 @@ export async function exportCommand(argv: string[], cli: Terminal): Promise<numb
     if (format === 'json') {
       content = `${JSON.stringify(read(entity), null, 2)}\n`;
     } else {
-      const data: ExportData = {
-        members: read('members'),
-        registers: read('registers'),
-        instruments: read('instruments'),
-        loans: read('loans'),
-        events: read('events'),
-        honours: read('honours'),
-      };
+      const data = readExportData(read);
       const withSensitive = rightsOf(profile.db).mayReadSensitive(entity);
       if (format === 'csv') {
         const { header, rows } = exportTable(entity, data, cli.language, { withSensitive });

@@ -34,6 +34,20 @@ export interface ExportData {
   honours: EntityMap['honours'][];
 }
 
+/** Every list an export may need (references are resolved to names), read by `read`. */
+export function readExportData(
+  read: <E extends Exportable>(entity: E) => EntityMap[E][],
+): ExportData {
+  return {
+    members: read('members'),
+    registers: read('registers'),
+    instruments: read('instruments'),
+    loans: read('loans'),
+    events: read('events'),
+    honours: read('honours'),
+  };
+}
+
 export interface SheetChoice {
   /** Only these fields, in the catalogue's order; undefined: every exported field. */
   fields?: readonly string[] | null;

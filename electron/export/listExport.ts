@@ -13,7 +13,7 @@ import type { EntityMap } from '../../shared/domain/entities.ts';
 import type { DeviceRights } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { toCsv } from './csv.ts';
-import { type ExportData, exportSheet } from './exportTables.ts';
+import { exportSheet, readExportData } from './exportTables.ts';
 import { exportFileName, MIME_TYPES } from './fileName.ts';
 import { pdfFromSheet } from './pdfSheet.ts';
 import { sheetAsText } from './sheet.ts';
@@ -31,14 +31,7 @@ export async function exportList(
   if (unknown) return fail('bad_request', 'core.export.unknownField', { field: unknown });
   const read = <E extends keyof EntityMap>(e: E) =>
     store.tables[e].listLive() as unknown as EntityMap[E][];
-  const data: ExportData = {
-    members: read('members'),
-    registers: read('registers'),
-    instruments: read('instruments'),
-    loans: read('loans'),
-    events: read('events'),
-    honours: read('honours'),
-  };
+  const data = readExportData(read);
   // The screen's records in the screen's order; one deleted meanwhile is left out.
   const byId = new Map((data[entity] as { id: string }[]).map((r) => [r.id, r]));
   const shown = [...new Set(request.ids)].flatMap((id) => byId.get(id) ?? []);

@@ -87,6 +87,7 @@ export const TABLES: Record<EntityName, TableDefinition> = {
       registerId: t('register_id'),
       notes: t('notes'),
       importedValues: m('imported_values'),
+      maintenanceIntervalMonths: i('maintenance_interval_months'),
     },
   },
   loans: {

@@ -35,6 +35,16 @@ export const instrumentSchema = z.object({
   registerId: optionalUuid,
   notes: optionalText(LONG_TEXT_MAX),
   importedValues,
+  /** Months between two services (brass: yearly, woodwind pads, timpani heads); null: none kept. */
+  maintenanceIntervalMonths: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z
+      .number({ error: 'validation.number' })
+      .int({ error: 'validation.wholeNumber' })
+      .min(1, { error: 'validation.maintenanceInterval' })
+      .max(120, { error: 'validation.maintenanceInterval' })
+      .nullable(),
+  ),
 });
 
 export type Instrument = z.output<typeof instrumentSchema>;

@@ -26,3 +26,11 @@ export function centsFromForm(text: string): number | string | null {
   if (text.trim() === '') return null;
   return parseEuroToCents(text) ?? text;
 }
+
+/** A number field's value: empty is null; a text that is no number goes on for the schema to refuse. */
+export function numberFromForm(value: number | string): number | string | null {
+  if (typeof value === 'number') return value;
+  if (value.trim() === '') return null;
+  const number = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(number) ? number : value;
+}

@@ -1,4 +1,14 @@
-import { Modal, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,7 +16,13 @@ import { useTranslation } from 'react-i18next';
 import { INSTRUMENT_CONDITIONS, type Instrument } from '../../../shared/domain/instrument.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { FormFooter } from '../components/FormFooter.tsx';
-import { centsFromForm, centsToForm, dateFromForm, dateToForm } from '../components/formValues.ts';
+import {
+  centsFromForm,
+  centsToForm,
+  dateFromForm,
+  dateToForm,
+  numberFromForm,
+} from '../components/formValues.ts';
 import { ImportedValuesPanel } from '../components/ImportedValues.tsx';
 import { saveDraft } from '../components/saveDraft.ts';
 import { useUnsavedWork } from '../components/unsavedWork.tsx';
@@ -30,14 +46,19 @@ interface InstrumentFormValues {
   condition: string | null;
   location: string;
   registerId: string | null;
+  /** '' while empty, as the number input gives it. */
+  maintenanceIntervalMonths: number | string;
   notes: string;
 }
 
 export function InstrumentForm({
   instrument,
+  initialTab,
   onClose,
 }: {
   instrument: Instrument | null;
+  /** The tab to show first: 'loans' or 'maintenance' when a link of the start page led here. */
+  initialTab?: string | undefined;
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -56,6 +77,7 @@ export function InstrumentForm({
       condition: instrument?.condition ?? null,
       location: instrument?.location ?? '',
       registerId: instrument?.registerId ?? null,
+      maintenanceIntervalMonths: instrument?.maintenanceIntervalMonths ?? '',
       notes: instrument?.notes ?? '',
     },
   });
@@ -74,6 +96,7 @@ export function InstrumentForm({
       ...(instrument ? { id: instrument.id } : {}),
       purchaseDate: dateFromForm(values.purchaseDate),
       purchasePriceCents: centsFromForm(purchasePrice),
+      maintenanceIntervalMonths: numberFromForm(values.maintenanceIntervalMonths),
       importedValues: imported,
     });
     if (outcome.record) {
@@ -104,7 +127,7 @@ export function InstrumentForm({
       {discardQuestion}
       <RecordRejection entity="instruments" id={instrument?.id} onDiscarded={onClose} />
       <UnsavedWorkProvider>
-        <Tabs defaultValue="data">
+        <Tabs defaultValue={instrument ? (initialTab ?? 'data') : 'data'}>
           <Tabs.List mb="md">
             <Tabs.Tab value="data">{t('instruments.tabData')}</Tabs.Tab>
             <Tabs.Tab value="loans" data-testid="tab-loans">
@@ -162,6 +185,18 @@ export function InstrumentForm({
                     {...field('condition')}
                   />
                   <TextInput label={t('fields.instruments.location')} {...field('location')} />
+                  {/* Not clamped: 0 or 121 stay as typed, so the schema's message says what fits. */}
+                  <NumberInput
+                    label={t('fields.instruments.maintenanceIntervalMonths')}
+                    description={t('instruments.maintenanceIntervalHint')}
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
+                    min={1}
+                    max={120}
+                    clampBehavior="none"
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...field('maintenanceIntervalMonths')}
+                  />
                 </SimpleGrid>
                 <Textarea label={t('fields.instruments.notes')} rows={3} {...field('notes')} />
                 <ImportedValuesPanel

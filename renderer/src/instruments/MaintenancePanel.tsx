@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { addMonths } from '../../../shared/domain/overview/maintenanceDue.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { centsFromForm, dateFromForm, dateToForm } from '../components/formValues.ts';
 import { RowActions } from '../components/RowActions.tsx';
@@ -25,6 +26,10 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
     [maintenanceMap, instrument.id],
   );
   const total = entries.reduce((sum, w) => sum + (w.costCents ?? 0), 0);
+  // Counted as the start page counts (maintenanceDue.ts): from the last entry, else the purchase.
+  const since = entries[0]?.date ?? instrument.purchaseDate;
+  const interval = instrument.maintenanceIntervalMonths;
+  const nextDue = interval && since ? addMonths(since, interval) : null;
   const [date, setDate] = useState(dateToForm(todayIso()));
   const [work, setWork] = useState('');
   const [cost, setCost] = useState('');
@@ -53,6 +58,13 @@ export function MaintenancePanel({ instrument }: { instrument: Instrument }) {
 
   return (
     <Stack>
+      {interval ? (
+        <Text size="sm" data-testid="maintenance-next-due">
+          {nextDue
+            ? t('maintenance.nextDue', { date: formatGermanDate(nextDue) })
+            : t('maintenance.nextDueUnknown')}
+        </Text>
+      ) : null}
       <Group align="flex-start" grow data-testid="maintenance-form">
         <DateInput
           label={t('fields.maintenance.date')}

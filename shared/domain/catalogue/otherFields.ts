@@ -193,6 +193,23 @@ export const INSTRUMENT_FIELDS: EntityCatalogue = [
     importOnly: true,
     importNames: ['ausgeliehenseit', 'ausgabe', 'ausleihdatum', 'loanedsince'],
   },
+  {
+    field: 'maintenanceIntervalMonths',
+    label: { de: 'Wartung alle … Monate', en: 'Service every … months' },
+    short: { de: 'Wartungsintervall (Monate)', en: 'Service interval (months)' },
+    kind: 'int',
+    // Column names are also matched by their beginning: "Wartungsintervall (Monate)" and
+    // "Service interval (months)", the export's own headings, come back to this field.
+    importNames: [
+      'wartungsintervall',
+      'wartungintervall',
+      'wartungmonate',
+      'wartungallemonate',
+      'serviceintervall',
+      'serviceinterval',
+      'maintenanceinterval',
+    ],
+  },
   notes(),
   keptValues,
 ];

@@ -10,6 +10,7 @@ export const validation = {
   tooLow: 'Mindestens {{min}}.',
   number: 'Bitte eine Zahl eingeben.',
   wholeNumber: 'Bitte eine ganze Zahl eingeben.',
+  maintenanceInterval: 'Bitte eine ganze Zahl von 1 bis 120 Monaten eingeben.',
   notNegative: 'Darf nicht negativ sein.',
   yesOrNo: 'Bitte Ja oder Nein wählen.',
   chooseFromList: 'Bitte einen Wert aus der Liste wählen.',

@@ -12,6 +12,7 @@ export const validation: Texts<typeof de> = {
   tooLow: 'At least {{min}}.',
   number: 'Please enter a number.',
   wholeNumber: 'Please enter a whole number.',
+  maintenanceInterval: 'Please enter a whole number of months from 1 to 120.',
   notNegative: 'May not be negative.',
   yesOrNo: 'Please choose yes or no.',
   chooseFromList: 'Please choose a value from the list.',

@@ -86,7 +86,8 @@ export interface StrengthQuery {
   today: string;
 }
 
-function ageOn(birthDate: string, day: string): number {
+/** Completed years of life on `day`. */
+export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return birthDate.slice(5) > day.slice(5) ? years - 1 : years;
 }
@@ -116,7 +117,7 @@ const covers = (p: Membership, day: string) =>
  * The status on `day`: null for no member then; 'unknown' when a period of unknown kind or
  * start, or only a function (board, conductor) without a status, covers the day.
  */
-function statusOn(
+export function statusOn(
   member: Member,
   history: readonly Membership[],
   day: string,

@@ -8,6 +8,7 @@ import { reasons } from './reasons.ts';
 import { reports } from './reports.ts';
 import { server } from './server.ts';
 import { shell } from './shell.ts';
+import { statistics } from './statistics.ts';
 import { validation } from './validation.ts';
 
 export const de = {
@@ -21,4 +22,5 @@ export const de = {
   cli,
   import: importTexts,
   reports,
+  statistics,
 };

@@ -9,6 +9,7 @@ import { reasons } from './reasons.ts';
 import { reports } from './reports.ts';
 import { server } from './server.ts';
 import { shell } from './shell.ts';
+import { statistics } from './statistics.ts';
 import { validation } from './validation.ts';
 
 export const en: Texts<typeof de> = {
@@ -22,4 +23,5 @@ export const en: Texts<typeof de> = {
   cli,
   import: importTexts,
   reports,
+  statistics,
 };

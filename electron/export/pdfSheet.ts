@@ -3,7 +3,8 @@
  * name and the list's title at the top of every page, the header row repeated on each page,
  * the date, the number of entries and "Seite x von y" at the foot. Long text wraps within its
  * column — nothing is cut off. Drawn with pdfkit directly: pdfmake's layout took 4–7 s for
- * 6,000 members, this takes well under the 3 s the club's printout may take.
+ * 6,000 members, this takes well under the 3 s the club's printout may take. A sheet may have
+ * a figure (a chart) drawn before its table, on pages with the same head.
  */
 import { formatGermanDate } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/messages/language.ts';
@@ -44,6 +45,25 @@ function columnWidths(
   };
 }
 
+/** Where a figure may draw on the sheet's first page, and how it gets another page. */
+export interface FigureFrame {
+  print: PrintDocument;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Adds a page with the club's name and the sheet's title; returns where drawing may start. */
+  newPage(): number;
+}
+
+/** Draws a figure from `frame.top`, on further pages if it needs them; returns where it ended. */
+export type DrawFigure = (frame: FigureFrame) => number;
+
+export interface SheetPdfOptions {
+  /** By the sheets' order: what to draw before each one's table. */
+  figures?: readonly (DrawFigure | undefined)[];
+}
+
 const sizeFor = (sheet: Sheet) => (sheet.columns.length > 8 ? 7.5 : 9);
 const textsOf = (sheet: Sheet) =>
   sheet.rows.map((row) => row.map((value, i) => cellText(sheet.columns[i]!.kind, value)));
@@ -60,6 +80,7 @@ export async function pdfFromSheets(
   sheets: readonly Sheet[],
   head: SheetHead,
   language: Language,
+  options: SheetPdfOptions = {},
 ): Promise<Buffer> {
   const say = (key: string, params?: Record<string, string | number>) =>
     translate({ key, params }, language);
@@ -78,7 +99,8 @@ export async function pdfFromSheets(
   const pageHeight = landscape ? A4.width : A4.height;
   sheets.forEach((sheet, index) => {
     if (index > 0) doc.addPage();
-    drawSheet(print, sheet, allTexts[index]!, head, pageWidth, pageHeight);
+    const figure = options.figures?.[index];
+    drawSheet(print, sheet, allTexts[index]!, head, pageWidth, pageHeight, figure);
   });
   if (print.missing.size > 0) {
     // Said in the document too: what is missing from the printout is not lost from the data.
@@ -113,6 +135,7 @@ function drawSheet(
   head: SheetHead,
   pageWidth: number,
   pageHeight: number,
+  figure?: DrawFigure,
 ): void {
   const { doc } = print;
   const size = sizeFor(sheet);
@@ -143,13 +166,15 @@ function drawSheet(
         const x =
           xs[i]! +
           PADDING +
-          (kind === 'money' || kind === 'number' ? inner - doc.widthOfString(piece) : 0);
+          (kind === 'money' || kind === 'number' || kind === 'percent'
+            ? inner - doc.widthOfString(piece)
+            : 0);
         doc.text(piece, x, y + PADDING + n * lineHeight, { lineBreak: false });
       });
     });
   };
   /** The club's name left, the title right; a title that would meet the name goes below it. */
-  const pageHead = () => {
+  const titleHead = () => {
     print.setFontFor(head.clubName, 'bold', 11);
     doc.fillColor('black').text(head.clubName, MARGIN, 20, { lineBreak: false });
     const nameEnd = MARGIN + doc.widthOfString(head.clubName);
@@ -165,14 +190,44 @@ function drawSheet(
       }
       doc.text(sheet.title, MARGIN, 35, { lineBreak: false });
     }
-    const headings = sheet.columns.map((c) => c.heading);
+  };
+  const headings = sheet.columns.map((c) => c.heading);
+  /** The header row at `top`; returns where the rows start. */
+  const tableHead = (top: number) => {
     const { lines, height } = layOut(headings, 'bold');
-    paint(headings, lines, TABLE_TOP, 'bold');
-    line(TABLE_TOP + height, 0.8, '#000000');
-    return TABLE_TOP + height;
+    doc.fillColor('black');
+    paint(headings, lines, top, 'bold');
+    line(top + height, 0.8, '#000000');
+    return top + height;
+  };
+  const pageHead = () => {
+    titleHead();
+    return tableHead(TABLE_TOP);
   };
 
-  let y = pageHead();
+  let y: number;
+  if (figure) {
+    titleHead();
+    const end = figure({
+      print,
+      left: MARGIN,
+      right,
+      top: TABLE_TOP,
+      bottom,
+      newPage: () => {
+        doc.addPage();
+        titleHead();
+        return TABLE_TOP;
+      },
+    });
+    // The table below the figure when its header and a few rows fit there, else on a new page.
+    const top = end + 2 * lineHeight;
+    const fits = top + layOut(headings, 'bold').height + 3 * (lineHeight + 2 * PADDING) <= bottom;
+    if (!fits) doc.addPage();
+    y = fits ? tableHead(top) : pageHead();
+  } else {
+    y = pageHead();
+  }
   texts.forEach((cells) => {
     const { lines, height } = layOut(cells, 'normal');
     if (y + height > bottom) {

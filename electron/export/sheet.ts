@@ -1,11 +1,13 @@
 /**
  * A list as every export format writes it: a title, typed columns and rows of typed cells.
- * Dates stay `YYYY-MM-DD` and money stays integer cents here; each writer says them its way
- * (CSV and PDF as German text, Excel as real dates and numbers).
+ * Dates stay `YYYY-MM-DD`, money stays integer cents and a share stays a number of percent
+ * here; each writer says them its way (CSV and PDF as German text, Excel as real dates,
+ * numbers and percentages).
  */
 import { formatCents, formatGermanDate } from '../../shared/domain/dates.ts';
 
-export type CellKind = 'text' | 'date' | 'number' | 'money';
+/** `percent`: a share in percent with one decimal (33.3), as the statistics count it. */
+export type CellKind = 'text' | 'date' | 'number' | 'money' | 'percent';
 export type Cell = string | number | null;
 
 export interface SheetColumn {
@@ -32,15 +34,24 @@ export interface SheetHead {
   date: string;
 }
 
-/** A cell as a person reads it: dates `TT.MM.JJJJ`, money `1.234,50`. */
+/** A share as the export's text says it: `33,3 %`. */
+export function formatPercent(value: number): string {
+  return `${value.toFixed(1).replace('.', ',')} %`;
+}
+
+/** A cell as a person reads it: dates `TT.MM.JJJJ`, money `1.234,50`, shares `33,3 %`. */
 export function cellText(kind: CellKind, value: Cell): string {
   if (value === null || value === '') return '';
   if (kind === 'date' && typeof value === 'string') return formatGermanDate(value);
   if (kind === 'money' && typeof value === 'number') return formatCents(value);
+  if (kind === 'percent' && typeof value === 'number') return formatPercent(value);
   return String(value);
 }
 
-/** The rows as text, for CSV (numbers stay numbers). */
+/**
+ * The rows as text, for CSV (numbers stay numbers). A share is German text (`33,3 %`), which
+ * German Excel reads as a percentage; `33.3` it would read as text, and `1.5` as the 1st of May.
+ */
 export function sheetAsText(sheet: Sheet): { header: string[]; rows: Cell[][] } {
   return {
     header: sheet.columns.map((c) => c.heading),

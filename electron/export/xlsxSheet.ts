@@ -1,7 +1,8 @@
 /**
  * A list as an Excel workbook (exceljs): one worksheet, a bold header row that stays in view
  * (frozen) with an autofilter, dates as real dates (TT.MM.JJJJ), money as numbers in euros with
- * two decimals, numbers as numbers, so a treasurer can sort and sum without converting.
+ * two decimals, shares as percentages, numbers as numbers, so a treasurer can sort and sum
+ * without converting.
  */
 import ExcelJS from 'exceljs';
 import { isCalendarDate } from '../../shared/domain/dates.ts';
@@ -24,12 +25,15 @@ function excelValue(kind: CellKind, value: Cell): ExcelJS.CellValue {
     return new Date(Date.UTC(y, m - 1, d));
   }
   if (kind === 'money' && typeof value === 'number') return value / 100;
+  // Excel's 100 % is 1; counted in tenths so 33.3 becomes 0.333, not 0.33299999999999996.
+  if (kind === 'percent' && typeof value === 'number') return Math.round(value * 10) / 1000;
   return value;
 }
 
 const FORMATS: Partial<Record<CellKind, string>> = {
   date: 'dd.mm.yyyy',
   money: '#,##0.00',
+  percent: '0.0%',
 };
 
 export function xlsxFromSheet(sheet: Sheet, head: SheetHead, language: Language): Promise<Buffer> {

@@ -1,7 +1,8 @@
 /**
- * The reports of the honours issue printed or exported from their screens (issue #23): the
- * same rows and notes as `tutti report`, computed here with the device's rights — a role
- * without birth dates gets no age-based honour and no Stärkemeldung, whatever it asked for.
+ * The reports printed or exported from their screens (issue #23): the honours issue's, with the
+ * same rows and notes as `tutti report`, and the statistics' charts (issue #24) — computed here
+ * with the device's rights: a role without birth dates gets no age-based honour, no
+ * Stärkemeldung and no age pyramid, whatever it asked for.
  */
 import type { ExportedFile, ReportExport } from '../../shared/api/export.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
@@ -10,19 +11,56 @@ import { clubRules } from '../../shared/domain/honours/clubRules.ts';
 import { honoursDue } from '../../shared/domain/honours/honoursDue.ts';
 import { occasionsBetween } from '../../shared/domain/reports/birthdays.ts';
 import { strengthReport } from '../../shared/domain/reports/staerkemeldung.ts';
+import { type ChartRequest, chartOf } from '../../shared/domain/statistics/charts.ts';
+import { statisticsInput } from '../../shared/domain/statistics/statisticsAccess.ts';
+import type { Language } from '../../shared/messages/language.ts';
 import { toCsv } from '../export/csv.ts';
 import { exportFileName, MIME_TYPES } from '../export/fileName.ts';
-import { pdfFromSheets } from '../export/pdfSheet.ts';
+import { drawBarChart } from '../export/pdfChart.ts';
+import { type DrawFigure, pdfFromSheets } from '../export/pdfSheet.ts';
 import { type Sheet, sheetAsText } from '../export/sheet.ts';
 import { xlsxFromSheets } from '../export/xlsxSheet.ts';
 import type { ReadableDB, WritableDB } from '../store/database.ts';
 import { type ReportData, readReportData } from './reportData.ts';
 import { birthdaysSheets, honoursSheets, strengthSheets } from './reportSheets.ts';
+import { statisticsBarChart, statisticsSheet } from './statisticsSheets.ts';
+
+interface Made {
+  sheets: Sheet[];
+  /** For the PDF, by the sheets' order: a chart drawn before the table. */
+  figures?: (DrawFigure | undefined)[];
+}
+
+/** Refusals that are the role's, not the request's. */
+const FORBIDDEN_REASONS: ReadonlySet<string> = new Set([
+  'statistics.notes.birthDatesHidden',
+  'statistics.notes.attendanceHidden',
+  'statistics.notes.instrumentsHidden',
+]);
+
+function statisticsOf(
+  data: ReportData,
+  request: ChartRequest,
+  language: Language,
+): ApiResult<Made> {
+  const outcome = chartOf(request, statisticsInput(data, data.rights, request.chart, todayIso()));
+  if (!outcome.ok) {
+    const { key, params } = outcome.reason;
+    return fail(FORBIDDEN_REASONS.has(key) ? 'forbidden' : 'bad_request', key, params);
+  }
+  const { chart } = outcome;
+  const bars = statisticsBarChart(request, chart, language);
+  return ok({
+    sheets: [statisticsSheet(request, chart, data.registers, language)],
+    figures: [(frame) => drawBarChart(frame, bars)],
+  });
+}
 
 /** The report's sheets; for CSV the one a federation or a spreadsheet takes (the last). */
-function sheetsOf(data: ReportData, request: ReportExport): ApiResult<Sheet[]> {
+function sheetsOf(data: ReportData, request: ReportExport): ApiResult<Made> {
   const today = todayIso();
   const { report, language } = request;
+  if (report.kind === 'statistics') return statisticsOf(data, report.request, language);
   if (report.kind === 'honours') {
     const rules = clubRules(data.club);
     if (rules.rules.length === 0) return fail('bad_request', 'reports.honours.noRules');
@@ -37,12 +75,12 @@ function sheetsOf(data: ReportData, request: ReportExport): ApiResult<Sheet[]> {
       allMembersVisible: data.allMembersVisible,
       today,
     });
-    return ok(
-      honoursSheets(
+    return ok({
+      sheets: honoursSheets(
         { list, rules, members: data.members, ceremonyDate: report.ceremonyDate },
         language,
       ),
-    );
+    });
   }
   if (report.kind === 'staerkemeldung') {
     const outcome = strengthReport({
@@ -56,12 +94,15 @@ function sheetsOf(data: ReportData, request: ReportExport): ApiResult<Sheet[]> {
     });
     if (!outcome.ok)
       return fail('bad_request', 'reports.staerkemeldung.refused', { year: report.year });
-    return ok(strengthSheets(outcome.report, language));
+    return ok({ sheets: strengthSheets(outcome.report, language) });
   }
   const list = occasionsBetween(data.members, report.from, report.to, data.birthDatesKnown, today);
-  return ok(
-    birthdaysSheets({ list, members: data.members, from: report.from, to: report.to }, language),
-  );
+  return ok({
+    sheets: birthdaysSheets(
+      { list, members: data.members, from: report.from, to: report.to },
+      language,
+    ),
+  });
 }
 
 export async function exportReport(
@@ -69,15 +110,15 @@ export async function exportReport(
   request: ReportExport,
 ): Promise<ApiResult<ExportedFile>> {
   // Read once: the report and the head of its pages come from the same records.
-  const data = readReportData(db);
+  const data = readReportData(db, request.report.kind);
   const made = sheetsOf(data, request);
   if (!made.ok) return made;
-  const sheets = made.value;
+  const { sheets, figures } = made.value;
   const date = todayIso();
   const head = { clubName: data.club?.name ?? '', date };
   const { format, language } = request;
   let bytes: Buffer;
-  if (format === 'pdf') bytes = await pdfFromSheets(sheets, head, language);
+  if (format === 'pdf') bytes = await pdfFromSheets(sheets, head, language, { figures });
   else if (format === 'xlsx') bytes = await xlsxFromSheets(sheets, head, language);
   else {
     const { header, rows } = sheetAsText(sheets.at(-1)!);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
+import { chartRequestSchema } from '../domain/statistics/charts.ts';
 
 export const LIST_EXPORTS = [
   'members',
@@ -74,7 +75,7 @@ export type MemberPrint = z.output<typeof memberPrintSchema>;
 const isoDay = z.string().refine(isCalendarDate);
 const year = z.number().int().min(1900).max(2100);
 
-/** A report of the honours issue printed or exported from its screen. */
+/** A report printed or exported from its screen: the honours issue's, or a chart of the statistics. */
 export const reportExportSchema = z.object({
   report: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('honours'), year, ceremonyDate: isoDay.nullable() }),
@@ -85,6 +86,8 @@ export const reportExportSchema = z.object({
       .refine(
         (p) => p.from <= p.to && p.to <= `${Number(p.from.slice(0, 4)) + 10}${p.from.slice(4)}`,
       ),
+    // The chart's figures as a table (and in the PDF the chart drawn above it).
+    z.object({ kind: z.literal('statistics'), request: chartRequestSchema }),
   ]),
   format: z.enum(LIST_FORMATS),
   language,

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lacksAccessKey } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
@@ -23,15 +23,23 @@ import { type Language, setLanguage } from '../i18n/index.ts';
 import { ImportPage } from '../import/ImportPage.tsx';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
+import { OverviewPage } from '../overview/OverviewPage.tsx';
 import { RegistersPage } from '../registers/RegistersPage.tsx';
 import { BirthdaysPage } from '../reports/BirthdaysPage.tsx';
 import { StrengthReportPage } from '../reports/StrengthReportPage.tsx';
 import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
+import { PAGE_KEYS, type Page, useNavigation } from './navigation.ts';
 import { StatusBar } from './StatusBar.tsx';
 
-const PAGES = {
+// The charts' library is loaded when the statistics are first opened, not with the start page.
+const StatisticsPage = lazy(() =>
+  import('../statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
+
+const PAGES: Record<Page, React.ComponentType> = {
+  overview: OverviewPage,
   members: MembersPage,
   registers: RegistersPage,
   instruments: InstrumentsPage,
@@ -40,12 +48,12 @@ const PAGES = {
   honoursDue: HonoursDuePage,
   birthdays: BirthdaysPage,
   staerkemeldung: StrengthReportPage,
+  statistics: StatisticsPage,
   club: ClubPage,
   sync: SyncPage,
   backup: BackupPage,
   import: ImportPage,
-} as const;
-type Page = keyof typeof PAGES;
+};
 
 /** In a browser opened without the printed address: say how to get in, load nothing. */
 function AccessNeeded() {
@@ -71,7 +79,8 @@ function ClubApp() {
   const loadState = useClubData((s) => s.loadState);
   const loadError = useClubData((s) => s.loadError);
   const load = useClubData((s) => s.load);
-  const [page, setPage] = useState<Page>('members');
+  const page = useNavigation((s) => s.page);
+  const go = useNavigation((s) => s.go);
 
   useEffect(() => {
     void load();
@@ -111,7 +120,7 @@ function ClubApp() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation">
-        {(Object.keys(PAGES) as Page[]).map((key) => (
+        {PAGE_KEYS.map((key) => (
           // A button, so Tab reaches every entry and Enter or Space opens it.
           <NavLink
             key={key}
@@ -120,7 +129,7 @@ function ClubApp() {
             label={t(`nav.${key}`)}
             active={page === key}
             aria-current={page === key ? 'page' : undefined}
-            onClick={() => setPage(key)}
+            onClick={() => go(key)}
             data-testid={`nav-${key}`}
           />
         ))}
@@ -141,7 +150,17 @@ function ClubApp() {
             </Button>
           </Alert>
         )}
-        {loadState === 'ready' && <Current />}
+        {loadState === 'ready' && (
+          <Suspense
+            fallback={
+              <Center flex={1}>
+                <Loader aria-label={t('app.loading')} />
+              </Center>
+            }
+          >
+            <Current />
+          </Suspense>
+        )}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

@@ -1,3 +1,4 @@
+import { overview, statisticsPage } from './de/overview.ts';
 /** German is the first language of Tutti; every key exists here first. */
 export const de = {
   app: {
@@ -34,6 +35,7 @@ export const de = {
     unexpected: 'Unerwartete Antwort von Tutti (HTTP {{status}}).',
   },
   nav: {
+    overview: 'Übersicht',
     members: 'Mitglieder',
     registers: 'Register',
     instruments: 'Instrumente',
@@ -42,6 +44,7 @@ export const de = {
     honoursDue: 'Fällige Ehrungen',
     birthdays: 'Geburtstage & Jubiläen',
     staerkemeldung: 'Stärkemeldung',
+    statistics: 'Statistik',
     club: 'Verein',
     sync: 'Abgleich',
     backup: 'Datensicherung',
@@ -481,6 +484,8 @@ export const de = {
     onlyLent: 'ausgeliehen',
     onlyAvailable: 'verfügbar',
     saveFirst: 'Bitte das Instrument zuerst speichern.',
+    maintenanceIntervalHint:
+      'Die Startseite zeigt das Instrument, wenn die Wartung fällig wird – gezählt ab der letzten erfassten Wartung, sonst ab dem Kaufdatum.',
   },
   loans: {
     deleteNamed: 'Ausleihe an {{name}} vom {{date}} löschen',
@@ -510,6 +515,9 @@ export const de = {
     empty: 'Noch keine Wartung erfasst.',
     recorded: 'Wartung erfasst.',
     total: 'Summe der Kosten: {{amount}} €',
+    nextDue: 'Nächste Wartung fällig am {{date}}',
+    nextDueUnknown:
+      'Noch keine Wartung und kein Kaufdatum erfasst: Die Startseite zeigt das Instrument als fällig.',
   },
   events: {
     title: 'Termine & Anwesenheit',
@@ -528,4 +536,6 @@ export const de = {
     withoutRegister: 'Ohne Register',
   },
   attendanceStatus: { open: 'offen' },
+  overview,
+  statisticsPage,
 } as const;

@@ -1,3 +1,4 @@
+import { overview, statisticsPage } from './en/overview.ts';
 /** English, the second language; keys mirror de.ts. */
 export const en = {
   app: {
@@ -34,6 +35,7 @@ export const en = {
     unexpected: 'Unexpected answer from Tutti (HTTP {{status}}).',
   },
   nav: {
+    overview: 'Overview',
     members: 'Members',
     registers: 'Sections',
     instruments: 'Instruments',
@@ -42,6 +44,7 @@ export const en = {
     honoursDue: 'Honours due',
     birthdays: 'Birthdays & anniversaries',
     staerkemeldung: 'Annual report',
+    statistics: 'Statistics',
     club: 'Club',
     sync: 'Sync',
     backup: 'Backup',
@@ -476,6 +479,8 @@ export const en = {
     onlyLent: 'on loan',
     onlyAvailable: 'available',
     saveFirst: 'Please save the instrument first.',
+    maintenanceIntervalHint:
+      'The start page lists the instrument when its service falls due, counted from the last recorded maintenance, otherwise from the purchase date.',
   },
   loans: {
     deleteNamed: 'Delete the loan to {{name}} of {{date}}',
@@ -505,6 +510,9 @@ export const en = {
     empty: 'No maintenance recorded yet.',
     recorded: 'Maintenance recorded.',
     total: 'Total cost: €{{amount}}',
+    nextDue: 'Next service due on {{date}}',
+    nextDueUnknown:
+      'No maintenance and no purchase date recorded: the start page lists the instrument as due.',
   },
   events: {
     title: 'Events & attendance',
@@ -522,4 +530,6 @@ export const en = {
     withoutRegister: 'No section',
   },
   attendanceStatus: { open: 'open' },
+  overview,
+  statisticsPage,
 } as const;

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { findsAll, foldForSearch, searchWords } from '../../../shared/domain/searchFold.ts';
+import { useRecordToOpen } from '../app/navigation.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DuplicatesNotice } from '../components/DuplicatesNotice.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
@@ -31,7 +32,10 @@ export function InstrumentsPage() {
   const registersMap = useClubData((s) => s.registers);
   const [query, setQuery] = useState('');
   const [loanFilter, setLoanFilter] = useState<LoanFilter>('all');
-  const [editingId, setEditingId] = useState<string | 'new' | null>(null);
+  const toOpen = useRecordToOpen('instruments');
+  const [editingId, setEditingId] = useState<string | 'new' | null>(() =>
+    toOpen && instrumentsMap.has(toOpen.id) ? toOpen.id : null,
+  );
   const openLoans = useMemo(() => openLoansByInstrument(loansMap.values()), [loansMap]);
 
   const columns = useMemo<ColumnDef<Instrument, unknown>[]>(() => {
@@ -148,7 +152,13 @@ export function InstrumentsPage() {
         emptyText={instrumentsMap.size === 0 ? t('instruments.empty') : t('instruments.noMatch')}
         label={t('instruments.title')}
       />
-      {editingId && <InstrumentForm instrument={editing} onClose={() => setEditingId(null)} />}
+      {editingId && (
+        <InstrumentForm
+          instrument={editing}
+          initialTab={editingId === toOpen?.id ? toOpen.tab : undefined}
+          onClose={() => setEditingId(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type Member, memberSortName } from '../../../shared/domain/member.ts';
 import type { Register } from '../../../shared/domain/register.ts';
+import { useRecordToOpen } from '../app/navigation.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { NotAllowed } from '../components/NotAllowed.tsx';
 import { ExportButton } from '../export/ExportButton.tsx';
@@ -153,7 +154,10 @@ export function MembersPage() {
     status: CURRENT_MEMBERS,
     registerId: null,
   });
-  const [editing, setEditing] = useState<Member | 'new' | null>(null);
+  const toOpen = useRecordToOpen('members');
+  const [editing, setEditing] = useState<Member | 'new' | null>(
+    () => (toOpen && membersMap.get(toOpen.id)) || null,
+  );
   const members = valuesOf(membersMap);
   const predicate = useMemo(() => memberFilter(filter, registersMap), [filter, registersMap]);
   // Exactly those the one click will add: former members that fit the search and register.

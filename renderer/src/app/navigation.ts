@@ -1,0 +1,66 @@
+/**
+ * Where the person is: the page on screen, and a record a link asked to open there (an entry of
+ * the start page leads to the instrument's loans, a member's record). The page takes the
+ * request once when it shows, so going back to the page later does not open it again.
+ */
+import { useEffect, useState } from 'react';
+import { create } from 'zustand';
+
+export const PAGE_KEYS = [
+  'overview',
+  'members',
+  'registers',
+  'instruments',
+  'events',
+  'honours',
+  'honoursDue',
+  'birthdays',
+  'staerkemeldung',
+  'statistics',
+  'club',
+  'sync',
+  'backup',
+  'import',
+] as const;
+export type Page = (typeof PAGE_KEYS)[number];
+
+/** A record to open on arrival; `tab` names a tab of its form (instruments: loans, maintenance). */
+export interface RecordToOpen {
+  entity: 'members' | 'instruments';
+  id: string;
+  tab?: string;
+}
+
+interface NavigationState {
+  page: Page;
+  toOpen: RecordToOpen | null;
+  go(page: Page, toOpen?: RecordToOpen): void;
+  /** Forgets the record to open (its page has opened it). */
+  taken(): void;
+}
+
+export const useNavigation = create<NavigationState>()((set, get) => ({
+  page: 'overview',
+  toOpen: null,
+  go(page, toOpen) {
+    set({ page, toOpen: toOpen ?? null });
+  },
+  taken() {
+    if (get().toOpen) set({ toOpen: null });
+  },
+}));
+
+/**
+ * The record a link asked this page to open, read when the page mounts and then forgotten
+ * (read in the initializer without a side effect, which React may call twice).
+ */
+export function useRecordToOpen(entity: RecordToOpen['entity']): RecordToOpen | null {
+  const [toOpen] = useState(() => {
+    const asked = useNavigation.getState().toOpen;
+    return asked?.entity === entity ? asked : null;
+  });
+  useEffect(() => {
+    if (toOpen) useNavigation.getState().taken();
+  }, [toOpen]);
+  return toOpen;
+}

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ClubService } from '../../electron/core/clubService.ts';
 import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
+import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createSampleClub, seededRandom } from '../support/sampleClub.ts';
 import { makeTempDir } from '../support/tempDir.ts';
@@ -17,6 +18,18 @@ import { startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 
 const MEMBERS = Number(process.env.TUTTI_BENCH_MEMBERS ?? 10_000);
 const INSTRUMENTS = Number(process.env.TUTTI_BENCH_INSTRUMENTS ?? 3_000);
+const CHARTS = [
+  'membersByYear',
+  'agePyramid',
+  'membersPerRegister',
+  'attendanceByRegister',
+  'attendanceByMember',
+  'instrumentsByCondition',
+  'instrumentsByRegister',
+] as const;
+/** Issue #24: 100 rehearsals with 500 entries each. */
+const EVENTS = 100;
+const ENTRIES_PER_EVENT = Math.min(500, MEMBERS);
 
 function quantile(values: number[], q: number): number {
   const sorted = values.toSorted((a, b) => a - b);
@@ -66,13 +79,95 @@ async function installTimer(page: Page): Promise<void> {
 
 type Timer = (action: () => void, ready: () => boolean) => Promise<number>;
 
+/**
+ * What the start page and the statistics work through (issue #24): the club's honour rules,
+ * birthday consents, 50,000 attendance entries, loans (some overdue) and services.
+ */
+function seedStartPageData(
+  api: ClubService,
+  inTransaction: <T>(work: () => T) => T,
+  club: ReturnType<typeof createSampleClub>,
+): void {
+  const random = seededRandom(24);
+  const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  };
+  const year = new Date().getFullYear();
+  inTransaction(() => {
+    must(
+      api.saveNow('club', {
+        id: CLUB_RECORD_ID,
+        name: 'Musikverein Benchmark',
+        honourRuleSets: ['bvk', 'vmb-nrw'],
+      }),
+    );
+    for (const member of club.members.slice(0, Math.floor(club.members.length / 2)))
+      must(
+        api.saveNow('members', {
+          ...member,
+          consents: [{ purpose: 'birthdays', givenOn: null, source: null, withdrawnOn: null }],
+        }),
+      );
+  });
+  for (let e = 0; e < EVENTS; e++) {
+    inTransaction(() => {
+      const day = new Date(Date.UTC(year, 0, 1 + Math.floor((e * 364) / EVENTS)));
+      const event = must(
+        api.saveNow('events', {
+          kind: 'probe',
+          title: `Probe ${e + 1}`,
+          date: day.toISOString().slice(0, 10),
+        }),
+      );
+      const offset = Math.floor(random() * club.members.length);
+      for (let i = 0; i < ENTRIES_PER_EVENT; i++) {
+        const member = club.members[(offset + i) % club.members.length]!;
+        const roll = random();
+        must(
+          api.saveNow('attendance', {
+            eventId: event.id,
+            memberId: member.id,
+            status: roll < 0.8 ? 'present' : roll < 0.9 ? 'excused' : 'absent',
+          }),
+        );
+      }
+    });
+  }
+  inTransaction(() => {
+    club.instruments.forEach((instrument, i) => {
+      if (i % 3 === 0)
+        must(api.saveNow('instruments', { ...instrument, maintenanceIntervalMonths: 12 }));
+      if (i % 4 === 0)
+        must(
+          api.saveNow('maintenance', {
+            instrumentId: instrument.id,
+            date: `${year - 1 - (i % 2)}-0${1 + (i % 9)}-15`,
+            work: 'Durchsicht',
+          }),
+        );
+      if (i % 2 === 0) {
+        const member = club.members[i % club.members.length]!;
+        must(
+          api.saveNow('loans', {
+            instrumentId: instrument.id,
+            memberId: member.id,
+            issuedOn: `${year - 1}-09-01`,
+            dueOn: i % 10 === 0 ? `${year - 1}-12-31` : `${year + 1}-07-31`,
+          }),
+        );
+      }
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const temp = makeTempDir('tutti-bench-');
   const profileDir = join(temp.dir, 'profile');
   const passphraseFile = writePassphraseFile(temp.dir);
   const env = { TUTTI_PASSPHRASE_FILE: passphraseFile };
   console.log(
-    `Tutti UI benchmark: ${MEMBERS} members, ${INSTRUMENTS} instruments (${new Date().toISOString()})`,
+    `Tutti UI benchmark: ${MEMBERS} members, ${INSTRUMENTS} instruments, ${EVENTS * ENTRIES_PER_EVENT} attendance entries (${new Date().toISOString()})`,
   );
 
   const profile = await openProfile(profileDir, passphraseKeyStore(profileDir, env));
@@ -82,6 +177,7 @@ async function main(): Promise<void> {
     members: MEMBERS,
     instruments: INSTRUMENTS,
   });
+  seedStartPageData(api, (work) => profile.store.transaction(work), club);
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const random = seededRandom(7);
@@ -102,7 +198,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     started = performance.now();
     await page.goto(tutti.url);
-    await page.locator('tr[data-row-id]').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('overview-loans-count').waitFor({ timeout: 60_000 });
     const coldStart = performance.now() - started;
     await installTimer(page);
 
@@ -121,6 +217,48 @@ async function main(): Promise<void> {
         ),
       );
     }
+
+    // Issue #24: the start page from another page, the data loaded.
+    const overviewTimes: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.getByTestId('nav-registers').click();
+      await page.getByTestId('new-register').waitFor();
+      overviewTimes.push(
+        await page.evaluate(() =>
+          (window as unknown as { timeUntil: Timer }).timeUntil(
+            () => document.querySelector<HTMLElement>('[data-testid="nav-overview"]')!.click(),
+            () =>
+              ['honours', 'occasions', 'loans', 'maintenance'].every(
+                (card) => document.querySelector(`[data-testid="overview-${card}-count"]`) !== null,
+              ),
+          ),
+        ),
+      );
+    }
+
+    // Each chart from another tab of the statistics, the page's code loaded once before.
+    await page.getByTestId('nav-statistics').click();
+    await page.getByTestId('chart-membersByYear-table').waitFor({ timeout: 30_000 });
+    const chartTimes = new Map<string, number[]>();
+    for (let round = 0; round < 5; round++) {
+      for (const id of CHARTS) {
+        const time = await page.evaluate(
+          (chart) =>
+            (window as unknown as { timeUntil: Timer }).timeUntil(
+              () =>
+                document.querySelector<HTMLElement>(`[data-testid="chart-tab-${chart}"]`)!.click(),
+              () =>
+                document.querySelector(`[data-testid="chart-${chart}-table"]`) !== null &&
+                document.querySelector(`[data-testid="chart-${chart}"] .recharts-bar-rectangle`) !==
+                  null,
+            ),
+          id,
+        );
+        chartTimes.set(id, [...(chartTimes.get(id) ?? []), time]);
+      }
+    }
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-search').waitFor();
 
     const typed = ['Müller', 'Anna Fr', 'schmidt', '1234', 'Waldkirch', 'Trompete', 'xyz'];
     const keystrokeTimes: number[] = await page.evaluate(async (queries) => {
@@ -168,8 +306,10 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log(
-      `app start to member list (${MEMBERS} members, incl. loading)  ${coldStart.toFixed(0)} ms   (no goal; for reference)`,
+      `app start to the start page (${MEMBERS} members, incl. loading)  ${coldStart.toFixed(0)} ms   (no goal; for reference)`,
     );
+    report('start page (Übersicht) after data load', overviewTimes, 300);
+    for (const id of CHARTS) report(`chart ${id}`, chartTimes.get(id)!, 200);
     report('member list first render', listTimes, 150);
     report('filter-as-you-type per keystroke', keystrokeTimes, 16);
     report('opening a member', openTimes, 50);

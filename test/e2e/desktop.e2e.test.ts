@@ -61,7 +61,7 @@ describe('the desktop program in the browser', () => {
     expect(new URL(page.url()).search).toBe('');
     expect(await page.context().cookies()).toEqual([]);
     await page.reload();
-    await page.getByTestId('data-table').waitFor(); // the key stays with the tab
+    await page.getByTestId('overview').waitFor(); // the key stays with the tab
     const bare = await browser.newPage({ locale: 'de-DE' });
     try {
       await bare.goto(new URL('/', tutti.url).href);

@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
+import type { LocalStore } from '../../electron/store/localStore.ts';
 import { TuttiApp } from '../e2e/pages/tuttiApp.ts';
 import { launchChromium, saveFailureScreenshot } from './browser.ts';
 import { fixture } from './fixtures.ts';
@@ -20,6 +22,8 @@ export interface DesktopSession {
   page: Page;
   app: TuttiApp;
   profile: string;
+  /** Content-security-policy violations the page reported (none expected). */
+  cspViolations: string[];
   /** Ends the core as closing the window would (backup on close), starts it again, reopens. */
   restart(): Promise<void>;
 }
@@ -28,6 +32,10 @@ export function desktopSession(options: {
   prefix: string;
   /** The legacy Access club imported into the profile before the start. */
   withLegacyClub?: boolean;
+  /** Writes records into the new profile before the start (as the app writes them). */
+  prepare?: (store: LocalStore) => void;
+  /** Stay on the start page after opening, instead of going to the member list. */
+  startOnOverview?: boolean;
   timeoutMs?: number;
 }): DesktopSession {
   const session = {} as DesktopSession;
@@ -44,6 +52,15 @@ export function desktopSession(options: {
       );
       if (imported.code !== 0) throw new Error(imported.stderr);
     }
+    if (options.prepare) {
+      const env = { TUTTI_PASSPHRASE_FILE: passphraseFile };
+      const profile = await openProfile(session.profile, passphraseKeyStore(session.profile, env));
+      try {
+        options.prepare(profile.store);
+      } finally {
+        profile.close();
+      }
+    }
     session.browser = await launchChromium();
     session.tutti = await startTutti(session.profile, passphraseFile);
     session.page = await session.browser.newPage({
@@ -52,8 +69,20 @@ export function desktopSession(options: {
       acceptDownloads: true,
     });
     session.page.setDefaultTimeout(options.timeoutMs ?? 15_000);
+    session.cspViolations = [];
+    await session.page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(
+          `CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      ),
+    );
+    session.page.on('console', (m) => {
+      if (m.text().startsWith('CSP violation')) session.cspViolations.push(m.text());
+    });
     session.app = new TuttiApp(session.page);
-    await session.app.open(session.tutti.url);
+    if (options.startOnOverview) await session.app.openOverview(session.tutti.url);
+    else await session.app.open(session.tutti.url);
   }, 120_000);
 
   session.restart = async () => {

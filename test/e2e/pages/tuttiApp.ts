@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 
 /** The sidebar's pages, in its order. */
 export const SECTIONS = [
+  'overview',
   'members',
   'registers',
   'instruments',
@@ -14,6 +15,7 @@ export const SECTIONS = [
   'honoursDue',
   'birthdays',
   'staerkemeldung',
+  'statistics',
   'club',
   'sync',
   'backup',
@@ -24,10 +26,16 @@ export type Section = (typeof SECTIONS)[number];
 export class TuttiApp {
   constructor(readonly page: Page) {}
 
+  /** Opens Tutti (it starts on "Übersicht") and goes to the member list, where most work is. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByTestId('nav-members').waitFor();
+    await this.openOverview(url);
+    await this.goTo('members');
     await this.page.getByTestId('data-table').waitFor();
+  }
+
+  async openOverview(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByTestId('overview').waitFor();
   }
 
   async goTo(section: Section): Promise<void> {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { ClubService } from '../../electron/core/clubService.ts';
 import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
 import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
+import { CHART_IDS } from '../../shared/domain/statistics/charts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createSampleClub, seededRandom } from '../support/sampleClub.ts';
 import { makeTempDir } from '../support/tempDir.ts';
@@ -18,15 +19,7 @@ import { startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
 
 const MEMBERS = Number(process.env.TUTTI_BENCH_MEMBERS ?? 10_000);
 const INSTRUMENTS = Number(process.env.TUTTI_BENCH_INSTRUMENTS ?? 3_000);
-const CHARTS = [
-  'membersByYear',
-  'agePyramid',
-  'membersPerRegister',
-  'attendanceByRegister',
-  'attendanceByMember',
-  'instrumentsByCondition',
-  'instrumentsByRegister',
-] as const;
+const CHARTS = CHART_IDS;
 /** Issue #24: 100 rehearsals with 500 entries each. */
 const EVENTS = 100;
 const ENTRIES_PER_EVENT = Math.min(500, MEMBERS);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatGermanDate } from '../../shared/domain/dates.ts';
+import { CHART_IDS } from '../../shared/domain/statistics/charts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { desktopSession } from '../support/desktopSession.ts';
 import { fillOverviewClub, type OverviewClubFacts } from '../support/overviewClub.ts';
@@ -234,15 +235,7 @@ describe('Statistik', () => {
         await page.getByLabel('Sprache').click();
         await page.getByRole('option', { name: 'English' }).click();
       }
-      for (const id of [
-        'membersByYear',
-        'agePyramid',
-        'membersPerRegister',
-        'attendanceByRegister',
-        'attendanceByMember',
-        'instrumentsByCondition',
-        'instrumentsByRegister',
-      ]) {
+      for (const id of CHART_IDS) {
         await openChart(id);
         await page.getByTestId(`chart-${id}`).locator('svg').first().waitFor();
         expect(await seriousViolations(page), `${id} (${language})`).toEqual([]);

@@ -25,24 +25,43 @@ export interface CardEntry {
   open(): void;
 }
 
+export interface CardAction {
+  label: string;
+  onClick(): void;
+}
+
+function LinkButton({ action }: { action: CardAction }) {
+  return (
+    <Anchor component="button" type="button" size="sm" ta="left" onClick={action.onClick}>
+      {action.label}
+    </Anchor>
+  );
+}
+
 export function AttentionCard({
   testId,
   title,
-  count,
-  tone,
-  entries,
+  count = null,
+  tone = 'neutral',
+  entries = [],
   emptyText,
+  lines = [],
+  action,
   onShowAll,
   children,
 }: {
   testId: string;
   title: string;
-  /** The number waiting; null where a count says nothing (backup, sync). */
-  count: number | null;
-  tone: Tone;
+  /** The number waiting; null where a count says nothing (backup, sync, a hidden list). */
+  count?: number | null;
+  tone?: Tone;
   /** The first entries (up to ENTRIES_SHOWN); `count` says how many there are in all. */
-  entries: readonly CardEntry[];
+  entries?: readonly CardEntry[];
   emptyText?: string;
+  /** Sentences of a state (the backup's age, the sync's problems, a list the role cannot see). */
+  lines?: readonly string[];
+  /** Where the card's matter is handled. */
+  action?: CardAction;
   /** Leads to the page with all entries; shown when there are more than the card lists. */
   onShowAll?: () => void;
   children?: ReactNode;
@@ -74,19 +93,21 @@ export function AttentionCard({
           <List size="sm" spacing={4} listStyleType="none" ml={0}>
             {entries.map((entry) => (
               <List.Item key={entry.key}>
-                <Anchor component="button" type="button" size="sm" ta="left" onClick={entry.open}>
-                  {entry.text}
-                </Anchor>
+                <LinkButton action={{ label: entry.text, onClick: entry.open }} />
               </List.Item>
             ))}
           </List>
         )}
+        {lines.map((line) => (
+          <Text size="sm" key={line}>
+            {line}
+          </Text>
+        ))}
         {children}
         {onShowAll && count !== null && count > entries.length && (
-          <Anchor component="button" type="button" size="sm" ta="left" onClick={onShowAll}>
-            {t('overview.showAll', { count })}
-          </Anchor>
+          <LinkButton action={{ label: t('overview.showAll', { count }), onClick: onShowAll }} />
         )}
+        {action && <LinkButton action={action} />}
       </Stack>
     </Paper>
   );

@@ -2,7 +2,6 @@
  * The last backup and its age, asked from the core when the start page opens: a backup that is
  * old, missing, failing or not set up is said in words, with the way to the backup page.
  */
-import { Anchor, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/api/backup.ts';
@@ -67,18 +66,9 @@ export function BackupCard() {
     <AttentionCard
       testId="overview-backup"
       title={t('overview.backup.title')}
-      count={null}
       tone={tone}
-      entries={[]}
-    >
-      {lines.map((line) => (
-        <Text size="sm" key={line}>
-          {line}
-        </Text>
-      ))}
-      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => go('backup')}>
-        {t('overview.backup.manage')}
-      </Anchor>
-    </AttentionCard>
+      lines={lines}
+      action={{ label: t('overview.backup.manage'), onClick: () => go('backup') }}
+    />
   );
 }

@@ -1,5 +1,5 @@
 /** The start page's honours due this year (or overdue), from the rules the club follows. */
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUB_RECORD_ID } from '../../../shared/domain/club.ts';
@@ -56,32 +56,22 @@ export function HonoursCard({ today }: { today: string }) {
     };
   });
   const title = t('overview.honours.title', { year });
-  if (!readable)
+  if (!readable || rules.length === 0)
     return (
       <AttentionCard
         testId="overview-honours"
         title={title}
-        count={null}
-        tone="neutral"
-        entries={[]}
-      >
-        <Text size="sm">{t('overview.notAllowed', { what: t('rights.what.honours') })}</Text>
-      </AttentionCard>
-    );
-  if (rules.length === 0)
-    return (
-      <AttentionCard
-        testId="overview-honours"
-        title={title}
-        count={null}
-        tone="neutral"
-        entries={[]}
-      >
-        <Text size="sm">{t('overview.honours.noRules')}</Text>
-        <Anchor component="button" type="button" size="sm" ta="left" onClick={() => go('club')}>
-          {t('overview.honours.chooseRules')}
-        </Anchor>
-      </AttentionCard>
+        lines={[
+          readable
+            ? t('overview.honours.noRules')
+            : t('overview.notAllowed', { what: t('rights.what.honours') }),
+        ]}
+        action={
+          readable
+            ? { label: t('overview.honours.chooseRules'), onClick: () => go('club') }
+            : undefined
+        }
+      />
     );
   return (
     <AttentionCard

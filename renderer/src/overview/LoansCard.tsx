@@ -1,5 +1,4 @@
 /** Loans past their due date; each leads to the instrument's loans. */
-import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGermanDate } from '../../../shared/domain/dates.ts';
@@ -22,9 +21,11 @@ export function LoansCard({ today }: { today: string }) {
   const title = t('overview.loans.title');
   if (!rights.may('loans', 'read'))
     return (
-      <AttentionCard testId="overview-loans" title={title} count={null} tone="neutral" entries={[]}>
-        <Text size="sm">{t('overview.notAllowed', { what: t('overview.loans.what') })}</Text>
-      </AttentionCard>
+      <AttentionCard
+        testId="overview-loans"
+        title={title}
+        lines={[t('overview.notAllowed', { what: t('overview.loans.what') })]}
+      />
     );
   const entries = overdue.slice(0, ENTRIES_SHOWN).map((loan) => {
     const member = membersMap.get(loan.memberId);

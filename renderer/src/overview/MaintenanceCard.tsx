@@ -33,12 +33,8 @@ export function MaintenanceCard({ today }: { today: string }) {
       <AttentionCard
         testId="overview-maintenance"
         title={title}
-        count={null}
-        tone="neutral"
-        entries={[]}
-      >
-        <Text size="sm">{t('overview.notAllowed', { what: t('overview.maintenance.what') })}</Text>
-      </AttentionCard>
+        lines={[t('overview.notAllowed', { what: t('overview.maintenance.what') })]}
+      />
     );
   const text = (item: MaintenanceDue) => {
     const instrument = instrumentName(instrumentsMap.get(item.instrumentId));

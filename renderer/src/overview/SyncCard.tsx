@@ -3,7 +3,6 @@
  * and conflicts waiting to be looked at, and what has not gone out yet — with the way to
  * "Abgleich", where each is dealt with.
  */
-import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation.ts';
 import { dateTime } from '../components/dateTime.ts';
@@ -50,16 +49,8 @@ export function SyncCard() {
       title={t('overview.sync.title')}
       count={rejections + conflicts > 0 ? rejections + conflicts : null}
       tone={tone}
-      entries={[]}
-    >
-      {lines.map((line) => (
-        <Text size="sm" key={line}>
-          {line}
-        </Text>
-      ))}
-      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => go('sync')}>
-        {t('overview.sync.manage')}
-      </Anchor>
-    </AttentionCard>
+      lines={lines}
+      action={{ label: t('overview.sync.manage'), onClick: () => go('sync') }}
+    />
   );
 }

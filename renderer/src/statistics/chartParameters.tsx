@@ -15,6 +15,27 @@ const yearOf = (text: string) => {
   return year !== null && year >= 1900 && year <= 2100 ? year : null;
 };
 
+function YearInput(props: {
+  label: string;
+  text: string;
+  onChange(text: string): void;
+  error: string | null;
+  field: string;
+}) {
+  return (
+    <TextInput
+      label={props.label}
+      value={props.text}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      inputMode="numeric"
+      maxLength={4}
+      w={110}
+      error={props.error}
+      data-field={props.field}
+    />
+  );
+}
+
 export function useYearRange(today: string) {
   const { t } = useTranslation();
   const thisYear = Number(today.slice(0, 4));
@@ -34,25 +55,19 @@ export function useYearRange(today: string) {
   const range = from !== null && to !== null && !orderError ? { fromYear: from, toYear: to } : null;
   const fields = (
     <Group align="start">
-      <TextInput
+      <YearInput
         label={t('statisticsPage.fromYear')}
-        value={fromText}
-        onChange={(e) => setFromText(e.currentTarget.value)}
-        inputMode="numeric"
-        maxLength={4}
-        w={110}
+        text={fromText}
+        onChange={setFromText}
         error={from === null ? invalid : null}
-        data-field="fromYear"
+        field="fromYear"
       />
-      <TextInput
+      <YearInput
         label={t('statisticsPage.toYear')}
-        value={toText}
-        onChange={(e) => setToText(e.currentTarget.value)}
-        inputMode="numeric"
-        maxLength={4}
-        w={110}
+        text={toText}
+        onChange={setToText}
         error={to === null ? invalid : orderError}
-        data-field="toYear"
+        field="toYear"
       />
     </Group>
   );

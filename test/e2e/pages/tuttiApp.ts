@@ -3,24 +3,10 @@
  * option, save), so the scenarios read like the work and not like selectors.
  */
 import type { Locator, Page } from 'playwright-core';
+import { PAGE_KEYS } from '../../../renderer/src/app/navigation.ts';
 
 /** The sidebar's pages, in its order. */
-export const SECTIONS = [
-  'overview',
-  'members',
-  'registers',
-  'instruments',
-  'events',
-  'honours',
-  'honoursDue',
-  'birthdays',
-  'staerkemeldung',
-  'statistics',
-  'club',
-  'sync',
-  'backup',
-  'import',
-] as const;
+export const SECTIONS = PAGE_KEYS;
 export type Section = (typeof SECTIONS)[number];
 
 export class TuttiApp {

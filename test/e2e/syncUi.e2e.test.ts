@@ -97,6 +97,16 @@ describe('sync in the desktop UI', () => {
     await expect
       .poll(() => row.getByTestId('rejected-mark').textContent(), { timeout: 15_000 })
       .toBe('Nicht übernommen');
+    // The start page names it too, and leads to where it is dealt with.
+    await app.goTo('overview');
+    const syncCard = page.getByTestId('overview-sync');
+    await expect
+      .poll(() => syncCard.textContent())
+      .toContain('1 Änderung hat der Vereinsserver abgelehnt.');
+    expect(await syncCard.getAttribute('data-tone')).toBe('problem');
+    await syncCard.getByRole('button', { name: 'Zum Abgleich' }).click();
+    await expect.poll(() => page.getByTestId('nav-sync').getAttribute('aria-current')).toBe('page');
+    await app.goTo('registers');
     await row.click();
     await expect
       .poll(() => app.dialog().getByTestId('rejection-reason').textContent())

@@ -43,6 +43,14 @@ function statisticsOf(
   request: ChartRequest,
   language: Language,
 ): ApiResult<Made> {
+  // A register this device does not hold (deleted, or not the role's) would give an empty list
+  // that reads as "nobody came".
+  if (
+    request.chart === 'attendanceByMember' &&
+    request.registerId !== null &&
+    !data.registers.some((r) => r.id === request.registerId)
+  )
+    return fail('bad_request', 'statistics.notes.registerUnknown');
   const outcome = chartOf(request, statisticsInput(data, data.rights, request.chart, todayIso()));
   if (!outcome.ok) {
     const { key, params } = outcome.reason;

@@ -14,6 +14,7 @@ import type { ReportExport } from '../../shared/api/export.ts';
 import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
 import { formatGermanDate, todayIso } from '../../shared/domain/dates.ts';
 import type { Draft } from '../../shared/domain/entities.ts';
+import { newId } from '../../shared/domain/ids.ts';
 import type { ChartData } from '../../shared/domain/statistics/chartData.ts';
 import type { ChartRequest } from '../../shared/domain/statistics/charts.ts';
 import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
@@ -349,6 +350,19 @@ describe('the statistics printed and exported (issue #24)', () => {
         .slice(1)
         .map((r) => r[0]),
     ).toEqual(['Schulz, Bernd', 'Wagner, Carl']);
+    // A register the device does not hold is refused, not printed as an empty list.
+    const unknown = await exportReport(store.db, {
+      report: {
+        kind: 'statistics',
+        request: { ...CHARTS.attendanceByMember, registerId: newId() } as ChartRequest,
+      },
+      format: 'csv',
+      language: 'de',
+    });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({
+      code: 'bad_request',
+      key: 'statistics.notes.registerUnknown',
+    });
   });
 
   it('prints the instruments by condition and per register', async () => {

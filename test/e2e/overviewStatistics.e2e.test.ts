@@ -103,6 +103,12 @@ describe('Übersicht, the start page', () => {
     expect(await dialog.textContent()).toContain('Bernd Becker');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // Opened again from the list, the instrument starts on its data, not on the loans.
+    await app.row('T-1').click();
+    await dialog.waitFor();
+    expect(await page.getByTestId('tab-loans').getAttribute('aria-selected')).toBe('false');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     // Back on the instruments page later, nothing opens by itself.
     await app.goTo('registers');
     await app.goTo('instruments');
@@ -163,6 +169,14 @@ describe('Statistik', () => {
       .toBe('Das Bis-Jahr liegt vor dem Von-Jahr.');
     expect(await page.getByTestId('chart-membersByYear').count()).toBe(0);
     await app.fill({ toYear: String(year) });
+    await page.getByTestId('chart-membersByYear').waitFor();
+    // Years still to come have no figures: said at the field, nothing to print.
+    await app.fill({ fromYear: String(year + 1), toYear: String(year + 3) });
+    await expect
+      .poll(() => app.errorAt('fromYear').textContent())
+      .toBe('Dieses Jahr liegt in der Zukunft.');
+    expect(await page.getByTestId('report-export-open').isDisabled()).toBe(true);
+    await app.fill({ fromYear: String(year - 9), toYear: String(year) });
     await page.getByTestId('chart-membersByYear').waitFor();
   });
 

@@ -31,6 +31,7 @@ import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
 import { PAGE_KEYS, type Page, useNavigation } from './navigation.ts';
+import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 // The charts' library is loaded when the statistics are first opened, not with the start page.
@@ -151,15 +152,17 @@ function ClubApp() {
           </Alert>
         )}
         {loadState === 'ready' && (
-          <Suspense
-            fallback={
-              <Center flex={1}>
-                <Loader aria-label={t('app.loading')} />
-              </Center>
-            }
-          >
-            <Current />
-          </Suspense>
+          <PageErrorBoundary key={page}>
+            <Suspense
+              fallback={
+                <Center flex={1}>
+                  <Loader aria-label={t('app.loading')} />
+                </Center>
+              }
+            >
+              <Current />
+            </Suspense>
+          </PageErrorBoundary>
         )}
       </AppShell.Main>
       <AppShell.Footer>

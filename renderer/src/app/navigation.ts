@@ -3,7 +3,9 @@
  * the start page leads to the instrument's loans, a member's record). The page takes the
  * request once when it shows, so going back to the page later does not open it again.
  */
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 
 export const PAGE_KEYS = [
@@ -52,15 +54,24 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
 
 /**
  * The record a link asked this page to open, read when the page mounts and then forgotten
- * (read in the initializer without a side effect, which React may call twice).
+ * (read in the initializer without a side effect, which React may call twice). One that is
+ * gone meanwhile (deleted, or out of the role's sight after a sync) is said, not opened.
  */
-export function useRecordToOpen(entity: RecordToOpen['entity']): RecordToOpen | null {
+export function useRecordToOpen(
+  entity: RecordToOpen['entity'],
+  exists: (id: string) => boolean,
+): RecordToOpen | null {
+  const { t } = useTranslation();
   const [toOpen] = useState(() => {
     const asked = useNavigation.getState().toOpen;
     return asked?.entity === entity ? asked : null;
   });
+  const found = toOpen !== null && exists(toOpen.id);
   useEffect(() => {
-    if (toOpen) useNavigation.getState().taken();
-  }, [toOpen]);
-  return toOpen;
+    if (!toOpen) return;
+    useNavigation.getState().taken();
+    if (!found)
+      notifications.show({ id: 'record-gone', color: 'orange', message: t('overview.recordGone') });
+  }, [toOpen, found, t]);
+  return found ? toOpen : null;
 }

@@ -6,6 +6,8 @@ export const de = {
     tagline: 'Vereinsverwaltung',
     loading: 'Daten werden geladen …',
     loadFailed: 'Die Daten konnten nicht geladen werden: {{message}}',
+    pageFailed: 'Diese Seite konnte nicht angezeigt werden.',
+    reload: 'Neu laden',
     retry: 'Erneut versuchen',
     language: 'Sprache',
   },

@@ -6,6 +6,8 @@ export const en = {
     tagline: 'Club administration',
     loading: 'Loading data …',
     loadFailed: 'The data could not be loaded: {{message}}',
+    pageFailed: 'This page could not be shown.',
+    reload: 'Reload',
     retry: 'Try again',
     language: 'Language',
   },

@@ -32,10 +32,10 @@ export function InstrumentsPage() {
   const registersMap = useClubData((s) => s.registers);
   const [query, setQuery] = useState('');
   const [loanFilter, setLoanFilter] = useState<LoanFilter>('all');
-  const toOpen = useRecordToOpen('instruments');
-  const [editingId, setEditingId] = useState<string | 'new' | null>(() =>
-    toOpen && instrumentsMap.has(toOpen.id) ? toOpen.id : null,
-  );
+  const toOpen = useRecordToOpen('instruments', (id) => instrumentsMap.has(id));
+  const [editingId, setEditingId] = useState<string | 'new' | null>(() => toOpen?.id ?? null);
+  // The tab a link asked for, for that one opening: the next opening starts on the data again.
+  const [askedTab, setAskedTab] = useState(toOpen?.tab);
   const openLoans = useMemo(() => openLoansByInstrument(loansMap.values()), [loansMap]);
 
   const columns = useMemo<ColumnDef<Instrument, unknown>[]>(() => {
@@ -155,8 +155,11 @@ export function InstrumentsPage() {
       {editingId && (
         <InstrumentForm
           instrument={editing}
-          initialTab={editingId === toOpen?.id ? toOpen.tab : undefined}
-          onClose={() => setEditingId(null)}
+          initialTab={askedTab}
+          onClose={() => {
+            setEditingId(null);
+            setAskedTab(undefined);
+          }}
         />
       )}
     </Stack>

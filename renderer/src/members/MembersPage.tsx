@@ -154,7 +154,7 @@ export function MembersPage() {
     status: CURRENT_MEMBERS,
     registerId: null,
   });
-  const toOpen = useRecordToOpen('members');
+  const toOpen = useRecordToOpen('members', (id) => membersMap.has(id));
   const [editing, setEditing] = useState<Member | 'new' | null>(
     () => (toOpen && membersMap.get(toOpen.id)) || null,
   );

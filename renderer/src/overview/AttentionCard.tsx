@@ -22,7 +22,8 @@ const TONE_COLOURS: Record<Tone, string> = {
 export interface CardEntry {
   key: string;
   text: string;
-  open(): void;
+  /** Where it is handled; none where the role cannot open the record (plain text then). */
+  open?: () => void;
 }
 
 export interface CardAction {
@@ -93,7 +94,11 @@ export function AttentionCard({
           <List size="sm" spacing={4} listStyleType="none" ml={0}>
             {entries.map((entry) => (
               <List.Item key={entry.key}>
-                <LinkButton action={{ label: entry.text, onClick: entry.open }} />
+                {entry.open ? (
+                  <LinkButton action={{ label: entry.text, onClick: entry.open }} />
+                ) : (
+                  <Text size="sm">{entry.text}</Text>
+                )}
               </List.Item>
             ))}
           </List>

@@ -41,7 +41,9 @@ export function BackupCard() {
   if (failure) {
     lines.push(t('overview.backup.unknown', { message: errorText(failure) }));
     tone = 'problem';
-  } else if (status) {
+  } else if (!status) {
+    lines.push(t('overview.backup.asking'));
+  } else {
     const last = status.lastBackupAt;
     if (last) {
       const days = daysSince(last);

@@ -27,16 +27,23 @@ export function LoansCard({ today }: { today: string }) {
         lines={[t('overview.notAllowed', { what: t('overview.loans.what') })]}
       />
     );
+  // A role may see loans (its own, say) without the instruments: the entry says so and leads
+  // to the member instead, or nowhere.
   const entries = overdue.slice(0, ENTRIES_SHOWN).map((loan) => {
     const member = membersMap.get(loan.memberId);
+    const instrument = instrumentsMap.get(loan.instrumentId);
     return {
       key: loan.id,
       text: t('overview.loans.entry', {
-        instrument: instrumentName(instrumentsMap.get(loan.instrumentId)),
-        member: member ? memberDisplayName(member) : '',
+        instrument: instrument ? instrumentName(instrument) : t('overview.loans.instrumentHidden'),
+        member: member ? memberDisplayName(member) : t('overview.loans.memberHidden'),
         date: formatGermanDate(loan.dueOn),
       }),
-      open: () => go('instruments', { entity: 'instruments', id: loan.instrumentId, tab: 'loans' }),
+      open: instrument
+        ? () => go('instruments', { entity: 'instruments', id: loan.instrumentId, tab: 'loans' })
+        : member
+          ? () => go('members', { entity: 'members', id: loan.memberId })
+          : undefined,
     };
   });
   return (

@@ -23,9 +23,14 @@ export function MaintenanceCard({ today }: { today: string }) {
   const rights = useRights();
   const instrumentsMap = useClubData((s) => s.instruments);
   const maintenanceMap = useClubData((s) => s.maintenance);
+  // Without the services, every interval would look run out: only repairs are listed then.
+  const servicesKnown = rights.may('maintenance', 'read');
   const due = useMemo(
-    () => maintenanceDue(instrumentsMap.values(), maintenanceMap.values(), today),
-    [instrumentsMap, maintenanceMap, today],
+    () =>
+      maintenanceDue(instrumentsMap.values(), maintenanceMap.values(), today).filter(
+        (item) => servicesKnown || item.kind === 'repair',
+      ),
+    [instrumentsMap, maintenanceMap, today, servicesKnown],
   );
   const title = t('overview.maintenance.title');
   if (!rights.may('instruments', 'read'))
@@ -75,7 +80,7 @@ export function MaintenanceCard({ today }: { today: string }) {
       onShowAll={() => go('instruments')}
     >
       <Text size="xs" c="dimmed">
-        {t('overview.maintenance.hint')}
+        {servicesKnown ? t('overview.maintenance.hint') : t('overview.maintenance.servicesHidden')}
       </Text>
     </AttentionCard>
   );

@@ -32,6 +32,10 @@ export const MAX_BARS = 40;
 export interface FigureLayout {
   /** Bars side by side along the bottom (years), else rows with their labels on the left. */
   columns?: boolean;
+  /** Above MAX_BARS the chart keeps the last categories (the recent years), not the first. */
+  keepLast?: boolean;
+  /** What the person can do to see fewer (choose a register), said with the cap. */
+  fewerHint?: string;
   /** The first series to the left of the axis (the age pyramid). */
   mirrorFirst?: boolean;
 }
@@ -51,14 +55,12 @@ export function ChartFigure({
 }) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'de';
-  const shown: ChartData =
-    chart.categories.length > MAX_BARS
-      ? {
-          ...chart,
-          categories: chart.categories.slice(0, MAX_BARS),
-          values: chart.values.slice(0, MAX_BARS),
-        }
-      : chart;
+  const capped = chart.categories.length > MAX_BARS;
+  const part = <T,>(list: T[]) =>
+    layout.keepLast ? list.slice(-MAX_BARS) : list.slice(0, MAX_BARS);
+  const shown: ChartData = capped
+    ? { ...chart, categories: part(chart.categories), values: part(chart.values) }
+    : chart;
   const rows = chartRows(shown, language, layout.mirrorFirst);
   const format = numberFormat(language, chart.unit);
   const formatValue = (n: number) =>
@@ -77,7 +79,13 @@ export function ChartFigure({
   );
   const valueAxis =
     chart.unit === 'percent'
-      ? { domain: [0, 100], allowDecimals: false }
+      ? {
+          // Shares rounded one by one may add up to 100.1: the axis still ends at 100 %.
+          domain: [0, 100],
+          allowDataOverflow: true,
+          ticks: [0, 25, 50, 75, 100],
+          tickFormatter: (n: number) => `${n} %`,
+        }
       : layout.mirrorFirst
         ? { domain: [-widest, widest], allowDecimals: false }
         : { allowDecimals: false };
@@ -110,9 +118,13 @@ export function ChartFigure({
           />
         </div>
       )}
-      {chart.categories.length > MAX_BARS && (
+      {capped && (
         <Text size="sm" c="dimmed" data-testid={`${testId}-capped`}>
-          {t('statisticsPage.chartCapped', { shown: MAX_BARS, count: chart.categories.length })}
+          {t(layout.keepLast ? 'statisticsPage.chartCappedLast' : 'statisticsPage.chartCapped', {
+            shown: MAX_BARS,
+            count: chart.categories.length,
+          })}{' '}
+          {layout.fewerHint}
         </Text>
       )}
       {chart.notes.length > 0 && (

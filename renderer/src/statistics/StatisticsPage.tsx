@@ -23,7 +23,7 @@ import { RegisterChoice, useSeason, useYearRange } from './chartParameters.tsx';
 import { useStatisticsInput } from './useStatisticsInput.ts';
 
 const LAYOUTS: Partial<Record<ChartId, FigureLayout>> = {
-  membersByYear: { columns: true },
+  membersByYear: { columns: true, keepLast: true },
   agePyramid: { mirrorFirst: true },
 };
 
@@ -31,11 +31,14 @@ export function StatisticsPage() {
   const { t } = useTranslation();
   const [today] = useState(todayIso);
   const [active, setActive] = useState<ChartId>('membersByYear');
-  const [registerId, setRegisterId] = useState<string | null>(null);
+  const [registerAsked, setRegisterId] = useState<string | null>(null);
   const years = useYearRange(today);
   const season = useSeason(today);
   const input = useStatisticsInput(active, today);
-  const registers = valuesOf(useClubData((s) => s.registers));
+  const registersMap = useClubData((s) => s.registers);
+  const registers = valuesOf(registersMap);
+  // A register deleted meanwhile (by a sync) is no longer asked for: all registers again.
+  const registerId = registerAsked && registersMap.has(registerAsked) ? registerAsked : null;
 
   const request: ChartRequest | null = useMemo(() => {
     switch (active) {
@@ -71,7 +74,11 @@ export function StatisticsPage() {
           {t('statisticsPage.title')}
         </Title>
         <ReportExportButton
-          report={request && outcome?.ok ? { kind: 'statistics', request } : null}
+          report={
+            request && outcome?.ok && outcome.chart.categories.length > 0
+              ? { kind: 'statistics', request }
+              : null
+          }
         />
       </Group>
       <Tabs value={active} onChange={(v) => v && setActive(v as ChartId)} keepMounted={false}>
@@ -97,7 +104,11 @@ export function StatisticsPage() {
                     chart={outcome.chart}
                     title={title}
                     categoryHeading={t(`statistics.category.${id}`)}
-                    layout={LAYOUTS[id]}
+                    layout={
+                      id === 'attendanceByMember'
+                        ? { fewerHint: registerId ? undefined : t('statisticsPage.fewerMembers') }
+                        : LAYOUTS[id]
+                    }
                     testId={`chart-${id}`}
                   />
                 )}

@@ -44,29 +44,32 @@ export function useYearRange(today: string) {
   const from = yearOf(fromText);
   const to = yearOf(toText);
   const invalid = t('reports.honours.yearInvalid');
-  const orderError =
-    from !== null && to !== null
-      ? to < from
+  const fromError =
+    from === null ? invalid : from > thisYear ? t('statisticsPage.yearInFuture') : null;
+  const toError =
+    to === null
+      ? invalid
+      : from !== null && to < from
         ? t('statisticsPage.yearsOrder')
-        : to - from > 100
+        : from !== null && to - from > 100
           ? t('statisticsPage.yearsTooMany')
-          : null
-      : null;
-  const range = from !== null && to !== null && !orderError ? { fromYear: from, toYear: to } : null;
+          : null;
+  const range =
+    from !== null && to !== null && !fromError && !toError ? { fromYear: from, toYear: to } : null;
   const fields = (
     <Group align="start">
       <YearInput
         label={t('statisticsPage.fromYear')}
         text={fromText}
         onChange={setFromText}
-        error={from === null ? invalid : null}
+        error={fromError}
         field="fromYear"
       />
       <YearInput
         label={t('statisticsPage.toYear')}
         text={toText}
         onChange={setToText}
-        error={to === null ? invalid : orderError}
+        error={toError}
         field="toYear"
       />
     </Group>

@@ -115,6 +115,14 @@ describe('maintenance due', () => {
     ]);
   });
 
+  it('does not take a workshop visit booked for later as the last service', () => {
+    const horn = instrument({ maintenanceIntervalMonths: 6, purchaseDate: '2025-09-01' });
+    const booked = serviced(horn, '2026-05-10');
+    expect(maintenanceDue([horn], [booked], TODAY)).toMatchObject([
+      { kind: 'interval', dueOn: '2026-03-01', overdue: true },
+    ]);
+  });
+
   it('takes a service after the purchase over the purchase', () => {
     const tuba = instrument({ maintenanceIntervalMonths: 12, purchaseDate: '2020-01-01' });
     expect(maintenanceDue([tuba], [serviced(tuba, '2025-12-01')], TODAY)).toEqual([]);

@@ -30,9 +30,11 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function lastMaintenance(maintenance: Iterable<Maintenance>): Map<string, string> {
+/** The last service done by `today`: a workshop visit booked ahead is not one yet. */
+function lastMaintenance(maintenance: Iterable<Maintenance>, today: string): Map<string, string> {
   const last = new Map<string, string>();
   for (const entry of maintenance) {
+    if (entry.date > today) continue;
     const known = last.get(entry.instrumentId);
     if (!known || entry.date > known) last.set(entry.instrumentId, entry.date);
   }
@@ -47,7 +49,7 @@ export function maintenanceDue(
   maintenance: Iterable<Maintenance>,
   today: string,
 ): MaintenanceDue[] {
-  const last = lastMaintenance(maintenance);
+  const last = lastMaintenance(maintenance, today);
   const horizon = addDays(today, MAINTENANCE_LEAD_DAYS);
   const due: MaintenanceDue[] = [];
   for (const instrument of instruments) {

@@ -67,6 +67,8 @@ export interface StatisticsInput {
   attendanceReadable?: boolean;
   /** The role reads instruments (false: the instrument charts are refused). */
   instrumentsReadable?: boolean;
+  /** The role reads every instrument (false: the instrument charts say they are partial). */
+  allInstrumentsVisible?: boolean;
   today: string;
 }
 

@@ -79,4 +79,15 @@ describe('instruments by register and condition', () => {
       [1, 0, 0, 0, 0, 0, 1],
     ]);
   });
+
+  it('says the count is partial when the role sees only some instruments', () => {
+    const outcome = instrumentsByCondition({
+      instruments: [],
+      registers: [],
+      allInstrumentsVisible: false,
+    });
+    expect(outcome.ok && outcome.chart.notes.map((n) => n.key)).toEqual([
+      'statistics.notes.instrumentsPartial',
+    ]);
+  });
 });

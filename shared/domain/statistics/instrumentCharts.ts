@@ -22,7 +22,12 @@ const CONDITIONS: ChartSeries[] = [
 export interface InstrumentChartInput {
   instruments: readonly Instrument[];
   registers: readonly Register[];
+  /** The role sees every instrument, not only its registers' (false: the chart says so). */
+  allInstrumentsVisible?: boolean;
 }
+
+const partialNote = (input: InstrumentChartInput) =>
+  input.allInstrumentsVisible === false ? [msg('statistics.notes.instrumentsPartial')] : [];
 
 const conditionIndex = (i: Instrument) =>
   CONDITIONS.findIndex((c) => c.id === (i.condition ?? NO_CONDITION));
@@ -38,7 +43,7 @@ export function instrumentsByCondition(input: InstrumentChartInput): ChartOutcom
       series: [{ id: 'instruments', label: { message: msg('statistics.series.instruments') } }],
       values: counts.map((n) => [n]),
       unit: 'count',
-      notes: [],
+      notes: partialNote(input),
     },
   };
 }
@@ -57,6 +62,6 @@ export function instrumentsByRegister(input: InstrumentChartInput): ChartOutcome
   }
   return {
     ok: true,
-    chart: { categories, series: CONDITIONS, values, unit: 'count', notes: [] },
+    chart: { categories, series: CONDITIONS, values, unit: 'count', notes: partialNote(input) },
   };
 }

@@ -178,15 +178,46 @@ describe('members by year', () => {
     expect(yearCounts(chart, 'today')).toEqual({ aktiv: 1, ehrenmitglied: 1 });
   });
 
-  it('produces nothing for a range that lies wholly in the future', () => {
-    const chart = chartOf(membersByYear(input([anna]), 2027, 2030));
-    expect(chart.categories).toEqual([]);
-    expect(chart.values).toEqual([]);
+  it('refuses a range that lies wholly in the future, saying why', () => {
+    const outcome = membersByYear(input([anna]), 2027, 2030);
+    expect(outcome).toEqual({ ok: false, reason: msg('statistics.notes.yearsInFuture') });
+  });
+
+  it('has no second column for today on 1 January', () => {
+    const chart = chartOf(membersByYear(input([anna], { today: '2026-01-01' }), 2025, 2026));
+    expect(chart.categories.map((c) => c.id)).toEqual(['2025', '2026']);
   });
 
   it('says so when the role sees only some members', () => {
     const chart = chartOf(membersByYear(input([anna], { allMembersVisible: false }), 2020, 2021));
     expect(noteKeys(chart)).toContain('statistics.notes.membersHidden');
+  });
+});
+
+describe('who counts as a member today (pyramid, registers)', () => {
+  // Entered in autumn: an exit at the end of the year, and an entry next month.
+  const leavingAtYearEnd = saved(
+    { today: '2010-01-10', fields: { entryDate: '2010-01-10', status: 'aktiv', gender: 'w' } },
+    { today: TODAY, fields: { status: 'ausgetreten', exitDate: '2026-12-31' } },
+  );
+  const enteringNextMonth = saved({
+    today: TODAY,
+    fields: { entryDate: '2026-05-01', status: 'aktiv', gender: 'm' },
+  });
+  const withBirthDates = [leavingAtYearEnd, enteringNextMonth].map((m) => ({
+    ...m,
+    birthDate: '1990-01-01',
+  }));
+
+  it('is the same as the yearly chart’s today: an exit counts when it takes effect', () => {
+    const years = chartOf(membersByYear(input(withBirthDates), 2026, 2026));
+    expect(yearCounts(years, 'today')).toEqual({ aktiv: 1 });
+    const pyramid = chartOf(agePyramid(input(withBirthDates)));
+    const total = pyramid.values.flat().reduce((sum, n) => sum + n, 0);
+    expect(total).toBe(1);
+    expect(pyramid.values.flat().length).toBeGreaterThan(0);
+    const band = pyramid.categories.findIndex((c) => c.id === '30');
+    expect(pyramid.values[band]).toEqual([0, 1, 0, 0]); // the woman leaving at the year's end
   });
 });
 

@@ -34,7 +34,13 @@ export interface MemberChartInput {
   today: string;
 }
 
-const isCurrent = (m: Member) => m.status !== 'ausgetreten';
+/**
+ * A member today by the same reading as the yearly chart's "today": an exit "zum 31.12." entered
+ * in autumn still counts until it takes effect, an entry dated next month not yet.
+ */
+function isMemberToday(member: Member, today: string): boolean {
+  return statusOn(member, historyOf(member, today), today) !== null;
+}
 
 function partialNote(input: MemberChartInput) {
   return input.allMembersVisible ? [] : [msg('statistics.notes.membersHidden')];
@@ -54,10 +60,12 @@ export function membersByYear(
   toYear: number,
 ): ChartOutcome {
   const thisYear = Number(input.today.slice(0, 4));
+  if (fromYear > thisYear) return { ok: false, reason: msg('statistics.notes.yearsInFuture') };
   const days: { id: string; day: string; label: ChartCategory['label'] }[] = [];
   for (let year = fromYear; year <= Math.min(toYear, thisYear); year++)
     days.push({ id: String(year), day: `${year}-01-01`, label: { text: String(year) } });
-  if (fromYear <= thisYear && toYear >= thisYear)
+  // On 1 January "today" is the year's own column.
+  if (fromYear <= thisYear && toYear >= thisYear && input.today !== `${thisYear}-01-01`)
     days.push({
       id: TODAY_CATEGORY,
       day: input.today,
@@ -109,7 +117,7 @@ export function agePyramid(input: MemberChartInput): ChartOutcome {
   const values = PYRAMID_BANDS.map(() => PYRAMID_SERIES.map(() => 0));
   let withoutBirthDate = 0;
   for (const member of input.members) {
-    if (!isCurrent(member)) continue;
+    if (!isMemberToday(member, input.today)) continue;
     if (!member.birthDate || member.birthDate > input.today) {
       withoutBirthDate++;
       continue;
@@ -155,7 +163,7 @@ export function membersPerRegister(input: MemberChartInput): ChartOutcome {
   const rowOf = new Map(categories.map((c, index) => [c.id, index]));
   const values = categories.map(() => REGISTER_SERIES.map(() => 0));
   for (const member of input.members) {
-    if (!isCurrent(member)) continue;
+    if (!isMemberToday(member, input.today)) continue;
     const column = REGISTER_SERIES.indexOf(member.status as (typeof REGISTER_SERIES)[number]);
     const known = member.registerIds.filter((id) => rowOf.has(id));
     for (const id of known.length > 0 ? known : [NO_REGISTER]) values[rowOf.get(id)!]![column]!++;

@@ -41,6 +41,7 @@ export function statisticsInput(
       rights.mayReadAll('members') && (!attendanceChart || rights.mayReadAll('attendance')),
     attendanceReadable: rights.may('attendance', 'read') && rights.may('events', 'read'),
     instrumentsReadable: rights.may('instruments', 'read'),
+    allInstrumentsVisible: rights.mayReadAll('instruments'),
     today,
   };
 }

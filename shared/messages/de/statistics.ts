@@ -56,6 +56,11 @@ export const statistics = {
     attendanceHidden:
       'Ihre Rolle sieht keine Anwesenheiten: dieses Diagramm gibt es für sie nicht.',
     instrumentsHidden: 'Ihre Rolle sieht keine Instrumente: dieses Diagramm gibt es für sie nicht.',
+    yearsInFuture: 'Das Von-Jahr liegt in der Zukunft: dafür gibt es noch keine Zahlen.',
+    instrumentsPartial:
+      'Ihre Rolle sieht nicht alle Instrumente: Gezählt sind nur die, die sie sieht.',
+    registerUnknown:
+      'Dieses Register gibt es auf diesem Gerät nicht (mehr): bitte ein anderes wählen.',
     birthDatesHidden: 'Die Alterspyramide braucht Geburtsdaten, und Ihre Rolle sieht keine.',
     withoutBirthDate_one: '1 Mitglied ohne Geburtsdatum ist nicht gezählt.',
     withoutBirthDate_other: '{{count}} Mitglieder ohne Geburtsdatum sind nicht gezählt.',

@@ -57,6 +57,10 @@ export const statistics: Texts<typeof de> = {
     membersHidden: 'Your role does not see every member: only those it sees are counted.',
     attendanceHidden: 'Your role does not see attendance: this chart is not available to it.',
     instrumentsHidden: 'Your role does not see instruments: this chart is not available to it.',
+    yearsInFuture: 'The start year lies in the future: there are no figures for it yet.',
+    instrumentsPartial: 'Your role does not see every instrument: only those it sees are counted.',
+    registerUnknown:
+      'This section does not exist on this device (any more): please choose another.',
     birthDatesHidden: 'The age pyramid needs birth dates, and your role sees none.',
     withoutBirthDate_one: '1 member without a birth date is not counted.',
     withoutBirthDate_other: '{{count}} members without a birth date are not counted.',

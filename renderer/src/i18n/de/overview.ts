@@ -4,6 +4,8 @@ export const overview = {
   intro: 'Was jetzt Aufmerksamkeit braucht. Jeder Eintrag führt dorthin, wo er erledigt wird.',
   showAll: 'Alle {{count}} anzeigen',
   open: 'Öffnen',
+  recordGone:
+    'Dieser Eintrag ist nicht mehr da oder für Ihre Rolle nicht sichtbar (geändert durch einen Abgleich).',
   notAllowed: 'Ihre Rolle sieht keine {{what}}.',
   honours: {
     title: 'Fällige Ehrungen {{year}}',
@@ -28,6 +30,8 @@ export const overview = {
     title: 'Überfällige Ausleihen',
     none: 'Alle Ausleihen sind im vereinbarten Zeitraum.',
     entry: '{{instrument}} bei {{member}} – fällig seit {{date}}',
+    instrumentHidden: 'ein Instrument, das Ihre Rolle nicht sieht',
+    memberHidden: 'einem Mitglied, das Ihre Rolle nicht sieht',
     what: 'Ausleihen',
   },
   maintenance: {
@@ -38,10 +42,13 @@ export const overview = {
     due: '{{instrument}} – Wartung fällig am {{date}}',
     never: '{{instrument}} – noch keine Wartung erfasst',
     hint: 'Ein Wartungsintervall wird beim Instrument eingetragen.',
+    servicesHidden:
+      'Ihre Rolle sieht keine Wartungen: nur Instrumente mit Reparaturbedarf sind aufgeführt.',
     what: 'Instrumente',
   },
   backup: {
     title: 'Datensicherung',
+    asking: 'Der Stand der Sicherung wird abgefragt …',
     last: 'Letzte Sicherung am {{date}} ({{age}})',
     never: 'Für diese Daten gibt es noch keine Sicherung.',
     notConfigured: 'Die automatische Sicherung ist nicht eingerichtet.',
@@ -86,7 +93,11 @@ export const statisticsPage = {
   seasonOrder: 'Das Ende liegt vor dem Beginn.',
   seasonTooLong: 'Höchstens 5 Jahre auf einmal.',
   chartCapped:
-    'Das Diagramm zeigt die ersten {{shown}} von {{count}} Mitgliedern; die Tabelle zeigt alle. Ein Register wählen, um weniger zu zeigen.',
+    'Das Diagramm zeigt die ersten {{shown}} von {{count}} Zeilen; die Tabelle zeigt alle.',
+  chartCappedLast:
+    'Das Diagramm zeigt die letzten {{shown}} von {{count}} Zeilen; die Tabelle zeigt alle.',
+  fewerMembers: 'Ein Register wählen, um weniger Mitglieder zu zeigen.',
+  yearInFuture: 'Dieses Jahr liegt in der Zukunft.',
   empty: 'Keine Daten für dieses Diagramm.',
   percentValue: '{{value}} %',
   rowsShown: 'Zeilen {{from}} bis {{to}} von {{count}}',

@@ -7,6 +7,7 @@ export const overview: Mirror<typeof deOverview> = {
   intro: 'What needs attention now. Each entry leads to where it is dealt with.',
   showAll: 'Show all {{count}}',
   open: 'Open',
+  recordGone: 'This entry is gone or no longer visible to your role (changed by a sync).',
   notAllowed: 'Your role does not see {{what}}.',
   honours: {
     title: 'Honours due in {{year}}',
@@ -30,6 +31,8 @@ export const overview: Mirror<typeof deOverview> = {
     title: 'Overdue loans',
     none: 'Every loan is within its agreed period.',
     entry: '{{instrument}} with {{member}} – due since {{date}}',
+    instrumentHidden: 'an instrument your role does not see',
+    memberHidden: 'a member your role does not see',
     what: 'loans',
   },
   maintenance: {
@@ -40,10 +43,12 @@ export const overview: Mirror<typeof deOverview> = {
     due: '{{instrument}} – service due on {{date}}',
     never: '{{instrument}} – no service recorded yet',
     hint: 'A service interval is entered with the instrument.',
+    servicesHidden: 'Your role does not see services: only instruments needing repair are listed.',
     what: 'instruments',
   },
   backup: {
     title: 'Backup',
+    asking: 'Asking for the state of the backup …',
     last: 'Last backup on {{date}} ({{age}})',
     never: 'There is no backup of this data yet.',
     notConfigured: 'Automatic backup is not set up.',
@@ -86,8 +91,10 @@ export const statisticsPage: Mirror<typeof deStatistics> = {
   yearsTooMany: 'At most 100 years at once.',
   seasonOrder: 'The end is before the start.',
   seasonTooLong: 'At most 5 years at once.',
-  chartCapped:
-    'The chart shows the first {{shown}} of {{count}} members; the table shows all. Choose a section to show fewer.',
+  chartCapped: 'The chart shows the first {{shown}} of {{count}} rows; the table shows all.',
+  chartCappedLast: 'The chart shows the last {{shown}} of {{count}} rows; the table shows all.',
+  fewerMembers: 'Choose a section to show fewer members.',
+  yearInFuture: 'This year lies in the future.',
   empty: 'No data for this chart.',
   percentValue: '{{value}} %',
   rowsShown: 'Rows {{from}} to {{to}} of {{count}}',

@@ -15,7 +15,12 @@ import type { EntityName } from '../../shared/domain/entities.ts';
 import { uniqueKey } from '../../shared/domain/recordRules.ts';
 import { type Actor, type AuditEntry, writeAuditEntries } from '../audit/auditLog.ts';
 import type { SqlClient } from '../storage/serverDatabase.ts';
-import { announceChange, type Fields, type StoredRecord } from './recordStore.ts';
+import {
+  announceChange,
+  type ChangeAnnouncement,
+  type Fields,
+  type StoredRecord,
+} from './recordStore.ts';
 
 interface Entry {
   record: StoredRecord | undefined;
@@ -273,11 +278,15 @@ export class RecordBatch {
     for (const [, entry] of dirty) entry.dirty = false;
   }
 
-  async finish(): Promise<void> {
+  /**
+   * Writes what is left and announces the change, if there was one, to every device of the
+   * club — but `exceptDevice`, the device whose push this batch is.
+   */
+  async finish(announcement: ChangeAnnouncement = {}): Promise<void> {
     await this.flush();
     if (this.version !== null) {
       await this.sql.query('UPDATE club_versions SET version = $1', [this.version]);
-      await announceChange(this.sql, this.clubId);
+      await announceChange(this.sql, this.clubId, announcement);
     }
     await writeAuditEntries(this.sql, this.clubId, this.actor, this.audits);
   }

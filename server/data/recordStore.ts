@@ -8,8 +8,26 @@ import type { SqlClient } from '../storage/serverDatabase.ts';
 
 export type Fields = Record<string, unknown>;
 
-/** The NOTIFY channel a club's change is announced on; the payload is the club id. */
+/**
+ * The NOTIFY channel a club's change is announced on. The payload is the club id, or — for a
+ * change a device pushed — `{"clubId":…,"exceptDevice":…}` (see `announceChange`).
+ */
 export const CLUB_CHANGED = 'tutti_club_changed';
+
+/** Who need not hear of a change. */
+export interface ChangeAnnouncement {
+  /**
+   * The device whose push made the change: it pulls right after its push, so a poke would only
+   * fetch its own echo (every open channel of that device is skipped, on every node). Unset for
+   * every other change — the record API, a restore, the server's own writes — which pokes all.
+   */
+  exceptDevice?: string;
+}
+
+/** A change as announced on `CLUB_CHANGED`. */
+export interface ClubChange extends ChangeAnnouncement {
+  clubId: string;
+}
 
 export interface StoredRecord {
   fields: Fields;
@@ -31,6 +49,23 @@ export async function loadRecord(
 }
 
 /** Every server node listening on this database tells its devices on commit (not before). */
-export async function announceChange(sql: SqlClient, clubId: string): Promise<void> {
-  await sql.query(`SELECT pg_notify('${CLUB_CHANGED}', $1)`, [clubId]);
+export async function announceChange(
+  sql: SqlClient,
+  clubId: string,
+  { exceptDevice }: ChangeAnnouncement = {},
+): Promise<void> {
+  const payload = exceptDevice === undefined ? clubId : JSON.stringify({ clubId, exceptDevice });
+  await sql.query(`SELECT pg_notify('${CLUB_CHANGED}', $1)`, [payload]);
+}
+
+/** The change a `CLUB_CHANGED` payload announces, or null for one that is not an announcement. */
+export function parseClubChange(payload: string): ClubChange | null {
+  if (!payload.startsWith('{')) return payload ? { clubId: payload } : null;
+  try {
+    const { clubId, exceptDevice } = JSON.parse(payload) as Record<string, unknown>;
+    if (typeof clubId !== 'string' || !clubId) return null;
+    return typeof exceptDevice === 'string' ? { clubId, exceptDevice } : { clubId };
+  } catch {
+    return null;
+  }
 }

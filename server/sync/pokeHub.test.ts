@@ -4,10 +4,14 @@
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newId } from '../../shared/domain/ids.ts';
+import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import type { Mutation } from '../../shared/sync/protocol.ts';
 import {
   asDevice,
   enrolSupport,
+  enrolUser,
   openPokeChannel,
   TEST_ADMIN_PASSWORD,
   TEST_SERVER_PASSPHRASE,
@@ -77,5 +81,52 @@ describe('two server nodes on one PostgreSQL', () => {
       headers: header,
     });
     expect(asked.status).toBe(403);
+  }, 60_000);
+
+  it("a push on one node pokes the other devices on every node, none of the pusher's", async () => {
+    const [one, two] = nodes as [TestClubServer, TestClubServer];
+    const { clubs } = one.server.services;
+    const clubId = (await clubs.createClub('Musikverein Echo zwei Knoten')).id;
+    const [a, b] = await Promise.all(
+      ['a', 'b'].map(async (name) =>
+        enrolUser(one, clubId, (await clubs.addUser(clubId, { name, role: 'administrator' })).id),
+      ),
+    );
+    const counted = async (node: TestClubServer, device: typeof a) => {
+      const { socket } = await openPokeChannel(node, device!);
+      let pokes = 0;
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'poke') pokes += 1;
+      });
+      return { pokes: () => pokes, close: () => socket.terminate() };
+    };
+    // A is connected to both nodes (its channel moved meanwhile), B to the other node only.
+    const channels = {
+      aOne: await counted(one, a),
+      aTwo: await counted(two, a),
+      bTwo: await counted(two, b),
+    };
+    const set = { firstName: 'Nora', lastName: 'Knoten', status: 'aktiv' };
+    const clock = new HybridLogicalClock(a!.deviceId);
+    const mutation = {
+      mutationId: 1,
+      ops: [
+        {
+          entity: 'members',
+          id: newId(),
+          set,
+          stamps: Object.fromEntries(Object.keys(set).map((f) => [f, clock.tick()])),
+        },
+      ],
+    } as Mutation;
+    const answer = await asDevice(one, a!, 'POST', '/sync/v1/push', {
+      body: { mutations: [mutation] },
+    });
+    expect(answer.body?.value).toMatchObject({ results: [{ status: 'applied' }] });
+    await vi.waitFor(() => expect(channels.bTwo.pokes()).toBe(1), { timeout: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pokes = Object.fromEntries(Object.entries(channels).map(([k, c]) => [k, c.pokes()]));
+    expect(pokes).toEqual({ aOne: 0, aTwo: 0, bTwo: 1 });
+    for (const channel of Object.values(channels)) channel.close();
   }, 60_000);
 });

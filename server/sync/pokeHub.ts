@@ -2,14 +2,15 @@
  * Pokes (DESIGN.md "Sync protocol"): devices keep a WebSocket open over their mutual-TLS
  * connection; when a club's data changes — on this node or any other using the same database
  * (PostgreSQL LISTEN/NOTIFY; PGlite the same within its process) — every device of that club is
- * told to pull. A poke carries no data, only "something changed".
+ * told to pull, except the device whose push made the change (issue #25: it pulls right after
+ * its push, and would only fetch its own echo). A poke carries no data, only "something changed".
  */
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { authenticate } from '../api/authenticate.ts';
 import type { Services } from '../app/services.ts';
-import { CLUB_CHANGED } from '../data/recordStore.ts';
+import { type ChangeAnnouncement, CLUB_CHANGED, parseClubChange } from '../data/recordStore.ts';
 import type { Logger } from '../log/logger.ts';
 import { isSupportIdentity } from '../pki/deviceIdentity.ts';
 import { SUPPORT_REVOKED } from '../support/supportAccess.ts';
@@ -28,6 +29,8 @@ function pathOf(target: string | undefined): string | null {
 
 export class PokeHub {
   private readonly byClub = new Map<string, Set<WebSocket>>();
+  /** The device each channel belongs to (from its certificate): a device may have several. */
+  private readonly deviceOf = new WeakMap<WebSocket, string>();
   /** Channels of support staff: closed when the club's consent ends (revoked or expired). */
   private readonly support = new WeakSet<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
@@ -61,7 +64,11 @@ export class PokeHub {
 
   async start(): Promise<void> {
     this.stopListening.push(
-      await this.services.db.listen(CLUB_CHANGED, (clubId) => this.poke(clubId)),
+      await this.services.db.listen(CLUB_CHANGED, (payload) => {
+        const change = parseClubChange(payload);
+        if (change) this.notifyChange(change.clubId, change);
+        else this.log.warn({ payload }, 'unreadable change announcement');
+      }),
       // From whichever node the revocation ran on.
       await this.services.db.listen(SUPPORT_REVOKED, (clubId) => this.dropSupport(clubId)),
     );
@@ -86,7 +93,7 @@ export class PokeHub {
         if (socket.destroyed) return; // the device gave up meanwhile
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           if (isSupportIdentity(req.device)) this.support.add(ws);
-          this.add(caller.clubId, ws);
+          this.add(caller.clubId, req.device.deviceId, ws);
         });
       })
       .catch((error) => {
@@ -98,8 +105,15 @@ export class PokeHub {
       });
   }
 
-  poke(clubId: string): void {
-    for (const ws of this.byClub.get(clubId) ?? []) ws.send('{"type":"poke"}');
+  /**
+   * Pokes every open channel of the club's devices, but none of `exceptDevice` — all of its
+   * channels, should it have several open (a reconnect overlapping the old channel).
+   */
+  notifyChange(clubId: string, { exceptDevice }: ChangeAnnouncement = {}): void {
+    for (const ws of this.byClub.get(clubId) ?? []) {
+      if (exceptDevice !== undefined && this.deviceOf.get(ws) === exceptDevice) continue;
+      ws.send('{"type":"poke"}');
+    }
   }
 
   /** Closes support's channels into the club, at once. */
@@ -125,7 +139,8 @@ export class PokeHub {
     this.wss.close();
   }
 
-  private add(clubId: string, ws: WebSocket): void {
+  private add(clubId: string, deviceId: string, ws: WebSocket): void {
+    this.deviceOf.set(ws, deviceId);
     const sockets = this.byClub.get(clubId) ?? new Set();
     sockets.add(ws);
     this.byClub.set(clubId, sockets);

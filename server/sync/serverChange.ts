@@ -51,5 +51,7 @@ export async function applyServerChange(
     await batch.rollback();
     throw error.error;
   }
+  // Not a device's push (a device writing through the record API does not pull after it):
+  // every device of the club is poked, the writer's too.
   await batch.finish();
 }

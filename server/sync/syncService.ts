@@ -220,7 +220,8 @@ export class SyncService {
         last = mutationId;
       }
       await setLastMutationId(sql, deviceId, last);
-      await batch.finish();
+      // The pushing device pulls right after this answer: only the others are poked.
+      await batch.finish({ exceptDevice: deviceId });
       return { lastMutationId: last, results };
     });
     this.db.noteWrites(answer.results.filter((r) => r.status === 'applied').length);

@@ -40,6 +40,12 @@ export interface BackupServiceOptions {
   pickFolder?: FolderPicker;
 }
 
+/** What the status event says of the backups: cheap to read (no folder listing). */
+export interface BackupProgressView {
+  progress: number | null;
+  lastBackupAt: string | null;
+}
+
 export class BackupService {
   readonly backups: DesktopBackups;
   private progress: number | null = null;
@@ -60,6 +66,27 @@ export class BackupService {
   }
 
   private readonly store: LocalStore;
+  private readonly changeListeners = new Set<() => void>();
+
+  /** Called when a backup's progress moves or one ends (issue #25: no polling for it). */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.changeListeners.add(listener);
+    return { dispose: () => this.changeListeners.delete(listener) };
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.log('A backup listener failed', error);
+      }
+    }
+  }
+
+  progressView(): BackupProgressView {
+    return { progress: this.progress, lastBackupAt: this.backups.lastBackupAt() };
+  }
 
   status(): BackupStatus {
     const overview = this.backups.overview();
@@ -162,13 +189,19 @@ export class BackupService {
   async backupNow(): Promise<ApiResult<BackupStatus>> {
     try {
       await this.exclusive(() =>
-        this.backups.create({ onProgress: (_phase, done) => (this.progress = done) }),
+        this.backups.create({
+          onProgress: (_phase, done) => {
+            this.progress = done;
+            this.changed();
+          },
+        }),
       );
       return ok(this.status());
     } catch (error) {
       return failure(error);
     } finally {
       this.progress = null;
+      this.changed();
     }
   }
 
@@ -235,6 +268,7 @@ export class BackupService {
         error instanceof AppError ? error.text : msg('errors.backup.automaticFailed');
       this.log('automatic backup failed', error);
     }
+    this.changed();
   }
 
   start(): void {

@@ -169,6 +169,11 @@ export class DesktopBackups {
     return this.settings.key() !== null;
   }
 
+  /** When this profile was last backed up (ISO), read from the settings alone. */
+  lastBackupAt(): string | null {
+    return this.settings.last()?.at ?? null;
+  }
+
   overview(): BackupOverview {
     const last = this.settings.last();
     const old = !last || this.now().getTime() - Date.parse(last.at) > REMIND_AFTER_MS;

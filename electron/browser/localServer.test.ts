@@ -185,4 +185,58 @@ describe('local browser mode', () => {
     expect([413, 'EPIPE', 'ECONNRESET']).toContain(status);
     expect((await rpc({ method: 'status', args: [] })).status).toBe(200);
   });
+
+  it('streams the core’s events as JSON lines to the page with the token, and to no one else', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer falsch' }]) {
+      const refused = await fetch(`${origin}/api/events`, { headers });
+      expect(refused.status).toBe(401);
+    }
+    const foreign = await fetch(`${origin}/api/events`, {
+      headers: { Authorization: `Bearer ${token}`, Origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+
+    const abort = new AbortController();
+    const stream = await fetch(`${origin}/api/events`, {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const reader = stream.body!.getReader();
+    const saved = await (
+      await rpc({ method: 'save', args: ['registers', { name: 'Posaunen' }] })
+    ).json();
+    expect(saved.ok).toBe(true);
+    let text = '';
+    while (!text.includes('\n')) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    const first = JSON.parse(text.split('\n')[0]!);
+    expect(first).toMatchObject({
+      event: 'records',
+      payload: { entity: 'registers', origin: 'local', upserted: [{ name: 'Posaunen' }] },
+    });
+    abort.abort();
+  });
+
+  it('refuses more than a page’s share of event streams and goes on serving', async () => {
+    const aborts: AbortController[] = [];
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const abort = new AbortController();
+      aborts.push(abort);
+      const res = await fetch(`${origin}/api/events`, {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: abort.signal,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(16);
+    expect(statuses.filter((s) => s === 503)).toHaveLength(4);
+    for (const abort of aborts) abort.abort();
+    const res = await rpc({ method: 'list', args: ['registers'] });
+    expect(res.status).toBe(200);
+  });
 });

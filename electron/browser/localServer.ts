@@ -21,6 +21,12 @@ import { dispatchRpc } from '../core/rpc.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Open event streams at most: a page has one; more is a leak or an attack. */
+const MAX_EVENT_STREAMS = 16;
+/** A stream whose page stopped reading is cut off beyond this. */
+const MAX_UNREAD_EVENT_BYTES = 16 * 1024 * 1024;
+/** An empty line this often: a dead stream is noticed by both sides. */
+const EVENT_HEARTBEAT_MS = 20_000;
 /** Only the import wizard hands over a whole file: its base64 plus the request around it. */
 const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BASE64 + 1024 * 1024;
 
@@ -76,6 +82,7 @@ export async function startLocalServer(options: {
   const assets = await AppAssets.load(staticDir);
   let origin = '';
   let allowedHosts: string[] = [];
+  const streams = new Set<{ end(): void }>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
@@ -88,6 +95,7 @@ export async function startLocalServer(options: {
       return send(res, 400, 'Ungültige Adresse.', { 'Content-Type': 'text/plain; charset=utf-8' });
     }
     if (url.pathname === '/api/rpc') return handleRpc(req, res);
+    if (url.pathname === '/api/events') return handleEvents(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Methode nicht erlaubt.');
     return serveStatic(url.pathname, res);
@@ -100,15 +108,8 @@ export async function startLocalServer(options: {
       sendJson(res, status, fail(code, key));
     };
     if (req.method !== 'POST') return refuse(405, 'bad_request', 'core.rpc.onlyPost');
-    if (!safeEqual(bearerToken(req), token)) {
-      return refuse(401, 'forbidden', 'core.rpc.noAccess');
-    }
-    if (
-      req.headers.origin !== undefined &&
-      !allowedHosts.some((h) => req.headers.origin === `http://${h}`)
-    ) {
-      return refuse(403, 'forbidden', 'core.rpc.foreignOrigin');
-    }
+    const refused = refusal(req);
+    if (refused) return refuse(refused.status, 'forbidden', refused.key);
     if (mediaType(req) !== 'application/json')
       return refuse(415, 'bad_request', 'core.rpc.notJson');
     let body: unknown;
@@ -129,6 +130,65 @@ export async function startLocalServer(options: {
     }
     const result = await dispatchRpc(api, body);
     sendJson(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
+  }
+
+  /** The same checks as a call: the per-start token, our own origin. */
+  function refusal(req: IncomingMessage): { status: number; key: string } | null {
+    if (!safeEqual(bearerToken(req), token)) return { status: 401, key: 'core.rpc.noAccess' };
+    if (
+      req.headers.origin !== undefined &&
+      !allowedHosts.some((h) => req.headers.origin === `http://${h}`)
+    )
+      return { status: 403, key: 'core.rpc.foreignOrigin' };
+    return null;
+  }
+
+  /**
+   * The core's events (issue #25) as a stream of JSON lines, read by a `fetch` that sends the
+   * token in its header (an EventSource cannot). A line a while keeps proxies and the page
+   * aware that the stream lives; a page that does not read is cut off rather than buffered.
+   */
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    const refused =
+      req.method !== 'GET'
+        ? { status: 405, code: 'bad_request' as const, key: 'core.rpc.onlyGet' }
+        : streams.size >= MAX_EVENT_STREAMS
+          ? { status: 503, code: 'unavailable' as const, key: 'core.rpc.tooManyStreams' }
+          : refusal(req);
+    if (refused) {
+      sendJson(
+        res,
+        refused.status,
+        fail('code' in refused ? refused.code : 'forbidden', refused.key),
+      );
+      return;
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.flushHeaders();
+    const write = (line: string) => {
+      if (res.writableLength > MAX_UNREAD_EVENT_BYTES) {
+        res.destroy(); // the page reconnects and reloads what it missed
+        return;
+      }
+      res.write(`${line}\n`);
+    };
+    const subscriptions = [
+      api.onDidChangeRecords((payload) => write(JSON.stringify({ event: 'records', payload }))),
+      api.onDidChangeStatus((payload) => write(JSON.stringify({ event: 'status', payload }))),
+    ];
+    const heartbeat = setInterval(() => write(''), EVENT_HEARTBEAT_MS);
+    heartbeat.unref();
+    const stream = { end: () => res.destroy() };
+    streams.add(stream);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      for (const subscription of subscriptions) subscription.dispose();
+      streams.delete(stream);
+    });
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
@@ -155,6 +215,7 @@ export async function startLocalServer(options: {
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -11,6 +11,12 @@ import type {
 } from '../../shared/api/backup.ts';
 import type { ClubApi, CoreStatus } from '../../shared/api/clubApi.ts';
 import type {
+  AppStatus,
+  ChangeOrigin,
+  Disposable,
+  RecordsChange,
+} from '../../shared/api/events.ts';
+import type {
   ExportedFile,
   ListExportRequest,
   MemberPrint,
@@ -19,7 +25,12 @@ import type {
 import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
-import type { Draft, EntityMap, EntityName } from '../../shared/domain/entities.ts';
+import {
+  type Draft,
+  ENTITY_NAMES,
+  type EntityMap,
+  type EntityName,
+} from '../../shared/domain/entities.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import { type AccessView, deviceRights } from '../../shared/rights/deviceRights.ts';
 import { BackupService } from '../backup/backupService.ts';
@@ -30,9 +41,13 @@ import { exportReport } from '../reports/reportExport.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopSync } from '../sync/desktopSync.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
+import { CoreEvents } from './coreEvents.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
 import { NOT_FOUND, saveRecord } from './recordWriter.ts';
 import { registerLinks } from './registerLinks.ts';
+
+/** Above this many changed records of one kind, the whole list is sent (a first sync). */
+const WHOLE_LIST_ABOVE = 2_000;
 
 export class ClubService implements ClubApi {
   constructor(
@@ -43,12 +58,81 @@ export class ClubService implements ClubApi {
   ) {
     this.imports = new ImportService(
       store,
-      () => this.sync.localChanged(),
+      () => {
+        this.sync.localChanged();
+        this.events.statusMayHaveChanged(); // the import's progress
+      },
       () => this.backups.safetyBeforeImport(),
     );
+    this.events = new CoreEvents(() => this.appStatus());
+    this.backups.onDidChange(() => this.events.statusMayHaveChanged());
+    this.sync.onDidChangeStatus(() => this.events.statusMayHaveChanged());
+    this.sync.onDidChangeRecords((changes) => {
+      for (const change of changes) {
+        // A first sync brings whole lists: read once, not record by record.
+        if (change.upserted.length > WHOLE_LIST_ABOVE)
+          this.events.changed(
+            change.entity,
+            this.store.tables[change.entity].listLive() as unknown as EntityMap[EntityName][],
+            [],
+            'sync',
+            true,
+          );
+        else this.tellStored(change.entity, change.upserted, change.removed, 'sync');
+      }
+    });
   }
 
   private readonly imports: ImportService;
+  private readonly events: CoreEvents;
+
+  /** Records that really changed (issue #25): saved here, synced, imported, restored. */
+  readonly onDidChangeRecords = (listener: (change: RecordsChange) => void): Disposable =>
+    this.events.records.event(listener);
+
+  /** The status of core, sync, backup and import, when it changed. */
+  readonly onDidChangeStatus = (listener: (status: AppStatus) => void): Disposable =>
+    this.events.status.event(listener);
+
+  /** What the status event carries; read cheaply (no folder listing, no network). */
+  appStatus(): AppStatus {
+    return {
+      core: this.coreStatus(),
+      sync: this.sync.status(),
+      backup: this.backups.progressView(),
+      import: this.imports.progress(),
+    };
+  }
+
+  /** Tells the records `ids` as they are stored now: live ones as changed, the rest as gone. */
+  private tellStored(
+    entity: EntityName,
+    ids: readonly string[],
+    removed: readonly string[],
+    origin: ChangeOrigin,
+  ): void {
+    const upserted: EntityMap[EntityName][] = [];
+    const removedIds = [...removed];
+    for (const id of ids) {
+      const stored = this.store.tables[entity].get(id);
+      if (stored && !stored.deleted)
+        upserted.push(stored.record as unknown as EntityMap[EntityName]);
+      else removedIds.push(id);
+    }
+    this.events.changed(entity, upserted, removedIds, origin);
+  }
+
+  /** Every list anew (an import, a restore, a refused change taken back). */
+  private tellAll(origin: ChangeOrigin): void {
+    for (const entity of ENTITY_NAMES)
+      this.events.changed(
+        entity,
+        this.store.tables[entity].listLive() as unknown as EntityMap[EntityName][],
+        [],
+        origin,
+        true,
+      );
+  }
 
   importOpen(
     fileName: string,
@@ -62,8 +146,11 @@ export class ClubService implements ClubApi {
     return this.imports.preview(mapping);
   }
 
-  importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>> {
-    return this.imports.run(mapping);
+  async importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>> {
+    const result = await this.imports.run(mapping);
+    if (result.ok) this.tellAll('import');
+    this.events.statusMayHaveChanged();
+    return result;
   }
 
   exportList(request: ListExportRequest): Promise<ApiResult<ExportedFile>> {
@@ -124,7 +211,9 @@ export class ClubService implements ClubApi {
     const wasRunning = this.sync.isStarted();
     await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {
-      return await this.backups.restore(name, passphrase);
+      const result = await this.backups.restore(name, passphrase);
+      if (result.ok) this.tellAll('restore');
+      return result;
     } finally {
       this.sync.resume();
       if (wasRunning) this.sync.start();
@@ -166,7 +255,11 @@ export class ClubService implements ClubApi {
   }
 
   async resolveRejection(key: number, action: 'resend' | 'discard'): Promise<ApiResult<null>> {
-    return this.sync.resolveRejection(key, action);
+    const result = this.sync.resolveRejection(key, action);
+    // Discarding puts the server's values back, on records of any kind: the lists anew.
+    if (result.ok && action === 'discard') this.tellAll('sync');
+    this.events.statusMayHaveChanged();
+    return result;
   }
 
   connectServer(serverUrl: string, code: string): Promise<ApiResult<SyncStatus>> {
@@ -185,7 +278,10 @@ export class ClubService implements ClubApi {
 
   async save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>> {
     const result = this.saveNow(entity, draft);
-    if (result.ok) this.sync.localChanged();
+    if (result.ok) {
+      this.sync.localChanged();
+      this.events.changed(entity, [result.value], [], 'local');
+    }
     return result;
   }
 
@@ -219,14 +315,18 @@ export class ClubService implements ClubApi {
   }
 
   async status(): Promise<ApiResult<CoreStatus>> {
-    return ok({
+    return ok(this.coreStatus());
+  }
+
+  private coreStatus(): CoreStatus {
+    return {
       profile: this.profileLabel,
       deviceId: this.store.deviceId,
       deviceName: new SyncSettings(this.store.meta).connection()?.deviceName ?? hostname(),
       schemaVersion: this.store.schemaVersion,
       pendingMutations: this.store.outbox.pendingCount(),
       lastMutationId: this.store.outbox.lastMutationId(),
-    });
+    };
   }
 
   private setDeleted(entity: EntityName, id: string, deleted: boolean): ApiResult<unknown> {
@@ -254,6 +354,10 @@ export class ClubService implements ClubApi {
         { entity, next: { record: previous.record, deleted }, previous, changed: ['deleted'] },
         ...links,
       ]);
+      // The register's members and instruments changed with it (one change in the core).
+      for (const link of links)
+        this.tellStored(link.entity, [link.next.record.id as string], [], 'local');
+      this.tellStored(entity, [id], [], 'local');
       return ok(deleted ? null : previous.record);
     });
   }

@@ -5,10 +5,10 @@
  */
 
 import { failWith } from '../../shared/api/appError.ts';
-import { type ClubApi, clubApiArgs, isClubApiMethod } from '../../shared/api/clubApi.ts';
+import { type ClubCalls, clubApiArgs, isClubApiMethod } from '../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../shared/api/result.ts';
 
-export async function dispatchRpc(api: ClubApi, body: unknown): Promise<ApiResult<unknown>> {
+export async function dispatchRpc(api: ClubCalls, body: unknown): Promise<ApiResult<unknown>> {
   if (typeof body !== 'object' || body === null) return fail('bad_request', 'core.rpc.badRequest');
   const { method, args } = body as { method?: unknown; args?: unknown };
   if (!isClubApiMethod(method))

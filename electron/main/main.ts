@@ -29,6 +29,7 @@ import { type OpenedProfile, openProfile } from '../core/profile.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
 import { SafeStorageKeyStore } from '../keys/safeStorageKeyStore.ts';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from '../shell/appOrigin.ts';
+import { forwardClubEvents } from '../shell/eventForwarding.ts';
 import { registerClubApiHandlers } from '../shell/ipcHandlers.ts';
 import { menuTemplate } from '../shell/menuTemplate.ts';
 import {
@@ -122,6 +123,10 @@ async function start(): Promise<void> {
   });
   const api = new ClubService(profile.store, profileDir, undefined, backups);
   registerClubApiHandlers(ipcMain, api, log);
+  // Events go to whichever window is open; none is sent to a closed one.
+  forwardClubEvents(api, (channel, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  });
   api.startSync();
   api.startAutomaticBackups();
   // A laptop waking up syncs at once rather than at the next timer tick.

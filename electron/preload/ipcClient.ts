@@ -4,11 +4,14 @@
  * refused here, before it reaches the main process.
  */
 import type { ClubApi } from '../../shared/api/clubApi.ts';
-import { ipcChannel, methodOfChannel } from '../../shared/api/ipc.ts';
+import type { ClubEventName, Disposable } from '../../shared/api/events.ts';
+import { eventChannel, ipcChannel, methodOfChannel } from '../../shared/api/ipc.ts';
 import { CLUB_API_METHOD_NAMES } from '../../shared/api/methods.ts';
 import type { ApiResult } from '../../shared/api/result.ts';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+/** Listens on a channel (ipcRenderer.on in the preload); answers how to stop. */
+export type Listen = (channel: string, listener: (payload: unknown) => void) => () => void;
 
 /** Invokes a channel only if it is one of ours. */
 export function guardInvoke(invoke: Invoke): Invoke {
@@ -20,12 +23,24 @@ export function guardInvoke(invoke: Invoke): Invoke {
   };
 }
 
-export function createIpcClubApi(invoke: Invoke): ClubApi {
+export function createIpcClubApi(invoke: Invoke, listen: Listen): ClubApi {
   const guarded = guardInvoke(invoke);
-  const api: Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>> = {};
+  const api: Record<string, unknown> = {};
   for (const method of CLUB_API_METHOD_NAMES) {
-    api[method] = (...args) => guarded(ipcChannel(method), ...args) as Promise<ApiResult<unknown>>;
+    api[method] = (...args: unknown[]) =>
+      guarded(ipcChannel(method), ...args) as Promise<ApiResult<unknown>>;
   }
+  // Only our own event channels are listened to; the page gets the payload alone (never
+  // Electron's event object) and checks it before use (renderer/src/api/checkedEvents.ts).
+  const subscribe =
+    (name: ClubEventName) =>
+    (listener: (payload: unknown) => void): Disposable => {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const stop = listen(eventChannel(name), (payload) => listener(payload));
+      return Object.freeze({ dispose: stop });
+    };
+  api.onDidChangeRecords = subscribe('records');
+  api.onDidChangeStatus = subscribe('status');
   // Frozen: the page cannot swap a method for one that invokes something else.
   return Object.freeze(api) as unknown as ClubApi;
 }

@@ -7,5 +7,12 @@ import { createIpcClubApi } from './ipcClient.ts';
 
 contextBridge.exposeInMainWorld(
   'tutti',
-  createIpcClubApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  createIpcClubApi(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    (channel, listener) => {
+      const handler = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, handler);
+      return () => ipcRenderer.removeListener(channel, handler);
+    },
+  ),
 );

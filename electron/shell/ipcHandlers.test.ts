@@ -7,6 +7,7 @@ import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { createIpcClubApi } from '../preload/ipcClient.ts';
 import { LocalStore } from '../store/localStore.ts';
+import { forwardClubEvents } from './eventForwarding.ts';
 import { type InvokeEventLike, type IpcMainLike, registerClubApiHandlers } from './ipcHandlers.ts';
 
 /** Electron's ipcMain as far as the handlers use it: a map of channel → listener. */
@@ -32,6 +33,25 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
+/** The window's side of sent events: webContents.send on one end, ipcRenderer.on on the other. */
+class FakeEventBus {
+  private readonly listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
+  readonly subscribed: string[] = [];
+  send = (channel: string, payload: unknown) => {
+    for (const listener of this.listeners.get(channel) ?? []) listener({ sender: 'ipc' }, payload);
+  };
+  listen = (channel: string, listener: (payload: unknown) => void) => {
+    this.subscribed.push(channel);
+    const handler = (_event: unknown, payload: unknown) => listener(payload);
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(handler);
+    this.listeners.set(channel, set);
+    return () => set.delete(handler);
+  };
+}
+
+const noEvents = () => () => {};
+
 const appFrame: InvokeEventLike = { senderFrame: { url: 'app://tutti/index.html', parent: null } };
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -52,7 +72,10 @@ afterEach(() => {
 
 describe('IPC handlers of the main process', () => {
   it('serve the app page through the preload API', async () => {
-    const api = createIpcClubApi((channel, ...args) => ipcMain.invoke(appFrame, channel, ...args));
+    const api = createIpcClubApi(
+      (channel, ...args) => ipcMain.invoke(appFrame, channel, ...args),
+      noEvents,
+    );
     const saved = await api.save('registers', { name: 'Hörner' });
     expect(saved).toMatchObject({ ok: true, value: { name: 'Hörner' } });
     expect(await api.list('registers')).toMatchObject({ ok: true, value: [{ name: 'Hörner' }] });
@@ -125,13 +148,40 @@ describe('IPC handlers of the main process', () => {
   });
 });
 
+describe('events to the window (issue #25)', () => {
+  it('pass a saved record from the core to the page’s listener, payload only, on our channels', async () => {
+    const core = new ClubService(store, temp.dir);
+    const bus = new FakeEventBus();
+    const forwarding = forwardClubEvents(core, bus.send);
+    const api = createIpcClubApi(async () => ({ ok: true, value: null }), bus.listen);
+    const received: unknown[][] = [];
+    const subscription = api.onDidChangeRecords((...args: unknown[]) => received.push(args));
+    await core.save('registers', { name: 'Tuben' });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toEqual([
+      expect.objectContaining({
+        entity: 'registers',
+        origin: 'local',
+        removedIds: [],
+        upserted: [expect.objectContaining({ name: 'Tuben' })],
+      }),
+    ]);
+    expect(bus.subscribed).toEqual(['tutti:event:records']);
+    // Disposed, the page hears nothing more.
+    subscription.dispose();
+    await core.save('registers', { name: 'Hörner' });
+    expect(received).toHaveLength(1);
+    forwarding.dispose();
+  });
+});
+
 describe('the preload', () => {
   it('refuses to invoke a channel that is not ours', async () => {
     const invoked: string[] = [];
     const api = createIpcClubApi(async (channel) => {
       invoked.push(channel);
       return { ok: true, value: null };
-    });
+    }, noEvents);
     // The page can only call the frozen API's methods; a channel of its own choosing is refused.
     expect(Object.isFrozen(api)).toBe(true);
     expect(() => {

@@ -1,6 +1,9 @@
 /**
  * The desktop's sync as the UI sees it: the connection to a club server (enrolment), the
  * scheduler that keeps the replica in step, and the journal of conflicts and rejections.
+ * It tells what changed, in VS Code's style (issue #25): `onDidChangeRecords` after a round (or
+ * a discarded rejection) that really changed records — never for this device's own echo — and
+ * `onDidChangeStatus` whenever what `status()` answers may have changed.
  */
 
 import { AppError, failWith } from '../../shared/api/appError.ts';
@@ -12,6 +15,7 @@ import type { AccessView } from '../../shared/rights/deviceRights.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { enrolDevice } from './enrolDevice.ts';
 import { ConnectionError } from './httpsJson.ts';
+import { changedCount, RecordChangeSet, type RecordChanges } from './recordChanges.ts';
 import { RejectedChanges } from './rejections.ts';
 import { SyncClient } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
@@ -21,26 +25,101 @@ import { SyncSettings } from './syncSettings.ts';
 /** Well under the usual 30 s idle timeouts of HTTP stacks between the page and the core. */
 const NEXT_CHANGE_TIMEOUT_MS = 25_000;
 
+/** A subscription; `dispose` ends it. */
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Listeners of one event, called in turn; one that throws does not stop the others. */
+class Listeners<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  add(listener: (value: T) => void): Disposable {
+    // Wrapped, so that the same function subscribed twice is two subscriptions.
+    const entry = (value: T) => listener(value);
+    this.listeners.add(entry);
+    return { dispose: () => this.listeners.delete(entry) };
+  }
+
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        try {
+          this.onError(error);
+        } catch {
+          // nothing more to be done
+        }
+      }
+    }
+  }
+}
+
+export interface DesktopSyncOptions {
+  /** What a listener threw (default: written to stderr). */
+  onListenerError?: (error: unknown) => void;
+}
+
+const logListenerError = (error: unknown) =>
+  console.error(
+    `[tutti] sync listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+
 export class DesktopSync {
   private readonly settings: SyncSettings;
   private readonly journal: SyncJournal;
   private readonly rejected: RejectedChanges;
   private readonly scheduler: SyncScheduler;
+  /** Records changed by sync since start (see `onDidChangeRecords`): the long poll's counter. */
   private received = 0;
   private clockBehind = false;
   private readonly waiting = new Set<() => void>();
+  private readonly recordListeners: Listeners<RecordChanges>;
+  private readonly statusListeners: Listeners<void>;
 
-  constructor(private readonly store: LocalStore) {
+  constructor(
+    private readonly store: LocalStore,
+    options: DesktopSyncOptions = {},
+  ) {
+    const onError = options.onListenerError ?? logListenerError;
+    this.recordListeners = new Listeners(onError);
+    this.statusListeners = new Listeners(onError);
     this.settings = new SyncSettings(store.meta);
     this.journal = new SyncJournal(store);
     this.rejected = new RejectedChanges(store, this.journal);
-    this.scheduler = new SyncScheduler(store, new SyncClient(store), (report) => {
-      this.clockBehind = report.ignoredStamps > 0;
-      const arrived = report.pulled + report.purged + report.rejected;
-      if (arrived === 0) return;
-      this.received += arrived;
-      for (const wake of this.waiting) wake();
+    this.scheduler = new SyncScheduler(store, new SyncClient(store), {
+      round: (report) => {
+        this.clockBehind = report.ignoredStamps > 0;
+      },
+      records: (changes) => this.recordsChanged(changes),
+      status: () => this.statusListeners.fire(),
+      error: onError,
     });
+  }
+
+  /**
+   * After sync changed records (a round, a discarded rejection): which ones, per entity — read
+   * them from the store. Not for a round that changed nothing, nor for this device's own
+   * changes coming back from the server.
+   */
+  onDidChangeRecords(listener: (changes: RecordChanges) => void): Disposable {
+    return this.recordListeners.add(listener);
+  }
+
+  /** What `status()` answers may have changed; ask it. Never on a timer. */
+  onDidChangeStatus(listener: () => void): Disposable {
+    return this.statusListeners.add(listener);
+  }
+
+  private recordsChanged(changes: RecordChanges): void {
+    const count = changedCount(changes);
+    if (count === 0) return;
+    this.received += count;
+    for (const wake of this.waiting) wake();
+    this.recordListeners.fire(changes);
   }
 
   start(): void {
@@ -132,8 +211,17 @@ export class DesktopSync {
   }
 
   resolveRejection(key: number, action: 'resend' | 'discard'): ApiResult<null> {
-    const result = action === 'resend' ? this.rejected.resend(key) : this.rejected.discard(key);
-    if (result.ok && action === 'resend') this.scheduler.localChanged();
+    if (action === 'resend') {
+      const result = this.rejected.resend(key);
+      if (result.ok) this.scheduler.localChanged();
+      return result;
+    }
+    const changes = new RecordChangeSet();
+    const result = this.rejected.discard(key, changes);
+    if (result.ok && changes.size > 0) {
+      this.recordsChanged(changes.list());
+      this.statusListeners.fire(); // `received` moved
+    }
     return result;
   }
 
@@ -157,6 +245,7 @@ export class DesktopSync {
     try {
       const device = await enrolDevice(url, code);
       this.store.transaction(() => this.settings.connect(device.syncUrl, device));
+      this.statusListeners.fire(); // connected: a server, no longer 'unconnected'
     } catch (error) {
       if (error instanceof AppError)
         return failWith(error.at(error.code === 'server_not_trusted' ? 'serverUrl' : 'code'));

@@ -14,13 +14,21 @@ import {
 } from '../../shared/rights/access.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
+import type { RecordChangeSet } from './recordChanges.ts';
 import { REFUSED_STAMP } from './replica.ts';
 
 const EMPTY = (value: unknown) =>
   Array.isArray(value) ? [] : typeof value === 'boolean' ? false : null;
 
-/** Answers how many records lost values. Call inside the pull's transaction. */
-export function forgetSensitive(store: LocalStore, subject: Subject): number {
+/**
+ * Answers how many records lost values, and notes those the lists show in `changes`. Call inside
+ * the pull's transaction.
+ */
+export function forgetSensitive(
+  store: LocalStore,
+  subject: Subject,
+  changes?: RecordChangeSet,
+): number {
   const relations: Relations = {
     memberRegisters: (id) =>
       (store.tables.members.get(id)?.record.registerIds as string[] | undefined) ?? [],
@@ -63,6 +71,7 @@ export function forgetSensitive(store: LocalStore, subject: Subject): number {
       stamps[field] = REFUSED_STAMP;
     }
     store.tables.members.put({ ...stored, record: next as typeof stored.record, stamps });
+    if (!stored.deleted) changes?.note('members', id, 'upserted');
     forgotten += 1;
   }
   if (forgotten > 0) {

@@ -1,7 +1,8 @@
 /**
  * The device's end of the poke WebSocket: connected over mutual TLS to the server's device
  * listener, it calls `onPoke` whenever the club's data changed elsewhere, and reconnects with
- * backoff after a lost network or a sleeping laptop.
+ * backoff after a lost network or a sleeping laptop. `onConnected` tells each opening and each
+ * closing of the channel — a stop included.
  */
 import WebSocket from 'ws';
 import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
@@ -16,6 +17,8 @@ export class PokeListener {
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** The channel is open (told through `onConnected`). */
+  private open = false;
 
   constructor(
     private readonly connection: () => SyncConnection | null,
@@ -31,8 +34,16 @@ export class PokeListener {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.socket?.terminate();
-    this.socket = null;
+    const socket = this.socket;
+    this.socket = null; // its 'close' comes later and is no longer ours
+    socket?.terminate();
+    this.connected(false);
+  }
+
+  private connected(open: boolean): void {
+    if (this.open === open) return;
+    this.open = open;
+    this.onConnected(open);
   }
 
   private connect(): void {
@@ -57,9 +68,10 @@ export class PokeListener {
       silence.unref();
     };
     socket.on('open', () => {
+      if (this.socket !== socket) return; // stopped meanwhile
       this.attempt = 0;
       heard();
-      this.onConnected(true);
+      this.connected(true);
     });
     socket.on('ping', heard);
     socket.on('message', () => {
@@ -71,7 +83,7 @@ export class PokeListener {
       if (silence) clearTimeout(silence);
       if (this.socket !== socket) return;
       this.socket = null;
-      this.onConnected(false);
+      this.connected(false);
       if (this.stopped) return;
       this.timer = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
       this.timer.unref();

@@ -12,6 +12,7 @@ import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { EntityName } from '../../shared/domain/entities.ts';
 import type { Op, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
+import type { RecordChangeSet } from './recordChanges.ts';
 import { Replica } from './replica.ts';
 import type { RejectionEntry, SyncJournal } from './syncJournal.ts';
 
@@ -47,11 +48,17 @@ export class RejectedChanges {
     });
   }
 
-  discard(key: number): ApiResult<null> {
+  /** Notes the records it puts back in `changes` (as the lists see them). */
+  discard(key: number, changes?: RecordChangeSet): ApiResult<null> {
     return this.store.transaction(() => {
       const entry = this.journal.rejection(key);
       if (!entry) return fail('not_found', DONE);
-      for (const op of entry.mutation.ops) this.replica.revertRefused(op, serverState(entry, op));
+      for (const op of entry.mutation.ops)
+        changes?.note(
+          op.entity as EntityName,
+          op.id,
+          this.replica.revertRefused(op, serverState(entry, op)),
+        );
       this.journal.dismiss('rejection', key);
       return ok(null);
     });

@@ -12,6 +12,7 @@ import type { Mutation, Op, RecordChange } from '../../shared/sync/protocol.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import type { StoredRecord } from '../store/recordTable.ts';
 import { TABLES } from '../store/tables.ts';
+import type { ChangedRecord, RecordChangeKind } from './recordChanges.ts';
 
 export interface LostValue {
   entity: EntityName;
@@ -50,6 +51,39 @@ export const REFUSED_STAMP = '000000000000-0000-refused';
 
 const same = (a: unknown, b: unknown) => sameValue(a ?? null, b ?? null);
 
+/** The same value once stored: a missing flag is false, a missing list empty (see toStored). */
+function sameStored(entity: EntityName, field: string, a: unknown, b: unknown): boolean {
+  const kind = TABLES[entity].fields[field]?.[1];
+  if (kind === 'bool') return Boolean(a) === Boolean(b);
+  if (kind === 'json') return sameValue(a ?? [], b ?? []);
+  return same(a, b);
+}
+
+/**
+ * How the lists (live records) see a record go from `before` to `after` (undefined: no row):
+ * upserted when it is shown after and was not, or shows another value in one of `fields` (the
+ * only ones that may differ; all of the table's when not given); removed when it was shown and
+ * is not any more. Stamps do not show: a value taken again under another stamp is no change.
+ */
+export function visibleChange(
+  entity: EntityName,
+  before: StoredRecord | undefined,
+  after: StoredRecord | undefined,
+  fields: Iterable<string> = Object.keys(TABLES[entity].fields),
+): RecordChangeKind | null {
+  const shownBefore = before !== undefined && !before.deleted;
+  const shownAfter = after !== undefined && !after.deleted;
+  if (!shownAfter) return shownBefore ? 'removed' : null;
+  if (!shownBefore) return 'upserted';
+  for (const field of fields)
+    if (
+      field in TABLES[entity].fields &&
+      !sameStored(entity, field, before.record[field], after.record[field])
+    )
+      return 'upserted';
+  return null;
+}
+
 /**
  * Stamps of this device's own recent edits (pending, or acknowledged in this round), read
  * incrementally during one pull: an edit saved while the pull runs joins on the next page,
@@ -82,23 +116,38 @@ export class Replica {
   /**
    * Stores one remote change in a replica that had nothing of its own when the pull began and
    * has no local edit since: there is nothing to merge with, so the server's state is taken
-   * as it is (a record sent twice during one pull is replaced by its later state).
+   * as it is (a record sent twice during one pull is replaced by its later state). Answers how
+   * the lists see it: a live record is new (upserted); a deleted one is removed only if an
+   * earlier page of this pull showed it.
    */
-  applyFresh(change: RecordChange): void {
-    if (!isEntity(change.entity) || !change.state) return;
-    this.store.tables[change.entity].put(toStored(change.entity, change.id, change.state));
+  applyFresh(change: RecordChange): RecordChangeKind | null {
+    if (!isEntity(change.entity) || !change.state) return null;
+    const table = this.store.tables[change.entity];
+    const stored = toStored(change.entity, change.id, change.state);
+    // Deleted records are few: only for them is it worth asking what was there.
+    const wasShown = stored.deleted && table.isLive(change.id);
+    table.put(stored);
+    return stored.deleted ? (wasShown ? 'removed' : null) : 'upserted';
   }
 
-  /** Merges one remote change; a null state removes the record from this replica. */
-  apply(change: RecordChange, ownStamps: Set<string>): { lost: LostValue[]; purged: boolean } {
-    const nothing = { lost: [], purged: false };
+  /**
+   * Merges one remote change; a null state removes the record from this replica. `change` says
+   * how the lists see the result (see visibleChange): a merge that applies nothing, or only
+   * values equal to the stored ones (this device's own echo), is none.
+   */
+  apply(
+    change: RecordChange,
+    ownStamps: Set<string>,
+  ): { lost: LostValue[]; purged: boolean; change: RecordChangeKind | null } {
+    const nothing = { lost: [], purged: false, change: null };
     if (!isEntity(change.entity)) return nothing;
     const entity = change.entity;
     const table = this.store.tables[entity];
     const local = table.get(change.id);
     if (!change.state) {
-      if (local) table.purge(change.id);
-      return { lost: [], purged: local !== undefined };
+      if (!local) return nothing;
+      table.purge(change.id);
+      return { lost: [], purged: true, change: visibleChange(entity, local, undefined) };
     }
     const merged = mergeRecord(localState(local), change.state);
     if (merged.applied.length === 0) return nothing;
@@ -123,15 +172,17 @@ export class Replica {
           });
       }
     }
-    table.put(toStored(entity, change.id, merged.state));
-    return { lost, purged: false };
+    const stored = toStored(entity, change.id, merged.state);
+    table.put(stored);
+    return { lost, purged: false, change: visibleChange(entity, local, stored, merged.applied) };
   }
 
   /**
    * After the server refused `op`: its values stay in view, but under the server's stamps
    * (the lowest stamp where the server has none), so that a newer value from elsewhere still
    * replaces them on the next pull, as on every other device. The person's values are kept in
-   * the journal's rejection; `refusedFields` tells where they are still shown.
+   * the journal's rejection; `refusedFields` tells where they are still shown. Only stamps
+   * change, no value: nothing the lists show.
    */
   keepRefused(op: Op, server: RecordChange['state']): void {
     if (!isEntity(op.entity)) return;
@@ -164,18 +215,19 @@ export class Replica {
   /**
    * Takes back what a refused op shows, where it still shows it: the server's values come back
    * (emptied where the server has none). A record the server does not have — or this user may
-   * not see — goes.
+   * not see — goes. Answers how the lists see it (see visibleChange).
    */
-  revertRefused(op: Op, server: RecordChange['state']): void {
-    if (!isEntity(op.entity)) return;
+  revertRefused(op: Op, server: RecordChange['state']): RecordChangeKind | null {
+    if (!isEntity(op.entity)) return null;
     const fields = this.refusedFields(op, server);
-    if (fields.length === 0) return;
+    if (fields.length === 0) return null;
     const table = this.store.tables[op.entity];
+    const before = table.get(op.id)!;
     if (!server) {
       table.purge(op.id);
-      return;
+      return visibleChange(op.entity, before, undefined);
     }
-    const state = localState(table.get(op.id))!;
+    const state = localState(before)!;
     for (const field of fields) {
       if (field in server.stamps) state.fields[field] = server.fields[field];
       else {
@@ -183,42 +235,60 @@ export class Replica {
         delete state.stamps[field];
       }
     }
-    table.put(toStored(op.entity, op.id, state));
+    const after = toStored(op.entity, op.id, state);
+    table.put(after);
+    return visibleChange(op.entity, before, after, fields);
   }
 
   /**
    * Applies this device's own mutations once more on top of what the replica holds: after a
    * restore, so that changes not yet sent stay in effect (they merge by their stamps).
+   * Answers the records whose shown state this changed, each once, as it ended.
    */
-  reapply(mutations: readonly Mutation[]): void {
+  reapply(mutations: readonly Mutation[]): ChangedRecord[] {
+    const changed = new Map<string, ChangedRecord>();
     for (const mutation of mutations)
       for (const op of mutation.ops) {
         if (!isEntity(op.entity)) continue;
         const table = this.store.tables[op.entity];
-        const merged = mergeRecord(localState(table.get(op.id)), {
-          fields: op.set,
-          stamps: op.stamps,
-        });
-        table.put(toStored(op.entity, op.id, merged.state));
+        const before = table.get(op.id);
+        const merged = mergeRecord(localState(before), { fields: op.set, stamps: op.stamps });
+        if (merged.applied.length === 0) continue;
+        const after = toStored(op.entity, op.id, merged.state);
+        table.put(after);
+        const change = visibleChange(op.entity, before, after, merged.applied);
+        const key = `${op.entity}:${op.id}`;
+        changed.delete(key);
+        if (change) changed.set(key, { entity: op.entity, id: op.id, change });
       }
+    return [...changed.values()];
   }
 
   /**
    * After a full resync: removes every record the server did not resend, unless a pending
    * change names it or a refused change the person has not dealt with yet (`refused`, keys
-   * `entity:id`) — that one stays in view until it is resent or discarded.
+   * `entity:id`) — that one stays in view until it is resent or discarded. Answers how many
+   * rows went, and those of them the lists showed (removed).
    */
-  sweep(seen: Set<string>, pending: readonly Mutation[], refused: ReadonlySet<string>): number {
+  sweep(
+    seen: Set<string>,
+    pending: readonly Mutation[],
+    refused: ReadonlySet<string>,
+  ): { purged: number; removed: ChangedRecord[] } {
     const keep = new Set([...seen, ...refused]);
     for (const mutation of pending)
       for (const op of mutation.ops) keep.add(`${op.entity}:${op.id}`);
     let purged = 0;
-    for (const entity of ENTITY_NAMES)
-      for (const id of this.store.tables[entity].allIds())
+    const removed: ChangedRecord[] = [];
+    for (const entity of ENTITY_NAMES) {
+      const table = this.store.tables[entity];
+      for (const id of table.allIds())
         if (!keep.has(`${entity}:${id}`)) {
-          this.store.tables[entity].purge(id);
+          if (table.isLive(id)) removed.push({ entity, id, change: 'removed' });
+          table.purge(id);
           purged += 1;
         }
-    return purged;
+    }
+    return { purged, removed };
   }
 }

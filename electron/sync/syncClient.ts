@@ -6,9 +6,11 @@
  *    together with the new cursor (a crash loses nothing and repeats nothing); a new scope
  *    epoch or a cursor the server does not know starts over and sweeps what was not resent;
  * 3. forget the acknowledged outbox entries, now that the pull has rebased on them.
+ * The round reports the records it really changed (issue #25), so the UI can apply deltas.
  */
 
 import { AppError } from '../../shared/api/appError.ts';
+import type { EntityName } from '../../shared/domain/entities.ts';
 import type { Message } from '../../shared/messages/message.ts';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
 import {
@@ -24,6 +26,7 @@ import {
 import type { LocalStore } from '../store/localStore.ts';
 import { forgetSensitive } from './forgetSensitive.ts';
 import { httpsJson, type JsonResponse } from './httpsJson.ts';
+import { RecordChangeSet, type RecordChanges } from './recordChanges.ts';
 import { OwnStamps, Replica } from './replica.ts';
 import { serverMessage } from './serverMessage.ts';
 import { SyncJournal } from './syncJournal.ts';
@@ -60,6 +63,12 @@ export interface RoundReport {
   purged: number;
   /** Stamps more than the drift bound ahead of this computer's clock: not followed. */
   ignoredStamps: number;
+  /**
+   * The records this round changed as the lists show them (see recordChanges.ts): taken from
+   * the push's answer, pulled, swept after a full resync, or emptied of values the user may no
+   * longer read. This device's own changes coming back are not among them.
+   */
+  changes: RecordChanges;
 }
 
 /** Every stamp of the given changes, for the clock to observe. */
@@ -152,9 +161,14 @@ export class SyncClient {
 
   /**
    * One round. `signal` ends it early (the core shuts down): what was committed stays, a push
-   * whose answer was lost is sent again next time and skipped by the server.
+   * whose answer was lost is sent again next time and skipped by the server. The records each
+   * committed transaction changed go into `changes` as it commits — so a caller that passes its
+   * own set still learns them when the round fails later on.
    */
-  async round(signal?: AbortSignal): Promise<RoundReport> {
+  async round(
+    signal?: AbortSignal,
+    changes: RecordChangeSet = new RecordChangeSet(),
+  ): Promise<RoundReport> {
     this.signal = signal;
     const connection = this.settings.connection();
     if (!connection) throw new AppError('sync_failed', 'core.sync.notConnected');
@@ -165,15 +179,17 @@ export class SyncClient {
       conflicts: 0,
       purged: 0,
       ignoredStamps: 0,
+      changes: [],
     };
     const current = await this.renewIfDue(connection);
     if (this.settings.needsRealign()) await this.realign(current);
-    await this.push(current, report);
-    await this.pull(current, report);
+    await this.push(current, report, changes);
+    await this.pull(current, report, changes);
     this.store.transaction(() => {
       this.store.outbox.forgetAcknowledged();
       this.settings.setLastSync(new Date().toISOString());
     });
+    report.changes = changes.list();
     return report;
   }
 
@@ -222,7 +238,11 @@ export class SyncClient {
     return this.transport(connection, method, path, body, this.signal);
   }
 
-  private async push(connection: SyncConnection, report: RoundReport): Promise<void> {
+  private async push(
+    connection: SyncConnection,
+    report: RoundReport,
+    changes: RecordChangeSet,
+  ): Promise<void> {
     let realigned = false;
     for (;;) {
       const pending = nextBatch(this.store.outbox.pending(this.pushBatch));
@@ -240,6 +260,7 @@ export class SyncClient {
       }
       const answer: PushResponse = answerValue(response, 'push', assertPushResponse);
       const byId = new Map(pending.map((m) => [m.mutationId, m]));
+      const batch = new RecordChangeSet();
       this.store.transaction(() => {
         for (const outcome of answer.results) {
           if (outcome.status === 'rejected') {
@@ -257,20 +278,26 @@ export class SyncClient {
             report.pushed += 1;
             // Values the server kept its own (later) value for: the device takes the server's
             // and keeps its own as a conflict the person sees, instead of differing silently.
-            if (outcome.current) this.takeServerState(outcome.current, report);
+            if (outcome.current) this.takeServerState(outcome.current, report, batch);
           }
           report.ignoredStamps += this.store.observe(stampsOf(outcome.current ?? []));
         }
         this.store.outbox.acknowledge(answer.lastMutationId);
       });
+      changes.addAll(batch); // committed
       if (answer.lastMutationId < pending.at(-1)!.mutationId) return; // the server stopped early
     }
   }
 
-  private takeServerState(changes: readonly RecordChange[], report: RoundReport): void {
+  private takeServerState(
+    states: readonly RecordChange[],
+    report: RoundReport,
+    changes: RecordChangeSet,
+  ): void {
     const own = new OwnStamps(this.store).current();
-    for (const change of changes) {
-      const { lost } = this.replica.apply(change, own);
+    for (const state of states) {
+      const { lost, change } = this.replica.apply(state, own);
+      changes.note(state.entity as EntityName, state.id, change);
       if (lost.length > 0) {
         this.journal.recordConflicts(lost);
         report.conflicts += lost.length;
@@ -286,7 +313,11 @@ export class SyncClient {
    * again. The request for the next page is sent before a batch is applied, so the server
    * prepares it meanwhile.
    */
-  private async pull(connection: SyncConnection, report: RoundReport): Promise<void> {
+  private async pull(
+    connection: SyncConnection,
+    report: RoundReport,
+    changes: RecordChangeSet,
+  ): Promise<void> {
     let cursor = this.settings.cursor();
     let seen: Set<string> | null = null; // collecting during a full resync
     const ownStamps = new OwnStamps(this.store);
@@ -333,33 +364,39 @@ export class SyncClient {
       bufferedChanges += page.changes.length;
       if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;
       const fresh = startedFresh && this.store.outbox.lastMutationId() === 0;
-      this.applyPages(buffered, seen, ownStamps, report, fresh);
+      changes.addAll(this.applyPages(buffered, seen, ownStamps, report, fresh));
       buffered = [];
       bufferedChanges = 0;
       if (!page.hasMore) return;
     }
   }
 
-  /** Merges fetched pages into the replica in one transaction, with the last page's cursor. */
+  /**
+   * Merges fetched pages into the replica in one transaction, with the last page's cursor;
+   * answers the records that changed (once the transaction has committed).
+   */
   private applyPages(
     pages: readonly PullResponse[],
     seen: Set<string> | null,
     ownStamps: OwnStamps,
     report: RoundReport,
     fresh: boolean,
-  ): void {
+  ): RecordChangeSet {
     const last = pages.at(-1)!;
+    const changes = new RecordChangeSet();
     this.store.transaction(() => {
       const own = ownStamps.current();
       for (const page of pages)
         for (const change of page.changes) {
           seen?.add(`${change.entity}:${change.id}`);
           report.pulled += 1;
+          const entity = change.entity as EntityName;
           if (fresh) {
-            this.replica.applyFresh(change);
+            changes.note(entity, change.id, this.replica.applyFresh(change));
             continue;
           }
-          const { lost, purged } = this.replica.apply(change, own);
+          const { lost, purged, change: shown } = this.replica.apply(change, own);
+          changes.note(entity, change.id, shown);
           if (purged) report.purged += 1;
           if (lost.length > 0) {
             this.journal.recordConflicts(lost);
@@ -368,20 +405,24 @@ export class SyncClient {
         }
       report.ignoredStamps += this.store.observe(stampsOf(pages.flatMap((p) => p.changes)));
       this.store.outbox.acknowledge(last.lastMutationId);
-      if (!last.hasMore && seen)
-        report.purged += this.replica.sweep(
+      if (!last.hasMore && seen) {
+        const swept = this.replica.sweep(
           seen,
           this.store.outbox.pending(),
           this.journal.refusedRecords(),
         );
+        report.purged += swept.purged;
+        changes.noteAll(swept.removed);
+      }
       this.settings.setCursor(last.cursor);
       this.settings.setScopeEpoch(last.scopeEpoch);
       if (last.access) {
         // Grants of the entities older desktops do not know come beside `access`.
         const grants = [...last.access.grants, ...(last.laterGrants ?? [])];
         this.settings.setAccess({ ...last.access, grants });
-        forgetSensitive(this.store, last.access);
+        forgetSensitive(this.store, last.access, changes);
       }
     });
+    return changes;
   }
 }

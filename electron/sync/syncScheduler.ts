@@ -3,6 +3,9 @@
  * local change, when the server pokes, every few minutes as a fallback, and again
  * after the laptop wakes (a jump of the wall clock). A failed round is retried with backoff and
  * jitter. One round at a time; a request during a round runs one more round after it.
+ * It tells its owner what happened instead of being asked (issue #25): each round's report, the
+ * records a round changed — also a round that failed after committing part of its work — and
+ * every transition that may change `status()`.
  */
 import { AppError } from '../../shared/api/appError.ts';
 import type { Message } from '../../shared/messages/message.ts';
@@ -10,6 +13,7 @@ import type { LocalStore } from '../store/localStore.ts';
 import { backoffDelay } from './backoff.ts';
 import { ConnectionError } from './httpsJson.ts';
 import { PokeListener } from './pokeListener.ts';
+import { RecordChangeSet, type RecordChanges } from './recordChanges.ts';
 import type { RoundReport, SyncClient } from './syncClient.ts';
 import { SyncSettings } from './syncSettings.ts';
 
@@ -39,6 +43,18 @@ function offlineReason(error: unknown): Message {
 }
 const TICK_MS = 30_000;
 
+/** What the scheduler tells its owner; each call is guarded (one that throws changes nothing). */
+export interface SchedulerEvents {
+  /** A round completed. */
+  round?(report: RoundReport): void;
+  /** Records changed by a round (never empty); after `round` for a round that completed. */
+  records?(changes: RecordChanges): void;
+  /** What `status()` returns may have changed: phase, message, live, pending, last sync. */
+  status?(): void;
+  /** One of the above threw. */
+  error?(error: unknown): void;
+}
+
 export class SyncScheduler {
   private phase: SyncPhase = 'offline';
   private message: Message | null = null;
@@ -60,7 +76,7 @@ export class SyncScheduler {
   constructor(
     private readonly store: LocalStore,
     private readonly client: SyncClient,
-    private readonly onRound: (report: RoundReport) => void = () => {},
+    private readonly events: SchedulerEvents = {},
   ) {
     this.settings = new SyncSettings(store.meta);
     this.pokes = new PokeListener(
@@ -68,6 +84,7 @@ export class SyncScheduler {
       () => this.request(),
       (connected) => {
         this.live = connected;
+        this.statusChanged();
         if (connected) this.request(); // whatever happened while we were away
       },
     );
@@ -75,7 +92,7 @@ export class SyncScheduler {
 
   start(): void {
     if (!this.settings.connection()) {
-      this.phase = 'unconnected';
+      this.setPhase('unconnected');
       return;
     }
     this.started = true;
@@ -113,6 +130,7 @@ export class SyncScheduler {
    * keystroke, and changes saved while a round runs go out together in the round after it.
    */
   localChanged(): void {
+    this.statusChanged(); // one more pending
     if (this.started) void this.request();
   }
 
@@ -157,16 +175,19 @@ export class SyncScheduler {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      this.phase = 'syncing';
+      this.setPhase('syncing');
       const abort = new AbortController();
       this.abortRound = abort;
+      const changes = new RecordChangeSet();
       try {
-        const report = await this.client.round(abort.signal);
+        const report = await this.client.round(abort.signal, changes);
         this.phase = 'synced';
         this.message = null;
         this.failures = 0;
         this.lastRound = Date.now();
-        this.onRound(report);
+        this.tell(() => this.events.round?.(report));
+        this.recordsChanged(report.changes);
+        this.statusChanged();
       } catch (error) {
         this.failures += 1;
         const fromServer = error instanceof AppError;
@@ -174,6 +195,9 @@ export class SyncScheduler {
         this.message = fromServer
           ? error.text
           : { key: 'core.sync.offlineSaved', params: { reason: offlineReason(error) } };
+        // What the round committed before it failed stays: it is told all the same.
+        this.recordsChanged(changes.list());
+        this.statusChanged();
         if (this.retry) clearTimeout(this.retry);
         if (!this.started) return; // a one-off round (syncNow while stopped) is not retried
         this.retry = setTimeout(() => this.request(), backoffDelay(this.failures - 1));
@@ -183,6 +207,33 @@ export class SyncScheduler {
         this.abortRound = null;
       }
     } while (this.again && this.started);
+  }
+
+  private setPhase(phase: SyncPhase): void {
+    if (this.phase === phase) return;
+    this.phase = phase;
+    this.statusChanged();
+  }
+
+  private recordsChanged(changes: RecordChanges): void {
+    if (changes.length > 0) this.tell(() => this.events.records?.(changes));
+  }
+
+  private statusChanged(): void {
+    this.tell(() => this.events.status?.());
+  }
+
+  /** Calls the owner; what it throws is passed on to `error`, never into the round. */
+  private tell(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      try {
+        this.events.error?.(error);
+      } catch {
+        // nothing more to be done
+      }
+    }
   }
 
   private onTick(): void {

@@ -14,6 +14,8 @@ import {
 import { type ImportMapping, importMappingSchema } from '../import/mapping.ts';
 import type { AccessView } from '../rights/deviceRights.ts';
 import type { BackupStatus, RestoredBackupView, VerifiedBackupView } from './backup.ts';
+import type { CoreStatus } from './coreStatus.ts';
+import type { ClubEvents } from './events.ts';
 import {
   type ExportedFile,
   type ListExportRequest,
@@ -28,19 +30,10 @@ import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 import type { SyncJournalView, SyncStatus } from './sync.ts';
 
-export interface CoreStatus {
-  /** Where the local database lives (desktop) or the club's name (web). */
-  profile: string;
-  deviceId: string;
-  /** The computer's name: recorded at enrolment, else this computer's name now. */
-  deviceName: string;
-  schemaVersion: number;
-  /** Local changes not yet acknowledged by a server. */
-  pendingMutations: number;
-  lastMutationId: number;
-}
+export type { CoreStatus } from './coreStatus.ts';
 
-export interface ClubApi {
+/** The calls of the contract: each answers once, with a value or an error. */
+export interface ClubCalls {
   /** Every record of an entity that is not deleted. */
   list<E extends EntityName>(entity: E): Promise<ApiResult<EntityMap[E][]>>;
   get<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
@@ -127,7 +120,10 @@ export interface ClubApi {
   exportReport(request: ReportExport): Promise<ApiResult<ExportedFile>>;
 }
 
-export type ClubApiMethod = keyof ClubApi;
+/** The contract: its calls, and the events the core sends on its own (events.ts). */
+export interface ClubApi extends ClubCalls, ClubEvents {}
+
+export type ClubApiMethod = keyof ClubCalls;
 
 /** The largest file the wizard sends, as base64 (48 MiB of file; an old club database has a few). */
 export const MAX_IMPORT_FILE_BYTES = 48 * 1024 * 1024;

@@ -2,6 +2,7 @@
  * IPC channels of the desktop program: one per ClubApi method, all under one prefix. The
  * preload invokes only these, and the main process handles only these.
  */
+import type { ClubEventName } from './events.ts';
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 
 export const IPC_PREFIX = 'tutti:api:';
@@ -17,4 +18,11 @@ export function methodOfChannel(channel: unknown): ClubApiMethodName | null {
   return (CLUB_API_METHOD_NAMES as readonly string[]).includes(method)
     ? (method as ClubApiMethodName)
     : null;
+}
+
+/** Events the main process sends to the window: one channel per event, under their own prefix. */
+export const IPC_EVENT_PREFIX = 'tutti:event:';
+
+export function eventChannel(name: ClubEventName): string {
+  return `${IPC_EVENT_PREFIX}${name}`;
 }

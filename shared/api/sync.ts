@@ -15,7 +15,7 @@ export interface SyncStatus {
   message: Message | null;
   /** A poke channel is open: changes of others arrive within moments. */
   live: boolean;
-  /** Counts records received since start; the UI reloads when it changes. */
+  /** Counts records the sync really changed since start (the device's own echo is none). */
   received: number;
   /**
    * The last round received stamps more than the drift bound ahead of this computer's clock:

@@ -201,8 +201,10 @@ describe('the desktop program in the browser', () => {
     await app.save();
     await app.row('T-017').waitFor();
 
-    // A second window, opened before the loan, still shows the instrument as available.
+    // A second window, opened before the loan, still shows the instrument as available: its
+    // event stream is cut, so it does not learn of the loan (as after a dropped connection).
     const stale = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await stale.route('**/api/events', (route) => route.abort());
     const staleApp = new TuttiApp(stale);
     await staleApp.open(tutti.url);
     await staleApp.goTo('instruments');

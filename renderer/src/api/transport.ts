@@ -10,6 +10,8 @@
 import { CLUB_API_METHODS, type ClubApi } from '../../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../../shared/api/result.ts';
 import { i18next } from '../i18n/index.ts';
+import { checkedClubEvents, StreamedClubEvents } from './checkedEvents.ts';
+import { openEventStream } from './eventStream.ts';
 
 declare global {
   interface Window {
@@ -61,10 +63,43 @@ async function rpc(method: string, args: unknown[]): Promise<ApiResult<unknown>>
   }
 }
 
+/** Listeners told when the event stream opened again after a gap (see eventStream.ts). */
+const reconnectListeners = new Set<() => void>();
+
+export function onEventsReconnected(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}
+
 function httpClubApi(): ClubApi {
-  const api: Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>> = {};
-  for (const method of CLUB_API_METHODS) api[method] = (...args) => rpc(method, args);
+  const api: Record<string, unknown> = {};
+  for (const method of CLUB_API_METHODS) api[method] = (...args: unknown[]) => rpc(method, args);
+  // The stream opens with the first listener and stays open while the page lives.
+  const events = new StreamedClubEvents();
+  let opened = false;
+  const open = () => {
+    if (opened || !accessKey) return;
+    opened = true;
+    openEventStream(accessKey, {
+      onEvent: (event) => events.dispatch(event),
+      onReconnect: () => {
+        for (const listener of reconnectListeners) listener();
+      },
+    });
+  };
+  api.onDidChangeRecords = (listener: Parameters<ClubApi['onDidChangeRecords']>[0]) => {
+    open();
+    return events.onDidChangeRecords(listener);
+  };
+  api.onDidChangeStatus = (listener: Parameters<ClubApi['onDidChangeStatus']>[0]) => {
+    open();
+    return events.onDidChangeStatus(listener);
+  };
   return api as unknown as ClubApi;
 }
 
-export const clubApi: ClubApi = window.tutti ?? httpClubApi();
+function electronClubApi(exposed: ClubApi): ClubApi {
+  return { ...exposed, ...checkedClubEvents(exposed) };
+}
+
+export const clubApi: ClubApi = window.tutti ? electronClubApi(window.tutti) : httpClubApi();

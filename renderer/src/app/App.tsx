@@ -86,8 +86,11 @@ function ClubApp() {
   useEffect(() => {
     void load();
   }, [load]);
-  const startPolling = useSyncState((s) => s.startPolling);
-  useEffect(() => startPolling(), [startPolling]);
+  // The core's events: records that changed and the status, instead of polling (issue #25).
+  const listenToRecords = useClubData((s) => s.listen);
+  useEffect(() => listenToRecords(), [listenToRecords]);
+  const listenToStatus = useSyncState((s) => s.listen);
+  useEffect(() => listenToStatus(), [listenToStatus]);
 
   const Current = PAGES[page];
 

@@ -14,6 +14,7 @@ import { clubApi } from '../api/transport.ts';
 import { dateTime } from '../components/dateTime.ts';
 import { errorText, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
+import { useSyncState } from '../sync/syncState.ts';
 import { FolderForm } from './FolderForm.tsx';
 import { GenerationsTable } from './GenerationsTable.tsx';
 import { PassphraseForm } from './PassphraseForm.tsx';
@@ -43,12 +44,8 @@ export function BackupPage() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // While a backup runs, its progress is asked every 200 ms.
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void refresh(), 200);
-    return () => clearInterval(timer);
-  }, [running, refresh]);
+  // While a backup runs, its progress comes with the core's status events (no polling).
+  const progress = useSyncState((s) => s.app?.backup.progress ?? null);
 
   const backupNow = async () => {
     setRunning(true);
@@ -150,7 +147,7 @@ export function BackupPage() {
             </Group>
             {running && (
               <Progress
-                value={(status.progress ?? 0) * 100}
+                value={(progress ?? status.progress ?? 0) * 100}
                 animated
                 aria-label={t('backup.progress')}
                 data-testid="backup-progress"

@@ -3,7 +3,7 @@
  * save it) → preview with counts and reasons → import with a progress bar → a report to save.
  */
 import { Alert, Button, Group, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress, ImportReport, ImportSourceView } from '../../../shared/api/import.ts';
 import type { ImportMapping } from '../../../shared/import/mapping.ts';
@@ -11,6 +11,7 @@ import { importReportText } from '../../../shared/import/reportText.ts';
 import { clubApi } from '../api/transport.ts';
 import { errorText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
+import { useSyncState } from '../sync/syncState.ts';
 import { downloadText } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
@@ -21,17 +22,9 @@ import { SafetyBackupNote } from './SafetyBackupNote.tsx';
 type Step = 'file' | 'mapping' | 'preview' | 'running' | 'done';
 const STEP_INDEX: Record<Step, number> = { file: 0, mapping: 1, preview: 2, running: 3, done: 4 };
 
+/** The import's progress from the core's status events while it runs (no polling). */
 function useProgress(active: boolean): ImportProgress | null {
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      void clubApi.importProgress().then((answer) => {
-        if (answer.ok) setProgress(answer.value);
-      });
-    }, 200);
-    return () => clearInterval(timer);
-  }, [active]);
+  const progress = useSyncState((s) => s.app?.import ?? null);
   return active ? progress : null;
 }
 

@@ -1,9 +1,12 @@
 /**
- * The UI's copy of the club's data: every entity loaded once, kept in maps, and updated from
- * the answers of save/remove/restore, so lists never wait for a round trip to redraw.
+ * The UI's copy of the club's data: every entity loaded once, kept in maps, updated from the
+ * answers of save/remove/restore (lists never wait for a round trip to redraw) and from the
+ * core's records events (issue #25): a change from elsewhere is applied as a delta, records
+ * that did not change keep their identity, and the echo of an own save changes nothing.
  */
 import { create } from 'zustand';
 import type { CoreStatus } from '../../../shared/api/clubApi.ts';
+import type { RecordsChange } from '../../../shared/api/events.ts';
 import type { ApiResult } from '../../../shared/api/result.ts';
 import {
   type Draft,
@@ -11,8 +14,10 @@ import {
   type EntityMap,
   type EntityName,
 } from '../../../shared/domain/entities.ts';
-import { clubApi } from '../api/transport.ts';
+import { sameValue } from '../../../shared/domain/sameValue.ts';
+import { clubApi, onEventsReconnected } from '../api/transport.ts';
 import { errorText } from '../i18n/messageText.ts';
+import { applyRecordsChange } from './applyRecordsChange.ts';
 
 export type EntityMaps = { [E in EntityName]: ReadonlyMap<string, EntityMap[E]> };
 
@@ -23,6 +28,8 @@ interface ClubDataState extends EntityMaps {
   /** Loads everything; `quiet` (after a sync brought changes) keeps the page on screen meanwhile. */
   load(options?: { quiet?: boolean }): Promise<void>;
   refreshStatus(): Promise<void>;
+  /** Takes the core's records events from now on; answers how to stop. */
+  listen(): () => void;
   save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
   remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
@@ -37,6 +44,16 @@ export const useClubData = create<ClubDataState>()((set, get) => {
     const next = new Map(get()[entity] as ReadonlyMap<string, EntityMap[E]>);
     next.set(record.id, record);
     set({ [entity]: next } as Partial<ClubDataState>);
+  }
+
+  function apply(change: RecordsChange) {
+    const entity = change.entity;
+    const current = get()[entity] as ReadonlyMap<string, { id: string }>;
+    const next = applyRecordsChange(
+      current,
+      change as RecordsChange & { upserted: { id: string }[] },
+    );
+    if (next !== current) set({ [entity]: next } as Partial<ClubDataState>);
   }
 
   function drop(entity: EntityName, id: string) {
@@ -78,34 +95,36 @@ export const useClubData = create<ClubDataState>()((set, get) => {
       if (status.ok) set({ coreStatus: status.value });
     },
 
+    listen() {
+      const records = clubApi.onDidChangeRecords(apply);
+      const status = clubApi.onDidChangeStatus((s) => {
+        if (!sameValue(s.core, get().coreStatus)) set({ coreStatus: s.core });
+      });
+      // After a gap in the events, what happened meanwhile is read anew, without a spinner.
+      const stopReconnect = onEventsReconnected(() => void get().load({ quiet: true }));
+      return () => {
+        records.dispose();
+        status.dispose();
+        stopReconnect();
+      };
+    },
+
     async save(entity, draft) {
       const result = await clubApi.save(entity, draft);
-      if (result.ok) {
-        put(entity, result.value);
-        void get().refreshStatus();
-      }
+      if (result.ok) put(entity, result.value);
       return result;
     },
 
     async remove(entity, id) {
       const result = await clubApi.remove(entity, id);
-      if (result.ok) {
-        drop(entity, id);
-        // A register leaves its members and instruments with it (one change in the core).
-        if (entity === 'registers') await get().load({ quiet: true });
-        void get().refreshStatus();
-      }
+      // A register leaves its members and instruments with it: their changes come as events.
+      if (result.ok) drop(entity, id);
       return result;
     },
 
     async restore(entity, id) {
       const result = await clubApi.restore(entity, id);
-      if (result.ok) {
-        put(entity, result.value);
-        // Undoing a register's deletion puts it back on its members and instruments too.
-        if (entity === 'registers') await get().load({ quiet: true });
-        void get().refreshStatus();
-      }
+      if (result.ok) put(entity, result.value);
       return result;
     },
   };

@@ -1,44 +1,44 @@
 /**
- * The sync state on screen. Records from elsewhere are waited for with a long poll: the core
- * answers the moment a round brings them, and the club's data is reloaded without a loading
- * screen. Phase and pending count are asked every two seconds (cheap, local).
+ * The sync state on screen, and the one status of the core (issue #25): asked once when the
+ * window opens, then kept by the core's status events — no polling. When the sync brought
+ * something (its `received` count moved) or a round ended, the journal of conflicts and
+ * refusals and the user's rights are read again; the records themselves come as events.
  */
 import { create } from 'zustand';
+import type { AppStatus } from '../../../shared/api/events.ts';
 import type { SyncJournalView, SyncStatus } from '../../../shared/api/sync.ts';
-import { clubApi } from '../api/transport.ts';
+import { clubApi, onEventsReconnected } from '../api/transport.ts';
 import { useAccess } from '../state/access.ts';
-import { useClubData } from '../state/clubData.ts';
-
-const POLL_MS = 2_000;
 
 interface SyncState {
   status: SyncStatus | null;
+  /** The last status event: backup and import progress too. */
+  app: AppStatus | null;
   journal: SyncJournalView;
   refresh(): Promise<void>;
-  show(status: SyncStatus): Promise<void>;
+  show(status: SyncStatus): void;
   refreshJournal(): Promise<void>;
-  startPolling(): () => void;
+  /** Reads the state once and follows the status events; answers how to stop. */
+  listen(): () => void;
 }
 
 export const useSyncState = create<SyncState>()((set, get) => ({
   status: null,
+  app: null,
   journal: { conflicts: [], rejections: [] },
 
   async refresh() {
     const result = await clubApi.syncStatus();
-    if (result.ok) await get().show(result.value);
+    if (result.ok) get().show(result.value);
   },
 
-  async show(status) {
+  show(status) {
     const before = get().status;
     set({ status });
     // Each pull brings the user's rights: a changed role shows after the round.
     if (before?.lastSync !== status.lastSync) void useAccess.getState().refresh();
-    if (before && status.received !== before.received) {
-      await useClubData.getState().load({ quiet: true });
-      await get().refreshJournal();
-    }
-    if (before?.pending !== status.pending) void useClubData.getState().refreshStatus();
+    if (before && (status.received !== before.received || status.pending !== before.pending))
+      void get().refreshJournal();
   },
 
   async refreshJournal() {
@@ -46,24 +46,20 @@ export const useSyncState = create<SyncState>()((set, get) => ({
     if (result.ok) set({ journal: result.value });
   },
 
-  startPolling() {
-    let stopped = false;
-    void get().refreshJournal();
-    const timer = setInterval(() => void get().refresh(), POLL_MS);
-    void (async () => {
-      while (!stopped) {
-        const known = get().status;
-        const result = known
-          ? await clubApi.nextSyncChange(known.received)
-          : await clubApi.syncStatus();
-        if (stopped) return;
-        if (result.ok) await get().show(result.value);
-        else await new Promise((resolve) => setTimeout(resolve, POLL_MS)); // core unreachable
-      }
-    })();
+  listen() {
+    const subscription = clubApi.onDidChangeStatus((app) => {
+      set({ app });
+      get().show(app.sync);
+    });
+    const readAll = () => {
+      void get().refresh();
+      void get().refreshJournal();
+    };
+    readAll();
+    const stopReconnect = onEventsReconnected(readAll);
     return () => {
-      stopped = true;
-      clearInterval(timer);
+      subscription.dispose();
+      stopReconnect();
     };
   },
 }));

@@ -37,6 +37,8 @@ export const core = {
     badArguments: 'Ungültige Angaben ({{where}}).',
     foreignSender: 'Anfrage aus einer fremden Quelle abgelehnt.',
     tooLarge: 'Anfrage zu groß.',
+    onlyGet: 'Nur GET.',
+    tooManyStreams: 'Zu viele offene Ereignis-Verbindungen; bitte später erneut verbinden.',
     onlyPost: 'Nur POST.',
     foreignOrigin: 'Fremde Herkunft.',
     notJson: 'Ungültiges JSON.',

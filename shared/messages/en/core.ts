@@ -39,6 +39,8 @@ export const core: Texts<typeof de> = {
     badArguments: 'Invalid arguments ({{where}}).',
     foreignSender: 'Request from a foreign source refused.',
     tooLarge: 'Request too large.',
+    onlyGet: 'GET only.',
+    tooManyStreams: 'Too many open event connections; please connect again later.',
     onlyPost: 'POST only.',
     foreignOrigin: 'Foreign origin.',
     notJson: 'Invalid JSON.',

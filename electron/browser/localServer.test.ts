@@ -187,7 +187,7 @@ describe('local browser mode', () => {
   });
 
   it('streams the core’s events as JSON lines to the page with the token, and to no one else', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer falsch' }]) {
+    for (const headers of [{}, { Authorization: 'Bearer falsch' }] as Record<string, string>[]) {
       const refused = await fetch(`${origin}/api/events`, { headers });
       expect(refused.status).toBe(401);
     }

@@ -7,6 +7,7 @@
  */
 
 import { AppError, failWith } from '../../shared/api/appError.ts';
+import { type Disposable, Emitter } from '../../shared/api/events.ts';
 import type { ApiResult } from '../../shared/api/result.ts';
 import { fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
@@ -24,39 +25,6 @@ import { SyncSettings } from './syncSettings.ts';
 
 /** Well under the usual 30 s idle timeouts of HTTP stacks between the page and the core. */
 const NEXT_CHANGE_TIMEOUT_MS = 25_000;
-
-/** A subscription; `dispose` ends it. */
-export interface Disposable {
-  dispose(): void;
-}
-
-/** Listeners of one event, called in turn; one that throws does not stop the others. */
-class Listeners<T> {
-  private readonly listeners = new Set<(value: T) => void>();
-
-  constructor(private readonly onError: (error: unknown) => void) {}
-
-  add(listener: (value: T) => void): Disposable {
-    // Wrapped, so that the same function subscribed twice is two subscriptions.
-    const entry = (value: T) => listener(value);
-    this.listeners.add(entry);
-    return { dispose: () => this.listeners.delete(entry) };
-  }
-
-  fire(value: T): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        try {
-          this.onError(error);
-        } catch {
-          // nothing more to be done
-        }
-      }
-    }
-  }
-}
 
 export interface DesktopSyncOptions {
   /** What a listener threw (default: written to stderr). */
@@ -77,16 +45,16 @@ export class DesktopSync {
   private received = 0;
   private clockBehind = false;
   private readonly waiting = new Set<() => void>();
-  private readonly recordListeners: Listeners<RecordChanges>;
-  private readonly statusListeners: Listeners<void>;
+  private readonly recordListeners = new Emitter<RecordChanges>();
+  private readonly statusListeners = new Emitter<void>();
+  private readonly onError: (error: unknown) => void;
 
   constructor(
     private readonly store: LocalStore,
     options: DesktopSyncOptions = {},
   ) {
     const onError = options.onListenerError ?? logListenerError;
-    this.recordListeners = new Listeners(onError);
-    this.statusListeners = new Listeners(onError);
+    this.onError = onError;
     this.settings = new SyncSettings(store.meta);
     this.journal = new SyncJournal(store);
     this.rejected = new RejectedChanges(store, this.journal);
@@ -95,7 +63,7 @@ export class DesktopSync {
         this.clockBehind = report.ignoredStamps > 0;
       },
       records: (changes) => this.recordsChanged(changes),
-      status: () => this.statusListeners.fire(),
+      status: () => this.statusListeners.fire(undefined, this.onError),
       error: onError,
     });
   }
@@ -106,12 +74,12 @@ export class DesktopSync {
    * changes coming back from the server.
    */
   onDidChangeRecords(listener: (changes: RecordChanges) => void): Disposable {
-    return this.recordListeners.add(listener);
+    return this.recordListeners.event(listener);
   }
 
   /** What `status()` answers may have changed; ask it. Never on a timer. */
   onDidChangeStatus(listener: () => void): Disposable {
-    return this.statusListeners.add(listener);
+    return this.statusListeners.event(listener);
   }
 
   private recordsChanged(changes: RecordChanges): void {
@@ -119,7 +87,7 @@ export class DesktopSync {
     if (count === 0) return;
     this.received += count;
     for (const wake of this.waiting) wake();
-    this.recordListeners.fire(changes);
+    this.recordListeners.fire(changes, this.onError);
   }
 
   start(): void {
@@ -220,7 +188,7 @@ export class DesktopSync {
     const result = this.rejected.discard(key, changes);
     if (result.ok && changes.size > 0) {
       this.recordsChanged(changes.list());
-      this.statusListeners.fire(); // `received` moved
+      this.statusListeners.fire(undefined, this.onError); // `received` moved
     }
     return result;
   }
@@ -245,7 +213,7 @@ export class DesktopSync {
     try {
       const device = await enrolDevice(url, code);
       this.store.transaction(() => this.settings.connect(device.syncUrl, device));
-      this.statusListeners.fire(); // connected: a server, no longer 'unconnected'
+      this.statusListeners.fire(undefined, this.onError); // connected: a server, no longer 'unconnected'
     } catch (error) {
       if (error instanceof AppError)
         return failWith(error.at(error.code === 'server_not_trusted' ? 'serverUrl' : 'code'));

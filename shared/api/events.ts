@@ -125,8 +125,10 @@ export class Emitter<T> {
   private readonly listeners = new Set<(value: T) => void>();
 
   readonly event = (listener: (value: T) => void): Disposable => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    // Wrapped, so that the same function subscribed twice is two subscriptions.
+    const entry = (value: T) => listener(value);
+    this.listeners.add(entry);
+    return { dispose: () => this.listeners.delete(entry) };
   };
 
   fire(value: T, onError: (error: unknown) => void = () => {}): void {
@@ -134,7 +136,11 @@ export class Emitter<T> {
       try {
         listener(value);
       } catch (error) {
-        onError(error);
+        try {
+          onError(error);
+        } catch {
+          // nothing more to be done
+        }
       }
     }
   }

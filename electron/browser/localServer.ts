@@ -83,6 +83,16 @@ export async function startLocalServer(options: {
   let origin = '';
   let allowedHosts: string[] = [];
   const streams = new Set<{ end(): void }>();
+  // An event goes to every open stream as the same line: made once, not once per stream.
+  const lines = new WeakMap<object, string>();
+  const lineOf = (event: 'records' | 'status', payload: object): string => {
+    let line = lines.get(payload);
+    if (line === undefined) {
+      line = JSON.stringify({ event, payload });
+      lines.set(payload, line);
+    }
+    return line;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
@@ -170,15 +180,13 @@ export async function startLocalServer(options: {
     });
     res.flushHeaders();
     const write = (line: string) => {
-      if (res.writableLength > MAX_UNREAD_EVENT_BYTES) {
-        res.destroy(); // the page reconnects and reloads what it missed
-        return;
-      }
       res.write(`${line}\n`);
+      // A page that stopped reading: cut off; it reconnects and reloads what it missed.
+      if (res.writableLength > MAX_UNREAD_EVENT_BYTES) res.destroy();
     };
     const subscriptions = [
-      api.onDidChangeRecords((payload) => write(JSON.stringify({ event: 'records', payload }))),
-      api.onDidChangeStatus((payload) => write(JSON.stringify({ event: 'status', payload }))),
+      api.onDidChangeRecords((payload) => write(lineOf('records', payload))),
+      api.onDidChangeStatus((payload) => write(lineOf('status', payload))),
     ];
     const heartbeat = setInterval(() => write(''), EVENT_HEARTBEAT_MS);
     heartbeat.unref();

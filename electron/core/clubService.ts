@@ -58,18 +58,20 @@ export class ClubService implements ClubApi {
   ) {
     this.imports = new ImportService(
       store,
-      () => {
-        this.sync.localChanged();
-        this.events.statusMayHaveChanged(); // the import's progress
-      },
+      () => this.sync.localChanged(),
       () => this.backups.safetyBeforeImport(),
+      () => this.events.statusMayHaveChanged(), // the import's progress
     );
-    this.events = new CoreEvents(() => this.appStatus());
+    this.events = new CoreEvents(
+      () => this.appStatus(),
+      (line) => console.error(line),
+    );
     this.backups.onDidChange(() => this.events.statusMayHaveChanged());
     this.sync.onDidChangeStatus(() => this.events.statusMayHaveChanged());
     this.sync.onDidChangeRecords((changes) => {
       for (const change of changes) {
         // A first sync brings whole lists: read once, not record by record.
+        if (!this.events.hasRecordListeners()) continue;
         if (change.upserted.length > WHOLE_LIST_ABOVE)
           this.events.changed(
             change.entity,
@@ -124,6 +126,7 @@ export class ClubService implements ClubApi {
 
   /** Every list anew (an import, a restore, a refused change taken back). */
   private tellAll(origin: ChangeOrigin): void {
+    if (!this.events.hasRecordListeners()) return;
     for (const entity of ENTITY_NAMES)
       this.events.changed(
         entity,
@@ -255,9 +258,8 @@ export class ClubService implements ClubApi {
   }
 
   async resolveRejection(key: number, action: 'resend' | 'discard'): Promise<ApiResult<null>> {
+    // Discarding puts the server's values back: the sync tells exactly which records changed.
     const result = this.sync.resolveRejection(key, action);
-    // Discarding puts the server's values back, on records of any kind: the lists anew.
-    if (result.ok && action === 'discard') this.tellAll('sync');
     this.events.statusMayHaveChanged();
     return result;
   }
@@ -330,7 +332,9 @@ export class ClubService implements ClubApi {
   }
 
   private setDeleted(entity: EntityName, id: string, deleted: boolean): ApiResult<unknown> {
-    return this.store.transaction(() => {
+    // Told after the commit, one event per kind: a register with 40 members is two events.
+    const touched = new Map<EntityName, string[]>();
+    const result = this.store.transaction((): ApiResult<unknown> => {
       const previous = this.store.tables[entity].get(id);
       if (!previous) return fail('not_found', NOT_FOUND);
       if (previous.deleted === deleted) return ok(deleted ? null : previous.record);
@@ -356,9 +360,14 @@ export class ClubService implements ClubApi {
       ]);
       // The register's members and instruments changed with it (one change in the core).
       for (const link of links)
-        this.tellStored(link.entity, [link.next.record.id as string], [], 'local');
-      this.tellStored(entity, [id], [], 'local');
+        touched.set(link.entity, [
+          ...(touched.get(link.entity) ?? []),
+          link.next.record.id as string,
+        ]);
+      touched.set(entity, [...(touched.get(entity) ?? []), id]);
       return ok(deleted ? null : previous.record);
     });
+    for (const [kind, ids] of touched) this.tellStored(kind, ids, [], 'local');
+    return result;
   }
 }

@@ -42,6 +42,11 @@ export class CoreEvents {
     this.statusMayHaveChanged();
   }
 
+  /** Whether anyone listens for records: without, no list is read to tell them. */
+  hasRecordListeners(): boolean {
+    return this.records.size > 0;
+  }
+
   /** Something the status shows may have moved: one event soon, if it did. */
   statusMayHaveChanged(): void {
     if (this.timer || this.status.size === 0) return;

@@ -35,6 +35,8 @@ export class ImportService {
     private readonly safetyBackup: () => Promise<SafetyBackup> = async () => ({
       skipped: 'not_configured',
     }),
+    /** Told each time the progress moves (the status event carries it, issue #25). */
+    private readonly progressed: () => void = () => {},
   ) {}
 
   async open(
@@ -111,6 +113,7 @@ export class ImportService {
           chunkSize: UI_CHUNK,
           onProgress: (done, total) => {
             this.state = { running: true, done, total };
+            this.progressed();
           },
         },
       );

@@ -1,25 +1,47 @@
 /**
  * The core's events in the local browser mode (issue #25): one `fetch` of `/api/events` that
  * sends the access key in its header (an EventSource cannot) and reads JSON lines as they
- * come. A stream that ends or breaks is opened again after a pause that grows to 5 s; after a
- * gap the page is told (`onReconnect`), because what happened meanwhile was not heard.
+ * come. A stream that ends, breaks or falls silent (no heartbeat for 50 s) is opened again
+ * after a pause that grows to 5 s; after any gap the page is told (`onReconnect`), because
+ * what happened meanwhile was not heard. A hidden tab closes its stream — a browser keeps six
+ * connections per host, and six tabs each holding one would leave none for the calls — and
+ * opens it again, catching up, when it is shown. A key the core no longer accepts (Tutti was
+ * started again) is said (`onRefused`), never retried in silence.
  */
 import { checkedEvent, type WireEvent } from '../../../shared/api/events.ts';
 
 export interface EventStreamHandlers {
   onEvent(event: WireEvent): void;
-  /** The stream is open again after a gap: reload what may have been missed. */
+  /** The stream is open (again) after a gap: reload what may have been missed. */
   onReconnect(): void;
+  /** The stream is open for the first time. */
+  onOpen?(): void;
+  /** The core refuses the key: this page cannot get in any more. */
+  onRefused?(): void;
 }
 
 const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 5_000;
+/** The core sends a line every 20 s: this long without one, the stream is taken for dead. */
+const SILENCE_MS = 50_000;
 
-/** Splits a growing text into complete lines; keeps the unfinished rest. */
-export function takeLines(buffer: string): { lines: string[]; rest: string } {
-  const parts = buffer.split('\n');
-  const rest = parts.pop() ?? '';
-  return { lines: parts.filter((line) => line.trim() !== ''), rest };
+/** Collects chunks into lines without searching the whole text again for each chunk. */
+export class LineReader {
+  private parts: string[] = [];
+
+  push(chunk: string): string[] {
+    const lines: string[] = [];
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      this.parts.push(chunk.slice(start, end));
+      const line = this.parts.join('');
+      this.parts = [];
+      if (line.trim() !== '') lines.push(line);
+      start = end + 1;
+    }
+    if (start < chunk.length) this.parts.push(chunk.slice(start));
+    return lines;
+  }
 }
 
 export function openEventStream(
@@ -29,57 +51,87 @@ export function openEventStream(
 ): () => void {
   let stopped = false;
   let controller: AbortController | null = null;
+  let wake: (() => void) | null = null;
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
   async function readOnce(onOpen: () => void): Promise<'ended' | 'refused'> {
     controller = new AbortController();
-    const response = await fetchImpl('./api/events', {
-      headers: { Authorization: `Bearer ${accessKey}` },
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: controller.signal,
-    });
-    if (response.status === 401 || response.status === 403) return 'refused';
-    if (!response.ok || !response.body) return 'ended';
-    onOpen();
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 'ended';
-      buffer += decoder.decode(value, { stream: true });
-      const { lines, rest } = takeLines(buffer);
-      buffer = rest;
-      for (const line of lines) {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          continue; // a broken line changes nothing
+    const abort = controller;
+    let silence = setTimeout(() => abort.abort(), SILENCE_MS);
+    try {
+      const response = await fetchImpl('./api/events', {
+        headers: { Authorization: `Bearer ${accessKey}` },
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: abort.signal,
+      });
+      if (response.status === 401 || response.status === 403) return 'refused';
+      if (!response.ok || !response.body) return 'ended';
+      onOpen();
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      const lines = new LineReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return 'ended';
+        clearTimeout(silence);
+        silence = setTimeout(() => abort.abort(), SILENCE_MS);
+        for (const line of lines.push(decoder.decode(value, { stream: true }))) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(line);
+          } catch {
+            continue; // a broken line changes nothing
+          }
+          const { event, payload } = (parsed ?? {}) as { event?: unknown; payload?: unknown };
+          const checked = checkedEvent(event, payload);
+          if (checked) handlers.onEvent(checked);
+          else console.warn('An event that is not one was dropped.');
         }
-        const { event, payload } = (parsed ?? {}) as { event?: unknown; payload?: unknown };
-        const checked = checkedEvent(event, payload);
-        if (checked) handlers.onEvent(checked);
       }
+    } finally {
+      clearTimeout(silence);
     }
   }
 
+  const onVisibility = () => {
+    if (hidden()) controller?.abort();
+    else wake?.();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+
   void (async () => {
     let pause = FIRST_PAUSE_MS;
-    let first = true;
+    let opened = false;
+    let gap = false;
     while (!stopped) {
+      if (hidden()) {
+        gap = true;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+        continue;
+      }
       let outcome: 'ended' | 'refused' = 'ended';
       try {
         outcome = await readOnce(() => {
-          // Open (again): from here on nothing is missed; before it, something may have been.
-          if (!first) handlers.onReconnect();
-          first = false;
+          if (!opened) handlers.onOpen?.();
+          if (opened || gap) handlers.onReconnect();
+          opened = true;
+          gap = false;
           pause = FIRST_PAUSE_MS;
         });
       } catch {
-        // Tutti ended or the connection broke: try again.
+        // Tutti ended, the connection broke, the stream fell silent, or the tab was hidden.
       }
-      if (stopped || outcome === 'refused') return;
+      gap = true;
+      if (stopped) return;
+      if (outcome === 'refused') {
+        handlers.onRefused?.();
+        return;
+      }
+      if (hidden()) continue;
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
     }
@@ -88,5 +140,8 @@ export function openEventStream(
   return () => {
     stopped = true;
     controller?.abort();
+    wake?.();
+    if (typeof document !== 'undefined')
+      document.removeEventListener('visibilitychange', onVisibility);
   };
 }

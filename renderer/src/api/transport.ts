@@ -71,6 +71,26 @@ export function onEventsReconnected(listener: () => void): () => void {
   return () => reconnectListeners.delete(listener);
 }
 
+/** Told when the core refuses this page's key (Tutti was started again). */
+const refusedListeners = new Set<() => void>();
+
+export function onEventsRefused(listener: () => void): () => void {
+  refusedListeners.add(listener);
+  return () => refusedListeners.delete(listener);
+}
+
+/**
+ * Resolves once the events flow (at the latest after 2 s): lists read after it miss no change,
+ * since a change committed after the read comes as an event.
+ */
+let eventsOpen: () => void = () => {};
+const eventsOpened = new Promise<void>((resolve) => {
+  eventsOpen = resolve;
+});
+export function whenEventsOpen(): Promise<void> {
+  return Promise.race([eventsOpened, new Promise<void>((r) => setTimeout(r, 2_000))]);
+}
+
 function httpClubApi(): ClubApi {
   const api: Record<string, unknown> = {};
   for (const method of CLUB_API_METHODS) api[method] = (...args: unknown[]) => rpc(method, args);
@@ -82,8 +102,13 @@ function httpClubApi(): ClubApi {
     opened = true;
     openEventStream(accessKey, {
       onEvent: (event) => events.dispatch(event),
+      onOpen: () => eventsOpen(),
       onReconnect: () => {
+        eventsOpen();
         for (const listener of reconnectListeners) listener();
+      },
+      onRefused: () => {
+        for (const listener of refusedListeners) listener();
       },
     });
   };
@@ -99,6 +124,7 @@ function httpClubApi(): ClubApi {
 }
 
 function electronClubApi(exposed: ClubApi): ClubApi {
+  eventsOpen(); // IPC events flow as soon as the window listens
   return { ...exposed, ...checkedClubEvents(exposed) };
 }
 

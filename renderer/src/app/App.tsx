@@ -11,9 +11,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lacksAccessKey } from '../api/transport.ts';
+import { lacksAccessKey, onEventsRefused } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
@@ -91,6 +91,9 @@ function ClubApp() {
   useEffect(() => listenToRecords(), [listenToRecords]);
   const listenToStatus = useSyncState((s) => s.listen);
   useEffect(() => listenToStatus(), [listenToStatus]);
+  // Tutti started again refuses this page's key: said, not left deaf.
+  const [accessLost, setAccessLost] = useState(false);
+  useEffect(() => onEventsRefused(() => setAccessLost(true)), []);
 
   const Current = PAGES[page];
 
@@ -139,6 +142,11 @@ function ClubApp() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {accessLost && (
+          <Alert color="red" mb="sm" data-testid="access-lost">
+            {t('access.refused')}
+          </Alert>
+        )}
         {loadState === 'loading' && (
           <Center flex={1}>
             <Stack align="center">

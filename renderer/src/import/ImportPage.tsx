@@ -25,7 +25,8 @@ const STEP_INDEX: Record<Step, number> = { file: 0, mapping: 1, preview: 2, runn
 /** The import's progress from the core's status events while it runs (no polling). */
 function useProgress(active: boolean): ImportProgress | null {
   const progress = useSyncState((s) => s.app?.import ?? null);
-  return active ? progress : null;
+  // The last import's final count is not this one's start.
+  return active && progress?.running ? progress : null;
 }
 
 export function ImportPage() {

@@ -15,7 +15,7 @@ import {
   type EntityName,
 } from '../../../shared/domain/entities.ts';
 import { sameValue } from '../../../shared/domain/sameValue.ts';
-import { clubApi, onEventsReconnected } from '../api/transport.ts';
+import { clubApi, onEventsReconnected, whenEventsOpen } from '../api/transport.ts';
 import { errorText } from '../i18n/messageText.ts';
 import { applyRecordsChange } from './applyRecordsChange.ts';
 
@@ -41,12 +41,17 @@ const emptyMaps = Object.fromEntries(
 
 export const useClubData = create<ClubDataState>()((set, get) => {
   function put<E extends EntityName>(entity: E, record: EntityMap[E]) {
-    const next = new Map(get()[entity] as ReadonlyMap<string, EntityMap[E]>);
-    next.set(record.id, record);
-    set({ [entity]: next } as Partial<ClubDataState>);
+    apply({ entity, upserted: [record], removedIds: [], replacesAll: false, origin: 'local' });
   }
 
+  /** Events that arrive while the lists are read are applied after them, not lost under them. */
+  let heldBack: RecordsChange[] | null = null;
+
   function apply(change: RecordsChange) {
+    if (heldBack) {
+      heldBack.push(change);
+      return;
+    }
     const entity = change.entity;
     const current = get()[entity] as ReadonlyMap<string, { id: string }>;
     const next = applyRecordsChange(
@@ -57,9 +62,7 @@ export const useClubData = create<ClubDataState>()((set, get) => {
   }
 
   function drop(entity: EntityName, id: string) {
-    const next = new Map(get()[entity] as ReadonlyMap<string, unknown>);
-    next.delete(id);
-    set({ [entity]: next } as Partial<ClubDataState>);
+    apply({ entity, upserted: [], removedIds: [id], replacesAll: false, origin: 'local' });
   }
 
   return {
@@ -70,7 +73,21 @@ export const useClubData = create<ClubDataState>()((set, get) => {
 
     async load(options) {
       if (!options?.quiet) set({ loadState: 'loading', loadError: null });
-      const results = await Promise.all(ENTITY_NAMES.map((e) => clubApi.list(e)));
+      await whenEventsOpen();
+      heldBack ??= [];
+      let results: Awaited<ReturnType<typeof clubApi.list>>[];
+      try {
+        results = await Promise.all(ENTITY_NAMES.map((e) => clubApi.list(e)));
+      } catch (error) {
+        heldBack = null;
+        throw error;
+      }
+      const held = heldBack;
+      heldBack = null;
+      // Applied after the lists below are set (a microtask later).
+      queueMicrotask(() => {
+        for (const change of held) apply(change);
+      });
       const failed = results.find((r) => !r.ok);
       if (failed && !failed.ok) {
         if (options?.quiet) return; // the data on screen stays; the next sync tries again

@@ -5,17 +5,27 @@
  * UI figures are taken in Chromium from the user's action until the DOM is updated and laid
  * out (paint excluded), as medians over repeated runs. The save figure is the core alone:
  * validation, row, stamps and outbox entry in one fsync'd SQLite transaction.
+ *
+ * Issue #25: the app's start to the full member list and to the start page, cold page loads of
+ * the running core (appStartBench.ts); then a live desktop connected to a club server, a remote
+ * edit until its row is on screen, and the full list reloads during the edits
+ * (liveDesktopBench.ts). TUTTI_BENCH_COLD_LOADS (5), TUTTI_BENCH_LIVE_EDITS (50) and
+ * TUTTI_BENCH_IDLE_EDITS (5, each after 4.5 s idle) set how many.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ClubService } from '../../electron/core/clubService.ts';
 import { openProfile, passphraseKeyStore } from '../../electron/core/profile.ts';
 import { CLUB_RECORD_ID } from '../../shared/domain/club.ts';
+import { ENTITY_NAMES } from '../../shared/domain/entities.ts';
 import { CHART_IDS } from '../../shared/domain/statistics/charts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createSampleClub, seededRandom } from '../support/sampleClub.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 import { startTutti, writePassphraseFile } from '../support/tuttiProcess.ts';
+import { coldStarts, reportColdStarts } from './appStartBench.ts';
+import { quantile, report } from './benchReport.ts';
+import { benchLiveDesktop } from './liveDesktopBench.ts';
 
 const MEMBERS = Number(process.env.TUTTI_BENCH_MEMBERS ?? 10_000);
 const INSTRUMENTS = Number(process.env.TUTTI_BENCH_INSTRUMENTS ?? 3_000);
@@ -23,19 +33,10 @@ const CHARTS = CHART_IDS;
 /** Issue #24: 100 rehearsals with 500 entries each. */
 const EVENTS = 100;
 const ENTRIES_PER_EVENT = Math.min(500, MEMBERS);
-
-function quantile(values: number[], q: number): number {
-  const sorted = values.toSorted((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-function report(label: string, values: number[], goal: number, unit = 'ms'): void {
-  const median = quantile(values, 0.5);
-  const verdict = median <= goal ? 'ok' : 'OVER GOAL';
-  console.log(
-    `${label.padEnd(44)} median ${median.toFixed(2).padStart(8)} ${unit}   p95 ${quantile(values, 0.95).toFixed(2).padStart(8)} ${unit}   goal ≤ ${goal} ${unit}   ${verdict}   (n=${values.length})`,
-  );
-}
+/** Issue #25: cold page loads per start figure, and the live desktop's remote edits. */
+const COLD_LOADS = Number(process.env.TUTTI_BENCH_COLD_LOADS ?? 5);
+const LIVE_EDITS = Number(process.env.TUTTI_BENCH_LIVE_EDITS ?? 50);
+const IDLE_EDITS = Number(process.env.TUTTI_BENCH_IDLE_EDITS ?? 5);
 
 /**
  * Installs `window.timeUntil(action, ready)` in the page: it times an action until the DOM is
@@ -154,6 +155,28 @@ function seedStartPageData(
   });
 }
 
+/**
+ * What the core spends on the lists a starting page asks for, measured in this process on the
+ * same profile: every entity's `list` and the JSON of its answer (as the local server sends it),
+ * the median of three runs each.
+ */
+async function timeCoreLists(
+  api: ClubService,
+): Promise<{ entity: string; ms: number; bytes: number }[]> {
+  const lists: { entity: string; ms: number; bytes: number }[] = [];
+  for (const entity of ENTITY_NAMES) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      bytes = Buffer.byteLength(JSON.stringify(await api.list(entity)));
+      times.push(performance.now() - started);
+    }
+    lists.push({ entity, ms: quantile(times, 0.5), bytes });
+  }
+  return lists;
+}
+
 async function main(): Promise<void> {
   const temp = makeTempDir('tutti-bench-');
   const profileDir = join(temp.dir, 'profile');
@@ -183,9 +206,13 @@ async function main(): Promise<void> {
     saveTimes.push(performance.now() - started);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   }
+  const coreLists = await timeCoreLists(api);
   profile.close();
 
-  const tutti = await startTutti(profileDir, passphraseFile);
+  let tutti: Awaited<ReturnType<typeof startTutti>> | undefined = await startTutti(
+    profileDir,
+    passphraseFile,
+  );
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -297,9 +324,14 @@ async function main(): Promise<void> {
       await page.getByTestId('member-form').waitFor({ state: 'detached' });
     }
 
+    await page.close();
+    // Issue #25: cold loads (a new browser context each) of the running core.
+    const toMembers = await coldStarts(browser, tutti.url, 'members', MEMBERS, COLD_LOADS);
+    const toStartPage = await coldStarts(browser, tutti.url, 'overview', MEMBERS, COLD_LOADS);
+
     console.log('');
     console.log(
-      `app start to the start page (${MEMBERS} members, incl. loading)  ${coldStart.toFixed(0)} ms   (no goal; for reference)`,
+      `first load to the start page (${MEMBERS} members, incl. loading)  ${coldStart.toFixed(0)} ms   (no goal; for reference)`,
     );
     report('start page (Übersicht) after data load', overviewTimes, 300);
     for (const id of CHARTS) report(`chart ${id}`, chartTimes.get(id)!, 200);
@@ -307,9 +339,28 @@ async function main(): Promise<void> {
     report('filter-as-you-type per keystroke', keystrokeTimes, 16);
     report('opening a member', openTimes, 50);
     report('saving an edit (row + outbox) in the core', saveTimes, 5);
+    console.log('');
+    console.log(
+      `App start, cold page loads (a new browser context each) of the running core, from the navigation's start (${INSTRUMENTS} instruments, ${EVENTS * ENTRIES_PER_EVENT} attendance entries besides the members):`,
+    );
+    reportColdStarts('app start to the full member list', toMembers, 'members', 1000);
+    const heavy = coreLists.toSorted((a, b) => b.ms - a.ms).slice(0, 3);
+    console.log(
+      `    the core alone (in this process, same profile): list + JSON of all ${coreLists.length} lists ${coreLists.reduce((sum, l) => sum + l.ms, 0).toFixed(0)} ms, ${(coreLists.reduce((sum, l) => sum + l.bytes, 0) / 1e6).toFixed(1)} MB — ${heavy.map((l) => `${l.entity} ${l.ms.toFixed(0)} ms (${(l.bytes / 1e6).toFixed(1)} MB)`).join(', ')}`,
+    );
+    reportColdStarts('app start to the start page (data loaded)', toStartPage, 'overview', null);
+
+    await tutti.stop();
+    tutti = undefined;
+    await benchLiveDesktop(browser, {
+      members: MEMBERS,
+      edits: LIVE_EDITS,
+      idleEdits: IDLE_EDITS,
+      coldLoads: COLD_LOADS,
+    });
   } finally {
     await browser.close();
-    await tutti.stop();
+    await tutti?.stop();
     temp.cleanup();
   }
 }

@@ -37,7 +37,8 @@ export const useSyncState = create<SyncState>()((set, get) => ({
     set({ status });
     // Each pull brings the user's rights: a changed role shows after the round.
     if (before?.lastSync !== status.lastSync) void useAccess.getState().refresh();
-    if (before && (status.received !== before.received || status.pending !== before.pending))
+    // Conflicts and refusals come with a round: read the journal when one ended, not per save.
+    if (before && (status.received !== before.received || status.lastSync !== before.lastSync))
       void get().refreshJournal();
   },
 

@@ -72,14 +72,7 @@ export class ClubService implements ClubApi {
       for (const change of changes) {
         // A first sync brings whole lists: read once, not record by record.
         if (!this.events.hasRecordListeners()) continue;
-        if (change.upserted.length > WHOLE_LIST_ABOVE)
-          this.events.changed(
-            change.entity,
-            this.store.tables[change.entity].listLive() as unknown as EntityMap[EntityName][],
-            [],
-            'sync',
-            true,
-          );
+        if (change.upserted.length > WHOLE_LIST_ABOVE) this.tellWhole(change.entity, 'sync');
         else this.tellStored(change.entity, change.upserted, change.removed, 'sync');
       }
     });
@@ -127,14 +120,18 @@ export class ClubService implements ClubApi {
   /** Every list anew (an import, a restore, a refused change taken back). */
   private tellAll(origin: ChangeOrigin): void {
     if (!this.events.hasRecordListeners()) return;
-    for (const entity of ENTITY_NAMES)
-      this.events.changed(
-        entity,
-        this.store.tables[entity].listLive() as unknown as EntityMap[EntityName][],
-        [],
-        origin,
-        true,
-      );
+    for (const entity of ENTITY_NAMES) this.tellWhole(entity, origin);
+  }
+
+  /** One list anew, whole: what is not in it is gone. */
+  private tellWhole(entity: EntityName, origin: ChangeOrigin): void {
+    this.events.changed(
+      entity,
+      this.store.tables[entity].listLive() as unknown as EntityMap[EntityName][],
+      [],
+      origin,
+      true,
+    );
   }
 
   importOpen(

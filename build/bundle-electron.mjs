@@ -29,6 +29,13 @@ await Promise.all([
       'fontkit',
     ],
   }),
+  // The core host (issue #26): the utility process that runs the database, sync and backups.
+  build({
+    ...common,
+    entryPoints: ['electron/coreHost/electronHostEntry.ts'],
+    outfile: 'dist/electron/coreHost.cjs',
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'pdfmake', 'fontkit'],
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/preload.ts'],

@@ -3,6 +3,11 @@
  * automatic backups — daily while the program runs and once more when it closes, each only
  * when the data changed since the last backup. Automatic backups need no passphrase; neither
  * does the safety generation made before every import and restore.
+ *
+ * A backup, a verification and a restore asked for in the view report their stage through the
+ * status event and can be cancelled (issue #26): a backup until its file is complete (no
+ * partial file stays, the last backup stays the one before), a verification at any time, a
+ * restore until it starts replacing the data — from then on a cancel is refused.
  */
 import { join } from 'node:path';
 import { AppError, failWith } from '../../shared/api/appError.ts';
@@ -12,7 +17,9 @@ import type {
   VerifiedBackupView,
 } from '../../shared/api/backup.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
+import type { BackupWork, BackupWorkView } from '../../shared/api/work.ts';
 import { type Message, msg } from '../../shared/messages/message.ts';
+import { LongWork, nothingToCancel } from '../core/longWork.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { DesktopBackups, type SafetyBackup } from './desktopBackups.ts';
 import { restoreVerifiedInPlace } from './restoreInPlace.ts';
@@ -22,6 +29,16 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const PASSPHRASE_CODES = ['wrong_passphrase', 'weak_passphrase'];
+
+/** What a cancelled work answers, and a refused cancel (issue #26). */
+const WORK_KEYS: Record<BackupWork, { cancelled: string; refused?: string }> = {
+  backup: { cancelled: 'errors.backup.cancelled' },
+  verify: { cancelled: 'errors.backup.verifyCancelled' },
+  restore: {
+    cancelled: 'errors.backup.restoreCancelled',
+    refused: 'errors.backup.restoreNotCancellable',
+  },
+};
 
 /**
  * An AppError as the view's answer, at the form field it belongs to (the API code comes from
@@ -44,6 +61,7 @@ export interface BackupServiceOptions {
 export interface BackupProgressView {
   progress: number | null;
   lastBackupAt: string | null;
+  works: BackupWorkView[];
 }
 
 export class BackupService {
@@ -66,18 +84,23 @@ export class BackupService {
   }
 
   private readonly store: LocalStore;
-  private readonly changeListeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(now: boolean) => void>();
+  /** Work asked for in the view that runs now: one of each kind at a time. */
+  private readonly works = new Map<BackupWork, LongWork>();
 
-  /** Called when a backup's progress moves or one ends (issue #25: no polling for it). */
-  onDidChange(listener: () => void): { dispose(): void } {
+  /**
+   * Called when a backup's progress moves or one ends (issue #25: no polling for it); `now`
+   * when the news must leave at once (a restore begins to replace the data).
+   */
+  onDidChange(listener: (now: boolean) => void): { dispose(): void } {
     this.changeListeners.add(listener);
     return { dispose: () => this.changeListeners.delete(listener) };
   }
 
-  private changed(): void {
+  private changed(now = false): void {
     for (const listener of this.changeListeners) {
       try {
-        listener();
+        listener(now);
       } catch (error) {
         this.log('A backup listener failed', error);
       }
@@ -85,7 +108,46 @@ export class BackupService {
   }
 
   progressView(): BackupProgressView {
-    return { progress: this.progress, lastBackupAt: this.backups.lastBackupAt() };
+    return {
+      progress: this.progress,
+      lastBackupAt: this.backups.lastBackupAt(),
+      works: [...this.works.values()].map((w) => ({
+        work: w.work as BackupWork,
+        stage: w.stage,
+        progress: w.progress,
+        cancellable: w.isCancellable,
+      })),
+    };
+  }
+
+  /** Asks a backup, verification or restore under way to stop where that is safe. */
+  cancel(work: BackupWork): ApiResult<null> {
+    return this.works.get(work)?.cancel() ?? nothingToCancel();
+  }
+
+  /**
+   * Runs `task` as the view's `work` of its kind, told in the status while it runs; a second
+   * one of the same kind meanwhile is refused (a cancel would not know which is meant).
+   */
+  private async asWork<T>(
+    kind: BackupWork,
+    task: (work: LongWork) => Promise<ApiResult<T>>,
+  ): Promise<ApiResult<T>> {
+    if (this.works.has(kind)) return fail('conflict', 'errors.backup.alreadyRunning');
+    const work = new LongWork(
+      kind,
+      kind === 'backup' ? 'snapshot' : 'key',
+      (now) => this.changed(now),
+      WORK_KEYS[kind],
+    );
+    this.works.set(kind, work);
+    this.changed();
+    try {
+      return await task(work);
+    } finally {
+      this.works.delete(kind);
+      this.changed();
+    }
   }
 
   status(): BackupStatus {
@@ -186,23 +248,26 @@ export class BackupService {
     return next;
   }
 
-  async backupNow(): Promise<ApiResult<BackupStatus>> {
-    try {
-      await this.exclusive(() =>
-        this.backups.create({
-          onProgress: (_phase, done) => {
-            this.progress = done;
-            this.changed();
-          },
-        }),
-      );
-      return ok(this.status());
-    } catch (error) {
-      return failure(error);
-    } finally {
-      this.progress = null;
-      this.changed();
-    }
+  backupNow(): Promise<ApiResult<BackupStatus>> {
+    return this.asWork('backup', async (work) => {
+      try {
+        await this.exclusive(() =>
+          this.backups.create({
+            onProgress: (_phase, done) => {
+              this.progress = done;
+              this.changed();
+            },
+            checkpoint: work.checkpoint,
+          }),
+        );
+        return ok(this.status());
+      } catch (error) {
+        return failure(error);
+      } finally {
+        this.progress = null;
+        this.changed();
+      }
+    });
   }
 
   /** Only a generation listed in the configured folder: never a path the caller made up. */
@@ -214,16 +279,18 @@ export class BackupService {
   async verify(name: string, passphrase: string): Promise<ApiResult<VerifiedBackupView>> {
     const path = this.generationPath(name);
     if (!path) return failure(new AppError('not_found', 'errors.backup.generationNotFound'));
-    try {
-      const { manifest } = await verifyBackup(path, passphrase);
-      return ok({
-        createdAt: manifest.createdAt,
-        appVersion: manifest.app.version,
-        counts: manifest.counts,
-      });
-    } catch (error) {
-      return failure(error, 'passphrase');
-    }
+    return this.asWork('verify', async (work) => {
+      try {
+        const { manifest } = await verifyBackup(path, passphrase, undefined, work.checkpoint);
+        return ok({
+          createdAt: manifest.createdAt,
+          appVersion: manifest.app.version,
+          counts: manifest.counts,
+        });
+      } catch (error) {
+        return failure(error, 'passphrase');
+      }
+    });
   }
 
   /**
@@ -233,23 +300,32 @@ export class BackupService {
   async restore(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
     const path = this.generationPath(name);
     if (!path) return failure(new AppError('not_found', 'errors.backup.generationNotFound'));
-    try {
-      const { manifest, previous, safety } = await this.exclusive(async () => {
-        // The passphrase is checked before the safety generation is written, so a mistyped
-        // one does not leave a backup behind each time.
-        const verified = await verifyBackup(path, passphrase);
-        const safety = await this.backups.createSafety('before-restore');
-        return { ...restoreVerifiedInPlace(this.store, verified, this.now), safety };
-      });
-      return ok({
-        createdAt: manifest.createdAt,
-        previous,
-        safetyBackup: 'made' in safety ? safety.made.createdAt.toISOString() : null,
-      });
-    } catch (error) {
-      const atPassphrase = error instanceof AppError && error.code === 'wrong_passphrase';
-      return failure(error, atPassphrase ? 'passphrase' : undefined);
-    }
+    return this.asWork('restore', async (work) => {
+      try {
+        const { manifest, previous, safety } = await this.exclusive(async () => {
+          // The passphrase is checked before the safety generation is written, so a mistyped
+          // one does not leave a backup behind each time.
+          const verified = await verifyBackup(path, passphrase, undefined, work.checkpoint);
+          await work.checkpoint('safety', 0.8);
+          const safety = await this.backups.createSafety('before-restore', {
+            checkpoint: (_phase, done) => work.checkpoint('safety', 0.8 + 0.15 * done),
+          });
+          // Until here nothing of the data has changed, and a cancel ends the restore (the
+          // safety generation's last checkpoint comes just before its rename, with nothing
+          // awaited after it). From here on a cancel is refused.
+          await work.pointOfNoReturn('replace', 0.95);
+          return { ...restoreVerifiedInPlace(this.store, verified, this.now), safety };
+        });
+        return ok({
+          createdAt: manifest.createdAt,
+          previous,
+          safetyBackup: 'made' in safety ? safety.made.createdAt.toISOString() : null,
+        });
+      } catch (error) {
+        const atPassphrase = error instanceof AppError && error.code === 'wrong_passphrase';
+        return failure(error, atPassphrase ? 'passphrase' : undefined);
+      }
+    });
   }
 
   /** The automatic backup: when configured, the data changed, and (daily) a day has passed. */

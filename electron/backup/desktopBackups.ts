@@ -26,6 +26,7 @@ import {
 } from '../../shared/node/backup/backupKey.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
 import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
+import { type Checkpoint, noCheckpoint } from '../core/longWork.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { TABLES } from '../store/tables.ts';
 import { CONNECTION_KEYS, SyncSettings } from '../sync/syncSettings.ts';
@@ -105,30 +106,44 @@ function writingTo<T>(dir: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (error instanceof BackupError && error.code === 'wrong_key')
-      throw new AppError(
-        'backup_unusable',
-        'errors.backup.folderHasOtherKey',
+    throw folderError(dir, error);
+  }
+}
+
+/** The same for a write that takes its time (a backup in chunks). */
+async function writingToInTime<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw folderError(dir, error);
+  }
+}
+
+/** A failure of the file system as a message that says where and what to check. */
+function folderError(dir: string, error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof BackupError && error.code === 'wrong_key')
+    return new AppError(
+      'backup_unusable',
+      'errors.backup.folderHasOtherKey',
+      { dir },
+      { cause: error },
+    );
+  if (error instanceof BackupError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code
+    ? new AppError(
+        'backup_folder_unavailable',
+        'errors.backup.folderUnwritable',
+        { dir, code },
+        { cause: error },
+      )
+    : new AppError(
+        'backup_folder_unavailable',
+        'errors.backup.folderUnwritableUnknown',
         { dir },
         { cause: error },
       );
-    if (error instanceof BackupError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code
-      ? new AppError(
-          'backup_folder_unavailable',
-          'errors.backup.folderUnwritable',
-          { dir, code },
-          { cause: error },
-        )
-      : new AppError(
-          'backup_folder_unavailable',
-          'errors.backup.folderUnwritableUnknown',
-          { dir },
-          { cause: error },
-        );
-  }
 }
 
 /**
@@ -284,6 +299,12 @@ export class DesktopBackups {
       folder?: string;
       kind?: BackupKind;
       onProgress?: ProgressListener;
+      /**
+       * Awaited between the phases and the written chunks (issue #26): lets the status event
+       * leave, and throws to stop — before the file is complete nothing is kept, and the last
+       * backup stays the one before.
+       */
+      checkpoint?: Checkpoint;
       /** False: the database is left exactly as it is (it is about to be replaced). */
       recordAsLast?: boolean;
     } = {},
@@ -292,11 +313,16 @@ export class DesktopBackups {
     const dir = options.folder ?? this.settings.folder();
     if (!dir) throw new AppError('backup_not_configured', 'errors.backup.chooseFolder');
     if (options.folder === undefined) this.assertFolderPresent(dir);
-    const progress = options.onProgress ?? (() => {});
+    const onProgress = options.onProgress ?? (() => {});
+    const checkpoint = options.checkpoint ?? noCheckpoint;
+    const progress = async (phase: BackupPhase, done: number) => {
+      onProgress(phase, done);
+      await checkpoint(phase, done);
+    };
     const createdAt = this.now();
 
     let started = performance.now();
-    progress('snapshot', 0);
+    await progress('snapshot', 0);
     // One read transaction: the snapshot and the counts in its manifest are the same moment.
     const { snapshot, counts, fingerprint } = this.store.db.transaction(() => ({
       fingerprint: this.dataFingerprint(),
@@ -311,7 +337,7 @@ export class DesktopBackups {
     const snapshotMs = performance.now() - started;
 
     started = performance.now();
-    progress('pack', 0.25);
+    await progress('pack', 0.25);
     const manifest = manifestFor(
       {
         appVersion: APP_VERSION,
@@ -327,14 +353,14 @@ export class DesktopBackups {
     const packMs = performance.now() - started;
 
     started = performance.now();
-    progress('encrypt', 0.4);
+    await progress('encrypt', 0.4);
     const file = await encryptBackup(archive, [key.recipient]);
     const encryptMs = performance.now() - started;
 
     started = performance.now();
-    progress('write', 0.8);
+    await progress('write', 0.8);
     const folder = this.folderOf(dir);
-    const generation = await withAppErrors(async () =>
+    const generation = await withAppErrors(async () => {
       writingTo(dir, () => {
         try {
           folder.ensureKeyFile(key.wrapped);
@@ -348,9 +374,14 @@ export class DesktopBackups {
             );
           throw error;
         }
-        return folder.write(createdAt, file, options.kind ?? 'manual');
-      }),
-    );
+      });
+      // In chunks: a cancel stops it with the partial file removed (writeFileAtomicallyInChunks).
+      return writingToInTime(dir, () =>
+        folder.writeInChunks(createdAt, file, options.kind ?? 'manual', (share) =>
+          progress('write', 0.8 + 0.15 * share),
+        ),
+      );
+    });
     if (options.recordAsLast !== false)
       this.store.transaction(() => this.settings.setLast(createdAt.toISOString(), fingerprint));
     // The backup is written and recorded; a file the retention could not delete (locked on
@@ -363,7 +394,7 @@ export class DesktopBackups {
       pruneError = (error as NodeJS.ErrnoException).code ?? String(error);
     }
     const writeMs = performance.now() - started;
-    progress('write', 1);
+    onProgress('write', 1);
     return {
       generation,
       manifest,
@@ -392,14 +423,15 @@ export class DesktopBackups {
    */
   async createSafety(
     kind: 'before-import' | 'before-restore',
-    options: { recordAsLast?: boolean } = {},
+    options: { recordAsLast?: boolean; checkpoint?: Checkpoint } = {},
   ): Promise<SafetyBackup> {
     if (!this.overview().configured) return { skipped: 'not_configured' };
     if (!this.hasData()) return { skipped: 'no_data' };
     try {
       return { made: (await this.create({ kind, ...options })).generation };
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      // A cancel (issue #26) is no failure: it is said as the cancelled work's own.
+      if (!(error instanceof AppError) || error.code === 'work_cancelled') throw error;
       throw new AppError(
         'safety_backup_failed',
         kind === 'before-import' ? 'errors.backup.beforeImport' : 'errors.backup.beforeRestore',

@@ -10,6 +10,7 @@ import { openBackup } from '../../shared/node/backup/backupArchive.ts';
 import { KEY_FILE_NAME, unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import type { BackupManifest } from '../../shared/node/backup/backupManifest.ts';
 import { inspectSnapshot } from '../../shared/node/backup/sqliteSnapshot.ts';
+import { type Checkpoint, noCheckpoint } from '../core/longWork.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
 import { DATABASE_DAMAGED, KEY_FILE_DAMAGED, withAppErrors } from './backupErrors.ts';
 
@@ -27,12 +28,18 @@ function readOrExplain(path: string): Buffer {
   return readFileSync(path);
 }
 
-/** The key file is looked for beside the backup unless named. */
+/**
+ * The key file is looked for beside the backup unless named. `checkpoint` is awaited between
+ * the steps (opening the key, decrypting, checking): it tells where the work stands and may
+ * stop it (issue #26) — verifying changes nothing, so it can stop anywhere.
+ */
 export async function verifyBackup(
   file: string,
   passphrase: string,
   keyFile: string = join(dirname(file), KEY_FILE_NAME),
+  checkpoint: Checkpoint = noCheckpoint,
 ): Promise<VerifiedBackup> {
+  await checkpoint('key', 0);
   const bytes = readOrExplain(file);
   if (!existsSync(keyFile))
     throw new AppError('not_found', 'errors.backup.keyFileNotBeside', { keyFile: KEY_FILE_NAME });
@@ -42,9 +49,11 @@ export async function verifyBackup(
     KEY_FILE_DAMAGED,
   );
   const keyMs = performance.now() - started;
+  await checkpoint('decrypt', 0.35);
   started = performance.now();
   const { manifest, snapshot } = await withAppErrors(() => openBackup(bytes, identity));
   const decryptMs = performance.now() - started;
+  await checkpoint('check', 0.7);
   if (manifest.origin !== 'desktop')
     throw new AppError('backup_unusable', 'errors.backup.serverBackup');
   if (manifest.schemaVersion > LATEST_SCHEMA_VERSION)

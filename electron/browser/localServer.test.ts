@@ -7,6 +7,7 @@ import { saidIn } from '../../test/support/saidIn.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
 import { STYLE_NONCE_PLACEHOLDER } from '../core/securityHeaders.ts';
+import { inProcessEndpoint } from '../coreHost/coreEndpoint.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { type LocalServer, startLocalServer } from './localServer.ts';
 
@@ -25,7 +26,10 @@ beforeAll(async () => {
     `<meta name="tutti-style-nonce" content="${STYLE_NONCE_PLACEHOLDER}">`,
   );
   store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
-  server = await startLocalServer({ api: new ClubService(store, temp.dir), staticDir });
+  server = await startLocalServer({
+    core: inProcessEndpoint(new ClubService(store, temp.dir)),
+    staticDir,
+  });
   origin = `http://127.0.0.1:${server.port}`;
   token = new URL(server.url).searchParams.get('token')!;
   expect(token.length).toBeGreaterThanOrEqual(40);

@@ -13,14 +13,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ClubApi, MAX_IMPORT_BASE64 } from '../../shared/api/clubApi.ts';
+import { MAX_IMPORT_BASE64 } from '../../shared/api/clubApi.ts';
 import { fail } from '../../shared/api/result.ts';
 import { BodyError, readLimitedBody } from '../../shared/node/readLimitedBody.ts';
 import { AppAssets } from '../core/appAssets.ts';
-import { dispatchRpc } from '../core/rpc.ts';
+import { MAX_RPC_BODY_CHARS } from '../core/rpc.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
+import type { CoreEndpoint } from '../coreHost/coreEndpoint.ts';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Open event streams at most: a page has one; more is a leak or an attack. */
 const MAX_EVENT_STREAMS = 16;
 /** A stream whose page stopped reading is cut off beyond this. */
@@ -71,28 +71,27 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   });
 }
 
+/**
+ * The HTTP status of a call's result, read from the start of its JSON text (the core made it,
+ * `ok` first): a malformed call is a 400, a too large one a 413, everything else a 200.
+ */
+function statusOfResult(json: string): number {
+  if (!json.startsWith('{"ok":false,"error":{"code":"bad_request"')) return 200;
+  return json.includes('"key":"core.rpc.tooLarge"') ? 413 : 400;
+}
+
 export async function startLocalServer(options: {
-  api: ClubApi;
+  core: CoreEndpoint;
   staticDir: string;
   port?: number;
   log?: (line: string) => void;
 }): Promise<LocalServer> {
-  const { api, staticDir, log = () => {} } = options;
+  const { core, staticDir, log = () => {} } = options;
   const token = randomBytes(32).toString('base64url');
   const assets = await AppAssets.load(staticDir);
   let origin = '';
   let allowedHosts: string[] = [];
   const streams = new Set<{ end(): void }>();
-  // An event goes to every open stream as the same line: made once, not once per stream.
-  const lines = new WeakMap<object, string>();
-  const lineOf = (event: 'records' | 'status', payload: object): string => {
-    let line = lines.get(payload);
-    if (line === undefined) {
-      line = JSON.stringify({ event, payload });
-      lines.set(payload, line);
-    }
-    return line;
-  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
@@ -122,24 +121,23 @@ export async function startLocalServer(options: {
     if (refused) return refuse(refused.status, 'forbidden', refused.key);
     if (mediaType(req) !== 'application/json')
       return refuse(415, 'bad_request', 'core.rpc.notJson');
-    let body: unknown;
+    let text: string;
     try {
-      const text = (await readLimitedBody(req, MAX_IMPORT_BODY_BYTES)).toString('utf8');
-      body = JSON.parse(text);
-      const method = (body as { method?: unknown } | null)?.method;
-      if (text.length > MAX_BODY_BYTES && method !== 'importOpen')
-        throw new BodyError('too_large', MAX_BODY_BYTES);
+      text = (await readLimitedBody(req, MAX_IMPORT_BODY_BYTES)).toString('utf8');
     } catch (error) {
       if (error instanceof BodyError && error.reason === 'aborted') return; // nobody to answer
-      const tooLarge = error instanceof BodyError;
-      return refuse(
-        tooLarge ? 413 : 400,
-        'bad_request',
-        tooLarge ? 'core.rpc.tooLarge' : 'core.rpc.notJson',
-      );
+      return refuse(413, 'bad_request', 'core.rpc.tooLarge');
     }
-    const result = await dispatchRpc(api, body);
-    sendJson(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
+    // The page puts the method first; only the import's file may be large. The core checks
+    // again what it parses: this only spares it a large body that cannot be a file.
+    if (text.length > MAX_RPC_BODY_CHARS && !text.startsWith('{"method":"importOpen"'))
+      return refuse(413, 'bad_request', 'core.rpc.tooLarge');
+    // The body goes to the core and its answer to the page as text, neither read here.
+    const json = await core.callText(text);
+    send(res, statusOfResult(json), json, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
   }
 
   /** The same checks as a call: the per-start token, our own origin. */
@@ -184,17 +182,17 @@ export async function startLocalServer(options: {
       // A page that stopped reading: cut off; it reconnects and reloads what it missed.
       if (res.writableLength > MAX_UNREAD_EVENT_BYTES) res.destroy();
     };
-    const subscriptions = [
-      api.onDidChangeRecords((payload) => write(lineOf('records', payload))),
-      api.onDidChangeStatus((payload) => write(lineOf('status', payload))),
-    ];
+    // The event's JSON text as it came from the core, wrapped without being read.
+    const subscription = core.onEvent((name, json) =>
+      write(`{"event":"${name}","payload":${json}}`),
+    );
     const heartbeat = setInterval(() => write(''), EVENT_HEARTBEAT_MS);
     heartbeat.unref();
     const stream = { end: () => res.destroy() };
     streams.add(stream);
     res.on('close', () => {
       clearInterval(heartbeat);
-      for (const subscription of subscriptions) subscription.dispose();
+      subscription.dispose();
       streams.delete(stream);
     });
   }

@@ -27,6 +27,8 @@ async function run(command: string | undefined, rest: string[], cli: Terminal): 
       return (await import('./backupCommand.ts')).backupCommand(rest, cli);
     case 'report':
       return (await import('./reportCommand.ts')).reportCommand(rest, cli);
+    case 'core-host': // started by `tutti start`, never by hand (not in the usage)
+      return (await import('../coreHost/nodeHostEntry.ts')).runNodeCoreHost();
     case undefined:
     case 'help':
     case '--help':

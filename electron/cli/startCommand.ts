@@ -9,8 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/api/appError.ts';
 import { startLocalServer } from '../browser/localServer.ts';
-import { ClubService } from '../core/clubService.ts';
-import { defaultProfileDir, openProfile } from '../core/profile.ts';
+import { defaultProfileDir, unlockProfileKey } from '../core/profile.ts';
+import { CoreHost } from '../coreHost/coreHost.ts';
+import { forkNodeHost } from '../coreHost/nodeHostProcess.ts';
 import { parseCommandArgs } from './args.ts';
 import type { Terminal } from './terminal.ts';
 
@@ -59,23 +60,32 @@ export async function startCommand(argv: string[], cli: Terminal): Promise<numbe
   if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
     throw new AppError('bad_arguments', 'cli.start.notBuilt');
   }
-  const profile = await openProfile(profileDir, cli.keyStore(profileDir));
-  const api = new ClubService(profile.store, profileDir);
-  const server = await startLocalServer({
-    api,
-    staticDir: RENDERER_DIST,
-    port,
-    log: (line) => process.stderr.write(`${line}\n`),
-  }).catch((error: NodeJS.ErrnoException) => {
-    profile.close();
-    if (error.code === 'EADDRINUSE') {
-      throw new AppError('bad_arguments', 'cli.start.portInUse', { port });
-    }
-    throw error;
-  });
+  // The key is unlocked here, where the terminal is; the core host opens the profile with it
+  // in its own process, so that its work never holds up this one's answers (issue #26).
+  const key = await unlockProfileKey(profileDir, cli.keyStore(profileDir));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let core: CoreHost;
+  try {
+    core = await CoreHost.start({
+      spawn: () => forkNodeHost(),
+      profileDir,
+      key,
+      background: true,
+      log: (line) => log(`[tutti] ${line}`),
+    });
+  } finally {
+    key.fill(0);
+  }
+  const server = await startLocalServer({ core, staticDir: RENDERER_DIST, port, log }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await core.stop();
+      if (error.code === 'EADDRINUSE') {
+        throw new AppError('bad_arguments', 'cli.start.portInUse', { port });
+      }
+      throw error;
+    },
+  );
 
-  api.startSync();
-  api.startAutomaticBackups();
   // The signal handlers before the address: whoever reads it may send SIGTERM at once, and a
   // signal arriving before a listener exists ends the process without closing the profile.
   const finished = new Promise<number>((done) => {
@@ -83,10 +93,9 @@ export async function startCommand(argv: string[], cli: Terminal): Promise<numbe
     const stop = async () => {
       if (stopping) return;
       stopping = true;
-      await api.stopSync();
       await server.close();
-      await api.stopAutomaticBackups(); // the backup on close, before the database closes
-      profile.close(); // checkpoints the WAL and releases the profile lock
+      // Sync's round under way, the backup on close, the database closed — in the host.
+      await core.stop();
       cli.note('cli.start.stopped');
       done(0);
     };

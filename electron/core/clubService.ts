@@ -25,6 +25,7 @@ import type {
 import type { ImportProgress, ImportReport, ImportSourceView } from '../../shared/api/import.ts';
 import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { SyncJournalView, SyncStatus } from '../../shared/api/sync.ts';
+import type { CancellableWork } from '../../shared/api/work.ts';
 import {
   type Draft,
   ENTITY_NAMES,
@@ -66,7 +67,9 @@ export class ClubService implements ClubApi {
       () => this.appStatus(),
       (line) => console.error(line),
     );
-    this.backups.onDidChange(() => this.events.statusMayHaveChanged());
+    this.backups.onDidChange((now) =>
+      now ? this.events.statusNow() : this.events.statusMayHaveChanged(),
+    );
     this.sync.onDidChangeStatus(() => this.events.statusMayHaveChanged());
     this.sync.onDidChangeRecords((changes) => {
       for (const change of changes) {
@@ -169,6 +172,11 @@ export class ClubService implements ClubApi {
     return ok(this.imports.progress());
   }
 
+  /** Stops long work where safe (issue #26); an import run is never stopped (ImportService). */
+  async cancelWork(work: CancellableWork): Promise<ApiResult<null>> {
+    return work === 'importPreview' ? this.imports.cancelPreview() : this.backups.cancel(work);
+  }
+
   async backupStatus(): Promise<ApiResult<BackupStatus>> {
     return ok(this.backups.status());
   }
@@ -244,6 +252,10 @@ export class ClubService implements ClubApi {
 
   async syncNow(): Promise<ApiResult<SyncStatus>> {
     return ok(await this.sync.syncNow());
+  }
+
+  async cancelSync(): Promise<ApiResult<SyncStatus>> {
+    return ok(await this.sync.cancelRound());
   }
 
   async syncJournal(): Promise<ApiResult<SyncJournalView>> {

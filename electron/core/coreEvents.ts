@@ -57,6 +57,14 @@ export class CoreEvents {
     this.timer.unref?.();
   }
 
+  /** Something the person must learn before the core goes on (a restore replaces the data). */
+  statusNow(): void {
+    if (this.status.size === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.sendStatus();
+  }
+
   private sendStatus(): void {
     let status: AppStatus;
     try {

@@ -135,6 +135,25 @@ export async function openProfile(
   }
 }
 
+/**
+ * The profile's database key, for a core host that opens the profile in another process
+ * (issue #26): unlocked here, where safeStorage or the terminal is, or — for a new profile —
+ * created. The same checks as `openProfile`, in its order, so the same message comes first.
+ */
+export async function unlockProfileKey(dir: string, keyStore: KeyStore): Promise<Buffer> {
+  const paths = profilePaths(dir);
+  ensureWritableDir(dir);
+  if (ProfileLock.isHeld(paths.lock)) ProfileLock.acquire(paths.lock).release(); // says who
+  if (keyStore.hasKey()) return keyStore.unlockKey();
+  if (existsSync(paths.database)) {
+    throw new AppError('key_file_missing', 'core.profile.keyFileMissing', {
+      database: paths.database,
+      keyFile: keyStore.keyFilePath,
+    });
+  }
+  return keyStore.createKey();
+}
+
 /** A profile being opened while the caller does other work; see `beginOpenProfile`. */
 export interface PendingProfile {
   /** The opened profile; a new one is written to disk only now. */

@@ -27,3 +27,24 @@ export async function dispatchRpc(api: ClubCalls, body: unknown): Promise<ApiRes
     return failWith(error); // an AppError by the table of API codes; anything else is a bug
   }
 }
+
+/** Requests above this size are refused, except the import wizard's whole file. */
+export const MAX_RPC_BODY_CHARS = 2 * 1024 * 1024;
+
+/**
+ * A call as its JSON text, answered as JSON text: what the core host does for the window's
+ * process, which passes both on unread. `large` says the text is above MAX_RPC_BODY_CHARS:
+ * only `importOpen` may be.
+ */
+export async function dispatchRpcText(api: ClubCalls, text: string): Promise<string> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return JSON.stringify(fail('bad_request', 'core.rpc.notJson'));
+  }
+  const method = (body as { method?: unknown } | null)?.method;
+  if (text.length > MAX_RPC_BODY_CHARS && method !== 'importOpen')
+    return JSON.stringify(fail('bad_request', 'core.rpc.tooLarge'));
+  return JSON.stringify(await dispatchRpc(api, body));
+}

@@ -2,6 +2,11 @@
  * The import wizard's side in the core: holds the file the secretary chose (read once), answers
  * with its tables and a proposed mapping, previews and runs the import, and reports progress
  * while it runs. One file at a time; one import at a time.
+ *
+ * A preview can be cancelled (issue #26): it runs on a private copy of the data, in chunks, and
+ * stops between two of them; the file stays open for the next preview. An import *run* cannot:
+ * it writes chunk after chunk into the live data, and stopping it between two would leave half
+ * an import behind — only a failure does that, and it says so (`import.aborted`).
  */
 
 import { AppError, failWith } from '../../shared/api/appError.ts';
@@ -15,6 +20,7 @@ import { type ApiResult, fail, ok } from '../../shared/api/result.ts';
 import type { ImportMapping } from '../../shared/import/mapping.ts';
 import type { SourceFile } from '../../shared/import/sourceTable.ts';
 import { type SafetyBackup, safetyBackupView } from '../backup/desktopBackups.ts';
+import { LongWork, notCancellable, nothingToCancel, WorkCancelled } from '../core/longWork.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { MappingMismatch, mappingFor, RightsUnknown, runImport } from './importSource.ts';
@@ -26,7 +32,9 @@ const UI_CHUNK = 500;
 
 export class ImportService {
   private source: SourceFile | null = null;
-  private state: ImportProgress = { running: false, done: 0, total: 0 };
+  private state: ImportProgress = { running: false, done: 0, total: 0, preview: false };
+  /** The preview under way, which a cancel request stops; null during a run or when idle. */
+  private previewWork: LongWork | null = null;
 
   constructor(
     private readonly store: LocalStore,
@@ -87,13 +95,20 @@ export class ImportService {
     return { ...this.state };
   }
 
+  /** Stops a preview between two chunks; an import run is never stopped (see above). */
+  cancelPreview(): ApiResult<null> {
+    if (this.previewWork) return this.previewWork.cancel();
+    if (this.state.running) return notCancellable('import.runNotCancellable');
+    return nothingToCancel();
+  }
+
   private async execute(mapping: ImportMapping, dryRun: boolean): Promise<ApiResult<ImportReport>> {
     const source = this.source;
     if (!source) return fail('not_found', 'import.noFile');
     if (this.state.running) return failWith(new AppError('import_running', 'import.running'));
     if (!mapping.tables.some((table) => table.entity !== null))
       return fail('validation', 'import.noTable');
-    this.state = { running: true, done: 0, total: 0 };
+    this.state = { running: true, done: 0, total: 0, preview: dryRun };
     let safety: ImportSafetyBackup | undefined;
     try {
       safety = dryRun ? undefined : await this.safetyBeforeImport();
@@ -102,17 +117,28 @@ export class ImportService {
       // The safety generation could not be made (its AppError says why): nothing is imported.
       return failWith(error);
     }
+    // A preview works on a private copy (LocalStore.scratchCopy), so it may pause between
+    // chunks without holding a transaction open on the live data.
+    const work = dryRun
+      ? new LongWork('importPreview', 'check', () => {}, { cancelled: 'import.cancelled' })
+      : null;
+    let target: LocalStore | null = null;
+    this.previewWork = work;
     try {
+      target = work ? this.store.scratchCopy() : this.store;
+      const store = target;
       const report = await runImport(
-        this.store,
-        (entity, draft) => saveRecordInTransaction(this.store, entity, draft),
+        store,
+        (entity, draft) => saveRecordInTransaction(store, entity, draft),
         source,
         mapping,
         {
           dryRun,
           chunkSize: UI_CHUNK,
+          scratchStore: work !== null,
+          checkCancelled: work ? () => work.throwIfCancelled() : undefined,
           onProgress: (done, total) => {
-            this.state = { running: true, done, total };
+            this.state = { running: true, done, total, preview: dryRun };
             this.progressed();
           },
         },
@@ -128,7 +154,7 @@ export class ImportService {
         const problem = error.problems[0]!;
         return fail('validation', problem.key, problem.params);
       }
-      if (error instanceof RightsUnknown) return failWith(error);
+      if (error instanceof RightsUnknown || error instanceof WorkCancelled) return failWith(error);
       if (dryRun || this.state.done === 0) throw error;
       // Rows of the chunks before the failure are saved (and recognised by the next import).
       this.changed();
@@ -139,7 +165,10 @@ export class ImportService {
         detail: (error instanceof Error ? error.message : String(error)).slice(0, 500),
       });
     } finally {
+      this.previewWork = null;
+      if (target && target !== this.store) target.close();
       this.state = { ...this.state, running: false };
+      this.progressed();
     }
   }
 }

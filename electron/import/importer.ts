@@ -62,6 +62,17 @@ export interface ImportOptions {
   /** Rows per transaction of a real import; between them the event loop runs (progress). */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The store is a private copy that is thrown away afterwards (ImportService's preview): a
+   * dry run then writes into it in chunks like a real import, reporting progress and letting
+   * the event loop run between them, instead of one long transaction that is rolled back.
+   */
+  scratchStore?: boolean;
+  /**
+   * Called between chunks of a dry run on a scratch store; throws to stop it there (a
+   * cancelled preview). Never given for a real import: stopping it would leave half of it.
+   */
+  checkCancelled?: () => void;
 }
 
 class Rollback extends Error {}
@@ -173,7 +184,7 @@ export class Importer {
       });
     }
     const total = steps.length;
-    if (this.options.dryRun) {
+    if (this.options.dryRun && !this.options.scratchStore) {
       try {
         this.store.transaction(() => {
           steps.forEach((step) => {
@@ -187,12 +198,17 @@ export class Importer {
       this.options.onProgress?.(total, total);
     } else {
       const chunk = this.options.chunkSize ?? 2_000;
+      const checkCancelled = this.options.dryRun ? this.options.checkCancelled : undefined;
+      this.options.onProgress?.(0, total);
       for (let from = 0; from < total; from += chunk) {
         this.store.transaction(() => {
           for (const step of steps.slice(from, from + chunk)) step();
         });
         this.options.onProgress?.(Math.min(from + chunk, total), total);
-        if (from + chunk < total) await new Promise((resolve) => setImmediate(resolve));
+        if (from + chunk < total) {
+          await new Promise((resolve) => setImmediate(resolve));
+          checkCancelled?.();
+        }
       }
     }
     for (const c of contexts)

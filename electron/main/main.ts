@@ -1,7 +1,9 @@
 /**
- * Electron main process: kept thin. Everything with logic lives in plain-Node modules that the
- * tests exercise (electron/shell, electron/core, electron/keys); this file wires them to
- * Electron's objects.
+ * Electron main process: kept thin. It owns the windows, the menu and safeStorage; the desktop
+ * core — database, sync, import, backups — runs in a utility process, the core host (issue
+ * #26), so that no long work of the core ever holds up a window. Everything with logic lives in
+ * plain-Node modules that the tests exercise (electron/shell, electron/coreHost, electron/keys);
+ * this file wires them to Electron's objects.
  */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -22,11 +24,10 @@ import { AppError } from '../../shared/api/appError.ts';
 import { commandLineLanguage } from '../../shared/messages/language.ts';
 import { msg } from '../../shared/messages/message.ts';
 import { translate } from '../../shared/messages/translate.ts';
-import { BackupService } from '../backup/backupService.ts';
 import { AppAssets } from '../core/appAssets.ts';
-import { ClubService } from '../core/clubService.ts';
-import { type OpenedProfile, openProfile } from '../core/profile.ts';
+import { unlockProfileKey } from '../core/profile.ts';
 import { COMMON_HEADERS } from '../core/securityHeaders.ts';
+import { CoreHost } from '../coreHost/coreHost.ts';
 import { SafeStorageKeyStore } from '../keys/safeStorageKeyStore.ts';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from '../shell/appOrigin.ts';
 import { forwardClubEvents } from '../shell/eventForwarding.ts';
@@ -39,6 +40,7 @@ import {
 } from '../shell/windowSecurity.ts';
 import { restoreWindowState, saveWindowState } from '../shell/windowState.ts';
 import { startUpdateChecks } from './updates.ts';
+import { forkUtilityHost } from './utilityHost.ts';
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, no file access).
 protocol.registerSchemesAsPrivileged([
@@ -56,7 +58,7 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const windowStateFile = join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
-let profile: OpenedProfile | null = null;
+let core: CoreHost | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // A second start brings the running Tutti to the front instead of opening the database twice.
@@ -69,11 +71,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start, fail);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    // Closes the database properly: WAL checkpoint, profile lock released.
-    profile?.close();
-    profile = null;
-  });
 }
 
 /**
@@ -106,44 +103,48 @@ async function start(): Promise<void> {
     randomKey: () => randomBytes(32),
     confirmUnprotectedStorage: askUnprotectedStorage,
   });
-  profile = await openProfile(profileDir, keyStore);
-  const backups = new BackupService(profile.store, {
-    log: (message, error) => log(`${message}: ${error instanceof Error ? error.message : ''}`),
-    pickFolder: async (current) => {
-      const options: Electron.OpenDialogOptions = {
-        title: say('shell.backupFolder'),
-        properties: ['openDirectory', 'createDirectory'],
-        ...(current ? { defaultPath: current } : {}),
-      };
-      const picked = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
-    },
-  });
-  const api = new ClubService(profile.store, profileDir, undefined, backups);
+  // safeStorage unwraps the key here; the core host opens the profile with it.
+  const key = await unlockProfileKey(profileDir, keyStore);
+  try {
+    core = await CoreHost.start({
+      spawn: () => forkUtilityHost(join(__dirname, 'coreHost.cjs'), log),
+      profileDir,
+      key,
+      background: true,
+      log,
+      pickFolder: async (current) => {
+        const options: Electron.OpenDialogOptions = {
+          title: say('shell.backupFolder'),
+          properties: ['openDirectory', 'createDirectory'],
+          ...(current ? { defaultPath: current } : {}),
+        };
+        const picked = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+    });
+  } finally {
+    key.fill(0);
+  }
+  const api = core;
   registerClubApiHandlers(ipcMain, api, log);
   // Events go to whichever window is open; none is sent to a closed one.
   forwardClubEvents(api, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
   });
-  api.startSync();
-  api.startAutomaticBackups();
   // A laptop waking up syncs at once rather than at the next timer tick.
-  powerMonitor.on('resume', () => void api.syncNow());
-  // The quit waits for a sync round under way and for the backup on close, so the database
-  // is closed after their last write.
+  powerMonitor.on('resume', () => void api.invoke('syncNow', []));
+  // The quit waits for the core host: a sync round under way, the backup on close, the
+  // database closed after their last write.
   let finished = false;
   app.on('before-quit', (event) => {
     if (finished) return;
     event.preventDefault();
-    void api
-      .stopSync()
-      .then(() => api.stopAutomaticBackups())
-      .finally(() => {
-        finished = true;
-        app.quit();
-      });
+    void api.stop().finally(() => {
+      finished = true;
+      app.quit();
+    });
   });
 
   const assets = await AppAssets.load(rendererDir);
@@ -212,6 +213,5 @@ function fail(error: unknown): void {
   );
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   dialog.showErrorBox(translate(msg('errors.app.cannotStart'), DIALOG_LANGUAGE), message);
-  profile?.close();
-  app.exit(1);
+  void (core?.stop() ?? Promise.resolve()).finally(() => app.exit(1));
 }

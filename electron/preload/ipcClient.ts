@@ -23,12 +23,26 @@ export function guardInvoke(invoke: Invoke): Invoke {
   };
 }
 
+/**
+ * The main process passes the core host's answers and events on as JSON text, unread (issue
+ * #26): parsed here, in the window's process. Text that is no JSON becomes null, which no
+ * caller or event check takes for a result.
+ */
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
 export function createIpcClubApi(invoke: Invoke, listen: Listen): ClubApi {
   const guarded = guardInvoke(invoke);
   const api: Record<string, unknown> = {};
   for (const method of CLUB_API_METHOD_NAMES) {
-    api[method] = (...args: unknown[]) =>
-      guarded(ipcChannel(method), ...args) as Promise<ApiResult<unknown>>;
+    api[method] = async (...args: unknown[]) =>
+      parsed(await guarded(ipcChannel(method), ...args)) as ApiResult<unknown>;
   }
   // Only our own event channels are listened to; the page gets the payload alone (never
   // Electron's event object) and checks it before use (renderer/src/api/checkedEvents.ts).
@@ -36,7 +50,7 @@ export function createIpcClubApi(invoke: Invoke, listen: Listen): ClubApi {
     (name: ClubEventName) =>
     (listener: (payload: unknown) => void): Disposable => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      const stop = listen(eventChannel(name), (payload) => listener(payload));
+      const stop = listen(eventChannel(name), (payload) => listener(parsed(payload)));
       return Object.freeze({ dispose: stop });
     };
   api.onDidChangeRecords = subscribe('records');

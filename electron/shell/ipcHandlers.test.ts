@@ -5,6 +5,7 @@ import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
 import { ipcChannel } from '../../shared/api/ipc.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
+import { inProcessEndpoint } from '../coreHost/coreEndpoint.ts';
 import { createIpcClubApi } from '../preload/ipcClient.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { forwardClubEvents } from './eventForwarding.ts';
@@ -26,10 +27,13 @@ class FakeIpcMain implements IpcMainLike {
   removeHandler(channel: string) {
     this.handlers.delete(channel);
   }
-  invoke(event: InvokeEventLike, channel: string, ...args: unknown[]) {
+  /** What the handler answers, as the preload parses it (the main process sends JSON text). */
+  async invoke(event: InvokeEventLike, channel: string, ...args: unknown[]) {
     const handler = this.handlers.get(channel);
-    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return handler(event, ...args);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const answer = await handler(event, ...args);
+    expect(typeof answer).toBe('string');
+    return JSON.parse(answer as string) as unknown;
   }
 }
 
@@ -63,7 +67,9 @@ beforeEach(() => {
   temp = makeTempDir();
   store = LocalStore.open(join(temp.dir, 'tutti.db'), randomBytes(32));
   ipcMain = new FakeIpcMain();
-  registerClubApiHandlers(ipcMain, new ClubService(store, temp.dir), (line) => log.push(line));
+  registerClubApiHandlers(ipcMain, inProcessEndpoint(new ClubService(store, temp.dir)), (line) =>
+    log.push(line),
+  );
 });
 afterEach(() => {
   store.close();
@@ -152,7 +158,7 @@ describe('events to the window (issue #25)', () => {
   it('pass a saved record from the core to the page’s listener, payload only, on our channels', async () => {
     const core = new ClubService(store, temp.dir);
     const bus = new FakeEventBus();
-    const forwarding = forwardClubEvents(core, bus.send);
+    const forwarding = forwardClubEvents(inProcessEndpoint(core), bus.send);
     const api = createIpcClubApi(async () => ({ ok: true, value: null }), bus.listen);
     const received: unknown[][] = [];
     const subscription = api.onDidChangeRecords((...args: unknown[]) => received.push(args));

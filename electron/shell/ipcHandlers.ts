@@ -1,14 +1,15 @@
 /**
  * The main process's side of the typed IPC. Every handler first checks who asks — the main frame
  * of a page of our own `app://tutti/` origin — and then every argument against the shared
- * schemas (dispatchRpc); it answers `{ ok: true, value } | { ok: false, error }` and never throws
- * across the process boundary. Electron's ipcMain is passed in, so this runs under plain Node.
+ * schemas (the core host's dispatchRpc). It answers the JSON text of `{ ok: true, value } |
+ * { ok: false, error }`, which the preload parses: the main process passes the core's answer on
+ * unread (issue #26) and never throws across the process boundary. Electron's ipcMain is passed
+ * in, so this runs under plain Node.
  */
-import type { ClubApi } from '../../shared/api/clubApi.ts';
 import { ipcChannel } from '../../shared/api/ipc.ts';
 import { CLUB_API_METHOD_NAMES } from '../../shared/api/methods.ts';
-import { type ApiResult, fail } from '../../shared/api/result.ts';
-import { dispatchRpc } from '../core/rpc.ts';
+import { fail } from '../../shared/api/result.ts';
+import type { CoreEndpoint } from '../coreHost/coreEndpoint.ts';
 import { isAppUrl } from './appOrigin.ts';
 
 /** What of Electron's IpcMainInvokeEvent a handler looks at. */
@@ -32,22 +33,22 @@ export function isTrustedSender(event: InvokeEventLike): boolean {
 
 export function registerClubApiHandlers(
   ipcMain: IpcMainLike,
-  api: ClubApi,
+  core: CoreEndpoint,
   log: (line: string) => void = () => {},
 ): () => void {
   for (const method of CLUB_API_METHOD_NAMES) {
-    ipcMain.handle(ipcChannel(method), async (event, ...args): Promise<ApiResult<unknown>> => {
+    ipcMain.handle(ipcChannel(method), async (event, ...args): Promise<string> => {
       if (!isTrustedSender(event)) {
         log(
           `IPC ${method} refused: sender ${event.senderFrame?.url ?? '(no frame)'} is not the app`,
         );
-        return fail('forbidden', 'core.rpc.foreignSender');
+        return JSON.stringify(fail('forbidden', 'core.rpc.foreignSender'));
       }
       try {
-        return await dispatchRpc(api, { method, args });
+        return await core.invoke(method, args);
       } catch (error) {
         log(`IPC ${method} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        return fail('internal', 'core.internal');
+        return JSON.stringify(fail('internal', 'core.internal'));
       }
     });
   }

@@ -4,9 +4,10 @@
  * row, its stamps and the outbox entry in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import Database, { type Statement } from 'better-sqlite3-multiple-ciphers';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
 import { uniqueKey } from '../../shared/domain/recordRules.ts';
+import { snapshotOf } from '../../shared/node/backup/sqliteSnapshot.ts';
 import { beyondDrift, HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import type { Mutation, Op } from '../../shared/sync/protocol.ts';
 import { openWritable, type WritableDB } from './database.ts';
@@ -58,6 +59,24 @@ export class LocalStore {
     const db = openWritable(path, key);
     try {
       return new LocalStore(db, options.now ?? Date.now);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * A private copy in memory, to try changes on and throw away (an import's preview). The
+   * preview may then let the event loop run between chunks: a transaction held open on the
+   * profile's own connection meanwhile would take in, and roll back, whatever else was saved.
+   * Unencrypted, but only in this process's memory; close it when done.
+   */
+  scratchCopy(): LocalStore {
+    const db = new Database(snapshotOf(this.db)) as WritableDB;
+    try {
+      // A large sort's scratch space stays in memory too, never an unencrypted temp file.
+      db.pragma('temp_store = MEMORY');
+      return new LocalStore(db, this.now);
     } catch (error) {
       db.close();
       throw error;
@@ -196,6 +215,37 @@ export class LocalStore {
     if (this.unsavedClock === null) return;
     this.meta.set(HLC_LAST, this.unsavedClock);
     this.unsavedClock = null;
+  }
+
+  /**
+   * For many commits in a row (a long pull): the WAL is copied into the database once at the
+   * end instead of after every commit beyond SQLite's default 1,000 pages — a long pull writes
+   * the same B-tree pages commit after commit, and each checkpoint wrote them again. Still
+   * bounded (`maxPages`); a commit meanwhile stays as durable as ever. Answers how to end it.
+   */
+  /**
+   * A transaction whose commit does not wait for the disk (synchronous = NORMAL): after a power
+   * failure — not a crash of Tutti — its changes may be gone, the database stays whole. Only for
+   * what can be had again: a pulled page together with its cursor. The next ordinary commit, or
+   * the end of `deferCheckpoints`, makes it durable. No other commit can run meanwhile (this is
+   * synchronous), so a person's save always waits for the disk.
+   */
+  transactionDurableLater<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.transaction(work);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  deferCheckpoints(maxPages = 16_384): () => void {
+    this.db.pragma(`wal_autocheckpoint = ${maxPages}`);
+    return () => {
+      if (!this.db.open) return;
+      this.db.pragma('wal_autocheckpoint = 1000');
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    };
   }
 
   close(): void {

@@ -18,7 +18,7 @@ import { enrolDevice } from './enrolDevice.ts';
 import { ConnectionError } from './httpsJson.ts';
 import { changedCount, RecordChangeSet, type RecordChanges } from './recordChanges.ts';
 import { RejectedChanges } from './rejections.ts';
-import { SyncClient } from './syncClient.ts';
+import { SyncClient, type SyncTransport } from './syncClient.ts';
 import { SyncJournal } from './syncJournal.ts';
 import { SyncScheduler } from './syncScheduler.ts';
 import { SyncSettings } from './syncSettings.ts';
@@ -29,6 +29,9 @@ const NEXT_CHANGE_TIMEOUT_MS = 25_000;
 export interface DesktopSyncOptions {
   /** What a listener threw (default: written to stderr). */
   onListenerError?: (error: unknown) => void;
+  /** Tests: how requests reach the server, and records per pull page (see SyncClient). */
+  transport?: SyncTransport;
+  pullPage?: number;
 }
 
 const logListenerError = (error: unknown) =>
@@ -58,7 +61,8 @@ export class DesktopSync {
     this.settings = new SyncSettings(store.meta);
     this.journal = new SyncJournal(store);
     this.rejected = new RejectedChanges(store, this.journal);
-    this.scheduler = new SyncScheduler(store, new SyncClient(store), {
+    const client = new SyncClient(store, options.transport, { pullPage: options.pullPage });
+    this.scheduler = new SyncScheduler(store, client, {
       round: (report) => {
         this.clockBehind = report.ignoredStamps > 0;
       },
@@ -148,6 +152,15 @@ export class DesktopSync {
 
   async syncNow(): Promise<SyncStatus> {
     await this.scheduler.request();
+    return this.status();
+  }
+
+  /**
+   * Stops the round under way after the page it is applying (see SyncScheduler.cancel): the
+   * records it brought stay, the next round goes on from there. Answers the status after it.
+   */
+  async cancelRound(): Promise<SyncStatus> {
+    await this.scheduler.cancel();
     return this.status();
   }
 

@@ -10,6 +10,7 @@
  */
 
 import { AppError } from '../../shared/api/appError.ts';
+import type { PullProgress } from '../../shared/api/sync.ts';
 import type { EntityName } from '../../shared/domain/entities.ts';
 import type { Message } from '../../shared/messages/message.ts';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
@@ -35,9 +36,11 @@ import { type SyncConnection, SyncSettings } from './syncSettings.ts';
 /** A push carries at most this many mutations and this many bytes (the server takes 1 MiB). */
 const PUSH_BATCH = 1000;
 const PUSH_BYTES = 768 * 1024;
-/** Records per pull page (one request) and at most per local transaction (several pages). */
-const PULL_PAGE = 1000;
-const APPLY_BATCH = 10_000;
+/**
+ * Records per pull page: one request, one local transaction. The device holds at most the page
+ * it applies and the one on its way, so memory stays bounded however large the club.
+ */
+const PULL_PAGE = 5000;
 const RENEW_BEFORE_MS = 30 * 24 * 3_600_000;
 
 /**
@@ -52,10 +55,30 @@ export type SyncTransport = (
   signal?: AbortSignal,
 ) => Promise<JsonResponse>;
 
-const httpsTransport: SyncTransport = (connection, method, path, body, signal) =>
+export const httpsTransport: SyncTransport = (connection, method, path, body, signal) =>
   httpsJson(new URL(path, connection.serverUrl), connection, method, body, { signal });
 
+/**
+ * What the owner of a round learns and says while it runs. Each call is the owner's; what it
+ * throws is its own problem, not the round's.
+ */
+export interface RoundControl {
+  /**
+   * A pull from the start of many pages (a fresh device, a full resync, or one that goes on
+   * where it was stopped): after each committed page, how many of how many changes.
+   */
+  progress?(progress: PullProgress): void;
+  /**
+   * Asked after each committed push batch and pull page: true ends the round there — what it
+   * committed stays, the cursor with it, and the next round goes on from there. Not asked
+   * during a full resync, whose sweep at its end must not be skipped.
+   */
+  stopRequested?(): boolean;
+}
+
 export interface RoundReport {
+  /** The round ended early because `stopRequested` said so; nothing after that was done. */
+  stopped: boolean;
   pushed: number;
   rejected: number;
   pulled: number;
@@ -146,14 +169,17 @@ export class SyncClient {
   private readonly journal: SyncJournal;
 
   private readonly pushBatch: number;
+  private readonly pullPage: number;
   private signal: AbortSignal | undefined;
+  private control: RoundControl = {};
 
   constructor(
     private readonly store: LocalStore,
     private readonly transport: SyncTransport = httpsTransport,
-    options: { pushBatch?: number | undefined } = {},
+    options: { pushBatch?: number | undefined; pullPage?: number | undefined } = {},
   ) {
     this.pushBatch = options.pushBatch ?? PUSH_BATCH;
+    this.pullPage = options.pullPage ?? PULL_PAGE;
     this.settings = new SyncSettings(store.meta);
     this.replica = new Replica(store);
     this.journal = new SyncJournal(store);
@@ -168,11 +194,14 @@ export class SyncClient {
   async round(
     signal?: AbortSignal,
     changes: RecordChangeSet = new RecordChangeSet(),
+    control: RoundControl = {},
   ): Promise<RoundReport> {
     this.signal = signal;
+    this.control = control;
     const connection = this.settings.connection();
     if (!connection) throw new AppError('sync_failed', 'core.sync.notConnected');
     const report: RoundReport = {
+      stopped: false,
       pushed: 0,
       rejected: 0,
       pulled: 0,
@@ -184,7 +213,9 @@ export class SyncClient {
     const current = await this.renewIfDue(connection);
     if (this.settings.needsRealign()) await this.realign(current);
     await this.push(current, report, changes);
-    await this.pull(current, report, changes);
+    if (!report.stopped) await this.pull(current, report, changes);
+    report.changes = changes.list();
+    if (report.stopped) return report;
     this.store.transaction(() => {
       this.store.outbox.forgetAcknowledged();
       this.settings.setLastSync(new Date().toISOString());
@@ -286,6 +317,10 @@ export class SyncClient {
       });
       changes.addAll(batch); // committed
       if (answer.lastMutationId < pending.at(-1)!.mutationId) return; // the server stopped early
+      if (this.stopRequested()) {
+        report.stopped = true;
+        return;
+      }
     }
   }
 
@@ -305,13 +340,28 @@ export class SyncClient {
     }
   }
 
+  /** The owner's wish to stop, asked between committed steps (see RoundControl). */
+  private stopRequested(): boolean {
+    try {
+      return this.control.stopRequested?.() === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private tellProgress(progress: PullProgress): void {
+    try {
+      this.control.progress?.(progress);
+    } catch {
+      // the owner's listener; the round goes on
+    }
+  }
+
   /**
-   * Pages arrive 1,000 records at a time and are applied up to APPLY_BATCH records per local
-   * transaction, together with the cursor of the last page applied: a commit of the encrypted
-   * replica costs about as much as writing the pages it touches, so fewer, larger commits make
-   * an initial sync faster. A crash loses only pages not yet committed, and those are fetched
-   * again. The request for the next page is sent before a batch is applied, so the server
-   * prepares it meanwhile.
+   * Pages arrive up to `pullPage` records at a time, each applied in one local transaction
+   * together with its cursor: a crash loses only the page not yet committed, and it is fetched
+   * again. The request for the next page is sent before a page is applied, so the server
+   * prepares it meanwhile; no more than these two pages are held.
    */
   private async pull(
     connection: SyncConnection,
@@ -325,87 +375,110 @@ export class SyncClient {
     // is, without merging record by record — as long as no local edit comes in meanwhile.
     const startedFresh =
       cursor === 0 && this.store.outbox.lastMutationId() === 0 && this.replica.isEmpty();
-    let buffered: PullResponse[] = [];
-    let bufferedChanges = 0;
+    // A pull stopped earlier goes on counting where it was.
+    let progress = cursor > 0 ? this.settings.pullProgress() : null;
     const fetchPage = (from: number): Promise<PullResponse> => {
       const answer = this.request(
         connection,
         'GET',
-        `${SYNC_PATHS.pull}?cursor=${from}&limit=${PULL_PAGE}`,
+        `${SYNC_PATHS.pull}?cursor=${from}&limit=${this.pullPage}`,
       ).then((response) => {
         const page: PullResponse = answerValue(response, 'pull', assertPullResponse);
         const problem = pageProblem(page, from);
         if (problem) throw stepFailed('pull', problem);
         return page;
       });
-      answer.catch(() => {}); // awaited below; a failure while a batch is applied is not unhandled
+      answer.catch(() => {}); // awaited below; a failure while a page is applied is not unhandled
       return answer;
     };
-    let next = fetchPage(cursor);
-    for (;;) {
-      const page = await next;
-      const knownEpoch = this.settings.scopeEpoch();
-      if (
-        seen === null &&
-        (page.reset || (knownEpoch !== null && knownEpoch !== page.scopeEpoch && cursor > 0))
-      ) {
-        // What this user may see has changed (or the server does not know our cursor): start over.
-        seen = new Set();
-        if (!page.reset) {
-          cursor = 0;
-          next = fetchPage(0);
-          continue;
+    let next: Promise<PullResponse> | null = fetchPage(cursor);
+    let endDeferral: (() => void) | null = null;
+    try {
+      while (next) {
+        const page: PullResponse = await next;
+        next = null;
+        const knownEpoch = this.settings.scopeEpoch();
+        if (
+          seen === null &&
+          (page.reset || (knownEpoch !== null && knownEpoch !== page.scopeEpoch && cursor > 0))
+        ) {
+          // What this user may see has changed (or the server does not know our cursor): start over.
+          seen = new Set();
+          if (!page.reset) {
+            cursor = 0;
+            next = fetchPage(0);
+            continue;
+          }
+        }
+        cursor = page.cursor;
+        // The next page travels while this one is written to the replica.
+        if (page.hasMore) next = fetchPage(cursor);
+        // Let that request leave first: Node writes it to the socket on a later tick, and the
+        // page's synchronous apply would hold it back — the server could not work meanwhile.
+        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (page.hasMore && !endDeferral) endDeferral = this.store.deferCheckpoints();
+        // Progress is told for a pull from the start that takes more than this one page.
+        if (page.total !== undefined)
+          progress = page.hasMore ? { received: 0, total: page.total } : null;
+        if (progress) {
+          const received = progress.received + page.changes.length;
+          progress = page.hasMore
+            ? { received, total: Math.max(progress.total, received) }
+            : { received, total: received };
+        }
+        const fresh = startedFresh && this.store.outbox.lastMutationId() === 0;
+        // Pages of a long pull are made durable at its end, once (see deferCheckpoints).
+        const durableLater = endDeferral !== null;
+        changes.addAll(
+          this.applyPage(page, seen, ownStamps, report, { fresh, durableLater }, progress),
+        );
+        if (progress) this.tellProgress(progress);
+        if (next && seen === null && this.stopRequested()) {
+          report.stopped = true; // the page on its way is dropped and fetched again next time
+          return;
         }
       }
-      cursor = page.cursor;
-      // The next page travels while this batch is written to the replica.
-      if (page.hasMore) next = fetchPage(cursor);
-      buffered.push(page);
-      bufferedChanges += page.changes.length;
-      if (page.hasMore && bufferedChanges < APPLY_BATCH) continue;
-      const fresh = startedFresh && this.store.outbox.lastMutationId() === 0;
-      changes.addAll(this.applyPages(buffered, seen, ownStamps, report, fresh));
-      buffered = [];
-      bufferedChanges = 0;
-      if (!page.hasMore) return;
+    } finally {
+      endDeferral?.();
     }
   }
 
   /**
-   * Merges fetched pages into the replica in one transaction, with the last page's cursor;
-   * answers the records that changed (once the transaction has committed).
+   * Merges one page into the replica in one transaction, with its cursor (and how far a pull
+   * from the start has come); answers the records that changed (once it has committed).
    */
-  private applyPages(
-    pages: readonly PullResponse[],
+  private applyPage(
+    page: PullResponse,
     seen: Set<string> | null,
     ownStamps: OwnStamps,
     report: RoundReport,
-    fresh: boolean,
+    { fresh, durableLater }: { fresh: boolean; durableLater: boolean },
+    progress: PullProgress | null,
   ): RecordChangeSet {
-    const last = pages.at(-1)!;
     const changes = new RecordChangeSet();
-    this.store.transaction(() => {
+    const transaction = <T>(work: () => T) =>
+      durableLater ? this.store.transactionDurableLater(work) : this.store.transaction(work);
+    transaction(() => {
       const own = ownStamps.current();
-      for (const page of pages)
-        for (const change of page.changes) {
-          seen?.add(`${change.entity}:${change.id}`);
-          report.pulled += 1;
-          const entity = change.entity as EntityName;
-          if (fresh) {
-            changes.note(entity, change.id, this.replica.applyFresh(change));
-            continue;
-          }
-          const { lost, purged, change: shown } = this.replica.apply(change, own);
-          changes.note(entity, change.id, shown);
-          if (purged) report.purged += 1;
-          if (lost.length > 0) {
-            this.journal.recordConflicts(lost);
-            report.conflicts += lost.length;
-          }
+      for (const change of page.changes) {
+        seen?.add(`${change.entity}:${change.id}`);
+        report.pulled += 1;
+        const entity = change.entity as EntityName;
+        if (fresh) {
+          changes.note(entity, change.id, this.replica.applyFresh(change));
+          continue;
         }
-      report.ignoredStamps += this.store.observe(stampsOf(pages.flatMap((p) => p.changes)));
-      this.store.outbox.acknowledge(last.lastMutationId);
-      if (!last.hasMore && seen) {
+        const { lost, purged, change: shown } = this.replica.apply(change, own);
+        changes.note(entity, change.id, shown);
+        if (purged) report.purged += 1;
+        if (lost.length > 0) {
+          this.journal.recordConflicts(lost);
+          report.conflicts += lost.length;
+        }
+      }
+      report.ignoredStamps += this.store.observe(stampsOf(page.changes));
+      this.store.outbox.acknowledge(page.lastMutationId);
+      if (!page.hasMore && seen) {
         const swept = this.replica.sweep(
           seen,
           this.store.outbox.pending(),
@@ -414,13 +487,14 @@ export class SyncClient {
         report.purged += swept.purged;
         changes.noteAll(swept.removed);
       }
-      this.settings.setCursor(last.cursor);
-      this.settings.setScopeEpoch(last.scopeEpoch);
-      if (last.access) {
+      this.settings.setCursor(page.cursor);
+      this.settings.setScopeEpoch(page.scopeEpoch);
+      this.settings.setPullProgress(page.hasMore ? progress : null);
+      if (page.access) {
         // Grants of the entities older desktops do not know come beside `access`.
-        const grants = [...last.access.grants, ...(last.laterGrants ?? [])];
-        this.settings.setAccess({ ...last.access, grants });
-        forgetSensitive(this.store, last.access, changes);
+        const grants = [...page.access.grants, ...(page.laterGrants ?? [])];
+        this.settings.setAccess({ ...page.access, grants });
+        forgetSensitive(this.store, page.access, changes);
       }
     });
     return changes;

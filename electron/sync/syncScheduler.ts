@@ -8,6 +8,7 @@
  * every transition that may change `status()`.
  */
 import { AppError } from '../../shared/api/appError.ts';
+import type { PullProgress, SyncPhase } from '../../shared/api/sync.ts';
 import type { Message } from '../../shared/messages/message.ts';
 import type { LocalStore } from '../store/localStore.ts';
 import { backoffDelay } from './backoff.ts';
@@ -17,7 +18,7 @@ import { RecordChangeSet, type RecordChanges } from './recordChanges.ts';
 import type { RoundReport, SyncClient } from './syncClient.ts';
 import { SyncSettings } from './syncSettings.ts';
 
-export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
+export type { SyncPhase };
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -27,8 +28,12 @@ export interface SyncStatus {
   /** Why, for `problem` and `offline`. */
   message: Message | null;
   live: boolean;
+  /** A pull from the start of many pages under way: how far it has come (see PullProgress). */
+  progress: PullProgress | null;
 }
 
+/** Progress is told at most this often (and once a page at most, as it is learnt per page). */
+const PROGRESS_EVERY_MS = 100;
 const FALLBACK_MS = 5 * 60_000;
 /** How long a stop lets a round under way finish by itself before its requests are aborted. */
 const STOP_GRACE_MS = 2_000;
@@ -70,6 +75,11 @@ export class SyncScheduler {
   private live = false;
   private started = false;
   private paused = false;
+  private progress: PullProgress | null = null;
+  private progressToldAt = 0;
+  private progressTimer: NodeJS.Timeout | null = null;
+  /** The person asked to stop the round under way (see `cancel`). */
+  private stopWanted = false;
   private readonly settings: SyncSettings;
   private readonly pokes: PokeListener;
 
@@ -148,6 +158,21 @@ export class SyncScheduler {
     this.paused = false;
   }
 
+  /**
+   * The person stops the round under way: it ends after the page (or push batch) it is at —
+   * what came so far stays, with the cursor — and says so (`stopped`). No round follows until
+   * the next trigger (a local change, a poke, the fallback timer, "Jetzt abgleichen").
+   * A full resync is not stopped (see RoundControl). Resolves when the round has ended.
+   */
+  cancel(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    this.stopWanted = true;
+    this.again = false;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    return this.running;
+  }
+
   /** Runs a round now (or right after the current one); resolves when it has ended. */
   request(): Promise<void> {
     if (this.paused) return this.running ?? Promise.resolve();
@@ -169,26 +194,34 @@ export class SyncScheduler {
       pending: this.store.outbox.pendingCount(),
       message: this.message,
       live: this.live,
+      progress: this.phase === 'syncing' ? this.progress : null,
     };
   }
 
   private async loop(): Promise<void> {
     do {
       this.again = false;
+      this.stopWanted = false;
       this.setPhase('syncing');
       const abort = new AbortController();
       this.abortRound = abort;
       const changes = new RecordChangeSet();
       try {
-        const report = await this.client.round(abort.signal, changes);
-        this.phase = 'synced';
+        const report = await this.client.round(abort.signal, changes, {
+          progress: (progress) => this.progressMoved(progress),
+          stopRequested: () => this.stopWanted,
+        });
+        this.endProgress();
+        this.phase = report.stopped ? 'stopped' : 'synced';
         this.message = null;
         this.failures = 0;
+        // A stopped round counts as one for the fallback timer: it must not restart at once.
         this.lastRound = Date.now();
         this.tell(() => this.events.round?.(report));
         this.recordsChanged(report.changes);
         this.statusChanged();
       } catch (error) {
+        this.endProgress();
         this.failures += 1;
         const fromServer = error instanceof AppError;
         this.phase = fromServer ? 'problem' : 'offline';
@@ -205,8 +238,37 @@ export class SyncScheduler {
         return;
       } finally {
         this.abortRound = null;
+        this.stopWanted = false;
       }
-    } while (this.again && this.started);
+      // A trigger that came while a stopped round finished its page waits for the next one:
+      // the person asked it to stop.
+    } while (this.again && this.started && this.phase !== 'stopped');
+  }
+
+  /** A page of a long pull committed: told at once, or when PROGRESS_EVERY_MS has passed. */
+  private progressMoved(progress: PullProgress): void {
+    this.progress = progress;
+    if (this.progressTimer) return; // the latest value goes out with it
+    const wait = this.progressToldAt + PROGRESS_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      this.progressToldAt = Date.now();
+      this.statusChanged();
+      return;
+    }
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      this.progressToldAt = Date.now();
+      this.statusChanged();
+    }, wait);
+    this.progressTimer.unref();
+  }
+
+  /** The round ended: no progress any more (the status told next says so). */
+  private endProgress(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+    this.progress = null;
+    this.progressToldAt = 0;
   }
 
   private setPhase(phase: SyncPhase): void {

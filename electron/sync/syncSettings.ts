@@ -3,6 +3,8 @@
  * in a plain file): server address, pinned CA, device certificate and private key, and where
  * the last pull ended.
  */
+
+import type { PullProgress } from '../../shared/api/sync.ts';
 import { type DeviceAccess, deviceAccessSchema } from '../../shared/sync/protocol.ts';
 import type { MetaTable } from '../store/meta.ts';
 import type { EnrolledDevice } from './enrolDevice.ts';
@@ -15,6 +17,7 @@ const KEYS = {
   lastSync: 'sync.last_sync',
   realign: 'sync.realign',
   access: 'sync.access',
+  pullProgress: 'sync.pull_progress',
 } as const;
 
 /**
@@ -77,6 +80,23 @@ export class SyncSettings {
 
   setScopeEpoch(epoch: number): void {
     this.meta.set(KEYS.scopeEpoch, String(epoch));
+  }
+
+  /**
+   * How far a pull from the start has come, kept with its cursor: a pull stopped by the user
+   * (or a crash) goes on from there next time and still says "12.400 von 57.562".
+   */
+  pullProgress(): PullProgress | null {
+    const value = this.meta.get(KEYS.pullProgress);
+    if (!value) return null;
+    const { received, total } = JSON.parse(value) as Partial<PullProgress>;
+    return Number.isSafeInteger(received) && Number.isSafeInteger(total)
+      ? { received: received!, total: total! }
+      : null;
+  }
+
+  setPullProgress(progress: PullProgress | null): void {
+    this.meta.set(KEYS.pullProgress, progress ? JSON.stringify(progress) : '');
   }
 
   /**

@@ -314,6 +314,15 @@ export class SyncService {
       );
       const rows = pageRows[0]?.page ?? [];
       const changes = rows.slice(0, page).map((row) => toChange(principal.subject, relations, row));
+      // A pull from the start tells how many changes it brings, for the device's progress:
+      // counted once, on its first page — not for a probe of one record (a device numbering its
+      // outbox after enrolment), and not when this page is all there is.
+      const total =
+        from !== 0 || page === 1
+          ? undefined
+          : rows.length > page
+            ? await countRecords(sql)
+            : rows.length;
       const { rows: device } = await sql.query<{ last_mutation_id: string }>(
         'SELECT last_mutation_id FROM device_mutations WHERE device_id = $1',
         [deviceId],
@@ -335,9 +344,18 @@ export class SyncService {
         },
         laterGrants: principal.subject.grants.filter((g) => !FIRST_ENTITIES.includes(g.entity)),
         reset,
+        ...(total === undefined ? {} : { total }),
       };
     });
   }
+}
+
+/** Every record of the club (row-level security keeps to it), visible to the user or not. */
+async function countRecords(sql: SqlClient): Promise<number> {
+  const { rows } = await sql.query<{ total: string }>(
+    'SELECT count(*) AS total FROM records WHERE version > 0',
+  );
+  return Number(rows[0]?.total ?? 0);
 }
 
 /** The role's name for people: built in, or as the club named its own role. */

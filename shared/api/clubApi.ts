@@ -29,6 +29,7 @@ import type { ImportProgress, ImportReport, ImportSourceView } from './import.ts
 import { CLUB_API_METHOD_NAMES, type ClubApiMethodName } from './methods.ts';
 import type { ApiResult } from './result.ts';
 import type { SyncJournalView, SyncStatus } from './sync.ts';
+import { CANCELLABLE_WORKS, type CancellableWork } from './work.ts';
 
 export type { CoreStatus } from './coreStatus.ts';
 
@@ -54,6 +55,12 @@ export interface ClubCalls {
   nextSyncChange(received: number): Promise<ApiResult<SyncStatus>>;
   /** Runs a sync round now and answers the state after it. */
   syncNow(): Promise<ApiResult<SyncStatus>>;
+  /**
+   * Stops the sync round under way after the page it is applying (a fresh device's first sync
+   * takes a while): what arrived stays, and the next round goes on from there. Answers the
+   * state after it (`stopped`; unchanged when no round ran).
+   */
+  cancelSync(): Promise<ApiResult<SyncStatus>>;
   /** "Konflikte & Ablehnungen": what the user should look at. */
   syncJournal(): Promise<ApiResult<SyncJournalView>>;
   dismissSyncEntry(kind: 'conflict' | 'rejection', key: number): Promise<ApiResult<null>>;
@@ -110,6 +117,12 @@ export interface ClubCalls {
   /** How far a running import (or preview) has got. */
   importProgress(): Promise<ApiResult<ImportProgress>>;
   /**
+   * Stops long work where that is safe (issue #26): the work's own call then answers with a
+   * cancelled failure (reason `work_cancelled`). Refused (`work_not_cancellable`) once a restore
+   * replaces the data, and when nothing of that kind runs (`no_work_to_cancel`).
+   */
+  cancelWork(work: CancellableWork): Promise<ApiResult<null>>;
+  /**
    * A list as PDF, Excel workbook or CSV: the records `ids` in that order, the fields chosen,
    * sensitive ones only for a role that may read them.
    */
@@ -149,6 +162,7 @@ export const clubApiArgs = {
   access: z.tuple([]),
   nextSyncChange: z.tuple([z.number().int().nonnegative()]),
   syncNow: z.tuple([]),
+  cancelSync: z.tuple([]),
   syncJournal: z.tuple([]),
   dismissSyncEntry: z.tuple([z.enum(['conflict', 'rejection']), z.number().int().nonnegative()]),
   resolveRejection: z.tuple([z.number().int().positive(), z.enum(['resend', 'discard'])]),
@@ -172,6 +186,7 @@ export const clubApiArgs = {
   importPreview: z.tuple([importMappingSchema]),
   importRun: z.tuple([importMappingSchema]),
   importProgress: z.tuple([]),
+  cancelWork: z.tuple([z.enum(CANCELLABLE_WORKS)]),
   exportList: z.tuple([listExportRequestSchema]),
   printMembers: z.tuple([memberPrintSchema]),
   exportReport: z.tuple([reportExportSchema]),

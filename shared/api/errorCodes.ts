@@ -58,6 +58,10 @@ export const API_CODE_OF = {
   // Import.
   import_unreadable: 'validation',
   import_running: 'conflict',
+  // Long work stopped on request, or not (issue #26).
+  work_cancelled: 'conflict',
+  work_not_cancellable: 'conflict',
+  no_work_to_cancel: 'conflict',
 } as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = keyof typeof API_CODE_OF;

@@ -20,9 +20,10 @@ const status = {
     live: true,
     received: 12,
     clockBehind: false,
+    progress: { received: 12_400, total: 57_562 },
   },
-  backup: { progress: null, lastBackupAt: null },
-  import: { running: false, done: 0, total: 0 },
+  backup: { progress: null, lastBackupAt: null, works: [] },
+  import: { running: false, done: 0, total: 0, preview: false },
 };
 
 describe('the events’ payloads', () => {
@@ -62,7 +63,23 @@ describe('the events’ payloads', () => {
       checkedEvent('status', { ...status, sync: { ...status.sync, phase: 'kaputt' } }),
     ).toBeNull();
     expect(
-      checkedEvent('status', { ...status, backup: { progress: 2, lastBackupAt: null } }),
+      checkedEvent('status', {
+        ...status,
+        sync: { ...status.sync, progress: { received: -1, total: 5 } },
+      }),
+    ).toBeNull();
+    expect(
+      checkedEvent('status', { ...status, backup: { ...status.backup, progress: 2 } }),
+    ).toBeNull();
+    const restoring = { work: 'restore', stage: 'replace', progress: 0.95, cancellable: false };
+    expect(
+      checkedEvent('status', { ...status, backup: { ...status.backup, works: [restoring] } }),
+    ).not.toBeNull();
+    expect(
+      checkedEvent('status', {
+        ...status,
+        backup: { ...status.backup, works: [{ ...restoring, stage: 'rm -rf' }] },
+      }),
     ).toBeNull();
     expect(checkedEvent('status', { ...status, import: undefined })).toBeNull();
     expect(checkedEvent('dropDatabase', good)).toBeNull();

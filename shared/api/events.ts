@@ -8,10 +8,11 @@
  */
 import { z } from 'zod';
 import { ENTITY_NAMES, type EntityMap, type EntityName } from '../domain/entities.ts';
-import { messageSchema } from '../messages/message.ts';
+import { type Message, messageSchema } from '../messages/message.ts';
 import type { CoreStatus } from './coreStatus.ts';
 import type { ImportProgress } from './import.ts';
 import type { SyncStatus } from './sync.ts';
+import { type BackupWorkView, backupWorkViewSchema } from './work.ts';
 
 /** What made the records change: this window's save, a sync round, an import, a restore. */
 export const CHANGE_ORIGINS = ['local', 'sync', 'import', 'restore'] as const;
@@ -27,11 +28,29 @@ export interface RecordsChange<E extends EntityName = EntityName> {
   origin: ChangeOrigin;
 }
 
+/**
+ * The core host's state (issue #26), added by the window's process: `restarting` while a host
+ * that ended unasked is started again; `restarts` counts those since the program started, so a
+ * page sees that it must read its lists anew. Absent where the core runs in the same process.
+ */
+export interface CoreHostStatus {
+  state: 'running' | 'restarting';
+  restarts: number;
+  lastFailureAt: string | null;
+  /** Attempts to start it again that failed since the crash, and why the last one did. */
+  failedStarts: number;
+  lastError: Message | null;
+}
+
 export interface AppStatus {
   core: CoreStatus;
+  coreHost?: CoreHostStatus;
   sync: SyncStatus;
-  /** A backup under way (its share done, 0…1) and the last one's time. */
-  backup: { progress: number | null; lastBackupAt: string | null };
+  /**
+   * A backup under way (its share done, 0…1) and the last one's time; `works`: the backup,
+   * verification and restore asked for in the view that run now, each with its stage (#26).
+   */
+  backup: { progress: number | null; lastBackupAt: string | null; works: BackupWorkView[] };
   import: ImportProgress;
 }
 
@@ -64,7 +83,7 @@ export const recordsChangeSchema = z.object({
 });
 
 const syncStatusSchema = z.object({
-  phase: z.enum(['unconnected', 'offline', 'syncing', 'synced', 'problem']),
+  phase: z.enum(['unconnected', 'offline', 'syncing', 'synced', 'problem', 'stopped']),
   server: z.string().max(500).nullable(),
   lastSync: isoTime.nullable(),
   pending: count,
@@ -72,9 +91,19 @@ const syncStatusSchema = z.object({
   live: z.boolean(),
   received: count,
   clockBehind: z.boolean(),
+  progress: z.object({ received: count, total: count }).nullable(),
 });
 
 export const appStatusSchema = z.object({
+  coreHost: z
+    .object({
+      state: z.enum(['running', 'restarting']),
+      restarts: count,
+      lastFailureAt: isoTime.nullable(),
+      failedStarts: count,
+      lastError: messageSchema.nullable(),
+    })
+    .optional(),
   core: z.object({
     profile: z.string().max(2000),
     deviceId: z.string().max(100),
@@ -87,8 +116,9 @@ export const appStatusSchema = z.object({
   backup: z.object({
     progress: z.number().min(0).max(1).nullable(),
     lastBackupAt: isoTime.nullable(),
+    works: z.array(backupWorkViewSchema).max(3),
   }),
-  import: z.object({ running: z.boolean(), done: count, total: count }),
+  import: z.object({ running: z.boolean(), done: count, total: count, preview: z.boolean() }),
 });
 
 export const CLUB_EVENT_SCHEMAS = {

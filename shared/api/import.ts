@@ -100,4 +100,6 @@ export interface ImportProgress {
   running: boolean;
   done: number;
   total: number;
+  /** A preview (it can be cancelled), not an import run (it cannot). */
+  preview: boolean;
 }

@@ -1,7 +1,17 @@
 /** What the UI shows of the sync with the club server (DESIGN.md "Sync protocol"). */
 import type { Message, MessageParams } from '../messages/message.ts';
 
-export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem';
+/** `stopped`: the person stopped a round; what it brought stays, the next round goes on. */
+export type SyncPhase = 'unconnected' | 'offline' | 'syncing' | 'synced' | 'problem' | 'stopped';
+
+/**
+ * A pull of many records under way (a fresh device's first sync): changes applied so far of
+ * the ones the server said it brings. `received` never exceeds `total`.
+ */
+export interface PullProgress {
+  received: number;
+  total: number;
+}
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -22,6 +32,8 @@ export interface SyncStatus {
    * its clock is probably slow. Those stamps were not followed (see LocalStore.observe).
    */
   clockBehind: boolean;
+  /** While a pull of several pages from the start runs (see PullProgress), else null. */
+  progress: PullProgress | null;
 }
 
 export interface SyncConflictEntry {

@@ -184,6 +184,13 @@ export const pullResponseSchema = z.object({
   /** The cursor was unknown (ahead of the server): these changes start from 0, and what the
    * device holds but is not resent by the end of this pull must be purged. */
   reset: z.boolean(),
+  /**
+   * On a page asked for from cursor 0 (a fresh device, a full resync): how many changes the
+   * whole pull brings — every record of the club, visible or not, counted in the same snapshot
+   * as the page. A record changed while the pull runs comes once more, so a device may receive
+   * a few more than this. Missing from servers before it and on later pages.
+   */
+  total: count.optional(),
 });
 export type PullResponse = z.output<typeof pullResponseSchema>;
 

@@ -2,8 +2,9 @@
  * The bundled Electron main process (dist/electron/main.cjs), started under Node with a recording
  * stand-in for the 'electron' module (test/support/fakeElectron.cjs): the wiring of issue #3 as it
  * will run in the app — scheme registered before ready, single-instance lock, permissions denied,
- * safeStorage key store, IPC handlers, app:// pages with CSP, the locked-down window, and a
- * clean close of the database on quit. The real Electron run is test/electron/ (needs the binary).
+ * safeStorage key store, IPC handlers, app:// pages with CSP, the locked-down window, the core
+ * host in a utility process (here a Node child process with Electron's `process.parentPort`),
+ * and a clean close of the database on quit. The real Electron run is test/electron/ (needs the binary).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -74,6 +75,8 @@ describe('the bundled Electron main process', () => {
       value: { schemaVersion: LATEST_SCHEMA_VERSION, pendingMutations: 0 },
     });
     expect(report.ipc.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The core runs in a utility process (issue #26), started from its own bundle.
+    expect(report.calls).toContain('utilityProcess.fork:coreHost.cjs:Tutti Kern');
     // The backup folder is picked with the system's dialog, which may create a folder.
     expect(report.ipc.pickedFolder).toEqual({ ok: true, value: '/media/usb/Tutti-Sicherung' });
     expect(report.calls).toContain('showOpenDialog:openDirectory,createDirectory');

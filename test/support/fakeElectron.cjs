@@ -4,6 +4,9 @@
 // The stand-in's safeStorage encrypts for real (AES-GCM), like the OS store would.
 const Module = require('node:module');
 const crypto = require('node:crypto');
+const { fork } = require('node:child_process');
+const { EventEmitter } = require('node:events');
+const path = require('node:path');
 
 const report = {
   calls: [],
@@ -19,6 +22,7 @@ const secret = crypto.randomBytes(32);
 let protocolHandler = null;
 const ipcHandlers = new Map();
 let readyResolve;
+let quitted;
 
 function on(target, name) {
   return (event, fn) => {
@@ -39,7 +43,10 @@ const app = {
     return true;
   },
   whenReady: () => new Promise((resolve) => (readyResolve = resolve)),
-  quit: () => report.calls.push('quit'),
+  quit: () => {
+    report.calls.push('quit');
+    quitted?.();
+  },
   exit: (code) => {
     report.calls.push(`exit:${code}`);
     finish(code);
@@ -67,7 +74,29 @@ class BrowserWindow {
   }
 }
 
+// Electron's utility process: here a Node child process with `process.parentPort` (see
+// fakeParentPort.cjs) running the same bundled entry (dist/electron/coreHost.cjs).
+const utilityProcess = {
+  fork(modulePath, args, options) {
+    report.calls.push(`utilityProcess.fork:${path.basename(modulePath)}:${options.serviceName}`);
+    const child = fork(modulePath, args, {
+      execArgv: ['-r', path.join(__dirname, 'fakeParentPort.cjs')],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const emitter = new EventEmitter();
+    child.on('spawn', () => emitter.emit('spawn'));
+    child.on('message', (message) => emitter.emit('message', message));
+    child.on('exit', (code) => emitter.emit('exit', code ?? 1));
+    emitter.postMessage = (message) => child.connected && child.send(message);
+    emitter.kill = () => child.kill();
+    Object.defineProperty(emitter, 'pid', { get: () => child.pid });
+    return emitter;
+  },
+};
+
 const fake = {
+  utilityProcess,
   app,
   BrowserWindow,
   dialog: {
@@ -141,10 +170,19 @@ async function drive() {
     const pickedFolder = await ipcHandlers.get('tutti:api:pickBackupFolder')({
       senderFrame: { url: 'app://tutti/index.html', parent: null },
     });
-    report.ipc = { status, foreign, pickedFolder };
+    // The main process passes the core host's answers on as JSON text; the preload parses it.
+    report.ipc = Object.fromEntries(
+      Object.entries({ status, foreign, pickedFolder }).map(([k, v]) => [k, JSON.parse(v)]),
+    );
   } catch (error) {
     report.errors.push(String(error?.stack));
   }
+  // Quitting: the main process holds the quit until the core host has closed the database.
+  let prevented = false;
+  const event = { preventDefault: () => (prevented = true) };
+  const quit = new Promise((resolve) => (quitted = resolve));
+  for (const fn of listeners['app:before-quit'] ?? []) fn(event);
+  if (prevented) await quit;
   for (const fn of listeners['app:will-quit'] ?? []) fn();
   finish(0);
 }

@@ -11,6 +11,7 @@ import { CLUB_API_METHODS, type ClubApi } from '../../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../../shared/api/result.ts';
 import { i18next } from '../i18n/index.ts';
 import { checkedClubEvents, StreamedClubEvents } from './checkedEvents.ts';
+import { restartWatcher } from './coreRestarts.ts';
 import { openEventStream } from './eventStream.ts';
 
 declare global {
@@ -129,3 +130,15 @@ function electronClubApi(exposed: ClubApi): ClubApi {
 }
 
 export const clubApi: ClubApi = window.tutti ? electronClubApi(window.tutti) : httpClubApi();
+
+/**
+ * A core host that started again after a crash (issue #26) is a gap in the events, as a
+ * reconnect is: whoever reads lists after a reconnect reads them anew (coreRestarts.ts).
+ */
+export function followCoreRestarts(): () => void {
+  const restarted = restartWatcher();
+  const subscription = clubApi.onDidChangeStatus((status) => {
+    if (restarted(status.coreHost)) for (const listener of reconnectListeners) listener();
+  });
+  return () => subscription.dispose();
+}

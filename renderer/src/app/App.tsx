@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lacksAccessKey, onEventsRefused } from '../api/transport.ts';
+import { followCoreRestarts, lacksAccessKey, onEventsRefused } from '../api/transport.ts';
 import { BackupPage } from '../backup/BackupPage.tsx';
 import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
@@ -30,6 +30,7 @@ import { StrengthReportPage } from '../reports/StrengthReportPage.tsx';
 import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
+import { CoreHostNotice } from './CoreHostNotice.tsx';
 import { PAGE_KEYS, type Page, useNavigation } from './navigation.ts';
 import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -94,6 +95,8 @@ function ClubApp() {
   // Tutti started again refuses this page's key: said, not left deaf.
   const [accessLost, setAccessLost] = useState(false);
   useEffect(() => onEventsRefused(() => setAccessLost(true)), []);
+  // A core that crashed and started again: lists and status are read anew.
+  useEffect(() => followCoreRestarts(), []);
 
   const Current = PAGES[page];
 
@@ -142,6 +145,7 @@ function ClubApp() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <CoreHostNotice />
         {accessLost && (
           <Alert color="red" mb="sm" data-testid="access-lost">
             {t('access.refused')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messageText } from '../i18n/messageText.ts';
 import { useRights } from '../state/access.ts';
 import { useClubData } from '../state/clubData.ts';
+import { syncProgressText } from '../sync/syncProgressText.ts';
 import { useSyncState } from '../sync/syncState.ts';
 
 function time(iso: string | null): string {
@@ -42,6 +43,7 @@ export function StatusBar() {
               time: time(sync?.lastSync ?? null),
               message: sync?.message ? messageText(sync.message) : '',
             })}
+            {sync?.progress ? ` ${syncProgressText(t, sync.progress)}` : ''}
           </Text>
         </>
       )}

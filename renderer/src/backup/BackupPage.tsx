@@ -5,7 +5,7 @@
  * restore keeps the current database beside the new one and makes a safety generation first.
  */
 
-import { Alert, Button, Code, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus, RestoredBackupView } from '../../../shared/api/backup.ts';
@@ -15,6 +15,7 @@ import { dateTime } from '../components/dateTime.ts';
 import { errorText, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from '../sync/syncState.ts';
+import { useBackupWork, WorkProgress, wasCancelled } from '../work/WorkProgress.tsx';
 import { FolderForm } from './FolderForm.tsx';
 import { GenerationsTable } from './GenerationsTable.tsx';
 import { PassphraseForm } from './PassphraseForm.tsx';
@@ -30,6 +31,8 @@ export function BackupPage() {
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The backup was cancelled on request: said in words, not as an error. */
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const [editing, setEditing] = useState<'folder' | 'passphrase' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
@@ -46,14 +49,17 @@ export function BackupPage() {
   }, [refresh]);
   // While a backup runs, its progress comes with the core's status events (no polling).
   const progress = useSyncState((s) => s.app?.backup.progress ?? null);
+  const work = useBackupWork('backup');
 
   const backupNow = async () => {
     setRunning(true);
     setError(null);
+    setCancelled(null);
     setNotice(null);
     const result = await clubApi.backupNow();
     setRunning(false);
     if (result.ok) setStatus(result.value);
+    else if (wasCancelled(result.error)) setCancelled(errorText(result.error));
     else setError(errorText(result.error));
   };
 
@@ -146,12 +152,17 @@ export function BackupPage() {
               </Button>
             </Group>
             {running && (
-              <Progress
-                value={(progress ?? status.progress ?? 0) * 100}
-                animated
-                aria-label={t('backup.progress')}
-                data-testid="backup-progress"
+              <WorkProgress
+                work="backup"
+                share={work?.progress ?? progress ?? status.progress ?? 0}
+                text={work ? t(`work.stage.${work.stage}`) : null}
+                testId="backup-progress"
               />
+            )}
+            {cancelled && (
+              <Alert color="gray" role="status" data-testid="backup-cancelled">
+                {cancelled}
+              </Alert>
             )}
             {error && (
               <Alert color="red" data-testid="backup-error">

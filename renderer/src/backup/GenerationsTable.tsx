@@ -24,22 +24,32 @@ import { formatFileSize } from '../../../shared/domain/sizes.ts';
 import { clubApi } from '../api/transport.ts';
 import { dateOnly, dateTime } from '../components/dateTime.ts';
 import { errorText, messageText } from '../i18n/messageText.ts';
+import { useBackupWork, WorkProgress, wasCancelled } from '../work/WorkProgress.tsx';
 
 function VerifyButton({ name }: { name: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<{
+    outcome: 'ok' | 'failed' | 'cancelled';
+    text: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
+  const work = useBackupWork('verify');
   const verify = async () => {
     setBusy(true);
+    setResult(null);
     const answer = await clubApi.verifyBackup(name, passphrase);
     setBusy(false);
     setPassphrase('');
     if (answer.ok) {
       const members = answer.value.counts.members ?? 0;
-      setResult({ ok: true, text: t('backup.verified', { count: members }) });
-    } else setResult({ ok: false, text: errorText(answer.error) });
+      setResult({ outcome: 'ok', text: t('backup.verified', { count: members }) });
+    } else
+      setResult({
+        outcome: wasCancelled(answer.error) ? 'cancelled' : 'failed',
+        text: errorText(answer.error),
+      });
   };
   if (!open)
     return (
@@ -66,8 +76,20 @@ function VerifyButton({ name }: { name: string }) {
           {t('backup.verify')}
         </Button>
       </Group>
+      {busy && (
+        <WorkProgress
+          work="verify"
+          share={work?.progress ?? 0}
+          text={work ? t(`work.stage.${work.stage}`) : null}
+        />
+      )}
       {result && (
-        <Text size="xs" c={result.ok ? 'green' : 'red'} data-testid="backup-verify-result">
+        <Text
+          size="xs"
+          c={{ ok: 'green', failed: 'red', cancelled: 'dimmed' }[result.outcome]}
+          role="status"
+          data-testid="backup-verify-result"
+        >
           {result.text}
         </Text>
       )}
@@ -86,12 +108,21 @@ function RestoreButton({
   const [open, setOpen] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The restore was cancelled before it replaced anything: said in the dialog. */
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const work = useBackupWork('restore');
   const restore = async () => {
     setBusy(true);
+    setCancelled(null);
+    setError(null);
     const answer = await clubApi.restoreBackup(generation.name, passphrase);
     setBusy(false);
     setPassphrase('');
+    if (!answer.ok && wasCancelled(answer.error)) {
+      setCancelled(errorText(answer.error));
+      return;
+    }
     if (!answer.ok) {
       setError(
         answer.error.fields?.passphrase
@@ -115,7 +146,14 @@ function RestoreButton({
       >
         {t('backup.restore')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('backup.restoreTitle')}>
+      {/* While it runs the dialog stays: stopping is the progress's "Abbrechen", not closing. */}
+      <Modal
+        opened={open}
+        onClose={() => {
+          if (!busy) setOpen(false);
+        }}
+        title={t('backup.restoreTitle')}
+      >
         <Stack>
           <Text size="sm">
             {t('backup.restoreWarning', { date: dateTime(generation.createdAt) })}
@@ -127,8 +165,21 @@ function RestoreButton({
             error={error}
             data-testid="backup-restore-passphrase"
           />
+          {busy && (
+            <WorkProgress
+              work="restore"
+              share={work?.progress ?? 0}
+              text={work ? t(`work.stage.${work.stage}`) : null}
+              cancellable={work?.cancellable ?? true}
+            />
+          )}
+          {cancelled && (
+            <Text size="sm" role="status" data-testid="backup-restore-cancelled">
+              {cancelled}
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
+            <Button variant="default" onClick={() => setOpen(false)} disabled={busy}>
               {t('backup.cancel')}
             </Button>
             <Button

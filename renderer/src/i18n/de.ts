@@ -27,6 +27,21 @@ export const de = {
     resend: 'Erneut senden',
     discard: 'Verwerfen',
   },
+  coreHost: {
+    restartingTitle: 'Der Programmkern startet neu',
+    restarting:
+      'Der Programmkern ist um {{time}} unerwartet beendet worden und wird gerade neu gestartet. Alles Gespeicherte bleibt erhalten; Eingaben in offenen Formularen bleiben stehen – Speichern ist in wenigen Sekunden wieder möglich.',
+    cannotStart_one:
+      'Der Programmkern ist um {{time}} unerwartet beendet worden und ließ sich noch nicht wieder starten: {{reason}} Tutti versucht es weiter. Alles Gespeicherte bleibt erhalten; Eingaben in offenen Formularen bleiben stehen.',
+    cannotStart_other:
+      'Der Programmkern ist um {{time}} unerwartet beendet worden und ließ sich {{count}}-mal nicht wieder starten, zuletzt: {{reason}} Tutti versucht es weiter, in größer werdenden Abständen. Alles Gespeicherte bleibt erhalten; bleibt es dabei, bitte Tutti beenden und neu starten.',
+    restartedTitle: 'Der Programmkern läuft wieder',
+    restarted_one:
+      'Der Programmkern war um {{time}} unerwartet beendet worden und läuft wieder. Alles Gespeicherte ist da; die Listen wurden neu gelesen. Eine Änderung, deren Speichern dabei als fehlgeschlagen gemeldet wurde, bitte in der Liste prüfen und nur speichern, wenn sie dort fehlt.',
+    restarted_other:
+      'Der Programmkern wurde seit dem Start {{count}}-mal unerwartet beendet, zuletzt um {{time}}, und läuft wieder. Alles Gespeicherte ist da; die Listen wurden neu gelesen. Tritt das öfter auf, bitte Tutti neu starten und den Fehler melden.',
+    close: 'Hinweis schließen',
+  },
   access: {
     neededTitle: 'Bitte Tutti über die Adresse aus dem Terminal öffnen',
     neededText:
@@ -220,6 +235,34 @@ export const de = {
     saveReport: 'Bericht speichern',
     again: 'Weitere Datei importieren',
   },
+  work: {
+    cancel: 'Abbrechen',
+    cancelNamed: {
+      importPreview: 'Vorschau abbrechen',
+      backup: 'Sicherung abbrechen',
+      verify: 'Prüfung abbrechen',
+      restore: 'Wiederherstellung abbrechen',
+    },
+    progress: {
+      importPreview: 'Fortschritt der Vorschau',
+      backup: 'Fortschritt der Sicherung',
+      verify: 'Fortschritt der Prüfung',
+      restore: 'Fortschritt der Wiederherstellung',
+    },
+    checked: '{{done}} von {{total}} Datensätzen geprüft',
+    stage: {
+      snapshot: 'Die Daten werden gelesen …',
+      pack: 'Die Sicherung wird gepackt …',
+      encrypt: 'Die Sicherung wird verschlüsselt …',
+      write: 'Die Sicherung wird geschrieben …',
+      key: 'Der Schlüssel wird geöffnet …',
+      decrypt: 'Die Sicherung wird entschlüsselt und gelesen …',
+      check: 'Die Sicherung wird geprüft …',
+      safety: 'Die jetzigen Daten werden zuerst gesichert …',
+      replace: 'Die Daten werden ersetzt …',
+    },
+    notCancellable: 'Nicht mehr abbrechbar',
+  },
   backup: {
     title: 'Datensicherung',
     setupIntro:
@@ -326,6 +369,7 @@ export const de = {
       syncing: 'Gleiche ab …',
       synced: 'Abgeglichen um {{time}}',
       problem: 'Problem beim Abgleich: {{message}}',
+      stopped: 'Abgleich angehalten – geht beim nächsten Abgleich weiter',
     },
     badge: {
       unconnected: 'Nicht verbunden',
@@ -333,7 +377,13 @@ export const de = {
       syncing: 'Gleicht ab',
       synced: 'Abgeglichen',
       problem: 'Problem',
+      stopped: 'Angehalten',
     },
+    progress: '{{received, number}} von {{total, number}} Datensätzen',
+    progressLabel: 'Erster Abgleich: übernommene Datensätze',
+    stop: 'Anhalten',
+    stoppedHint:
+      'Was schon da ist, bleibt. Der Abgleich geht beim nächsten Anlass oder mit „Jetzt abgleichen“ dort weiter, wo er angehalten wurde.',
     fieldName: {
       deleted: 'Gelöscht',
     },

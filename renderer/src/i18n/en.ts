@@ -27,6 +27,21 @@ export const en = {
     resend: 'Send again',
     discard: 'Discard',
   },
+  coreHost: {
+    restartingTitle: 'The program core is restarting',
+    restarting:
+      'The program core ended unexpectedly at {{time}} and is being started again. Everything saved is kept; what you typed in open forms stays there – saving works again in a few seconds.',
+    cannotStart_one:
+      'The program core ended unexpectedly at {{time}} and could not be started again yet: {{reason}} Tutti keeps trying. Everything saved is kept; what you typed in open forms stays there.',
+    cannotStart_other:
+      'The program core ended unexpectedly at {{time}} and could not be started again {{count}} times, last: {{reason}} Tutti keeps trying, at growing intervals. Everything saved is kept; if this persists, please quit and restart Tutti.',
+    restartedTitle: 'The program core is running again',
+    restarted_one:
+      'The program core ended unexpectedly at {{time}} and is running again. Everything saved is there; the lists were read anew. Please look for a change whose saving was reported as failed meanwhile in the list, and save it again only if it is missing there.',
+    restarted_other:
+      'The program core has ended unexpectedly {{count}} times since the start, last at {{time}}, and is running again. Everything saved is there; the lists were read anew. If this happens often, please restart Tutti and report the error.',
+    close: 'Close notice',
+  },
   access: {
     neededTitle: 'Please open Tutti with the address shown in the terminal',
     neededText:
@@ -219,6 +234,34 @@ export const en = {
     saveReport: 'Save report',
     again: 'Import another file',
   },
+  work: {
+    cancel: 'Cancel',
+    cancelNamed: {
+      importPreview: 'Cancel preview',
+      backup: 'Cancel backup',
+      verify: 'Cancel check',
+      restore: 'Cancel restore',
+    },
+    progress: {
+      importPreview: 'Progress of the preview',
+      backup: 'Progress of the backup',
+      verify: 'Progress of the check',
+      restore: 'Progress of the restore',
+    },
+    checked: '{{done}} of {{total}} records checked',
+    stage: {
+      snapshot: 'Reading the data …',
+      pack: 'Packing the backup …',
+      encrypt: 'Encrypting the backup …',
+      write: 'Writing the backup …',
+      key: 'Opening the key …',
+      decrypt: 'Decrypting and reading the backup …',
+      check: 'Checking the backup …',
+      safety: 'Backing up the current data first …',
+      replace: 'Replacing the data …',
+    },
+    notCancellable: 'Can no longer be cancelled',
+  },
   backup: {
     title: 'Backup',
     setupIntro:
@@ -322,6 +365,7 @@ export const en = {
       syncing: 'Syncing …',
       synced: 'Synced at {{time}}',
       problem: 'Sync problem: {{message}}',
+      stopped: 'Sync stopped – it goes on with the next sync',
     },
     badge: {
       unconnected: 'Not connected',
@@ -329,7 +373,13 @@ export const en = {
       syncing: 'Syncing',
       synced: 'Synced',
       problem: 'Problem',
+      stopped: 'Stopped',
     },
+    progress: '{{received, number}} of {{total, number}} records',
+    progressLabel: 'First sync: records received',
+    stop: 'Stop',
+    stoppedHint:
+      'What has arrived stays. The sync goes on from where it stopped at the next occasion or with “Sync now”.',
     fieldName: {
       deleted: 'Deleted',
     },

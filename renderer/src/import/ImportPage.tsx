@@ -12,6 +12,7 @@ import { clubApi } from '../api/transport.ts';
 import { errorText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { useSyncState } from '../sync/syncState.ts';
+import { WorkProgress, wasCancelled } from '../work/WorkProgress.tsx';
 import { downloadText } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
@@ -30,7 +31,7 @@ function useProgress(active: boolean): ImportProgress | null {
 }
 
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>('file');
   const [view, setView] = useState<ImportSourceView | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
@@ -38,15 +39,21 @@ export function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The preview was cancelled: said in words where it ran; the file stays open. */
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const progress = useProgress(step === 'running' || busy);
 
   const runPreview = async () => {
     if (!mapping) return;
     setBusy(true);
+    setCancelled(null);
     const answer = await clubApi.importPreview(mapping);
     setBusy(false);
     if (!answer.ok) {
-      setError(errorText(answer.error));
+      if (wasCancelled(answer.error)) {
+        setError(null);
+        setCancelled(errorText(answer.error));
+      } else setError(errorText(answer.error));
       return;
     }
     setError(null);
@@ -75,9 +82,11 @@ export function ImportPage() {
     setPreview(null);
     setReport(null);
     setError(null);
+    setCancelled(null);
   };
 
   const percent = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : 0;
+  const count = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
 
   return (
     <Stack style={{ overflowY: 'auto' }} pb="xl">
@@ -114,6 +123,23 @@ export function ImportPage() {
         />
       )}
 
+      {step === 'mapping' && busy && (
+        <WorkProgress
+          work="importPreview"
+          share={percent / 100}
+          text={
+            progress?.preview && progress.total > 0
+              ? t('work.checked', { done: count(progress.done), total: count(progress.total) })
+              : null
+          }
+        />
+      )}
+      {step === 'mapping' && !busy && cancelled && (
+        <Alert color="gray" role="status" maw={560} data-testid="import-preview-cancelled">
+          {cancelled}
+        </Alert>
+      )}
+
       {step === 'preview' && preview && (
         <Stack>
           <Alert color="blue" data-testid="import-preview-note">
@@ -137,6 +163,7 @@ export function ImportPage() {
         </Stack>
       )}
 
+      {/* No "Abbrechen" here: an import run writes into the data chunk by chunk (importService.ts). */}
       {step === 'running' && (
         <Stack maw={560}>
           <Text>{t('importWizard.running')}</Text>

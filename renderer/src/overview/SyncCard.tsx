@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation.ts';
 import { dateTime } from '../components/dateTime.ts';
 import { messageText } from '../i18n/messageText.ts';
+import { syncProgressText } from '../sync/syncProgressText.ts';
 import { useSyncState } from '../sync/syncState.ts';
 import { AttentionCard, type Tone } from './AttentionCard.tsx';
 
@@ -28,12 +29,13 @@ export function SyncCard() {
             message: status.message ? messageText(status.message) : '',
           }),
     );
+    if (status.progress) lines.push(syncProgressText(t, status.progress));
     if (status.clockBehind) lines.push(t('sync.clockBehind'));
     if (status.pending > 0) lines.push(t('overview.sync.pending', { count: status.pending }));
     tone =
       status.phase === 'problem' || status.clockBehind
         ? 'problem'
-        : status.phase === 'offline'
+        : status.phase === 'offline' || status.phase === 'stopped'
           ? 'attention'
           : 'ok';
   }

@@ -12,6 +12,7 @@ import { errorText, fieldTexts, messageText } from '../i18n/messageText.ts';
 import { useClubData } from '../state/clubData.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { RejectionPanel } from './rejectedChanges.tsx';
+import { SyncProgress } from './SyncProgress.tsx';
 import { useSyncState } from './syncState.ts';
 
 function show(value: unknown): string {
@@ -143,7 +144,9 @@ export function SyncPage() {
                       ? 'green'
                       : status.phase === 'problem'
                         ? 'red'
-                        : 'orange'
+                        : status.phase === 'stopped'
+                          ? 'gray'
+                          : 'orange'
                   }
                 >
                   {t(`sync.badge.${status.phase}`)}
@@ -151,11 +154,17 @@ export function SyncPage() {
                 {status.live && <Badge variant="light">{t('sync.live')}</Badge>}
               </Group>
               {status.message && <Text size="sm">{messageText(status.message)}</Text>}
+              {status.phase === 'stopped' && (
+                <Text size="sm" data-testid="sync-stopped">
+                  {t('sync.stoppedHint')}
+                </Text>
+              )}
             </Stack>
             <Button onClick={() => void syncNow()} loading={busy} data-testid="sync-now">
               {t('sync.now')}
             </Button>
           </Group>
+          {status.progress && <SyncProgress progress={status.progress} />}
         </Paper>
       )}
 

@@ -89,6 +89,9 @@ die in der Umgebungsvariable TUTTI_PASSPHRASE_FILE steht.
       strong: 'stark',
     },
   },
+  coreHost: {
+    onlyAsChild: '`tutti core-host` wird von `tutti start` gestartet, nicht von Hand.',
+  },
   start: {
     badPort: 'Ungültiger Port {{port}}: bitte eine Zahl von 1 bis 65535 angeben.',
     noElectron: 'Electron ist hier nicht verfügbar – Tutti startet im Browser-Modus.',

@@ -31,6 +31,16 @@ export const core = {
     rowCount_one: '1 Eintrag',
     rowCount_other: '{{count}} Einträge',
   },
+  host: {
+    restarting:
+      'Der Programmkern startet gerade neu. Ihre Eingaben sind noch da – bitte in einigen Sekunden erneut versuchen.',
+    crashed:
+      'Der Programmkern wurde unterbrochen, bevor er antworten konnte. Ihre Eingaben sind noch da; ob die Änderung schon gespeichert war, zeigt die Liste, sobald er wieder läuft.',
+    stopping: 'Tutti wird gerade beendet.',
+    openTimeout:
+      'Der Programmkern konnte das Profil nicht in {{seconds}} Sekunden öffnen. Ist das Laufwerk des Profils erreichbar?',
+    failedToStart: 'Der Programmkern ließ sich nicht starten ({{code}}).',
+  },
   rpc: {
     badRequest: 'Ungültige Anfrage.',
     unknownMethod: 'Unbekannte Funktion „{{method}}“.',

@@ -105,5 +105,16 @@ export const errors = {
     restoredCount:
       'Die wiederhergestellte Datenbank ist fehlerhaft: in {{table}} stehen {{found}} statt {{expected}} Einträge.',
     restoreAborted: 'Die Wiederherstellung wurde abgebrochen: {{problems}}.',
+    cancelled:
+      'Die Sicherung wurde abgebrochen. Es wurde keine Datei geschrieben; die letzte Sicherung ist weiterhin die vorige.',
+    verifyCancelled: 'Die Prüfung wurde abgebrochen.',
+    alreadyRunning: 'Das läuft gerade schon; bitte sein Ende abwarten oder es abbrechen.',
+    restoreCancelled:
+      'Die Wiederherstellung wurde abgebrochen. Die Daten sind unverändert wie vorher.',
+    restoreNotCancellable:
+      'Die Wiederherstellung ersetzt gerade die Daten und kann nicht mehr abgebrochen werden.',
+  },
+  work: {
+    nothingToCancel: 'Es läuft nichts, das abgebrochen werden könnte.',
   },
 };

@@ -7,6 +7,10 @@
 export const importTexts = {
   running: 'Ein Import läuft gerade; bitte sein Ende abwarten.',
   noFile: 'Bitte zuerst eine Datei wählen.',
+  cancelled:
+    'Die Vorschau wurde abgebrochen. Die Datei bleibt geöffnet; die Vorschau lässt sich neu starten.',
+  runNotCancellable:
+    'Ein laufender Import kann nicht abgebrochen werden: Er schreibt schon in die Daten. Bitte sein Ende abwarten.',
   noTable: 'Keine Tabelle ist zugeordnet; bitte mindestens einer eine Datenart geben.',
   aborted:
     'Der Import brach nach {{done}} von {{total}} Schritten ab ({{detail}}). Was bis dahin übernommen wurde, bleibt gespeichert; ein erneuter Import derselben Datei ergänzt den Rest, ohne etwas doppelt anzulegen.',

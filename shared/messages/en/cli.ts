@@ -92,6 +92,9 @@ named in the environment variable TUTTI_PASSPHRASE_FILE.
       strong: 'strong',
     },
   },
+  coreHost: {
+    onlyAsChild: '`tutti core-host` is started by `tutti start`, not by hand.',
+  },
   start: {
     badPort: 'Invalid port {{port}}: please give a number from 1 to 65535.',
     noElectron: 'Electron is not available here – Tutti starts in browser mode.',

@@ -33,6 +33,16 @@ export const core: Texts<typeof de> = {
     rowCount_one: '1 entry',
     rowCount_other: '{{count}} entries',
   },
+  host: {
+    restarting:
+      'The program core is restarting. What you entered is still there – please try again in a few seconds.',
+    crashed:
+      'The program core was interrupted before it could answer. What you entered is still there; whether the change was already saved shows in the list once it runs again.',
+    stopping: 'Tutti is shutting down.',
+    openTimeout:
+      'The program core could not open the profile within {{seconds}} seconds. Is the profile’s drive reachable?',
+    failedToStart: 'The program core could not be started ({{code}}).',
+  },
   rpc: {
     badRequest: 'Invalid request.',
     unknownMethod: 'Unknown function “{{method}}”.',

@@ -93,5 +93,15 @@ export const errors: Texts<typeof de> = {
     restoredCount:
       'The restored database is faulty: {{table}} holds {{found}} instead of {{expected}} entries.',
     restoreAborted: 'The restore was aborted: {{problems}}.',
+    cancelled:
+      'The backup was cancelled. No file was written; the last backup is still the previous one.',
+    verifyCancelled: 'The check was cancelled.',
+    alreadyRunning: 'This is already running; please wait until it has finished, or cancel it.',
+    restoreCancelled: 'The restore was cancelled. The data are unchanged, as before.',
+    restoreNotCancellable:
+      'The restore is replacing the data right now and can no longer be cancelled.',
+  },
+  work: {
+    nothingToCancel: 'Nothing is running that could be cancelled.',
   },
 };

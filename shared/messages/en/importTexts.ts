@@ -4,6 +4,9 @@ import type { Texts } from '../textTypes.ts';
 export const importTexts: Texts<typeof de> = {
   running: 'An import is running; please wait until it has finished.',
   noFile: 'Please choose a file first.',
+  cancelled: 'The preview was cancelled. The file stays open; the preview can be started again.',
+  runNotCancellable:
+    'A running import cannot be cancelled: it is already writing into the data. Please wait until it has finished.',
   noTable: 'No table is mapped; please give at least one of them a kind of record.',
   aborted:
     'The import stopped after {{done}} of {{total}} steps ({{detail}}). What was taken until then stays saved; importing the same file again adds the rest without creating anything twice.',

@@ -3,12 +3,12 @@
  * generations only; a backup made by hand and the safety generation before an import or a
  * restore stay for KEPT_DAYS, whatever the rotation does, and can be deleted by hand.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/support/tempDir.ts';
 import { KEPT_DAYS } from '../../domain/backupKinds.ts';
-import { BackupFolder, listGenerations } from './backupFolder.ts';
+import { BackupFolder, listGenerations, writeFileAtomicallyInChunks } from './backupFolder.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let temp: ReturnType<typeof makeTempDir>;
@@ -101,5 +101,29 @@ describe('a backup folder kept by hand only', () => {
     f.write(ahead, Buffer.from('y'), 'manual');
     f.prune(undefined, ahead);
     expect(f.list()).toHaveLength(4);
+  });
+});
+
+describe('a backup written in chunks', () => {
+  it('leaves no file, partial or whole, when stopped half-way', async () => {
+    temp = makeTempDir('tutti-chunks-');
+    const dir = temp.dir;
+    {
+      const path = join(dir, 'tutti-x-20261206T080000000Z-manual.tar.gz.age');
+      const bytes = new Uint8Array(3 * 1024 * 1024 + 5).fill(7);
+      const shares: number[] = [];
+      const stopped = await writeFileAtomicallyInChunks(path, bytes, async (share) => {
+        shares.push(share);
+        if (shares.length === 2) throw new Error('abgebrochen');
+      }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((stopped as Error).message).toBe('abgebrochen');
+      expect(readdirSync(dir)).toEqual([]);
+      await writeFileAtomicallyInChunks(path, bytes, async () => {});
+      expect(readdirSync(dir)).toEqual([basename(path)]);
+      expect(readFileSync(path).equals(Buffer.from(bytes))).toBe(true);
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_KINDS, type BackupKind } from '../../domain/backupKinds.ts';
 import { BACKUP_SUFFIX } from './backupArchive.ts';
@@ -67,6 +68,45 @@ export function writeFileAtomically(path: string, bytes: Uint8Array): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  renameSync(partial, path);
+  fsyncFolder(join(path, '..'));
+}
+
+/** Bytes written between two calls of `between`: a slow USB stick still shows progress. */
+const WRITE_CHUNK = 1024 * 1024;
+
+/**
+ * The same, written in chunks with `between(shareWritten)` awaited after each: it may report
+ * progress and let the event loop run, and it may throw to stop — the partial file is then
+ * removed, and nothing under `path` has changed.
+ */
+export async function writeFileAtomicallyInChunks(
+  path: string,
+  bytes: Uint8Array,
+  between: (share: number) => Promise<void>,
+): Promise<void> {
+  const partial = `${path}.partial`;
+  const handle = await open(partial, 'w', 0o600);
+  try {
+    try {
+      let written = 0;
+      while (written < bytes.byteLength) {
+        const end = Math.min(written + WRITE_CHUNK, bytes.byteLength);
+        while (written < end)
+          written += (await handle.write(bytes, written, end - written)).bytesWritten;
+        if (written < bytes.byteLength) await between(written / bytes.byteLength);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // The last word before the rename, with no await after it: a stop asked for while the
+    // file was flushed still leaves nothing.
+    await between(1);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
   renameSync(partial, path);
   fsyncFolder(join(path, '..'));
@@ -148,11 +188,40 @@ export class BackupFolder {
   }
 
   write(createdAt: Date, file: Uint8Array, kind: BackupKind = 'automatic'): StoredGeneration {
+    const { name, path } = this.target(createdAt, kind);
+    writeFileAtomically(path, file);
+    return this.stored(name, path, createdAt, file, kind);
+  }
+
+  /**
+   * The same in chunks (see writeFileAtomicallyInChunks): `between` may report progress and
+   * throw to stop, leaving no file behind.
+   */
+  async writeInChunks(
+    createdAt: Date,
+    file: Uint8Array,
+    kind: BackupKind,
+    between: (share: number) => Promise<void>,
+  ): Promise<StoredGeneration> {
+    const { name, path } = this.target(createdAt, kind);
+    await writeFileAtomicallyInChunks(path, file, between);
+    return this.stored(name, path, createdAt, file, kind);
+  }
+
+  private target(createdAt: Date, kind: BackupKind): { name: string; path: string } {
     mkdirSync(this.dir, { recursive: true });
     const suffix = kind === 'automatic' ? '' : `-${kind}`;
     const name = `${this.prefix}-${stampOf(createdAt)}${suffix}${BACKUP_SUFFIX}`;
-    const path = join(this.dir, name);
-    writeFileAtomically(path, file);
+    return { name, path: join(this.dir, name) };
+  }
+
+  private stored(
+    name: string,
+    path: string,
+    createdAt: Date,
+    file: Uint8Array,
+    kind: BackupKind,
+  ): StoredGeneration {
     return {
       name,
       path,

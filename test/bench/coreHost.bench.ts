@@ -15,14 +15,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { CoreHost } from '../../electron/coreHost/coreHost.ts';
 import { forkNodeHost } from '../../electron/coreHost/nodeHostProcess.ts';
 import { LocalStore } from '../../electron/store/localStore.ts';
-import type { EnrolledDevice } from '../../electron/sync/enrolDevice.ts';
 import { SyncSettings } from '../../electron/sync/syncSettings.ts';
 import { fixture } from '../support/fixtures.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { startClubServerThread } from './clubServerThread.ts';
 import { FULL_SIZE, scaled } from './syncWorkload.ts';
 
 const GOAL_STALL_MS = 50;
@@ -137,26 +136,9 @@ async function benchImport(): Promise<void> {
 
 async function benchInitialSync(): Promise<void> {
   const size = scaled(FULL_SIZE, SCALE);
-  // A worker loads TypeScript once tsx is registered in it (the --import flag does not reach it).
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./clubServerWorker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true, workerData: { size } },
-  );
-  const next = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (message: { type: string }) => {
-        if (message.type !== type) return;
-        worker.off('message', onMessage);
-        resolve(message as T);
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-    });
-  const { records } = await next<{ records: number }>('ready');
-  worker.postMessage({ type: 'enrol' });
-  const { device } = await next<{ device: EnrolledDevice }>('enrolled');
+  const server = await startClubServerThread(size);
+  const { records } = server;
+  const device = await server.enrol();
   // The fresh device: an empty profile connected with the club server.
   const profileDir = join(temp.dir, 'sync');
   mkdirSync(profileDir, { recursive: true });
@@ -183,9 +165,7 @@ async function benchInitialSync(): Promise<void> {
     );
   } finally {
     await host.stop();
-    worker.postMessage({ type: 'stop' });
-    await next('stopped');
-    await worker.terminate();
+    await server.stop();
   }
 }
 

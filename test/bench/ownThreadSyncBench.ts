@@ -7,43 +7,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { LocalStore } from '../../electron/store/localStore.ts';
-import type { EnrolledDevice } from '../../electron/sync/enrolDevice.ts';
 import { SyncClient } from '../../electron/sync/syncClient.ts';
 import { SyncSettings } from '../../electron/sync/syncSettings.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { startClubServerThread } from './clubServerThread.ts';
 import type { WorkloadSize } from './syncWorkload.ts';
 
 export async function benchInitialSyncOwnThread(
   size: WorkloadSize,
   freshDevices: number,
 ): Promise<{ records: number; initialMs: number[] }> {
-  // A worker loads TypeScript once tsx is registered in it (the --import flag does not reach it).
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./clubServerWorker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true, workerData: { size } },
-  );
-  const next = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (message: { type: string }) => {
-        if (message.type !== type) return;
-        worker.off('message', onMessage);
-        worker.off('error', reject);
-        resolve(message as T);
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-    });
+  const server = await startClubServerThread(size);
   const temp = makeTempDir('tutti-bench-own-thread-');
   try {
-    const { records } = await next<{ records: number }>('ready');
+    const { records } = server;
     const initialMs: number[] = [];
     for (let i = 0; i < freshDevices; i++) {
-      worker.postMessage({ type: 'enrol' });
-      const { device } = await next<{ device: EnrolledDevice }>('enrolled');
+      const device = await server.enrol();
       const store = LocalStore.open(join(temp.dir, `fresh-${i}.db`), randomBytes(32));
       try {
         new SyncSettings(store.meta).connect(device.syncUrl, device);
@@ -56,11 +37,9 @@ export async function benchInitialSyncOwnThread(
         store.close();
       }
     }
-    worker.postMessage({ type: 'stop' });
-    await next('stopped');
     return { records, initialMs };
   } finally {
-    await worker.terminate();
+    await server.stop();
     temp.cleanup();
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import { hostname } from 'node:os';
+import { AppError, failWith } from '../../shared/api/appError.ts';
 import type {
   BackupStatus,
   RestoredBackupView,
@@ -44,6 +45,7 @@ import { DesktopSync } from '../sync/desktopSync.ts';
 import { SyncSettings } from '../sync/syncSettings.ts';
 import { CoreEvents } from './coreEvents.ts';
 import { checkInvariants, deletionBlocker } from './invariants.ts';
+import { WorkCancelled } from './longWork.ts';
 import { NOT_FOUND, saveRecord } from './recordWriter.ts';
 import { registerLinks } from './registerLinks.ts';
 
@@ -150,6 +152,7 @@ export class ClubService implements ClubApi {
   }
 
   async importRun(mapping: ImportMapping): Promise<ApiResult<ImportReport>> {
+    if (this.restoring) return this.restoreRunning();
     const result = await this.imports.run(mapping);
     if (result.ok) this.tellAll('import');
     this.events.statusMayHaveChanged();
@@ -174,6 +177,12 @@ export class ClubService implements ClubApi {
 
   /** Stops long work where safe (issue #26); an import run is never stopped (ImportService). */
   async cancelWork(work: CancellableWork): Promise<ApiResult<null>> {
+    // A restore waits for the sync round under way before its own work begins: a cancel
+    // meanwhile is kept and honoured before anything is read or replaced.
+    if (work === 'restore' && this.restoring && !this.restoreStarted) {
+      this.restoreCancelAsked = true;
+      return ok(null);
+    }
     return work === 'importPreview' ? this.imports.cancelPreview() : this.backups.cancel(work);
   }
 
@@ -213,16 +222,37 @@ export class ClubService implements ClubApi {
   }
 
   /** A round under way ends first; no round runs meanwhile; syncing goes on afterwards. */
+  /**
+   * Set while a restore runs: its safety backup is taken seconds before the data is replaced,
+   * and a save in between would be in neither — so writes are refused meanwhile, in words.
+   */
+  private restoring = false;
+  private restoreStarted = false;
+  private restoreCancelAsked = false;
+
+  private restoreRunning<T>(): ApiResult<T> {
+    return failWith(new AppError('restore_running', 'core.restoreRunning'));
+  }
+
   async restoreBackup(name: string, passphrase: string): Promise<ApiResult<RestoredBackupView>> {
+    if (this.restoring) return this.restoreRunning();
     // An import writes in chunks: a restore between two of them would be written over.
     if (this.imports.progress().running) return fail('conflict', 'core.importRunning');
+    this.restoring = true;
+    this.restoreStarted = false;
+    this.restoreCancelAsked = false;
     const wasRunning = this.sync.isStarted();
-    await this.sync.pause(); // not even "sync now" may run while the contents are replaced
     try {
+      await this.sync.pause(); // not even "sync now" may run while the contents are replaced
+      if (this.restoreCancelAsked)
+        return failWith(new WorkCancelled('restore', 'errors.backup.restoreCancelled'));
+      this.restoreStarted = true;
       const result = await this.backups.restore(name, passphrase);
       if (result.ok) this.tellAll('restore');
       return result;
     } finally {
+      this.restoring = false;
+      this.restoreStarted = false;
       this.sync.resume();
       if (wasRunning) this.sync.start();
     }
@@ -267,6 +297,7 @@ export class ClubService implements ClubApi {
   }
 
   async resolveRejection(key: number, action: 'resend' | 'discard'): Promise<ApiResult<null>> {
+    if (this.restoring) return this.restoreRunning();
     // Discarding puts the server's values back: the sync tells exactly which records changed.
     const result = this.sync.resolveRejection(key, action);
     this.events.statusMayHaveChanged();
@@ -288,6 +319,7 @@ export class ClubService implements ClubApi {
   }
 
   async save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>> {
+    if (this.restoring) return this.restoreRunning();
     const result = this.saveNow(entity, draft);
     if (result.ok) {
       this.sync.localChanged();
@@ -302,6 +334,7 @@ export class ClubService implements ClubApi {
   }
 
   async remove(entity: EntityName, id: string): Promise<ApiResult<null>> {
+    if (this.restoring) return this.restoreRunning();
     // The club's own record is edited, never deleted: letters and reports need it.
     if (entity === 'club') return fail('bad_request', 'core.clubNotDeletable');
     const result = this.setDeleted(entity, id, true) as ApiResult<null>;
@@ -310,6 +343,7 @@ export class ClubService implements ClubApi {
   }
 
   async restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>> {
+    if (this.restoring) return this.restoreRunning();
     const result = this.setDeleted(entity, id, false) as ApiResult<EntityMap[E]>;
     if (result.ok) this.sync.localChanged();
     return result;

@@ -286,6 +286,60 @@ describe('a restore', () => {
   }, 60_000);
 });
 
+describe('a restore and the work around it', () => {
+  it('refuses saves while it runs, in words, so none is lost between its safety backup and the replace', async () => {
+    const { first } = await clubWithBackup(1000);
+    const backedUp = everything();
+    const refusals: ApiResult<unknown>[] = [];
+    const tried = new Promise<void>((resolve) => {
+      const subscription = api.onDidChangeStatus((status) => {
+        if (workIn(status, 'restore')?.stage !== 'safety') return;
+        subscription.dispose();
+        void (async () => {
+          refusals.push(
+            await api.save('members', {
+              firstName: 'Nora',
+              lastName: 'Neu',
+              status: 'aktiv',
+            } as never),
+          );
+          refusals.push(await api.remove('registers', profile.store.tables.registers.allIds()[0]!));
+          resolve();
+        })();
+      });
+    });
+    value(await api.restoreBackup(first.generations[0]!.name, PASSPHRASE));
+    await tried;
+    for (const refused of refusals) {
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error).toMatchObject({ reason: 'restore_running' });
+        expect(translate(refused.error, 'de')).toMatch(/Ihre Eingaben sind noch da/);
+      }
+    }
+    expect(everything()).toBe(backedUp);
+    // Once it has ended, the same save goes through.
+    value(
+      await api.save('members', { firstName: 'Nora', lastName: 'Neu', status: 'aktiv' } as never),
+    );
+  }, 60_000);
+
+  it('honours a cancel asked for before its own work began (it waits for a sync round first)', async () => {
+    const { folder, first } = await clubWithBackup(200);
+    const before = everything();
+    const files = generationFiles(folder);
+    const restoring = api.restoreBackup(first.generations[0]!.name, PASSPHRASE);
+    expect(await api.cancelWork('restore')).toEqual({ ok: true, value: null });
+    const answer = await restoring;
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { reason: 'work_cancelled', key: 'errors.backup.restoreCancelled' },
+    });
+    expect(everything()).toBe(before);
+    expect(generationFiles(folder)).toEqual(files);
+  }, 60_000);
+});
+
 describe('a cancel when nothing runs', () => {
   it('answers a clear refusal for every kind of work', async () => {
     for (const work of ['importPreview', 'backup', 'verify', 'restore'] as const) {

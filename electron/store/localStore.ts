@@ -218,12 +218,6 @@ export class LocalStore {
   }
 
   /**
-   * For many commits in a row (a long pull): the WAL is copied into the database once at the
-   * end instead of after every commit beyond SQLite's default 1,000 pages — a long pull writes
-   * the same B-tree pages commit after commit, and each checkpoint wrote them again. Still
-   * bounded (`maxPages`); a commit meanwhile stays as durable as ever. Answers how to end it.
-   */
-  /**
    * A transaction whose commit does not wait for the disk (synchronous = NORMAL): after a power
    * failure — not a crash of Tutti — its changes may be gone, the database stays whole. Only for
    * what can be had again: a pulled page together with its cursor. The next ordinary commit, or
@@ -239,12 +233,27 @@ export class LocalStore {
     }
   }
 
-  deferCheckpoints(maxPages = 16_384): () => void {
+  /**
+   * For many commits in a row (a long pull): the WAL is copied into the database once at the
+   * end instead of after every commit beyond SQLite's default 1,000 pages — a long pull writes
+   * the same B-tree pages commit after commit, and each checkpoint wrote them again. Still
+   * bounded (`maxPages`); a commit meanwhile stays as durable as ever. Answers how to end it,
+   * told whether the last commit waited for the disk.
+   */
+  deferCheckpoints(maxPages = 16_384): (lastCommitDurable: boolean) => void {
     this.db.pragma(`wal_autocheckpoint = ${maxPages}`);
-    return () => {
+    return (lastCommitDurable) => {
       if (!this.db.open) return;
       this.db.pragma('wal_autocheckpoint = 1000');
-      this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (!lastCommitDurable) {
+        this.db.pragma('wal_checkpoint(PASSIVE)'); // makes the pages durable now
+        return;
+      }
+      // The last commit waited for the disk, and with it every page before it: copying the WAL
+      // into the database file is upkeep, done on the next turn rather than inside the pull.
+      setTimeout(() => {
+        if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      }, 0).unref();
     };
   }
 

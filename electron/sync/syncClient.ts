@@ -392,7 +392,8 @@ export class SyncClient {
       return answer;
     };
     let next: Promise<PullResponse> | null = fetchPage(cursor);
-    let endDeferral: (() => void) | null = null;
+    let endDeferral: ((lastCommitDurable: boolean) => void) | null = null;
+    let lastCommitDurable = true;
     try {
       while (next) {
         const page: PullResponse = await next;
@@ -418,8 +419,10 @@ export class SyncClient {
         if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         if (page.hasMore && !endDeferral) endDeferral = this.store.deferCheckpoints();
         // Progress is told for a pull from the start that takes more than this one page.
+        // Not for a full resync: it cannot be stopped (its sweep at the end must run), so no
+        // progress with a stop button is offered for it.
         if (page.total !== undefined)
-          progress = page.hasMore ? { received: 0, total: page.total } : null;
+          progress = page.hasMore && seen === null ? { received: 0, total: page.total } : null;
         if (progress) {
           const received = progress.received + page.changes.length;
           progress = page.hasMore
@@ -428,7 +431,9 @@ export class SyncClient {
         }
         const fresh = startedFresh && this.store.outbox.lastMutationId() === 0;
         // Pages of a long pull are made durable at its end, once (see deferCheckpoints).
-        const durableLater = endDeferral !== null;
+        // The last page waits for the disk, and with it every page before it (one WAL).
+        const durableLater = endDeferral !== null && next !== null;
+        lastCommitDurable = !durableLater;
         changes.addAll(
           this.applyPage(page, seen, ownStamps, report, { fresh, durableLater }, progress),
         );
@@ -439,7 +444,7 @@ export class SyncClient {
         }
       }
     } finally {
-      endDeferral?.();
+      endDeferral?.(lastCommitDurable);
     }
   }
 

@@ -76,6 +76,7 @@ export class SyncScheduler {
   private started = false;
   private paused = false;
   private progress: PullProgress | null = null;
+  private toldProgress: PullProgress | null = null;
   private progressToldAt = 0;
   private progressTimer: NodeJS.Timeout | null = null;
   /** The person asked to stop the round under way (see `cancel`). */
@@ -194,7 +195,9 @@ export class SyncScheduler {
       pending: this.store.outbox.pendingCount(),
       message: this.message,
       live: this.live,
-      progress: this.phase === 'syncing' ? this.progress : null,
+      // The value last told, not the latest: another status event between two tellings would
+      // carry the progress out of turn.
+      progress: this.phase === 'syncing' ? this.toldProgress : null,
     };
   }
 
@@ -252,12 +255,14 @@ export class SyncScheduler {
     const wait = this.progressToldAt + PROGRESS_EVERY_MS - Date.now();
     if (wait <= 0) {
       this.progressToldAt = Date.now();
+      this.toldProgress = this.progress;
       this.statusChanged();
       return;
     }
     this.progressTimer = setTimeout(() => {
       this.progressTimer = null;
       this.progressToldAt = Date.now();
+      this.toldProgress = this.progress;
       this.statusChanged();
     }, wait);
     this.progressTimer.unref();
@@ -268,6 +273,7 @@ export class SyncScheduler {
     if (this.progressTimer) clearTimeout(this.progressTimer);
     this.progressTimer = null;
     this.progress = null;
+    this.toldProgress = null;
     this.progressToldAt = 0;
   }
 

@@ -58,6 +58,8 @@ export const API_CODE_OF = {
   // Import.
   import_unreadable: 'validation',
   import_running: 'conflict',
+  // Writes wait while a restore replaces the data (its safety backup would miss them).
+  restore_running: 'conflict',
   // Long work stopped on request, or not (issue #26).
   work_cancelled: 'conflict',
   work_not_cancellable: 'conflict',

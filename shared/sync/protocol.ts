@@ -186,9 +186,10 @@ export const pullResponseSchema = z.object({
   reset: z.boolean(),
   /**
    * On a page asked for from cursor 0 (a fresh device, a full resync): how many changes the
-   * whole pull brings — every record of the club, visible or not, counted in the same snapshot
-   * as the page. A record changed while the pull runs comes once more, so a device may receive
-   * a few more than this. Missing from servers before it and on later pages.
+   * whole pull brings — every record of the club, visible or not, counted just before the page
+   * (on PostgreSQL in a snapshot of its own). A record changed while the pull runs comes once
+   * more, so a device may receive a few more than this and keeps its count within it. Missing
+   * from servers before it and on later pages.
    */
   total: count.optional(),
 });

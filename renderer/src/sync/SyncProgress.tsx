@@ -18,9 +18,12 @@ export function SyncProgress({ progress }: { progress: PullProgress }) {
 
   const stop = async () => {
     setStopping(true);
-    const result = await clubApi.cancelSync();
-    setStopping(false);
-    if (result.ok) show(result.value);
+    try {
+      const result = await clubApi.cancelSync();
+      if (result.ok) show(result.value);
+    } finally {
+      setStopping(false);
+    }
   };
 
   return (
@@ -33,7 +36,7 @@ export function SyncProgress({ progress }: { progress: PullProgress }) {
         />
       </Progress.Root>
       <Group justify="space-between">
-        <Text size="sm" data-testid="sync-progress-text">
+        <Text size="sm" aria-live="polite" data-testid="sync-progress-text">
           {text}
         </Text>
         <Button

@@ -45,7 +45,7 @@ export function WorkProgress({
   return (
     <Stack gap={4} maw={560} data-testid={`work-${work}`}>
       {text && (
-        <Text size="sm" data-testid={`work-${work}-stage`}>
+        <Text size="sm" aria-live="polite" data-testid={`work-${work}-stage`}>
           {text}
         </Text>
       )}

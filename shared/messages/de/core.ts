@@ -7,6 +7,8 @@ export const core = {
   clubNotDeletable: 'Die Vereinsdaten lassen sich ändern, aber nicht löschen.',
   deletedMember: 'ein gelöschtes Mitglied',
   importRunning: 'Ein Import läuft gerade; bitte sein Ende abwarten.',
+  restoreRunning:
+    'Eine Datensicherung wird gerade wiederhergestellt. Ihre Eingaben sind noch da – bitte nach dem Ende der Wiederherstellung erneut speichern.',
   internal: 'Interner Fehler. Details stehen im Protokoll.',
   export: {
     deleted: '(gelöscht)',

@@ -9,6 +9,8 @@ export const core: Texts<typeof de> = {
   clubNotDeletable: 'The club’s details can be changed but not deleted.',
   deletedMember: 'a deleted member',
   importRunning: 'An import is running; please wait until it ends.',
+  restoreRunning:
+    'A backup is being restored. What you entered is still there – please save again once the restore has ended.',
   internal: 'Internal error. The details are in the log.',
   export: {
     deleted: '(deleted)',

@@ -151,6 +151,7 @@ export class DesktopSync {
   }
 
   async syncNow(): Promise<SyncStatus> {
+    this.scheduler.resumePull(); // the person asks: a stopped pull goes on
     await this.scheduler.request();
     return this.status();
   }

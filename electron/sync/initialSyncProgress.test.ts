@@ -199,6 +199,13 @@ describe('progress and stop of a fresh device first sync', () => {
     const pagesWhenStopped = pages.length;
     await sleep(150);
     expect(pages.length).toBe(pagesWhenStopped);
+    // Nor with the next trigger (a save, a poke, the fallback timer): such a round sends what
+    // is pending but pulls nothing until the person asks.
+    sync.start();
+    sync.localChanged();
+    await sleep(300);
+    expect(pages.length).toBe(pagesWhenStopped);
+    expect(sync.status().phase).toBe('stopped');
 
     // "Jetzt abgleichen": on from the cursor, counting on from where it stopped.
     const before = progress.length;

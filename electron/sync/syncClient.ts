@@ -74,6 +74,11 @@ export interface RoundControl {
    * during a full resync, whose sweep at its end must not be skipped.
    */
   stopRequested?(): boolean;
+  /**
+   * Asked once after the push: true skips the pull (the person stopped one and has not asked
+   * to go on); the round ends as stopped, its push done.
+   */
+  pullHeld?(): boolean;
 }
 
 export interface RoundReport {
@@ -213,6 +218,7 @@ export class SyncClient {
     const current = await this.renewIfDue(connection);
     if (this.settings.needsRealign()) await this.realign(current);
     await this.push(current, report, changes);
+    if (!report.stopped && this.pullHeld()) report.stopped = true;
     if (!report.stopped) await this.pull(current, report, changes);
     report.changes = changes.list();
     if (report.stopped) return report;
@@ -344,6 +350,14 @@ export class SyncClient {
   private stopRequested(): boolean {
     try {
       return this.control.stopRequested?.() === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private pullHeld(): boolean {
+    try {
+      return this.control.pullHeld?.() === true;
     } catch {
       return false;
     }

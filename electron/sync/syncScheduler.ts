@@ -77,6 +77,8 @@ export class SyncScheduler {
   private paused = false;
   private progress: PullProgress | null = null;
   private toldProgress: PullProgress | null = null;
+  /** The person stopped a pull: rounds push local saves but pull nothing until `resumePull`. */
+  private pullHeld = false;
   private progressToldAt = 0;
   private progressTimer: NodeJS.Timeout | null = null;
   /** The person asked to stop the round under way (see `cancel`). */
@@ -168,10 +170,17 @@ export class SyncScheduler {
   cancel(): Promise<void> {
     if (!this.running) return Promise.resolve();
     this.stopWanted = true;
+    // Held until the person says "Jetzt abgleichen": a save is still sent, nothing pulled.
+    this.pullHeld = true;
     this.again = false;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     return this.running;
+  }
+
+  /** "Jetzt abgleichen" after a stop: pulling goes on. */
+  resumePull(): void {
+    this.pullHeld = false;
   }
 
   /** Runs a round now (or right after the current one); resolves when it has ended. */
@@ -213,6 +222,7 @@ export class SyncScheduler {
         const report = await this.client.round(abort.signal, changes, {
           progress: (progress) => this.progressMoved(progress),
           stopRequested: () => this.stopWanted,
+          pullHeld: () => this.pullHeld,
         });
         this.endProgress();
         this.phase = report.stopped ? 'stopped' : 'synced';

@@ -369,7 +369,7 @@ export const de = {
       syncing: 'Gleiche ab …',
       synced: 'Abgeglichen um {{time}}',
       problem: 'Problem beim Abgleich: {{message}}',
-      stopped: 'Abgleich angehalten – geht beim nächsten Abgleich weiter',
+      stopped: 'Abgleich angehalten – weiter mit „Jetzt abgleichen“',
     },
     badge: {
       unconnected: 'Nicht verbunden',
@@ -383,7 +383,7 @@ export const de = {
     progressLabel: 'Erster Abgleich: übernommene Datensätze',
     stop: 'Anhalten',
     stoppedHint:
-      'Was schon da ist, bleibt. Der Abgleich geht beim nächsten Anlass oder mit „Jetzt abgleichen“ dort weiter, wo er angehalten wurde.',
+      'Was schon da ist, bleibt. Eigene Änderungen werden weiter gesendet; das Empfangen geht mit „Jetzt abgleichen“ dort weiter, wo es angehalten wurde.',
     fieldName: {
       deleted: 'Gelöscht',
     },

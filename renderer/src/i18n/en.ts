@@ -365,7 +365,7 @@ export const en = {
       syncing: 'Syncing …',
       synced: 'Synced at {{time}}',
       problem: 'Sync problem: {{message}}',
-      stopped: 'Sync stopped – it goes on with the next sync',
+      stopped: 'Sync stopped – go on with “Sync now”',
     },
     badge: {
       unconnected: 'Not connected',
@@ -379,7 +379,7 @@ export const en = {
     progressLabel: 'First sync: records received',
     stop: 'Stop',
     stoppedHint:
-      'What has arrived stays. The sync goes on from where it stopped at the next occasion or with “Sync now”.',
+      'What has arrived stays. Your own changes are still sent; receiving goes on from where it stopped with “Sync now”.',
     fieldName: {
       deleted: 'Deleted',
     },

@@ -73,6 +73,38 @@ describe('the core host as a utility process', () => {
     expect(child.killed).toBe(true);
   });
 
+  it('wipes the key it sent, or dropped, and hears a fatal error instead of throwing', () => {
+    const logged: string[] = [];
+    const child = new FakeUtility();
+    const host = utilityHostProcess(
+      () => child,
+      '/app/coreHost.cjs',
+      (line) => logged.push(line),
+    );
+    const key = new Uint8Array(32).fill(7);
+    const open = {
+      type: 'open' as const,
+      profileDir: '/p',
+      key,
+      canPickFolder: false,
+      background: true,
+    };
+    host.send(open);
+    expect([...key].every((b) => b === 7)).toBe(true); // waits, still needed
+    child.emit('spawn');
+    expect(child.posted).toHaveLength(1);
+    expect([...key].every((b) => b === 0)).toBe(true); // sent: not kept in this process
+    expect(() => child.emit('error', 'FatalError', 'v8::OOM', '')).not.toThrow();
+    expect(logged).toEqual(['The core failed: FatalError at v8::OOM']);
+
+    const late = new FakeUtility();
+    const dropped = utilityHostProcess(() => late, '/app/coreHost.cjs');
+    const lateKey = new Uint8Array(32).fill(9);
+    dropped.send({ ...open, key: lateKey });
+    late.emit('exit', 1);
+    expect([...lateKey].every((b) => b === 0)).toBe(true);
+  });
+
   it('drops what waited for a process that ended before it spawned', () => {
     const { host, child } = started();
     host.send({ type: 'ping', id: 3 });

@@ -114,22 +114,23 @@ export function runCoreHost(
 
   function stop(): Promise<void> {
     stopping ??= (async () => {
-      // New calls are refused from now on; those under way finish first, within a bound.
-      if (inflight.size > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          Promise.allSettled([...inflight]),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, options.callsWithinMs ?? 45_000);
-          }),
-        ]);
-        clearTimeout(timer);
-      }
       try {
-        if (api) {
-          await api.stopSync();
-          await api.stopAutomaticBackups(); // the backup on close, before the database closes
+        // Sync first: a round stalled on a dead connection is aborted after its grace, and a
+        // "sync now" waiting for it is answered — it must not hold up the calls below.
+        if (api) await api.stopSync();
+        // New calls are refused from now on; those under way finish first, within a bound
+        // (an import run is never cut off half-way).
+        if (inflight.size > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            Promise.allSettled([...inflight]),
+            new Promise<void>((resolve) => {
+              timer = setTimeout(resolve, options.callsWithinMs ?? 45_000);
+            }),
+          ]);
+          clearTimeout(timer);
         }
+        if (api) await api.stopAutomaticBackups(); // the backup on close, before the database closes
       } catch (error) {
         log(`Stopping the core failed: ${error instanceof Error ? error.stack : error}`);
       } finally {

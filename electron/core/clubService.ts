@@ -349,6 +349,11 @@ export class ClubService implements ClubApi {
     return result;
   }
 
+  /** Before the profile closes (after sync and backups stopped): no more events. */
+  dispose(): void {
+    this.events.dispose();
+  }
+
   /** Starts syncing when the profile is connected with a club server. */
   startSync(): void {
     this.sync.start();

@@ -21,6 +21,7 @@ export class CoreEvents {
   readonly status = new Emitter<AppStatus>();
   private lastStatus: AppStatus | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private disposed = false;
 
   constructor(
     private readonly readStatus: () => AppStatus,
@@ -49,7 +50,7 @@ export class CoreEvents {
 
   /** Something the status shows may have moved: one event soon, if it did. */
   statusMayHaveChanged(): void {
-    if (this.timer || this.status.size === 0) return;
+    if (this.timer || this.disposed || this.status.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.sendStatus();
@@ -59,7 +60,7 @@ export class CoreEvents {
 
   /** Something the person must learn before the core goes on (a restore replaces the data). */
   statusNow(): void {
-    if (this.status.size === 0) return;
+    if (this.disposed || this.status.size === 0) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.sendStatus();
@@ -79,7 +80,9 @@ export class CoreEvents {
     this.status.fire(status, (error) => this.log(`A status listener failed: ${String(error)}`));
   }
 
+  /** The profile is about to close: no status is read or told any more. */
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -134,6 +134,7 @@ export function runCoreHost(
       } catch (error) {
         log(`Stopping the core failed: ${error instanceof Error ? error.stack : error}`);
       } finally {
+        api?.dispose(); // no status read from a closed database
         profile?.close(); // checkpoints the WAL and releases the profile lock
         profile = null;
       }

@@ -135,8 +135,7 @@ export class ImportService {
         {
           dryRun,
           chunkSize: UI_CHUNK,
-          scratchStore: work !== null,
-          checkCancelled: work ? () => work.throwIfCancelled() : undefined,
+          scratch: work ? { checkCancelled: () => work.throwIfCancelled() } : undefined,
           onProgress: (done, total) => {
             this.state = { running: true, done, total, preview: dryRun };
             this.progressed();

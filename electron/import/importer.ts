@@ -63,16 +63,12 @@ export interface ImportOptions {
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
   /**
-   * The store is a private copy that is thrown away afterwards (ImportService's preview): a
-   * dry run then writes into it in chunks like a real import, reporting progress and letting
-   * the event loop run between them, instead of one long transaction that is rolled back.
+   * The store is a private copy thrown away afterwards (ImportService's preview): a dry run
+   * then writes into it in chunks like a real import, letting the event loop run between
+   * them, and `checkCancelled` may throw there to stop it. Never for a real import: stopping
+   * it would leave half of it.
    */
-  scratchStore?: boolean;
-  /**
-   * Called between chunks of a dry run on a scratch store; throws to stop it there (a
-   * cancelled preview). Never given for a real import: stopping it would leave half of it.
-   */
-  checkCancelled?: () => void;
+  scratch?: { checkCancelled(): void };
 }
 
 class Rollback extends Error {}
@@ -184,7 +180,7 @@ export class Importer {
       });
     }
     const total = steps.length;
-    if (this.options.dryRun && !this.options.scratchStore) {
+    if (this.options.dryRun && !this.options.scratch) {
       try {
         this.store.transaction(() => {
           steps.forEach((step) => {
@@ -198,7 +194,7 @@ export class Importer {
       this.options.onProgress?.(total, total);
     } else {
       const chunk = this.options.chunkSize ?? 2_000;
-      const checkCancelled = this.options.dryRun ? this.options.checkCancelled : undefined;
+      const scratch = this.options.dryRun ? this.options.scratch : undefined;
       this.options.onProgress?.(0, total);
       for (let from = 0; from < total; from += chunk) {
         this.store.transaction(() => {
@@ -207,7 +203,7 @@ export class Importer {
         this.options.onProgress?.(Math.min(from + chunk, total), total);
         if (from + chunk < total) {
           await new Promise((resolve) => setImmediate(resolve));
-          checkCancelled?.();
+          scratch?.checkCancelled();
         }
       }
     }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saidIn } from '../../test/support/saidIn.ts';
 import { makeTempDir } from '../../test/support/tempDir.ts';
 import { ClubService } from '../core/clubService.ts';
-import { STYLE_NONCE_PLACEHOLDER } from '../core/securityHeaders.ts';
+import { STYLE_NONCE_PLACEHOLDER } from '../../shared/node/ui/securityHeaders.ts';
 import { inProcessEndpoint } from '../coreHost/coreEndpoint.ts';
 import { LocalStore } from '../store/localStore.ts';
 import { type LocalServer, startLocalServer } from './localServer.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_LINKS } from '../../shared/externalLinks.ts';
-import { contentSecurityPolicy } from '../core/securityHeaders.ts';
+import { contentSecurityPolicy } from '../../shared/node/ui/securityHeaders.ts';
 import {
   denyAllPermissions,
   lockDownWebContents,

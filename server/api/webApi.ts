@@ -1,7 +1,8 @@
 /**
- * The API on the web listener (server TLS only): health, and enrolment — the device has no
- * certificate yet, so it proves itself with a one-time code, and wrong codes are rate-limited
- * per address. The web application's routes come with issue #5 onwards.
+ * What the web listener (server TLS only) answers: health; the enrolment of devices — a device
+ * has no certificate yet, so it proves itself with a one-time code, and wrong codes are
+ * rate-limited per address; and the web application (issue #27): its sign-in and data routes
+ * under `/api/`, and its page for every other address a browser asks for.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -11,6 +12,21 @@ import { parseWith, readJson, sendOk } from '../http/json.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
+import type { WebPage } from '../web/webPage.ts';
+
+/** The web application on this listener: its routes and its page. */
+export interface WebApplication {
+  addRoutes(router: Router<Services>): void;
+  page: WebPage;
+}
+
+/** Addresses the router answers; every other GET is the web application's page. */
+const API_PREFIXES = ['/api/', '/enrol/', '/healthz', '/readyz', '/metrics'];
+
+function isApiPath(url: string | undefined): boolean {
+  const path = (url ?? '/').split('?')[0]!;
+  return API_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
 
 const enrolSchema = z
   .object({
@@ -32,6 +48,7 @@ export function webApi(
   log: Logger,
   devicePort: number,
   limiter = new RateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 }),
+  app?: WebApplication,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router<Services>((error, req) =>
     log.error({ err: error, method: req.method, url: req.url }, 'web request failed'),
@@ -67,5 +84,30 @@ export function webApi(
         syncUrl: `https://${hostOf(req.headers.host)}:${devicePort}`,
       });
     });
-  return (req, res) => void router.handle(services, req, res);
+  app?.addRoutes(router);
+  return (req, res) => {
+    if (app && (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.url)) {
+      void servePage(app.page, req, res, log);
+      return;
+    }
+    void router.handle(services, req, res);
+  };
+}
+
+async function servePage(
+  page: WebPage,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+): Promise<void> {
+  try {
+    const pathname = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+    const answer = await page.respond(pathname);
+    res.writeHead(answer.status, answer.headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  } catch (error) {
+    log.error({ err: error, url: req.url }, 'web page failed');
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end();
+  }
 }

@@ -5,9 +5,11 @@
  * with nothing changed, and every write — and every read of support staff — is in the audit
  * log, in the same transaction.
  */
+import type { FieldErrors } from '../../shared/domain/entities.ts';
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
 import { sameValue } from '../../shared/domain/sameValue.ts';
-import { readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
+import { type Relations, readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
+import { type ShownRecord, STAMPS_KEY } from '../../shared/web/webProtocol.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { AppError, requireUuid, validationError } from '../errors.ts';
 import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
@@ -24,29 +26,92 @@ const differs = (a: unknown, b: unknown) => !sameValue(a ?? null, b ?? null);
 
 const NOT_VISIBLE = 'server.records.notVisible';
 
+/** How a record is read: plain (the device's record API), or with its stamps (the web page). */
+export interface ReadOptions {
+  /** Each record carries the stamps of the fields it shows under `STAMPS_KEY`. */
+  stamps?: boolean;
+}
+
+export interface SaveOptions extends ReadOptions {
+  /**
+   * The record as the web page's form showed it: a field someone changed since then is a
+   * conflict if the person changed it too, and is left alone if they did not (issue #27).
+   */
+  shown?: ShownRecord;
+}
+
+/** The stamps of the fields a view shows, beside them. */
+function withStamps(view: Fields, stamps: Record<string, string>): Fields {
+  const shown: Record<string, string> = {};
+  for (const field of Object.keys(view)) if (stamps[field]) shown[field] = stamps[field];
+  return { ...view, [STAMPS_KEY]: shown };
+}
+
+/** A value short enough to name in a message, or null (lists, objects, long texts). */
+function nameable(value: unknown): string | null {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' && value.length <= 80) return value;
+  return null;
+}
+
+/**
+ * The fields of `set` someone changed since the form showed the record: each one the person
+ * did not change is dropped from `set` (the newer value stays), each one they did change too
+ * is a conflict with the value it has now — when the person may see it.
+ */
+function meanwhileConflicts(
+  set: Fields,
+  input: Fields,
+  shown: ShownRecord,
+  stored: { fields: Fields; stamps: Record<string, string> },
+  visibleNow: Fields | null,
+): FieldErrors {
+  const conflicts: FieldErrors = {};
+  for (const field of Object.keys(set)) {
+    if (stored.stamps[field] === shown.stamps[field]) continue;
+    if (!differs(input[field], shown.fields[field])) {
+      delete set[field];
+      continue;
+    }
+    const now = visibleNow && field in visibleNow ? nameable(visibleNow[field] ?? '') : null;
+    conflicts[field] =
+      now === null
+        ? { key: 'web.changedMeanwhileHidden' }
+        : { key: 'web.changedMeanwhile', params: { value: now } };
+  }
+  return conflicts;
+}
+
 export class ClubRecords {
   constructor(
     private readonly db: ServerDatabase,
     private readonly clock: ServerClock,
   ) {}
 
-  async list(caller: Caller, entity: EntityName): Promise<Fields[]> {
+  async list(caller: Caller, entity: EntityName, options: ReadOptions = {}): Promise<Fields[]> {
     return this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
       const relations = await loadRelations(sql, principal.subject);
-      const { rows } = await sql.query<{ fields: Fields }>(
-        'SELECT fields FROM records WHERE entity = $1 AND NOT deleted ORDER BY id',
+      const { rows } = await sql.query<{ fields: Fields; stamps: Record<string, string> }>(
+        `SELECT fields${options.stamps ? ', stamps' : ''} FROM records WHERE entity = $1 AND NOT deleted ORDER BY id`,
         [entity],
       );
-      const views = rows
-        .map((r) => readView(principal.subject, entity, r.fields, relations))
-        .filter((v): v is Fields => v !== null);
+      const views: Fields[] = [];
+      for (const row of rows) {
+        const view = readView(principal.subject, entity, row.fields, relations);
+        if (view) views.push(options.stamps ? withStamps(view, row.stamps) : view);
+      }
       await this.auditRead(sql, principal, entity, null);
       return views;
     });
   }
 
-  async get(caller: Caller, entity: EntityName, id: string): Promise<Fields> {
+  async get(
+    caller: Caller,
+    entity: EntityName,
+    id: string,
+    options: ReadOptions = {},
+  ): Promise<Fields> {
     const recordId = requireUuid(id, 'record');
     return this.db.withClub(caller.clubId, async (sql) => {
       const principal = await caller.resolve(sql);
@@ -58,16 +123,23 @@ export class ClubRecords {
           : null;
       if (!view) throw new AppError('not_found', NOT_VISIBLE);
       await this.auditRead(sql, principal, entity, recordId);
-      return view;
+      return options.stamps && stored ? withStamps(view, stored.stamps) : view;
     });
   }
 
   /**
    * Creates or changes a record; the answer is the record as the principal may see it. Written
    * as a mutation of this server node (`applyServerChange`): only the fields that differ are
-   * set, and sensitive fields not sent keep their values.
+   * set, and sensitive fields not sent keep their values. A field not sent keeps its value on
+   * an existing record — also a list, which the schema's default would otherwise empty.
    */
-  async save(caller: Caller, entity: EntityName, id: string, input: Fields): Promise<Fields> {
+  async save(
+    caller: Caller,
+    entity: EntityName,
+    id: string,
+    input: Fields,
+    options: SaveOptions = {},
+  ): Promise<Fields> {
     const recordId = requireUuid(id, 'record');
     if (input.id !== undefined && input.id !== recordId)
       throw new AppError('bad_request', 'server.records.idMismatch');
@@ -80,21 +152,66 @@ export class ClubRecords {
       const sensitive = new Set(sensitiveFieldsOf(entity));
       const set: Fields = {};
       for (const [field, value] of Object.entries(parsed.data as Fields)) {
-        if (field === 'id') continue;
+        if (field === 'id' || (stored && !(field in input))) continue;
         // Sensitive fields count by presence: sent, they are written (and need the right to),
         // even with the stored value — so an answer never tells whether a guess was right.
         if (sensitive.has(field) ? field in input : !stored || differs(value, stored.fields[field]))
           set[field] = value;
       }
+      const relations = await loadRelations(sql, principal.subject);
+      if (stored && options.shown) {
+        const visibleNow = readView(principal.subject, entity, stored.fields, relations);
+        const conflicts = meanwhileConflicts(set, input, options.shown, stored, visibleNow);
+        if (Object.keys(conflicts).length > 0)
+          throw new AppError('conflict', 'web.saveConflict', {}, { fields: conflicts });
+      }
       if (!stored || Object.keys(set).length > 0)
         await applyServerChange(sql, principal, [{ entity, id: recordId, set }], this.clock);
-      const relations = await loadRelations(sql, principal.subject);
       const saved = await loadRecord(sql, entity, recordId);
-      // A role that may write but not read what it wrote gets an empty answer.
-      return (saved && readView(principal.subject, entity, saved.fields, relations)) ?? {};
+      return this.viewOf(principal, entity, saved, relations, options);
     });
     this.db.noteWrites(1);
     return view;
+  }
+
+  /** Brings a deleted record back (the field `deleted` set anew), as a mutation. */
+  async restore(
+    caller: Caller,
+    entity: EntityName,
+    id: string,
+    options: ReadOptions = {},
+  ): Promise<Fields> {
+    const recordId = requireUuid(id, 'record');
+    const view = await this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
+      const stored = await loadRecord(sql, entity, recordId, true);
+      if (!stored) throw new AppError('not_found', NOT_VISIBLE);
+      if (stored.deleted)
+        await applyServerChange(
+          sql,
+          principal,
+          [{ entity, id: recordId, set: { deleted: false } }],
+          this.clock,
+        );
+      const relations = await loadRelations(sql, principal.subject);
+      const restored = await loadRecord(sql, entity, recordId);
+      return this.viewOf(principal, entity, restored, relations, options);
+    });
+    this.db.noteWrites(1);
+    return view;
+  }
+
+  /** A role that may write but not read what it wrote gets an empty answer. */
+  private viewOf(
+    principal: Principal,
+    entity: EntityName,
+    stored: { fields: Fields; stamps: Record<string, string> } | undefined,
+    relations: Relations,
+    options: ReadOptions,
+  ): Fields {
+    const view = stored && readView(principal.subject, entity, stored.fields, relations);
+    if (!view) return {};
+    return options.stamps && stored ? withStamps(view, stored.stamps) : view;
   }
 
   /** Deletes a record (the field `deleted`, so it can be restored), as a mutation. */

@@ -359,7 +359,7 @@ async function countRecords(sql: SqlClient): Promise<number> {
 }
 
 /** The role's name for people: built in, or as the club named its own role. */
-async function roleLabel(sql: SqlClient, role: string): Promise<string> {
+export async function roleLabel(sql: SqlClient, role: string): Promise<string> {
   if (isBuiltInRole(role)) return BUILT_IN_ROLES[role].label;
   const { rows } = await sql.query<{ label: string }>('SELECT label FROM roles WHERE name = $1', [
     role,

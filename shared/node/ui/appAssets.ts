@@ -1,8 +1,8 @@
 /**
  * The built UI (dist/renderer) as responses, for every way it is served: the local browser
- * mode's HTTP server and the Electron app's own `app://` protocol. Every app route gets
- * index.html with a fresh style nonce and the content security policy; files outside the
- * folder are never read.
+ * mode's HTTP server, the Electron app's own `app://` protocol and the club server's web
+ * application. Every app route gets index.html with a fresh nonce and the content security
+ * policy; files outside the folder are never read.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -26,14 +26,27 @@ export interface AssetResponse {
   body: string | Buffer;
 }
 
+/** How index.html is served: the default is the desktop's (style nonce, scripts from 'self'). */
+export interface IndexPage {
+  policy(nonce: string): string;
+  /** The page with the response's nonce put in. */
+  render(html: string, nonce: string): string;
+}
+
+const DESKTOP_PAGE: IndexPage = {
+  policy: contentSecurityPolicy,
+  render: (html, nonce) => html.replaceAll(STYLE_NONCE_PLACEHOLDER, nonce),
+};
+
 export class AppAssets {
   private constructor(
     private readonly staticDir: string,
     private readonly indexHtml: string,
+    private readonly page: IndexPage,
   ) {}
 
-  static async load(staticDir: string): Promise<AppAssets> {
-    return new AppAssets(staticDir, await readFile(join(staticDir, 'index.html'), 'utf8'));
+  static async load(staticDir: string, page: IndexPage = DESKTOP_PAGE): Promise<AppAssets> {
+    return new AppAssets(staticDir, await readFile(join(staticDir, 'index.html'), 'utf8'), page);
   }
 
   async respond(pathname: string): Promise<AssetResponse> {
@@ -67,10 +80,10 @@ export class AppAssets {
       status: 200,
       headers: {
         'Content-Type': CONTENT_TYPES['.html']!,
-        'Content-Security-Policy': contentSecurityPolicy(nonce),
+        'Content-Security-Policy': this.page.policy(nonce),
         'Cache-Control': 'no-store',
       },
-      body: this.indexHtml.replaceAll(STYLE_NONCE_PLACEHOLDER, nonce),
+      body: this.page.render(this.indexHtml, nonce),
     };
   }
 }

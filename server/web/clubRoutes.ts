@@ -1,0 +1,101 @@
+/**
+ * The web application's data routes: `POST /api/rpc` (the ClubApi's calls) and `GET
+ * /api/events` (its events), both only for a session that has chosen its club. The session is
+ * checked first — cookie, timeouts, and for the call (which may change data) the Origin and the
+ * CSRF token; then the call runs as the session's user (`webCaller`). Refusals of the call are
+ * answered as the desktop's transports answer them (`{ok:false,error}`); a missing or ended
+ * session is a 401, which the page takes as "sign in again".
+ */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { failWith, isAppError } from '../../shared/api/appError.ts';
+import { CLUB_API_METHODS } from '../../shared/api/clubApi.ts';
+import { ok } from '../../shared/api/result.ts';
+import { shownRecordSchema, WEB_PATHS } from '../../shared/web/webProtocol.ts';
+import type { Services } from '../app/services.ts';
+import { AppError } from '../errors.ts';
+import { parseWith, readJson, sendJson } from '../http/json.ts';
+import type { Router } from '../http/router.ts';
+import type { Logger } from '../log/logger.ts';
+import { type WebRequestContext, webCaller } from './webCaller.ts';
+import { answerWebCall, webStatusOf } from './webClubCalls.ts';
+import type { WebEventHub } from './webEvents.ts';
+
+/** A save of a record with its notes and lists stays far below this. */
+const MAX_CALL_BYTES = 1024 * 1024;
+
+/** The signed-in person behind a request, as the sessions tell it. */
+export interface SignedInContext extends WebRequestContext {
+  loginName: string;
+  stage: string;
+}
+
+export interface ClubRouteDeps {
+  services: Services;
+  events: WebEventHub;
+  log: Logger;
+  /** The address people reach the web application by. */
+  publicUrl: string;
+  /** Checks the request's session (and for a state-changing one its Origin and CSRF token). */
+  authenticate(req: IncomingMessage, options: { stateChanging: boolean }): Promise<SignedInContext>;
+  isActive(sessionId: string): Promise<boolean>;
+}
+
+const callSchema = z
+  .object({
+    method: z.enum(CLUB_API_METHODS as [string, ...string[]], { error: 'web.unknownMethod' }),
+    args: z.array(z.unknown()).max(10),
+    shown: shownRecordSchema.optional(),
+  })
+  .strict();
+
+async function signedInToClub(deps: ClubRouteDeps, req: IncomingMessage, stateChanging: boolean) {
+  const context = await deps.authenticate(req, { stateChanging });
+  if (context.stage !== 'ready' || !context.club)
+    throw new AppError('forbidden', 'web.signInFirst', {}, { status: 401 });
+  const club = await deps.services.clubs.requireClub(context.club.clubId);
+  return { context, clubName: club.name };
+}
+
+export function addClubRoutes(router: Router<Services>, deps: ClubRouteDeps): Router<Services> {
+  return router
+    .on('POST', WEB_PATHS.rpc, async (services, _p, req, res) => {
+      const { context, clubName } = await signedInToClub(deps, req, true);
+      const call = parseWith(callSchema, await readJson(req, MAX_CALL_BYTES));
+      try {
+        const value = await answerWebCall(
+          services,
+          {
+            caller: webCaller(services, context),
+            loginName: context.loginName,
+            clubName,
+            publicUrl: deps.publicUrl,
+          },
+          { method: call.method as never, args: call.args, shown: call.shown },
+        );
+        sendJson(res, 200, ok(value));
+      } catch (error) {
+        // The session ended meanwhile: a 401, sign in again.
+        if (!isAppError(error) || error.status === 401) throw error;
+        sendJson(res, 200, failWith(error));
+      }
+    })
+    .on('GET', WEB_PATHS.events, async (services, _p, req, res) => {
+      const { context, clubName } = await signedInToClub(deps, req, false);
+      if (!deps.events.hasRoomFor(context.sessionId))
+        throw new AppError('unavailable', 'web.tooManyStreams', {}, { status: 429 });
+      await deps.events.open(
+        {
+          sessionId: context.sessionId,
+          caller: webCaller(services, context),
+          status: webStatusOf({
+            loginName: context.loginName,
+            clubName,
+            publicUrl: deps.publicUrl,
+          }),
+          isActive: () => deps.isActive(context.sessionId),
+        },
+        res,
+      );
+    });
+}

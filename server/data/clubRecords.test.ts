@@ -161,4 +161,40 @@ describe('club records written from the web application', () => {
     expect(Object.keys(back[STAMPS_KEY] as object)).toContain('lastName');
     expect((await services.records.list(anna, 'members')).some((m) => m.id === id)).toBe(true);
   });
+
+  it('pages members by name, for a role that sees all and for one that sees its registers', async () => {
+    const names = ['Zeller', 'adler', 'Mayr', 'Bauer', 'Öz'];
+    for (const [i, lastName] of names.entries())
+      await services.records.save(anna, 'members', newId(), {
+        firstName: 'P',
+        lastName,
+        status: 'aktiv',
+        registerIds: i % 2 === 0 ? [brass] : [wood],
+        iban: 'DE89370400440532013000',
+      });
+    const all = await services.records.membersByName(anna, { offset: 0, limit: 1000 });
+    const last = all.members.map((m) => m.lastName);
+    expect(last.indexOf('adler')).toBeLessThan(last.indexOf('Bauer'));
+    expect(last.indexOf('Mayr')).toBeLessThan(last.indexOf('Zeller'));
+    const second = await services.records.membersByName(anna, { offset: 1, limit: 2 });
+    expect(second.members.map((m) => m.id)).toEqual(all.members.slice(1, 3).map((m) => m.id));
+    expect(second.hasMore).toBe(true);
+    const leader = knownCaller({
+      clubId,
+      actor: { kind: 'web', id: 'leader', deviceId: null, address: null },
+      subject: {
+        grants: BUILT_IN_ROLES.registerfuehrer.grants,
+        registerIds: [brass],
+        memberId: null,
+      },
+      role: 'registerfuehrer',
+      scopeEpoch: 1,
+    });
+    const own = await services.records.membersByName(leader, { offset: 0, limit: 100 });
+    expect(own.members.every((m) => (m.registerIds as string[]).includes(brass))).toBe(true);
+    expect(own.members.some((m) => 'iban' in m)).toBe(false);
+    expect(own.members.map((m) => m.lastName)).toEqual(
+      expect.arrayContaining(['Zeller', 'Mayr', 'Öz']),
+    );
+  });
 });

@@ -174,6 +174,38 @@ export class ClubRecords {
     return view;
   }
 
+  /**
+   * One page of the members the principal may see, sorted by last and first name (the web
+   * application's phone list, and its benchmark). A role that sees every member is paged by
+   * the database along an index; one that sees some is filtered first, then paged.
+   */
+  async membersByName(
+    caller: Caller,
+    page: { offset: number; limit: number },
+  ): Promise<{ members: Fields[]; hasMore: boolean }> {
+    return this.db.withClub(caller.clubId, async (sql) => {
+      const principal = await caller.resolve(sql);
+      const relations = await loadRelations(sql, principal.subject);
+      const seesAll = principal.subject.grants.some(
+        (g) => g.entity === 'members' && g.action === 'read' && g.scope === 'all',
+      );
+      const order = `lower(fields->>'lastName'), lower(fields->>'firstName'), id`;
+      const { rows } = await sql.query<{ fields: Fields; stamps: Record<string, string> }>(
+        `SELECT fields, stamps FROM records WHERE entity = 'members' AND NOT deleted
+         ORDER BY ${order}${seesAll ? ' LIMIT $1 OFFSET $2' : ''}`,
+        seesAll ? [page.limit + 1, page.offset] : [],
+      );
+      const views: Fields[] = [];
+      for (const row of rows) {
+        const view = readView(principal.subject, 'members', row.fields, relations);
+        if (view) views.push(withStamps(view, row.stamps));
+      }
+      const window = seesAll ? views : views.slice(page.offset, page.offset + page.limit + 1);
+      await this.auditRead(sql, principal, 'members', null);
+      return { members: window.slice(0, page.limit), hasMore: window.length > page.limit };
+    });
+  }
+
   /** Brings a deleted record back (the field `deleted` set anew), as a mutation. */
   async restore(
     caller: Caller,

@@ -49,6 +49,13 @@ const callSchema = z
   })
   .strict();
 
+const pageQuerySchema = z
+  .object({
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
 async function signedInToClub(deps: ClubRouteDeps, req: IncomingMessage, stateChanging: boolean) {
   const context = await deps.authenticate(req, { stateChanging });
   if (context.stage !== 'ready' || !context.club)
@@ -58,44 +65,59 @@ async function signedInToClub(deps: ClubRouteDeps, req: IncomingMessage, stateCh
 }
 
 export function addClubRoutes(router: Router<Services>, deps: ClubRouteDeps): Router<Services> {
-  return router
-    .on('POST', WEB_PATHS.rpc, async (services, _p, req, res) => {
-      const { context, clubName } = await signedInToClub(deps, req, true);
-      const call = parseWith(callSchema, await readJson(req, MAX_CALL_BYTES));
-      try {
-        const value = await answerWebCall(
-          services,
-          {
-            caller: webCaller(services, context),
-            loginName: context.loginName,
-            clubName,
-            publicUrl: deps.publicUrl,
-          },
-          { method: call.method as never, args: call.args, shown: call.shown },
+  return (
+    router
+      .on('POST', WEB_PATHS.rpc, async (services, _p, req, res) => {
+        const { context, clubName } = await signedInToClub(deps, req, true);
+        const call = parseWith(callSchema, await readJson(req, MAX_CALL_BYTES));
+        try {
+          const value = await answerWebCall(
+            services,
+            {
+              caller: webCaller(services, context),
+              loginName: context.loginName,
+              clubName,
+              publicUrl: deps.publicUrl,
+            },
+            { method: call.method as never, args: call.args, shown: call.shown },
+          );
+          sendJson(res, 200, ok(value));
+        } catch (error) {
+          // The session ended meanwhile: a 401, sign in again.
+          if (!isAppError(error) || error.status === 401) throw error;
+          sendJson(res, 200, failWith(error));
+        }
+      })
+      // One page of members by name (a phone list, a quick look on a tablet): `?offset=&limit=`.
+      .on('GET', WEB_PATHS.membersByName, async (services, _p, req, res) => {
+        const { context } = await signedInToClub(deps, req, false);
+        const query = parseWith(
+          pageQuerySchema,
+          Object.fromEntries(new URL(req.url ?? '/', 'https://x').searchParams),
         );
-        sendJson(res, 200, ok(value));
-      } catch (error) {
-        // The session ended meanwhile: a 401, sign in again.
-        if (!isAppError(error) || error.status === 401) throw error;
-        sendJson(res, 200, failWith(error));
-      }
-    })
-    .on('GET', WEB_PATHS.events, async (services, _p, req, res) => {
-      const { context, clubName } = await signedInToClub(deps, req, false);
-      if (!deps.events.hasRoomFor(context.sessionId))
-        throw new AppError('unavailable', 'web.tooManyStreams', {}, { status: 429 });
-      await deps.events.open(
-        {
-          sessionId: context.sessionId,
-          caller: webCaller(services, context),
-          status: webStatusOf({
-            loginName: context.loginName,
-            clubName,
-            publicUrl: deps.publicUrl,
-          }),
-          isActive: () => deps.isActive(context.sessionId),
-        },
-        res,
-      );
-    });
+        sendJson(
+          res,
+          200,
+          ok(await services.records.membersByName(webCaller(services, context), query)),
+        );
+      })
+      .on('GET', WEB_PATHS.events, async (services, _p, req, res) => {
+        const { context, clubName } = await signedInToClub(deps, req, false);
+        if (!deps.events.hasRoomFor(context.sessionId))
+          throw new AppError('unavailable', 'web.tooManyStreams', {}, { status: 429 });
+        await deps.events.open(
+          {
+            sessionId: context.sessionId,
+            caller: webCaller(services, context),
+            status: webStatusOf({
+              loginName: context.loginName,
+              clubName,
+              publicUrl: deps.publicUrl,
+            }),
+            isActive: () => deps.isActive(context.sessionId),
+          },
+          res,
+        );
+      })
+  );
 }

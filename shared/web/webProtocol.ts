@@ -37,6 +37,8 @@ export const WEB_PATHS = {
   sessions: '/api/web/sessions',
   /** POST `EndSessionRequest` → `SessionListView`: ends one of the account's other sessions. */
   endSession: '/api/web/sessions/end',
+  /** GET `?offset=&limit=` (≤ 500) → `ApiResult<{members, hasMore}>`: members sorted by name. */
+  membersByName: '/api/web/members',
   /** POST `{method, args, shown?}` → `ApiResult` — the ClubApi's calls (stage `ready`). */
   rpc: '/api/rpc',
   /** GET: the ClubApi's events as JSON lines (`{event, payload}`), a heartbeat line every 20 s. */

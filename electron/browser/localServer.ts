@@ -17,8 +17,8 @@ import { MAX_IMPORT_BASE64 } from '../../shared/api/clubApi.ts';
 import { fail } from '../../shared/api/result.ts';
 import { BodyError, readLimitedBody } from '../../shared/node/readLimitedBody.ts';
 import { AppAssets } from '../../shared/node/ui/appAssets.ts';
-import { MAX_RPC_BODY_CHARS } from '../core/rpc.ts';
 import { COMMON_HEADERS } from '../../shared/node/ui/securityHeaders.ts';
+import { MAX_RPC_BODY_CHARS } from '../core/rpc.ts';
 import type { CoreEndpoint } from '../coreHost/coreEndpoint.ts';
 
 /** Open event streams at most: a page has one; more is a leak or an attack. */

@@ -10,6 +10,7 @@ import { formatGermanDate } from '../../shared/domain/dates.ts';
 import { msg } from '../../shared/messages/message.ts';
 import type { Grant } from '../../shared/rights/grants.ts';
 import { formatGrant, parseGrantText } from '../../shared/rights/grantText.ts';
+import { checkEmail, mailInvitation } from '../accounts/inviteMail.ts';
 import { readAudit } from '../audit/auditLog.ts';
 import { AppError, describeError, messageOf, requireUuid } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
@@ -39,6 +40,20 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
     memberId: id.optional(),
   }),
   z.object({ command: z.literal('user.list'), clubId: id }),
+  ...(['user.invite', 'user.reset-login'] as const).map((command) =>
+    z.object({
+      command: z.literal(command),
+      clubId: id,
+      userId: id,
+      /** Where the web application is reached (the command line reads it from the config). */
+      linkBase: z.string().max(300),
+      email: z.string().max(254).optional(),
+      /** The mail server of `backup mail-server`, when one is set up and `--email` given. */
+      mail: z
+        .object({ host: z.string(), port: z.number().int(), secure: z.boolean(), from: z.string() })
+        .optional(),
+    }),
+  ),
   z.object({
     command: z.literal('user.update'),
     clubId: id,
@@ -128,6 +143,28 @@ export async function executeAdminCommand(
         }),
         user.id,
       ];
+    }
+    case 'user.invite':
+    case 'user.reset-login': {
+      const email = command.email === undefined ? undefined : checkEmail(command.email);
+      const club = await services.clubs.requireClub(command.clubId);
+      const userId = requireUuid(command.userId, 'user');
+      const issued =
+        command.command === 'user.invite'
+          ? await services.invitations.invite(club.id, userId)
+          : await services.invitations.resetLogin(club.id, userId);
+      const until = dateTime(issued.expiresAt);
+      const link = `${command.linkBase}/?invite=${issued.token}`;
+      const lines: AdminLine[] = [
+        msg(issued.reset ? 'server.cli.user.resetDone' : 'server.cli.user.invited', {
+          name: issued.userName,
+          until,
+        }),
+      ];
+      if (email) lines.push(await mailInvitation(command.mail, email, issued, link, until));
+      // The link alone on the last line, for scripts.
+      lines.push(link);
+      return lines;
     }
     case 'user.list':
       return (await services.clubs.listUsers(command.clubId)).map(

@@ -17,9 +17,13 @@ import { openServerDatabase } from '../storage/openServerDatabase.ts';
 import { PokeHub } from '../sync/pokeHub.ts';
 import { type DeviceListener, startDeviceListener } from '../tls/deviceListener.ts';
 import { startWebListener, type WebListener } from '../tls/webListener.ts';
+import { addAuthRoutes } from '../web/authRoutes.ts';
+import { addClubRoutes } from '../web/clubRoutes.ts';
+import { WebEventHub } from '../web/webEvents.ts';
+import { WebPage } from '../web/webPage.ts';
 import { answerAdminRequest } from './adminCommands.ts';
 import { serveAdminSocket } from './adminSocket.ts';
-import type { DataDirectory, ServerConfig } from './dataDirectory.ts';
+import { type DataDirectory, publicWebUrlOf, type ServerConfig } from './dataDirectory.ts';
 import { acquireDataLock } from './dataLock.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -37,6 +41,8 @@ export interface ClubServerOptions {
   now?: () => Date;
   /** How often the backup duties are checked (default 5 minutes). */
   backupTickMs?: number;
+  /** The web application's built page (default dist/renderer of this checkout). */
+  webUiDir?: string;
 }
 
 /** The configured deadlines, in milliseconds, over the defaults. */
@@ -90,7 +96,13 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     await migrateServer(db);
     dir.recordDatabase(db.kind);
     const backup = createBackupServices(db, dir, log, now);
-    const services = createServices(db, keys.ca, now, backup);
+    const services = createServices(
+      db,
+      keys.ca,
+      now,
+      backup,
+      () => dir.config().publicWebUrl ?? null,
+    );
     const scheduler = new BackupScheduler(
       backup,
       await openBackupKey(dir, options.passphrase, log),
@@ -101,6 +113,10 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     const pokes = new PokeHub(services, log);
     await pokes.start();
     cleanups.push(() => pokes.close());
+    // Open web pages hear of their club's changes as devices do (issue #27).
+    const webEvents = new WebEventHub(services, log);
+    await webEvents.start();
+    cleanups.push(() => webEvents.close());
 
     const revocationList = async () => {
       const { revoked, replaced } = await services.devices.revocations();
@@ -126,7 +142,20 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     const web = await startWebListener({
       serverCertificatePem: keys.server.certificatePem,
       serverPrivateKeyPem: keys.server.privateKeyPem,
-      handler: webApi(services, log, devices.port),
+      handler: webApi(services, log, devices.port, undefined, {
+        page: new WebPage(options.webUiDir),
+        addRoutes: (router) => {
+          addAuthRoutes(router, { log });
+          addClubRoutes(router, {
+            services,
+            events: webEvents,
+            log,
+            publicUrl: publicWebUrlOf(dir.config()),
+            authenticate: (req, check) => services.sessions.authenticate(req, check),
+            isActive: (sessionId) => services.sessions.isActive(sessionId),
+          });
+        },
+      }),
       log,
       timeouts,
       host: options.host,

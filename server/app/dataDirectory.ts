@@ -45,6 +45,11 @@ const configSchema = z.object({
   webPort: z.number().int().min(0).max(65535),
   devicePort: z.number().int().min(0).max(65535),
   createdAt: z.string(),
+  /**
+   * The address people open the web application by (`--public-web-url`, e.g. behind a reverse
+   * proxy): invitation links point there, and the web listener's Origin check expects it.
+   */
+  publicWebUrl: z.string().optional(),
   /** Which database the server last ran on, so a command without the server opens the same. */
   database: z.enum(['pglite', 'postgres']).default('pglite'),
   /**
@@ -171,6 +176,17 @@ export class DataDirectory {
     writeAtomic(this.configPath, `${JSON.stringify({ ...config, backup }, null, 2)}\n`, 0o600);
   }
 
+  /** Stores `--public-web-url` (already checked by `parsePublicWebUrl`). */
+  setPublicWebUrl(publicWebUrl: string): void {
+    const config = this.config();
+    if (config.publicWebUrl !== publicWebUrl)
+      writeAtomic(
+        this.configPath,
+        `${JSON.stringify({ ...config, publicWebUrl }, null, 2)}\n`,
+        0o600,
+      );
+  }
+
   /** Remembers the database the server runs on (the URL itself, with its password, is not kept). */
   recordDatabase(kind: ServerConfig['database']): void {
     const config = this.config();
@@ -251,6 +267,36 @@ export class DataDirectory {
     if (!this.isInitialised())
       throw new AppError('not_found', 'server.dataDirectory.missing', { dir: this.root });
   }
+}
+
+/**
+ * `--public-web-url` as stored: an https origin without path, query or credentials (a link is
+ * built by appending `/?invite=…`); anything else is a wrong call.
+ */
+export function parsePublicWebUrl(value: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {}
+  const plain =
+    url?.protocol === 'https:' &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !value.includes('?') &&
+    !value.includes('#');
+  if (!url || !plain)
+    throw new AppError('bad_arguments', 'server.cli.publicWebUrl', { given: value });
+  return url.origin;
+}
+
+/** Where the web application is reached: the configured URL, else the first host name. */
+export function publicWebUrlOf(config: ServerConfig): string {
+  if (config.publicWebUrl) return config.publicWebUrl;
+  const host = config.hostnames[0] ?? 'localhost';
+  return `https://${host.includes(':') ? `[${host}]` : host}:${config.webPort}`;
 }
 
 function writeAtomic(path: string, content: string, mode: number): void {

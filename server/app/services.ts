@@ -2,6 +2,8 @@
  * The server's services over one database and one CA, built the same way by the running server
  * and by a command-line call that opens the data directly.
  */
+import { WebInvitations } from '../accounts/invitations.ts';
+import { WebAccounts } from '../accounts/webAccounts.ts';
 import type { BackupServices } from '../backup/backupServices.ts';
 import { AdminPasswords } from '../clubs/adminPassword.ts';
 import { ClubRegistry } from '../clubs/clubRegistry.ts';
@@ -9,6 +11,7 @@ import { ClubRoles } from '../clubs/clubRoles.ts';
 import { ClubRecords } from '../data/clubRecords.ts';
 import { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
+import { WebSessions } from '../sessions/webSessions.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import { SupportAccess } from '../support/supportAccess.ts';
 import { ServerClock } from '../sync/serverClock.ts';
@@ -28,6 +31,10 @@ export interface Services {
   clock: ServerClock;
   /** Backups to the targets and by e-mail; null where no data directory is at hand (tests). */
   backup: BackupServices | null;
+  /** Web sign-in (issue #27): accounts, invitations, sessions — all in the database. */
+  accounts: WebAccounts;
+  invitations: WebInvitations;
+  sessions: WebSessions;
 }
 
 export function createServices(
@@ -35,6 +42,8 @@ export function createServices(
   ca: DeviceCertificateSigner,
   now: () => Date = () => new Date(),
   backup: BackupServices | null = null,
+  /** The configured public web URL, for the Origin check of web requests (null: Host header). */
+  publicWebUrl: () => string | null = () => null,
 ): Services {
   const roles = new ClubRoles(db);
   const clubs = new ClubRegistry(db, roles);
@@ -54,5 +63,8 @@ export function createServices(
     sync: new SyncService(db, clock),
     clock,
     backup,
+    accounts: new WebAccounts(db, roles, now),
+    invitations: new WebInvitations(db, now),
+    sessions: new WebSessions(db, { now, publicWebUrl }),
   };
 }

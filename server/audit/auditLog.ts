@@ -7,7 +7,7 @@
 import type { SqlClient } from '../storage/serverDatabase.ts';
 
 export interface Actor {
-  kind: 'user' | 'support' | 'operator';
+  kind: 'user' | 'support' | 'operator' | 'web';
   id: string;
   deviceId: string | null;
   address: string | null;

@@ -8,11 +8,17 @@ import { parseArgs } from 'node:util';
 import { commandLineLanguage, type Language } from '../../shared/messages/language.ts';
 import { type Message, msg } from '../../shared/messages/message.ts';
 import { translate } from '../../shared/messages/translate.ts';
+import { checkEmail } from '../accounts/inviteMail.ts';
 import { type AdminCommand, executeAdminCommand } from '../app/adminCommands.ts';
 import { type AdminLine, linesText } from '../app/adminOutput.ts';
 import { askAdminSocket, refusalOf } from '../app/adminSocket.ts';
 import { startClubServer } from '../app/clubServer.ts';
-import { DataDirectory, DEFAULT_HOSTNAMES } from '../app/dataDirectory.ts';
+import {
+  DataDirectory,
+  DEFAULT_HOSTNAMES,
+  parsePublicWebUrl,
+  publicWebUrlOf,
+} from '../app/dataDirectory.ts';
 import { acquireDataLock } from '../app/dataLock.ts';
 import { keepServingDespiteUncaughtErrors } from '../app/lastResort.ts';
 import { createServices } from '../app/services.ts';
@@ -58,6 +64,8 @@ const OPTIONS = {
   from: { type: 'string' },
   tls: { type: 'boolean' },
   'max-mb': { type: 'string' },
+  email: { type: 'string' },
+  'public-web-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -121,7 +129,12 @@ export function withoutLanguage(argv: readonly string[]): string[] {
   return rest;
 }
 
-async function buildCommand(words: string[], v: Values, language: Language): Promise<AdminCommand> {
+async function buildCommand(
+  words: string[],
+  v: Values,
+  language: Language,
+  dir: DataDirectory,
+): Promise<AdminCommand> {
   const [first, second, third] = words;
   const key = second && first !== 'enroll-code' && first !== 'audit' ? `${first} ${second}` : first;
   switch (key) {
@@ -161,6 +174,25 @@ async function buildCommand(words: string[], v: Values, language: Language): Pro
       };
     case 'user list':
       return { command: 'user.list', clubId: need(v.club, '--club') };
+    case 'user invite':
+    case 'user reset-login': {
+      const clubId = need(v.club, '--club');
+      const userId = need(v.user, '--user');
+      const email = v.email === undefined ? undefined : checkEmail(v.email);
+      // Link and mail server from the configuration: the same whether the server runs or not.
+      const config = dir.config();
+      const mail = email ? config.backup?.mail : undefined;
+      return {
+        command: key === 'user invite' ? 'user.invite' : 'user.reset-login',
+        clubId,
+        userId,
+        linkBase: publicWebUrlOf(config),
+        ...(email ? { email } : {}),
+        ...(mail
+          ? { mail: { host: mail.host, port: mail.port, secure: mail.secure, from: mail.from } }
+          : {}),
+      };
+    }
     case 'user update': {
       if (
         v.role === undefined &&
@@ -357,12 +389,16 @@ export async function main(
       return words.length === 0 && !v.help ? 2 : 0;
     }
     const dir = new DataDirectory(need(v.data, '--data'));
+    // Checked before anything is created or started: a wrong URL is a wrong call.
+    const publicWebUrl =
+      v['public-web-url'] === undefined ? undefined : parsePublicWebUrl(v['public-web-url']);
     if (words[0] === 'init') {
       const hostnames = v.hostname?.length ? v.hostname : DEFAULT_HOSTNAMES;
       const { fingerprint } = await dir.init(
         hostnames,
         await serverPassphrase(v['passphrase-file'], true, language),
       );
+      if (publicWebUrl) dir.setPublicWebUrl(publicWebUrl);
       const db = await openServerDatabase(dir.databaseDir);
       await migrateServer(db);
       await db.close();
@@ -372,7 +408,11 @@ export async function main(
       print(say(msg('server.cli.init.fingerprint', { fingerprint })));
       return 0;
     }
-    if (words[0] === 'start') return await start(dir, v, print, language);
+    if (words[0] === 'start') {
+      // Given at start, it overrides the stored one and is kept for the commands' links.
+      if (publicWebUrl) dir.setPublicWebUrl(publicWebUrl);
+      return await start(dir, v, print, language);
+    }
     if (words[0] === 'backup' && (words[1] === 'setup' || words[1] === 'mail-server')) {
       for (const line of words[1] === 'setup'
         ? await setUpBackups(dir, v.target ?? [], v.recipient ?? [], () =>
@@ -388,7 +428,7 @@ export async function main(
         print(say(line));
       return 0;
     }
-    const command = await buildCommand(words, v, language);
+    const command = await buildCommand(words, v, language, dir);
     const lines = await runAdminCommand(dir, command, v['database-url'] ?? env.TUTTI_DATABASE_URL);
     for (const line of linesText(lines, language)) print(line);
     return 0;

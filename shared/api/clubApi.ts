@@ -38,8 +38,19 @@ export interface ClubCalls {
   /** Every record of an entity that is not deleted. */
   list<E extends EntityName>(entity: E): Promise<ApiResult<EntityMap[E][]>>;
   get<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
-  /** Creates (no `id`) or updates a record; answers the stored record or German field errors. */
-  save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
+  /**
+   * Creates (no `id`) or updates a record; answers the stored record or German field errors.
+   * `shown` is the record as the form showed it when it opened (the very object the API handed
+   * out): the web application sends it with the stamps it came with, so a field someone else
+   * changed meanwhile is refused as a `conflict` at that field, not overwritten in silence. The
+   * desktop core ignores it — its outbox merges by stamp — and its transports do not send it
+   * (`clubApiArgs.save` has two arguments).
+   */
+  save<E extends EntityName>(
+    entity: E,
+    draft: Draft<E>,
+    shown?: EntityMap[E],
+  ): Promise<ApiResult<EntityMap[E]>>;
   /** Deletes a record so that it can be restored (undo). */
   remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;

@@ -1,12 +1,12 @@
 /**
- * The core's events in the local browser mode (issue #25): one `fetch` of `/api/events` that
- * sends the access key in its header (an EventSource cannot) and reads JSON lines as they
- * come. A stream that ends, breaks or falls silent (no heartbeat for 50 s) is opened again
- * after a pause that grows to 5 s; after any gap the page is told (`onReconnect`), because
+ * The core's events in the local browser mode (issue #25) and the web application (issue #27):
+ * one `fetch` of `/api/events` that sends the access key in its header (an EventSource cannot)
+ * or the session cookie, and reads JSON lines as they come. A stream that ends, breaks or
+ * falls silent (no heartbeat for 50 s) is opened again after a pause that grows to 5 s; after any gap the page is told (`onReconnect`), because
  * what happened meanwhile was not heard. A hidden tab closes its stream — a browser keeps six
  * connections per host, and six tabs each holding one would leave none for the calls — and
  * opens it again, catching up, when it is shown. A key the core no longer accepts (Tutti was
- * started again) is said (`onRefused`), never retried in silence.
+ * started again, a web session that ended) is said (`onRefused`), never retried in silence.
  */
 import { checkedEvent, type WireEvent } from '../../../shared/api/events.ts';
 
@@ -18,6 +18,26 @@ export interface EventStreamHandlers {
   onOpen?(): void;
   /** The core refuses the key: this page cannot get in any more. */
   onRefused?(): void;
+  /** The stream broke or could not be opened (not: a hidden tab closing it); retries follow. */
+  onBroken?(): void;
+}
+
+/**
+ * How the stream proves its right to the events: the local mode's access key (a bearer
+ * header, no cookie), or the web application's session cookie (same origin).
+ */
+export type StreamAccess =
+  | string
+  | { url: string; headers: Record<string, string>; credentials: RequestCredentials };
+
+function requestOf(access: StreamAccess) {
+  return typeof access === 'string'
+    ? {
+        url: './api/events',
+        headers: { Authorization: `Bearer ${access}` },
+        credentials: 'omit' as const,
+      }
+    : access;
 }
 
 const FIRST_PAUSE_MS = 500;
@@ -45,13 +65,14 @@ export class LineReader {
 }
 
 export function openEventStream(
-  accessKey: string,
+  access: StreamAccess,
   handlers: EventStreamHandlers,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): () => void {
   let stopped = false;
   let controller: AbortController | null = null;
   let wake: (() => void) | null = null;
+  const request = requestOf(access);
   const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
   async function readOnce(onOpen: () => void): Promise<'ended' | 'refused'> {
@@ -59,9 +80,9 @@ export function openEventStream(
     const abort = controller;
     let silence = setTimeout(() => abort.abort(), SILENCE_MS);
     try {
-      const response = await fetchImpl('./api/events', {
-        headers: { Authorization: `Bearer ${accessKey}` },
-        credentials: 'omit',
+      const response = await fetchImpl(request.url, {
+        headers: request.headers,
+        credentials: request.credentials,
         cache: 'no-store',
         signal: abort.signal,
       });
@@ -132,6 +153,7 @@ export function openEventStream(
         return;
       }
       if (hidden()) continue;
+      handlers.onBroken?.();
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
     }

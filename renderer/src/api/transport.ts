@@ -1,7 +1,8 @@
 /**
  * The renderer's ClubApi. In Electron the preload exposes `window.tutti`; in the local browser
- * mode (and later the web application) calls go as JSON to `/api/rpc` on the page's own origin,
- * with the access key from the printed address in the `Authorization` header.
+ * mode calls go as JSON to `/api/rpc` on the page's own origin, with the access key from the
+ * printed address in the `Authorization` header; the web application (a page the club server
+ * marks, see web/webMode.ts) sends its session cookie and CSRF token (web/webTransport.ts).
  *
  * The key lives in `sessionStorage`: per origin including the port, so no other program on
  * 127.0.0.1 ever receives it (a cookie would go to every port), and per tab, so it is gone
@@ -10,6 +11,9 @@
 import { CLUB_API_METHODS, type ClubApi } from '../../../shared/api/clubApi.ts';
 import { type ApiResult, fail } from '../../../shared/api/result.ts';
 import { i18next } from '../i18n/index.ts';
+import { useWebSession } from '../web/sessionStore.ts';
+import { isWebApp } from '../web/webMode.ts';
+import { type WebClubApi, webClubApi } from '../web/webTransport.ts';
 import { checkedClubEvents, StreamedClubEvents } from './checkedEvents.ts';
 import { restartWatcher } from './coreRestarts.ts';
 import { openEventStream } from './eventStream.ts';
@@ -34,11 +38,12 @@ function takeAccessKey(): string | null {
   return window.sessionStorage.getItem(ACCESS_KEY);
 }
 
-const accessKey = window.tutti ? null : takeAccessKey();
+const web = !window.tutti && isWebApp();
+const accessKey = window.tutti || web ? null : takeAccessKey();
 
 /** True when the page runs in a browser without the key from the terminal: nothing will work. */
 export function lacksAccessKey(): boolean {
-  return !window.tutti && !accessKey;
+  return !window.tutti && !web && !accessKey;
 }
 
 async function rpc(method: string, args: unknown[]): Promise<ApiResult<unknown>> {
@@ -95,6 +100,8 @@ export function whenEventsOpen(): Promise<void> {
 function httpClubApi(): ClubApi {
   const api: Record<string, unknown> = {};
   for (const method of CLUB_API_METHODS) api[method] = (...args: unknown[]) => rpc(method, args);
+  // The form's `shown` record is for the web server: the core's `save` takes two arguments.
+  api.save = (...args: unknown[]) => rpc('save', args.slice(0, 2));
   // The stream opens with the first listener and stays open while the page lives.
   const events = new StreamedClubEvents();
   let opened = false;
@@ -126,10 +133,39 @@ function httpClubApi(): ClubApi {
 
 function electronClubApi(exposed: ClubApi): ClubApi {
   eventsOpen(); // IPC events flow as soon as the window listens
-  return { ...exposed, ...checkedClubEvents(exposed) };
+  return {
+    ...exposed,
+    // The preload checks the arguments against `clubApiArgs.save`: two, never the `shown` one.
+    save: (entity, draft) => exposed.save(entity, draft),
+    ...checkedClubEvents(exposed),
+  };
 }
 
-export const clubApi: ClubApi = window.tutti ? electronClubApi(window.tutti) : httpClubApi();
+/** The web transport tied to the sign-in state: its token, its end, the server's reach. */
+function webAppClubApi(): WebClubApi {
+  const session = useWebSession.getState;
+  const api = webClubApi({
+    csrfToken: () => session().view?.csrfToken ?? null,
+    onSessionEnded: () => session().sessionEnded(),
+    onReachable: (reachable) => session().reachable(reachable),
+    onEventsOpen: () => eventsOpen(),
+    onEventsReconnect: () => {
+      eventsOpen();
+      for (const listener of reconnectListeners) listener();
+    },
+  });
+  // Signed in again after the session ended: the events flow again, and lists are read anew.
+  useWebSession.subscribe((now, before) => {
+    if (now.view?.stage === 'ready' && before.view?.stage !== 'ready') api.resumeEvents();
+  });
+  return api;
+}
+
+export const clubApi: ClubApi = window.tutti
+  ? electronClubApi(window.tutti)
+  : web
+    ? webAppClubApi()
+    : httpClubApi();
 
 /**
  * A core host that started again after a crash (issue #26) is a gap in the events, as a

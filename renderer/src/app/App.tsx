@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   NavLink,
-  Select,
   Stack,
   Text,
   Title,
@@ -19,7 +18,6 @@ import { ClubPage } from '../club/ClubPage.tsx';
 import { EventsPage } from '../events/EventsPage.tsx';
 import { HonoursDuePage } from '../honours/HonoursDuePage.tsx';
 import { HonoursPage } from '../honours/HonoursPage.tsx';
-import { type Language, setLanguage } from '../i18n/index.ts';
 import { ImportPage } from '../import/ImportPage.tsx';
 import { InstrumentsPage } from '../instruments/InstrumentsPage.tsx';
 import { MembersPage } from '../members/MembersPage.tsx';
@@ -30,8 +28,14 @@ import { StrengthReportPage } from '../reports/StrengthReportPage.tsx';
 import { useClubData } from '../state/clubData.ts';
 import { SyncPage } from '../sync/SyncPage.tsx';
 import { useSyncState } from '../sync/syncState.ts';
+import { AccountPage } from '../web/AccountPage.tsx';
+import { WebApp } from '../web/WebApp.tsx';
+import { OfflineNotice, WebHeader } from '../web/WebHeader.tsx';
+import { WebStatusBar } from '../web/WebStatusBar.tsx';
+import { isWebApp } from '../web/webMode.ts';
 import { CoreHostNotice } from './CoreHostNotice.tsx';
-import { PAGE_KEYS, type Page, useNavigation } from './navigation.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
+import { type Page, pagesOf, useNavigation } from './navigation.ts';
 import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -55,6 +59,7 @@ const PAGES: Record<Page, React.ComponentType> = {
   sync: SyncPage,
   backup: BackupPage,
   import: ImportPage,
+  account: AccountPage,
 };
 
 /** In a browser opened without the printed address: say how to get in, load nothing. */
@@ -73,11 +78,18 @@ function AccessNeeded() {
 }
 
 export function App() {
+  if (isWebApp())
+    return (
+      <WebApp>
+        <ClubApp />
+      </WebApp>
+    );
   return lacksAccessKey() ? <AccessNeeded /> : <ClubApp />;
 }
 
 function ClubApp() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const web = isWebApp();
   const loadState = useClubData((s) => s.loadState);
   const loadError = useClubData((s) => s.loadError);
   const load = useClubData((s) => s.load);
@@ -90,8 +102,9 @@ function ClubApp() {
   // The core's events: records that changed and the status, instead of polling (issue #25).
   const listenToRecords = useClubData((s) => s.listen);
   useEffect(() => listenToRecords(), [listenToRecords]);
+  // The web application has no sync of its own: its status bar says the session (WebApp.tsx).
   const listenToStatus = useSyncState((s) => s.listen);
-  useEffect(() => listenToStatus(), [listenToStatus]);
+  useEffect(() => (web ? undefined : listenToStatus()), [listenToStatus, web]);
   // Tutti started again refuses this page's key: said, not left deaf.
   const [accessLost, setAccessLost] = useState(false);
   useEffect(() => onEventsRefused(() => setAccessLost(true)), []);
@@ -115,22 +128,14 @@ function ClubApp() {
             </Text>
             <Text c="dimmed">{t('app.tagline')}</Text>
           </Group>
-          <Select
-            aria-label={t('app.language')}
-            w={120}
-            size="xs"
-            allowDeselect={false}
-            value={i18n.language}
-            onChange={(v) => setLanguage((v ?? 'de') as Language)}
-            data={[
-              { value: 'de', label: 'Deutsch' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <Group gap="md" wrap="nowrap">
+            {web && <WebHeader />}
+            <LanguageSelect />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation">
-        {PAGE_KEYS.map((key) => (
+        {pagesOf(web).map((key) => (
           // A button, so Tab reaches every entry and Enter or Space opens it.
           <NavLink
             key={key}
@@ -146,6 +151,7 @@ function ClubApp() {
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         <CoreHostNotice />
+        {web && <OfflineNotice />}
         {accessLost && (
           <Alert color="red" mb="sm" data-testid="access-lost">
             {t('access.refused')}
@@ -180,9 +186,7 @@ function ClubApp() {
           </PageErrorBoundary>
         )}
       </AppShell.Main>
-      <AppShell.Footer>
-        <StatusBar />
-      </AppShell.Footer>
+      <AppShell.Footer>{web ? <WebStatusBar /> : <StatusBar />}</AppShell.Footer>
     </AppShell>
   );
 }

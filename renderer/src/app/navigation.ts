@@ -23,8 +23,20 @@ export const PAGE_KEYS = [
   'sync',
   'backup',
   'import',
+  'account',
 ] as const;
 export type Page = (typeof PAGE_KEYS)[number];
+
+/** Pages of the desktop program only: its sync, its backups, its importer. */
+const DESKTOP_ONLY: readonly Page[] = ['sync', 'backup', 'import'];
+/** The web application's own: the account's sessions and second factor. */
+const WEB_ONLY: readonly Page[] = ['account'];
+
+/** The pages the navigation offers: on the web without the desktop's own, and vice versa. */
+export function pagesOf(web: boolean): readonly Page[] {
+  const elsewhere = web ? DESKTOP_ONLY : WEB_ONLY;
+  return PAGE_KEYS.filter((page) => !elsewhere.includes(page));
+}
 
 /** A record to open on arrival; `tab` names a tab of its form (instruments: loans, maintenance). */
 export interface RecordToOpen {

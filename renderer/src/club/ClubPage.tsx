@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUB_RECORD_ID, type Club } from '../../../shared/domain/club.ts';
 import { formatGermanDate, todayIso } from '../../../shared/domain/dates.ts';
@@ -46,7 +46,10 @@ export function ClubPage() {
   // (an edit clears the form's error for the whole list) until a save goes through.
   const [ownHonourProblems, setOwnHonourProblems] = useState(false);
   // What is stored is the form's new starting point: dirty again only through an edit.
+  // The record the form's values started from: what a save says the form showed.
+  const shown = useRef(club);
   const showStored = (stored: Club | undefined) => {
+    shown.current = stored;
     const values = clubToForm(stored);
     form.setValues(values);
     form.resetDirty(values);
@@ -74,7 +77,7 @@ export function ClubPage() {
   async function submit(values: ClubFormValues) {
     setSaving(true);
     setFormError(null);
-    const outcome = await saveDraft('club', clubFromForm(values));
+    const outcome = await saveDraft('club', clubFromForm(values), shown.current);
     setSaving(false);
     setOwnHonourProblems(Boolean(outcome.fieldErrors?.ownHonours));
     if (outcome.record) {

@@ -21,17 +21,26 @@ export interface SaveOutcome<E extends EntityName> {
   formError?: string;
 }
 
+/**
+ * `shown` is the record the form opened with (not a newer copy from the lists): on the web a
+ * field someone else changed since is then a conflict at that field, and the typed values stay.
+ */
 export async function saveDraft<E extends EntityName>(
   entity: E,
   draft: Draft<E>,
+  shown?: EntityMap[E],
 ): Promise<SaveOutcome<E>> {
   // A placeholder id lets the schema check a new record; the core assigns the real one.
   const checked = validateRecord(entity, { ...draft, id: draft.id ?? newId() });
   if (!checked.ok) return { fieldErrors: fieldTexts(checked.fieldErrors) };
-  const result: ApiResult<EntityMap[E]> = await useClubData.getState().save(entity, draft);
+  const result: ApiResult<EntityMap[E]> = await useClubData.getState().save(entity, draft, shown);
   if (result.ok) return { record: result.value };
   if (result.error.fields && Object.keys(result.error.fields).length > 0)
-    return { fieldErrors: fieldTexts(result.error.fields) };
+    return {
+      fieldErrors: fieldTexts(result.error.fields),
+      // A conflict is no mistake to correct: the form says what saving again does.
+      ...(result.error.code === 'conflict' ? { formError: errorText(result.error) } : {}),
+    };
   return { formError: errorText(result.error) };
 }
 

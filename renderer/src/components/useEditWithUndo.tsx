@@ -16,14 +16,15 @@ export function useEditWithUndo() {
     draft: Draft<E>,
     name: string,
   ): Promise<SaveOutcome<E>> => {
-    const outcome = await saveDraft(entity, draft);
-    if (!outcome.record) return outcome;
+    const outcome = await saveDraft(entity, draft, before);
+    const after = outcome.record;
+    if (!after) return outcome;
     showUndoNotice({
       id: `edited-${before.id}`,
       text: t('common.edited', { name }),
       undoLabel: t('common.undo'),
       undo: async () => {
-        const back = await saveDraft(entity, before as Draft<E>);
+        const back = await saveDraft(entity, before as Draft<E>, after);
         return back.record
           ? { ok: true, text: t('common.editUndone', { name }) }
           : {

@@ -29,7 +29,7 @@ export function useSaveFeedback(form: { setErrors(errors: FieldTexts): void }) {
       ? options.toFormFields(outcome.fieldErrors)
       : outcome.fieldErrors;
     form.setErrors(errors);
-    setFormError(t('common.fixErrors'));
+    setFormError(outcome.formError ?? t('common.fixErrors'));
     options.beforeFocus?.(errors);
     requestAnimationFrame(() => focusFirstError(container.current, errors));
   }

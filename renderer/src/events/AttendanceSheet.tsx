@@ -60,7 +60,11 @@ export function AttendanceSheet({ event }: { event: ClubEvent }) {
   const total = groups.reduce((n, g) => n + g.members.length, 0);
 
   async function mark(memberId: string, status: AttendanceStatus) {
-    const result = await save('attendance', { eventId: event.id, memberId, status });
+    const result = await save(
+      'attendance',
+      { eventId: event.id, memberId, status },
+      byMember.get(memberId),
+    );
     if (!result.ok)
       notifications.show({ color: 'red', message: errorText(result.error), autoClose: 8000 });
   }

@@ -51,11 +51,15 @@ export function EventForm({
 
   async function submit(values: EventFormValues) {
     setFormError(null);
-    const outcome = await saveDraft('events', {
-      ...values,
-      ...(event ? { id: event.id } : {}),
-      date: dateFromForm(values.date) ?? undefined,
-    });
+    const outcome = await saveDraft(
+      'events',
+      {
+        ...values,
+        ...(event ? { id: event.id } : {}),
+        date: dateFromForm(values.date) ?? undefined,
+      },
+      event ?? undefined,
+    );
     if (outcome.record) onSaved(outcome.record);
     else showProblem(outcome);
   }

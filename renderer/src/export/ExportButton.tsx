@@ -3,6 +3,7 @@ import { Button } from '@mantine/core';
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListExportEntity } from '../../../shared/api/export.ts';
+import { offersFileExport } from '../web/webMode.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 
 export function ExportButton<T extends { id: string }>({
@@ -15,6 +16,7 @@ export function ExportButton<T extends { id: string }>({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  if (!offersFileExport()) return null;
   return (
     <>
       <Button variant="default" onClick={() => setOpen(true)} data-testid="export-open">

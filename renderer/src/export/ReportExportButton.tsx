@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListFormat, ReportExport } from '../../../shared/api/export.ts';
 import { clubApi } from '../api/transport.ts';
+import { offersFileExport } from '../web/webMode.ts';
 import { handOver } from './saveFile.ts';
 
 export function ReportExportButton({ report }: { report: ReportExport['report'] | null }) {
@@ -27,6 +28,7 @@ export function ReportExportButton({ report }: { report: ReportExport['report'] 
     if (handOver(result)) setOpen(false);
   }
 
+  if (!offersFileExport()) return null;
   return (
     <>
       <Button

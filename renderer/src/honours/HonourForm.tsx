@@ -62,15 +62,19 @@ export function HonourForm({ honour, onClose }: { honour: Honour | null; onClose
   async function submit(values: HonourFormValues) {
     setSaving(true);
     setFormError(null);
-    const outcome = await saveDraft('honours', {
-      ...(honour ? { id: honour.id } : {}),
-      memberId: values.memberId,
-      kind: values.kind,
-      date: dateFromForm(values.date),
-      federation: values.federation,
-      notes: values.notes,
-      importedValues: imported,
-    });
+    const outcome = await saveDraft(
+      'honours',
+      {
+        ...(honour ? { id: honour.id } : {}),
+        memberId: values.memberId,
+        kind: values.kind,
+        date: dateFromForm(values.date),
+        federation: values.federation,
+        notes: values.notes,
+        importedValues: imported,
+      },
+      honour ?? undefined,
+    );
     setSaving(false);
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });

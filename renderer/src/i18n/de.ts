@@ -1,4 +1,5 @@
 import { overview, statisticsPage } from './de/overview.ts';
+import { webApp } from './de/webApp.ts';
 /** German is the first language of Tutti; every key exists here first. */
 export const de = {
   app: {
@@ -66,6 +67,7 @@ export const de = {
     sync: 'Abgleich',
     backup: 'Datensicherung',
     import: 'Import',
+    account: 'Konto',
   },
   honours: {
     title: 'Ehrungen',
@@ -590,4 +592,5 @@ export const de = {
   attendanceStatus: { open: 'offen' },
   overview,
   statisticsPage,
+  webApp,
 } as const;

@@ -1,4 +1,5 @@
 import { overview, statisticsPage } from './en/overview.ts';
+import { webApp } from './en/webApp.ts';
 /** English, the second language; keys mirror de.ts. */
 export const en = {
   app: {
@@ -66,6 +67,7 @@ export const en = {
     sync: 'Sync',
     backup: 'Backup',
     import: 'Import',
+    account: 'Account',
   },
   honours: {
     title: 'Honours',
@@ -584,4 +586,5 @@ export const en = {
   attendanceStatus: { open: 'open' },
   overview,
   statisticsPage,
+  webApp,
 } as const;

@@ -65,6 +65,8 @@ export function InstrumentForm({
   const rights = useRights();
   const confirmDelete = useDeleteWithUndo();
   const [imported, setImported] = useState(instrument?.importedValues ?? null);
+  // The record as the form opened with it; the list may hold a newer one meanwhile.
+  const [opened] = useState(instrument);
   const form = useForm<InstrumentFormValues>({
     initialValues: {
       inventoryNumber: instrument?.inventoryNumber ?? '',
@@ -91,14 +93,18 @@ export function InstrumentForm({
   async function submit(values: InstrumentFormValues) {
     setFormError(null);
     const { purchasePrice, ...rest } = values;
-    const outcome = await saveDraft('instruments', {
-      ...rest,
-      ...(instrument ? { id: instrument.id } : {}),
-      purchaseDate: dateFromForm(values.purchaseDate),
-      purchasePriceCents: centsFromForm(purchasePrice),
-      maintenanceIntervalMonths: numberFromForm(values.maintenanceIntervalMonths),
-      importedValues: imported,
-    });
+    const outcome = await saveDraft(
+      'instruments',
+      {
+        ...rest,
+        ...(instrument ? { id: instrument.id } : {}),
+        purchaseDate: dateFromForm(values.purchaseDate),
+        purchasePriceCents: centsFromForm(purchasePrice),
+        maintenanceIntervalMonths: numberFromForm(values.maintenanceIntervalMonths),
+        importedValues: imported,
+      },
+      opened ?? undefined,
+    );
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
       onClose();

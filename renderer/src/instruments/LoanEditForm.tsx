@@ -34,13 +34,15 @@ export function LoanEditForm({ loan, onClose }: { loan: Loan; onClose: () => voi
   const [errors, setErrors] = useState<FieldTexts>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
+  // The record as the form opened with it; the list may hold a newer one meanwhile.
+  const [opened] = useState(loan);
 
   const save = async () => {
     setBusy(true);
     const member = membersMap.get(loan.memberId);
     const outcome = await saveWithUndo(
       'loans',
-      loan,
+      opened,
       {
         ...loan,
         memberId: values.memberId ?? undefined,

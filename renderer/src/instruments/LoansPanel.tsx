@@ -215,10 +215,14 @@ function ReturnForm({
   useReportUnsaved(() => returnedOn !== today);
 
   async function giveBack() {
-    const outcome = await saveDraft('loans', {
-      ...loan,
-      returnedOn: dateFromForm(returnedOn) ?? undefined,
-    });
+    const outcome = await saveDraft(
+      'loans',
+      {
+        ...loan,
+        returnedOn: dateFromForm(returnedOn) ?? undefined,
+      },
+      loan,
+    );
     if (outcome.record) {
       notifications.show({ message: t('loans.returned'), autoClose: 3000 });
       setErrors({});

@@ -35,12 +35,14 @@ export function MaintenanceEditForm({
   const [errors, setErrors] = useState<FieldTexts>({});
   const [busy, setBusy] = useState(false);
   const saveWithUndo = useEditWithUndo();
+  // The record as the form opened with it; the list may hold a newer one meanwhile.
+  const [opened] = useState(entry);
 
   const save = async () => {
     setBusy(true);
     const outcome = await saveWithUndo(
       'maintenance',
-      entry,
+      opened,
       {
         ...entry,
         date: dateFromForm(values.date) ?? undefined,

@@ -108,7 +108,11 @@ export function MemberForm({ member, onClose }: { member: Member | null; onClose
       review: member?.review ?? [],
       reviewSensitive: member?.reviewSensitive ?? [],
     });
-    const outcome = await saveDraft('members', { ...draft, ...review, importedValues: imported });
+    const outcome = await saveDraft(
+      'members',
+      { ...draft, ...review, importedValues: imported },
+      member ?? undefined,
+    );
     setSaving(false);
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });

@@ -8,6 +8,7 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/domain/dates.ts';
+import { runsDesktopWork } from '../web/webMode.ts';
 import { BackupCard } from './BackupCard.tsx';
 import { HonoursCard } from './HonoursCard.tsx';
 import { LoansCard } from './LoansCard.tsx';
@@ -29,8 +30,8 @@ export function OverviewPage() {
         <OccasionsCard today={today} />
         <LoansCard today={today} />
         <MaintenanceCard today={today} />
-        <BackupCard />
-        <SyncCard />
+        {runsDesktopWork() && <BackupCard />}
+        {runsDesktopWork() && <SyncCard />}
       </SimpleGrid>
     </Stack>
   );

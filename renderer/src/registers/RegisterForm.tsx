@@ -56,13 +56,17 @@ export function RegisterForm({
 
   async function submit(values: RegisterFormValues) {
     setFormError(null);
-    const outcome = await saveDraft('registers', {
-      ...(register ? { id: register.id } : {}),
-      name: values.name,
-      sortOrder: values.sortOrder === '' ? 0 : Number(values.sortOrder),
-      leaderIds: values.leaderIds,
-      importedValues: imported,
-    });
+    const outcome = await saveDraft(
+      'registers',
+      {
+        ...(register ? { id: register.id } : {}),
+        name: values.name,
+        sortOrder: values.sortOrder === '' ? 0 : Number(values.sortOrder),
+        leaderIds: values.leaderIds,
+        importedValues: imported,
+      },
+      register ?? undefined,
+    );
     if (outcome.record) {
       notifications.show({ message: t('common.saved'), autoClose: 2000 });
       onClose();

@@ -30,7 +30,12 @@ interface ClubDataState extends EntityMaps {
   refreshStatus(): Promise<void>;
   /** Takes the core's records events from now on; answers how to stop. */
   listen(): () => void;
-  save<E extends EntityName>(entity: E, draft: Draft<E>): Promise<ApiResult<EntityMap[E]>>;
+  /** `shown`: the record the form opened with (see `ClubCalls.save`). */
+  save<E extends EntityName>(
+    entity: E,
+    draft: Draft<E>,
+    shown?: EntityMap[E],
+  ): Promise<ApiResult<EntityMap[E]>>;
   remove(entity: EntityName, id: string): Promise<ApiResult<null>>;
   restore<E extends EntityName>(entity: E, id: string): Promise<ApiResult<EntityMap[E]>>;
 }
@@ -126,8 +131,8 @@ export const useClubData = create<ClubDataState>()((set, get) => {
       };
     },
 
-    async save(entity, draft) {
-      const result = await clubApi.save(entity, draft);
+    async save(entity, draft, shown) {
+      const result = await clubApi.save(entity, draft, shown);
       if (result.ok) put(entity, result.value);
       return result;
     },

@@ -10,6 +10,8 @@ import { migration0009RejectionKeys } from './0009-rejection-keys.ts';
 import { migration0010DeviceNames } from './0010-device-names.ts';
 import { migration0011RejectionFieldMessages } from './0011-rejection-field-messages.ts';
 import { migration0012MemberHistory } from './0012-member-history.ts';
+import { migration0013WebAccounts } from './0013-web-accounts.ts';
+import { migration0014MembersByName } from './0014-members-by-name.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -25,4 +27,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0010DeviceNames,
   migration0011RejectionFieldMessages,
   migration0012MemberHistory,
+  migration0013WebAccounts,
+  migration0014MembersByName,
 ];

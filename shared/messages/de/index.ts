@@ -10,6 +10,7 @@ import { server } from './server.ts';
 import { shell } from './shell.ts';
 import { statistics } from './statistics.ts';
 import { validation } from './validation.ts';
+import { web } from './web.ts';
 
 export const de = {
   ...catalogueTexts('de'),
@@ -23,4 +24,5 @@ export const de = {
   import: importTexts,
   reports,
   statistics,
+  web,
 };

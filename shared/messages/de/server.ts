@@ -187,6 +187,13 @@ export const server = {
     /** A field's problem within a longer sentence. */
     fieldProblem: '{{field}}: {{problem}}',
   },
+  invite: {
+    subject: 'Tutti: Ihr Zugang zur Web-Anwendung von {{club}}',
+    subjectReset: 'Tutti: neues Passwort für die Web-Anwendung von {{club}}',
+    body: 'Guten Tag {{name}},\n\nSie sind zur Web-Anwendung des Vereins {{club}} eingeladen. Bitte öffnen Sie diesen Link und legen Sie Anmeldenamen und Passwort fest:\n\n{{link}}\n\nDer Link gilt einmal, bis {{until}}. Haben Sie diese E-Mail nicht erwartet, wenden Sie sich bitte an den EDV-Beauftragten des Vereins.',
+    bodyReset:
+      'Guten Tag {{name}},\n\nIhr Zugang zur Web-Anwendung des Vereins {{club}} wurde zurückgesetzt. Bitte öffnen Sie diesen Link und legen Sie ein neues Passwort fest:\n\n{{link}}\n\nDer Link gilt einmal, bis {{until}}. Danach richten Sie bitte auch die Authenticator-App neu ein.',
+  },
   mail: {
     noAddress: 'Bitte mindestens eine Adresse mit --to angeben.',
     invalidAddress: '„{{address}}“ ist keine gültige E-Mail-Adresse.',
@@ -207,11 +214,11 @@ export const server = {
 
 Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
 
-  init [--hostname NAME …] [--passphrase-file F]
+  init [--hostname NAME …] [--passphrase-file F] [--public-web-url https://NAME]
                       CA, Server-Zertifikat und Konfiguration anlegen
                       (Standard-Namen: localhost, 127.0.0.1)
   start [--database-url postgres://…] [--web-port N] [--device-port N] [--host ADRESSE]
-        [--passphrase-file F]
+        [--passphrase-file F] [--public-web-url https://NAME]
                       Server starten (PGlite im Verzeichnis, PostgreSQL mit URL)
   club create NAME    Verein anlegen (letzte Zeile: Vereins-ID)
   club list
@@ -220,6 +227,12 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
                       Rollen: administrator, vorstand, kassier, registerfuehrer,
                       instrumentenwart, mitglied (letzte Zeile: Benutzer-ID)
   user list --club ID
+  user invite --club ID --user ID [--email ADRESSE]
+                      Einladung zur Web-Anwendung (72 h, einmal; letzte Zeile: der Link);
+                      mit --email und eingerichtetem Mailserver auch per E-Mail
+  user reset-login --club ID --user ID [--email ADRESSE]
+                      Passwort und zweiten Faktor des Web-Zugangs zurücksetzen, alle Sitzungen
+                      beenden (letzte Zeile: der Link für ein neues Passwort)
   user update --club ID --user ID [--role ROLLE] [--register ID …] [--member ID | --no-member]
                       Rolle, Register oder eigenes Mitglied ändern; die Geräte des Benutzers
                       gleichen neu ab und entfernen, was er nicht mehr sehen darf
@@ -280,6 +293,8 @@ Sprache: --lang en für Englisch (sonst nach LC_ALL, LC_MESSAGES oder LANG; Stan
     portNotAllowed:
       'Port {{port}} darf dieser Benutzer nicht öffnen (unter 1024 nur mit Rechten). Bitte einen Port ab 1024 wählen.',
     unexpected: 'Unerwarteter Fehler: {{detail}}',
+    publicWebUrl:
+      '--public-web-url erwartet eine https-Adresse ohne Pfad, z. B. https://verein.example.de, nicht „{{given}}“.',
     postgresNeedsUrl:
       'Der Server läuft mit PostgreSQL: bitte TUTTI_DATABASE_URL setzen (oder --database-url angeben) oder den Server starten.',
     init: {
@@ -309,6 +324,15 @@ Sprache: --lang en für Englisch (sonst nach LC_ALL, LC_MESSAGES oder LANG; Stan
         'Benutzer „{{name}}“: {{role}}, Register {{registers}}. Seine Geräte gleichen beim nächsten Abruf neu ab.',
       nothingToChange:
         'Bitte angeben, was sich ändert: --role ROLLE, --register ID … oder --member ID / --no-member.',
+      invited: 'Einladung für „{{name}}“ zur Web-Anwendung, einmal gültig bis {{until}}:',
+      resetDone:
+        'Web-Zugang von „{{name}}“ zurückgesetzt, alle Sitzungen beendet. Link für ein neues Passwort, einmal gültig bis {{until}}:',
+      mailed: 'Der Link ging per E-Mail an {{address}}.',
+      mailFailed:
+        'Die E-Mail an {{address}} ging nicht hinaus ({{problem}}); bitte den Link selbst weitergeben.',
+      noMailServer:
+        'Kein Mailserver eingerichtet (tutti-server backup mail-server): bitte den Link selbst weitergeben.',
+      invalidEmail: '„{{address}}“ ist keine gültige E-Mail-Adresse.',
     },
     role: {
       added_one: 'Rolle „{{label}}“ mit einer Berechtigung angelegt.',

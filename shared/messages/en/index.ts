@@ -11,6 +11,7 @@ import { server } from './server.ts';
 import { shell } from './shell.ts';
 import { statistics } from './statistics.ts';
 import { validation } from './validation.ts';
+import { web } from './web.ts';
 
 export const en: Texts<typeof de> = {
   ...catalogueTexts('en'),
@@ -24,4 +25,5 @@ export const en: Texts<typeof de> = {
   import: importTexts,
   reports,
   statistics,
+  web,
 };

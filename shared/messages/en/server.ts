@@ -174,6 +174,13 @@ export const server: Texts<typeof de> = {
       "The backup cannot be restored like this: {{count}} records break today's rules, e.g. {{entity}} {{id}}: {{reason}} Nothing has been changed.",
     fieldProblem: '{{field}}: {{problem}}',
   },
+  invite: {
+    subject: 'Tutti: your access to the web application of {{club}}',
+    subjectReset: 'Tutti: new password for the web application of {{club}}',
+    body: 'Hello {{name}},\n\nYou are invited to the web application of the club {{club}}. Please open this link and choose a login name and password:\n\n{{link}}\n\nThe link works once, until {{until}}. If you did not expect this e-mail, please contact the club’s IT officer.',
+    bodyReset:
+      'Hello {{name}},\n\nYour access to the web application of the club {{club}} was reset. Please open this link and choose a new password:\n\n{{link}}\n\nThe link works once, until {{until}}. Afterwards, please set up the authenticator app again.',
+  },
   mail: {
     noAddress: 'Please give at least one address with --to.',
     invalidAddress: '“{{address}}” is not a valid e-mail address.',
@@ -194,11 +201,11 @@ export const server: Texts<typeof de> = {
 
 Usage: tutti-server COMMAND --data DIR [options]
 
-  init [--hostname NAME …] [--passphrase-file F]
+  init [--hostname NAME …] [--passphrase-file F] [--public-web-url https://NAME]
                       create the CA, the server certificate and the configuration
                       (default names: localhost, 127.0.0.1)
   start [--database-url postgres://…] [--web-port N] [--device-port N] [--host ADDRESS]
-        [--passphrase-file F]
+        [--passphrase-file F] [--public-web-url https://NAME]
                       start the server (PGlite in the directory, PostgreSQL with a URL)
   club create NAME    create a club (last line: the club ID)
   club list
@@ -208,6 +215,12 @@ Usage: tutti-server COMMAND --data DIR [options]
                       registerfuehrer (section leader), instrumentenwart (instrument
                       keeper), mitglied (member) (last line: the user ID)
   user list --club ID
+  user invite --club ID --user ID [--email ADDRESS]
+                      invitation to the web application (72 h, once; last line: the link);
+                      with --email and a configured mail server also by e-mail
+  user reset-login --club ID --user ID [--email ADDRESS]
+                      reset the password and second factor of the web access, end all
+                      sessions (last line: the link for a new password)
   user update --club ID --user ID [--role ROLE] [--register ID …] [--member ID | --no-member]
                       change the role, sections or own member record; the user's devices
                       sync afresh and remove what the user may no longer see
@@ -268,6 +281,8 @@ Language: --lang de for German (otherwise by LC_ALL, LC_MESSAGES or LANG; German
     portNotAllowed:
       'This user may not open port {{port}} (below 1024 only with privileges). Please choose a port from 1024 upwards.',
     unexpected: 'Unexpected error: {{detail}}',
+    publicWebUrl:
+      '--public-web-url expects an https address without a path, e.g. https://club.example.org, not “{{given}}”.',
     postgresNeedsUrl:
       'The server runs on PostgreSQL: please set TUTTI_DATABASE_URL (or give --database-url) or start the server.',
     init: {
@@ -297,6 +312,15 @@ Language: --lang de for German (otherwise by LC_ALL, LC_MESSAGES or LANG; German
         "User “{{name}}”: {{role}}, sections {{registers}}. The user's devices sync afresh at their next pull.",
       nothingToChange:
         'Please say what changes: --role ROLE, --register ID … or --member ID / --no-member.',
+      invited: 'Invitation for “{{name}}” to the web application, valid once until {{until}}:',
+      resetDone:
+        'Web access of “{{name}}” reset, all sessions ended. Link for a new password, valid once until {{until}}:',
+      mailed: 'The link was e-mailed to {{address}}.',
+      mailFailed:
+        'The e-mail to {{address}} could not be sent ({{problem}}); please pass the link on yourself.',
+      noMailServer:
+        'No mail server configured (tutti-server backup mail-server): please pass the link on yourself.',
+      invalidEmail: '“{{address}}” is not a valid e-mail address.',
     },
     role: {
       added_one: 'Role “{{label}}” created with one permission.',

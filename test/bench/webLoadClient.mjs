@@ -1,0 +1,51 @@
+// The load generator of `npm run bench:web`, in a worker thread so that the clients' TLS and
+// JSON work runs on its own core and does not eat the server's event loop. Each session has its
+// own kept-alive connection and asks for the first 100 members sorted by name, all at once,
+// round after round; answers the latency of every request in milliseconds.
+import { Agent, request } from 'node:https';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { port, ca, cookieName, cookies, path, rounds } = workerData;
+
+const clients = cookies.map((cookie) => ({
+  cookie,
+  agent: new Agent({ keepAlive: true, maxSockets: 1, ca }),
+}));
+
+const get = (client) =>
+  new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        servername: 'localhost',
+        agent: client.agent,
+        headers: { cookie: `${cookieName}=${client.cookie}` },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) {
+            reject(new Error(`HTTP ${res.statusCode}`));
+            return;
+          }
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (body.value.members.length !== 100) reject(new Error('not 100 members'));
+          else resolve(performance.now() - start);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+
+const latencies = [];
+// The first round opens the connections (TLS handshakes): measured apart, not mixed in.
+const warm = await Promise.all(clients.map(get));
+for (let round = 0; round < rounds; round += 1)
+  latencies.push(...(await Promise.all(clients.map(get))));
+for (const client of clients) client.agent.destroy();
+parentPort.postMessage({ warm, latencies });

@@ -123,6 +123,9 @@ export class WebClient {
       if (!totpSecret) throw new Error(`${loginName} needs a second factor`);
       session = await this.step(WEB_PATHS.secondFactor, { code: totpCode(totpSecret, 1) });
     }
+    // Offered, not required: put off, as "Später" does.
+    if (session.stage === 'enrolSecondFactor' && !session.secondFactor.required)
+      session = await this.step(WEB_PATHS.totpSkip);
     if (session.stage === 'chooseClub' && session.clubs.length === 1)
       session = await this.step(WEB_PATHS.chooseClub, { clubId: session.clubs[0]!.clubId });
     return session;

@@ -114,7 +114,13 @@ export function TotpEnrolment({
               <Text size="sm" fw={500}>
                 {t('webApp.totp.secret')}
               </Text>
-              <Code block fz="lg" data-testid="totp-secret" style={{ wordSpacing: '0.3em' }}>
+              <Code
+                block
+                fz="lg"
+                data-testid="totp-secret"
+                // Wrapped, never scrolled: a scrolling box would need the keyboard's focus.
+                style={{ wordSpacing: '0.3em', whiteSpace: 'pre-wrap', overflow: 'visible' }}
+              >
                 {groupedSecret(setup.secret)}
               </Code>
             </div>

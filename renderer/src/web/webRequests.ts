@@ -40,6 +40,20 @@ function isApiError(value: unknown): value is ApiError {
   return typeof error?.code === 'string' && typeof error.key === 'string';
 }
 
+/**
+ * The server's HTTP refusal as the page reads errors: its messages per field are
+ * `fieldMessages` (its `fields` are German texts, for older desktops).
+ */
+function apiErrorOf(error: ApiError & { fieldMessages?: ApiError['fields'] }): ApiError {
+  const { code, key, params, fieldMessages } = error;
+  return {
+    code,
+    key,
+    ...(params ? { params } : {}),
+    ...(fieldMessages ? { fields: fieldMessages } : {}),
+  };
+}
+
 async function call<T>(
   path: string,
   schema: z.ZodType<T>,
@@ -77,7 +91,7 @@ async function call<T>(
   if (answer?.ok === false || !response.ok) {
     if (response.status === 401 && options.inSession) session.sessionEnded();
     return isApiError(answer?.error)
-      ? { ok: false, error: answer.error }
+      ? { ok: false, error: apiErrorOf(answer.error) }
       : fail('internal', UNEXPECTED, { status: response.status });
   }
   const parsed = schema.safeParse(answer?.ok === true ? answer.value : body);

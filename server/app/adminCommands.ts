@@ -135,6 +135,7 @@ export async function executeAdminCommand(
         ...(command.registerIds !== undefined ? { registerIds: command.registerIds } : {}),
         ...(command.memberId !== undefined ? { memberId: command.memberId } : {}),
       });
+      await services.sessions.endForClubUser(command.clubId, command.userId);
       return [
         msg('server.cli.user.updated', {
           name: user.name,

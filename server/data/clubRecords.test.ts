@@ -197,4 +197,80 @@ describe('club records written from the web application', () => {
       expect.arrayContaining(['Zeller', 'Mayr', 'Öz']),
     );
   });
+
+  describe('to a role that may not see everything', () => {
+    const roleCaller = (role: 'registerfuehrer' | 'vorstand', registerIds: string[]) =>
+      knownCaller({
+        clubId,
+        actor: { kind: 'web', id: role, deviceId: null, address: null },
+        subject: { grants: BUILT_IN_ROLES[role].grants, registerIds, memberId: null },
+        role,
+        scopeEpoch: 1,
+      });
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => 'saved',
+        (e: AppError) => `${e.code}:${e.key}:${JSON.stringify(e.fields ?? {})}`,
+      );
+
+    it('answers a save of a record out of its scope alike, whatever values were guessed', async () => {
+      const id = newId();
+      const fields = { firstName: 'Olga', lastName: 'Oboe', status: 'aktiv', phone: '0555' };
+      await services.records.save(anna, 'members', id, { ...fields, registerIds: [wood] });
+      const leader = roleCaller('registerfuehrer', [brass]);
+      const right = await refusal(services.records.save(leader, 'members', id, fields));
+      const wrong = await refusal(
+        services.records.save(leader, 'members', id, { ...fields, phone: '0666' }),
+      );
+      const withShown = await refusal(
+        services.records.save(leader, 'members', id, fields, {
+          shown: { fields: {}, stamps: {} },
+        }),
+      );
+      expect(right).toBe('not_found:server.records.notVisible:{}');
+      expect(wrong).toBe(right);
+      expect(withShown).toBe(right);
+    });
+
+    it('never compares a sensitive field it may not see, set or not', async () => {
+      const withIban = newId();
+      const without = newId();
+      const base = { firstName: 'Ida', status: 'aktiv' };
+      await services.records.save(anna, 'members', withIban, {
+        ...base,
+        lastName: 'Iban',
+        iban: 'DE89370400440532013000',
+      });
+      await services.records.save(anna, 'members', without, { ...base, lastName: 'Ohne' });
+      await services.records.save(anna, 'members', withIban, {
+        ...base,
+        lastName: 'Iban',
+        iban: 'DE02120300000000202051',
+      });
+      const board = roleCaller('vorstand', []);
+      const probe = async (id: string) => {
+        const view = await services.records.get(board, 'members', id, { stamps: true });
+        expect(view.iban).toBeUndefined();
+        expect(Object.keys(view[STAMPS_KEY] as object)).not.toContain('iban');
+        const { [STAMPS_KEY]: stamps, ...fields } = view;
+        return refusal(
+          services.records.save(
+            board,
+            'members',
+            id,
+            { ...fields, iban: 'DE44500105175407324931' },
+            {
+              shown: {
+                fields: { ...fields, iban: 'DE89370400440532013000' },
+                stamps: { ...(stamps as Record<string, string>), iban: 'x' },
+              },
+            },
+          ),
+        );
+      };
+      const answers = [await probe(withIban), await probe(without)];
+      expect(answers[0]).toMatch(/^forbidden:server\.rights\.sensitiveFields/);
+      expect(answers[1]).toBe(answers[0]);
+    });
+  });
 });

@@ -8,7 +8,12 @@
 import type { FieldErrors } from '../../shared/domain/entities.ts';
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
 import { sameValue } from '../../shared/domain/sameValue.ts';
-import { type Relations, readView, sensitiveFieldsOf } from '../../shared/rights/access.ts';
+import {
+  fieldAccess,
+  type Relations,
+  readView,
+  sensitiveFieldsOf,
+} from '../../shared/rights/access.ts';
 import { type ShownRecord, STAMPS_KEY } from '../../shared/web/webProtocol.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { AppError, requireUuid, validationError } from '../errors.ts';
@@ -57,23 +62,26 @@ function nameable(value: unknown): string | null {
 /**
  * The fields of `set` someone changed since the form showed the record: each one the person
  * did not change is dropped from `set` (the newer value stays), each one they did change too
- * is a conflict with the value it has now — when the person may see it.
+ * is a conflict with the value it has now (named when short). Only fields the person sees.
  */
 function meanwhileConflicts(
   set: Fields,
   input: Fields,
   shown: ShownRecord,
   stored: { fields: Fields; stamps: Record<string, string> },
-  visibleNow: Fields | null,
+  visibleNow: Fields,
 ): FieldErrors {
   const conflicts: FieldErrors = {};
   for (const field of Object.keys(set)) {
+    // A field the principal may not see is never compared: its stamp, its presence and its
+    // value stay unknown to them, and the write path refuses it as it refuses any write of it.
+    if (!(field in visibleNow)) continue;
     if (stored.stamps[field] === shown.stamps[field]) continue;
     if (!differs(input[field], shown.fields[field])) {
       delete set[field];
       continue;
     }
-    const now = visibleNow && field in visibleNow ? nameable(visibleNow[field] ?? '') : null;
+    const now = nameable(visibleNow[field] ?? '');
     conflicts[field] =
       now === null
         ? { key: 'web.changedMeanwhileHidden' }
@@ -159,8 +167,16 @@ export class ClubRecords {
           set[field] = value;
       }
       const relations = await loadRelations(sql, principal.subject);
-      if (stored && options.shown) {
-        const visibleNow = readView(principal.subject, entity, stored.fields, relations);
+      const visibleNow = stored && readView(principal.subject, entity, stored.fields, relations);
+      // A record the principal may neither read nor write is absent for them, whatever was
+      // sent: a save that would change nothing must not confirm a guessed value.
+      if (
+        stored &&
+        !visibleNow &&
+        fieldAccess(principal.subject, entity, 'write', stored.fields, relations) === null
+      )
+        throw new AppError('not_found', NOT_VISIBLE);
+      if (stored && visibleNow && options.shown) {
         const conflicts = meanwhileConflicts(set, input, options.shown, stored, visibleNow);
         if (Object.keys(conflicts).length > 0)
           throw new AppError('conflict', 'web.saveConflict', {}, { fields: conflicts });

@@ -36,6 +36,12 @@ export interface WebSessionContext {
   /** The sign-in's time (the absolute lifetime counts from it) and the last request's. */
   createdAt: Date;
   lastSeenAt: Date;
+  /**
+   * At stage `secondFactor` after an invitation taken up with an existing account's password:
+   * the invitation's token hash, whose club is linked once the code is right (never carried
+   * over to the next stage).
+   */
+  pendingInvitation?: string | null;
 }
 
 export interface ClientInfo {
@@ -55,6 +61,7 @@ interface SessionRow {
   last_seen_at: Date;
   address: string | null;
   ended_at: Date | null;
+  invitation_hash: string | null;
 }
 
 function unauthorized(key: 'web.sessionNeeded' | 'web.sessionExpired'): AppError {
@@ -93,15 +100,19 @@ export class WebSessions {
     this.publicWebUrl = options.publicWebUrl ?? (() => null);
   }
 
-  /** A new session after the password (or an accepted invitation): the token for the cookie. */
+  /**
+   * A new session after the password (or an accepted invitation): the token for the cookie.
+   * `pendingInvitation`: an invitation to link at the second factor (see `WebSessionContext`).
+   */
   async create(
     account: { id: string; loginName: string },
     stage: SessionStage,
     club: WebSessionContext['club'],
     client: ClientInfo,
+    pendingInvitation: string | null = null,
   ): Promise<{ token: string; context: WebSessionContext }> {
     const now = this.now();
-    return this.insert(account, stage, club, client, now, now);
+    return this.insert(account, stage, club, client, now, now, pendingInvitation);
   }
 
   /**
@@ -139,6 +150,7 @@ export class WebSessions {
     client: ClientInfo,
     createdAt: Date,
     now: Date,
+    pendingInvitation: string | null = null,
   ): Promise<{ token: string; context: WebSessionContext }> {
     const token = randomToken();
     const context: WebSessionContext = {
@@ -151,12 +163,13 @@ export class WebSessions {
       address: client.address,
       createdAt,
       lastSeenAt: now,
+      pendingInvitation,
     };
     await this.db.asOwner((sql) =>
       sql.query(
         `INSERT INTO web_sessions (id, token_hash, account_id, stage, club_id, user_id, csrf_token,
-           created_at, last_seen_at, address, user_agent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           created_at, last_seen_at, address, user_agent, invitation_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           context.sessionId,
           sha256Hex(token),
@@ -169,6 +182,7 @@ export class WebSessions {
           now,
           client.address,
           client.userAgent,
+          pendingInvitation,
         ],
       ),
     );
@@ -240,6 +254,7 @@ export class WebSessions {
       address,
       createdAt: row.created_at,
       lastSeenAt,
+      pendingInvitation: row.invitation_hash,
     };
   }
 
@@ -346,6 +361,22 @@ export class WebSessions {
       sql.query(
         'UPDATE web_sessions SET ended_at = $2 WHERE account_id = $1 AND ended_at IS NULL RETURNING id',
         [accountId, this.now()],
+      ),
+    );
+    return rows.length;
+  }
+
+  /**
+   * Ends the web sessions of a club's user whose role or registers changed: the next click
+   * signs in anew, into the stage the new role asks for (a second factor it now requires), and
+   * an open page's events stop at their next heartbeat instead of following the old scope.
+   */
+  async endForClubUser(clubId: string, userId: string): Promise<number> {
+    const { rows } = await this.db.asOwner((sql) =>
+      sql.query(
+        `UPDATE web_sessions SET ended_at = $3
+         WHERE club_id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`,
+        [clubId, userId, this.now()],
       ),
     );
     return rows.length;

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import {
   enterClubScope,
   guardTransaction,
+  outsideTransaction,
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
@@ -42,7 +43,9 @@ export class PgliteDatabase implements ServerDatabase {
     channel: string,
     onPayload: (payload: string) => void,
   ): Promise<() => Promise<void>> {
-    const stop = await this.db.listen(channel, onPayload);
+    const stop = await this.db.listen(channel, (payload) =>
+      outsideTransaction(() => onPayload(payload)),
+    );
     return () => stop();
   }
 

@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 import {
   enterClubScope,
   guardTransaction,
+  outsideTransaction,
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
@@ -60,7 +61,7 @@ export class PostgresDatabase implements ServerDatabase {
     const client = new pg.Client(this.connectionString);
     await client.connect();
     client.on('notification', (message) => {
-      if (message.channel === channel) onPayload(message.payload ?? '');
+      if (message.channel === channel) outsideTransaction(() => onPayload(message.payload ?? ''));
     });
     await client.query(`LISTEN ${channel}`);
     this.listeners.add(client);

@@ -47,6 +47,15 @@ export function guardTransaction<T>(open: () => Promise<T>): Promise<T> {
   return insideTransaction.run(true, open);
 }
 
+/**
+ * Runs `work` outside any transaction's context: a NOTIFY's listener may be called from within
+ * the work that sent it (PGlite delivers it in that promise chain), and what it starts is new
+ * work of its own, not a nested transaction.
+ */
+export function outsideTransaction<T>(work: () => T): T {
+  return insideTransaction.exit(work);
+}
+
 /** The statements that put a transaction into a club's scope. */
 export async function enterClubScope(sql: SqlClient, clubId: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(clubId)) throw new Error(`invalid club id: ${clubId}`);

@@ -9,13 +9,16 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { RecordsChange } from '../../shared/api/events.ts';
-import type { EntityName } from '../../shared/domain/entities.ts';
+import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { readView, type Subject } from '../../shared/rights/access.ts';
 import type { RecordChange } from '../../shared/sync/protocol.ts';
 import { STAMPS_KEY } from '../../shared/web/webProtocol.ts';
 import type { Services } from '../app/services.ts';
 import type { Caller } from '../data/principal.ts';
-import { CLUB_CHANGED, parseClubChange } from '../data/recordStore.ts';
+import { loadRelations } from '../data/recordRelations.ts';
+import { CLUB_CHANGED, type Fields, parseClubChange } from '../data/recordStore.ts';
 import type { Logger } from '../log/logger.ts';
+import type { SqlClient } from '../storage/serverDatabase.ts';
 
 /** A line this often: a dead stream is noticed by both sides (the page waits 50 s). */
 const HEARTBEAT_MS = 20_000;
@@ -39,8 +42,52 @@ interface OpenStream {
   owner: EventStreamOwner;
   res: ServerResponse;
   cursor: number;
+  /** Headers and status sent, cursor known: changes may be read. */
+  ready: boolean;
   reading: boolean;
   again: boolean;
+  /**
+   * `entity:id` of the records the user may see now, for a user who sees only some: a change
+   * to any other record is not theirs to hear of — not even its id. Null: sees every record.
+   */
+  visible: Set<string> | null;
+}
+
+/** Whether the subject reads every record of every entity (then nothing needs filtering). */
+function readsEverything(subject: Subject): boolean {
+  return ENTITY_NAMES.every((entity) =>
+    subject.grants.some((g) => g.entity === entity && g.action === 'read' && g.scope === 'all'),
+  );
+}
+
+/** The records the subject may see now, as `entity:id`. */
+async function visibleRecords(sql: SqlClient, subject: Subject): Promise<Set<string>> {
+  const relations = await loadRelations(sql, subject);
+  const { rows } = await sql.query<{ entity: EntityName; id: string; fields: Fields }>(
+    'SELECT entity, id, fields FROM records WHERE NOT deleted',
+  );
+  const visible = new Set<string>();
+  for (const row of rows)
+    if (readView(subject, row.entity, row.fields, relations))
+      visible.add(`${row.entity}:${row.id}`);
+  return visible;
+}
+
+/**
+ * Keeps the changes a stream may tell: for a user who sees only some records, a removal only of
+ * a record they saw (it left their sight), and the set follows what they see.
+ */
+function tellable(changes: readonly RecordChange[], visible: Set<string> | null): RecordChange[] {
+  if (!visible) return [...changes];
+  return changes.filter((change) => {
+    const key = `${change.entity}:${change.id}`;
+    const gone = !change.state || change.state.fields.deleted === true;
+    if (!gone) {
+      visible.add(key);
+      return true;
+    }
+    return visible.delete(key);
+  });
 }
 
 /** A pull's changes as the page's events, one per entity. */
@@ -80,8 +127,9 @@ export class WebEventHub {
   constructor(
     private readonly services: Services,
     private readonly log: Logger,
+    heartbeatMs = HEARTBEAT_MS,
   ) {
-    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -99,32 +147,65 @@ export class WebEventHub {
     );
   }
 
-  /** Opens the stream: headers, the status line, then changes as they come. */
+  /**
+   * Opens the stream: headers, the status line, then changes as they come. The stream is
+   * counted before anything is awaited, so a client that leaves meanwhile frees its place.
+   */
   async open(owner: EventStreamOwner, res: ServerResponse): Promise<void> {
     const { clubId } = owner.caller;
-    const cursor = await this.services.db.withClub(clubId, async (sql) => {
-      await owner.caller.resolve(sql);
-      const { rows } = await sql.query<{ version: string }>('SELECT version FROM club_versions');
-      return Number(rows[0]?.version ?? 0);
-    });
+    const stream: OpenStream = {
+      owner,
+      res,
+      cursor: 0,
+      ready: false,
+      reading: false,
+      again: false,
+      visible: null,
+    };
+    this.remember(stream);
+    res.on('close', () => this.forget(stream));
+    try {
+      const start = await this.services.db.withClub(clubId, async (sql) => {
+        const principal = await owner.caller.resolve(sql);
+        const { rows } = await sql.query<{ version: string }>('SELECT version FROM club_versions');
+        const visible = readsEverything(principal.subject)
+          ? null
+          : await visibleRecords(sql, principal.subject);
+        return { cursor: Number(rows[0]?.version ?? 0), visible };
+      });
+      if (res.destroyed) return;
+      stream.cursor = start.cursor;
+      stream.visible = start.visible;
+    } catch (error) {
+      this.forget(stream);
+      throw error;
+    }
     res.writeHead(200, {
       'Content-Type': 'application/x-ndjson; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Accel-Buffering': 'no',
     });
-    const stream: OpenStream = { owner, res, cursor, reading: false, again: false };
+    this.send(stream, 'status', owner.status);
+    stream.ready = true;
+    if (stream.again) {
+      stream.again = false;
+      this.read(stream);
+    }
+  }
+
+  private remember(stream: OpenStream): void {
+    const { clubId } = stream.owner.caller;
     const streams = this.byClub.get(clubId) ?? new Set<OpenStream>();
     streams.add(stream);
     this.byClub.set(clubId, streams);
     this.count += 1;
-    this.perSession.set(owner.sessionId, (this.perSession.get(owner.sessionId) ?? 0) + 1);
-    res.on('close', () => this.forget(stream));
-    this.send(stream, 'status', owner.status);
+    const session = stream.owner.sessionId;
+    this.perSession.set(session, (this.perSession.get(session) ?? 0) + 1);
   }
 
   /** Reads what changed after the stream's cursor; one read at a time, once more if asked meanwhile. */
   private read(stream: OpenStream): void {
-    if (stream.reading) {
+    if (stream.reading || !stream.ready) {
       stream.again = true;
       return;
     }
@@ -151,7 +232,8 @@ export class WebEventHub {
         return;
       }
       stream.cursor = page.cursor;
-      for (const change of recordsChangesOf(page.changes)) this.send(stream, 'records', change);
+      const changes = tellable(page.changes, stream.visible);
+      for (const change of recordsChangesOf(changes)) this.send(stream, 'records', change);
       if (!page.hasMore || stream.res.destroyed) return;
     }
   }
@@ -168,7 +250,7 @@ export class WebEventHub {
   private beat(): void {
     for (const streams of this.byClub.values())
       for (const stream of streams) {
-        if (stream.res.destroyed) continue;
+        if (stream.res.destroyed || !stream.ready) continue;
         stream.res.write('\n');
         stream.owner
           .isActive()

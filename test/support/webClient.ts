@@ -44,6 +44,14 @@ export function totpCode(secret: string, stepsAhead = 0): string {
   });
 }
 
+export interface EventStream {
+  events: { event: string; payload: WebBody['value'] }[];
+  /** The answer's HTTP status. */
+  opened: Promise<number>;
+  ended(): boolean;
+  stop(): void;
+}
+
 export class WebClient {
   cookie: string | null = null;
   csrf: string | null = null;
@@ -137,6 +145,44 @@ export class WebClient {
     if (answer.status !== 200)
       throw new Error(`${method}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body ?? {};
+  }
+
+  /** Opens the event stream; its lines (not the heartbeats) gather in `events` until `stop()`. */
+  openEvents(): EventStream {
+    const events: { event: string; payload: WebBody['value'] }[] = [];
+    let ended = false;
+    const req = request(new URL(WEB_PATHS.events, this.baseUrl), {
+      headers: this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {},
+      agent: this.agent,
+    });
+    const opened = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+            const line = buffer.slice(0, at).trim();
+            buffer = buffer.slice(at + 1);
+            if (line) events.push(JSON.parse(line));
+          }
+        });
+        res.on('close', () => {
+          ended = true;
+        });
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (error) => {
+        ended = true;
+        reject(error);
+      });
+    });
+    req.end();
+    return {
+      events,
+      opened,
+      ended: () => ended,
+      stop: () => req.destroy(),
+    };
   }
 
   close(): void {

@@ -3,6 +3,11 @@
  * has an account (from another club), that account after its current password, with the club
  * linked to it; for a reset link, a new password for the account. The invitation is marked used
  * in the same transaction that changes the account, so a link works exactly once.
+ *
+ * An existing account with a second factor is not linked on its password alone: the answer
+ * carries the invitation as `pendingInvitation`, the session waits at `secondFactor` with it,
+ * and `linkPendingInvitation` links the club once the code is right — a stolen password and a
+ * forwarded link give no one another club.
  */
 import { newId } from '../../shared/domain/ids.ts';
 import type { AcceptInviteRequest } from '../../shared/web/webProtocol.ts';
@@ -20,7 +25,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 type Deps = { db: ServerDatabase; accounts: WebAccounts; invitations: WebInvitations };
-type Accepted = { accountId: string; loginName: string };
+type Accepted = {
+  accountId: string;
+  loginName: string;
+  /** The token hash of an invitation to link after the account's second factor (else null). */
+  pendingInvitation: string | null;
+};
 
 export async function acceptInvite(
   deps: Deps,
@@ -55,7 +65,7 @@ async function resetPassword(
     );
     await auditAccount(sql, accountId, 'signin.reset-accepted', address, invitation.clubId);
   });
-  return { accountId, loginName };
+  return { accountId, loginName, pendingInvitation: null };
 }
 
 async function joinOrCreate(
@@ -76,17 +86,15 @@ async function joinOrCreate(
         throw new AppError('forbidden', 'web.invite.nameTaken', {}, { field: 'password' });
       throw error;
     }
-    await db.asOwner(async (sql) => {
-      await invitations.markUsed(sql, invitation);
-      const { rows } = await sql.query(
-        `INSERT INTO web_account_links (account_id, club_id, user_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING account_id`,
-        [existing.id, invitation.clubId, invitation.userId],
-      );
-      if (rows.length === 0) throw new AppError('conflict', 'web.invite.alreadyInClub');
-      await auditAccount(sql, existing.id, 'signin.club-linked', address, invitation.clubId);
-    });
-    return { accountId: existing.id, loginName: existing.login_name };
+    const accepted = { accountId: existing.id, loginName: existing.login_name };
+    if (existing.totp_confirmed) {
+      // Told now rather than after the code: the invitation would be of no use.
+      if (await linkedToClub(db, existing.id, invitation.clubId))
+        throw new AppError('conflict', 'web.invite.alreadyInClub');
+      return { ...accepted, pendingInvitation: invitation.tokenHash };
+    }
+    await linkClub(deps, invitation, existing.id, address);
+    return { ...accepted, pendingInvitation: null };
   }
   checkNewWebPassword(request.password, { loginName, clubNames: [invitation.clubName] });
   const hash = await hashPassword(request.password);
@@ -109,5 +117,50 @@ async function joinOrCreate(
       throw new AppError('conflict', 'web.invite.nameTaken', {}, { field: 'loginName' });
     throw error;
   }
-  return { accountId, loginName };
+  return { accountId, loginName, pendingInvitation: null };
+}
+
+async function linkedToClub(db: ServerDatabase, accountId: string, clubId: string) {
+  const { rows } = await db.asOwner((sql) =>
+    sql.query('SELECT 1 FROM web_account_links WHERE account_id = $1 AND club_id = $2', [
+      accountId,
+      clubId,
+    ]),
+  );
+  return rows.length > 0;
+}
+
+/** Links the invitation's club user to the account and marks the invitation used, at once. */
+async function linkClub(
+  { db, invitations }: Deps,
+  invitation: OpenInvitation,
+  accountId: string,
+  address: string,
+): Promise<void> {
+  await db.asOwner(async (sql) => {
+    await invitations.markUsed(sql, invitation);
+    const { rows } = await sql.query(
+      `INSERT INTO web_account_links (account_id, club_id, user_id) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING account_id`,
+      [accountId, invitation.clubId, invitation.userId],
+    );
+    if (rows.length === 0) throw new AppError('conflict', 'web.invite.alreadyInClub');
+    await auditAccount(sql, accountId, 'signin.club-linked', address, invitation.clubId);
+  });
+}
+
+/**
+ * After the account's second factor: links the club of the invitation its session carries
+ * (`pendingInvitation` of `acceptInvite`). Refuses an invitation used, replaced or expired
+ * meanwhile, as `acceptInvite` would.
+ */
+export async function linkPendingInvitation(
+  deps: Deps,
+  tokenHash: string,
+  accountId: string,
+  address: string,
+): Promise<void> {
+  const invitation = await deps.invitations.findByHash(tokenHash);
+  if (invitation.reset) throw new AppError('conflict', 'web.invite.used');
+  await linkClub(deps, invitation, accountId, address);
 }

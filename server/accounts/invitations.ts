@@ -130,7 +130,11 @@ export class WebInvitations {
 
   /** The open invitation of a token; refuses an unknown, used or expired one. */
   async find(token: string): Promise<OpenInvitation> {
-    const tokenHash = sha256Hex(token);
+    return this.findByHash(sha256Hex(token));
+  }
+
+  /** Like `find`, by the token's hash (an invitation a session holds until its 2nd factor). */
+  async findByHash(tokenHash: string): Promise<OpenInvitation> {
     const row = await this.db.asOwner(
       async (sql) =>
         (

@@ -73,7 +73,8 @@ export class WebAccounts {
 
   /**
    * Checks login name and password; resolves to the account. Wrong name and wrong password
-   * answer alike (`web.loginFailed`); the tenth wrong one in a row locks the account.
+   * answer alike (`web.loginFailed`); the tenth wrong one in a row locks the account — or,
+   * for a name without an account, the name (`web.accountLocked` either way).
    */
   async login(
     loginName: string,
@@ -83,7 +84,16 @@ export class WebAccounts {
     await this.limits.reserveAddress(address);
     const account = await this.byLoginName(loginName);
     if (!account) {
+      // Counted and locked like an account's: after the tenth the answer must be the same.
+      let attempt: number;
+      try {
+        attempt = await this.limits.reserveUnknownName(loginName);
+      } catch (error) {
+        await verifyAgainstDummy(password);
+        throw error;
+      }
       await verifyAgainstDummy(password);
+      await this.limits.unknownNameFailed(loginName, attempt);
       throw new AppError('forbidden', 'web.loginFailed');
     }
     await this.checkPassword(account, password, address);
@@ -177,9 +187,18 @@ export class WebAccounts {
     throw new AppError('forbidden', replay ? 'web.codeReused' : 'web.codeWrong');
   }
 
-  /** A new secret to scan; the confirmed one (if any) stays in force until a code confirms this. */
-  async beginTotp(accountId: string): Promise<TotpSetupView> {
+  /**
+   * A new secret to scan; the confirmed one (if any) stays in force until a code confirms this.
+   * Replacing a confirmed one needs the current password — a stolen session must not take over
+   * the second factor: it is checked and counted like a login's (the lockout, the address
+   * limit) and refused as `web.loginFailed` at the field `password`.
+   */
+  async beginTotp(
+    accountId: string,
+    proof: { address: string; password?: string | undefined } = { address: 'unknown' },
+  ): Promise<TotpSetupView> {
     const account = await this.byId(accountId);
+    if (account.totp_confirmed) await this.reauthenticate(account, proof.password, proof.address);
     const secret = newTotpSecret();
     await this.db.asOwner((sql) =>
       sql.query('UPDATE web_accounts SET totp_pending_secret = $2 WHERE id = $1', [
@@ -191,9 +210,30 @@ export class WebAccounts {
     return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri) };
   }
 
+  /** The current password of a signed-in account, before a change that needs it. */
+  private async reauthenticate(
+    account: AccountRow,
+    password: string | undefined,
+    address: string,
+  ): Promise<void> {
+    const refused = () => new AppError('forbidden', 'web.loginFailed', {}, { field: 'password' });
+    // Nothing typed, nothing guessed: refused without counting.
+    if (password === undefined) throw refused();
+    await this.limits.reserveAddress(address);
+    try {
+      await this.checkPassword(account, password, address);
+    } catch (error) {
+      if (error instanceof AppError && error.key === 'web.loginFailed') throw refused();
+      throw error;
+    }
+    await this.limits.releaseAddress(address);
+  }
+
   /**
    * Confirms the new secret with a code of it: it becomes the account's second factor, and ten
-   * new recovery codes replace the old ones (resolved, shown once; only hashes are kept).
+   * new recovery codes replace the old ones (resolved, shown once; only hashes are kept). The
+   * audit tells a first second factor (`signin.second-factor-set`) from a replacement
+   * (`signin.second-factor-replaced`).
    */
   async confirmTotp(accountId: string, input: string, address: string): Promise<string[]> {
     const account = await this.byId(accountId);
@@ -214,7 +254,11 @@ export class WebAccounts {
           accountId,
           recoveryCodeHash(accountId, code),
         ]);
-      await auditAccount(sql, accountId, 'signin.second-factor-set', address);
+      // A confirmed one replaced (after the password, see beginTotp): its own event.
+      const action = account.totp_confirmed
+        ? 'signin.second-factor-replaced'
+        : 'signin.second-factor-set';
+      await auditAccount(sql, accountId, action, address);
     });
     return codes;
   }

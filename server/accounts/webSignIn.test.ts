@@ -15,7 +15,8 @@ import { migrateServer } from '../storage/migrateServer.ts';
 import { PgliteDatabase } from '../storage/pgliteDatabase.ts';
 import { PostgresDatabase } from '../storage/postgresDatabase.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
-import { acceptInvite } from './acceptInvite.ts';
+import { acceptInvite, linkPendingInvitation } from './acceptInvite.ts';
+import { unknownNameKey } from './loginLimits.ts';
 import { grantsReadSensitive } from './secondFactorPolicy.ts';
 import { stageAfterPassword } from './signInStages.ts';
 
@@ -237,17 +238,85 @@ describe.each(['pglite', 'postgres'])('web accounts on %s', (kind) => {
     await accept(token, 'paula.pass', PASSWORD);
   });
 
-  it('links a second club to the same account after its current password', async () => {
+  it('links a second club to an account with a second factor only after that factor', async () => {
     const userId = await newUser('registerfuehrer', otherClubId, 'Anna Admin');
     const { token } = await services.invitations.invite(otherClubId, userId);
     expect((await refusal(accept(token, 'ANNA.admin', 'ein-ganz-anderes-Passwort'))).key).toBe(
       'web.invite.nameTaken',
     );
-    const linked = await accept(token, 'ANNA.admin', PASSWORD);
+    const pending = await accept(token, 'ANNA.admin', PASSWORD);
     const anna = await services.accounts.login('anna.admin', PASSWORD, ADDRESS);
-    expect(linked.accountId).toBe(anna.id);
+    expect(pending.accountId).toBe(anna.id);
+    // The password alone links nothing: the invitation waits, unused, for the second factor.
+    expect(pending.pendingInvitation).toMatch(/^[0-9a-f]{64}$/);
+    expect((await services.accounts.memberships(anna.id)).map((c) => c.clubId)).toEqual([clubId]);
+    expect(services.invitations.view(await services.invitations.find(token)).reset).toBe(false);
+    const deps = {
+      db: services.db,
+      accounts: services.accounts,
+      invitations: services.invitations,
+    };
+    await linkPendingInvitation(deps, pending.pendingInvitation!, anna.id, ADDRESS);
     const clubs = await services.accounts.memberships(anna.id);
     expect(clubs.map((c) => c.clubId).sort()).toEqual([clubId, otherClubId].sort());
+    // Once only.
+    expect(
+      (await refusal(linkPendingInvitation(deps, pending.pendingInvitation!, anna.id, ADDRESS)))
+        .key,
+    ).toBe('web.invite.used');
+    const audit = await services.db.withClub(otherClubId, (sql) => readAudit(sql));
+    expect(audit.map((a) => a.action)).toContain('signin.club-linked');
+  });
+
+  it('links a second club at once to an account without a second factor', async () => {
+    const userId = await newUser('registerfuehrer', otherClubId, 'Lena Lock');
+    const { token } = await services.invitations.invite(otherClubId, userId);
+    const linked = await accept(token, 'lena', PASSWORD);
+    expect(linked.pendingInvitation).toBeNull();
+    const clubs = await services.accounts.memberships(linked.accountId);
+    expect(clubs.map((c) => c.clubId).sort()).toEqual([clubId, otherClubId].sort());
+  });
+
+  it('locks a login name without an account like an account: the answers tell nothing', async () => {
+    const userId = await newUser('mitglied', clubId, 'Emil Echt');
+    const { token } = await services.invitations.invite(clubId, userId);
+    await accept(token, 'emil.echt', PASSWORD);
+    const answers = async (name: string, address: string) => {
+      const keys: string[] = [];
+      const times: unknown[] = [];
+      for (let i = 0; i < 11; i += 1) {
+        const refused = await refusal(services.accounts.login(name, `falsch-${i}`, address));
+        keys.push(refused.key);
+        times.push(refused.params.time);
+      }
+      return { keys, times };
+    };
+    const known = await answers('emil.echt', '192.0.2.31');
+    const unknown = await answers('Emil.Unbekannt', '192.0.2.32');
+    expect(unknown.keys).toEqual(known.keys);
+    expect(known.keys.slice(0, 9)).toEqual(Array(9).fill('web.loginFailed'));
+    expect(known.keys.slice(9)).toEqual(['web.accountLocked', 'web.accountLocked']);
+    expect(unknown.times).toEqual(known.times);
+    // Counted in the database under a hash of the name (any case), never the name itself.
+    const rows = await services.db.asOwner(
+      async (sql) =>
+        (
+          await sql.query<{ name_hash: string; locked_until: Date | null }>(
+            'SELECT name_hash, locked_until FROM web_unknown_login_failures WHERE name_hash = $1',
+            [unknownNameKey('emil.UNBEKANNT')],
+          )
+        ).rows,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.locked_until).not.toBeNull();
+    // After the lock both count afresh.
+    tick(15 * 60_000 + 1000);
+    expect((await refusal(services.accounts.login('emil.unbekannt', 'x', '192.0.2.33'))).key).toBe(
+      'web.loginFailed',
+    );
+    expect((await services.accounts.login('emil.echt', PASSWORD, '192.0.2.33')).loginName).toBe(
+      'emil.echt',
+    );
   });
 
   it('resets a login: password, second factor and recovery codes gone, a new password set', async () => {

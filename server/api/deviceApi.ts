@@ -10,6 +10,7 @@ import { pushRequestSchema, renewRequestSchema, SYNC_PATHS } from '../../shared/
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { logPath } from '../http/logPath.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
 import { isSupportIdentity } from '../pki/deviceIdentity.ts';
@@ -42,7 +43,7 @@ export function deviceApi(
   const callerOf = (req: DeviceRequest) =>
     authenticate(services, req.device, req.serial, req.address, req.headers);
   const router = new Router<Services>((error, req) =>
-    log.error({ err: error, method: req.method, url: req.url }, 'device request failed'),
+    log.error({ err: error, method: req.method, url: logPath(req.url) }, 'device request failed'),
   )
     .on('GET', '/api/v1/me', async (s, _p, req, res) => {
       const caller = await callerOf(req as DeviceRequest);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { logPath } from '../http/logPath.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
@@ -51,7 +52,7 @@ export function webApi(
   app?: WebApplication,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router<Services>((error, req) =>
-    log.error({ err: error, method: req.method, url: req.url }, 'web request failed'),
+    log.error({ err: error, method: req.method, url: logPath(req.url) }, 'web request failed'),
   )
     // Backup problems as a count only: this endpoint is public and names no club or path.
     .on('GET', '/healthz', async (s, _p, _req, res) => {
@@ -106,7 +107,7 @@ async function servePage(
     res.writeHead(answer.status, answer.headers);
     res.end(req.method === 'HEAD' ? undefined : answer.body);
   } catch (error) {
-    log.error({ err: error, url: req.url }, 'web page failed');
+    log.error({ err: error, url: logPath(req.url) }, 'web page failed');
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end();
   }

@@ -7,6 +7,7 @@
  */
 import type { FieldErrors } from '../../shared/domain/entities.ts';
 import { type EntityName, strictSchemaOf } from '../../shared/domain/entities.ts';
+import { completeRecord } from '../../shared/domain/recordShape.ts';
 import { sameValue } from '../../shared/domain/sameValue.ts';
 import {
   fieldAccess,
@@ -45,11 +46,14 @@ export interface SaveOptions extends ReadOptions {
   shown?: ShownRecord;
 }
 
-/** The stamps of the fields a view shows, beside them. */
-function withStamps(view: Fields, stamps: Record<string, string>): Fields {
+/**
+ * A view as the web page takes it: every field it may see present (`completeRecord`), and the
+ * stamps of the fields it shows beside them.
+ */
+function withStamps(entity: EntityName, view: Fields, stamps: Record<string, string>): Fields {
   const shown: Record<string, string> = {};
   for (const field of Object.keys(view)) if (stamps[field]) shown[field] = stamps[field];
-  return { ...view, [STAMPS_KEY]: shown };
+  return { ...completeRecord(entity, view), [STAMPS_KEY]: shown };
 }
 
 /** A value short enough to name in a message, or null (lists, objects, long texts). */
@@ -107,7 +111,7 @@ export class ClubRecords {
       const views: Fields[] = [];
       for (const row of rows) {
         const view = readView(principal.subject, entity, row.fields, relations);
-        if (view) views.push(options.stamps ? withStamps(view, row.stamps) : view);
+        if (view) views.push(options.stamps ? withStamps(entity, view, row.stamps) : view);
       }
       await this.auditRead(sql, principal, entity, null);
       return views;
@@ -131,7 +135,7 @@ export class ClubRecords {
           : null;
       if (!view) throw new AppError('not_found', NOT_VISIBLE);
       await this.auditRead(sql, principal, entity, recordId);
-      return options.stamps && stored ? withStamps(view, stored.stamps) : view;
+      return options.stamps && stored ? withStamps(entity, view, stored.stamps) : view;
     });
   }
 
@@ -214,7 +218,7 @@ export class ClubRecords {
       const views: Fields[] = [];
       for (const row of rows) {
         const view = readView(principal.subject, 'members', row.fields, relations);
-        if (view) views.push(withStamps(view, row.stamps));
+        if (view) views.push(withStamps('members', view, row.stamps));
       }
       const window = seesAll ? views : views.slice(page.offset, page.offset + page.limit + 1);
       await this.auditRead(sql, principal, 'members', null);
@@ -259,7 +263,7 @@ export class ClubRecords {
   ): Fields {
     const view = stored && readView(principal.subject, entity, stored.fields, relations);
     if (!view) return {};
-    return options.stamps && stored ? withStamps(view, stored.stamps) : view;
+    return options.stamps && stored ? withStamps(entity, view, stored.stamps) : view;
   }
 
   /** Deletes a record (the field `deleted`, so it can be restored), as a mutation. */

@@ -14,6 +14,7 @@ import type { Socket } from 'node:net';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { errorBody } from './json.ts';
+import { logPath } from './logPath.ts';
 
 export interface ConnectionTimeouts {
   /** From the TCP connection to a finished TLS handshake. */
@@ -111,7 +112,7 @@ export function answerInternalError(
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  log.error({ listener, err: error, method: req.method, url: req.url }, 'request failed');
+  log.error({ listener, err: error, method: req.method, url: logPath(req.url) }, 'request failed');
   if (res.headersSent || res.destroyed) {
     res.destroy();
     return;

@@ -18,6 +18,7 @@ import {
   timeoutOptions,
 } from '../http/connectionGuard.ts';
 import { errorBody } from '../http/json.ts';
+import { logPath } from '../http/logPath.ts';
 import type { Logger } from '../log/logger.ts';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
@@ -116,7 +117,7 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
     try {
       options.onUpgrade(deviceRequest, socket, head);
     } catch (error) {
-      options.log.error({ err: error, url: req.url }, 'upgrade failed');
+      options.log.error({ err: error, url: logPath(req.url) }, 'upgrade failed');
       socket.destroy();
     }
   });

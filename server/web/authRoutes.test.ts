@@ -20,6 +20,7 @@ import {
   WEB_PATHS,
 } from '../../shared/web/webProtocol.ts';
 import { createServices, type Services } from '../app/services.ts';
+import { readAudit } from '../audit/auditLog.ts';
 import { Router } from '../http/router.ts';
 import { silentLogger } from '../log/logger.ts';
 import { CertificateAuthority } from '../pki/certificateAuthority.ts';
@@ -44,7 +45,11 @@ let clubId: string;
 
 interface Answer {
   status: number;
-  body: { ok: boolean; value?: unknown; error?: { key: string; params?: Record<string, unknown> } };
+  body: {
+    ok: boolean;
+    value?: unknown;
+    error?: { key: string; params?: Record<string, unknown>; fieldMessages?: object };
+  };
   setCookie: string | undefined;
 }
 
@@ -356,5 +361,166 @@ describe('sign-in routes', () => {
     expect(
       (await call('GET', WEB_PATHS.session, { client: { cookie: kept, csrf: null } })).body.value,
     ).toMatchObject({ stage: 'none' });
+  });
+
+  const annaId = async () => (await services.accounts.byLoginName('anna.admin'))!.id;
+  const annaFailures = async () =>
+    (
+      await db.asOwner((sql) =>
+        sql.query<{ failures: number }>(
+          "SELECT failures FROM web_accounts WHERE lower(login_name) = 'anna.admin'",
+        ),
+      )
+    ).rows[0]!.failures;
+  const clubsOf = async (accountId: string) =>
+    (await services.accounts.memberships(accountId)).map((m) => m.clubId).sort();
+
+  it('links a second club to an account with a second factor only after its code', async () => {
+    tick(60_000);
+    const otherClubId = (await services.clubs.createClub('Stadtkapelle Routen')).id;
+    const user = await services.clubs.addUser(otherClubId, {
+      name: 'Anna Admin',
+      role: 'registerfuehrer',
+      registerIds: [randomUUID()],
+    });
+    const { token } = await services.invitations.invite(otherClubId, user.id);
+    const client: Client = { cookie: null, csrf: null };
+    // A wrong password counts towards the account's lockout, as a login's would.
+    const before = await annaFailures();
+    const guessed = await call('POST', WEB_PATHS.invite, {
+      client,
+      body: { token, loginName: 'anna.admin', password: 'nicht das Passwort von Anna' },
+    });
+    expect(guessed.body.error?.key).toBe('web.invite.nameTaken');
+    expect(await annaFailures()).toBe(before + 1);
+
+    const afterPassword = view(
+      await call('POST', WEB_PATHS.invite, {
+        client,
+        body: { token, loginName: 'anna.admin', password: PASSWORD },
+      }),
+      client,
+    );
+    expect(afterPassword).toMatchObject({ stage: 'secondFactor', clubs: [] });
+    // The password alone links nothing; the link stays open for the code.
+    expect(await clubsOf(await annaId())).toEqual([clubId]);
+    expect((await call('GET', `${WEB_PATHS.invite}?token=${token}`)).status).toBe(200);
+    const wrong = await call('POST', WEB_PATHS.secondFactor, {
+      client,
+      body: { code: codeAt(secret, new Date(clock.getTime() - 3_600_000)) },
+    });
+    expect(wrong.body.error?.key).toBe('web.codeWrong');
+    expect(await clubsOf(await annaId())).toEqual([clubId]);
+
+    const linked = view(
+      await call('POST', WEB_PATHS.secondFactor, { client, body: { code: codeAt(secret, clock) } }),
+      client,
+    );
+    expect(linked.stage).toBe('chooseClub');
+    expect(linked.clubs.map((c) => c.clubId).sort()).toEqual([clubId, otherClubId].sort());
+    const spent = await call('GET', `${WEB_PATHS.invite}?token=${token}`);
+    expect(spent.body.error?.key).toBe('web.invite.used');
+    const audit = await db.withClub(otherClubId, (sql) => readAudit(sql));
+    expect(audit.map((a) => a.action)).toContain('signin.club-linked');
+  });
+
+  it('replaces the second factor only with the current password, wrong ones counted', async () => {
+    tick(60_000);
+    const client: Client = { cookie: null, csrf: null };
+    view(
+      await call('POST', WEB_PATHS.login, {
+        client,
+        body: { loginName: 'anna.admin', password: PASSWORD },
+      }),
+      client,
+    );
+    view(
+      await call('POST', WEB_PATHS.secondFactor, { client, body: { code: codeAt(secret, clock) } }),
+      client,
+    );
+    const chosen = view(await call('POST', WEB_PATHS.chooseClub, { client, body: { clubId } }));
+    client.csrf = chosen.csrfToken;
+    expect(chosen.stage).toBe('ready');
+
+    // A stolen session: no password, no new secret — and nothing to confirm either.
+    const without = await call('POST', WEB_PATHS.totpSetup, { client });
+    expect(without.status).toBe(403);
+    expect(without.body.error).toMatchObject({
+      key: 'web.loginFailed',
+      fieldMessages: { password: { key: 'web.loginFailed' } },
+    });
+    const confirm = await call('POST', WEB_PATHS.totpConfirm, {
+      client,
+      body: { code: '123456' },
+    });
+    expect(confirm.body.error?.key).toBe('web.totp.noSetup');
+
+    // A wrong password is refused and counted like a login's.
+    expect(await annaFailures()).toBe(0);
+    const guessed = await call('POST', WEB_PATHS.totpSetup, {
+      client,
+      body: { password: 'geraten und falsch' },
+    });
+    expect(guessed.status).toBe(403);
+    expect(guessed.body.error?.key).toBe('web.loginFailed');
+    expect(await annaFailures()).toBe(1);
+    let last = guessed;
+    for (let i = 2; i <= 10; i += 1)
+      last = await call('POST', WEB_PATHS.totpSetup, {
+        client,
+        body: { password: `geraten ${i}` },
+      });
+    expect(last.body.error?.key).toBe('web.accountLocked');
+    // Locked: the right password too, here and at the login.
+    const locked = await call('POST', WEB_PATHS.totpSetup, {
+      client,
+      body: { password: PASSWORD },
+    });
+    expect(locked.body.error?.key).toBe('web.accountLocked');
+    tick(15 * 60_000 + 1000);
+
+    const setup = totpSetupViewSchema.parse(
+      (await call('POST', WEB_PATHS.totpSetup, { client, body: { password: PASSWORD } })).body
+        .value,
+    );
+    expect(await annaFailures()).toBe(0);
+    const replaced = totpConfirmedViewSchema.parse(
+      (
+        await call('POST', WEB_PATHS.totpConfirm, {
+          client,
+          body: { code: codeAt(setup.secret, clock) },
+        })
+      ).body.value,
+    );
+    expect(replaced.recoveryCodes).toHaveLength(10);
+    const audit = await db.withClub(clubId, (sql) => readAudit(sql));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['signin.login-failed', 'signin.second-factor-replaced']),
+    );
+
+    // The old secret is gone, the new one signs in.
+    tick(60_000);
+    const again: Client = { cookie: null, csrf: null };
+    view(
+      await call('POST', WEB_PATHS.login, {
+        client: again,
+        body: { loginName: 'anna.admin', password: PASSWORD },
+      }),
+      again,
+    );
+    const old = await call('POST', WEB_PATHS.secondFactor, {
+      client: again,
+      body: { code: codeAt(secret, clock) },
+    });
+    expect(old.body.error?.key).toBe('web.codeWrong');
+    secret = setup.secret;
+    expect(
+      view(
+        await call('POST', WEB_PATHS.secondFactor, {
+          client: again,
+          body: { code: codeAt(secret, clock) },
+        }),
+      ).stage,
+    ).toBe('chooseClub');
   });
 });

@@ -17,9 +17,10 @@ import {
   type SessionView,
   secondFactorRequestSchema,
   totpConfirmRequestSchema,
+  totpSetupRequestSchema,
   WEB_PATHS,
 } from '../../shared/web/webProtocol.ts';
-import { acceptInvite } from '../accounts/acceptInvite.ts';
+import { acceptInvite, linkPendingInvitation } from '../accounts/acceptInvite.ts';
 import { stageAfterPassword, stageAfterSecondFactor } from '../accounts/signInStages.ts';
 import type { Membership } from '../accounts/webAccounts.ts';
 import type { Services } from '../app/services.ts';
@@ -138,6 +139,22 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       const kind = await s.accounts
         .verifySecondFactor(context.accountId, code, context.address)
         .catch(refused('second-factor', req));
+      if (context.pendingInvitation) {
+        // An invitation taken up with this account's password: its club only now.
+        const deps = { db: s.db, accounts: s.accounts, invitations: s.invitations };
+        await linkPendingInvitation(
+          deps,
+          context.pendingInvitation,
+          context.accountId,
+          context.address,
+        ).catch(async (error: unknown) => {
+          // The link was used or replaced meanwhile: this sign-in ends, a plain one works.
+          await s.sessions.end(context.sessionId);
+          clearSessionCookie(res);
+          return refused('accept-invite', req)(error);
+        });
+        log.info({ event: 'invite-accepted', accountId: context.accountId }, 'web club linked');
+      }
       const next = stageAfterSecondFactor(await s.accounts.memberships(context.accountId));
       const session = await s.sessions.stepUp(context, next.stage, next.club);
       log.info({ event: 'second-factor', kind, accountId: context.accountId }, 'web 2FA accepted');
@@ -165,22 +182,38 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       ).catch(refused('accept-invite', req));
       const account = { id: accepted.accountId, loginName: accepted.loginName };
       const next = await stageAfterPassword(s.accounts, account.id);
-      const session = await s.sessions.create(account, next.stage, next.club, client);
-      log.info({ event: 'invite-accepted', accountId: account.id }, 'web invitation accepted');
+      // An existing account's club waits for its second factor (linked at `secondFactor`).
+      const pending = next.stage === 'secondFactor' ? accepted.pendingInvitation : null;
+      const session = await s.sessions.create(account, next.stage, next.club, client, pending);
+      log.info(
+        { event: pending ? 'invite-pending' : 'invite-accepted', accountId: account.id },
+        pending ? 'web invitation waits for the second factor' : 'web invitation accepted',
+      );
       sendOk(res, await fresh(s, res, session));
     })
     .on('POST', WEB_PATHS.totpSetup, async (s, _p, req, res) => {
       const context = await s.sessions.authenticate(req, { stateChanging: true });
       requireStage(context, ['enrolSecondFactor', ...SIGNED_IN]);
-      await body(emptySchema, req);
-      sendOk(res, await s.accounts.beginTotp(context.accountId));
+      const { password } = await body(totpSetupRequestSchema, req);
+      // Replacing a confirmed second factor takes the password (see WebAccounts.beginTotp).
+      const setup = await s.accounts
+        .beginTotp(context.accountId, { address: context.address, password })
+        .catch(refused('totp-setup', req));
+      sendOk(res, setup);
     })
     .on('POST', WEB_PATHS.totpConfirm, async (s, _p, req, res) => {
       const context = await s.sessions.authenticate(req, { stateChanging: true });
       requireStage(context, ['enrolSecondFactor', ...SIGNED_IN]);
       const { code } = await body(totpConfirmRequestSchema, req);
+      const enrolled = (await s.accounts.secondFactorState(context.accountId, [])).enrolled;
       const recoveryCodes = await s.accounts.confirmTotp(context.accountId, code, context.address);
-      log.info({ event: 'second-factor-set', accountId: context.accountId }, 'web TOTP confirmed');
+      log.info(
+        {
+          event: enrolled ? 'second-factor-replaced' : 'second-factor-set',
+          accountId: context.accountId,
+        },
+        'web TOTP confirmed',
+      );
       if (context.stage !== 'enrolSecondFactor') {
         sendOk(res, { recoveryCodes, session: await viewOf(s, context) });
         return;

@@ -10,6 +10,7 @@
 import type { ServerResponse } from 'node:http';
 import type { RecordsChange } from '../../shared/api/events.ts';
 import { ENTITY_NAMES, type EntityName } from '../../shared/domain/entities.ts';
+import { completeRecord } from '../../shared/domain/recordShape.ts';
 import { readView, type Subject } from '../../shared/rights/access.ts';
 import type { RecordChange } from '../../shared/sync/protocol.ts';
 import { STAMPS_KEY } from '../../shared/web/webProtocol.ts';
@@ -112,7 +113,11 @@ export function recordsChangesOf(changes: readonly RecordChange[]): RecordsChang
     }
     const { deleted: _deleted, ...fields } = state.fields;
     const { deleted: _stamp, ...stamps } = state.stamps;
-    (event.upserted as unknown[]).push({ ...fields, id: change.id, [STAMPS_KEY]: stamps });
+    (event.upserted as unknown[]).push({
+      ...completeRecord(event.entity, fields),
+      id: change.id,
+      [STAMPS_KEY]: stamps,
+    });
   }
   return [...byEntity.values()];
 }

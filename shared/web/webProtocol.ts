@@ -7,8 +7,9 @@
  * Sign-in happens in stages, each told by `SessionView.stage`:
  *   none → (password) → secondFactor | enrolSecondFactor | chooseClub | ready
  * An invitation link (`/?invite=TOKEN`, valid 72 h, once) leads to `acceptInvite`, which makes
- * the account (or, for a person who already has one, links the club after the password) and
- * starts a session like a login does. Every step up gets a new session id (no fixation).
+ * the account (or, for a person who already has one, links the club after the password — and,
+ * where that account has a second factor, only once its code is confirmed at `secondFactor`)
+ * and starts a session like a login does. Every step up gets a new session id (no fixation).
  */
 import { z } from 'zod';
 
@@ -21,7 +22,12 @@ export const WEB_PATHS = {
   secondFactor: '/api/web/second-factor',
   /** GET `?token=` → `InviteView`; POST `AcceptInviteRequest` → `SessionView`. */
   invite: '/api/web/invite',
-  /** POST {} → `TotpSetupView`: a new secret to confirm (stage `enrolSecondFactor`, or `ready` to replace one). */
+  /**
+   * POST `TotpSetupRequest` → `TotpSetupView`: a new secret to confirm (stage
+   * `enrolSecondFactor`, or `chooseClub`/`ready` to set one up or replace one). Replacing a
+   * confirmed second factor needs the account's current `password` (a wrong one counts towards
+   * the lockout like a wrong login; `web.loginFailed` at the field `password`).
+   */
   totpSetup: '/api/web/totp/setup',
   /** POST `TotpConfirmRequest` → `TotpConfirmedView` (ten recovery codes, shown once). */
   totpConfirm: '/api/web/totp/confirm',
@@ -150,6 +156,10 @@ export const totpSetupViewSchema = z.object({
   qrSvg: z.string(),
 });
 export type TotpSetupView = z.infer<typeof totpSetupViewSchema>;
+
+/** `password`: the current one, required when the account has a confirmed second factor. */
+export const totpSetupRequestSchema = z.object({ password: password.optional() }).strict();
+export type TotpSetupRequest = z.infer<typeof totpSetupRequestSchema>;
 
 export const totpConfirmRequestSchema = z.object({ code: z.string().trim().max(12) }).strict();
 export const totpConfirmedViewSchema = z.object({

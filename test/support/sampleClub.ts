@@ -146,6 +146,32 @@ export interface SampleClub {
   instruments: EntityMap['instruments'][];
 }
 
+/** The `i`-th member of a sample club, in one of the club's registers. */
+export function sampleMember(random: () => number, i: number, registerIds: readonly string[]) {
+  const [postalCode, city] = pick(random, CITIES);
+  const firstName = pick(random, FIRST);
+  const lastName = pick(random, LAST);
+  return {
+    memberNumber: String(10000 + i),
+    firstName,
+    lastName,
+    street: `${pick(random, ['Haupt', 'Kirch', 'Schul', 'Bahnhof', 'Mühlen'])}straße ${1 + Math.floor(random() * 120)}`,
+    postalCode,
+    city,
+    email: `${firstName}.${lastName}${i}@example.de`.toLowerCase().replace(/[äöüß]/g, 'e'),
+    mobile: `+49 17${Math.floor(random() * 10)} ${1000000 + Math.floor(random() * 8999999)}`,
+    birthDate: date(random, 1935, 2015),
+    entryDate: date(random, 2016, 2025),
+    status: pick(random, STATUSES),
+    registerIds: [pick(random, registerIds)],
+    mainInstrument: pick(random, INSTRUMENTS),
+    iban: 'DE89370400440532013000',
+  };
+}
+
+/** The sample club's registers, in their order. */
+export const SAMPLE_REGISTERS: readonly string[] = REGISTERS;
+
 /** Writes the club through the service (rows and outbox, as real edits would). */
 export function createSampleClub(
   api: ClubService,
@@ -161,29 +187,16 @@ export function createSampleClub(
   for (let start = 0; start < size.members; start += 1000) {
     inTransaction(() => {
       for (let i = start; i < Math.min(size.members, start + 1000); i++) {
-        const [postalCode, city] = pick(random, CITIES);
-        const firstName = pick(random, FIRST);
-        const lastName = pick(random, LAST);
         members.push(
           unwrap(
-            api.saveNow('members', {
-              memberNumber: String(10000 + i),
-              firstName,
-              lastName,
-              street: `${pick(random, ['Haupt', 'Kirch', 'Schul', 'Bahnhof', 'Mühlen'])}straße ${1 + Math.floor(random() * 120)}`,
-              postalCode,
-              city,
-              email: `${firstName}.${lastName}${i}@example.de`
-                .toLowerCase()
-                .replace(/[äöüß]/g, 'e'),
-              mobile: `+49 17${Math.floor(random() * 10)} ${1000000 + Math.floor(random() * 8999999)}`,
-              birthDate: date(random, 1935, 2015),
-              entryDate: date(random, 2016, 2025),
-              status: pick(random, STATUSES),
-              registerIds: [pick(random, registers).id],
-              mainInstrument: pick(random, INSTRUMENTS),
-              iban: 'DE89370400440532013000',
-            }),
+            api.saveNow(
+              'members',
+              sampleMember(
+                random,
+                i,
+                registers.map((r) => r.id),
+              ),
+            ),
           ),
         );
       }

@@ -1,17 +1,30 @@
-import { Button, Center, Code, Group, Image, Loader, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Center,
+  Code,
+  Group,
+  Image,
+  Loader,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TotpSetupView } from '../../../shared/web/webProtocol.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { focusProblem, SignInFrame } from './SignInFrame.tsx';
 import { NO_PROBLEM, type SignInProblem, signInProblem } from './signInErrors.ts';
+import { missingReplacePassword, replacePasswordProblem } from './totpReplace.ts';
 import { groupedSecret, svgDataUrl } from './totpText.ts';
 import { webRequests } from './webRequests.ts';
 
 /**
  * Setting up the authenticator app: QR code or the secret by hand, a code from the app to
  * confirm, then the recovery codes. `replace`: from the account page, with a second factor
- * set up already (the old one holds until the new one is confirmed).
+ * set up already (the old one holds until the new one is confirmed) — the current password
+ * comes first, and only then is the new secret asked for.
  */
 export function TotpEnrolment({
   required,
@@ -30,12 +43,16 @@ export function TotpEnrolment({
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<SignInProblem>(NO_PROBLEM);
   const [busy, setBusy] = useState(false);
+  /** Replacing: the current password, asked before the new secret is requested. */
+  const [password, setPassword] = useState('');
   const [confirmed, setConfirmed] = useState<{ codes: string[]; session: SessionView } | null>(
     null,
   );
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
+    // A replacement asks for the password first (`submitPassword` requests the secret).
+    if (replace) return;
     let current = true;
     void webRequests.totpSetup().then((result) => {
       if (!current) return;
@@ -45,11 +62,24 @@ export function TotpEnrolment({
     return () => {
       current = false;
     };
-  }, []);
+  }, [replace]);
 
   function show(next: SignInProblem) {
     setProblem(next);
     requestAnimationFrame(() => focusProblem(form.current, next.fields));
+  }
+
+  async function submitPassword(event: React.FormEvent) {
+    event.preventDefault();
+    const missing = missingReplacePassword(password);
+    if (missing) return show(missing);
+    setBusy(true);
+    const result = await webRequests.totpSetup(password);
+    setBusy(false);
+    setPassword('');
+    if (!result.ok) return show(replacePasswordProblem(result.error));
+    setProblem(NO_PROBLEM);
+    setSetup(result.value);
   }
 
   async function submit(event: React.FormEvent) {
@@ -78,6 +108,46 @@ export function TotpEnrolment({
 
   if (confirmed)
     return <RecoveryCodes codes={confirmed.codes} onDone={() => onDone(confirmed.session)} />;
+
+  if (replace && !setup)
+    return (
+      <SignInFrame
+        title={t('webApp.totp.replaceTitle')}
+        intro={t('webApp.totp.replacePasswordIntro')}
+        problem={problem.form}
+        testId="totp-replace-screen"
+      >
+        <form ref={form} onSubmit={submitPassword} noValidate>
+          <Stack gap="sm">
+            <PasswordInput
+              label={t('webApp.totp.currentPassword')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={problem.fields.password}
+              autoComplete="current-password"
+              required
+              autoFocus
+              // The modal's focus trap starts here, not at its close button.
+              data-autofocus
+              data-field="password"
+              data-testid="totp-replace-password"
+            />
+            <Group justify="space-between">
+              {onCancel ? (
+                <Button variant="default" onClick={onCancel} data-testid="totp-cancel">
+                  {t('common.cancel')}
+                </Button>
+              ) : (
+                <span />
+              )}
+              <Button type="submit" loading={busy} data-testid="totp-replace-continue">
+                {t('webApp.totp.continue')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </SignInFrame>
+    );
 
   return (
     <SignInFrame

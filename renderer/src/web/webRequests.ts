@@ -16,6 +16,7 @@ import {
   sessionListViewSchema,
   sessionViewSchema,
   type TotpConfirmedView,
+  type TotpSetupRequest,
   type TotpSetupView,
   totpConfirmedViewSchema,
   totpSetupViewSchema,
@@ -119,8 +120,13 @@ export const webRequests = {
       method: 'GET',
     }),
   acceptInvite: (request: AcceptInviteRequest) => step(WEB_PATHS.invite, request),
-  totpSetup: (): Promise<ApiResult<TotpSetupView>> =>
-    call(WEB_PATHS.totpSetup, totpSetupViewSchema, { method: 'POST', inSession: true }),
+  /** `password`: the current one, which replacing a confirmed second factor needs. */
+  totpSetup: (password?: string): Promise<ApiResult<TotpSetupView>> =>
+    call(WEB_PATHS.totpSetup, totpSetupViewSchema, {
+      method: 'POST',
+      body: password === undefined ? {} : ({ password } satisfies TotpSetupRequest),
+      inSession: true,
+    }),
   /** The codes come with the next session view, which the caller shows after the codes. */
   totpConfirm: (code: string): Promise<ApiResult<TotpConfirmedView>> =>
     call(WEB_PATHS.totpConfirm, totpConfirmedViewSchema, {

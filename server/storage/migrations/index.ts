@@ -12,6 +12,8 @@ import { migration0011RejectionFieldMessages } from './0011-rejection-field-mess
 import { migration0012MemberHistory } from './0012-member-history.ts';
 import { migration0013WebAccounts } from './0013-web-accounts.ts';
 import { migration0014MembersByName } from './0014-members-by-name.ts';
+import { migration0015UnknownLoginFailures } from './0015-unknown-login-failures.ts';
+import { migration0016SessionInvitation } from './0016-session-invitation.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -29,4 +31,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0012MemberHistory,
   migration0013WebAccounts,
   migration0014MembersByName,
+  migration0015UnknownLoginFailures,
+  migration0016SessionInvitation,
 ];

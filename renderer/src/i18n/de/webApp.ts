@@ -76,6 +76,13 @@ export const webApp = {
     confirm: 'Bestätigen',
     later: 'Später',
     loading: 'Schlüssel wird erzeugt …',
+    replacePasswordIntro:
+      'Zum Ersetzen geben Sie bitte zuerst Ihr aktuelles Passwort ein. Danach erhalten Sie den neuen QR-Code.',
+    currentPassword: 'Ihr aktuelles Passwort',
+    passwordMissing: 'Bitte das aktuelle Passwort eingeben.',
+    passwordWrong:
+      'Das Passwort stimmt nicht. Bitte erneut eingeben – nach zu vielen Fehlversuchen wird der Zugang für 15 Minuten gesperrt.',
+    continue: 'Weiter',
   },
   recovery: {
     title: 'Ihre Wiederherstellungscodes',

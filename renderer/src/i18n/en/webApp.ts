@@ -72,6 +72,13 @@ export const webApp = {
     confirm: 'Confirm',
     later: 'Later',
     loading: 'Creating the key …',
+    replacePasswordIntro:
+      'To replace it, please enter your current password first. You will get the new QR code afterwards.',
+    currentPassword: 'Your current password',
+    passwordMissing: 'Please enter your current password.',
+    passwordWrong:
+      'The password is wrong. Please enter it again – after too many failed attempts the access is locked for 15 minutes.',
+    continue: 'Continue',
   },
   recovery: {
     title: 'Your recovery codes',

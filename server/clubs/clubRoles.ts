@@ -87,9 +87,17 @@ export class ClubRoles {
       'SELECT grants FROM roles WHERE name = $1',
       [name],
     );
-    if (!rows[0]) return null;
-    // Stored grants are re-checked: a damaged row must grant nothing rather than too much.
-    const parsed = grantSchema.array().safeParse(rows[0].grants);
-    return parsed.success ? parsed.data : null;
+    return grantsOfRole(name, rows[0]?.grants);
   }
+}
+
+/**
+ * A role's grants: built in, or the club's own as stored (`undefined`: no such role). Stored
+ * grants are re-checked: a damaged row must grant nothing rather than too much.
+ */
+export function grantsOfRole(name: string, stored: unknown): readonly Grant[] | null {
+  if (isBuiltInRole(name)) return BUILT_IN_ROLES[name].grants;
+  if (stored === undefined || stored === null) return null;
+  const parsed = grantSchema.array().safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

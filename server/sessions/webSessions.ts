@@ -64,6 +64,16 @@ interface SessionRow {
   invitation_hash: string | null;
 }
 
+/** What a caller reads beside the session: columns (each starting with `, `) and joins on `s`. */
+export interface SessionJoin {
+  /** The statement's name (each text its own): PostgreSQL plans it once per connection. */
+  name: string;
+  columns: string;
+  joins: string;
+}
+
+const NOTHING_JOINED: SessionJoin = { name: 'web-session', columns: '', joins: '' };
+
 function unauthorized(key: 'web.sessionNeeded' | 'web.sessionExpired'): AppError {
   return new AppError('forbidden', key, {}, { status: 401 });
 }
@@ -197,17 +207,30 @@ export class WebSessions {
     req: IncomingMessage,
     options: { stateChanging: boolean },
   ): Promise<WebSessionContext> {
+    return (await this.authenticateWith(req, options, NOTHING_JOINED)).context;
+  }
+
+  /**
+   * `authenticate`, reading more in the same statement: `joined` adds columns and joins to the
+   * session's row (its table is `s`), so a request that needs the session's user as well costs
+   * one round trip to the database, not two.
+   */
+  async authenticateWith<X extends object>(
+    req: IncomingMessage,
+    options: { stateChanging: boolean },
+    joined: SessionJoin,
+  ): Promise<{ context: WebSessionContext; joined: X }> {
     // The Origin first: a request from another site learns nothing, not even about sessions.
     if (options.stateChanging) checkOrigin(req, this.publicWebUrl());
     const token = sessionTokenOf(req);
     if (!token) throw unauthorized('web.sessionNeeded');
-    const context = await this.byToken(token, req.socket.remoteAddress ?? 'unknown');
+    const found = await this.byToken<X>(token, req.socket.remoteAddress ?? 'unknown', joined);
     if (options.stateChanging) {
       const header = req.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !sameText(header, context.csrfToken))
+      if (typeof header !== 'string' || !sameText(header, found.context.csrfToken))
         throw new AppError('forbidden', 'web.csrfRefused', {}, { status: 403 });
     }
-    return context;
+    return found;
   }
 
   /** Like `authenticate` for a read, but null instead of a refusal (the `session` route). */
@@ -220,18 +243,21 @@ export class WebSessions {
     }
   }
 
-  private async byToken(token: string, address: string): Promise<WebSessionContext> {
+  private async byToken<X extends object>(
+    token: string,
+    address: string,
+    joined: SessionJoin,
+  ): Promise<{ context: WebSessionContext; joined: X }> {
     const now = this.now();
-    const row = await this.db.asOwner(
-      async (sql) =>
-        (
-          await sql.query<SessionRow>(
-            `SELECT s.*, a.login_name FROM web_sessions s JOIN web_accounts a ON a.id = s.account_id
-             WHERE s.token_hash = $1`,
-            [sha256Hex(token)],
-          )
-        ).rows[0],
+    // One statement, no transaction around it: this runs for every request of every page.
+    const { rows } = await this.db.ownerStatement<SessionRow & X>(
+      `SELECT s.*, a.login_name${joined.columns} FROM web_sessions s
+       JOIN web_accounts a ON a.id = s.account_id ${joined.joins}
+       WHERE s.token_hash = $1`,
+      [sha256Hex(token)],
+      joined.name,
     );
+    const row = rows[0];
     if (!row || row.ended_at) throw unauthorized('web.sessionExpired');
     if (!this.alive(row, now)) {
       await this.end(row.id);
@@ -240,11 +266,12 @@ export class WebSessions {
     let lastSeenAt = row.last_seen_at;
     if (now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
       lastSeenAt = now;
-      await this.db.asOwner((sql) =>
-        sql.query('UPDATE web_sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]),
-      );
+      await this.db.ownerStatement('UPDATE web_sessions SET last_seen_at = $2 WHERE id = $1', [
+        row.id,
+        now,
+      ]);
     }
-    return {
+    const context: WebSessionContext = {
       sessionId: row.id,
       accountId: row.account_id,
       loginName: row.login_name,
@@ -256,6 +283,7 @@ export class WebSessions {
       lastSeenAt,
       pendingInvitation: row.invitation_hash,
     };
+    return { context, joined: row };
   }
 
   private alive(row: { created_at: Date; last_seen_at: Date }, now: Date): boolean {

@@ -39,6 +39,13 @@ export class PgliteDatabase implements ServerDatabase {
     return guardTransaction(() => this.db.transaction((tx) => work(tx)));
   }
 
+  ownerStatement<R = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+  ): Promise<{ rows: R[] }> {
+    return guardTransaction(() => this.db.query<R>(text, params));
+  }
+
   async listen(
     channel: string,
     onPayload: (payload: string) => void,

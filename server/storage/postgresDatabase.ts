@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import {
-  enterClubScope,
+  clubScopeStatement,
   guardTransaction,
   outsideTransaction,
   type ServerDatabase,
@@ -36,10 +36,10 @@ export class PostgresDatabase implements ServerDatabase {
   }
 
   withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
-    return this.transaction(async (client) => {
-      await enterClubScope(client, clubId);
-      return work(client);
-    });
+    // BEGIN and the club's scope in one round trip (a simple query of two statements).
+    return guardTransaction(async () =>
+      this.runTransaction(work, `BEGIN; ${clubScopeStatement(clubId)}`),
+    );
   }
 
   private readonly statistics = statisticsUpkeepOf(this);
@@ -50,6 +50,15 @@ export class PostgresDatabase implements ServerDatabase {
 
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
     return this.transaction(work);
+  }
+
+  ownerStatement<R = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+    name?: string,
+  ): Promise<{ rows: R[] }> {
+    const query = name ? { name, text, values: params } : { text, values: params };
+    return guardTransaction(() => this.pool.query(query) as unknown as Promise<{ rows: R[] }>);
   }
 
   /** A connection of its own, outside the pool: LISTEN holds it for as long as it listens. */
@@ -82,10 +91,13 @@ export class PostgresDatabase implements ServerDatabase {
     return guardTransaction(() => this.runTransaction(work));
   }
 
-  private async runTransaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+  private async runTransaction<T>(
+    work: (sql: SqlClient) => Promise<T>,
+    begin = 'BEGIN',
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const sql: SqlClient = {
         query: (text, params) => client.query(text, params) as never,
         exec: (text) => client.query(text),

@@ -23,6 +23,17 @@ export interface ServerDatabase {
   /** Runs `work` in one transaction as the owner: migrations, creating clubs, operator tasks. */
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T>;
   /**
+   * One statement as the owner, on its own (no transaction around it: one round trip instead
+   * of three) — for a single read or write that needs no other statement's snapshot, such as
+   * looking up a web session on every request.
+   */
+  ownerStatement<R = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    /** Names a statement run on every request: PostgreSQL then plans it once per connection. */
+    name?: string,
+  ): Promise<{ rows: R[] }>;
+  /**
    * Calls `onPayload` for every NOTIFY on `channel`, from any server node on the same database;
    * resolves to a function that stops listening.
    */
@@ -56,12 +67,22 @@ export function outsideTransaction<T>(work: () => T): T {
   return insideTransaction.exit(work);
 }
 
+/** Checks a club id before it is written into a statement (it is never a parameter there). */
+export function checkedClubId(clubId: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(clubId)) throw new Error(`invalid club id: ${clubId}`);
+  return clubId;
+}
+
+/**
+ * The statement that puts a transaction into a club's scope, with the id written in (checked):
+ * sent together with `BEGIN` in one round trip where the driver allows it.
+ */
+export function clubScopeStatement(clubId: string): string {
+  return `SELECT set_config('role', '${APP_ROLE}', true), set_config('tutti.club_id', '${checkedClubId(clubId)}', true)`;
+}
+
 /** The statements that put a transaction into a club's scope. */
 export async function enterClubScope(sql: SqlClient, clubId: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(clubId)) throw new Error(`invalid club id: ${clubId}`);
   // One round trip: `set_config('role', …, true)` is `SET LOCAL ROLE`.
-  await sql.query(
-    `SELECT set_config('role', '${APP_ROLE}', true), set_config('tutti.club_id', $1, true)`,
-    [clubId],
-  );
+  await sql.query(clubScopeStatement(clubId));
 }

@@ -17,6 +17,7 @@ import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
+import { MemberPages } from './memberPages.ts';
 import { type WebRequestContext, webCaller } from './webCaller.ts';
 import { answerWebCall, webStatusOf } from './webClubCalls.ts';
 import type { WebEventHub } from './webEvents.ts';
@@ -56,19 +57,26 @@ const pageQuerySchema = z
   })
   .strict();
 
+/** The session's context, when it has chosen its club; else a 401 (sign in first). */
 async function signedInToClub(deps: ClubRouteDeps, req: IncomingMessage, stateChanging: boolean) {
   const context = await deps.authenticate(req, { stateChanging });
   if (context.stage !== 'ready' || !context.club)
     throw new AppError('forbidden', 'web.signInFirst', {}, { status: 401 });
-  const club = await deps.services.clubs.requireClub(context.club.clubId);
-  return { context, clubName: club.name };
+  return { ...context, club: context.club };
+}
+
+/** Whether the request's client takes a gzipped answer. */
+function acceptsGzip(req: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
 export function addClubRoutes(router: Router<Services>, deps: ClubRouteDeps): Router<Services> {
+  const memberPages = new MemberPages(deps.services);
+  const clubNameOf = async (clubId: string) => (await deps.services.clubs.requireClub(clubId)).name;
   return (
     router
       .on('POST', WEB_PATHS.rpc, async (services, _p, req, res) => {
-        const { context, clubName } = await signedInToClub(deps, req, true);
+        const context = await signedInToClub(deps, req, true);
         const call = parseWith(callSchema, await readJson(req, MAX_CALL_BYTES));
         try {
           const value = await answerWebCall(
@@ -76,7 +84,7 @@ export function addClubRoutes(router: Router<Services>, deps: ClubRouteDeps): Ro
             {
               caller: webCaller(services, context),
               loginName: context.loginName,
-              clubName,
+              clubName: () => clubNameOf(context.club.clubId),
               publicUrl: deps.publicUrl,
             },
             { method: call.method as never, args: call.args, shown: call.shown },
@@ -89,20 +97,27 @@ export function addClubRoutes(router: Router<Services>, deps: ClubRouteDeps): Ro
         }
       })
       // One page of members by name (a phone list, a quick look on a tablet): `?offset=&limit=`.
-      .on('GET', WEB_PATHS.membersByName, async (services, _p, req, res) => {
-        const { context } = await signedInToClub(deps, req, false);
+      .on('GET', WEB_PATHS.membersByName, async (_services, _p, req, res) => {
         const query = parseWith(
           pageQuerySchema,
           Object.fromEntries(new URL(req.url ?? '/', 'https://x').searchParams),
         );
-        sendJson(
-          res,
-          200,
-          ok(await services.records.membersByName(webCaller(services, context), query)),
-        );
+        const page = await memberPages.page(req, query);
+        const gzip = acceptsGzip(req);
+        const body = gzip ? page.gzip : page.json;
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': body.length,
+          'Cache-Control': 'no-store',
+          Vary: 'Accept-Encoding',
+          ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+        });
+        res.end(body);
       })
       .on('GET', WEB_PATHS.events, async (services, _p, req, res) => {
-        const { context, clubName } = await signedInToClub(deps, req, false);
+        const context = await signedInToClub(deps, req, false);
+        const clubName = await clubNameOf(context.club.clubId);
+        // Checked right before `open` counts the stream, with nothing awaited between.
         if (!deps.events.hasRoomFor(context.sessionId))
           throw new AppError('unavailable', 'web.tooManyStreams', {}, { status: 429 });
         await deps.events.open(

@@ -30,7 +30,8 @@ export interface WebCall {
 export interface WebCallContext {
   caller: Caller;
   loginName: string;
-  clubName: string;
+  /** Read only for the calls that name the club (a lookup of its own). */
+  clubName(): Promise<string>;
   /** The address people reach the web application by. */
   publicUrl: string;
 }
@@ -52,7 +53,14 @@ function webSyncStatus(publicUrl: string): SyncStatus {
   };
 }
 
-export function webCoreStatus(context: Omit<WebCallContext, 'caller'>): CoreStatus {
+/** What the page is told of itself: the club and who is signed in. */
+export interface WebSelf {
+  loginName: string;
+  clubName: string;
+  publicUrl: string;
+}
+
+export function webCoreStatus(context: WebSelf): CoreStatus {
   return {
     profile: context.clubName,
     deviceId: 'web',
@@ -63,7 +71,7 @@ export function webCoreStatus(context: Omit<WebCallContext, 'caller'>): CoreStat
   };
 }
 
-export function webStatusOf(context: Omit<WebCallContext, 'caller'>) {
+export function webStatusOf(context: WebSelf) {
   return {
     core: webCoreStatus(context),
     sync: webSyncStatus(context.publicUrl),
@@ -114,7 +122,7 @@ export async function answerWebCall(
     case 'restore':
       return records.restore(caller, args[0] as EntityName, args[1] as string, STAMPED);
     case 'status':
-      return webCoreStatus(context);
+      return webCoreStatus({ ...context, clubName: await context.clubName() });
     case 'syncStatus':
       return webSyncStatus(context.publicUrl);
     case 'access':

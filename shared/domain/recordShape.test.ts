@@ -19,8 +19,8 @@ describe('a record completed for a page', () => {
 
   it('keeps what is there and never shares a list between records', () => {
     const a = completeRecord('members', { id: 'a', registerIds: ['r'] });
-    const b = completeRecord('members', { id: 'b' });
-    const c = completeRecord('members', { id: 'c' });
+    const b: Record<string, unknown> = completeRecord('members', { id: 'b' });
+    const c: Record<string, unknown> = completeRecord('members', { id: 'c' });
     expect(a.registerIds).toEqual(['r']);
     (b.consents as unknown[]).push('changed');
     expect(c.consents).toEqual([]);

@@ -9,7 +9,8 @@
  *   clients in a worker thread, one kept-alive connection each — goal p99 ≤ 150 ms on
  *   PostgreSQL (PGlite, one connection for everything, is printed beside it).
  * Prints figures beside their goals; asserts nothing. TUTTI_BENCH_SIGNINS (5),
- * TUTTI_BENCH_SESSIONS (200) and TUTTI_BENCH_ROUNDS (10) set how many.
+ * TUTTI_BENCH_SESSIONS (200) and TUTTI_BENCH_ROUNDS (10) set how many,
+ * TUTTI_BENCH_DATABASES (`pglite,postgresql`) on which.
  */
 import { Worker } from 'node:worker_threads';
 import type { Page } from 'playwright-core';
@@ -23,6 +24,7 @@ import { startTestPostgres } from '../support/postgres.ts';
 import { SAMPLE_REGISTERS, sampleMember, seededRandom } from '../support/sampleClub.ts';
 import { totpCode, WebClient } from '../support/webClient.ts';
 import { quantile, report } from './benchReport.ts';
+import { profiled } from './cpuProfile.ts';
 
 const MEMBERS = 5_000;
 const SIGNINS = Number(process.env.TUTTI_BENCH_SIGNINS ?? 5);
@@ -130,20 +132,24 @@ async function sessionsAtOnce(t: TestClubServer, clubId: string, count: number) 
     cookies.push(web.cookie!);
     web.close();
   }
-  return new Promise<{ warm: number[]; latencies: number[] }>((resolve, reject) => {
-    const worker = new Worker(new URL('./webLoadClient.mjs', import.meta.url), {
-      workerData: {
-        port: t.server.web.port,
-        ca: t.dir.caCertificatePem(),
-        cookieName: SESSION_COOKIE,
-        cookies,
-        path: `${WEB_PATHS.membersByName}?limit=100`,
-        rounds: ROUNDS,
-      },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  return profiled(
+    'web-sessions',
+    () =>
+      new Promise<{ warm: number[]; latencies: number[]; bytes: number }>((resolve, reject) => {
+        const worker = new Worker(new URL('./webLoadClient.mjs', import.meta.url), {
+          workerData: {
+            port: t.server.web.port,
+            ca: t.dir.caCertificatePem(),
+            cookieName: SESSION_COOKIE,
+            cookies,
+            path: `${WEB_PATHS.membersByName}?limit=100`,
+            rounds: ROUNDS,
+          },
+        });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+  );
 }
 
 async function run(database: 'PGlite' | 'PostgreSQL', url?: string): Promise<void> {
@@ -156,9 +162,9 @@ async function run(database: 'PGlite' | 'PostgreSQL', url?: string): Promise<voi
       await signIns(t, clubId),
       1000,
     );
-    const { warm, latencies } = await sessionsAtOnce(t, clubId, SESSIONS);
+    const { warm, latencies, bytes } = await sessionsAtOnce(t, clubId, SESSIONS);
     console.log(
-      `${database}: ${SESSIONS} sessions' first request (TLS handshake included): p50 ${quantile(warm, 0.5).toFixed(1)} ms, p99 ${quantile(warm, 0.99).toFixed(1)} ms`,
+      `${database}: ${SESSIONS} sessions' first request (TLS handshake included): p50 ${quantile(warm, 0.5).toFixed(1)} ms, p99 ${quantile(warm, 0.99).toFixed(1)} ms; an answer is ${(bytes / 1024).toFixed(1)} KiB gzipped`,
     );
     report(`${database}: ${SESSIONS} sessions × first 100 by name`, latencies, 150, {
       tail: 0.99,
@@ -172,10 +178,13 @@ async function run(database: 'PGlite' | 'PostgreSQL', url?: string): Promise<voi
 console.log(
   `Tutti web application benchmark: ${MEMBERS} members, ${SIGNINS} sign-ins, ${SESSIONS} sessions × ${ROUNDS} rounds (goals: sign-in ≤ 1000 ms; p99 ≤ 150 ms on PostgreSQL)`,
 );
-await run('PGlite');
-const postgres = await startTestPostgres();
-try {
-  await run('PostgreSQL', postgres.url);
-} finally {
-  postgres.stop();
+const databases = (process.env.TUTTI_BENCH_DATABASES ?? 'pglite,postgresql').split(',');
+if (databases.includes('pglite')) await run('PGlite');
+if (databases.includes('postgresql')) {
+  const postgres = await startTestPostgres();
+  try {
+    await run('PostgreSQL', postgres.url);
+  } finally {
+    postgres.stop();
+  }
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
-import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { parseWith, readJson, sendError, sendOk } from '../http/json.ts';
 import { logPath } from '../http/logPath.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
@@ -101,8 +101,15 @@ async function servePage(
   res: ServerResponse,
   log: Logger,
 ): Promise<void> {
+  let pathname: string;
   try {
-    const pathname = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+    pathname = new URL(req.url ?? '/', 'https://tutti.invalid').pathname;
+  } catch {
+    // A request target that is not a path (`http://[`): the caller's mistake, said as such.
+    sendError(res, new AppError('bad_request', 'server.http.badAddress'));
+    return;
+  }
+  try {
     const answer = await page.respond(pathname);
     res.writeHead(answer.status, answer.headers);
     res.end(req.method === 'HEAD' ? undefined : answer.body);

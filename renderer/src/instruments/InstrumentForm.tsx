@@ -97,7 +97,8 @@ export function InstrumentForm({
       'instruments',
       {
         ...rest,
-        ...(instrument ? { id: instrument.id } : {}),
+        // The record the form opened: deleted or out of sight meanwhile, it is still an edit.
+        ...(opened ? { id: opened.id } : {}),
         purchaseDate: dateFromForm(values.purchaseDate),
         purchasePriceCents: centsFromForm(purchasePrice),
         maintenanceIntervalMonths: numberFromForm(values.maintenanceIntervalMonths),
@@ -117,8 +118,8 @@ export function InstrumentForm({
     }
   }
 
-  const title = instrument
-    ? `${t('instruments.edit')}: ${instrument.kind} ${instrument.inventoryNumber}`
+  const title = opened
+    ? `${t('instruments.edit')}: ${opened.kind} ${opened.inventoryNumber}`
     : t('instruments.new');
 
   // Typed values in the loan and maintenance tabs count too; the tabs stay mounted so that

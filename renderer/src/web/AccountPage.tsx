@@ -163,7 +163,10 @@ export function AccountPage() {
         opened={enrolling}
         onClose={() => setEnrolling(false)}
         title={t('webApp.account.secondFactor')}
+        // Only its own buttons close it: the recovery codes are shown once, never lost to Esc.
         closeOnClickOutside={false}
+        closeOnEscape={false}
+        withCloseButton={false}
         size="md"
       >
         {enrolling && (

@@ -85,6 +85,8 @@ export function WebApp({ children }: { children: ReactNode }) {
         closeOnClickOutside={false}
         zIndex={1000}
         size="md"
+        // Nothing of the club shows through while nobody is signed in at this screen.
+        overlayProps={{ backgroundOpacity: 1, color: 'var(--mantine-color-body)' }}
       >
         <SignInFlow />
       </Modal>

@@ -36,11 +36,19 @@ export class RecordStamps {
   }
 
   /**
-   * The person saw the conflict with the server's `current` record: the next save of the same
-   * form writes over it (the fields the person did not touch still stay as the server has them).
+   * The person saw the conflict in `fields` with the server's `current` record: the next save
+   * of the same form writes over those fields. Every other field keeps the stamp the form
+   * showed, so one someone else changed meanwhile and the person never touched stays as the
+   * server has it.
    */
-  conflictSeen(shown: object, current: object): void {
-    this.seen.set(shown, this.of(current));
+  conflictSeen(shown: object, current: object, fields: readonly string[]): void {
+    const now = this.of(current);
+    const seen = { ...(this.seen.get(shown) ?? this.of(shown)) };
+    for (const field of fields) {
+      if (now[field] === undefined) delete seen[field];
+      else seen[field] = now[field];
+    }
+    this.seen.set(shown, seen);
   }
 
   saved(shown: object): void {

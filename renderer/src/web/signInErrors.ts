@@ -17,9 +17,13 @@ export const NO_PROBLEM: SignInProblem = { fields: {}, form: null };
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 export function localTime(iso: string): string {
+  // Four-digit years: TT.MM.JJJJ in German (`dateStyle: 'short'` would write 05.03.25).
   return new Date(iso).toLocaleString(i18next.language === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
   });
 }
 

@@ -27,6 +27,16 @@ import { useWebSession } from './sessionStore.ts';
 /** Key of the UI's own texts for an answer that is not one (see i18n `webApp`). */
 const UNEXPECTED = 'webApp.unexpected';
 export const OFFLINE_KEY = 'webApp.offline';
+export const NO_ANSWER_KEY = 'webApp.noAnswer';
+/** Every request has a deadline: a server or proxy that hangs must not hang the page. */
+export const REQUEST_DEADLINE_MS = 30_000;
+
+/** A failed fetch: no answer in time, or no connection at all. */
+export function unreachable(error: unknown): ApiResult<never> {
+  return (error as Error)?.name === 'TimeoutError'
+    ? fail('unavailable', NO_ANSWER_KEY)
+    : fail('unavailable', OFFLINE_KEY);
+}
 export const SESSION_ENDED_KEY = 'webApp.sessionEnded';
 
 interface CallOptions {
@@ -45,13 +55,20 @@ function isApiError(value: unknown): value is ApiError {
  * The server's HTTP refusal as the page reads errors: its messages per field are
  * `fieldMessages` (its `fields` are German texts, for older desktops).
  */
-function apiErrorOf(error: ApiError & { fieldMessages?: ApiError['fields'] }): ApiError {
+export function apiErrorOf(error: ApiError & { fieldMessages?: ApiError['fields'] }): ApiError {
   const { code, key, params, fieldMessages } = error;
+  // A call's own refusal has messages in `fields`; an HTTP refusal German texts there.
+  const asMessages =
+    error.fields && Object.values(error.fields).every((m) => typeof m === 'object')
+      ? error.fields
+      : undefined;
+  const fields = fieldMessages ?? asMessages;
   return {
     code,
     key,
+    ...(error.reason ? { reason: error.reason } : {}),
     ...(params ? { params } : {}),
-    ...(fieldMessages ? { fields: fieldMessages } : {}),
+    ...(fields ? { fields } : {}),
   };
 }
 
@@ -68,6 +85,7 @@ async function call<T>(
       method: options.method,
       credentials: 'same-origin',
       cache: 'no-store',
+      signal: AbortSignal.timeout(REQUEST_DEADLINE_MS),
       headers: {
         Accept: 'application/json',
         ...(options.method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
@@ -75,9 +93,9 @@ async function call<T>(
       },
       ...(options.method === 'POST' ? { body: JSON.stringify(options.body ?? {}) } : {}),
     });
-  } catch {
+  } catch (error) {
     session.reachable(false);
-    return fail('unavailable', OFFLINE_KEY);
+    return unreachable(error);
   }
   session.reachable(true);
   let body: unknown;

@@ -49,6 +49,41 @@ function hooks(fetchImpl: typeof fetch) {
 }
 
 describe('the web transport', () => {
+  it('says a server refusal at the fields, and a server that does not answer in words', async () => {
+    const { fetchImpl } = server(() =>
+      json(
+        {
+          ok: false,
+          error: {
+            code: 'validation',
+            message: 'Die Anfrage ist ungültig.',
+            fields: { name: 'Zu lang.' },
+            key: 'server.http.invalidRequest',
+            fieldMessages: { name: { key: 'validation.tooLong', params: { max: 100 } } },
+          },
+        },
+        400,
+      ),
+    );
+    const refused = await webClubApi(hooks(fetchImpl).h).save('registers', { name: 'x' });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        key: 'server.http.invalidRequest',
+        fields: { name: { key: 'validation.tooLong', params: { max: 100 } } },
+      },
+    });
+
+    const silent = (async () => {
+      throw new DOMException('The operation timed out.', 'TimeoutError');
+    }) as unknown as typeof fetch;
+    const { h, told } = hooks(silent);
+    const late = await webClubApi(h).save('registers', { name: 'x' });
+    expect(late).toEqual({ ok: false, error: { code: 'unavailable', key: 'webApp.noAnswer' } });
+    expect(told.reachable).toEqual([false]);
+  });
+
   it('hands out records without their stamps and sends them back with the shown record', async () => {
     const { sent, fetchImpl } = server(({ method }) =>
       method === 'list'
@@ -83,11 +118,20 @@ describe('the web transport', () => {
     expect(sent[0]!.body).not.toHaveProperty('shown');
   });
 
-  it('after a conflict, saves the same form again on the server’s current stamps', async () => {
+  it('after a conflict, saves the same form again on the server’s stamps of the conflict only', async () => {
     let saves = 0;
     const { sent, fetchImpl } = server(({ method }) => {
       if (method === 'list') return json({ ok: true, value: [stamped('Flöten', 's1')] });
-      if (method === 'get') return json({ ok: true, value: stamped('Piccolo', 's9') });
+      // Someone else changed the name and the order meanwhile; the form touched only the name.
+      if (method === 'get')
+        return json({
+          ok: true,
+          value: {
+            ...stamped('Piccolo', 's9'),
+            sortOrder: 2,
+            [STAMPS_KEY]: { name: 's9', sortOrder: 's8' },
+          },
+        });
       saves++;
       return saves === 1
         ? json(
@@ -123,8 +167,9 @@ describe('the web transport', () => {
     const second = await api.save('registers', draft, shown!);
     expect(second.ok).toBe(true);
     const again = sent.at(-1)!.body.shown!;
-    // The fields as the form showed them, the stamps as the server has them now.
-    expect(again.fields).toMatchObject({ name: 'Flöten' });
+    // The fields as the form showed them; the conflict's field on the server's stamp now, the
+    // order on the one the form showed — so the server keeps the other person's order.
+    expect(again.fields).toMatchObject({ name: 'Flöten', sortOrder: 1 });
     expect(again.stamps).toEqual({ name: 's9', sortOrder: 's0' });
   });
 

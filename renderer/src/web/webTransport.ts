@@ -16,7 +16,13 @@ import { openEventStream } from '../api/eventStream.ts';
 import { i18next } from '../i18n/index.ts';
 import { messageKey } from '../i18n/messageText.ts';
 import { RecordStamps } from './recordStamps.ts';
-import { OFFLINE_KEY, SESSION_ENDED_KEY } from './webRequests.ts';
+import {
+  apiErrorOf,
+  OFFLINE_KEY,
+  REQUEST_DEADLINE_MS,
+  SESSION_ENDED_KEY,
+  unreachable,
+} from './webRequests.ts';
 
 export interface WebTransportHooks {
   csrfToken(): string | null;
@@ -73,11 +79,12 @@ export function webClubApi(hooks: WebTransportHooks): WebClubApi {
         },
         credentials: 'same-origin',
         cache: 'no-store',
+        signal: AbortSignal.timeout(REQUEST_DEADLINE_MS),
         body: JSON.stringify(shown ? { method, args, shown } : { method, args }),
       });
-    } catch {
+    } catch (error) {
       hooks.onReachable(false);
-      return fail('unavailable', OFFLINE_KEY);
+      return unreachable(error);
     }
     if (response.status === 401) {
       hooks.onReachable(true);
@@ -96,6 +103,9 @@ export function webClubApi(hooks: WebTransportHooks): WebClubApi {
         : fail('internal', 'webApp.unexpected', { status: response.status });
     }
     hooks.onReachable(true);
+    // Refused before the call ran (a malformed or too large request): the server's HTTP
+    // refusal, whose messages per field are `fieldMessages`.
+    if (!result.ok && result.error) return { ok: false, error: apiErrorOf(result.error) };
     if (result.ok && RECORD_CALLS.has(method))
       return { ok: true, value: stamps.strip(result.value) };
     return result;
@@ -113,7 +123,8 @@ export function webClubApi(hooks: WebTransportHooks): WebClubApi {
       // The form keeps the typed values and shows the conflict at the fields; saving again is
       // the person's choice to write over what is there now.
       const current = await rpc('get', [entity, draft.id]);
-      if (current.ok && current.value) stamps.conflictSeen(shown, current.value as object);
+      if (current.ok && current.value)
+        stamps.conflictSeen(shown, current.value as object, Object.keys(result.error.fields));
       return { ok: false, error: { ...result.error, fields: sayable(result.error.fields) } };
     }
     return result;

@@ -5,6 +5,8 @@ export const webApp = {
   sessionEnded:
     'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an – Ihre Eingaben bleiben im Formular.',
   unexpected: 'Unerwartete Antwort des Vereinsservers (HTTP {{status}}).',
+  noAnswer:
+    'Der Vereinsserver hat nicht innerhalb von 30 Sekunden geantwortet. Ob die Änderung gespeichert wurde, ist unklar: bitte in der Liste nachsehen, bevor Sie erneut speichern. Ihre Eingaben bleiben im Formular.',
   startFailed:
     'Der Vereinsserver ist nicht erreichbar. Bitte die Verbindung prüfen und es erneut versuchen.',
   conflictField: 'Inzwischen von jemand anderem geändert: jetzt „{{value}}“',

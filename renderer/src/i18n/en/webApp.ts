@@ -4,6 +4,8 @@ export const webApp = {
     'No connection to the club server – what you typed stays in the form; save once the connection is back.',
   sessionEnded: 'Your session has ended. Please sign in again – what you typed stays in the form.',
   unexpected: 'Unexpected answer from the club server (HTTP {{status}}).',
+  noAnswer:
+    'The club server did not answer within 30 seconds. Whether the change was saved is not known: please look at the list before saving again. What you typed stays in the form.',
   startFailed: 'The club server cannot be reached. Please check the connection and try again.',
   conflictField: 'Changed by someone else in the meantime: now “{{value}}”',
   signIn: {

@@ -3,11 +3,11 @@
  * option, save), so the scenarios read like the work and not like selectors.
  */
 import type { Locator, Page } from 'playwright-core';
-import { PAGE_KEYS } from '../../../renderer/src/app/navigation.ts';
+import { type Page as PageKey, pagesOf } from '../../../renderer/src/app/navigation.ts';
 
-/** The sidebar's pages, in its order. */
-export const SECTIONS = PAGE_KEYS;
-export type Section = (typeof SECTIONS)[number];
+/** The desktop's sidebar pages, in its order (the web application has its own set). */
+export const SECTIONS = pagesOf(false);
+export type Section = PageKey;
 
 export class TuttiApp {
   constructor(readonly page: Page) {}

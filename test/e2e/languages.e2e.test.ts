@@ -9,17 +9,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { desktopSession } from '../support/desktopSession.ts';
 import { fixture } from '../support/fixtures.ts';
+import { ENGLISH, GERMAN, uiText } from '../support/uiLanguage.ts';
 import { SECTIONS, type TuttiApp } from './pages/tuttiApp.ts';
-
-/** Whole words only, umlauts counted as letters ("Schröder" holds no "der"). */
-const words = (list: string) => new RegExp(`(?<!\\p{L})(${list})(?!\\p{L})`, 'iu');
-
-const GERMAN = words(
-  'der|die|das|und|oder|nicht|bitte|Sie|Ihre?|ist|wird|wurde|mit|für|von|noch|keine?|Mitglied(er)?|Verein|Speichern|Abbrechen|Löschen|Schließen|Zeile|Datei|Sicherung|Abgleich|Termine?|Ausleihe|Wartung|Einwilligung(en)?|Zeitraum|Geschlecht|weiblich|aktiv|passiv|ausgetreten|Zustand|Art|Datum|Ort|Straße|Bemerkung|Gläubiger|Verband|Gegründet|Gerät|prüfen|Verlauf|Neue[sr]?|Anwesenheit|Probe|Rolle|Vereinsserver|verbunden|gespeichert|Einrichten|Passphrase wiederholen|Ordner',
-);
-const ENGLISH = words(
-  'the|and|Please|Save|Cancel|Delete|Close|Members?|Sections?|Settings|Import file|Backup|Consents?|Gender|Club details|Federation|Founded|Notes|Street|Postcode',
-);
 
 const session = desktopSession({ prefix: 'tutti-languages-', withLegacyClub: true });
 let page: Page;
@@ -28,31 +19,11 @@ beforeAll(() => {
   ({ page, app } = session);
 });
 
-/**
- * What the UI itself says on the screen now: the visible text without table bodies (the club's
- * data), plus placeholders, accessible names and tooltips.
- */
-async function uiText(): Promise<string> {
-  return page.evaluate(() => {
-    const copy = document.body.cloneNode(true) as HTMLElement;
-    for (const data of copy.querySelectorAll('tbody, [data-user-data], script, style'))
-      data.remove();
-    copy.style.position = 'absolute';
-    document.body.append(copy);
-    const visible = copy.innerText;
-    copy.remove();
-    const attributes = [...document.querySelectorAll('[placeholder], [aria-label], [title]')]
-      .filter((e) => !e.closest('tbody'))
-      .flatMap((e) => ['placeholder', 'aria-label', 'title'].map((a) => e.getAttribute(a) ?? ''));
-    return [visible, ...attributes].join('\n');
-  });
-}
-
 /** Names from the import file (its name, its tables' names): data, said as the file has them. */
 const fileNames = new Set(['verein-beispiel.mdb']);
 
 async function expectNone(words: RegExp, where: string): Promise<void> {
-  let text = await uiText();
+  let text = await uiText(page);
   for (const name of fileNames) text = text.replaceAll(name, '');
   const lines = text.split('\n').filter((line) => words.test(line));
   expect(lines, where).toEqual([]);

@@ -12,6 +12,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pagesOf } from '../../renderer/src/app/navigation.ts';
 import { newId } from '../../shared/domain/ids.ts';
 import { SESSION_COOKIE, WEB_PATHS } from '../../shared/web/webProtocol.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -26,6 +27,7 @@ import {
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { type SyncedDesktop, syncedDesktop } from '../support/syncedDesktop.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { GERMAN, uiText } from '../support/uiLanguage.ts';
 import { totpCode, WebClient } from '../support/webClient.ts';
 import { TuttiApp } from './pages/tuttiApp.ts';
 
@@ -428,6 +430,31 @@ describe.each(['PGlite', 'PostgreSQL'])('the web application on %s', (database) 
     poke.socket.close();
     desktop.store.close();
   });
+
+  it.runIf(database === 'PGlite')(
+    'opens every page of the web application, axe-clean, in German and in English without German',
+    async () => {
+      const page = await newPage();
+      await signInOnPage(page, 'viktor');
+      await page.getByTestId('overview').waitFor();
+      const app = new TuttiApp(page);
+      for (const language of ['de', 'en'] as const) {
+        if (language === 'en') {
+          await page.getByLabel('Sprache').first().click();
+          await page.getByRole('option', { name: 'English' }).click();
+        }
+        for (const section of pagesOf(true)) {
+          await app.goTo(section);
+          await page.locator('h1').first().waitFor();
+          expect(await seriousViolations(page), `${section} (${language})`).toEqual([]);
+          if (language === 'en') {
+            const german = (await uiText(page)).split('\n').filter((line) => GERMAN.test(line));
+            expect(german, section).toEqual([]);
+          }
+        }
+      }
+    },
+  );
 
   it('ends every session with "Überall abmelden"', async () => {
     const other = client();

@@ -57,7 +57,8 @@ export function LoginScreen() {
           autoCapitalize="none"
           spellCheck={false}
           required
-          autoFocus
+          // Signing in again, the name is there already: the cursor waits in the password.
+          autoFocus={!loginName}
           mb="sm"
           data-field="loginName"
           data-testid="login-name"
@@ -69,6 +70,7 @@ export function LoginScreen() {
           error={problem.fields.password}
           autoComplete="current-password"
           required
+          autoFocus={Boolean(loginName)}
           mb="md"
           data-field="password"
           data-testid="login-password"

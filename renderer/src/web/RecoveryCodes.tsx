@@ -1,4 +1,4 @@
-import { Button, Checkbox, CopyButton, Group, List, Text } from '@mantine/core';
+import { Button, Checkbox, CopyButton, Group, List, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInFrame } from './SignInFrame.tsx';
@@ -30,9 +30,15 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): vo
         </Button>
         <CopyButton value={codes.join('\n')}>
           {({ copied, copy }) => (
-            <Button variant="default" onClick={copy} data-testid="recovery-copy">
-              {copied ? t('webApp.recovery.copied') : t('webApp.recovery.copy')}
-            </Button>
+            <>
+              <Button variant="default" onClick={copy} data-testid="recovery-copy">
+                {copied ? t('webApp.recovery.copied') : t('webApp.recovery.copy')}
+              </Button>
+              {/* Said to a screen reader too, not only shown on the button. */}
+              <VisuallyHidden role="status">
+                {copied ? t('webApp.recovery.copied') : ''}
+              </VisuallyHidden>
+            </>
           )}
         </CopyButton>
       </Group>

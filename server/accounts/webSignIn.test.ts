@@ -6,15 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bothDatabases } from '../../test/support/bothDatabases.ts';
 import { createServices, type Services } from '../app/services.ts';
 import { readAudit } from '../audit/auditLog.ts';
 import { AppError } from '../errors.ts';
-import { migrateServer } from '../storage/migrateServer.ts';
-import { PgliteDatabase } from '../storage/pgliteDatabase.ts';
-import { PostgresDatabase } from '../storage/postgresDatabase.ts';
-import type { ServerDatabase } from '../storage/serverDatabase.ts';
 import { acceptInvite, linkPendingInvitation } from './acceptInvite.ts';
 import { unknownNameKey } from './loginLimits.ts';
 import { grantsReadSensitive } from './secondFactorPolicy.ts';
@@ -23,20 +19,7 @@ import { stageAfterPassword } from './signInStages.ts';
 const PASSWORD = 'Notenständer im Probenraum 7';
 const ADDRESS = '192.0.2.10';
 
-let postgres: TestPostgres;
-const databases: Record<string, ServerDatabase> = {};
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  databases.pglite = await PgliteDatabase.open('memory://');
-  databases.postgres = await PostgresDatabase.open(postgres.url);
-  for (const db of Object.values(databases)) await migrateServer(db);
-}, 60_000);
-
-afterAll(async () => {
-  for (const db of Object.values(databases)) await db.close();
-  postgres?.stop();
-});
+const { databases } = bothDatabases({ migrate: true });
 
 function codeAt(secret: string, at: Date): string {
   return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at.getTime() });
@@ -51,7 +34,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-describe.each(['pglite', 'postgres'])('web accounts on %s', (kind) => {
+describe.each(['pglite', 'postgres'] as const)('web accounts on %s', (kind) => {
   let services: Services;
   let clock = new Date('2026-03-02T09:00:00Z');
   const tick = (ms: number) => {

@@ -5,30 +5,13 @@
  * login ending them too.
  */
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/web/webProtocol.ts';
-import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { bothDatabases } from '../../test/support/bothDatabases.ts';
 import { sha256Hex } from '../accounts/secrets.ts';
 import { createServices, type Services } from '../app/services.ts';
-import { migrateServer } from '../storage/migrateServer.ts';
-import { PgliteDatabase } from '../storage/pgliteDatabase.ts';
-import { PostgresDatabase } from '../storage/postgresDatabase.ts';
-import type { ServerDatabase } from '../storage/serverDatabase.ts';
 
-let postgres: TestPostgres;
-const databases: Record<string, ServerDatabase> = {};
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  databases.pglite = await PgliteDatabase.open('memory://');
-  databases.postgres = await PostgresDatabase.open(postgres.url);
-  for (const db of Object.values(databases)) await migrateServer(db);
-}, 60_000);
-
-afterAll(async () => {
-  for (const db of Object.values(databases)) await db.close();
-  postgres?.stop();
-});
+const { databases } = bothDatabases({ migrate: true });
 
 function requestWith(token: string | null, extra: Record<string, string> = {}): IncomingMessage {
   return {
@@ -41,7 +24,7 @@ function requestWith(token: string | null, extra: Record<string, string> = {}): 
   } as unknown as IncomingMessage;
 }
 
-describe.each(['pglite', 'postgres'])('web sessions on %s', (kind) => {
+describe.each(['pglite', 'postgres'] as const)('web sessions on %s', (kind) => {
   let services: Services;
   let clock = new Date('2026-03-02T09:00:00Z');
   const tick = (ms: number) => {

@@ -4,29 +4,16 @@
  * audit log.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bothDatabases } from '../../test/support/bothDatabases.ts';
 import { migrateServer } from './migrateServer.ts';
 import { SERVER_MIGRATIONS } from './migrations/index.ts';
-import { PgliteDatabase } from './pgliteDatabase.ts';
 import { PostgresDatabase } from './postgresDatabase.ts';
 import type { ServerDatabase } from './serverDatabase.ts';
 
-let postgres: TestPostgres;
-const databases: Record<string, ServerDatabase> = {};
+const { databases, postgresUrl } = bothDatabases({ migrate: false });
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  databases.pglite = await PgliteDatabase.open('memory://');
-  databases.postgres = await PostgresDatabase.open(postgres.url);
-}, 60_000);
-
-afterAll(async () => {
-  for (const db of Object.values(databases)) await db.close();
-  postgres?.stop();
-});
-
-describe.each(['pglite', 'postgres'])('storage on %s', (kind) => {
+describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
   const clubA = randomUUID();
   const clubB = randomUUID();
   const userA = randomUUID();
@@ -154,7 +141,7 @@ describe('PostgreSQL connection role', () => {
   it('refuses a role that cannot bypass row-level security, with what to do', async () => {
     const owner = databases.postgres!;
     await owner.asOwner((sql) => sql.query('CREATE ROLE tutti_plain LOGIN'));
-    const url = postgres.url.replace('postgres@', 'tutti_plain@');
+    const url = postgresUrl().replace('postgres@', 'tutti_plain@');
     await expect(PostgresDatabase.open(url)).rejects.toThrow(/BYPASSRLS/);
   });
 });

@@ -209,6 +209,11 @@ describe.each(['PGlite', 'PostgreSQL'])('the web application on %s', (database) 
     ) as string[];
     expect(recoveryCodes).toHaveLength(10);
     expect(await seriousViolations(page)).toEqual([]);
+    // "Ausdrucken" prints the codes alone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('recovery-codes').isVisible()).toBe(true);
+    expect(await page.getByTestId('recovery-print').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('recovery-saved').check();
     await page.getByTestId('recovery-continue').click();
 

@@ -118,6 +118,11 @@ export function AccountPage() {
                       size="xs"
                       variant="default"
                       onClick={() => void end(s.id)}
+                      // Each button says which session it ends, not only "Beenden".
+                      aria-label={t('webApp.account.endSessionOf', {
+                        browser: s.userAgent ?? t('webApp.account.unknown'),
+                        time: localTime(s.lastSeenAt),
+                      })}
                       data-testid={`end-session-${s.id}`}
                     >
                       {t('webApp.account.endSession')}

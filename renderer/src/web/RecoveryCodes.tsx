@@ -1,6 +1,7 @@
 import { Button, Checkbox, CopyButton, Group, List, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './RecoveryCodes.module.css';
 import { SignInFrame } from './SignInFrame.tsx';
 
 /** The ten recovery codes, shown this once: kept safe (said by a tick) before going on. */
@@ -17,6 +18,8 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): vo
         type="ordered"
         ff="monospace"
         fz="lg"
+        // "Ausdrucken" prints these codes alone, not the page around them.
+        className={classes.printed}
         data-testid="recovery-codes"
         aria-label={t('webApp.recovery.title')}
       >

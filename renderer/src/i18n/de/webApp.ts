@@ -114,6 +114,7 @@ export const webApp = {
     actions: 'Aktion',
     thisSession: 'diese Sitzung',
     endSession: 'Beenden',
+    endSessionOf: 'Sitzung beenden: {{browser}}, zuletzt {{time}}',
     unknown: 'unbekannt',
     logout: 'Abmelden',
     logoutEverywhere: 'Überall abmelden',

@@ -110,6 +110,7 @@ export const webApp = {
     actions: 'Action',
     thisSession: 'this session',
     endSession: 'End',
+    endSessionOf: 'End session: {{browser}}, last seen {{time}}',
     unknown: 'unknown',
     logout: 'Sign out',
     logoutEverywhere: 'Sign out everywhere',

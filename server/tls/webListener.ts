@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import { COMMON_HEADERS } from '../../shared/node/ui/securityHeaders.ts';
 import {
   type ConnectionTimeouts,
   DEFAULT_TIMEOUTS,
@@ -19,12 +20,8 @@ import { TLS_POLICY } from './tlsPolicy.ts';
 export const WEB_SECURITY_HEADERS: Record<string, string> = {
   // Two years, subdomains included: browsers never try plain HTTP again.
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  // The same as the desktop's page and API answers: no sniffing, no referrer, no framing.
+  ...COMMON_HEADERS,
   // For every answer that is not the page (the page sends its own, with its nonce).
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
 };

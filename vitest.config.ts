@@ -12,6 +12,7 @@ export default defineConfig({
             'renderer/**/*.test.ts',
             'server/**/*.test.ts',
             'build/**/*.test.ts',
+            'test/deploy/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

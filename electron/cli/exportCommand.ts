@@ -8,7 +8,7 @@
 import { AppError } from '../../shared/api/appError.ts';
 import { todayIso } from '../../shared/domain/dates.ts';
 import type { EntityMap } from '../../shared/domain/entities.ts';
-import { writeFileAtomic } from '../core/files.ts';
+import { writeFileAtomic } from '../../shared/node/writeFileAtomic.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
 import { toCsv } from '../export/csv.ts';
 import {

@@ -15,7 +15,7 @@ import { parseMapping } from '../../shared/import/mapping.ts';
 import { importReportText } from '../../shared/import/reportText.ts';
 import { msg } from '../../shared/messages/message.ts';
 import { BackupSettings } from '../backup/backupSettings.ts';
-import { writeFileAtomic } from '../core/files.ts';
+import { writeFileAtomic } from '../../shared/node/writeFileAtomic.ts';
 import { beginOpenProfile, type OpenedProfile, profilePaths } from '../core/profile.ts';
 import { saveRecordInTransaction } from '../core/recordWriter.ts';
 import { MappingMismatch, mappingFor, RightsUnknown, runImport } from '../import/importSource.ts';

@@ -13,7 +13,7 @@ import { honoursDue } from '../../shared/domain/honours/honoursDue.ts';
 import { occasionsBetween } from '../../shared/domain/reports/birthdays.ts';
 import { strengthReport } from '../../shared/domain/reports/staerkemeldung.ts';
 import { type Message, msg } from '../../shared/messages/message.ts';
-import { writeFileAtomic } from '../core/files.ts';
+import { writeFileAtomic } from '../../shared/node/writeFileAtomic.ts';
 import { openProfileReadOnly } from '../core/profile.ts';
 import { toCsv } from '../export/csv.ts';
 import { pdfFromSheets } from '../export/pdfSheet.ts';

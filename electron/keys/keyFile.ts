@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError } from '../../shared/api/appError.ts';
-import { writeFileAtomic } from '../core/files.ts';
+import { writeFileAtomic } from '../../shared/node/writeFileAtomic.ts';
 import type { NewKey } from './keyStore.ts';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from '../core/files.ts';
+import { writeFileAtomic } from '../../shared/node/writeFileAtomic.ts';
 import type { WindowBounds } from './windowSecurity.ts';
 
 const stateSchema = z.object({

@@ -6,7 +6,12 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
-import { pushRequestSchema, renewRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import {
+  type PushResponse,
+  pushRequestSchema,
+  renewRequestSchema,
+  SYNC_PATHS,
+} from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
@@ -33,6 +38,15 @@ function entityOf(params: Record<string, string>): EntityName {
   if (!parsed.success)
     throw new AppError('not_found', 'server.http.unknownEntity', { entity: params.entity ?? '' });
   return parsed.data;
+}
+
+/** Applied and refused mutations of a push, in the metrics (a skipped repeat counts nowhere). */
+function countOutcomes(s: Services, answer: PushResponse): void {
+  for (const outcome of answer.results) {
+    if (outcome.status === 'applied') s.metrics.mutationsApplied.inc();
+    else if (outcome.status === 'rejected')
+      s.metrics.mutationsRejected.inc({ reason: outcome.reasonKey ?? 'other' });
+  }
 }
 
 export function deviceApi(
@@ -78,7 +92,11 @@ export function deviceApi(
       const device = req as DeviceRequest;
       const caller = await callerOf(device);
       const { mutations, sentAt } = parseWith(pushRequestSchema, await readJson(req));
-      sendOk(res, await s.sync.push(caller, device.device.deviceId, mutations, sentAt));
+      const timer = s.metrics.syncDuration.startTimer({ operation: 'push' });
+      const answer = await s.sync.push(caller, device.device.deviceId, mutations, sentAt);
+      timer();
+      countOutcomes(s, answer);
+      sendOk(res, answer);
     })
     .on('GET', SYNC_PATHS.pull, async (s, _p, req, res) => {
       const device = req as DeviceRequest;
@@ -87,7 +105,10 @@ export function deviceApi(
         pullQuerySchema,
         Object.fromEntries(new URL(req.url ?? '/', 'https://x').searchParams),
       );
-      sendOk(res, await s.sync.pull(caller, device.device.deviceId, query.cursor, query.limit));
+      const timer = s.metrics.syncDuration.startTimer({ operation: 'pull' });
+      const page = await s.sync.pull(caller, device.device.deviceId, query.cursor, query.limit);
+      timer();
+      sendOk(res, page);
     })
     .on('POST', SYNC_PATHS.renewCertificate, async (s, _p, req, res) => {
       const device = req as DeviceRequest;

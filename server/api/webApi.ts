@@ -1,5 +1,5 @@
 /**
- * What the web listener (server TLS only) answers: health; the enrolment of devices — a device
+ * What the web listener (server TLS only) answers: health and readiness; the enrolment of devices — a device
  * has no certificate yet, so it proves itself with a one-time code, and wrong codes are
  * rate-limited per address; and the web application (issue #27): its sign-in and data routes
  * under `/api/`, and its page for every other address a browser asks for.
@@ -8,8 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
+import type { Readiness } from '../health/readiness.ts';
 import { parseWith, readJson, sendError, sendOk } from '../http/json.ts';
 import { logPath } from '../http/logPath.ts';
+import { markRoute } from '../http/requestRoute.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
 import { RateLimiter } from '../security/rateLimiter.ts';
@@ -44,20 +46,35 @@ function hostOf(header: string | undefined): string {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
 }
 
+export interface WebApiOptions {
+  /** Where devices sync: the device listener's port, told to a device at enrolment. */
+  devicePort: number;
+  limiter?: RateLimiter;
+  app?: WebApplication;
+  /** What `/readyz` answers (issue #28); without it, only `/healthz`. */
+  readiness?: Readiness;
+}
+
 export function webApi(
   services: Services,
   log: Logger,
-  devicePort: number,
-  limiter = new RateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 }),
-  app?: WebApplication,
+  options: WebApiOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const { devicePort, app, readiness } = options;
+  const limiter =
+    options.limiter ??
+    new RateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 });
   const router = new Router<Services>((error, req) =>
     log.error({ err: error, method: req.method, url: logPath(req.url) }, 'web request failed'),
   )
-    // Backup problems as a count only: this endpoint is public and names no club or path.
-    .on('GET', '/healthz', async (s, _p, _req, res) => {
-      const backupWarnings = s.backup?.health.count ?? 0;
-      sendOk(res, { status: backupWarnings > 0 ? 'warning' : 'ok', backupWarnings });
+    // Alive: the process answers. No database call, so a slow database never makes a load
+    // balancer or a supervisor kill a node that would recover by itself.
+    .on('GET', '/healthz', async (_s, _p, _req, res) => sendOk(res, { status: 'alive' }))
+    // Ready: states and counts only — this endpoint is public and names no club or path.
+    .on('GET', '/readyz', async (_s, _p, _req, res) => {
+      if (!readiness) throw new AppError('not_found', 'server.http.unknownAddress');
+      const report = await readiness.report();
+      sendOk(res, report, report.status === 'unavailable' ? 503 : 200);
     })
     // Public: a device compares its fingerprint with the one in its code before trusting it.
     .on('GET', '/enrol/v1/ca', async (s, _p, _req, res) =>
@@ -67,12 +84,17 @@ export function webApi(
       const address = req.socket.remoteAddress ?? 'unknown';
       const { code, csr, deviceName } = parseWith(enrolSchema, await readJson(req, 32 * 1024));
       if (!limiter.attempt(address)) {
+        s.metrics.lockouts.inc({ kind: 'enrolment' });
         log.warn({ address }, 'enrolment locked out');
         throw new AppError('locked', 'server.enrolment.tooManyAttempts', {
           count: Math.ceil(limiter.retryAfter(address) / 60_000),
         });
       }
-      const issued = await s.devices.enrol(code, csr, address, deviceName);
+      const issued = await s.devices.enrol(code, csr, address, deviceName).catch((error) => {
+        s.metrics.enrolmentFailures.inc();
+        throw error;
+      });
+      s.metrics.enrolments.inc();
       limiter.succeed(address);
       log.info({ deviceId: issued.deviceId, address }, 'device enrolled');
       sendOk(res, {
@@ -88,6 +110,7 @@ export function webApi(
   app?.addRoutes(router);
   return (req, res) => {
     if (app && (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.url)) {
+      markRoute(res, 'page');
       void servePage(app.page, req, res, log);
       return;
     }

@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger.ts';
 import { type AdminLine, linesText } from './adminOutput.ts';
 import { type AdminAnswer, refusalAnswer } from './adminSocket.ts';
 import { BACKUP_COMMAND_SCHEMAS, executeBackupCommand } from './backupCommands.ts';
+import { executeMonitorCommand, MONITOR_COMMAND_SCHEMAS } from './monitorCommands.ts';
 import type { Services } from './services.ts';
 
 const id = z.string().max(64);
@@ -92,6 +93,7 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('support.revoke'), clubId: id }),
   z.object({ command: z.literal('audit'), clubId: id, since: z.string().optional() }),
   ...BACKUP_COMMAND_SCHEMAS,
+  ...MONITOR_COMMAND_SCHEMAS,
 ]);
 export type AdminCommand = z.output<typeof adminCommandSchema>;
 
@@ -264,6 +266,10 @@ export async function executeAdminCommand(
     case 'backup.mail':
     case 'backup.mail-off':
       return executeBackupCommand(services, command);
+    case 'monitor.issue':
+    case 'monitor.list':
+    case 'monitor.revoke':
+      return executeMonitorCommand(services, command, hooks);
     case 'audit': {
       const club = await services.clubs.requireClub(command.clubId);
       if (command.since && !/^\d{4}-\d{2}-\d{2}$/.test(command.since))

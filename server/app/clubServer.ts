@@ -6,16 +6,25 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
+import { x509 } from '../../shared/node/x509.ts';
 import { deviceApi } from '../api/deviceApi.ts';
+import { monitorApi } from '../api/monitorApi.ts';
 import { webApi } from '../api/webApi.ts';
 import { BackupScheduler } from '../backup/backupScheduler.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
+import { mailServerAnswers } from '../health/mailProbe.ts';
+import { Readiness } from '../health/readiness.ts';
+import { criticalChecks, type ServerCheckSources, warningChecks } from '../health/serverChecks.ts';
 import { type ConnectionTimeouts, DEFAULT_TIMEOUTS } from '../http/connectionGuard.ts';
 import type { Logger } from '../log/logger.ts';
+import { startMetricsListener } from '../metrics/metricsListener.ts';
+import { registerServerGauges } from '../metrics/serverGauges.ts';
+import { ServerMetrics } from '../metrics/serverMetrics.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
 import { PokeHub } from '../sync/pokeHub.ts';
 import { type DeviceListener, startDeviceListener } from '../tls/deviceListener.ts';
+import type { Listening } from '../tls/listen.ts';
 import { startWebListener, type WebListener } from '../tls/webListener.ts';
 import { addAuthRoutes } from '../web/authRoutes.ts';
 import { addClubRoutes } from '../web/clubRoutes.ts';
@@ -43,6 +52,10 @@ export interface ClubServerOptions {
   backupTickMs?: number;
   /** The web application's built page (default dist/renderer of this checkout). */
   webUiDir?: string;
+  /** The metrics listener (issue #28); without it, no listener (the tests' servers). */
+  metrics?: { host?: string; port?: number; token?: string };
+  /** How often the readiness warnings are probed (default once a minute). */
+  readinessIntervalMs?: number;
 }
 
 /** The configured deadlines, in milliseconds, over the defaults. */
@@ -73,6 +86,9 @@ export interface RunningClubServer {
   services: Services;
   web: WebListener;
   devices: DeviceListener;
+  /** The metrics listener, when one was asked for. */
+  metrics: Listening | null;
+  readiness: Readiness;
   /** `web: https://HOST:PORT` and `devices: https://HOST:PORT`. */
   addresses(): string[];
   /** Rebuilds and installs the revocation list; open connections of revoked devices close. */
@@ -102,6 +118,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       now,
       backup,
       () => dir.config().publicWebUrl ?? null,
+      new ServerMetrics(),
     );
     const scheduler = new BackupScheduler(
       backup,
@@ -118,11 +135,15 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     await webEvents.start();
     cleanups.push(() => webEvents.close());
 
+    let crlNextUpdate: Date | null = null;
     const revocationList = async () => {
-      const { revoked, replaced } = await services.devices.revocations();
-      return { revoked, crlPem: await keys.ca.createCrl([...revoked, ...replaced], now()) };
+      const { revoked: devices, replaced } = await services.devices.revocations();
+      const revoked = [...devices, ...(await services.monitors.revokedSerials())];
+      const crlPem = await keys.ca.createCrl([...revoked, ...replaced], now());
+      return { revoked, crlPem, nextUpdate: new x509.X509Crl(crlPem).nextUpdate ?? null };
     };
     const initial = await revocationList();
+    crlNextUpdate = initial.nextUpdate;
     const timeouts = timeoutsOf(config);
     // Bound once the device listener exists; renewals and revocations call it.
     let refreshRevocations = async () => {};
@@ -132,31 +153,68 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       serverPrivateKeyPem: keys.server.privateKeyPem,
       crlPem: initial.crlPem,
       handler: deviceApi(services, log, { certificatesChanged: () => refreshRevocations() }),
+      onMonitor: monitorApi(services, log, { certificatesChanged: () => refreshRevocations() }),
       onUpgrade: (req, socket, head) => pokes.handleUpgrade(req, socket, head),
       log,
+      metrics: services.metrics,
       timeouts,
       host: options.host,
       port: options.devicePort ?? config.devicePort,
     });
     cleanups.push(() => devices.close());
+
+    const checkSources: ServerCheckSources = {
+      db,
+      dataDir: dir.root,
+      serverCertificate: new x509.X509Certificate(keys.server.certificatePem),
+      caCertificate: keys.ca.certificate,
+      crlNextUpdate: () => crlNextUpdate,
+      monitors: services.monitors,
+      backup,
+      backupConfig: () => dir.config().backup,
+      mailServerAnswers,
+      now,
+    };
+    const readiness = new Readiness({
+      critical: criticalChecks(checkSources),
+      warnings: warningChecks(checkSources),
+      warningIntervalMs:
+        options.readinessIntervalMs ??
+        (config.readinessIntervalSeconds ? config.readinessIntervalSeconds * 1000 : undefined),
+      now,
+    });
+    readiness.start();
+    cleanups.push(() => readiness.stop());
+    registerServerGauges(services.metrics, {
+      ...checkSources,
+      connectedDevices: () => devices.connectedDevices(),
+      openPokeSockets: () => pokes.openSockets(),
+      readiness,
+    });
+
     const web = await startWebListener({
       serverCertificatePem: keys.server.certificatePem,
       serverPrivateKeyPem: keys.server.privateKeyPem,
-      handler: webApi(services, log, devices.port, undefined, {
-        page: new WebPage(options.webUiDir),
-        addRoutes: (router) => {
-          addAuthRoutes(router, { log });
-          addClubRoutes(router, {
-            services,
-            events: webEvents,
-            log,
-            publicUrl: publicWebUrlOf(dir.config()),
-            authenticate: (req, check) => services.sessions.authenticate(req, check),
-            isActive: (sessionId) => services.sessions.isActive(sessionId),
-          });
+      handler: webApi(services, log, {
+        devicePort: devices.port,
+        readiness,
+        app: {
+          page: new WebPage(options.webUiDir),
+          addRoutes: (router) => {
+            addAuthRoutes(router, { log });
+            addClubRoutes(router, {
+              services,
+              events: webEvents,
+              log,
+              publicUrl: publicWebUrlOf(dir.config()),
+              authenticate: (req, check) => services.sessions.authenticate(req, check),
+              isActive: (sessionId) => services.sessions.isActive(sessionId),
+            });
+          },
         },
       }),
       log,
+      metrics: services.metrics,
       timeouts,
       host: options.host,
       port: options.webPort ?? config.webPort,
@@ -164,8 +222,9 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     cleanups.push(() => web.close());
 
     refreshRevocations = async () => {
-      const { revoked, crlPem } = await revocationList();
+      const { revoked, crlPem, nextUpdate } = await revocationList();
       devices.updateRevocations(crlPem, revoked);
+      crlNextUpdate = nextUpdate;
       log.info({ revoked: revoked.length }, 'revocation list installed');
     };
     const timer = setInterval(() => {
@@ -185,13 +244,33 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
     );
     cleanups.push(() => socket.close());
 
+    const metrics = options.metrics
+      ? await startMetricsListener({
+          metrics: services.metrics,
+          log,
+          ...options.metrics,
+          tls: {
+            certificatePem: keys.server.certificatePem,
+            privateKeyPem: keys.server.privateKeyPem,
+          },
+          timeouts,
+        })
+      : null;
+    if (metrics) cleanups.push(() => metrics.close());
+
     const hostname = config.hostnames[0] ?? 'localhost';
-    log.info({ web: web.port, devices: devices.port, database: db.kind }, 'tutti-server started');
+    log.info(
+      { web: web.port, devices: devices.port, metrics: metrics?.port, database: db.kind },
+      'tutti-server started',
+    );
     return {
       services,
       web,
       devices,
+      metrics,
+      readiness,
       addresses: () => [
+        ...(metrics ? [`metrics: ${metrics.url}/metrics`] : []),
         `web: https://${hostname}:${web.port}`,
         `devices: https://${hostname}:${devices.port}`,
       ],

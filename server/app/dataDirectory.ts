@@ -65,6 +65,11 @@ const configSchema = z.object({
     })
     .strict()
     .optional(),
+  /**
+   * How often `/readyz` probes its warnings (backups, mail, certificates), in seconds; once a
+   * minute unless set (the monitoring tests shorten it).
+   */
+  readinessIntervalSeconds: z.number().min(1).max(3600).optional(),
   /** Backups of every club (`tutti-server backup setup`, `backup mail-server`). */
   backup: z
     .object({
@@ -213,6 +218,9 @@ export class DataDirectory {
       certificate,
       fingerprint: () => certificateFingerprint(certificate),
       issueDeviceCertificate: () => {
+        throw new AppError('unavailable', 'server.devices.onlyRunningServerSigns');
+      },
+      issueMonitorCertificate: () => {
         throw new AppError('unavailable', 'server.devices.onlyRunningServerSigns');
       },
     };

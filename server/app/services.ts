@@ -10,6 +10,8 @@ import { ClubRegistry } from '../clubs/clubRegistry.ts';
 import { ClubRoles } from '../clubs/clubRoles.ts';
 import { ClubRecords } from '../data/clubRecords.ts';
 import { DeviceRegistry } from '../devices/deviceRegistry.ts';
+import { ServerMetrics } from '../metrics/serverMetrics.ts';
+import { MonitoringClients } from '../monitoring/monitoringClients.ts';
 import type { DeviceCertificateSigner } from '../pki/certificateAuthority.ts';
 import { WebSessions } from '../sessions/webSessions.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
@@ -35,6 +37,10 @@ export interface Services {
   accounts: WebAccounts;
   invitations: WebInvitations;
   sessions: WebSessions;
+  /** The monitoring locations' client certificates (issue #28). */
+  monitors: MonitoringClients;
+  /** What Prometheus scrapes (issue #28); a command line's services count into the void. */
+  metrics: ServerMetrics;
 }
 
 export function createServices(
@@ -44,6 +50,7 @@ export function createServices(
   backup: BackupServices | null = null,
   /** The configured public web URL, for the Origin check of web requests (null: Host header). */
   publicWebUrl: () => string | null = () => null,
+  metrics: ServerMetrics = new ServerMetrics({ processMetrics: false }),
 ): Services {
   const roles = new ClubRoles(db);
   const clubs = new ClubRegistry(db, roles);
@@ -66,5 +73,7 @@ export function createServices(
     accounts: new WebAccounts(db, roles, now),
     invitations: new WebInvitations(db, now),
     sessions: new WebSessions(db, { now, publicWebUrl }),
+    monitors: new MonitoringClients(db, ca, now),
+    metrics,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatGermanDate } from '../../shared/domain/dates.ts';
 import { commandLineLanguage, type Language } from '../../shared/messages/language.ts';
 import { type Message, msg } from '../../shared/messages/message.ts';
 import { translate } from '../../shared/messages/translate.ts';
@@ -25,9 +26,14 @@ import { createServices } from '../app/services.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
 import { AppError, describeError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
+import { DEFAULT_METRICS_HOST, DEFAULT_METRICS_PORT } from '../metrics/metricsListener.ts';
+import { readTokenFile, SecretFileError } from '../monitoring/secretFile.ts';
+import { startSmsRelay } from '../monitoring/smsRelay.ts';
+import { loadSmsRelayConfig } from '../monitoring/smsRelayConfig.ts';
 import { migrateServer } from '../storage/migrateServer.ts';
 import { openServerDatabase } from '../storage/openServerDatabase.ts';
 import { setUpBackupMail, setUpBackups } from './backupSetup.ts';
+import { newMonitorKey, renewMonitorCertificate, writeMonitorFiles } from './monitorCertificate.ts';
 import { readSecret, serverPassphrase } from './secrets.ts';
 import { usage } from './usage.ts';
 
@@ -66,6 +72,14 @@ const OPTIONS = {
   'max-mb': { type: 'string' },
   email: { type: 'string' },
   'public-web-url': { type: 'string' },
+  'metrics-port': { type: 'string' },
+  'metrics-host': { type: 'string' },
+  'metrics-token-file': { type: 'string' },
+  out: { type: 'string' },
+  'cert-dir': { type: 'string' },
+  server: { type: 'string' },
+  'days-left': { type: 'string' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,6 +102,10 @@ const PLACEHOLDERS: Partial<Record<string, string>> = {
   '--data': 'dir',
   '--smtp-host': 'host',
   '--from': 'address',
+  '--out': 'dir',
+  '--cert-dir': 'dir',
+  '--config': 'file',
+  '--server': 'hostPort',
 };
 
 function missingText(what: Missing): Message {
@@ -109,6 +127,25 @@ function wrongCall(key: string, params: Message['params'] = {}): AppError {
 function need(value: string | undefined, what: Missing): string {
   if (!value) throw wrongCall('server.cli.missing', { what: missingText(what) });
   return value;
+}
+
+/** `--days-left N`: renew once fewer than N days remain (default 30, at most 89). */
+function daysLeft(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 89) throw wrongCall('server.cli.monitor.daysLeft');
+  return n;
+}
+
+/** The metrics listener's bearer token, from a file (as the SMS relay reads its own). */
+function metricsToken(path: string): string {
+  try {
+    return readTokenFile(path).reveal();
+  } catch (error) {
+    if (error instanceof SecretFileError)
+      throw new AppError('bad_arguments', error.key, error.params);
+    throw error;
+  }
 }
 
 function port(value: string | undefined, option: string): number | undefined {
@@ -282,6 +319,10 @@ async function buildCommand(
         addresses: v.to ?? [],
         recipients: v.recipient ?? [],
       };
+    case 'monitor list':
+      return { command: 'monitor.list' };
+    case 'monitor revoke':
+      return { command: 'monitor.revoke', name: need(third ?? v.name, '--name') };
     case 'audit':
       return {
         command: 'audit',
@@ -344,6 +385,11 @@ async function start(
     host: v.host ?? '0.0.0.0',
     webPort: port(v['web-port'], '--web-port'),
     devicePort: port(v['device-port'], '--device-port'),
+    metrics: {
+      host: v['metrics-host'] ?? DEFAULT_METRICS_HOST,
+      port: port(v['metrics-port'], '--metrics-port') ?? DEFAULT_METRICS_PORT,
+      ...(v['metrics-token-file'] ? { token: metricsToken(v['metrics-token-file']) } : {}),
+    },
     log,
   }).catch((error: unknown) => {
     stopGuarding();
@@ -359,6 +405,20 @@ async function start(
   await stopped;
   await server.close();
   stopGuarding();
+  return 0;
+}
+
+/** `sms-relay --config F`: Alertmanager's webhook → the SMS gateway, until SIGTERM. */
+async function runSmsRelay(configPath: string, print: (line: string) => void): Promise<number> {
+  const config = loadSmsRelayConfig(configPath);
+  const relay = await startSmsRelay(config, createLogger());
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  print(`sms-relay: http://${config.listen.host}:${relay.port}/alerts`);
+  await stopped;
+  await relay.close();
   return 0;
 }
 
@@ -388,6 +448,24 @@ export async function main(
       print(usage(language));
       return words.length === 0 && !v.help ? 2 : 0;
     }
+    // Commands that run without a data directory: on a monitoring host, or as a relay.
+    if (words[0] === 'monitor' && words[1] === 'renew') {
+      const result = await renewMonitorCertificate({
+        certDir: need(v['cert-dir'], '--cert-dir'),
+        server: need(v.server, '--server'),
+        daysLeft: daysLeft(v['days-left']),
+      });
+      const until = formatGermanDate(result.notAfter.toISOString().slice(0, 10));
+      print(
+        say(
+          msg(result.renewed ? 'server.cli.monitor.renewed' : 'server.cli.monitor.notDue', {
+            until,
+          }),
+        ),
+      );
+      return 0;
+    }
+    if (words[0] === 'sms-relay') return await runSmsRelay(need(v.config, '--config'), print);
     const dir = new DataDirectory(need(v.data, '--data'));
     // Checked before anything is created or started: a wrong URL is a wrong call.
     const publicWebUrl =
@@ -426,6 +504,25 @@ export async function main(
             maxMegabytes: v['max-mb'],
           }))
         print(say(line));
+      return 0;
+    }
+    if (words[0] === 'monitor' && words[1] === 'issue') {
+      const name = need(words[2] ?? v.name, '--name');
+      const out = resolve(need(v.out, '--out'));
+      const key = await newMonitorKey(name);
+      const lines = await runAdminCommand(
+        dir,
+        { command: 'monitor.issue', name, csr: key.csrPem },
+        v['database-url'] ?? env.TUTTI_DATABASE_URL,
+      );
+      const certificatePem = `${String(lines.at(-1))}\n`;
+      writeMonitorFiles(out, {
+        privateKeyPem: key.privateKeyPem,
+        certificatePem,
+        caCertificatePem: dir.caCertificatePem(),
+      });
+      for (const line of linesText(lines.slice(0, -1), language)) print(line);
+      print(out);
       return 0;
     }
     const command = await buildCommand(words, v, language, dir);

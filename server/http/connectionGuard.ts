@@ -13,8 +13,11 @@ import type { Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
+import { REQUEST_ID_HEADER, requestIdFor, withRequestId } from '../log/requestContext.ts';
+import type { ServerMetrics } from '../metrics/serverMetrics.ts';
 import { errorBody } from './json.ts';
 import { logPath } from './logPath.ts';
+import { observeRequest } from './requestObserver.ts';
 
 export interface ConnectionTimeouts {
   /** From the TCP connection to a finished TLS handshake. */
@@ -91,8 +94,17 @@ export function guardHandler<R extends IncomingMessage>(
   log: Logger,
   listener: string,
   handler: (req: R, res: ServerResponse) => void,
+  metrics?: ServerMetrics,
 ): (req: R, res: ServerResponse) => void {
   return (req, res) => {
+    // Every log line of this request names it, and so does the answer (requestContext.ts).
+    const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader('X-Request-Id', requestId);
+    if (metrics) observeRequest(metrics, listener, req, res);
+    withRequestId(requestId, () => answer(req, res));
+  };
+
+  function answer(req: R, res: ServerResponse): void {
     // A client that goes away mid-request makes these streams emit 'error'; unheard, that
     // would be an uncaught exception.
     req.on('error', (error) => log.debug({ listener, reason: error.message }, 'request aborted'));
@@ -102,7 +114,7 @@ export function guardHandler<R extends IncomingMessage>(
     } catch (error) {
       answerInternalError(log, listener, error, req, res);
     }
-  };
+  }
 }
 
 export function answerInternalError(

@@ -61,7 +61,7 @@ describe('the path of a request in the log', () => {
       },
       page: {} as WebPage,
     };
-    const handler = webApi({} as Services, log, 8443, undefined, app);
+    const handler = webApi({} as Services, log, { devicePort: 8443, app });
     expect(await get(handler, `/api/web/invite?token=${SECRET}`)).toBe(500);
     const failed = lines.find((l) => l.msg === 'web request failed');
     expect(failed?.url).toBe('/api/web/invite');
@@ -75,7 +75,10 @@ describe('the path of a request in the log', () => {
         throw new Error('kaputt');
       },
     } as unknown as WebPage;
-    const handler = webApi({} as Services, log, 8443, undefined, { addRoutes: () => {}, page });
+    const handler = webApi({} as Services, log, {
+      devicePort: 8443,
+      app: { addRoutes: () => {}, page },
+    });
     expect(await get(handler, `/?invite=${SECRET}`)).toBe(500);
     const failed = lines.find((l) => l.msg === 'web page failed');
     expect(failed?.url).toBe('/');

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../errors.ts';
 import { sendError } from './json.ts';
+import { markRoute } from './requestRoute.ts';
 
 export type Handler<C> = (
   context: C,
@@ -15,6 +16,8 @@ export type Handler<C> = (
 ) => Promise<void>;
 
 interface Route<C> {
+  /** The path as written (`/api/v1/records/:entity`): the route's name in the metrics. */
+  path: string;
   method: string;
   pattern: RegExp;
   names: string[];
@@ -33,7 +36,7 @@ export class Router<C> {
       names.push(name);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    this.routes.push({ path, method, pattern: new RegExp(`^${source}$`), names, handler });
     return this;
   }
 
@@ -49,6 +52,7 @@ export class Router<C> {
         .map((route) => ({ route, match: route.pattern.exec(path) }))
         .filter((m) => m.match);
       if (matching.length === 0) throw new AppError('not_found', 'server.http.unknownAddress');
+      markRoute(res, matching[0]!.route.path);
       const found = matching.find((m) => m.route.method === req.method);
       if (!found)
         throw new AppError('bad_request', 'server.http.methodNotAllowed', {}, { status: 405 });

@@ -1,8 +1,9 @@
 /**
  * The server's structured log (pino, JSON lines on stderr). Secrets never go in: passwords,
- * codes, keys and record values are redacted by path, and handlers log ids, not bodies.
+ * codes, keys, tokens and record values are redacted by path, and handlers log ids, not bodies.
  */
 import { type Logger, pino } from 'pino';
+import { requestLogFields } from './requestContext.ts';
 
 export type { Logger };
 
@@ -11,6 +12,8 @@ export function createLogger(level = process.env.TUTTI_LOG_LEVEL ?? 'info'): Log
     {
       level,
       base: { service: 'tutti-server' },
+      // Every line written while answering a request names it (requestContext.ts).
+      mixin: requestLogFields,
       redact: {
         paths: [
           'password',
@@ -21,6 +24,12 @@ export function createLogger(level = process.env.TUTTI_LOG_LEVEL ?? 'info'): Log
           '*.privateKeyPem',
           'fields',
           '*.fields',
+          'token',
+          '*.token',
+          'csr',
+          '*.csr',
+          'req.headers.authorization',
+          'req.headers.cookie',
         ],
         censor: '[redacted]',
       },

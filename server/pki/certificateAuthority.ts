@@ -7,6 +7,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { x509 } from '../../shared/node/x509.ts';
 import { type DeviceIdentity, deviceIdentityUri } from './deviceIdentity.ts';
+import { monitorIdentityUri } from './monitorIdentity.ts';
 
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -46,7 +47,22 @@ export interface DeviceCertificateSigner {
     csrPem: string,
     identity: DeviceIdentity,
     options?: { now?: Date; days?: number },
-  ): Promise<{ certificatePem: string; serialNumber: string; notAfter: Date }>;
+  ): Promise<IssuedClientCertificate>;
+  /**
+   * A monitoring location's client certificate (`urn:tutti:monitor:<name>`): enough for the
+   * device listener's TLS handshake, never a device — its requests reach no club.
+   */
+  issueMonitorCertificate(
+    csrPem: string,
+    name: string,
+    options?: { now?: Date; days?: number },
+  ): Promise<IssuedClientCertificate>;
+}
+
+export interface IssuedClientCertificate {
+  certificatePem: string;
+  serialNumber: string;
+  notAfter: Date;
 }
 
 export class CertificateAuthority implements DeviceCertificateSigner {
@@ -129,11 +145,39 @@ export class CertificateAuthority implements DeviceCertificateSigner {
    * Signs a device's certificate request. The private key never leaves the device: only its CSR
    * comes here, and its signature proves the device holds the key.
    */
-  async issueDeviceCertificate(
+  issueDeviceCertificate(
     csrPem: string,
     identity: DeviceIdentity,
     options: { now?: Date; days?: number } = {},
-  ): Promise<{ certificatePem: string; serialNumber: string; notAfter: Date }> {
+  ): Promise<IssuedClientCertificate> {
+    return this.issueClientCertificate(
+      csrPem,
+      identity.deviceId,
+      deviceIdentityUri(identity),
+      options,
+    );
+  }
+
+  issueMonitorCertificate(
+    csrPem: string,
+    name: string,
+    options: { now?: Date; days?: number } = {},
+  ): Promise<IssuedClientCertificate> {
+    return this.issueClientCertificate(
+      csrPem,
+      `monitor-${name}`,
+      monitorIdentityUri(name),
+      options,
+    );
+  }
+
+  /** A client certificate (TLS client auth only) naming who it speaks for as one SAN URI. */
+  private async issueClientCertificate(
+    csrPem: string,
+    commonName: string,
+    uri: string,
+    options: { now?: Date; days?: number },
+  ): Promise<IssuedClientCertificate> {
     const now = options.now ?? new Date();
     const days = options.days ?? MAX_DEVICE_CERT_DAYS;
     if (days > MAX_DEVICE_CERT_DAYS || days <= 0)
@@ -147,7 +191,7 @@ export class CertificateAuthority implements DeviceCertificateSigner {
     const notAfter = new Date(now.getTime() + days * DAY_MS);
     const certificate = await x509.X509CertificateGenerator.create({
       serialNumber,
-      subject: `CN=${identity.deviceId}`,
+      subject: `CN=${commonName}`,
       issuer: this.certificate.subject,
       notBefore: now,
       notAfter,
@@ -158,9 +202,7 @@ export class CertificateAuthority implements DeviceCertificateSigner {
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
-        new x509.SubjectAlternativeNameExtension([
-          { type: 'url', value: deviceIdentityUri(identity) },
-        ]),
+        new x509.SubjectAlternativeNameExtension([{ type: 'url', value: uri }]),
         await x509.AuthorityKeyIdentifierExtension.create(this.certificate),
       ],
     });

@@ -3,6 +3,7 @@ import {
   enterClubScope,
   guardTransaction,
   outsideTransaction,
+  type PoolStats,
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
@@ -35,6 +36,11 @@ export class PgliteDatabase implements ServerDatabase {
     this.statistics.noteWrites(count);
   }
 
+  /** PGlite is one connection in this process; its queue is not visible from outside. */
+  poolStats(): PoolStats {
+    return { total: 1, idle: null, waiting: null, max: 1 };
+  }
+
   asOwner<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
     return guardTransaction(() => this.db.transaction((tx) => work(tx)));
   }
@@ -58,6 +64,7 @@ export class PgliteDatabase implements ServerDatabase {
 
   async close(): Promise<void> {
     await this.statistics.idle();
-    await this.db.close();
+    // Closing twice (a failed start's cleanup after a close) is no error.
+    if (!this.db.closed) await this.db.close();
   }
 }

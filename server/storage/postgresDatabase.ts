@@ -4,16 +4,20 @@ import {
   clubScopeStatement,
   guardTransaction,
   outsideTransaction,
+  type PoolStats,
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
 import { statisticsUpkeepOf } from './statisticsUpkeep.ts';
 
+/** Connections one server node holds at most (PostgreSQL's default allows 100 in all). */
+const POOL_MAX = 10;
+
 /** A PostgreSQL server (`--database-url`), through a connection pool. */
 export class PostgresDatabase implements ServerDatabase {
   readonly kind = 'postgres' as const;
 
-  private readonly listeners = new Set<pg.Client>();
+  private readonly listeners = new Set<() => Promise<void>>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -21,7 +25,11 @@ export class PostgresDatabase implements ServerDatabase {
   ) {}
 
   static async open(url: string): Promise<PostgresDatabase> {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: POOL_MAX });
+    // An idle connection PostgreSQL dropped (restart, failover) is an 'error' on the pool; pg
+    // discards that connection itself and the next query opens a new one. Unheard, the event
+    // would end the process.
+    pool.on('error', () => {});
     // Fails early with the server's own message when the URL or the server is wrong.
     const { rows } = await pool.query<{ ok: boolean }>(
       'SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user',
@@ -61,29 +69,61 @@ export class PostgresDatabase implements ServerDatabase {
     return guardTransaction(() => this.pool.query(query) as unknown as Promise<{ rows: R[] }>);
   }
 
+  poolStats(): PoolStats {
+    const { totalCount, idleCount, waitingCount } = this.pool;
+    return { total: totalCount, idle: idleCount, waiting: waitingCount, max: POOL_MAX };
+  }
+
   /** A connection of its own, outside the pool: LISTEN holds it for as long as it listens. */
+  /**
+   * LISTEN on a connection of its own. When PostgreSQL goes away (restart, failover, network)
+   * the connection is opened again by itself, with growing pauses up to 30 s; notifications
+   * sent while it was gone are lost, which the listeners tolerate (devices and pages pull).
+   */
   async listen(
     channel: string,
     onPayload: (payload: string) => void,
   ): Promise<() => Promise<void>> {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
-    const client = new pg.Client(this.connectionString);
-    await client.connect();
-    client.on('notification', (message) => {
-      if (message.channel === channel) outsideTransaction(() => onPayload(message.payload ?? ''));
-    });
-    await client.query(`LISTEN ${channel}`);
-    this.listeners.add(client);
-    return async () => {
-      this.listeners.delete(client);
-      await client.end();
+    let client: pg.Client | null = null;
+    let stopped = false;
+    let pause = 500;
+    let retry: NodeJS.Timeout | null = null;
+    const connect = async () => {
+      const next = new pg.Client(this.connectionString);
+      next.on('error', () => reconnectLater(next));
+      next.on('notification', (message) => {
+        if (message.channel === channel) outsideTransaction(() => onPayload(message.payload ?? ''));
+      });
+      client = next;
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+      pause = 500;
     };
+    const reconnectLater = (broken: pg.Client) => {
+      if (stopped || client !== broken || retry) return;
+      broken.end().catch(() => {});
+      retry = setTimeout(() => {
+        retry = null;
+        connect().catch(() => reconnectLater(client!));
+      }, pause);
+      retry.unref();
+      pause = Math.min(pause * 2, 30_000);
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      this.listeners.delete(stop);
+      await client?.end().catch(() => {});
+    };
+    this.listeners.add(stop);
+    return stop;
   }
 
   async close(): Promise<void> {
     await this.statistics.idle();
-    await Promise.all([...this.listeners].map((client) => client.end()));
-    this.listeners.clear();
+    await Promise.all([...this.listeners].map((stop) => stop()));
     await this.pool.end();
   }
 
@@ -96,6 +136,18 @@ export class PostgresDatabase implements ServerDatabase {
     begin = 'BEGIN',
   ): Promise<T> {
     const client = await this.pool.connect();
+    // While checked out, a connection PostgreSQL drops reports it as an 'error' event (the
+    // pool only listens while it is idle): heard here, the next query fails instead, and the
+    // process goes on.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
+    const release = (error?: Error) => {
+      client.off('error', onLost);
+      client.release(error ?? lost);
+    };
     try {
       await client.query(begin);
       const sql: SqlClient = {
@@ -104,7 +156,7 @@ export class PostgresDatabase implements ServerDatabase {
       };
       const result = await work(sql);
       await client.query('COMMIT');
-      client.release();
+      release();
       return result;
     } catch (error) {
       // A connection whose rollback failed is broken: destroy it rather than pool it.
@@ -112,7 +164,7 @@ export class PostgresDatabase implements ServerDatabase {
         () => false,
         () => true,
       );
-      client.release(rollbackFailed ? (error as Error) : undefined);
+      release(rollbackFailed ? (error as Error) : undefined);
       throw error;
     }
   }

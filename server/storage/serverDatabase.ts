@@ -40,10 +40,21 @@ export interface ServerDatabase {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** After a committed transaction that changed `count` records: keeps statistics current. */
   noteWrites(count: number): void;
+  /** Connections of the pool right now, for the metrics (issue #28). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
 export const APP_ROLE = 'tutti_app';
+
+export interface PoolStats {
+  total: number;
+  /** null where the database does not say (PGlite: one connection, its queue not visible). */
+  idle: number | null;
+  /** Requests waiting for a free connection. */
+  waiting: number | null;
+  max: number;
+}
 
 const insideTransaction = new AsyncLocalStorage<true>();
 

@@ -139,6 +139,13 @@ export class PokeHub {
     this.wss.close();
   }
 
+  /** Poke sockets open right now, over all clubs (a metric, issue #28). */
+  openSockets(): number {
+    let count = 0;
+    for (const sockets of this.byClub.values()) count += sockets.size;
+    return count;
+  }
+
   private add(clubId: string, deviceId: string, ws: WebSocket): void {
     this.deviceOf.set(ws, deviceId);
     const sockets = this.byClub.get(clubId) ?? new Set();

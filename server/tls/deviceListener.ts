@@ -20,7 +20,9 @@ import {
 import { errorBody } from '../http/json.ts';
 import { logPath } from '../http/logPath.ts';
 import type { Logger } from '../log/logger.ts';
+import type { ServerMetrics } from '../metrics/serverMetrics.ts';
 import { type DeviceIdentity, deviceIdentityFromSubjectAltName } from '../pki/deviceIdentity.ts';
+import { monitorNameFromSubjectAltName } from '../pki/monitorIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
 import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
@@ -40,15 +42,27 @@ export interface DeviceListenerOptions {
   /** The CA's current revocation list (PEM); replaced through `updateRevocations`. */
   crlPem: string;
   handler(req: DeviceRequest, res: ServerResponse): void;
+  /**
+   * A monitoring location's request (its client certificate names no device, issue #28): only
+   * its own renewal is answered there; without this handler it is refused like any non-device.
+   */
+  onMonitor?(req: MonitorRequest, res: ServerResponse): void;
   /** A device asks to upgrade its connection (the poke WebSocket). */
   onUpgrade?(req: DeviceRequest, socket: Duplex, head: Buffer): void;
   log: Logger;
+  metrics?: ServerMetrics;
   timeouts?: ConnectionTimeouts;
   host?: string;
   port?: number;
 }
 
+export interface MonitorRequest extends IncomingMessage {
+  monitor: { name: string; serial: string };
+}
+
 export interface DeviceListener extends Listening {
+  /** How many distinct device certificates have a connection open right now. */
+  connectedDevices(): number;
   /** Installs a new revocation list and closes open connections of the revoked serials. */
   updateRevocations(crlPem: string, revokedSerials: Iterable<string>): void;
 }
@@ -76,6 +90,12 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
     });
   };
 
+  const identifyMonitor = (req: IncomingMessage) => {
+    const peer = (req.socket as TLSSocket).getPeerCertificate();
+    const name = monitorNameFromSubjectAltName(peer.subjectaltname);
+    return name ? { name, serial: normalSerial(peer.serialNumber ?? '') } : null;
+  };
+
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const server: Server = createServer(
     {
@@ -84,21 +104,31 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
       requestCert: true,
       rejectUnauthorized: true,
     },
-    guardHandler(options.log, 'devices', (req, res) => {
-      const deviceRequest = identify(req);
-      if (!deviceRequest) {
-        // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
-        res.writeHead(403, { 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            ok: false,
-            error: errorBody(new AppError('forbidden', 'server.http.noDeviceCertificate')),
-          }),
-        );
-        return;
-      }
-      options.handler(deviceRequest, res);
-    }),
+    guardHandler(
+      options.log,
+      'devices',
+      (req, res) => {
+        const deviceRequest = identify(req);
+        const monitor = deviceRequest ? null : identifyMonitor(req);
+        if (monitor && options.onMonitor) {
+          options.onMonitor(Object.assign(req, { monitor }), res);
+          return;
+        }
+        if (!deviceRequest) {
+          // Signed by our CA but not a device certificate (e.g. the server's own): not a device.
+          res.writeHead(403, { 'Content-Type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              ok: false,
+              error: errorBody(new AppError('forbidden', 'server.http.noDeviceCertificate')),
+            }),
+          );
+          return;
+        }
+        options.handler(deviceRequest, res);
+      },
+      options.metrics,
+    ),
   );
   guardServer(server, options.log, timeouts, 'devices');
 
@@ -137,6 +167,7 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
   const listening = await listen(server, options.host, options.port);
   return {
     ...listening,
+    connectedDevices: () => openBySerial.size,
     updateRevocations(crlPem, revokedSerials) {
       server.setSecureContext(context(crlPem));
       for (const serial of revokedSerials) {

@@ -14,6 +14,7 @@ import {
   timeoutOptions,
 } from '../http/connectionGuard.ts';
 import type { Logger } from '../log/logger.ts';
+import type { ServerMetrics } from '../metrics/serverMetrics.ts';
 import { type Listening, listen } from './listen.ts';
 import { TLS_POLICY } from './tlsPolicy.ts';
 
@@ -33,6 +34,7 @@ export async function startWebListener(options: {
   serverPrivateKeyPem: string;
   handler(req: IncomingMessage, res: ServerResponse): void;
   log: Logger;
+  metrics?: ServerMetrics;
   timeouts?: ConnectionTimeouts;
   host?: string;
   port?: number;
@@ -45,10 +47,16 @@ export async function startWebListener(options: {
       key: options.serverPrivateKeyPem,
       cert: options.serverCertificatePem,
     },
-    guardHandler(options.log, 'web', (req, res) => {
-      for (const [name, value] of Object.entries(WEB_SECURITY_HEADERS)) res.setHeader(name, value);
-      options.handler(req, res);
-    }),
+    guardHandler(
+      options.log,
+      'web',
+      (req, res) => {
+        for (const [name, value] of Object.entries(WEB_SECURITY_HEADERS))
+          res.setHeader(name, value);
+        options.handler(req, res);
+      },
+      options.metrics,
+    ),
   );
   guardServer(server, options.log, timeouts, 'web');
   return listen(server, options.host, options.port);

@@ -31,6 +31,7 @@ import type { Logger } from '../log/logger.ts';
 import { clearSessionCookie, setSessionCookie } from '../sessions/sessionCookie.ts';
 import { clientOf, type WebSessionContext } from '../sessions/webSessions.ts';
 import { checkOrigin } from './origin.ts';
+import { countRefusal } from './signInMetrics.ts';
 
 /** Sign-in requests are a few fields: a small limit, so no one makes us buffer much. */
 const BODY_LIMIT = 16 * 1024;
@@ -93,10 +94,15 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
     setSessionCookie(res, session.token);
     return viewOf(s, session.context);
   };
-  /** Logs a refused step (its message key, never what was typed), then refuses. */
-  const refused = (event: string, req: IncomingMessage) => (error: unknown) => {
-    if (error instanceof AppError)
+  /**
+   * Logs a refused step (its message key, never what was typed) and counts it in the metrics
+   * (issue #28), then refuses.
+   */
+  const refused = (s: Services, event: string, req: IncomingMessage) => (error: unknown) => {
+    if (error instanceof AppError) {
       log.warn({ event, key: error.key, address: clientOf(req).address }, 'web sign-in refused');
+      countRefusal(s.metrics, event, error);
+    }
     throw error;
   };
   /** The club step is reached: audited in that club as the sign-in proper. */
@@ -123,7 +129,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       await s.sessions.endOfRequest(req);
       const account = await s.accounts
         .login(loginName, password, client.address)
-        .catch(refused('login', req));
+        .catch(refused(s, 'login', req));
       const next = await stageAfterPassword(s.accounts, account.id);
       const session = await s.sessions.create(account, next.stage, next.club, client);
       log.info(
@@ -138,7 +144,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       const { code } = await body(secondFactorRequestSchema, req);
       const kind = await s.accounts
         .verifySecondFactor(context.accountId, code, context.address)
-        .catch(refused('second-factor', req));
+        .catch(refused(s, 'second-factor', req));
       if (context.pendingInvitation) {
         // An invitation taken up with this account's password: its club only now.
         const deps = { db: s.db, accounts: s.accounts, invitations: s.invitations };
@@ -151,7 +157,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
           // The link was used or replaced meanwhile: this sign-in ends, a plain one works.
           await s.sessions.end(context.sessionId);
           clearSessionCookie(res);
-          return refused('accept-invite', req)(error);
+          return refused(s, 'accept-invite', req)(error);
         });
         log.info({ event: 'invite-accepted', accountId: context.accountId }, 'web club linked');
       }
@@ -166,7 +172,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       const address = clientOf(req).address;
       // Guessed tokens count against the address like wrong passwords.
       await s.accounts.limits.reserveAddress(address);
-      const invitation = await s.invitations.find(token ?? '').catch(refused('invite', req));
+      const invitation = await s.invitations.find(token ?? '').catch(refused(s, 'invite', req));
       await s.accounts.limits.releaseAddress(address);
       sendOk(res, s.invitations.view(invitation));
     })
@@ -179,7 +185,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
         { db: s.db, accounts: s.accounts, invitations: s.invitations },
         request,
         client.address,
-      ).catch(refused('accept-invite', req));
+      ).catch(refused(s, 'accept-invite', req));
       const account = { id: accepted.accountId, loginName: accepted.loginName };
       const next = await stageAfterPassword(s.accounts, account.id);
       // An existing account's club waits for its second factor (linked at `secondFactor`).
@@ -198,7 +204,7 @@ export function addAuthRoutes(router: Router<Services>, deps: AuthRouteDeps): Ro
       // Replacing a confirmed second factor takes the password (see WebAccounts.beginTotp).
       const setup = await s.accounts
         .beginTotp(context.accountId, { address: context.address, password })
-        .catch(refused('totp-setup', req));
+        .catch(refused(s, 'totp-setup', req));
       sendOk(res, setup);
     })
     .on('POST', WEB_PATHS.totpConfirm, async (s, _p, req, res) => {

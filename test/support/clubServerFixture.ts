@@ -7,10 +7,14 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { type EnrolledDevice, enrolDevice } from '../../electron/sync/enrolDevice.ts';
-import { type RunningClubServer, startClubServer } from '../../server/app/clubServer.ts';
+import {
+  type ClubServerOptions,
+  type RunningClubServer,
+  startClubServer,
+} from '../../server/app/clubServer.ts';
 import { DataDirectory } from '../../server/app/dataDirectory.ts';
 import { knownCaller } from '../../server/data/principal.ts';
-import { silentLogger } from '../../server/log/logger.ts';
+import { type Logger, silentLogger } from '../../server/log/logger.ts';
 import type { EntityName } from '../../shared/domain/entities.ts';
 import { BUILT_IN_ROLES } from '../../shared/rights/roles.ts';
 import { makeTempDir } from './tempDir.ts';
@@ -27,11 +31,18 @@ export interface TestClubServer {
 }
 
 export async function startTestClubServer(
-  options: { databaseUrl?: string; now?: () => Date } = {},
+  options: {
+    databaseUrl?: string;
+    now?: () => Date;
+    log?: Logger;
+    /** Set up the data directory before the server starts (e.g. backup targets). */
+    prepare?: (dir: DataDirectory) => Promise<void>;
+  } & Pick<ClubServerOptions, 'metrics' | 'readinessIntervalMs'> = {},
 ): Promise<TestClubServer> {
   const temp = makeTempDir('tutti-server-');
   const dir = new DataDirectory(join(temp.dir, 'data'));
   await dir.init(['localhost', '127.0.0.1'], TEST_SERVER_PASSPHRASE);
+  await options.prepare?.(dir);
   const server = await startClubServer({
     dir,
     passphrase: TEST_SERVER_PASSPHRASE,
@@ -39,8 +50,10 @@ export async function startTestClubServer(
     host: '127.0.0.1',
     webPort: 0,
     devicePort: 0,
-    log: silentLogger(),
+    log: options.log ?? silentLogger(),
     now: options.now,
+    metrics: options.metrics,
+    readinessIntervalMs: options.readinessIntervalMs,
   });
   let stopped = false;
   return {

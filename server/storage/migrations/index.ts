@@ -14,6 +14,7 @@ import { migration0013WebAccounts } from './0013-web-accounts.ts';
 import { migration0014MembersByName } from './0014-members-by-name.ts';
 import { migration0015UnknownLoginFailures } from './0015-unknown-login-failures.ts';
 import { migration0016SessionInvitation } from './0016-session-invitation.ts';
+import { migration0017MonitoringClients } from './0017-monitoring-clients.ts';
 import type { ServerMigration } from './serverMigration.ts';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -33,4 +34,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   migration0014MembersByName,
   migration0015UnknownLoginFailures,
   migration0016SessionInvitation,
+  migration0017MonitoringClients,
 ];

@@ -209,6 +209,79 @@ export const server = {
     bodyTooLarge:
       'Die Datensicherung des Vereins {{club}} ist mit {{size}} größer als die für E-Mail erlaubten {{limit}} und wurde deshalb nicht angehängt. Die täglichen Sicherungen auf dem Server laufen weiter. Bitte beim Betreiber des Servers eine andere Übergabe vereinbaren.',
   },
+  /** The SMS relay (`tutti-server sms-relay`): its SMS texts, answers and configuration errors. */
+  metrics: {
+    tokenNeeded:
+      'Der Metrik-Zugang auf {{host}} ist von außen erreichbar: bitte --metrics-token-file DATEI angeben (ein Token, z. B. aus openssl rand -hex 32) oder --metrics-host 127.0.0.1 lassen.',
+  },
+  monitor: {
+    badName:
+      'Der Standortname „{{name}}“ passt nicht: Kleinbuchstaben, Ziffern und Bindestriche, z. B. standort-a.',
+    notCurrent:
+      'Das Zertifikat des Standorts „{{name}}“ ist nicht mehr das gültige (erneuert, widerrufen oder unbekannt). Bitte auf dem Server mit tutti-server monitor issue neu ausstellen.',
+    unknown: 'Einen Überwachungsstandort „{{name}}“ gibt es nicht (tutti-server monitor list).',
+    badRequest: 'Die Zertifikatsanfrage ist ungültig (ECDSA P-256 erwartet).',
+  },
+  smsRelay: {
+    /** The SMS itself: "Tutti AUSFALL: tutti.example.org - … (TuttiServerDown)". Keep to GSM-7. */
+    sms: {
+      critical: 'AUSFALL',
+      warning: 'WARNUNG',
+      resolved: 'WIEDER OK',
+      alerts_one: '1 Meldung',
+      alerts_other: '{{count}} Meldungen',
+    },
+    unauthorized: 'Das Bearer-Token fehlt oder ist falsch.',
+    notDelivered_one:
+      'Die SMS ging an 1 von {{total}} Empfängern nicht hinaus; Alertmanager versucht es später erneut.',
+    notDelivered_other:
+      'Die SMS ging an {{count}} von {{total}} Empfängern nicht hinaus; Alertmanager versucht es später erneut.',
+    config: {
+      unreadable:
+        'Die Konfiguration des SMS-Relays {{file}} lässt sich nicht lesen ({{code}}). Bitte Pfad und Rechte prüfen.',
+      notJson: 'Die Konfiguration des SMS-Relays {{file}} ist kein gültiges JSON: {{detail}}',
+      invalid: 'Die Konfiguration des SMS-Relays {{file}} ist bei {{field}} falsch: {{problem}}',
+      unknownField:
+        'Dieses Feld gibt es nicht; bitte die Schreibweise prüfen (Vorlage: deploy/monitoring/sms-relay.example.json).',
+      listen: 'Erwartet wird ein Objekt mit host und port.',
+      host: 'Erwartet wird eine IP-Adresse oder ein Hostname, z. B. 127.0.0.1.',
+      port: 'Erwartet wird eine Portnummer von 0 bis 65535 (üblich ist 9097).',
+      tokenFile: 'Erwartet wird der Pfad einer Datei mit dem Bearer-Token.',
+      tokenRequired:
+        'Das Relay lauscht auf {{host}}, also nicht nur auf diesem Rechner: bitte tokenFile angeben, eine Datei mit dem Token, das Alertmanager als Bearer-Token sendet.',
+      gateway: 'Erwartet wird ein Objekt mit mindestens url, der Adresse des SMS-Gateways.',
+      url: 'Erwartet wird eine Adresse mit https:// oder http://, die Platzhalter {to} und {text} nur im Pfad oder in der Abfrage, ohne Benutzer und Passwort (dafür gibt es authHeaderFile).',
+      method: 'Erwartet wird POST, PUT oder GET.',
+      headers:
+        'Erwartet wird ein Objekt aus Header-Namen und Werten (nur ASCII, ohne Zeilenumbruch), z. B. "Content-Type": "application/json".',
+      headerManaged: 'Diesen Header setzt das Relay selbst; bitte weglassen.',
+      body: 'Erwartet wird der Text der Anfrage als Zeichenkette mit höchstens 10000 Zeichen.',
+      bodyWithGet:
+        'Eine GET-Anfrage hat keinen body: bitte method POST angeben oder den body weglassen.',
+      authHeaderFile:
+        'Erwartet wird der Pfad einer Datei mit einer Zeile „Name: Wert“, z. B. „Authorization: Bearer …“.',
+      timeoutSeconds: 'Erwartet wird eine ganze Zahl von 1 bis 120 (Sekunden je Versuch).',
+      recipients: 'Erwartet wird eine Liste von 1 bis 20 Telefonnummern, z. B. ["+4917012345678"].',
+      recipient:
+        'Erwartet wird eine Telefonnummer im internationalen Format (E.164) ohne Leerzeichen, z. B. +4917012345678.',
+      recipientTwice: 'Diese Telefonnummer steht schon weiter oben in der Liste.',
+      language: 'Erwartet wird de oder en.',
+      maxLength: 'Erwartet wird eine ganze Zahl von 40 bis 1600 (Zeichen; 160 passen in eine SMS).',
+      retries: 'Erwartet wird eine ganze Zahl von 0 bis 10 (Wiederholungen nach einem Fehlschlag).',
+      placeholderMissing:
+        'Der Platzhalter {{placeholder}} muss in url oder body vorkommen, sonst weiß das Gateway nicht, an wen bzw. was es senden soll.',
+      unknownPlaceholder:
+        'Den Platzhalter {{placeholder}} gibt es nicht. Erlaubt sind {to} und {text}, im body auch {to:json}, {text:json}, {to:url} und {text:url}.',
+      placeholderNotInUrl:
+        'In der url werden {to} und {text} immer URL-kodiert; {{placeholder}} geht nur im body.',
+      fileUnreadable:
+        'Die Datei {{file}} lässt sich nicht lesen ({{code}}). Bitte Pfad und Rechte prüfen.',
+      tokenFormat:
+        'Die Datei {{file}} muss das Token als eine Zeile ohne Leerzeichen enthalten, mindestens {{min}} Zeichen (z. B. von openssl rand -hex 32).',
+      headerFormat:
+        'Die Datei {{file}} muss eine Zeile „Name: Wert“ enthalten, z. B. „Authorization: Bearer …“.',
+    },
+  },
   cli: {
     usage: `tutti-server – der Vereinsserver von Tutti
 
@@ -219,7 +292,10 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
                       (Standard-Namen: localhost, 127.0.0.1)
   start [--database-url postgres://…] [--web-port N] [--device-port N] [--host ADRESSE]
         [--passphrase-file F] [--public-web-url https://NAME]
-                      Server starten (PGlite im Verzeichnis, PostgreSQL mit URL)
+        [--metrics-port N] [--metrics-host ADRESSE] [--metrics-token-file F]
+                      Server starten (PGlite im Verzeichnis, PostgreSQL mit URL);
+                      Prometheus-Metriken auf http://127.0.0.1:9469/metrics (anderswo nur
+                      mit Token, dann über TLS); /healthz und /readyz am Web-Port
   club create NAME    Verein anlegen (letzte Zeile: Vereins-ID)
   club list
   club admin-password --club ID [--password-file F] [--current-password-file F]
@@ -250,6 +326,15 @@ Aufruf: tutti-server BEFEHL --data VERZEICHNIS [Optionen]
   support revoke --club ID           beendet den Support-Zugriff sofort; braucht kein Passwort
                       (auch nicht, wenn das Administrator-Passwort gesperrt ist)
   audit --club ID [--since JJJJ-MM-TT]
+  monitor issue --name STANDORT --out ORDNER
+                      Client-Zertifikat eines Überwachungsstandorts für die TLS-Prüfung der
+                      Geräte-Schnittstelle (client.key, client.crt, ca.crt; letzte Zeile: der Ordner)
+  monitor list | monitor revoke --name STANDORT
+  monitor renew --cert-dir ORDNER --server HOST:PORT [--days-left 30]
+                      auf dem Überwachungsrechner, täglich: erneuert das Zertifikat über die
+                      Geräte-Schnittstelle, sobald weniger als 30 Tage bleiben (ohne --data)
+  sms-relay --config DATEI
+                      Alertmanagers Webhook an ein SMS-Gateway (deploy/monitoring/)
   backup setup --target ORDNER --target ORDNER2 … [--recipient age1…] [--passphrase-file F]
                       Sicherungsziele festlegen (mindestens zwei, am besten verschiedene Platten);
                       legt den Sicherungsschlüssel an, geschützt mit der Server-Passphrase
@@ -284,6 +369,8 @@ Sprache: --lang en für Englisch (sonst nach LC_ALL, LC_MESSAGES oder LANG; Stan
       dir: 'VERZEICHNIS',
       host: 'HOST',
       address: 'ADRESSE',
+      file: 'DATEI',
+      hostPort: 'HOST:PORT',
     },
     unknownOption: 'Unbekannte oder unvollständige Option {{option}}. Hilfe: tutti-server --help',
     unknownCommand: 'Unbekannter Befehl „{{command}}“. Hilfe: tutti-server --help',
@@ -345,6 +432,22 @@ Sprache: --lang en für Englisch (sonst nach LC_ALL, LC_MESSAGES oder LANG; Stan
     enrolmentCode: {
       device: 'Anmeldecode für ein Gerät, einmal gültig bis {{until}}:',
       support: 'Anmeldecode für ein Support-Gerät, einmal gültig bis {{until}}:',
+    },
+    monitor: {
+      issued:
+        'Zertifikat für den Überwachungsstandort „{{name}}“ ausgestellt, gültig bis {{until}}. Die Dateien (letzte Zeile) gehören auf den Standort; dort erneuert tutti-server monitor renew sie.',
+      revoked: 'Das Zertifikat des Standorts „{{name}}“ ist widerrufen.',
+      renewed: 'Zertifikat erneuert, gültig bis {{until}}.',
+      notDue: 'Noch nicht fällig: das Zertifikat gilt bis {{until}}.',
+      fileMissing:
+        'Die Datei {{path}} fehlt. Bitte den Ordner angeben, den tutti-server monitor issue --out geschrieben hat.',
+      badServer:
+        '--server erwartet HOST:PORT der Geräte-Schnittstelle, z. B. tutti1.example.org:8444 (angegeben: „{{given}}“).',
+      unreachable:
+        'Der Server {{server}} ist nicht erreichbar ({{detail}}). Das Zertifikat bleibt, wie es ist; der nächste Lauf versucht es wieder.',
+      refused:
+        'Der Server {{server}} hat die Erneuerung abgelehnt (HTTP {{status}}). Das Zertifikat bleibt, wie es ist; ggf. auf dem Server mit tutti-server monitor issue neu ausstellen.',
+      daysLeft: '--days-left erwartet eine ganze Zahl von 1 bis 89.',
     },
     device: {
       noName: '(ohne Namen)',

@@ -196,6 +196,76 @@ export const server: Texts<typeof de> = {
     bodyTooLarge:
       "The backup of the club {{club}} is {{size}}, larger than the {{limit}} allowed for e-mail, so it was not attached. The daily backups on the server carry on. Please arrange another way of handing it over with the server's operator.",
   },
+  metrics: {
+    tokenNeeded:
+      'The metrics listener on {{host}} can be reached from elsewhere: please give --metrics-token-file FILE (a token, e.g. from openssl rand -hex 32) or leave --metrics-host at 127.0.0.1.',
+  },
+  monitor: {
+    badName:
+      'The location name “{{name}}” does not fit: lower-case letters, digits and dashes, e.g. standort-a.',
+    notCurrent:
+      'The certificate of location “{{name}}” is no longer the valid one (renewed, revoked or unknown). Please issue a new one on the server with tutti-server monitor issue.',
+    unknown: 'There is no monitoring location “{{name}}” (tutti-server monitor list).',
+    badRequest: 'The certificate request is invalid (ECDSA P-256 expected).',
+  },
+  smsRelay: {
+    sms: {
+      critical: 'DOWN',
+      warning: 'WARNING',
+      resolved: 'RESOLVED',
+      alerts_one: '1 alert',
+      alerts_other: '{{count}} alerts',
+    },
+    unauthorized: 'The bearer token is missing or wrong.',
+    notDelivered_one:
+      'The SMS did not go out to 1 of {{total}} recipients; Alertmanager will try again later.',
+    notDelivered_other:
+      'The SMS did not go out to {{count}} of {{total}} recipients; Alertmanager will try again later.',
+    config: {
+      unreadable:
+        'The SMS relay configuration {{file}} cannot be read ({{code}}). Please check the path and permissions.',
+      notJson: 'The SMS relay configuration {{file}} is not valid JSON: {{detail}}',
+      invalid: 'The SMS relay configuration {{file}} is wrong at {{field}}: {{problem}}',
+      unknownField:
+        'There is no such field; please check the spelling (template: deploy/monitoring/sms-relay.example.json).',
+      listen: 'Expected an object with host and port.',
+      host: 'Expected an IP address or a host name, e.g. 127.0.0.1.',
+      port: 'Expected a port number from 0 to 65535 (usually 9097).',
+      tokenFile: 'Expected the path of a file holding the bearer token.',
+      tokenRequired:
+        'The relay listens on {{host}}, not only on this machine: please give tokenFile, a file holding the token Alertmanager sends as its bearer token.',
+      gateway: "Expected an object with at least url, the SMS gateway's address.",
+      url: 'Expected an address starting with https:// or http://, with the placeholders {to} and {text} only in the path or the query, and without user and password (use authHeaderFile for those).',
+      method: 'Expected POST, PUT or GET.',
+      headers:
+        'Expected an object of header names and values (ASCII only, without line breaks), e.g. "Content-Type": "application/json".',
+      headerManaged: 'The relay sets this header itself; please leave it out.',
+      body: 'Expected the request body as a string of at most 10000 characters.',
+      bodyWithGet: 'A GET request has no body: please set method POST or leave the body out.',
+      authHeaderFile:
+        'Expected the path of a file holding one line “Name: value”, e.g. “Authorization: Bearer …”.',
+      timeoutSeconds: 'Expected a whole number from 1 to 120 (seconds per attempt).',
+      recipients: 'Expected a list of 1 to 20 phone numbers, e.g. ["+4917012345678"].',
+      recipient:
+        'Expected a phone number in international format (E.164) without spaces, e.g. +4917012345678.',
+      recipientTwice: 'This phone number is already further up in the list.',
+      language: 'Expected de or en.',
+      maxLength: 'Expected a whole number from 40 to 1600 (characters; 160 fit in one SMS).',
+      retries: 'Expected a whole number from 0 to 10 (retries after a failure).',
+      placeholderMissing:
+        'The placeholder {{placeholder}} must appear in url or body, or the gateway cannot know whom to send what.',
+      unknownPlaceholder:
+        'There is no placeholder {{placeholder}}. Allowed are {to} and {text}, in the body also {to:json}, {text:json}, {to:url} and {text:url}.',
+      placeholderNotInUrl:
+        'In the url, {to} and {text} are always URL-encoded; {{placeholder}} works only in the body.',
+      fileUnreadable:
+        'The file {{file}} cannot be read ({{code}}). Please check the path and permissions.',
+      tokenFormat:
+        'The file {{file}} must hold the token as one line without spaces, at least {{min}} characters (e.g. from openssl rand -hex 32).',
+      headerFormat:
+        'The file {{file}} must hold one line “Name: value”, e.g. “Authorization: Bearer …”.',
+    },
+  },
   cli: {
     usage: `tutti-server – Tutti's club server
 
@@ -206,7 +276,10 @@ Usage: tutti-server COMMAND --data DIR [options]
                       (default names: localhost, 127.0.0.1)
   start [--database-url postgres://…] [--web-port N] [--device-port N] [--host ADDRESS]
         [--passphrase-file F] [--public-web-url https://NAME]
-                      start the server (PGlite in the directory, PostgreSQL with a URL)
+        [--metrics-port N] [--metrics-host ADDRESS] [--metrics-token-file F]
+                      start the server (PGlite in the directory, PostgreSQL with a URL);
+                      Prometheus metrics on http://127.0.0.1:9469/metrics (elsewhere only
+                      with a token, then over TLS); /healthz and /readyz on the web port
   club create NAME    create a club (last line: the club ID)
   club list
   club admin-password --club ID [--password-file F] [--current-password-file F]
@@ -238,6 +311,15 @@ Usage: tutti-server COMMAND --data DIR [options]
   support revoke --club ID           ends support access at once; needs no password
                       (not even while the administrator password is locked)
   audit --club ID [--since YYYY-MM-DD]
+  monitor issue --name LOCATION --out FOLDER
+                      client certificate of a monitoring location for the device listener's
+                      TLS probe (client.key, client.crt, ca.crt; last line: the folder)
+  monitor list | monitor revoke --name LOCATION
+  monitor renew --cert-dir FOLDER --server HOST:PORT [--days-left 30]
+                      on the monitoring host, daily: renews the certificate over the device
+                      listener once fewer than 30 days remain (needs no --data)
+  sms-relay --config FILE
+                      Alertmanager's webhook to an SMS gateway (deploy/monitoring/)
   backup setup --target FOLDER --target FOLDER2 … [--recipient age1…] [--passphrase-file F]
                       set the backup targets (at least two, ideally on different disks);
                       creates the backup key, protected by the server passphrase
@@ -272,6 +354,8 @@ Language: --lang de for German (otherwise by LC_ALL, LC_MESSAGES or LANG; German
       dir: 'DIR',
       host: 'HOST',
       address: 'ADDRESS',
+      file: 'FILE',
+      hostPort: 'HOST:PORT',
     },
     unknownOption: 'Unknown or incomplete option {{option}}. Help: tutti-server --help',
     unknownCommand: 'Unknown command “{{command}}”. Help: tutti-server --help',
@@ -333,6 +417,22 @@ Language: --lang de for German (otherwise by LC_ALL, LC_MESSAGES or LANG; German
     enrolmentCode: {
       device: 'Enrolment code for a device, valid once until {{until}}:',
       support: 'Enrolment code for a support device, valid once until {{until}}:',
+    },
+    monitor: {
+      issued:
+        'Certificate for the monitoring location “{{name}}” issued, valid until {{until}}. The files (last line) belong on the location; there, tutti-server monitor renew renews them.',
+      revoked: 'The certificate of location “{{name}}” is revoked.',
+      renewed: 'Certificate renewed, valid until {{until}}.',
+      notDue: 'Not due yet: the certificate is valid until {{until}}.',
+      fileMissing:
+        'The file {{path}} is missing. Please give the folder tutti-server monitor issue --out wrote.',
+      badServer:
+        '--server expects HOST:PORT of the device listener, e.g. tutti1.example.org:8444 (given: “{{given}}”).',
+      unreachable:
+        'The server {{server}} cannot be reached ({{detail}}). The certificate stays as it is; the next run tries again.',
+      refused:
+        'The server {{server}} refused the renewal (HTTP {{status}}). The certificate stays as it is; if need be, issue a new one on the server with tutti-server monitor issue.',
+      daysLeft: '--days-left expects a whole number from 1 to 89.',
     },
     device: {
       noName: '(no name)',

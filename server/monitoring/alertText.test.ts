@@ -45,7 +45,7 @@ describe('the SMS text of a notification', () => {
       `Tutti AUSFALL: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
     );
     expect(alertText(payload('resolved'), de)).toBe(
-      `Tutti WIEDER OK: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
+      `Tutti BEHOBEN: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
     );
     expect(alertText(payload('firing'), en)).toBe(
       `Tutti DOWN: ${SERVER} - not reachable from both locations (TuttiServerDown)`,

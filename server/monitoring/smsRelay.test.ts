@@ -192,7 +192,7 @@ describe('the SMS relay', () => {
     for (const phone of [ALICE, BOB])
       expect(texts(phone)).toEqual([
         `Tutti AUSFALL: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
-        `Tutti WIEDER OK: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
+        `Tutti BEHOBEN: ${SERVER} - von beiden Standorten nicht erreichbar (TuttiServerDown)`,
       ]);
   });
 

@@ -48,6 +48,8 @@ describe('tutti-server command', () => {
           '0',
           '--device-port',
           '0',
+          '--metrics-port',
+          '0',
         ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );

@@ -57,6 +57,8 @@ describe('crashes during a sync', () => {
           String(ports.web),
           '--device-port',
           String(ports.devices),
+          '--metrics-port',
+          '0',
         ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );

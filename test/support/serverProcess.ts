@@ -15,7 +15,7 @@ export const SERVER_BIN = join(REPO_ROOT, 'bin', 'tutti-server.js');
 
 export interface ServerProcess {
   data: string;
-  ports: { web: number; devices: number };
+  ports: { web: number; devices: number; metrics: number };
   webUrl: string;
   /** One `tutti-server` command on this data directory (through the admin socket while it runs). */
   admin(...args: string[]): Promise<RunResult>;
@@ -31,12 +31,16 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Initialises a data directory in `dir` and picks two free ports; nothing runs yet. */
-export async function initServerProcess(dir: string): Promise<ServerProcess> {
+/** Initialises a data directory in `dir` and picks free ports; nothing runs yet. */
+export async function initServerProcess(
+  dir: string,
+  /** Further options of `tutti-server start` (e.g. a metrics token file). */
+  startArgs: string[] = [],
+): Promise<ServerProcess> {
   const data = join(dir, 'server-data');
   const passphraseFile = join(dir, 'server-passphrase');
   writeFileSync(passphraseFile, 'operator-passphrase-robust\n', { mode: 0o600 });
-  const ports = { web: await freePort(), devices: await freePort() };
+  const ports = { web: await freePort(), devices: await freePort(), metrics: await freePort() };
   const admin = async (...args: string[]): Promise<RunResult> => {
     let stdout = '';
     let stderr = '';
@@ -86,6 +90,9 @@ export async function initServerProcess(dir: string): Promise<ServerProcess> {
             String(ports.web),
             '--device-port',
             String(ports.devices),
+            '--metrics-port',
+            String(ports.metrics),
+            ...startArgs,
           ],
           { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
         );

@@ -227,7 +227,7 @@ export const server = {
     sms: {
       critical: 'AUSFALL',
       warning: 'WARNUNG',
-      resolved: 'WIEDER OK',
+      resolved: 'BEHOBEN',
       alerts_one: '1 Meldung',
       alerts_other: '{{count}} Meldungen',
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -166,5 +166,22 @@ describe('the SMS relay configuration', () => {
       /missing\.json lässt sich nicht lesen \(ENOENT\)/,
     );
     expect(refusal('{"gateway": ', 'en')).toMatch(/config-\d+\.json is not valid JSON/);
+  });
+});
+
+describe('the shipped example (deploy/monitoring/sms-relay.example.json)', () => {
+  it('loads as written once its two secret files sit beside it', () => {
+    const folder = mkdtempSync(join(root, 'example-'));
+    const example = readFileSync(
+      join(import.meta.dirname, '../../deploy/monitoring/sms-relay.example.json'),
+      'utf8',
+    );
+    writeFileSync(join(folder, 'sms-relay.json'), example);
+    writeFileSync(join(folder, 'sms-relay.token'), `${TOKEN}\n`);
+    writeFileSync(join(folder, 'sms-gateway-auth'), `Authorization: Bearer ${GATEWAY_SECRET}\n`);
+    const config = loadSmsRelayConfig(join(folder, 'sms-relay.json'));
+    expect(config.listen).toEqual({ host: '127.0.0.1', port: 9097 });
+    expect(config.recipients).toHaveLength(2);
+    expect(config.gateway.authHeader?.name).toBe('Authorization');
   });
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { unwrapBackupKey } from '../../shared/node/backup/backupKey.ts';
 import { x509 } from '../../shared/node/x509.ts';
+import { sweepSignInRecords } from '../accounts/signInSweep.ts';
 import { deviceApi } from '../api/deviceApi.ts';
 import { monitorApi } from '../api/monitorApi.ts';
 import { webApi } from '../api/webApi.ts';
@@ -38,6 +39,8 @@ import { createServices, type Services } from './services.ts';
 
 /** The CRL is valid 7 days and re-signed daily, so a missed day or two is harmless. */
 const CRL_RESIGN_MS = 24 * 3_600_000;
+/** How often old sign-in records are removed. */
+const SWEEP_MS = 3_600_000;
 
 export interface ClubServerOptions {
   dir: DataDirectory;
@@ -237,6 +240,24 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
 
     scheduler.start();
     cleanups.push(() => scheduler.stop());
+
+    // Ended sessions, used invitations and old failure counters leave the database.
+    let sweeping: Promise<void> | null = null;
+    const sweep = () => {
+      sweeping ??= sweepSignInRecords(db, now())
+        .then((swept) => log.info(swept, 'old sign-in records removed'))
+        .catch((error: unknown) => log.error({ err: error }, 'sign-in records sweep failed'))
+        .finally(() => {
+          sweeping = null;
+        });
+    };
+    sweep();
+    const sweeper = setInterval(sweep, SWEEP_MS);
+    sweeper.unref();
+    cleanups.push(async () => {
+      clearInterval(sweeper);
+      await sweeping;
+    });
 
     const hooks = { devicesRevoked: refreshRevocations };
     const socket = await serveAdminSocket(dir.socketPath, (request) =>

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/web/webProtocol.ts';
 import { bothDatabases } from '../../test/support/bothDatabases.ts';
 import { sha256Hex } from '../accounts/secrets.ts';
+import { sweepSignInRecords } from '../accounts/signInSweep.ts';
 import { createServices, type Services } from '../app/services.ts';
 
 const { databases } = bothDatabases({ migrate: true });
@@ -136,5 +137,38 @@ describe.each(['pglite', 'postgres'] as const)('web sessions on %s', (kind) => {
     await expect(
       services.accounts.login(account.loginName, 'Probe am Donnerstag 19 Uhr', client.address),
     ).rejects.toMatchObject({ key: 'web.loginFailed' });
+  });
+
+  it('removes what sign-in left behind a month ago and keeps what is current', async () => {
+    const newUser = async (name: string) =>
+      (await services.clubs.addUser(clubId, { name, role: 'vorstand' })).id;
+    const old = await services.sessions.create(account, 'ready', null, client);
+    await services.sessions.endAll(account.id);
+    await services.invitations.invite(clubId, await newUser('Udo'));
+    tick(31 * 24 * 3_600_000);
+    const current = await services.sessions.create(account, 'ready', null, client);
+    const fresh = await services.invitations.invite(clubId, await newUser('Vera'));
+    const count = (table: string) =>
+      services.db.asOwner(async (sql) =>
+        Number(
+          (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n,
+        ),
+      );
+    const sessionsBefore = await count('web_sessions');
+    const swept = await sweepSignInRecords(services.db, clock);
+    expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    expect(swept.invitations).toBeGreaterThanOrEqual(1);
+    expect(await count('web_sessions')).toBe(sessionsBefore - swept.sessions);
+    expect(await services.sessions.isActive(current.context.sessionId)).toBe(true);
+    expect(await services.sessions.isActive(old.context.sessionId)).toBe(false);
+    // The invitation sent today still opens.
+    await expect(services.invitations.find(fresh.token)).resolves.toBeTruthy();
+    // A second sweep finds nothing more.
+    expect(await sweepSignInRecords(services.db, clock)).toEqual({
+      sessions: 0,
+      invitations: 0,
+      addressCounters: 0,
+      unknownNameCounters: 0,
+    });
   });
 });

@@ -11,7 +11,8 @@
 import type { ServerResponse } from 'node:http';
 import { renewRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
-import { parseWith, readJson, sendOk } from '../http/json.ts';
+import { AppError } from '../errors.ts';
+import { parseWith, readJson, sendError, sendOk } from '../http/json.ts';
 import { logPath } from '../http/logPath.ts';
 import { Router } from '../http/router.ts';
 import type { Logger } from '../log/logger.ts';
@@ -35,7 +36,7 @@ export function monitorApi(
       const { monitor } = req as MonitorRequest;
       const { csr } = parseWith(renewRequestSchema, await readJson(req, 16 * 1024));
       const issued = await s.monitors.renew(monitor.name, monitor.serial, csr);
-      // The replaced certificate goes on the CRL now, not at the next daily renewal.
+      // A certificate the renewal retired (one that never reached the location): on the CRL now.
       await hooks.certificatesChanged();
       log.info({ monitor: monitor.name, notAfter: issued.notAfter }, 'monitor certificate renewed');
       sendOk(res, {
@@ -44,5 +45,19 @@ export function monitorApi(
         notAfter: issued.notAfter.toISOString(),
       });
     });
-  return (req, res) => void router.handle(services, req, res);
+  return (req, res) =>
+    void (async () => {
+      const { monitor } = req;
+      // Every request says which certificate the location uses: its first use of a renewed
+      // one retires the previous (on the CRL from now on); one no longer its own is refused.
+      const use = await services.monitors.seen(monitor.name, monitor.serial);
+      if (use === 'promoted') await hooks.certificatesChanged();
+      if (use === 'refused') throw new AppError('forbidden', 'server.monitor.notCurrent', monitor);
+      await router.handle(services, req, res);
+    })().catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof AppError) return sendError(res, error);
+      log.error({ err: error, monitor: req.monitor.name }, 'monitor request failed');
+      sendError(res, new AppError('internal', 'server.http.internal'));
+    });
 }

@@ -5,7 +5,8 @@
  * itself and replaces them over the device listener, authenticated by the current certificate,
  * once less than `daysLeft` remain — so a location never has to be visited again.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { createDeviceKeyAndCsr } from '../../shared/node/deviceKeys.ts';
@@ -15,6 +16,9 @@ import { renewResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { AppError } from '../errors.ts';
 
 export const MONITOR_FILES = { key: 'client.key', certificate: 'client.crt', ca: 'ca.crt' };
+/** The key of a renewal under way: on disk before the request, so nothing depends on the answer. */
+const NEXT_KEY = 'client.key.next';
+const NEXT_CERTIFICATE = 'client.crt.next';
 const DAY_MS = 24 * 3_600_000;
 const RENEW_DEADLINE_MS = 30_000;
 
@@ -99,6 +103,27 @@ function post(
   });
 }
 
+/** Whether a certificate (PEM) is for a private key (PEM). */
+function sameKey(certificatePem: string, privateKeyPem: string): boolean {
+  const certified = Buffer.from(new x509.X509Certificate(certificatePem).publicKey.rawData);
+  const held = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' });
+  return certified.equals(held);
+}
+
+/**
+ * A renewal interrupted between replacing the certificate and the key (a crash, a full disk)
+ * is finished; a key whose certificate never arrived (a lost answer) is dropped — the server
+ * kept the previous certificate valid for exactly this case.
+ */
+function finishInterruptedRenewal(dir: string): void {
+  const nextKey = join(dir, NEXT_KEY);
+  if (!existsSync(nextKey)) return;
+  const certificate = readFileSync(join(dir, MONITOR_FILES.certificate), 'utf8');
+  if (sameKey(certificate, readFileSync(nextKey, 'utf8')))
+    renameSync(nextKey, join(dir, MONITOR_FILES.key));
+  else rmSync(nextKey, { force: true });
+}
+
 export async function renewMonitorCertificate(options: {
   certDir: string;
   server: string;
@@ -106,12 +131,16 @@ export async function renewMonitorCertificate(options: {
   now?: Date;
 }): Promise<{ renewed: boolean; notAfter: Date }> {
   const now = options.now ?? new Date();
-  const files = readMonitorFiles(options.certDir);
+  const dir = options.certDir;
+  readMonitorFiles(dir);
+  finishInterruptedRenewal(dir);
+  const files = readMonitorFiles(dir);
   const current = new x509.X509Certificate(files.certificatePem);
   if (current.notAfter.getTime() - now.getTime() > (options.daysLeft ?? 30) * DAY_MS)
     return { renewed: false, notAfter: current.notAfter };
   const address = parseServerAddress(options.server);
   const fresh = await newMonitorKey(current.subject.replace(/^CN=monitor-/, ''));
+  writeFileAtomic(join(dir, NEXT_KEY), fresh.privateKeyPem, 0o600);
   let answer: { status: number; text: string };
   try {
     answer = await post(address, files, JSON.stringify({ csr: fresh.csrPem }));
@@ -129,24 +158,20 @@ export async function renewMonitorCertificate(options: {
       return null;
     }
   })();
-  if (answer.status !== 200 || !parsed?.success)
-    throw new AppError('unavailable', 'server.cli.monitor.refused', {
-      server: options.server,
-      status: answer.status,
-    });
-  const issued = new x509.X509Certificate(parsed.data.certificate);
   // The new certificate must be for the key just made, or the location would lock itself out.
-  const issuedKey = Buffer.from(issued.publicKey.rawData).toString('base64');
-  const requested = new x509.Pkcs10CertificateRequest(fresh.csrPem).publicKey.rawData;
-  if (issuedKey !== Buffer.from(requested).toString('base64'))
+  if (
+    answer.status !== 200 ||
+    !parsed?.success ||
+    !sameKey(parsed.data.certificate, fresh.privateKeyPem)
+  )
     throw new AppError('unavailable', 'server.cli.monitor.refused', {
       server: options.server,
       status: answer.status,
     });
-  writeMonitorFiles(options.certDir, {
-    privateKeyPem: fresh.privateKeyPem,
-    certificatePem: parsed.data.certificate,
-    caCertificatePem: parsed.data.caCertificate,
-  });
-  return { renewed: true, notAfter: issued.notAfter };
+  writeFileAtomic(join(dir, MONITOR_FILES.ca), parsed.data.caCertificate, 0o644);
+  // Certificate, then key: interrupted in between, the next run finishes it (see above).
+  writeFileAtomic(join(dir, NEXT_CERTIFICATE), parsed.data.certificate, 0o644);
+  renameSync(join(dir, NEXT_CERTIFICATE), join(dir, MONITOR_FILES.certificate));
+  renameSync(join(dir, NEXT_KEY), join(dir, MONITOR_FILES.key));
+  return { renewed: true, notAfter: new x509.X509Certificate(parsed.data.certificate).notAfter };
 }

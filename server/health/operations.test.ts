@@ -231,6 +231,14 @@ describe('operations endpoints of a running server', () => {
     expect(renewed.renewed).toBe(true);
     const second = files();
     expect(second.certificatePem).not.toBe(first.certificatePem);
+    // A crash between replacing the certificate and the key: the next run finishes it.
+    writeFileSync(join(certDir, 'client.key.next'), second.privateKeyPem);
+    writeFileSync(join(certDir, MONITOR_FILES.key), first.privateKeyPem);
+    const server = `127.0.0.1:${t.server.devices.port}`;
+    expect((await renewMonitorCertificate({ certDir, server })).renewed).toBe(false);
+    expect(files().privateKeyPem).toBe(second.privateKeyPem);
+    // Until the location uses its new certificate, the previous one still works.
+    expect((await asDevice(t, first, 'GET', '/monitor/v1/probe')).status).toBe(200);
     expect((await asDevice(t, second, 'GET', '/api/v1/me')).status).toBe(404);
     // The replaced certificate is on the CRL at once.
     expect((await asDevice(t, first, 'GET', '/api/v1/me')).error).toBeTruthy();

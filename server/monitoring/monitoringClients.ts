@@ -26,10 +26,20 @@ interface Row {
   certificate_serial: string;
   not_after: Date;
   issued_at: Date;
+  renewed_at: Date | null;
+  previous_serial: string | null;
+  previous_not_after: Date | null;
   revoked_at: Date | null;
 }
 
-const COLUMNS = 'name, certificate_serial, not_after, issued_at, revoked_at';
+/** What a request's certificate is to its location: see `MonitoringClients.seen`. */
+export type MonitorCertificateUse = 'current' | 'previous' | 'promoted' | 'refused';
+
+/** A location renews itself at most this often (each renewal puts a serial on the CRL). */
+export const MONITOR_RENEWAL_PAUSE_MS = 3_600_000;
+
+const COLUMNS =
+  'name, certificate_serial, not_after, issued_at, renewed_at, previous_serial, previous_not_after, revoked_at';
 
 const rowOf = (r: Row): MonitoringClient => ({
   name: r.name,
@@ -39,6 +49,9 @@ const rowOf = (r: Row): MonitoringClient => ({
   revokedAt: r.revoked_at,
 });
 
+const RETIRE =
+  'INSERT INTO retired_certificates (serial, not_after) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+
 export class MonitoringClients {
   constructor(
     private readonly db: ServerDatabase,
@@ -46,24 +59,30 @@ export class MonitoringClients {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** A new certificate for `name`; one issued before under that name goes on the CRL. */
+  /** A new certificate for `name`; those issued before under that name go on the CRL. */
   async issue(name: string, csrPem: string): Promise<IssuedClientCertificate> {
     if (!MONITOR_NAME.test(name))
       throw new AppError('validation', 'server.monitor.badName', { name });
     const issued = await this.sign(name, csrPem);
     await this.db.asOwner(async (sql) => {
-      // The certificate it replaces may be on a lost machine: it stops working at once.
-      await sql.query(
-        `INSERT INTO retired_certificates (serial, not_after)
-         SELECT certificate_serial, not_after FROM monitoring_clients WHERE name = $1
-         ON CONFLICT DO NOTHING`,
+      // Locked: two `monitor issue` at once must not leave one certificate off the CRL.
+      const { rows } = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
         [name],
       );
+      const before = rows[0];
+      // The certificates it replaces may be on a lost machine: they stop working at once.
+      if (before) {
+        await sql.query(RETIRE, [before.certificate_serial, before.not_after]);
+        if (before.previous_serial)
+          await sql.query(RETIRE, [before.previous_serial, before.previous_not_after]);
+      }
       await sql.query(
         `INSERT INTO monitoring_clients (name, certificate_serial, not_after, issued_at)
          VALUES ($1, $2, $3, $4)
          ON CONFLICT (name) DO UPDATE
-           SET certificate_serial = $2, not_after = $3, issued_at = $4, revoked_at = NULL`,
+           SET certificate_serial = $2, not_after = $3, issued_at = $4, renewed_at = NULL,
+               previous_serial = NULL, previous_not_after = NULL, revoked_at = NULL`,
         [name, normalSerial(issued.serialNumber), issued.notAfter, this.now()],
       );
     });
@@ -71,30 +90,69 @@ export class MonitoringClients {
   }
 
   /**
-   * A renewal asked for by the location with its current certificate (`serial`): only the
-   * current, unrevoked certificate of that name renews; the one it replaces goes on the CRL.
+   * A renewal asked for by the location with a certificate of its own (`serial`): the current
+   * one, or — while the current one was never used, because the answer that carried it was
+   * lost — the previous one. The previous stays valid until the new one is first used.
    */
   async renew(name: string, serial: string, csrPem: string): Promise<IssuedClientCertificate> {
-    const current = await this.find(name);
-    if (!current || current.revokedAt || current.serial !== normalSerial(serial))
-      throw new AppError('forbidden', 'server.monitor.notCurrent', { name });
+    const presented = normalSerial(serial);
     const issued = await this.sign(name, csrPem);
-    const replaced = await this.db.asOwner(async (sql) => {
-      const { rows } = await sql.query(
-        `UPDATE monitoring_clients SET certificate_serial = $3, not_after = $4, issued_at = $5
-         WHERE name = $1 AND certificate_serial = $2 AND revoked_at IS NULL RETURNING name`,
-        [name, current.serial, normalSerial(issued.serialNumber), issued.notAfter, this.now()],
+    await this.db.asOwner(async (sql) => {
+      const { rows } = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
+        [name],
       );
-      if (rows.length === 0) return false;
-      await sql.query(
-        'INSERT INTO retired_certificates (serial, not_after) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [current.serial, current.notAfter],
-      );
-      return true;
+      const row = rows[0];
+      const use = row ? certificateUse(row, presented) : 'refused';
+      if (!row || use === 'refused')
+        throw new AppError('forbidden', 'server.monitor.notCurrent', { name });
+      const now = this.now();
+      if (row.renewed_at && now.getTime() - row.renewed_at.getTime() < MONITOR_RENEWAL_PAUSE_MS)
+        throw new AppError('conflict', 'server.monitor.renewedRecently', { name }, { status: 429 });
+      const fresh = [normalSerial(issued.serialNumber), issued.notAfter, now] as const;
+      if (use === 'previous') {
+        // The current one never reached the location: it goes, the previous stays.
+        await sql.query(RETIRE, [row.certificate_serial, row.not_after]);
+        await sql.query(
+          `UPDATE monitoring_clients SET certificate_serial = $2, not_after = $3, renewed_at = $4
+           WHERE name = $1`,
+          [name, ...fresh],
+        );
+      } else {
+        if (row.previous_serial)
+          await sql.query(RETIRE, [row.previous_serial, row.previous_not_after]);
+        await sql.query(
+          `UPDATE monitoring_clients SET previous_serial = certificate_serial,
+             previous_not_after = not_after, certificate_serial = $2, not_after = $3, renewed_at = $4
+           WHERE name = $1`,
+          [name, ...fresh],
+        );
+      }
     });
-    // Two renewals with the same certificate at once: the second finds it already replaced.
-    if (!replaced) throw new AppError('forbidden', 'server.monitor.notCurrent', { name });
     return issued;
+  }
+
+  /**
+   * A request of the location with `serial`: is it its certificate? The first use of a renewed
+   * certificate retires the previous one ('promoted': the caller installs a new CRL).
+   */
+  async seen(name: string, serial: string): Promise<MonitorCertificateUse> {
+    const presented = normalSerial(serial);
+    return this.db.asOwner(async (sql) => {
+      const { rows } = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
+        [name],
+      );
+      const row = rows[0];
+      const use = row ? certificateUse(row, presented) : 'refused';
+      if (!row || use !== 'current' || !row.previous_serial) return use;
+      await sql.query(RETIRE, [row.previous_serial, row.previous_not_after]);
+      await sql.query(
+        'UPDATE monitoring_clients SET previous_serial = NULL, previous_not_after = NULL WHERE name = $1',
+        [name],
+      );
+      return 'promoted';
+    });
   }
 
   async revoke(name: string): Promise<MonitoringClient> {
@@ -119,16 +177,15 @@ export class MonitoringClients {
   /** Serials of revoked locations' certificates not yet expired: for the CRL. */
   async revokedSerials(): Promise<string[]> {
     const { rows } = await this.db.asOwner((sql) =>
-      sql.query<{ certificate_serial: string }>(
-        'SELECT certificate_serial FROM monitoring_clients WHERE revoked_at IS NOT NULL AND not_after > $1',
+      sql.query<{ serial: string }>(
+        `SELECT certificate_serial AS serial FROM monitoring_clients
+           WHERE revoked_at IS NOT NULL AND not_after > $1
+         UNION SELECT previous_serial FROM monitoring_clients
+           WHERE revoked_at IS NOT NULL AND previous_not_after > $1`,
         [this.now()],
       ),
     );
-    return rows.map((r) => r.certificate_serial);
-  }
-
-  private async find(name: string): Promise<MonitoringClient | null> {
-    return (await this.list()).find((c) => c.name === name) ?? null;
+    return rows.map((r) => r.serial);
   }
 
   private async sign(name: string, csrPem: string): Promise<IssuedClientCertificate> {
@@ -139,4 +196,11 @@ export class MonitoringClients {
       throw new AppError('bad_request', 'server.monitor.badRequest');
     }
   }
+}
+
+function certificateUse(row: Row, serial: string): MonitorCertificateUse {
+  if (row.revoked_at) return 'refused';
+  if (serial === row.certificate_serial) return 'current';
+  if (row.previous_serial && serial === row.previous_serial) return 'previous';
+  return 'refused';
 }

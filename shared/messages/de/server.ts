@@ -215,6 +215,8 @@ export const server = {
       'Der Metrik-Zugang auf {{host}} ist von außen erreichbar: bitte --metrics-token-file DATEI angeben (ein Token, z. B. aus openssl rand -hex 32) oder --metrics-host 127.0.0.1 lassen.',
   },
   monitor: {
+    renewedRecently:
+      'Der Standort „{{name}}“ hat sein Zertifikat eben erst erneuert; die nächste Erneuerung geht frühestens in einer Stunde.',
     badName:
       'Der Standortname „{{name}}“ passt nicht: Kleinbuchstaben, Ziffern und Bindestriche, z. B. standort-a.',
     notCurrent:

@@ -201,6 +201,8 @@ export const server: Texts<typeof de> = {
       'The metrics listener on {{host}} can be reached from elsewhere: please give --metrics-token-file FILE (a token, e.g. from openssl rand -hex 32) or leave --metrics-host at 127.0.0.1.',
   },
   monitor: {
+    renewedRecently:
+      'Location “{{name}}” renewed its certificate only just now; the next renewal is possible in an hour at the earliest.',
     badName:
       'The location name “{{name}}” does not fit: lower-case letters, digits and dashes, e.g. standort-a.',
     notCurrent:

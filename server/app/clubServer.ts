@@ -13,6 +13,7 @@ import { monitorApi } from '../api/monitorApi.ts';
 import { webApi } from '../api/webApi.ts';
 import { BackupScheduler } from '../backup/backupScheduler.ts';
 import { createBackupServices } from '../backup/backupServices.ts';
+import { BackgroundFacts } from '../health/backgroundFacts.ts';
 import { mailServerAnswers } from '../health/mailProbe.ts';
 import { Readiness } from '../health/readiness.ts';
 import { criticalChecks, type ServerCheckSources, warningChecks } from '../health/serverChecks.ts';
@@ -177,6 +178,7 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
       backupConfig: () => dir.config().backup,
       mailServerAnswers,
       now,
+      facts: new BackgroundFacts(),
     };
     const readiness = new Readiness({
       critical: criticalChecks(checkSources),

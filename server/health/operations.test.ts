@@ -136,7 +136,12 @@ describe('operations endpoints of a running server', () => {
     expect(reply.status).toBe(200);
     const report = JSON.parse(reply.text).value;
     expect(report.status).toBe('warning');
-    expect(report.checks).toEqual({ database: 'ok', certificate: 'ok', data_disk: 'ok' });
+    expect(report.checks).toEqual({
+      database: 'ok',
+      certificate: 'ok',
+      data_disk: 'ok',
+      crl: 'ok',
+    });
     expect(report.warnings.backup_target).toEqual({ state: 'warning', count: 1 });
     expect(report.warnings.crl).toEqual({ state: 'ok' });
     expect(report.warnings.mail).toEqual({ state: 'off' });

@@ -88,4 +88,31 @@ describe('Readiness', () => {
     expect(reports[0]!.warnings.backup_target).toEqual({ state: 'warning', count: 1 });
     expect(reports[0]!.warningsCheckedAt).not.toBeNull();
   });
+
+  it('shares a round still running, however long it runs', async () => {
+    let calls = 0;
+    let answer: (state: string) => void = () => {};
+    const readiness = new Readiness({
+      critical: [
+        {
+          name: 'database',
+          run: () => {
+            calls += 1;
+            return new Promise<string>((resolve) => {
+              answer = resolve;
+            });
+          },
+        },
+      ],
+      warnings: [],
+      reuseMs: 10,
+      deadlineMs: 60_000,
+    });
+    const first = readiness.report();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = Array.from({ length: 20 }, () => readiness.report());
+    answer('ok');
+    for (const report of await Promise.all([first, ...later])) expect(report.status).toBe('ok');
+    expect(calls).toBe(1);
+  });
 });

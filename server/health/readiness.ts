@@ -58,7 +58,11 @@ const timeout = (ms: number) =>
 export class Readiness {
   private lastWarnings: Record<string, WarningResult> = {};
   private warningsCheckedAt: Date | null = null;
-  private critical: { at: number; report: Promise<Record<string, CriticalState>> } | null = null;
+  private critical: {
+    at: number;
+    report: Promise<Record<string, CriticalState>>;
+    settled: boolean;
+  } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private readonly now: () => Date;
@@ -124,7 +128,12 @@ export class Readiness {
 
   private criticalChecks(): Promise<Record<string, CriticalState>> {
     const at = Date.now();
-    if (this.critical && at - this.critical.at < (this.options.reuseMs ?? 2_000))
+    // A round still running is shared, however long it takes: public requests never stack up
+    // work on a database that is slow to answer.
+    if (
+      this.critical &&
+      (!this.critical.settled || at - this.critical.at < (this.options.reuseMs ?? 2_000))
+    )
       return this.critical.report;
     const deadline = this.options.deadlineMs ?? 5_000;
     const report = Promise.all(
@@ -133,7 +142,11 @@ export class Readiness {
         return [check.name, state] as const;
       }),
     ).then((entries) => Object.fromEntries(entries));
-    this.critical = { at, report };
+    const round = { at, report, settled: false };
+    void report.then(() => {
+      round.settled = true;
+    });
+    this.critical = round;
     return report;
   }
 }

@@ -10,6 +10,7 @@ import type { BackupServices } from '../backup/backupServices.ts';
 import type { MonitoringClients } from '../monitoring/monitoringClients.ts';
 import { SERVER_MIGRATIONS } from '../storage/migrations/index.ts';
 import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import type { BackgroundFacts } from './backgroundFacts.ts';
 import { diskSpace, FULL_BYTES, nearlyFull } from './diskSpace.ts';
 import type { MailServer } from './mailProbe.ts';
 import type { CriticalCheck, WarningCheck, WarningResult } from './readiness.ts';
@@ -32,6 +33,8 @@ export interface ServerCheckSources {
   backupConfig(): BackupConfig | undefined;
   mailServerAnswers(server: MailServer): Promise<boolean>;
   now(): Date;
+  /** Where the background round leaves what it measured, for the metrics. */
+  facts: BackgroundFacts;
 }
 
 const warning = (count: number): WarningResult =>
@@ -67,6 +70,14 @@ export function criticalChecks(s: ServerCheckSources): CriticalCheck[] {
         return (await diskSpace(s.dataDir)).freeBytes < FULL_BYTES ? 'full' : 'ok';
       },
     },
+    {
+      // Past its nextUpdate, TLS refuses every device certificate against the revocation list.
+      name: 'crl',
+      async run() {
+        const next = s.crlNextUpdate();
+        return next && next.getTime() <= s.now().getTime() ? 'expired' : 'ok';
+      },
+    },
   ];
 }
 
@@ -80,16 +91,22 @@ function failingTargets(backup: BackupServices | null): number {
   return targets.size;
 }
 
-/** Clubs older than the limit whose newest backup on some target is older than the limit. */
+/**
+ * The newest backup of every club on every target (recorded for the metrics), and how many
+ * clubs older than the limit have one older than the limit somewhere (or none at all).
+ */
 async function clubsWithOldBackups(s: ServerCheckSources): Promise<number> {
   const now = s.now().getTime();
   const { rows } = await s.db.ownerStatement<{ id: string; created_at: Date }>(
     'SELECT id, created_at FROM clubs',
   );
+  const ages: BackgroundFacts['backupAges'] = [];
   let stale = 0;
   for (const club of rows) {
-    if (now - club.created_at.getTime() < BACKUP_MAX_AGE_MS) continue;
     const targets = s.backupConfig() && s.backup ? s.backup.backups.list(club.id) : [];
+    for (const { target, generations } of targets)
+      ages.push({ club: club.id, target, since: generations[0]?.createdAt ?? club.created_at });
+    if (now - club.created_at.getTime() < BACKUP_MAX_AGE_MS) continue;
     const fresh =
       targets.length > 0 &&
       targets.every((t) => {
@@ -98,6 +115,7 @@ async function clubsWithOldBackups(s: ServerCheckSources): Promise<number> {
       });
     if (!fresh) stale += 1;
   }
+  s.facts.backupAges = ages;
   return stale;
 }
 
@@ -149,12 +167,17 @@ export function warningChecks(s: ServerCheckSources): WarningCheck[] {
         const targets = s.backupConfig()?.targets ?? [];
         if (targets.length === 0) return { state: 'off' };
         const spaces = await Promise.all(targets.map((t) => diskSpace(t)));
+        s.facts.setDisks('backup', spaces);
         return warning(spaces.filter(nearlyFull).length);
       },
     },
     {
       name: 'data_disk',
-      run: async () => warning(nearlyFull(await diskSpace(s.dataDir)) ? 1 : 0),
+      async run() {
+        const space = await diskSpace(s.dataDir);
+        s.facts.setDisks('data', [space]);
+        return warning(nearlyFull(space) ? 1 : 0);
+      },
     },
   ];
 }

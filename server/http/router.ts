@@ -52,8 +52,9 @@ export class Router<C> {
         .map((route) => ({ route, match: route.pattern.exec(path) }))
         .filter((m) => m.match);
       if (matching.length === 0) throw new AppError('not_found', 'server.http.unknownAddress');
-      markRoute(res, matching[0]!.route.path);
       const found = matching.find((m) => m.route.method === req.method);
+      // Only an answered route is named in the metrics: a made-up method stays `unmatched`.
+      if (found) markRoute(res, found.route.path);
       if (!found)
         throw new AppError('bad_request', 'server.http.methodNotAllowed', {}, { status: 405 });
       const params: Record<string, string> = {};

@@ -4,7 +4,6 @@
  * metrics listener is private (loopback, or a bearer token), so clubs appear by id and
  * targets by path here — never on the public `/readyz`.
  */
-import { diskSpace } from '../health/diskSpace.ts';
 import type { Readiness } from '../health/readiness.ts';
 import { certificateExpiries, type ServerCheckSources } from '../health/serverChecks.ts';
 import type { ServerMetrics } from './serverMetrics.ts';
@@ -31,20 +30,11 @@ export function registerServerGauges(metrics: ServerMetrics, s: GaugeSources): v
     'tutti_backup_age_seconds',
     'Age of the newest backup generation of each club on each target.',
     ['club', 'target'],
-    async (set) => {
-      const backups = s.backupConfig() && s.backup ? s.backup.backups : null;
-      if (!backups) return;
+    (set) => {
+      // As the background round last found them: a scrape never lists backup folders.
       const now = s.now().getTime();
-      const { rows } = await s.db.ownerStatement<{ id: string; created_at: Date }>(
-        'SELECT id, created_at FROM clubs',
-      );
-      for (const club of rows)
-        for (const { target, generations } of backups.list(club.id)) {
-          // No generation yet: as old as the club, so a club never backed up becomes "too old"
-          // a day after it was created — not at once, and not never.
-          const since = generations[0]?.createdAt ?? club.created_at;
-          set({ club: club.id, target }, (now - since.getTime()) / 1000);
-        }
+      for (const age of s.facts.backupAges)
+        set({ club: age.club, target: age.target }, (now - age.since.getTime()) / 1000);
     },
   );
   metrics.gauge(
@@ -104,24 +94,21 @@ export function registerServerGauges(metrics: ServerMetrics, s: GaugeSources): v
         if (result.state !== 'unknown') set({ check }, result.state === 'warning' ? 1 : 0);
     },
   );
-  const volumes = () => [
-    { volume: 'data', path: s.dataDir },
-    ...(s.backupConfig()?.targets ?? []).map((path) => ({ volume: 'backup', path })),
-  ];
+  // As the background round last measured them: a scrape never waits for a file system.
   metrics.gauge(
     'tutti_disk_free_bytes',
     'Bytes still writable on the disk of the data directory and of each backup target.',
     ['volume', 'path'],
-    async (set) => {
-      for (const v of volumes()) set(v, (await diskSpace(v.path)).freeBytes);
+    (set) => {
+      for (const d of s.facts.disks()) set({ volume: d.volume, path: d.path }, d.freeBytes);
     },
   );
   metrics.gauge(
     'tutti_disk_size_bytes',
     'Size of the disk of the data directory and of each backup target.',
     ['volume', 'path'],
-    async (set) => {
-      for (const v of volumes()) set(v, (await diskSpace(v.path)).sizeBytes);
+    (set) => {
+      for (const d of s.facts.disks()) set({ volume: d.volume, path: d.path }, d.sizeBytes);
     },
   );
 }

@@ -86,12 +86,16 @@ export class ServerMetrics {
       labelNames,
       registers: [this.registry],
       async collect() {
-        this.reset();
+        // Read first, then replace at once: two scrapes at the same time (both Prometheus
+        // servers) must not clear what the other is setting between its awaits.
+        const values: [Labels<L>, number][] = [];
         try {
-          await read((labels, value) => this.set(labels, value));
+          await read((labels, value) => values.push([labels, value]));
         } catch {
-          this.reset();
+          values.length = 0;
         }
+        this.reset();
+        for (const [labels, value] of values) this.set(labels, value);
       },
     });
   }

@@ -10,6 +10,9 @@ import {
 } from './serverDatabase.ts';
 import { statisticsUpkeepOf } from './statisticsUpkeep.ts';
 
+/** How often a LISTEN connection proves it is still there. */
+const LISTEN_HEARTBEAT_MS = 30_000;
+
 /** Connections one server node holds at most (PostgreSQL's default allows 100 in all). */
 const POOL_MAX = 10;
 
@@ -90,7 +93,9 @@ export class PostgresDatabase implements ServerDatabase {
     let pause = 500;
     let retry: NodeJS.Timeout | null = null;
     const connect = async () => {
-      const next = new pg.Client(this.connectionString);
+      // Keepalive and a heartbeat: a LISTEN connection is idle by nature, and one whose state
+      // a firewall dropped would otherwise never report an error and hear nothing for good.
+      const next = new pg.Client({ connectionString: this.connectionString, keepAlive: true });
       next.on('error', () => reconnectLater(next));
       next.on('notification', (message) => {
         if (message.channel === channel) outsideTransaction(() => onPayload(message.payload ?? ''));
@@ -110,9 +115,25 @@ export class PostgresDatabase implements ServerDatabase {
       retry.unref();
       pause = Math.min(pause * 2, 30_000);
     };
-    await connect();
+    try {
+      await connect();
+    } catch (error) {
+      stopped = true;
+      await (client as pg.Client | null)?.end().catch(() => {});
+      throw error;
+    }
+    const heartbeat = setInterval(() => {
+      const alive = client;
+      if (!alive || retry) return;
+      const silence = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no answer')), LISTEN_HEARTBEAT_MS / 3).unref(),
+      );
+      Promise.race([alive.query('SELECT 1'), silence]).catch(() => reconnectLater(alive));
+    }, LISTEN_HEARTBEAT_MS);
+    heartbeat.unref();
     const stop = async () => {
       stopped = true;
+      clearInterval(heartbeat);
       if (retry) clearTimeout(retry);
       this.listeners.delete(stop);
       await client?.end().catch(() => {});

@@ -378,7 +378,7 @@ Sprache: --lang en für Englisch (sonst nach LC_ALL, LC_MESSAGES oder LANG; Stan
     unknownCommand: 'Unbekannter Befehl „{{command}}“. Hilfe: tutti-server --help',
     portRange: '{{option}} erwartet eine Portnummer ({{min}}–65535).',
     portInUse:
-      'Port {{port}} ist schon belegt. Bitte mit --web-port bzw. --device-port einen freien wählen.',
+      'Port {{port}} ist schon belegt. Bitte mit --web-port, --device-port bzw. --metrics-port einen freien wählen.',
     portNotAllowed:
       'Port {{port}} darf dieser Benutzer nicht öffnen (unter 1024 nur mit Rechten). Bitte einen Port ab 1024 wählen.',
     unexpected: 'Unerwarteter Fehler: {{detail}}',

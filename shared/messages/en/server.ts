@@ -363,7 +363,7 @@ Language: --lang de for German (otherwise by LC_ALL, LC_MESSAGES or LANG; German
     unknownCommand: 'Unknown command “{{command}}”. Help: tutti-server --help',
     portRange: '{{option}} expects a port number ({{min}}–65535).',
     portInUse:
-      'Port {{port}} is already in use. Please choose a free one with --web-port or --device-port.',
+      'Port {{port}} is already in use. Please choose a free one with --web-port, --device-port or --metrics-port.',
     portNotAllowed:
       'This user may not open port {{port}} (below 1024 only with privileges). Please choose a port from 1024 upwards.',
     unexpected: 'Unexpected error: {{detail}}',

@@ -167,7 +167,14 @@ export async function startDeviceListener(options: DeviceListenerOptions): Promi
   const listening = await listen(server, options.host, options.port);
   return {
     ...listening,
-    connectedDevices: () => openBySerial.size,
+    // Devices only: a monitoring location's probe connection is no device.
+    connectedDevices: () =>
+      [...openBySerial.values()].filter((sockets) => {
+        const [socket] = sockets;
+        return (
+          socket && deviceIdentityFromSubjectAltName(socket.getPeerCertificate().subjectaltname)
+        );
+      }).length,
     updateRevocations(crlPem, revokedSerials) {
       server.setSecureContext(context(crlPem));
       for (const serial of revokedSerials) {

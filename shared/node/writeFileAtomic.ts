@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 
 /**
  * Writes a file so that a crash leaves either the old or the new content, never half of it:
@@ -8,6 +8,8 @@ export function writeFileAtomic(path: string, content: string | Buffer, mode = 0
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w', mode);
   try {
+    // A temporary file left by a crash keeps its old mode on open: a key must not inherit 0644.
+    fchmodSync(fd, mode);
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
   } finally {

@@ -9,6 +9,9 @@
  * - Restarted: one recovery mail and one recovery SMS.
  * - One location broken alone (its probes aimed at a closed port): no alert.
  * - A failing backup target: a warning by mail, and in /readyz.
+ *
+ * It runs in the unit project, beside the other tests: it spends most of its minute waiting for
+ * the monitor's clocks, and needs no browser.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -295,7 +298,7 @@ describe('monitoring from two locations, alerts by mail and SMS', () => {
         30_000,
       );
       // Well past two probes, `for:` and the group wait: the other location still reaches it.
-      await sleep(15_000);
+      await sleep(10_000);
       expect(await stack.query('ALERTS{alertname="TuttiServerDown"}')).toEqual([]);
       expect(
         mails.slice(before.mails).map((m) => m.subject),

@@ -127,7 +127,7 @@ export async function certificateExpiries(
   return [
     { certificate: 'server', notAfter: s.serverCertificate.notAfter },
     { certificate: 'ca', notAfter: s.caCertificate.notAfter },
-    ...monitors.map((m) => ({ certificate: `monitor:${m.name}`, notAfter: m.notAfter })),
+    ...monitors.map((m) => ({ certificate: `monitor:${m.name}`, notAfter: m.inUseNotAfter })),
   ];
 }
 

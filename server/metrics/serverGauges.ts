@@ -53,7 +53,7 @@ export function registerServerGauges(metrics: ServerMetrics, s: GaugeSources): v
     ['name'],
     async (set) => {
       for (const m of await s.monitors.list())
-        if (!m.revokedAt) set({ name: m.name }, seconds(m.notAfter));
+        if (!m.revokedAt) set({ name: m.name }, seconds(m.inUseNotAfter));
     },
   );
   metrics.gauge(

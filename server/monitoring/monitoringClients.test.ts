@@ -32,8 +32,13 @@ describe.each(['pglite', 'postgres'] as const)('monitoring certificates on %s', 
     expect(await monitors.seen(name, first)).toBe('current');
 
     // Renewed, but the answer never arrives: the location still holds `first`.
+    const firstNotAfter = (await monitors.list()).find((m) => m.name === name)!.notAfter;
     const lost = normalSerial((await monitors.renew(name, first, await csr())).serialNumber);
     expect(await monitors.seen(name, first)).toBe('previous');
+    // Its expiry is what the location really has: the old certificate's, not the lost one's.
+    expect((await monitors.list()).find((m) => m.name === name)!.inUseNotAfter).toEqual(
+      firstNotAfter,
+    );
     expect(await retired()).not.toContain(first);
 
     // Renewing again within the hour is refused; an hour later, from `first`, it works.

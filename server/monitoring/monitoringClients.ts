@@ -17,6 +17,12 @@ export interface MonitoringClient {
   name: string;
   serial: string;
   notAfter: Date;
+  /**
+   * When the certificate the location actually uses expires: the previous one's while a
+   * renewed one was never used (its answer may never have arrived) — what the expiry alert
+   * must watch, or a location stuck on its old certificate would go unnoticed.
+   */
+  inUseNotAfter: Date;
   issuedAt: Date;
   revokedAt: Date | null;
 }
@@ -45,6 +51,7 @@ const rowOf = (r: Row): MonitoringClient => ({
   name: r.name,
   serial: r.certificate_serial,
   notAfter: r.not_after,
+  inUseNotAfter: r.previous_not_after ?? r.not_after,
   issuedAt: r.issued_at,
   revokedAt: r.revoked_at,
 });

@@ -6,12 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type EntityName, entityNameSchema } from '../../shared/domain/entities.ts';
-import {
-  type PushResponse,
-  pushRequestSchema,
-  renewRequestSchema,
-  SYNC_PATHS,
-} from '../../shared/sync/protocol.ts';
+import { pushRequestSchema, renewRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors.ts';
 import { parseWith, readJson, sendOk } from '../http/json.ts';
@@ -38,15 +33,6 @@ function entityOf(params: Record<string, string>): EntityName {
   if (!parsed.success)
     throw new AppError('not_found', 'server.http.unknownEntity', { entity: params.entity ?? '' });
   return parsed.data;
-}
-
-/** Applied and refused mutations of a push, in the metrics (a skipped repeat counts nowhere). */
-function countOutcomes(s: Services, answer: PushResponse): void {
-  for (const outcome of answer.results) {
-    if (outcome.status === 'applied') s.metrics.mutationsApplied.inc();
-    else if (outcome.status === 'rejected')
-      s.metrics.mutationsRejected.inc({ reason: outcome.reasonKey ?? 'other' });
-  }
 }
 
 export function deviceApi(
@@ -95,7 +81,6 @@ export function deviceApi(
       const timer = s.metrics.syncDuration.startTimer({ operation: 'push' });
       const answer = await s.sync.push(caller, device.device.deviceId, mutations, sentAt);
       timer();
-      countOutcomes(s, answer);
       sendOk(res, answer);
     })
     .on('GET', SYNC_PATHS.pull, async (s, _p, req, res) => {

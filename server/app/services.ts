@@ -67,7 +67,10 @@ export function createServices(
     support,
     devices,
     records: new ClubRecords(db, clock),
-    sync: new SyncService(db, clock),
+    sync: new SyncService(db, clock, (applied, refused) => {
+      metrics.mutationsApplied.inc(applied);
+      for (const reason of refused) metrics.mutationsRejected.inc({ reason });
+    }),
     clock,
     backup,
     accounts: new WebAccounts(db, roles, now),

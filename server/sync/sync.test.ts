@@ -251,11 +251,22 @@ describe('sync protocol v1 on the server', () => {
 
   it('answers a refused mutation sent again as refused again, not as skipped', async () => {
     const laptop = devices.laptop!;
+    const refusals = async () =>
+      (
+        await t.server.services.metrics.registry
+          .getSingleMetric('tutti_mutations_rejected_total')!
+          .get()
+      ).values
+        .filter((v) => v.labels.reason === 'sync.rejected.validation')
+        .reduce((sum, v) => sum + v.value, 0);
+    const before = await refusals();
     const bad = mutation(laptop, [{ entity: 'members', id: anna, set: { iban: 'DE00 1234' } }]);
     const first = pushed(await push('laptop', [bad]));
     expect(first.results[0]?.status).toBe('rejected');
     // The reply was lost; the device sends the same mutation again.
     const again = pushed(await push('laptop', [bad]));
+    // One refusal in the metrics, not two: the repeat is an answer, not a new refusal.
+    expect(await refusals()).toBe(before + 1);
     expect(again.results[0]).toMatchObject({
       mutationId: bad.mutationId,
       status: 'rejected',

@@ -126,6 +126,8 @@ export class SyncService {
   constructor(
     private readonly db: ServerDatabase,
     private readonly clock: ServerClock,
+    /** Told once a push committed: mutations applied now, and the reasons of those refused now. */
+    private readonly counted: (applied: number, refusedReasons: string[]) => void = () => {},
   ) {}
 
   /**
@@ -142,7 +144,10 @@ export class SyncService {
   ): Promise<PushResponse> {
     // How far the device's clock is ahead of this server's (a slow clock overrules nobody).
     const deviceAheadMs = sentAt === undefined ? 0 : sentAt - this.clock.now();
+    // Refusals made by this push (a retry's repeated answers are not new refusals).
+    let refusedNow: string[] = [];
     const answer = await this.db.withClub(caller.clubId, async (sql) => {
+      refusedNow = [];
       const principal = await caller.resolve(sql);
       let last = await lastMutationId(sql, caller.clubId, deviceId);
       const results: ServerOutcome[] = [];
@@ -215,6 +220,7 @@ export class SyncService {
           results.push(
             await this.reject(sql, principal, deviceId, mutation, error, relations, batch),
           );
+          refusedNow.push(reasonKeyOf(error.reason).reasonKey);
           batch.audit({ action: 'sync.reject', fields: Object.keys(error.fieldMessages ?? {}) });
         }
         last = mutationId;
@@ -224,7 +230,9 @@ export class SyncService {
       await batch.finish({ exceptDevice: deviceId });
       return { lastMutationId: last, results };
     });
-    this.db.noteWrites(answer.results.filter((r) => r.status === 'applied').length);
+    const applied = answer.results.filter((r) => r.status === 'applied').length;
+    this.db.noteWrites(applied);
+    this.counted(applied, refusedNow);
     return answer;
   }
 

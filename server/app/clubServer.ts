@@ -111,7 +111,13 @@ export async function startClubServer(options: ClubServerOptions): Promise<Runni
   };
   try {
     const keys = await dir.unlock(options.passphrase, now());
-    const db = await openServerDatabase(options.databaseUrl ?? dir.databaseDir);
+    const db = await openServerDatabase(options.databaseUrl ?? dir.databaseDir, {
+      // Recovered from by itself (a new connection, LISTEN reopened); said so the operator
+      // sees a PostgreSQL restart or failover in the log.
+      connectionLost: (where, error) =>
+        log.warn({ where, reason: error.message }, 'database connection lost'),
+      listenRestored: (channel) => log.info({ channel }, 'database notifications heard again'),
+    });
     cleanups.push(() => db.close());
     await migrateServer(db);
     dir.recordDatabase(db.kind);

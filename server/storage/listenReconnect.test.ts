@@ -1,7 +1,8 @@
 /**
  * A node's LISTEN connection to PostgreSQL is killed (a restart, a failover, an administrator's
  * pg_terminate_backend): the node opens it again by itself and hears the next NOTIFY — the
- * pokes to devices and the events to web pages go on without a restart of tutti-server.
+ * pokes to devices and the events to web pages go on without a restart of tutti-server, and
+ * the loss and the recovery are said once each (for the log).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../test/support/postgres.ts';
@@ -10,10 +11,14 @@ import { PostgresDatabase } from './postgresDatabase.ts';
 describe('LISTEN on PostgreSQL', () => {
   let pg: TestPostgres;
   let db: PostgresDatabase;
+  const said: string[] = [];
 
   beforeAll(async () => {
     pg = await startTestPostgres();
-    db = await PostgresDatabase.open(pg.url);
+    db = await PostgresDatabase.open(pg.url, {
+      connectionLost: (where) => said.push(`lost:${where}`),
+      listenRestored: (channel) => said.push(`restored:${channel}`),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -47,6 +52,9 @@ describe('LISTEN on PostgreSQL', () => {
       return heard.includes('after');
     });
     expect(heard).toContain('after');
+    // The operator's log hears of it once each way.
+    expect(said.filter((line) => line.startsWith('lost:listen'))).toHaveLength(1);
+    expect(said).toContain('restored:tutti_test_channel');
     await stop();
   }, 30_000);
 });

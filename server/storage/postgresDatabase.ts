@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import {
+  type ConnectionEvents,
   clubScopeStatement,
   guardTransaction,
   outsideTransaction,
   type PoolStats,
+  QUIET_CONNECTION_EVENTS,
   type ServerDatabase,
   type SqlClient,
 } from './serverDatabase.ts';
@@ -25,14 +27,18 @@ export class PostgresDatabase implements ServerDatabase {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly connectionString: string,
+    private readonly events: ConnectionEvents,
   ) {}
 
-  static async open(url: string): Promise<PostgresDatabase> {
+  static async open(
+    url: string,
+    events: ConnectionEvents = QUIET_CONNECTION_EVENTS,
+  ): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: POOL_MAX });
     // An idle connection PostgreSQL dropped (restart, failover) is an 'error' on the pool; pg
     // discards that connection itself and the next query opens a new one. Unheard, the event
     // would end the process.
-    pool.on('error', () => {});
+    pool.on('error', (error) => events.connectionLost('pool', error));
     // Fails early with the server's own message when the URL or the server is wrong.
     const { rows } = await pool.query<{ ok: boolean }>(
       'SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user',
@@ -43,7 +49,7 @@ export class PostgresDatabase implements ServerDatabase {
       await pool.end();
       throw new AppError('unavailable', 'server.database.bypassRls');
     }
-    return new PostgresDatabase(pool, url);
+    return new PostgresDatabase(pool, url, events);
   }
 
   withClub<T>(clubId: string, work: (sql: SqlClient) => Promise<T>): Promise<T> {
@@ -96,7 +102,7 @@ export class PostgresDatabase implements ServerDatabase {
       // Keepalive and a heartbeat: a LISTEN connection is idle by nature, and one whose state
       // a firewall dropped would otherwise never report an error and hear nothing for good.
       const next = new pg.Client({ connectionString: this.connectionString, keepAlive: true });
-      next.on('error', () => reconnectLater(next));
+      next.on('error', (error) => reconnectLater(next, error));
       next.on('notification', (message) => {
         if (message.channel === channel) outsideTransaction(() => onPayload(message.payload ?? ''));
       });
@@ -104,13 +110,18 @@ export class PostgresDatabase implements ServerDatabase {
       await next.connect();
       await next.query(`LISTEN ${channel}`);
       pause = 500;
+      if (lost) this.events.listenRestored(channel);
+      lost = false;
     };
-    const reconnectLater = (broken: pg.Client) => {
+    let lost = false;
+    const reconnectLater = (broken: pg.Client, error?: Error) => {
       if (stopped || client !== broken || retry) return;
+      if (!lost) this.events.connectionLost('listen', error ?? new Error('no answer'));
+      lost = true;
       broken.end().catch(() => {});
       retry = setTimeout(() => {
         retry = null;
-        connect().catch(() => reconnectLater(client!));
+        connect().catch((error: Error) => reconnectLater(client!, error));
       }, pause);
       retry.unref();
       pause = Math.min(pause * 2, 30_000);
@@ -163,6 +174,7 @@ export class PostgresDatabase implements ServerDatabase {
     let lost: Error | undefined;
     const onLost = (error: Error) => {
       lost = error;
+      this.events.connectionLost('pool', error);
     };
     client.on('error', onLost);
     const release = (error?: Error) => {

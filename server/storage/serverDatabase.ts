@@ -47,6 +47,21 @@ export interface ServerDatabase {
 
 export const APP_ROLE = 'tutti_app';
 
+/**
+ * What a database connection going away looks like to the operator (the server logs it): the
+ * work goes on by itself — a new connection at the next query, LISTEN reopened — but a restart
+ * or failover of PostgreSQL should be visible in the log, not only in its effects.
+ */
+export interface ConnectionEvents {
+  connectionLost(where: 'pool' | 'listen', error: Error): void;
+  listenRestored(channel: string): void;
+}
+
+export const QUIET_CONNECTION_EVENTS: ConnectionEvents = {
+  connectionLost: () => {},
+  listenRestored: () => {},
+};
+
 export interface PoolStats {
   total: number;
   /** null where the database does not say (PGlite: one connection, its queue not visible). */

@@ -101,9 +101,11 @@ async function clubsWithOldBackups(s: ServerCheckSources): Promise<number> {
     'SELECT id, created_at FROM clubs',
   );
   const ages: BackgroundFacts['backupAges'] = [];
+  // Read once: the configuration is a file, read anew on every call.
+  const backups = s.backupConfig() && s.backup ? s.backup.backups : null;
   let stale = 0;
   for (const club of rows) {
-    const targets = s.backupConfig() && s.backup ? s.backup.backups.list(club.id) : [];
+    const targets = backups ? backups.list(club.id) : [];
     for (const { target, generations } of targets)
       ages.push({ club: club.id, target, since: generations[0]?.createdAt ?? club.created_at });
     if (now - club.created_at.getTime() < BACKUP_MAX_AGE_MS) continue;

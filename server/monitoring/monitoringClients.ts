@@ -11,7 +11,7 @@ import type {
 } from '../pki/certificateAuthority.ts';
 import { MONITOR_NAME } from '../pki/monitorIdentity.ts';
 import { normalSerial } from '../pki/serial.ts';
-import type { ServerDatabase } from '../storage/serverDatabase.ts';
+import type { ServerDatabase, SqlClient } from '../storage/serverDatabase.ts';
 
 export interface MonitoringClient {
   name: string;
@@ -73,11 +73,7 @@ export class MonitoringClients {
     const issued = await this.sign(name, csrPem);
     await this.db.asOwner(async (sql) => {
       // Locked: two `monitor issue` at once must not leave one certificate off the CRL.
-      const { rows } = await sql.query<Row>(
-        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
-        [name],
-      );
-      const before = rows[0];
+      const before = await lockedRow(sql, name);
       // The certificates it replaces may be on a lost machine: they stop working at once.
       if (before) {
         await sql.query(RETIRE, [before.certificate_serial, before.not_after]);
@@ -105,11 +101,7 @@ export class MonitoringClients {
     const presented = normalSerial(serial);
     const issued = await this.sign(name, csrPem);
     await this.db.asOwner(async (sql) => {
-      const { rows } = await sql.query<Row>(
-        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
-        [name],
-      );
-      const row = rows[0];
+      const row = await lockedRow(sql, name);
       const use = row ? certificateUse(row, presented) : 'refused';
       if (!row || use === 'refused')
         throw new AppError('forbidden', 'server.monitor.notCurrent', { name });
@@ -146,11 +138,7 @@ export class MonitoringClients {
   async seen(name: string, serial: string): Promise<MonitorCertificateUse> {
     const presented = normalSerial(serial);
     return this.db.asOwner(async (sql) => {
-      const { rows } = await sql.query<Row>(
-        `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
-        [name],
-      );
-      const row = rows[0];
+      const row = await lockedRow(sql, name);
       const use = row ? certificateUse(row, presented) : 'refused';
       if (!row || use !== 'current' || !row.previous_serial) return use;
       await sql.query(RETIRE, [row.previous_serial, row.previous_not_after]);
@@ -203,6 +191,15 @@ export class MonitoringClients {
       throw new AppError('bad_request', 'server.monitor.badRequest');
     }
   }
+}
+
+/** A location's row, locked until the transaction ends: its certificates change together. */
+async function lockedRow(sql: SqlClient, name: string): Promise<Row | undefined> {
+  const { rows } = await sql.query<Row>(
+    `SELECT ${COLUMNS} FROM monitoring_clients WHERE name = $1 FOR UPDATE`,
+    [name],
+  );
+  return rows[0];
 }
 
 function certificateUse(row: Row, serial: string): MonitorCertificateUse {
